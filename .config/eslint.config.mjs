@@ -1,0 +1,70 @@
+// ESLint flat config (kept in .config/ so the repository's top level stays as the house plan says; run with -c).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'http', 'http2',
+  'https', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'timers', 'tls', 'url', 'util',
+  'v8', 'vm', 'worker_threads', 'zlib',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'manifest/build/**', '.data/**', 'devTools/**', 'coverage/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  // bot → shared ← tab: the bot never imports the tab.
+  {
+    files: ['bot/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/tab/**', '**/tab'], message: 'bot/ must not import tab/: talk over HTTP (bot → shared ← tab).' }] }],
+    },
+  },
+  // ... and the tab never imports the bot, nor Node.
+  {
+    files: ['tab/**/*.ts', 'tab/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: 'The tab runs in a browser: no Node APIs.' })),
+        patterns: [{ group: ['**/bot/**', '**/bot'], message: 'tab/ must not import bot/: use the JSON API (bot → shared ← tab).' }],
+      }],
+    },
+  },
+  // shared is pure: only relative imports and the small pure libraries below; no SDK, no Node, no DOM.
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '^(?!\\.{1,2}/|luxon$|zod$)',
+          message: 'shared/ imports only relative modules, luxon and zod: no SDK, no Node or DOM API, never bot/ or tab/.',
+        }, {
+          group: ['**/bot/**', '**/tab/**'],
+          message: 'shared/ must not import bot/ or tab/.',
+        }],
+      }],
+      'no-restricted-globals': ['error',
+        ...['window', 'document', 'navigator', 'localStorage', 'fetch', 'process', 'Buffer', 'require', '__dirname', 'setTimeout', 'setInterval']
+          .map((name) => ({ name, message: 'shared/ is pure: no Node or DOM globals.' })),
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+  },
+);

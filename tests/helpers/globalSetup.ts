@@ -1,0 +1,12 @@
+import { startAzurite, type AzuriteHandle } from '../../bot/src/storage/azurite';
+
+/**
+ * Starts one real Azurite (table service, in memory) on a free port for the whole run. Workers are spawned after
+ * this, so they inherit the connection string; each suite makes its own tables under a unique prefix.
+ */
+export default async function globalSetup(): Promise<void> {
+  const azurite = await startAzurite();
+  (globalThis as { __AZURITE__?: AzuriteHandle }).__AZURITE__ = azurite;
+  process.env['TEST_STORAGE_CONNECTION_STRING'] = azurite.connectionString;
+  process.env['TEST_AZURITE_PID'] = String(azurite.pid);
+}

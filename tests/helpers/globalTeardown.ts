@@ -1,0 +1,5 @@
+import type { AzuriteHandle } from '../../bot/src/storage/azurite';
+
+export default async function globalTeardown(): Promise<void> {
+  await (globalThis as { __AZURITE__?: AzuriteHandle }).__AZURITE__?.stop();
+}
