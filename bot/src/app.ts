@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import type restify from 'restify';
+import { createAdapter } from './botAdapter';
+import type { Config } from './config';
+import type { Logger } from './platform/logger';
+import { createServer } from './server/createServer';
+import { openStorage, type OpenStorage } from './storage/openStorage';
+import { createRepositories, type Repositories } from './storage/repositories';
+import { TeamsBot } from './teamsBot';
+
+/** Where the built tab lives, relative to the compiled `dist/bot/src/app.js`. */
+export const DEFAULT_TAB_DIR = join(__dirname, '..', '..', 'tab');
+
+export interface RunningApp {
+  readonly server: restify.Server;
+  readonly storage: OpenStorage;
+  readonly repositories: Repositories;
+  /** Stops listening, then stops storage started by us. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: storage → repositories → adapter → bot → server, each given what it needs through its
+ * constructor. The caller decides whether and where to listen.
+ */
+export async function composeApp(config: Config, logger: Logger, options: { tabDir?: string } = {}): Promise<RunningApp> {
+  const storage = await openStorage(config, logger);
+  let server: restify.Server;
+  let repositories: Repositories;
+  try {
+    repositories = createRepositories(storage.clients);
+    const adapter = createAdapter(config, logger);
+    const bot = new TeamsBot();
+    server = createServer({ logger, adapter, bot, health: storage.clients, tabDir: options.tabDir ?? DEFAULT_TAB_DIR });
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
+  let closed: Promise<void> | undefined;
+  return {
+    server,
+    storage,
+    repositories,
+    close() {
+      closed ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.server.closeAllConnections();
+        await stopped;
+        await storage.close();
+      })();
+      return closed;
+    },
+  };
+}
+
+/** Listens and resolves with the actual port (0 picks a free one). */
+export function listen(server: restify.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(port, host, () => {
+      server.server.off('error', reject);
+      resolve(server.address().port);
+    });
+  });
+}

@@ -1,0 +1,48 @@
+import { composeApp, listen } from '../app';
+import { loadConfig, processEnv } from '../config';
+import { createLogger } from '../platform/logger';
+import { seedDemoIfEmpty } from '../seed/demo';
+import { startPlayground, type PlaygroundHandle } from './playground';
+import { onShutdown, runMain } from './run';
+
+/**
+ * `npm start`: the whole app locally — embedded Azurite (unless storage is configured), the demo organisation on
+ * an empty store, the server, and the Agents Playground to chat with the bot. Ctrl-C stops every child.
+ */
+runMain(async () => {
+  const config = loadConfig(processEnv());
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const app = await composeApp(config, logger);
+  let playground: PlaygroundHandle | undefined;
+  onShutdown(async () => {
+    await playground?.stop();
+    await app.close();
+  });
+  try {
+    const seeded = config.seedDemo ? await seedDemoIfEmpty(app.repositories, config, new Date()) : undefined;
+    const port = await listen(app.server, config.port, config.host);
+    const base = `http://localhost:${port}`;
+    if (config.playground.enabled) {
+      playground = await startPlayground(`http://127.0.0.1:${port}/api/messages`, config.playground.port);
+    }
+    const lines = [
+      '',
+      '  Soestainable is running',
+      '',
+      playground ? `  Chat with the bot:  ${playground.url}   (Microsoft 365 Agents Playground)` : '  Chat with the bot:  Agents Playground off (PLAYGROUND=0)',
+      `  Bot endpoint:       ${base}/api/messages`,
+      `  Tab:                ${base}/tab/`,
+      `  Health:             ${base}/healthz`,
+      `  Storage:            ${app.storage.description}`,
+      seeded ? `  Demo data:          ${seeded}` : '',
+      '',
+      '  Press Ctrl-C to stop.',
+      '',
+    ];
+    process.stdout.write(lines.filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n') + '\n');
+  } catch (err) {
+    await playground?.stop();
+    await app.close();
+    throw err;
+  }
+});

@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseDotenv } from 'dotenv';
+import { z } from 'zod';
+import { DEFAULT_MIN_GROUP_SIZE } from '../../shared/src/privacy/groupSize';
+import { AppError } from './errors';
+
+/**
+ * The one place that reads the environment. Everything else gets the frozen `Config` through its constructor.
+ * Each variable is documented in `.env.example` and the README's configuration table.
+ */
+
+const flag = (name: string, fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const s = v.trim().toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(s)) return true;
+      if (['0', 'false', 'no', 'off'].includes(s)) return false;
+      ctx.addIssue({ code: 'custom', message: `${name} must be 1/0, true/false, yes/no or on/off (got "${v}")` });
+      return z.NEVER;
+    });
+
+const int = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      const n = Number(v.trim());
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number from ${min} to ${max} (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const text = () =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const envSchema = z.object({
+  NODE_ENV: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? 'development' : v.trim()))
+    .pipe(z.enum(['development', 'test', 'production'], { message: 'NODE_ENV must be development, test or production' })),
+  PORT: int('PORT', 0, 65535),
+  HOST: text(),
+  LOG_LEVEL: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? 'info' : v.trim()))
+    .pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent'], { message: 'LOG_LEVEL must be debug, info, warn, error or silent' })),
+  MicrosoftAppId: text(),
+  MicrosoftAppPassword: text(),
+  MicrosoftAppType: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? 'SingleTenant' : v.trim()))
+    .pipe(z.enum(['SingleTenant', 'UserAssignedMSI'], { message: 'MicrosoftAppType must be SingleTenant or UserAssignedMSI (new multi-tenant bots are no longer allowed)' })),
+  MicrosoftAppTenantId: text(),
+  STORAGE_CONNECTION_STRING: text(),
+  STORAGE_ACCOUNT_URL: text().pipe(
+    z.string().url({ message: 'STORAGE_ACCOUNT_URL must be a URL such as https://<account>.table.core.windows.net' }).optional(),
+  ),
+  TABLE_PREFIX: text().pipe(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, { message: 'TABLE_PREFIX must be 1–20 letters and digits, starting with a letter' }).optional()),
+  DATA_DIR: text(),
+  AZURITE_PORT: int('AZURITE_PORT', 1, 65535),
+  PLAYGROUND: flag('PLAYGROUND', true),
+  PLAYGROUND_PORT: int('PLAYGROUND_PORT', 1, 65535),
+  SEED_DEMO: flag('SEED_DEMO', true),
+  ORG_ID: text().pipe(z.string().regex(/^[a-z0-9-]{2,40}$/, { message: 'ORG_ID must be 2–40 lower-case letters, digits or dashes' }).optional()),
+  ORG_NAME: text(),
+  MIN_GROUP_SIZE: int('MIN_GROUP_SIZE', 2, 100),
+});
+
+export interface Config {
+  readonly env: 'development' | 'test' | 'production';
+  readonly isProduction: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  readonly bot: {
+    readonly appId: string;
+    readonly appPassword: string;
+    readonly appType: 'SingleTenant' | 'UserAssignedMSI';
+    readonly tenantId: string;
+  };
+  readonly storage:
+    | { readonly kind: 'connectionString'; readonly connectionString: string; readonly tablePrefix: string }
+    | { readonly kind: 'accountUrl'; readonly url: string; readonly tablePrefix: string }
+    | { readonly kind: 'embedded'; readonly dataDir: string; readonly port: number | undefined; readonly tablePrefix: string };
+  readonly playground: { readonly enabled: boolean; readonly port: number };
+  readonly seedDemo: boolean;
+  readonly org: { readonly id: string; readonly name: string };
+  readonly minGroupSize: number;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function fail(problems: readonly string[]): never {
+  throw new AppError('CONFIG_INVALID', 'Invalid configuration:\n' + problems.map((p) => `  - ${p}`).join('\n'));
+}
+
+/** Parses an environment into the typed, frozen Config; throws CONFIG_INVALID naming every bad variable. */
+export function loadConfig(env: Env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    fail(parsed.error.issues.map((i) => (i.message.includes(String(i.path[0])) ? i.message : `${String(i.path[0])}: ${i.message}`)));
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+
+  if (e.STORAGE_CONNECTION_STRING !== undefined && e.STORAGE_ACCOUNT_URL !== undefined) {
+    problems.push('STORAGE_CONNECTION_STRING and STORAGE_ACCOUNT_URL are both set: choose one');
+  }
+  if (isProduction) {
+    if (e.MicrosoftAppId === undefined) {
+      problems.push('MicrosoftAppId is required when NODE_ENV=production (an empty app id lets anyone call the bot)');
+    }
+    if (e.STORAGE_CONNECTION_STRING === undefined && e.STORAGE_ACCOUNT_URL === undefined) {
+      problems.push('STORAGE_ACCOUNT_URL (managed identity) or STORAGE_CONNECTION_STRING is required when NODE_ENV=production');
+    }
+  }
+  if (e.MicrosoftAppId !== undefined) {
+    if (e.MicrosoftAppTenantId === undefined) problems.push(`MicrosoftAppTenantId is required with MicrosoftAppType=${e.MicrosoftAppType}`);
+    if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppPassword === undefined) {
+      problems.push('MicrosoftAppPassword is required with MicrosoftAppType=SingleTenant');
+    }
+  }
+  if (problems.length > 0) fail(problems);
+
+  const tablePrefix = e.TABLE_PREFIX ?? '';
+  const storage: Config['storage'] =
+    e.STORAGE_CONNECTION_STRING !== undefined
+      ? { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING, tablePrefix }
+      : e.STORAGE_ACCOUNT_URL !== undefined
+        ? { kind: 'accountUrl', url: e.STORAGE_ACCOUNT_URL, tablePrefix }
+        : { kind: 'embedded', dataDir: e.DATA_DIR ?? '.data', port: e.AZURITE_PORT, tablePrefix };
+
+  return deepFreeze({
+    env: e.NODE_ENV,
+    isProduction,
+    port: e.PORT ?? 3978,
+    host: e.HOST ?? '0.0.0.0',
+    logLevel: e.LOG_LEVEL,
+    bot: {
+      appId: e.MicrosoftAppId ?? '',
+      appPassword: e.MicrosoftAppPassword ?? '',
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId ?? '',
+    },
+    storage,
+    playground: { enabled: e.PLAYGROUND && !isProduction, port: e.PLAYGROUND_PORT ?? 56150 },
+    seedDemo: e.SEED_DEMO && !isProduction,
+    org: { id: e.ORG_ID ?? 'soest', name: e.ORG_NAME ?? 'Gemeente Soest' },
+    minGroupSize: e.MIN_GROUP_SIZE ?? DEFAULT_MIN_GROUP_SIZE,
+  });
+}
+
+/**
+ * The process environment, with a `.env` file in the working directory underneath it (real variables win).
+ * The only reader of `process.env` in the code base.
+ */
+export function processEnv(dotenvPath = '.env'): Env {
+  let fromFile: Record<string, string> = {};
+  try {
+    fromFile = parseDotenv(readFileSync(dotenvPath));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  return { ...fromFile, ...process.env };
+}
+
+/** An environment for a child process we start (Azurite, the Playground): ours plus `extra`. */
+export function childEnv(extra: Env = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

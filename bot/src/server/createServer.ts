@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import restify from 'restify';
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import { isAppError } from '../errors';
+import { errorFields, type Logger } from '../platform/logger';
+
+/** What /healthz asks: resolves when storage answers, rejects when it does not. */
+export interface HealthProbe {
+  ping(timeoutMs: number): Promise<void>;
+}
+
+export interface ServerDeps {
+  readonly logger: Logger;
+  readonly adapter: CloudAdapter;
+  readonly bot: ActivityHandler;
+  readonly health: HealthProbe;
+  /** The built tab (Vite's output). */
+  readonly tabDir: string;
+}
+
+/** Largest request body we read (Bot Framework activities and card submits are a few KB). */
+export const MAX_BODY_BYTES = 256 * 1024;
+const HEALTH_TIMEOUT_MS = 2000;
+
+/**
+ * Builds the HTTP server: the bot endpoint, the health check and the tab's static files. It does not listen:
+ * the entry point (or a test, on port 0) does.
+ */
+export function createServer(deps: ServerDeps): restify.Server {
+  const { logger, adapter, bot, health, tabDir } = deps;
+  const server = restify.createServer({ name: 'soestainable', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+
+  server.get('/healthz', async (_req, res) => {
+    try {
+      await health.ping(HEALTH_TIMEOUT_MS);
+      res.send(200, { status: 'ok', storage: 'ok' });
+    } catch (err) {
+      logger.warn('health check: storage did not answer', errorFields(err));
+      res.send(503, { status: 'unavailable', storage: isAppError(err, 'STORAGE_UNAVAILABLE') ? 'unreachable' : 'error' });
+    }
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    const body = req.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      res.send(400, { code: 'VALIDATION_FAILED', message: 'Expected a Bot Framework activity as a JSON object.' });
+      return;
+    }
+    const request = { body: body as Record<string, unknown>, headers: req.headers, method: req.method ?? 'POST' };
+    await adapter.process(request, res, (context) => bot.run(context));
+  });
+
+  const tabBuilt = existsSync(join(tabDir, 'index.html'));
+  server.get('/', (_req, res, next) => res.redirect(302, '/tab/', next));
+  server.get('/tab', (_req, res, next) => res.redirect(301, '/tab/', next));
+  if (tabBuilt) {
+    server.get('/tab/*', restify.plugins.serveStaticFiles(tabDir));
+  } else {
+    server.get('/tab/*', async (_req, res) => {
+      res.send(503, { code: 'TAB_NOT_BUILT', message: 'The tab is not built: run `npm run build`.' });
+    });
+  }
+  return server;
+}

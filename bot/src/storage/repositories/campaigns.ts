@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { CAMPAIGN_STATUSES, campaignIncludes, type Campaign } from '../../../../shared/src/domain/campaign';
+import type { IsoDate } from '../../../../shared/src/domain/types';
+import { AppError } from '../../errors';
+import { decodeKeyPart, encodeKeyPart } from '../keys';
+import { parseRow, parseRowJson } from '../rowJson';
+import type { StoredRow, TableStore } from '../tableStore';
+import type { Versioned } from './optimistic';
+import { isoDateSchema, localizedSchema, nonEmpty, toJsonProperty, validateInput } from './rowSchemas';
+
+/** Row shape of `Campaigns` (PartitionKey orgId, RowKey campaignId): see docs/storage.md. */
+export type CampaignRow = {
+  /** `{nl, en}` as JSON. */
+  name: string;
+  startDate: string;
+  endDate: string;
+  /** JSON list of challenge ids. */
+  dayPlan: string;
+  /** JSON list of ISO dates. */
+  closingDays: string;
+  status: string;
+  demo: boolean;
+};
+
+const campaignSchema = z
+  .object({
+    orgId: nonEmpty,
+    campaignId: nonEmpty,
+    name: localizedSchema,
+    startDate: isoDateSchema,
+    endDate: isoDateSchema,
+    dayPlan: z.array(nonEmpty),
+    closingDays: z.array(isoDateSchema),
+    status: z.enum(CAMPAIGN_STATUSES),
+    demo: z.boolean(),
+  })
+  .refine((c) => c.startDate <= c.endDate, { message: 'startDate must not be after endDate', path: ['endDate'] });
+
+const rowSchema = z.object({
+  name: z.string(),
+  startDate: isoDateSchema,
+  endDate: isoDateSchema,
+  dayPlan: z.string(),
+  closingDays: z.string(),
+  status: z.enum(CAMPAIGN_STATUSES),
+  demo: z.boolean(),
+});
+
+function fromRow(row: StoredRow<CampaignRow>): Campaign {
+  const where = `Campaigns row ${row.partitionKey}/${row.rowKey}`;
+  const r = parseRow(rowSchema, row, where);
+  return {
+    orgId: decodeKeyPart(row.partitionKey),
+    campaignId: decodeKeyPart(row.rowKey),
+    name: parseRowJson(localizedSchema, r.name, where),
+    startDate: r.startDate,
+    endDate: r.endDate,
+    dayPlan: parseRowJson(z.array(nonEmpty), r.dayPlan, where),
+    closingDays: parseRowJson(z.array(isoDateSchema), r.closingDays, where),
+    status: r.status,
+    demo: r.demo,
+  };
+}
+
+function toRow(c: Campaign): CampaignRow & { partitionKey: string; rowKey: string } {
+  return {
+    partitionKey: encodeKeyPart(c.orgId),
+    rowKey: encodeKeyPart(c.campaignId),
+    name: JSON.stringify({ nl: c.name.nl, en: c.name.en }),
+    startDate: c.startDate,
+    endDate: c.endDate,
+    dayPlan: toJsonProperty(c.dayPlan, 'Campaign day plan'),
+    closingDays: toJsonProperty(c.closingDays, 'Campaign closing days'),
+    status: c.status,
+    demo: c.demo,
+  };
+}
+
+function byStart(a: Campaign, b: Campaign): number {
+  return a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.campaignId < b.campaignId ? -1 : 1;
+}
+
+/** Campaigns of an organisation: one small partition per org. */
+export class CampaignsRepository {
+  constructor(private readonly store: TableStore<CampaignRow>) {}
+
+  /** The campaign with its ETag (pass it to {@link save} to update only an unchanged row). */
+  async get(orgId: string, campaignId: string): Promise<Versioned<Campaign> | undefined> {
+    const row = await this.store.get(encodeKeyPart(orgId), encodeKeyPart(campaignId));
+    return row && { value: fromRow(row), etag: row.etag };
+  }
+
+  /** Every campaign of the organisation, oldest start first. */
+  async list(orgId: string): Promise<Campaign[]> {
+    const rows = await this.store.listPartition(encodeKeyPart(orgId));
+    return rows.map(fromRow).sort(byStart);
+  }
+
+  /**
+   * The campaign running on `today`: status `active` and `startDate ≤ today ≤ endDate`. Should two overlap (a
+   * coordinator's mistake), the one that started last wins, so the answer is at least deterministic.
+   */
+  async active(orgId: string, today: IsoDate): Promise<Campaign | undefined> {
+    const running = (await this.list(orgId)).filter((c) => c.status === 'active' && campaignIncludes(c, today));
+    return running.at(-1);
+  }
+
+  /**
+   * Writes the campaign and returns its new ETag. `expectedEtag`: omitted = create or replace; `null` = create
+   * only (ConflictError `exists`); a string = replace only that version (ConflictError `changed`; NOT_FOUND
+   * when the campaign is gone).
+   */
+  async save(campaign: Campaign, expectedEtag?: string | null): Promise<string> {
+    validateInput(campaignSchema, campaign, 'Campaign');
+    const entity = toRow(campaign);
+    if (expectedEtag === undefined) return this.store.upsert(entity);
+    if (expectedEtag === null) return this.store.create(entity);
+    if (expectedEtag === '' || expectedEtag === '*') {
+      throw new AppError('VALIDATION_FAILED', 'An expected etag must be the etag of a version read before.');
+    }
+    return this.store.update(entity, expectedEtag);
+  }
+
+  /** `false` when there was none. With an etag, only that version is deleted (else ConflictError `changed`). */
+  async remove(orgId: string, campaignId: string, expectedEtag?: string): Promise<boolean> {
+    return this.store.delete(encodeKeyPart(orgId), encodeKeyPart(campaignId), expectedEtag);
+  }
+}

@@ -1,0 +1,55 @@
+import type { TableClients, TableName } from '../tables';
+import { TableStore, type Row } from '../tableStore';
+import { ActionsRepository } from './actions';
+import { AuditLogRepository } from './auditLog';
+import { BarriersRepository } from './barriers';
+import { CampaignsRepository } from './campaigns';
+import { ChallengesRepository } from './challenges';
+import { CheckInsRepository } from './checkIns';
+import { ConversationRefsRepository } from './conversationRefs';
+import { DailyAggregatesRepository } from './dailyAggregates';
+import { IdeasRepository } from './ideas';
+import { OrgTeamsRepository } from './orgTeams';
+import { ParticipantsRepository } from './participants';
+import { SendClaimsRepository } from './sendClaims';
+import { SendRunsRepository } from './sendRuns';
+import { SurveysRepository } from './surveys';
+
+/** Every repository, built once by the composition root and handed to features through their constructors. */
+export interface Repositories {
+  readonly orgTeams: OrgTeamsRepository;
+  readonly participants: ParticipantsRepository;
+  readonly conversationRefs: ConversationRefsRepository;
+  readonly campaigns: CampaignsRepository;
+  readonly challenges: ChallengesRepository;
+  readonly checkIns: CheckInsRepository;
+  readonly surveys: SurveysRepository;
+  readonly dailyAggregates: DailyAggregatesRepository;
+  readonly barriers: BarriersRepository;
+  readonly ideas: IdeasRepository;
+  readonly actions: ActionsRepository;
+  readonly sendClaims: SendClaimsRepository;
+  readonly sendRuns: SendRunsRepository;
+  readonly auditLog: AuditLogRepository;
+}
+
+export function createRepositories(clients: TableClients): Repositories {
+  // The row type of each store is fixed by the repository that takes it.
+  const store = <T extends Row>(name: TableName) => new TableStore<T>(clients.client(name));
+  return {
+    orgTeams: new OrgTeamsRepository(store('OrgTeams')),
+    participants: new ParticipantsRepository(store('Participants'), store('TeamMembers'), store('NudgeSlots')),
+    conversationRefs: new ConversationRefsRepository(store('ConversationRefs')),
+    campaigns: new CampaignsRepository(store('Campaigns')),
+    challenges: new ChallengesRepository(store('Challenges')),
+    checkIns: new CheckInsRepository(store('CheckIns')),
+    surveys: new SurveysRepository(store('Surveys')),
+    dailyAggregates: new DailyAggregatesRepository(store('DailyAggregates')),
+    barriers: new BarriersRepository(store('Barriers')),
+    ideas: new IdeasRepository(store('Ideas')),
+    actions: new ActionsRepository(store('Actions'), store('ActionUpdates')),
+    sendClaims: new SendClaimsRepository(store('SendClaims')),
+    sendRuns: new SendRunsRepository(store('SendRuns')),
+    auditLog: new AuditLogRepository(store('AuditLog')),
+  };
+}

@@ -1,0 +1,305 @@
+import { z } from 'zod';
+import type { Participant, ParticipantStatus } from '../../../../shared/src/domain/organisation';
+import { LANGUAGES, ROLES, type Language, type LocalTime } from '../../../../shared/src/domain/types';
+import { AppError } from '../../errors';
+import { decodeKeyPart, encodeKeyPart } from '../keys';
+import { parseRow, parseRowJson } from '../rowJson';
+import type { StoredRow, TableStore } from '../tableStore';
+import { DEFAULT_RETRY, retryOnConflict, type RetryPolicy } from './optimistic';
+import { localTimeSchema, nonEmpty, validateInput } from './rowSchemas';
+
+/**
+ * `Participants` (PartitionKey userId, RowKey `profile`) and its two indexes, kept in step here:
+ * `TeamMembers` (PartitionKey teamId, RowKey userId) and `NudgeSlots` (PartitionKey `HHmm`, RowKey userId).
+ * See docs/storage.md.
+ */
+export type ParticipantRow = {
+  tenantId: string;
+  orgId: string;
+  teamId: string;
+  language: string;
+  nudgeTime: string;
+  status: string;
+  roles: string;
+  joinedAt: string;
+  demo: boolean;
+  /**
+   * JSON list of index rows this profile no longer owns but that may still exist (written together with the
+   * profile, cleared once they are deleted). It makes a save that stopped half-way finish on the next save.
+   */
+  staleIndex: string;
+};
+export type TeamMemberRow = { status: string };
+export type NudgeSlotRow = { orgId: string; language: string; demo: boolean };
+
+const PROFILE_ROW = 'profile';
+const STATUSES = ['active', 'paused', 'left'] as const satisfies readonly ParticipantStatus[];
+
+/** One member of a team as the `TeamMembers` index knows them. */
+export interface TeamMember {
+  readonly userId: string;
+  readonly status: ParticipantStatus;
+}
+
+/** One participant to nudge at a minute, as the `NudgeSlots` index knows them (enough to pick texts and skip demos). */
+export interface NudgeSlotEntry {
+  readonly userId: string;
+  readonly orgId: string;
+  readonly language: Language;
+  readonly demo: boolean;
+}
+
+/** An index row, by table and encoded partition key; its RowKey is always the encoded user id. */
+interface IndexRef {
+  readonly table: 'TeamMembers' | 'NudgeSlots';
+  readonly pk: string;
+}
+
+const participantSchema = z.object({
+  userId: nonEmpty,
+  tenantId: z.string(),
+  orgId: nonEmpty,
+  teamId: nonEmpty,
+  language: z.enum(LANGUAGES),
+  nudgeTime: localTimeSchema,
+  status: z.enum(STATUSES),
+  roles: z.array(z.enum(ROLES)),
+  joinedAt: nonEmpty,
+  demo: z.boolean(),
+});
+
+const participantRowSchema = z.object({
+  tenantId: z.string(),
+  orgId: nonEmpty,
+  teamId: nonEmpty,
+  language: z.enum(LANGUAGES),
+  nudgeTime: localTimeSchema,
+  status: z.enum(STATUSES),
+  roles: z.string(),
+  joinedAt: nonEmpty,
+  demo: z.boolean(),
+  staleIndex: z.string().optional(),
+});
+const rolesSchema = z.array(z.enum(ROLES));
+const staleIndexSchema = z.array(z.object({ table: z.enum(['TeamMembers', 'NudgeSlots']), pk: nonEmpty }));
+const teamMemberRowSchema = z.object({ status: z.enum(STATUSES) });
+const nudgeSlotRowSchema = z.object({ orgId: nonEmpty, language: z.enum(LANGUAGES), demo: z.boolean() });
+
+/** `HH:mm` → the NudgeSlots partition `HHmm`. */
+export function nudgeSlotKey(time: LocalTime): string {
+  const parsed = localTimeSchema.safeParse(time);
+  if (!parsed.success) throw new AppError('VALIDATION_FAILED', `Nudge time "${time}" is not HH:mm.`);
+  return parsed.data.replace(':', '');
+}
+
+function fromRow(row: StoredRow<ParticipantRow>): Participant {
+  const where = `Participants row ${row.partitionKey}`;
+  const r = parseRow(participantRowSchema, row, where);
+  return {
+    userId: decodeKeyPart(row.partitionKey),
+    tenantId: r.tenantId,
+    orgId: r.orgId,
+    teamId: r.teamId,
+    language: r.language,
+    nudgeTime: r.nudgeTime,
+    status: r.status,
+    roles: parseRowJson(rolesSchema, r.roles, where),
+    joinedAt: r.joinedAt,
+    demo: r.demo,
+  };
+}
+
+function staleOf(row: StoredRow<ParticipantRow>): IndexRef[] {
+  if (row.staleIndex === undefined || row.staleIndex === '') return [];
+  return parseRowJson(staleIndexSchema, row.staleIndex, `Participants row ${row.partitionKey} (staleIndex)`);
+}
+
+/** The index rows a participant should have: always their team; a nudge slot only while active. */
+function indexRefsOf(p: Participant): IndexRef[] {
+  const refs: IndexRef[] = [{ table: 'TeamMembers', pk: encodeKeyPart(p.teamId) }];
+  if (p.status === 'active') refs.push({ table: 'NudgeSlots', pk: nudgeSlotKey(p.nudgeTime) });
+  return refs;
+}
+
+/**
+ * Every index row a stored profile may own, read leniently: a person's right to erasure must not fail on a
+ * profile that no longer parses. Whatever can be read is cleaned up; the profile row itself is deleted anyway.
+ */
+function refsForRemoval(row: StoredRow<ParticipantRow>): IndexRef[] {
+  const refs: IndexRef[] = [];
+  if (typeof row.teamId === 'string' && row.teamId !== '') refs.push({ table: 'TeamMembers', pk: encodeKeyPart(row.teamId) });
+  const time = localTimeSchema.safeParse(row.nudgeTime);
+  if (time.success) refs.push({ table: 'NudgeSlots', pk: nudgeSlotKey(time.data) });
+  try {
+    refs.push(...staleOf(row));
+  } catch {
+    // an unreadable stale list: the rows it named can only be found by the index queries' profile checks
+  }
+  return uniqueRefs(refs);
+}
+
+function sameRef(a: IndexRef, b: IndexRef): boolean {
+  return a.table === b.table && a.pk === b.pk;
+}
+
+function uniqueRefs(refs: readonly IndexRef[]): IndexRef[] {
+  return refs.filter((ref, i) => refs.findIndex((other) => sameRef(ref, other)) === i);
+}
+
+function toRow(p: Participant, stale: readonly IndexRef[]): ParticipantRow & { partitionKey: string; rowKey: string } {
+  return {
+    partitionKey: encodeKeyPart(p.userId),
+    rowKey: PROFILE_ROW,
+    tenantId: p.tenantId,
+    orgId: p.orgId,
+    teamId: p.teamId,
+    language: p.language,
+    nudgeTime: p.nudgeTime,
+    status: p.status,
+    roles: JSON.stringify(p.roles),
+    joinedAt: p.joinedAt,
+    demo: p.demo,
+    staleIndex: JSON.stringify(stale),
+  };
+}
+
+/**
+ * Participants and the indexes that serve team and nudge-time queries. The profile is written first (with its
+ * ETag), then the indexes; index rows the profile no longer owns are recorded in the profile before they are
+ * deleted, so a save that stopped half-way is completed by the next save of the same participant, and running
+ * a save twice changes nothing. Readers of the indexes should still treat them as hints and check the profile
+ * (an index row can lag a profile for the duration of one save).
+ */
+export class ParticipantsRepository {
+  constructor(
+    private readonly profiles: TableStore<ParticipantRow>,
+    private readonly teamMembers: TableStore<TeamMemberRow>,
+    private readonly nudgeSlots: TableStore<NudgeSlotRow>,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+  ) {}
+
+  async get(userId: string): Promise<Participant | undefined> {
+    const row = await this.profiles.get(encodeKeyPart(userId), PROFILE_ROW);
+    return row && fromRow(row);
+  }
+
+  /**
+   * Creates or replaces the participant (the caller's version wins) and brings both indexes in step: a changed
+   * team or nudge time removes the old index row; a paused or left participant leaves its nudge slot.
+   */
+  async save(participant: Participant): Promise<void> {
+    const p = validateInput(participantSchema, participant, 'Participant');
+    const pk = encodeKeyPart(p.userId);
+    await retryOnConflict(`save participant ${pk}`, this.retry, async () => {
+      const current = await this.profiles.get(pk, PROFILE_ROW);
+      await this.write(current, p);
+    });
+  }
+
+  /**
+   * Read-modify-write with the row's ETag: `change` gets the stored participant and returns the new one; when
+   * someone else wrote in between it runs again on the fresh value (bounded; then STORAGE_CONFLICT). Returns the
+   * saved participant, or `undefined` when there is none. `change` may run more than once: keep it pure.
+   */
+  async update(userId: string, change: (current: Participant) => Participant): Promise<Participant | undefined> {
+    const pk = encodeKeyPart(userId);
+    return retryOnConflict(`update participant ${pk}`, this.retry, async () => {
+      const current = await this.profiles.get(pk, PROFILE_ROW);
+      if (!current) return undefined;
+      const next = validateInput(participantSchema, change(fromRow(current)), 'Participant');
+      if (next.userId !== userId) throw new AppError('VALIDATION_FAILED', 'An update must not change the user id.');
+      await this.write(current, next);
+      return next;
+    });
+  }
+
+  /** The members of a team with their status, following continuation tokens (teams may exceed 1,000). */
+  async listTeamMembers(teamId: string): Promise<TeamMember[]> {
+    const rows = await this.teamMembers.listPartition(encodeKeyPart(teamId));
+    return rows.map((row) => ({
+      userId: decodeKeyPart(row.rowKey),
+      status: parseRow(teamMemberRowSchema, row, `TeamMembers row ${row.partitionKey}/${row.rowKey}`).status,
+    }));
+  }
+
+  /** Active participants whose nudge time is `time` (`HH:mm`). */
+  async listNudgeSlot(time: LocalTime): Promise<NudgeSlotEntry[]> {
+    const rows = await this.nudgeSlots.listPartition(nudgeSlotKey(time));
+    return rows.map((row) => {
+      const r = parseRow(nudgeSlotRowSchema, row, `NudgeSlots row ${row.partitionKey}/${row.rowKey}`);
+      return { userId: decodeKeyPart(row.rowKey), orgId: r.orgId, language: r.language, demo: r.demo };
+    });
+  }
+
+  /**
+   * Deletes the profile and its index rows (indexes first, so a remove that stops half-way can be run again).
+   * `false` when there was no profile.
+   */
+  async remove(userId: string): Promise<boolean> {
+    const pk = encodeKeyPart(userId);
+    return retryOnConflict(`remove participant ${pk}`, this.retry, async () => {
+      const current = await this.profiles.get(pk, PROFILE_ROW);
+      if (!current) return false;
+      await this.deleteIndexRows(pk, refsForRemoval(current));
+      // With the etag: if the profile changed meanwhile (new team or slot), read again and delete those too.
+      await this.profiles.delete(pk, PROFILE_ROW, current.etag);
+      return true;
+    });
+  }
+
+  /**
+   * Writes the profile over `current` (by its etag, or as a new row), then the indexes. Throws ConflictError
+   * when someone else wrote the profile in between: the caller reads again and retries.
+   */
+  private async write(current: StoredRow<ParticipantRow> | undefined, next: Participant): Promise<void> {
+    const pk = encodeKeyPart(next.userId);
+    const wanted = indexRefsOf(next);
+    const previous = current ? [...staleOf(current), ...indexRefsOf(fromRow(current))] : [];
+    const stale = uniqueRefs(previous).filter((ref) => !wanted.some((w) => sameRef(w, ref)));
+
+    const entity = toRow(next, stale);
+    const etag = current ? await this.profiles.update(entity, current.etag) : await this.profiles.create(entity);
+
+    await this.upsertIndexRows(next);
+    await this.deleteIndexRows(pk, stale);
+    if (stale.length === 0) return;
+    try {
+      await this.profiles.update({ ...entity, staleIndex: '[]' }, etag);
+    } catch (err) {
+      if (!(err instanceof AppError) || (err.code !== 'STORAGE_CONFLICT' && err.code !== 'NOT_FOUND')) throw err;
+      // Another writer got in after ours. A later save carried our stale list forward and deletes it itself,
+      // but its index upserts may have run before our deletes: put back the rows the newest profile wants.
+      // A remove deleted the profile: take away the index rows we just wrote.
+      const latest = await this.profiles.get(pk, PROFILE_ROW);
+      if (latest) await this.upsertIndexRows(fromRow(latest));
+      else await this.deleteIndexRows(pk, wanted);
+    }
+  }
+
+  private async upsertIndexRows(p: Participant): Promise<void> {
+    const rk = encodeKeyPart(p.userId);
+    const writes: Promise<string>[] = [
+      this.teamMembers.upsert({ partitionKey: encodeKeyPart(p.teamId), rowKey: rk, status: p.status }),
+    ];
+    if (p.status === 'active') {
+      writes.push(
+        this.nudgeSlots.upsert({
+          partitionKey: nudgeSlotKey(p.nudgeTime),
+          rowKey: rk,
+          orgId: p.orgId,
+          language: p.language,
+          demo: p.demo,
+        }),
+      );
+    }
+    await Promise.all(writes);
+  }
+
+  private async deleteIndexRows(userPk: string, refs: readonly IndexRef[]): Promise<void> {
+    await Promise.all(
+      refs.map((ref) =>
+        ref.table === 'TeamMembers' ? this.teamMembers.delete(ref.pk, userPk) : this.nudgeSlots.delete(ref.pk, userPk),
+      ),
+    );
+  }
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { AppError } from '../../errors';
+
+/** Zod pieces the repositories share for validating domain objects before a write and rows after a read. */
+
+/** `YYYY-MM-DD`, the form every stored date takes (sorts and compares as a string). */
+export const isoDateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD');
+
+/** `HH:mm`, 24-hour wall-clock time. */
+export const localTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm');
+
+/** A text in both languages; neither may be empty. */
+export const localizedSchema = z.object({ nl: z.string().min(1), en: z.string().min(1) });
+
+export const nonEmpty = z.string().min(1);
+
+/** Largest JSON payload we put in one string property: half of the 64 KiB Table Storage allows. */
+export const MAX_JSON_BYTES = 32 * 1024;
+
+/**
+ * Checks a domain object before it is written, so that nothing is stored that the read side would reject.
+ * Returns the parsed value (unknown keys stripped); throws VALIDATION_FAILED naming the first problem.
+ */
+export function validateInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    throw new AppError('VALIDATION_FAILED', `${what} is not valid${where}: ${issue?.message ?? 'invalid'}.`);
+  }
+  return parsed.data;
+}
+
+/** JSON text of a value for a string property; VALIDATION_FAILED if it cannot be serialised or exceeds `maxBytes`. */
+export function toJsonProperty(value: unknown, what: string, maxBytes = MAX_JSON_BYTES): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch (err) {
+    throw new AppError('VALIDATION_FAILED', `${what} cannot be serialised as JSON.`, { cause: err });
+  }
+  if (text === undefined) throw new AppError('VALIDATION_FAILED', `${what} is not a JSON value.`);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxBytes) {
+    throw new AppError('VALIDATION_FAILED', `${what} is ${bytes} bytes as JSON; at most ${maxBytes} are stored.`);
+  }
+  return text;
+}

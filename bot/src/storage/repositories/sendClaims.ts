@@ -1,0 +1,211 @@
+import { odata, type TableEntity } from '@azure/data-tables';
+import { z } from 'zod';
+import {
+  SEND_CLAIM_STATES,
+  SEND_CODE_PATTERN,
+  SEND_KINDS,
+  type SendClaim,
+  type SendClaimState,
+  type SendKind,
+} from '../../../../shared/src/domain/sending';
+import { AppError, ConflictError } from '../../errors';
+import { decodeKeyPart, encodeKeyPart, key, splitKey } from '../keys';
+import { parseRow } from '../rowJson';
+import type { StoredRow, TableStore } from '../tableStore';
+import { idSchema, readModifyWrite, validated } from './barriers';
+
+/** Row shape of `SendClaims` (PartitionKey `kind|period`, RowKey recipient id): see docs/storage.md. */
+export type SendClaimRow = {
+  state: string;
+  claimedBy: string;
+  claimedAt: string;
+  /** Int32. */
+  attempts: number;
+  finishedAt?: string;
+  activityId?: string;
+  lastError?: string;
+  skipReason?: string;
+};
+
+const rowSchema = z.object({
+  state: z.enum(SEND_CLAIM_STATES),
+  claimedBy: z.string().min(1),
+  claimedAt: z.string().min(1),
+  attempts: z.number().int().min(1),
+  finishedAt: z.string().min(1).optional(),
+  activityId: z.string().min(1).optional(),
+  lastError: z.string().min(1).optional(),
+  skipReason: z.string().min(1).optional(),
+});
+
+function fromRow(row: StoredRow<SendClaimRow>): SendClaim {
+  const where = `SendClaims row ${row.partitionKey}/${row.rowKey}`;
+  const r = parseRow(rowSchema, row, where);
+  const [kind, period, ...extra] = splitKey(row.partitionKey);
+  const parsedKind = z.enum(SEND_KINDS).safeParse(kind);
+  if (!parsedKind.success || period === undefined || extra.length > 0) {
+    throw new AppError('STORAGE_DATA_INVALID', `${where} does not parse.`);
+  }
+  return {
+    kind: parsedKind.data,
+    period,
+    recipientId: decodeKeyPart(row.rowKey),
+    state: r.state,
+    claimedBy: r.claimedBy,
+    claimedAt: r.claimedAt,
+    attempts: r.attempts,
+    ...(r.finishedAt === undefined ? {} : { finishedAt: r.finishedAt }),
+    ...(r.activityId === undefined ? {} : { activityId: r.activityId }),
+    ...(r.lastError === undefined ? {} : { lastError: r.lastError }),
+    ...(r.skipReason === undefined ? {} : { skipReason: r.skipReason }),
+  };
+}
+
+function toEntity(c: SendClaim): TableEntity<SendClaimRow> {
+  return {
+    partitionKey: key(c.kind, c.period),
+    rowKey: encodeKeyPart(c.recipientId),
+    state: c.state,
+    claimedBy: c.claimedBy,
+    claimedAt: c.claimedAt,
+    attempts: c.attempts,
+    ...(c.finishedAt === undefined ? {} : { finishedAt: c.finishedAt }),
+    ...(c.activityId === undefined ? {} : { activityId: c.activityId }),
+    ...(c.lastError === undefined ? {} : { lastError: c.lastError }),
+    ...(c.skipReason === undefined ? {} : { skipReason: c.skipReason }),
+  };
+}
+
+const refSchema = z.object({
+  kind: z.enum(SEND_KINDS),
+  period: z.string().min(1).max(64),
+  recipientId: idSchema,
+});
+const codeSchema = z.string().regex(SEND_CODE_PATTERN);
+const activityIdSchema = z.string().min(1).max(512);
+
+/**
+ * Claims before proactive sends. `claim` inserts the row if absent: the one caller whose insert succeeds sends,
+ * every other gets `'taken'` (a 409 from storage, never a read-then-write). A claim then moves once from
+ * `claimed` to `sent`, `failed` or `skipped`; a `failed` one may be taken again with {@link reclaimFailed}.
+ */
+export class SendClaimsRepository {
+  constructor(
+    private readonly store: TableStore<SendClaimRow>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Takes the claim for this recipient and period: `'claimed'` means "you send", `'taken'` means "leave it". */
+  async claim(kind: SendKind, period: string, recipientId: string, instanceId: string): Promise<'claimed' | 'taken'> {
+    const ref = validated(refSchema, { kind, period, recipientId }, 'send claim');
+    validated(idSchema, instanceId, 'instance id');
+    try {
+      await this.store.create(toEntity({ ...ref, state: 'claimed', claimedBy: instanceId, claimedAt: this.now().toISOString(), attempts: 1 }));
+      return 'claimed';
+    } catch (err) {
+      if (err instanceof ConflictError && err.reason === 'exists') return 'taken';
+      throw err;
+    }
+  }
+
+  /**
+   * Takes a `failed` claim again for another try (attempts + 1), ETag-checked: of several instances only one
+   * gets `'claimed'`. A claim in any other state answers `'taken'`: `claimed` may already have been sent.
+   */
+  async reclaimFailed(kind: SendKind, period: string, recipientId: string, instanceId: string): Promise<'claimed' | 'taken'> {
+    const ref = validated(refSchema, { kind, period, recipientId }, 'send claim');
+    validated(idSchema, instanceId, 'instance id');
+    const row = await this.store.get(key(ref.kind, ref.period), encodeKeyPart(ref.recipientId));
+    if (!row) return this.claim(kind, period, recipientId, instanceId);
+    const current = fromRow(row);
+    if (current.state !== 'failed') return 'taken';
+    const { finishedAt: _f, ...rest } = current;
+    try {
+      await this.store.update(
+        toEntity({ ...rest, state: 'claimed', claimedBy: instanceId, claimedAt: this.now().toISOString(), attempts: current.attempts + 1 }),
+        row.etag,
+      );
+      return 'claimed';
+    } catch (err) {
+      if (err instanceof ConflictError) return 'taken';
+      throw err;
+    }
+  }
+
+  /** The message went out. Idempotent for the same activity id. */
+  async markSent(kind: SendKind, period: string, recipientId: string, activityId: string): Promise<SendClaim> {
+    const id = validated(activityIdSchema, activityId, 'activity id');
+    return this.finish(kind, period, recipientId, 'sent', { activityId: id }, (c) => c.activityId === id);
+  }
+
+  /** The send failed for good (after the sender's own retries): `errorCode` is a code, never a message. */
+  async markFailed(kind: SendKind, period: string, recipientId: string, errorCode: string): Promise<SendClaim> {
+    const code = validated(codeSchema, errorCode, 'error code');
+    return this.finish(kind, period, recipientId, 'failed', { lastError: code }, (c) => c.lastError === code);
+  }
+
+  /** Nothing was sent on purpose (paused, holiday, no conversation): `reason` is a code. */
+  async markSkipped(kind: SendKind, period: string, recipientId: string, reason: string): Promise<SendClaim> {
+    const code = validated(codeSchema, reason, 'skip reason');
+    return this.finish(kind, period, recipientId, 'skipped', { skipReason: code }, (c) => c.skipReason === code);
+  }
+
+  async get(kind: SendKind, period: string, recipientId: string): Promise<SendClaim | undefined> {
+    const ref = validated(refSchema, { kind, period, recipientId }, 'send claim');
+    const row = await this.store.get(key(ref.kind, ref.period), encodeKeyPart(ref.recipientId));
+    return row && fromRow(row);
+  }
+
+  /** Every claim of one run (kind + period), page by page: one partition, any size. */
+  async *iterateRun(kind: SendKind, period: string): AsyncGenerator<SendClaim> {
+    const ref = validated(refSchema.pick({ kind: true, period: true }), { kind, period }, 'send run');
+    for await (const row of this.store.queryPartition(key(ref.kind, ref.period))) yield fromRow(row);
+  }
+
+  /** {@link iterateRun} collected (thousands of rows are fine; it follows continuation tokens). */
+  async listRun(kind: SendKind, period: string): Promise<SendClaim[]> {
+    const claims: SendClaim[] = [];
+    for await (const claim of this.iterateRun(kind, period)) claims.push(claim);
+    return claims;
+  }
+
+  /**
+   * Claims still in `claimed` state: after the run ended (or crashed) these are *uncertain*, maybe sent, maybe
+   * not. `claimedBefore` leaves out the claims of a send that is still going on.
+   */
+  async inFlight(kind: SendKind, period: string, options: { claimedBefore?: Date } = {}): Promise<SendClaim[]> {
+    const ref = validated(refSchema.pick({ kind: true, period: true }), { kind, period }, 'send run');
+    let filter = odata`PartitionKey eq ${key(ref.kind, ref.period)} and state eq ${'claimed'}`;
+    if (options.claimedBefore !== undefined) filter += ' and ' + odata`claimedAt lt ${options.claimedBefore.toISOString()}`;
+    const claims: SendClaim[] = [];
+    for await (const row of this.store.query(filter)) claims.push(fromRow(row));
+    return claims;
+  }
+
+  /** Moves a claim from `claimed` to a final state, once. Another state is a conflict, unless it is this very change. */
+  private async finish(
+    kind: SendKind,
+    period: string,
+    recipientId: string,
+    state: Exclude<SendClaimState, 'claimed'>,
+    fields: Pick<SendClaim, 'activityId' | 'lastError' | 'skipReason'>,
+    sameAs: (current: SendClaim) => boolean,
+  ): Promise<SendClaim> {
+    const ref = validated(refSchema, { kind, period, recipientId }, 'send claim');
+    const result = await readModifyWrite({
+      store: this.store,
+      partitionKey: key(ref.kind, ref.period),
+      rowKey: encodeKeyPart(ref.recipientId),
+      parse: fromRow,
+      change: (current): SendClaim | undefined => {
+        if (current.state === state && sameAs(current)) return undefined;
+        if (current.state !== 'claimed') {
+          throw new ConflictError('changed', `SendClaims: the claim is ${current.state}, not claimed.`);
+        }
+        return { ...current, ...fields, state, finishedAt: this.now().toISOString() };
+      },
+      toEntity,
+    });
+    return result.value;
+  }
+}

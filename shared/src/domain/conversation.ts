@@ -1,0 +1,21 @@
+/**
+ * Whom a stored conversation reference belongs to: one person (the 1:1 chat with the bot) or a Teams team
+ * (its channel). The reference itself is opaque to the domain: only the bot edge understands it.
+ */
+export type ConversationOwner =
+  | { readonly kind: 'user'; readonly userId: string }
+  | { readonly kind: 'team'; readonly teamId: string };
+
+export const CONVERSATION_SCOPES = ['personal', 'channel'] as const;
+export type ConversationScope = (typeof CONVERSATION_SCOPES)[number];
+
+/** A stored conversation reference, as the proactive sender reads it. */
+export interface StoredConversationRef {
+  readonly owner: ConversationOwner;
+  readonly scope: ConversationScope;
+  /** The serialised Bot Framework conversation reference (any JSON value). */
+  readonly reference: unknown;
+  /** False once Teams answered 403/404 or the app was uninstalled: do not send. */
+  readonly active: boolean;
+  readonly updatedAt: string;
+}

@@ -1,0 +1,21 @@
+// Vite builds the tab into dist/tab; the server serves it under /tab/.
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root: here,
+  base: '/tab/',
+  build: {
+    outDir: fileURLToPath(new URL('../dist/tab', import.meta.url)),
+    emptyOutDir: true,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // Fluent UI's "use client" directives are meaningless in a client bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+});

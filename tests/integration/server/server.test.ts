@@ -1,0 +1,128 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { composeApp, listen, type RunningApp } from '../../../bot/src/app';
+import { loadConfig } from '../../../bot/src/config';
+import { createLogger } from '../../../bot/src/platform/logger';
+import { startAzurite, type AzuriteHandle } from '../../../bot/src/storage/azurite';
+import { FakeConnector } from '../../helpers/fakeConnector';
+import { testConnectionString } from '../../helpers/storage';
+
+const logger = createLogger('silent');
+
+function makeTabDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tab-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Soestainable</title><main id="root"></main>');
+  return dir;
+}
+
+async function start(env: Record<string, string>, tabDir = makeTabDir()): Promise<{ app: RunningApp; base: string }> {
+  const config = loadConfig({ PLAYGROUND: '0', SEED_DEMO: '0', TABLE_PREFIX: 's' + randomBytes(4).toString('hex'), ...env });
+  const app = await composeApp(config, logger, { tabDir });
+  const port = await listen(app.server, 0, '127.0.0.1');
+  return { app, base: `http://127.0.0.1:${port}` };
+}
+
+describe('server over real HTTP (Azurite)', () => {
+  let app: RunningApp;
+  let base: string;
+  const connector = new FakeConnector();
+
+  beforeAll(async () => {
+    await connector.start();
+    ({ app, base } = await start({ STORAGE_CONNECTION_STRING: testConnectionString() }));
+  });
+  afterAll(async () => {
+    await app.close();
+    await connector.stop();
+  });
+
+  it('answers /healthz with 200 when storage answers', async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', storage: 'ok' });
+  });
+
+  it('serves the tab under /tab/ and redirects / there', async () => {
+    const res = await fetch(`${base}/tab/index.html`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Soestainable');
+    const root = await fetch(`${base}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/tab/');
+  });
+
+  it('takes a Bot Framework activity on /api/messages and replies through the connector, in the user language', async () => {
+    const activity = (locale: string, id: string) => ({
+      type: 'message',
+      id,
+      text: 'hallo',
+      locale,
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      from: { id: 'user-1', aadObjectId: 'aad-1' },
+      recipient: { id: 'bot-1' },
+      conversation: { id: 'conv-1', conversationType: 'personal' },
+    });
+    const nl = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity('nl-NL', 'a1')) });
+    expect(nl.status).toBe(200);
+    const en = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity('en-US', 'a2')) });
+    expect(en.status).toBe(200);
+    const texts = connector.sentTexts();
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toMatch(/^Hoi!/);
+    expect(texts[1]).toMatch(/^Hi!/);
+    expect(connector.calls[0]?.path).toBe('/v3/conversations/conv-1/activities/a1');
+  });
+
+  it('answers 400 with a code for a body that is not an activity', async () => {
+    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2]' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('refuses a body over the size limit', async () => {
+    const big = JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) });
+    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    expect(res.status).toBe(413);
+  });
+});
+
+describe('server when storage goes away', () => {
+  let azurite: AzuriteHandle;
+  let app: RunningApp;
+  let base: string;
+
+  beforeAll(async () => {
+    azurite = await startAzurite();
+    ({ app, base } = await start({ STORAGE_CONNECTION_STRING: azurite.connectionString }));
+  });
+  afterAll(async () => {
+    await app.close();
+    await azurite.stop();
+  });
+
+  it('reports 503 on /healthz quickly once storage stops', async () => {
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    await azurite.stop();
+    const startedAt = Date.now();
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: 'unavailable', storage: 'unreachable' });
+    expect(Date.now() - startedAt).toBeLessThan(10_000);
+  });
+});
+
+describe('server without a built tab', () => {
+  it('says how to build it instead of a bare 404', async () => {
+    const { app, base } = await start({ STORAGE_CONNECTION_STRING: testConnectionString() }, mkdtempSync(join(tmpdir(), 'empty-')));
+    try {
+      const res = await fetch(`${base}/tab/`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ code: 'TAB_NOT_BUILT' });
+    } finally {
+      await app.close();
+    }
+  });
+});

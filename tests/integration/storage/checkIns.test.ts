@@ -1,0 +1,135 @@
+import type { CheckIn } from '../../../shared/src/domain/types';
+import { ConflictError } from '../../../bot/src/errors';
+import { key } from '../../../bot/src/storage/keys';
+import { CheckInsRepository, type CheckInRow } from '../../../bot/src/storage/repositories/checkIns';
+import { TableStore } from '../../../bot/src/storage/tableStore';
+import { createTestTables } from '../../helpers/storage';
+
+function checkIn(over: Partial<CheckIn> = {}): CheckIn {
+  return {
+    userId: 'u1',
+    teamId: 'team-a',
+    campaignId: 'c1',
+    date: '2026-05-11',
+    day: 1,
+    challengeId: 'dag01-eigen-beker',
+    outcome: 'done',
+    travelMode: 'fiets',
+    distanceBand: '5-10',
+    wasteFree: true,
+    challengeAnswer: undefined,
+    cupsAvoided: 2,
+    impact: { low: 0.1, mid: 0.25, high: 1.2 },
+    factorVersion: '2026.1',
+    createdAt: '2026-05-11T08:00:00.000Z',
+    updatedAt: '2026-05-11T08:00:00.000Z',
+    ...over,
+  };
+}
+
+describe('CheckInsRepository (Azurite)', () => {
+  let tables: Awaited<ReturnType<typeof createTestTables>>;
+  let repo: CheckInsRepository;
+
+  beforeAll(async () => {
+    tables = await createTestTables();
+    repo = new CheckInsRepository(new TableStore<CheckInRow>(tables.client('CheckIns')));
+  });
+  afterAll(async () => {
+    await tables.drop();
+  });
+
+  it('round-trips a check-in, with and without an answer to the day question', async () => {
+    const first = checkIn();
+    const { etag, previous } = await repo.save(first, null);
+    expect(previous).toBeUndefined();
+    expect(await repo.get('u1', 'c1', '2026-05-11')).toEqual({ value: first, etag });
+    const answered = checkIn({ date: '2026-05-12', day: 2, challengeAnswer: false, outcome: 'not_today', travelMode: 'thuis' });
+    await repo.save(answered, null);
+    expect((await repo.get('u1', 'c1', '2026-05-12'))?.value).toEqual(answered);
+  });
+
+  it('answers undefined for a missing check-in and 0 for deleting none', async () => {
+    expect(await repo.get('u1', 'c1', '2026-01-01')).toBeUndefined();
+    expect(await repo.get('nobody', 'c1', '2026-05-11')).toBeUndefined();
+    expect(await repo.deleteAll('nobody')).toBe(0);
+  });
+
+  it('refuses a second first check-in and an edit over a stale etag, and returns the replaced version', async () => {
+    const original = checkIn({ userId: 'u2' });
+    const created = await repo.save(original, null);
+    const dup: unknown = await repo.save(checkIn({ userId: 'u2', outcome: 'partly' }), null).catch((e: unknown) => e);
+    expect(dup).toBeInstanceOf(ConflictError);
+    expect((dup as ConflictError).reason).toBe('exists');
+
+    const edited = checkIn({ userId: 'u2', outcome: 'partly', updatedAt: '2026-05-11T09:00:00.000Z' });
+    const saved = await repo.save(edited, created.etag);
+    expect(saved.previous).toEqual(original);
+    expect(saved.etag).not.toBe(created.etag);
+    await expect(repo.save(checkIn({ userId: 'u2', outcome: 'done' }), created.etag)).rejects.toMatchObject({
+      code: 'STORAGE_CONFLICT',
+      reason: 'changed',
+    });
+    expect((await repo.get('u2', 'c1', '2026-05-11'))?.value).toEqual(edited);
+    await expect(repo.save(checkIn({ userId: 'u2', date: '2026-05-20' }), saved.etag)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    // without an etag: create or replace, still reporting exactly what it replaced
+    const replaced = await repo.save(checkIn({ userId: 'u2', outcome: 'not_today' }));
+    expect(replaced.previous).toEqual(edited);
+    expect((await repo.save(checkIn({ userId: 'u2', date: '2026-05-13' }))).previous).toBeUndefined();
+  });
+
+  it('lists one campaign by date, not a campaign whose id merely starts the same', async () => {
+    await repo.save(checkIn({ userId: 'u3', campaignId: 'c1', date: '2026-05-13' }));
+    await repo.save(checkIn({ userId: 'u3', campaignId: 'c1', date: '2026-05-11' }));
+    await repo.save(checkIn({ userId: 'u3', campaignId: 'c10', date: '2026-05-12' }));
+    await repo.save(checkIn({ userId: 'u3', campaignId: 'c', date: '2026-05-12' }));
+    expect((await repo.listForCampaign('u3', 'c1')).map((c) => c.date)).toEqual(['2026-05-11', '2026-05-13']);
+    expect((await repo.listForCampaign('u3', 'c10')).map((c) => c.date)).toEqual(['2026-05-12']);
+    // RowKey order: grouped by campaign ('|' sorts after digits, so c10 before c1), by date within one
+    expect((await repo.listAll('u3')).map((c) => `${c.campaignId}:${c.date}`)).toEqual([
+      'c10:2026-05-12', 'c1:2026-05-11', 'c1:2026-05-13', 'c:2026-05-12',
+    ]);
+    expect(await repo.deleteCampaign('u3', 'c1')).toBe(2);
+    expect((await repo.listAll('u3')).map((c) => c.campaignId)).toEqual(['c10', 'c']);
+    expect(await repo.deleteAll('u3')).toBe(2);
+    expect(await repo.listAll('u3')).toEqual([]);
+  });
+
+  it('validates before writing', async () => {
+    await expect(repo.save(checkIn({ userId: 'v', date: '11-05-2026' }))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(repo.save(checkIn({ userId: 'v', impact: { low: 2, mid: 1, high: 3 } }))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    await expect(repo.save(checkIn({ userId: 'v', cupsAvoided: 1.5 }))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await repo.listAll('v')).toEqual([]);
+  });
+
+  it('keeps ids with characters Table Storage forbids in keys', async () => {
+    const odd = checkIn({ userId: 'u/\\#?\u0001', campaignId: 'camp|a/b?%', teamId: 'any/thing' });
+    await repo.save(odd, null);
+    expect((await repo.get(odd.userId, odd.campaignId, odd.date))?.value).toEqual(odd);
+    expect(await repo.listForCampaign(odd.userId, odd.campaignId)).toEqual([odd]);
+    expect(await repo.listForCampaign(odd.userId, 'camp')).toEqual([]);
+    expect(await repo.deleteAll(odd.userId)).toBe(1);
+  });
+
+  it('reports a corrupted row as STORAGE_DATA_INVALID, an Int64 counter included', async () => {
+    const client = tables.client('CheckIns');
+    const rowKey = key('c1', '2026-05-11');
+    const good = {
+      partitionKey: 'broken', rowKey, teamId: 't', day: 1, challengeId: 'x', outcome: 'done', travelMode: 'fiets',
+      distanceBand: '0-5', wasteFree: true, cupsAvoided: 0, impactLow: 0, impactMid: 0, impactHigh: 0,
+      factorVersion: 'v', createdAt: 'x', updatedAt: 'x',
+    };
+    await client.upsertEntity(good);
+    expect((await repo.get('broken', 'c1', '2026-05-11'))?.value.outcome).toBe('done');
+    await client.upsertEntity({ ...good, outcome: 'maybe' });
+    await expect(repo.get('broken', 'c1', '2026-05-11')).rejects.toMatchObject({ code: 'STORAGE_DATA_INVALID' });
+    await client.upsertEntity({ ...good, cupsAvoided: { value: '3', type: 'Int64' } });
+    await expect(repo.listAll('broken')).rejects.toMatchObject({ code: 'STORAGE_DATA_INVALID' });
+    await client.upsertEntity({ ...good, rowKey: 'no-separator' });
+    await client.deleteEntity('broken', rowKey);
+    await expect(repo.listAll('broken')).rejects.toMatchObject({ code: 'STORAGE_DATA_INVALID' });
+  });
+});

@@ -1,0 +1,94 @@
+import type { TableClient } from '@azure/data-tables';
+import type { ReferenceRow } from '../../../bot/src/storage/repositories/barriers';
+import { IdeasRepository, type IdeaRow } from '../../../bot/src/storage/repositories/ideas';
+import { TableStore } from '../../../bot/src/storage/tableStore';
+import { createTestTables } from '../../helpers/storage';
+
+async function rawRows(client: TableClient): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  for await (const row of client.listEntities()) rows.push(row);
+  return rows;
+}
+
+function expectCode(code: string) {
+  return expect.objectContaining({ code }) as unknown;
+}
+
+describe('IdeasRepository (Azurite)', () => {
+  let tables: Awaited<ReturnType<typeof createTestTables>>;
+  let client: TableClient;
+  let repo: IdeasRepository;
+
+  beforeAll(async () => {
+    tables = await createTestTables();
+    client = tables.client('Ideas');
+    repo = new IdeasRepository(new TableStore<IdeaRow | ReferenceRow>(client));
+  });
+  afterAll(async () => {
+    await tables.drop();
+  });
+
+  const base = { orgId: 'soest', campaignId: 'c1', teamId: 'ro', theme: 'energietransitie' } as const;
+
+  it('round-trips an idea, by id and by reference, and lists newest first', async () => {
+    const a = await repo.create({ ...base, orgId: 'rt', text: 'Deelfietsen bij het gemeentehuis' });
+    const b = await repo.create({ ...base, orgId: 'rt', text: 'Laptops uit na 18:00', teamId: 'bv' });
+    expect(a).toEqual({
+      orgId: 'rt', ideaId: a.ideaId, campaignId: 'c1', teamId: 'ro', theme: 'energietransitie',
+      text: 'Deelfietsen bij het gemeentehuis', createdAt: a.createdAt, status: 'nieuw', reference: a.reference, demo: false,
+    });
+    expect(a.reference).toMatch(/^I-[0-9A-Z]{4}$/);
+    expect(await repo.get('rt', a.ideaId)).toEqual(a);
+    expect(await repo.getByReference('rt', a.reference)).toEqual(a);
+    expect((await repo.list('rt')).map((i) => i.ideaId)).toEqual([b.ideaId, a.ideaId]);
+    expect((await repo.list('rt', { teamId: 'bv' })).map((i) => i.ideaId)).toEqual([b.ideaId]);
+
+    const seen = await repo.setStatus('rt', a.ideaId, 'overgenomen');
+    expect(seen.status).toBe('overgenomen');
+    expect((await repo.list('rt', { status: 'overgenomen' })).map((i) => i.ideaId)).toEqual([a.ideaId]);
+    await expect(repo.setStatus('rt', a.ideaId, 'bogus' as never)).rejects.toEqual(expectCode('VALIDATION_FAILED'));
+  });
+
+  it('answers undefined for what is not there', async () => {
+    expect(await repo.get('soest', 'nope')).toBeUndefined();
+    expect(await repo.getByReference('soest', 'I-0000')).toBeUndefined();
+    await expect(repo.setStatus('soest', 'nope', 'bekeken')).rejects.toEqual(expectCode('NOT_FOUND'));
+  });
+
+  it('keeps a sender anonymous unless they opt in, and forgets them on request', async () => {
+    const userId = 'aad-idea-user-77';
+    const anon = await repo.create({ ...base, orgId: 'priv', text: 'Meer planten' });
+    const named = await repo.create({ ...base, orgId: 'priv', text: 'Repair café', contactUserId: userId });
+    const holdsUser = (row: Record<string, unknown>) => Object.values(row).some((v) => String(v).includes(userId));
+    const rows = await rawRows(client);
+    expect(rows.find((r) => r['rowKey'] === anon.ideaId)).toBeDefined();
+    expect(rows.filter(holdsUser).map((r) => r['rowKey'])).toEqual([named.ideaId]);
+
+    expect((await repo.listByContact('priv', userId)).map((i) => i.ideaId)).toEqual([named.ideaId]);
+    expect(await repo.forgetContact('priv', userId)).toBe(1);
+    expect((await rawRows(client)).filter(holdsUser)).toEqual([]);
+    expect(await repo.listByContact('priv', userId)).toEqual([]);
+    expect((await repo.get('priv', named.ideaId))?.text).toBe('Repair café');
+  });
+
+  it('treats quotes in filters as values and forbidden key characters as data', async () => {
+    const evil = "x' or PartitionKey ne '";
+    const orgId = "org'/#?%|";
+    const hit = await repo.create({ ...base, orgId, campaignId: evil, text: 'a' });
+    await repo.create({ ...base, orgId, campaignId: 'x', text: 'b' });
+    await repo.create({ ...base, orgId: 'elsewhere', campaignId: evil, text: 'c' });
+    expect((await repo.list(orgId, { campaignId: evil })).map((i) => i.ideaId)).toEqual([hit.ideaId]);
+    expect(await repo.list(orgId, { teamId: "' or '' eq '" })).toEqual([]);
+    expect((await repo.get(orgId, hit.ideaId))?.orgId).toBe(orgId);
+  });
+
+  it('validates before writing and refuses corrupted rows', async () => {
+    const before = (await rawRows(client)).length;
+    await expect(repo.create({ ...base, text: 'x'.repeat(501) })).rejects.toEqual(expectCode('VALIDATION_FAILED'));
+    await expect(repo.create({ ...base, text: 'ok', contactUserId: '' })).rejects.toEqual(expectCode('VALIDATION_FAILED'));
+    expect((await rawRows(client)).length).toBe(before);
+
+    await client.upsertEntity({ partitionKey: 'bad', rowKey: '0000000001aaaaaaaa', campaignId: 'c', teamId: 't', theme: 'mvoi', text: 'x', createdAt: 'now', status: 'gekoppeld', reference: 'I-1', demo: false });
+    await expect(repo.get('bad', '0000000001aaaaaaaa')).rejects.toEqual(expectCode('STORAGE_DATA_INVALID'));
+  });
+});

@@ -1,0 +1,88 @@
+import { loadConfig } from '../../../bot/src/config';
+import { AppError } from '../../../bot/src/errors';
+
+function errorOf(env: Record<string, string>): AppError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected loadConfig to throw');
+}
+
+describe('loadConfig', () => {
+  it('gives local defaults on an empty environment: embedded Azurite, port 3978, Playground on', () => {
+    const config = loadConfig({});
+    expect(config.env).toBe('development');
+    expect(config.port).toBe(3978);
+    expect(config.storage).toEqual({ kind: 'embedded', dataDir: '.data', port: undefined, tablePrefix: '' });
+    expect(config.playground).toEqual({ enabled: true, port: 56150 });
+    expect(config.minGroupSize).toBe(5);
+    expect(config.bot.appId).toBe('');
+  });
+
+  it('is frozen, deeply', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.storage)).toBe(true);
+    expect(() => {
+      (config as { port: number }).port = 1;
+    }).toThrow(TypeError);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ PLAYGROUND: 'maybe' }, 'PLAYGROUND'],
+    [{ MIN_GROUP_SIZE: '1' }, 'MIN_GROUP_SIZE'],
+    [{ STORAGE_ACCOUNT_URL: 'not a url' }, 'STORAGE_ACCOUNT_URL'],
+    [{ TABLE_PREFIX: 'has-dash' }, 'TABLE_PREFIX'],
+    [{ MicrosoftAppType: 'MultiTenant' }, 'MicrosoftAppType'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('rejects %j naming %s', (env, variable) => {
+    const err = errorOf(env);
+    expect(err.code).toBe('CONFIG_INVALID');
+    expect(err.message).toContain(variable);
+  });
+
+  it('names every bad variable at once', () => {
+    const err = errorOf({ PORT: 'x', AZURITE_PORT: '0' });
+    expect(err.message).toContain('PORT');
+    expect(err.message).toContain('AZURITE_PORT');
+  });
+
+  it('refuses production without an app id and without storage', () => {
+    const err = errorOf({ NODE_ENV: 'production' });
+    expect(err.message).toContain('MicrosoftAppId');
+    expect(err.message).toContain('STORAGE_ACCOUNT_URL');
+  });
+
+  it('refuses a SingleTenant bot without password or tenant', () => {
+    const err = errorOf({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' });
+    expect(err.message).toContain('MicrosoftAppTenantId');
+    expect(err.message).toContain('MicrosoftAppPassword');
+  });
+
+  it('accepts production with a managed-identity bot and an account URL, and turns demo features off', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002',
+      STORAGE_ACCOUNT_URL: 'https://soest.table.core.windows.net',
+      PLAYGROUND: '1',
+      SEED_DEMO: '1',
+    });
+    expect(config.isProduction).toBe(true);
+    expect(config.storage.kind).toBe('accountUrl');
+    expect(config.playground.enabled).toBe(false);
+    expect(config.seedDemo).toBe(false);
+  });
+
+  it('refuses both storage settings at once', () => {
+    const err = errorOf({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', STORAGE_ACCOUNT_URL: 'https://a.table.core.windows.net' });
+    expect(err.message).toContain('choose one');
+  });
+});
