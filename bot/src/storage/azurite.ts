@@ -76,7 +76,9 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   } else {
     args.push('--inMemoryPersistence');
   }
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group: a terminal's Ctrl-C reaches only us, and we stop Azurite once, gracefully (a second
+  // SIGINT would kill it while it saves).
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
@@ -99,8 +101,8 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     connectionString: azuriteConnectionString(port, host),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      if (!(await waitForExit(child, 3000))) {
+      child.kill('SIGINT');
+      if (!(await waitForExit(child, 8000))) {
         child.kill('SIGKILL');
         await waitForExit(child, 3000);
       }

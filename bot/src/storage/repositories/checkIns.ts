@@ -44,7 +44,8 @@ const distanceBandSchema = z.custom<DistanceBand>(
   (v) => typeof v === 'string' && Object.hasOwn(DISTANCE_BANDS, v),
   'unknown distance band',
 );
-const kg = z.number().finite().min(0);
+// Negative when someone travelled less sustainably than their baseline: an honest estimate, not an error.
+const kg = z.number().finite();
 
 const checkInSchema = z
   .object({
