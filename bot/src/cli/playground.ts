@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { childEnv } from '../config';
 import { AppError } from '../errors';
+import { spawnTied } from '../platform/children';
 
 export interface PlaygroundHandle {
   readonly port: number;
@@ -19,11 +19,12 @@ export async function startPlayground(botEndpoint: string, port: number): Promis
   } catch (err) {
     throw new AppError('CONFIG_INVALID', 'The Agents Playground is a dev dependency: run `npm install`, or set PLAYGROUND=0.', { cause: err });
   }
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [entry, '-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
-    { env: childEnv({ TEAMSAPPTESTER_BROWSER: 'none', TEAMSAPPTESTER_PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  // Tied to us: it goes when we go, even if we are killed.
+  const tied = spawnTied(entry, ['-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
+    env: childEnv({ TEAMSAPPTESTER_BROWSER: 'none', TEAMSAPPTESTER_PORT: String(port) }),
+    graceMs: 500,
+  });
+  const child = tied.process;
   let output = '';
   const actualPort = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new AppError('CONFIG_INVALID', `The Agents Playground did not start within 30 s: ${output.slice(-500)}`)), 30_000);
@@ -51,15 +52,6 @@ export async function startPlayground(botEndpoint: string, port: number): Promis
   return {
     port: actualPort,
     url: `http://localhost:${actualPort}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop: () => tied.stop(),
   };
 }

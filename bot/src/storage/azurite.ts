@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { spawnTied } from '../platform/children';
 import { findFreePort, isPortOpen, waitForPort } from '../platform/ports';
 import { AppError } from '../errors';
 
@@ -40,19 +40,8 @@ function azuriteEntry(): string {
   }
 }
 
-function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
-}
-
 /**
- * Starts Azurite's table service as a child process (the binary itself, not `npx`, whose wrapper would outlive
+ * Starts Azurite's table service as a child process (its own entry point, not `npx`, whose wrapper would outlive
  * a kill) and resolves when it accepts connections.
  */
 export async function startAzurite(options: AzuriteOptions = {}): Promise<AzuriteHandle> {
@@ -62,7 +51,6 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     throw new AppError('STORAGE_UNAVAILABLE', `Port ${port} is taken: set AZURITE_PORT to a free port, or stop what holds it.`);
   }
   const args = [
-    azuriteEntry(),
     '--tableHost', host,
     '--tablePort', String(port),
     '--skipApiVersionCheck',
@@ -76,9 +64,10 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   } else {
     args.push('--inMemoryPersistence');
   }
-  // Its own process group: a terminal's Ctrl-C reaches only us, and we stop Azurite once, gracefully (a second
-  // SIGINT would kill it while it saves).
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  // Tied to us (it stops when we do, even if we are killed) and in its own process group (stopped once, by us:
+  // Azurite saves its database on SIGINT, and a second SIGINT would kill it mid-save).
+  const tied = spawnTied(azuriteEntry(), args, { graceMs: 8000, ownGroup: true, stdout: 'ignore' });
+  const child = tied.process;
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
@@ -99,13 +88,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     host,
     pid,
     connectionString: azuriteConnectionString(port, host),
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGINT');
-      if (!(await waitForExit(child, 8000))) {
-        child.kill('SIGKILL');
-        await waitForExit(child, 3000);
-      }
-    },
+    /** Stops this Azurite gracefully (it saves its database) and waits for it to exit. */
+    stop: () => tied.stop(),
   };
 }

@@ -90,6 +90,25 @@ describe('npm start: the whole local stack', () => {
   }, 180_000);
 });
 
+describe('npm start killed hard', () => {
+  it('leaves no Azurite or Playground behind even after SIGKILL', async () => {
+    const [port, azurite, playground] = [await findFreePort(), await findFreePort(), await findFreePort()];
+    const vars = { PORT: String(port), AZURITE_PORT: String(azurite), PLAYGROUND_PORT: String(playground), DATA_DIR: mkdtempSync(join(tmpdir(), 'soest-data-')), SEED_DEMO: '0' };
+    const child = spawn(process.execPath, [START], { cwd: mkdtempSync(join(tmpdir(), 'soest-cwd-')), env: env(vars) });
+    const banner = await waitForOutput(child, /Press Ctrl-C to stop/, 90_000);
+    const chatPort = Number(/localhost:(\d+) +\(Microsoft 365 Agents Playground\)/.exec(banner)?.[1]);
+    expect(await isPortOpen(chatPort)).toBe(true);
+    child.kill('SIGKILL');
+    await exitOf(child);
+    // The children notice their channel closed and stop (Azurite saves first): poll, bounded.
+    for (let i = 0; i < 100 && ((await isPortOpen(azurite)) || (await isPortOpen(chatPort))); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await isPortOpen(azurite)).toBe(false);
+    expect(await isPortOpen(chatPort)).toBe(false);
+  }, 120_000);
+});
+
 describe('npm run serve: refuses what production must not run', () => {
   it.each([
     [{ NODE_ENV: 'production', STORAGE_ACCOUNT_URL: 'https://x.table.core.windows.net' }, 'MicrosoftAppId'],

@@ -1,25 +1,16 @@
 import type { TableClient } from '@azure/data-tables';
-import { ActionsRepository, type ActionRow, type ActionUpdateRow, type NewAction } from '../../../bot/src/storage/repositories/actions';
-import { TableStore } from '../../../bot/src/storage/tableStore';
+import { ActionsRepository, type NewAction } from '../../../bot/src/storage/repositories/actions';
 import { ConflictError } from '../../../bot/src/errors';
-import { createTestTables } from '../../helpers/storage';
-
-function expectCode(code: string) {
-  return expect.objectContaining({ code }) as unknown;
-}
+import { expectCode, useTestTables } from '../../helpers/storage';
 
 describe('ActionsRepository (Azurite)', () => {
-  let tables: Awaited<ReturnType<typeof createTestTables>>;
+  const tables = useTestTables();
   let actionsClient: TableClient;
   let repo: ActionsRepository;
 
-  beforeAll(async () => {
-    tables = await createTestTables();
+  beforeAll(() => {
     actionsClient = tables.client('Actions');
-    repo = new ActionsRepository(new TableStore<ActionRow>(actionsClient), new TableStore<ActionUpdateRow>(tables.client('ActionUpdates')));
-  });
-  afterAll(async () => {
-    await tables.drop();
+    repo = new ActionsRepository(tables.store('Actions'), tables.store('ActionUpdates'));
   });
 
   const input = (orgId: string, extra: Partial<NewAction> = {}): NewAction => ({

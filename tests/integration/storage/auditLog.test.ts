@@ -1,24 +1,15 @@
 import type { TableClient } from '@azure/data-tables';
-import { AuditLogRepository, type AuditRow } from '../../../bot/src/storage/repositories/auditLog';
-import { TableStore } from '../../../bot/src/storage/tableStore';
-import { createTestTables } from '../../helpers/storage';
-
-function expectCode(code: string) {
-  return expect.objectContaining({ code }) as unknown;
-}
+import { AuditLogRepository } from '../../../bot/src/storage/repositories/auditLog';
+import { expectCode, useTestTables } from '../../helpers/storage';
 
 describe('AuditLogRepository (Azurite)', () => {
-  let tables: Awaited<ReturnType<typeof createTestTables>>;
+  const tables = useTestTables();
   let client: TableClient;
   let repo: AuditLogRepository;
 
-  beforeAll(async () => {
-    tables = await createTestTables();
+  beforeAll(() => {
     client = tables.client('AuditLog');
-    repo = new AuditLogRepository(new TableStore<AuditRow>(client));
-  });
-  afterAll(async () => {
-    await tables.drop();
+    repo = new AuditLogRepository(tables.store('AuditLog'));
   });
 
   it('appends entries and lists a month newest first, with details as they were given', async () => {
@@ -42,7 +33,7 @@ describe('AuditLogRepository (Azurite)', () => {
   });
 
   it('stamps entries with the clock when no time is given', async () => {
-    const clocked = new AuditLogRepository(new TableStore<AuditRow>(client), () => new Date('2026-06-15T10:00:00Z'));
+    const clocked = new AuditLogRepository(tables.store('AuditLog'), () => new Date('2026-06-15T10:00:00Z'));
     const e = await clocked.append({ orgId: 'clock', actor: 'c', action: 'action.update', target: 'a' });
     expect(e.at).toBe('2026-06-15T10:00:00.000Z');
     expect(await clocked.list('clock', '2026-06')).toEqual([e]);

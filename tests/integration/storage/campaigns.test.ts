@@ -1,8 +1,7 @@
 import type { Campaign } from '../../../shared/src/domain/campaign';
 import { ConflictError } from '../../../bot/src/errors';
-import { CampaignsRepository, type CampaignRow } from '../../../bot/src/storage/repositories/campaigns';
-import { TableStore } from '../../../bot/src/storage/tableStore';
-import { createTestTables } from '../../helpers/storage';
+import { CampaignsRepository } from '../../../bot/src/storage/repositories/campaigns';
+import { useTestTables } from '../../helpers/storage';
 
 function campaign(over: Partial<Campaign> = {}): Campaign {
   return {
@@ -20,15 +19,11 @@ function campaign(over: Partial<Campaign> = {}): Campaign {
 }
 
 describe('CampaignsRepository (Azurite)', () => {
-  let tables: Awaited<ReturnType<typeof createTestTables>>;
+  const tables = useTestTables();
   let repo: CampaignsRepository;
 
-  beforeAll(async () => {
-    tables = await createTestTables();
-    repo = new CampaignsRepository(new TableStore<CampaignRow>(tables.client('Campaigns')));
-  });
-  afterAll(async () => {
-    await tables.drop();
+  beforeAll(() => {
+    repo = new CampaignsRepository(tables.store('Campaigns'));
   });
 
   it('round-trips a campaign with its etag and lists the organisation by start date', async () => {

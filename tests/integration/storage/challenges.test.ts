@@ -1,7 +1,6 @@
 import { CATALOGUE } from '../../../shared/src/catalogue';
-import { ChallengesRepository, type CatalogueChallenge, type ChallengeRow } from '../../../bot/src/storage/repositories/challenges';
-import { TableStore } from '../../../bot/src/storage/tableStore';
-import { createTestTables } from '../../helpers/storage';
+import { ChallengesRepository, type CatalogueChallenge } from '../../../bot/src/storage/repositories/challenges';
+import { useTestTables } from '../../helpers/storage';
 
 function challenge(id: string, day: number): CatalogueChallenge {
   return {
@@ -16,15 +15,11 @@ function challenge(id: string, day: number): CatalogueChallenge {
 }
 
 describe('ChallengesRepository (Azurite)', () => {
-  let tables: Awaited<ReturnType<typeof createTestTables>>;
+  const tables = useTestTables();
   let repo: ChallengesRepository;
 
-  beforeAll(async () => {
-    tables = await createTestTables();
-    repo = new ChallengesRepository(new TableStore<ChallengeRow>(tables.client('Challenges')));
-  });
-  afterAll(async () => {
-    await tables.drop();
+  beforeAll(() => {
+    repo = new ChallengesRepository(tables.store('Challenges'));
   });
 
   it('stores the built-in catalogue as it is and reads it back by day', async () => {

@@ -1,42 +1,15 @@
-import type { CheckIn } from '../../../shared/src/domain/types';
 import { ConflictError } from '../../../bot/src/errors';
 import { key } from '../../../bot/src/storage/keys';
-import { CheckInsRepository, type CheckInRow } from '../../../bot/src/storage/repositories/checkIns';
-import { TableStore } from '../../../bot/src/storage/tableStore';
-import { createTestTables } from '../../helpers/storage';
-
-function checkIn(over: Partial<CheckIn> = {}): CheckIn {
-  return {
-    userId: 'u1',
-    teamId: 'team-a',
-    campaignId: 'c1',
-    date: '2026-05-11',
-    day: 1,
-    challengeId: 'dag01-eigen-beker',
-    outcome: 'done',
-    travelMode: 'fiets',
-    distanceBand: '5-10',
-    wasteFree: true,
-    challengeAnswer: undefined,
-    cupsAvoided: 2,
-    impact: { low: 0.1, mid: 0.25, high: 1.2 },
-    factorVersion: '2026.1',
-    createdAt: '2026-05-11T08:00:00.000Z',
-    updatedAt: '2026-05-11T08:00:00.000Z',
-    ...over,
-  };
-}
+import { CheckInsRepository } from '../../../bot/src/storage/repositories/checkIns';
+import { checkIn } from '../../helpers/fixtures';
+import { useTestTables } from '../../helpers/storage';
 
 describe('CheckInsRepository (Azurite)', () => {
-  let tables: Awaited<ReturnType<typeof createTestTables>>;
+  const tables = useTestTables();
   let repo: CheckInsRepository;
 
-  beforeAll(async () => {
-    tables = await createTestTables();
-    repo = new CheckInsRepository(new TableStore<CheckInRow>(tables.client('CheckIns')));
-  });
-  afterAll(async () => {
-    await tables.drop();
+  beforeAll(() => {
+    repo = new CheckInsRepository(tables.store('CheckIns'));
   });
 
   it('round-trips a check-in, with and without an answer to the day question', async () => {

@@ -1,11 +1,6 @@
 import type { ConversationOwner } from '../../../shared/src/domain/conversation';
-import {
-  ConversationRefsRepository,
-  ownerPartitionKey,
-  type ConversationRefRow,
-} from '../../../bot/src/storage/repositories/conversationRefs';
-import { TableStore } from '../../../bot/src/storage/tableStore';
-import { createTestTables } from '../../helpers/storage';
+import { ConversationRefsRepository, ownerPartitionKey } from '../../../bot/src/storage/repositories/conversationRefs';
+import { useTestTables } from '../../helpers/storage';
 
 const reference = {
   activityId: 'a1',
@@ -17,18 +12,14 @@ const reference = {
 };
 
 describe('ConversationRefsRepository (Azurite)', () => {
-  let tables: Awaited<ReturnType<typeof createTestTables>>;
+  const tables = useTestTables();
   let repo: ConversationRefsRepository;
   let clock = new Date('2026-05-11T08:00:00.000Z');
   const user = (userId: string): ConversationOwner => ({ kind: 'user', userId });
   const team = (teamId: string): ConversationOwner => ({ kind: 'team', teamId });
 
-  beforeAll(async () => {
-    tables = await createTestTables();
-    repo = new ConversationRefsRepository(new TableStore<ConversationRefRow>(tables.client('ConversationRefs')), () => clock);
-  });
-  afterAll(async () => {
-    await tables.drop();
+  beforeAll(() => {
+    repo = new ConversationRefsRepository(tables.store('ConversationRefs'), () => clock);
   });
 
   it('round-trips a personal and a channel reference', async () => {

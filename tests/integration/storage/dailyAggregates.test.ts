@@ -1,33 +1,11 @@
 import type { TableEntity, UpdateMode } from '@azure/data-tables';
-import type { CheckIn } from '../../../shared/src/domain/types';
 import { AppError, ConflictError } from '../../../bot/src/errors';
 import { key } from '../../../bot/src/storage/keys';
-import { CheckInsRepository, type CheckInRow } from '../../../bot/src/storage/repositories/checkIns';
+import { CheckInsRepository } from '../../../bot/src/storage/repositories/checkIns';
 import { DailyAggregatesRepository, type DailyAggregateRow } from '../../../bot/src/storage/repositories/dailyAggregates';
 import { TableStore } from '../../../bot/src/storage/tableStore';
-import { createTestTables } from '../../helpers/storage';
-
-function checkIn(over: Partial<CheckIn> = {}): CheckIn {
-  return {
-    userId: 'u1',
-    teamId: 'team-a',
-    campaignId: 'c1',
-    date: '2026-05-11',
-    day: 1,
-    challengeId: 'dag01-eigen-beker',
-    outcome: 'done',
-    travelMode: 'fiets',
-    distanceBand: '5-10',
-    wasteFree: true,
-    challengeAnswer: undefined,
-    cupsAvoided: 2,
-    impact: { low: 0.1, mid: 0.2, high: 0.3 },
-    factorVersion: '2026.1',
-    createdAt: '2026-05-11T08:00:00.000Z',
-    updatedAt: '2026-05-11T08:00:00.000Z',
-    ...over,
-  };
-}
+import { checkIn } from '../../helpers/fixtures';
+import { useTestTables } from '../../helpers/storage';
 
 /** Counts the writes that lost a race, to see how hard the retries work. */
 class CountingStore extends TableStore<DailyAggregateRow> {
@@ -51,17 +29,13 @@ class CountingStore extends TableStore<DailyAggregateRow> {
 }
 
 describe('DailyAggregatesRepository (Azurite)', () => {
-  let tables: Awaited<ReturnType<typeof createTestTables>>;
+  const tables = useTestTables();
   let store: CountingStore;
   let repo: DailyAggregatesRepository;
 
-  beforeAll(async () => {
-    tables = await createTestTables();
+  beforeAll(() => {
     store = new CountingStore(tables.client('DailyAggregates'));
     repo = new DailyAggregatesRepository(store);
-  });
-  afterAll(async () => {
-    await tables.drop();
   });
 
   it('counts a check-in into its team-day row and reads it back', async () => {
@@ -109,7 +83,7 @@ describe('DailyAggregatesRepository (Azurite)', () => {
   });
 
   it('moves the counts of an edited check-in: same day, another date, another team', async () => {
-    const checkIns = new CheckInsRepository(new TableStore<CheckInRow>(tables.client('CheckIns')));
+    const checkIns = new CheckInsRepository(tables.store('CheckIns'));
     const other = checkIn({ campaignId: 'edit', userId: 'other', travelMode: 'auto', outcome: 'done' });
     await checkIns.save(other, null);
     await repo.apply(other);
@@ -158,7 +132,7 @@ describe('DailyAggregatesRepository (Azurite)', () => {
   });
 
   it('deleting a person\'s check-ins leaves the aggregates alone', async () => {
-    const checkIns = new CheckInsRepository(new TableStore<CheckInRow>(tables.client('CheckIns')));
+    const checkIns = new CheckInsRepository(tables.store('CheckIns'));
     const c = checkIn({ campaignId: 'purge', userId: 'leaver' });
     await checkIns.save(c, null);
     await repo.apply(c);
@@ -167,7 +141,7 @@ describe('DailyAggregatesRepository (Azurite)', () => {
   });
 
   it('gives up with a plain STORAGE_CONFLICT when a row stays contended, and never loses a counted update', async () => {
-    const impatient = new DailyAggregatesRepository(new TableStore<DailyAggregateRow>(tables.client('DailyAggregates')), {
+    const impatient = new DailyAggregatesRepository(tables.store('DailyAggregates'), {
       maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0,
     });
     const results = await Promise.allSettled(

@@ -1,31 +1,15 @@
 import type { TableClient } from '@azure/data-tables';
-import type { ReferenceRow } from '../../../bot/src/storage/repositories/barriers';
-import { IdeasRepository, type IdeaRow } from '../../../bot/src/storage/repositories/ideas';
-import { TableStore } from '../../../bot/src/storage/tableStore';
-import { createTestTables } from '../../helpers/storage';
-
-async function rawRows(client: TableClient): Promise<Record<string, unknown>[]> {
-  const rows: Record<string, unknown>[] = [];
-  for await (const row of client.listEntities()) rows.push(row);
-  return rows;
-}
-
-function expectCode(code: string) {
-  return expect.objectContaining({ code }) as unknown;
-}
+import { IdeasRepository } from '../../../bot/src/storage/repositories/ideas';
+import { expectCode, rawRows, useTestTables } from '../../helpers/storage';
 
 describe('IdeasRepository (Azurite)', () => {
-  let tables: Awaited<ReturnType<typeof createTestTables>>;
+  const tables = useTestTables();
   let client: TableClient;
   let repo: IdeasRepository;
 
-  beforeAll(async () => {
-    tables = await createTestTables();
+  beforeAll(() => {
     client = tables.client('Ideas');
-    repo = new IdeasRepository(new TableStore<IdeaRow | ReferenceRow>(client));
-  });
-  afterAll(async () => {
-    await tables.drop();
+    repo = new IdeasRepository(tables.store('Ideas'));
   });
 
   const base = { orgId: 'soest', campaignId: 'c1', teamId: 'ro', theme: 'energietransitie' } as const;

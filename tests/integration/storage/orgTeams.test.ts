@@ -1,17 +1,12 @@
-import { OrgTeamsRepository, type OrgTeamRow } from '../../../bot/src/storage/repositories/orgTeams';
-import { TableStore } from '../../../bot/src/storage/tableStore';
-import { createTestTables } from '../../helpers/storage';
+import { OrgTeamsRepository } from '../../../bot/src/storage/repositories/orgTeams';
+import { useTestTables } from '../../helpers/storage';
 
 describe('OrgTeamsRepository (Azurite)', () => {
-  let tables: Awaited<ReturnType<typeof createTestTables>>;
+  const tables = useTestTables();
   let repo: OrgTeamsRepository;
 
-  beforeAll(async () => {
-    tables = await createTestTables();
-    repo = new OrgTeamsRepository(new TableStore<OrgTeamRow>(tables.client('OrgTeams')));
-  });
-  afterAll(async () => {
-    await tables.drop();
+  beforeAll(() => {
+    repo = new OrgTeamsRepository(tables.store('OrgTeams'));
   });
 
   it('round-trips a team and lists the organisation sorted by name', async () => {

@@ -4,12 +4,11 @@ import { AppError, ConflictError } from '../../../bot/src/errors';
 import { encodeKeyPart } from '../../../bot/src/storage/keys';
 import {
   ParticipantsRepository,
-  type NudgeSlotRow,
   type ParticipantRow,
   type TeamMemberRow,
 } from '../../../bot/src/storage/repositories/participants';
 import { TableStore } from '../../../bot/src/storage/tableStore';
-import { createTestTables } from '../../helpers/storage';
+import { useTestTables } from '../../helpers/storage';
 
 function participant(over: Partial<Participant> = {}): Participant {
   return {
@@ -40,24 +39,20 @@ class FlakyStore extends TableStore<TeamMemberRow> {
 }
 
 describe('ParticipantsRepository (Azurite)', () => {
-  let tables: Awaited<ReturnType<typeof createTestTables>>;
+  const tables = useTestTables();
   let repo: ParticipantsRepository;
   let teamMembers: FlakyStore;
 
   const members = async (teamId: string) => (await repo.listTeamMembers(teamId)).map((m) => `${m.userId}:${m.status}`).sort();
   const slot = async (time: string) => (await repo.listNudgeSlot(time)).map((e) => e.userId).sort();
 
-  beforeAll(async () => {
-    tables = await createTestTables();
+  beforeAll(() => {
     teamMembers = new FlakyStore(tables.client('TeamMembers'));
     repo = new ParticipantsRepository(
-      new TableStore<ParticipantRow>(tables.client('Participants')),
+      tables.store('Participants'),
       teamMembers,
-      new TableStore<NudgeSlotRow>(tables.client('NudgeSlots')),
+      tables.store('NudgeSlots'),
     );
-  });
-  afterAll(async () => {
-    await tables.drop();
   });
 
   it('round-trips a participant and indexes them by team and nudge minute', async () => {
@@ -159,8 +154,8 @@ describe('ParticipantsRepository (Azurite)', () => {
     }
     const impatient = new ParticipantsRepository(
       new AlwaysChanged(client),
-      new TableStore<TeamMemberRow>(tables.client('TeamMembers')),
-      new TableStore<NudgeSlotRow>(tables.client('NudgeSlots')),
+      tables.store('TeamMembers'),
+      tables.store('NudgeSlots'),
       { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
     );
     await impatient.save(participant({ userId: 'busy' }));
@@ -173,7 +168,7 @@ describe('ParticipantsRepository (Azurite)', () => {
   });
 
   it('lists a team of more than 1,000 members across result pages', async () => {
-    const store = new TableStore<TeamMemberRow>(tables.client('TeamMembers'));
+    const store = tables.store('TeamMembers');
     const actions = Array.from({ length: 1_050 }, (_, i): TransactionAction => [
       'upsert',
       { partitionKey: 'big-team', rowKey: `user-${String(i).padStart(4, '0')}`, status: i % 10 === 0 ? 'paused' : 'active' },

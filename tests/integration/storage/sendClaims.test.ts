@@ -1,12 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
-import { SendClaimsRepository, type SendClaimRow } from '../../../bot/src/storage/repositories/sendClaims';
-import { TableStore } from '../../../bot/src/storage/tableStore';
+import { SendClaimsRepository } from '../../../bot/src/storage/repositories/sendClaims';
 import { ConflictError } from '../../../bot/src/errors';
-import { createTestTables } from '../../helpers/storage';
-
-function expectCode(code: string) {
-  return expect.objectContaining({ code }) as unknown;
-}
+import { expectCode, useTestTables } from '../../helpers/storage';
 
 /** Runs `work` over `items` with at most `limit` at a time. */
 async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -24,17 +19,13 @@ async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) =>
 }
 
 describe('SendClaimsRepository (Azurite)', () => {
-  let tables: Awaited<ReturnType<typeof createTestTables>>;
+  const tables = useTestTables();
   let client: TableClient;
   let repo: SendClaimsRepository;
 
-  beforeAll(async () => {
-    tables = await createTestTables();
+  beforeAll(() => {
     client = tables.client('SendClaims');
-    repo = new SendClaimsRepository(new TableStore<SendClaimRow>(client));
-  });
-  afterAll(async () => {
-    await tables.drop();
+    repo = new SendClaimsRepository(tables.store('SendClaims'));
   });
 
   it('gives a recipient to exactly one of 50 concurrent claimers', async () => {
@@ -85,7 +76,7 @@ describe('SendClaimsRepository (Azurite)', () => {
 
   it('lists the claims still in flight (uncertain after a crash)', async () => {
     const now = new Date('2026-12-07T07:00:00Z');
-    const clocked = new SendClaimsRepository(new TableStore<SendClaimRow>(client), () => now);
+    const clocked = new SendClaimsRepository(tables.store('SendClaims'), () => now);
     for (const r of ['r1', 'r2', 'r3', 'r4']) await clocked.claim('nudge', '0700', r, 'i');
     await clocked.markSent('nudge', '0700', 'r1', 'x');
     await clocked.markFailed('nudge', '0700', 'r2', 'HTTP_404');

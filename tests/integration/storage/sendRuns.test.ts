@@ -1,26 +1,17 @@
 import type { TableClient } from '@azure/data-tables';
-import { SendRunsRepository, type SendRunRow } from '../../../bot/src/storage/repositories/sendRuns';
-import { TableStore } from '../../../bot/src/storage/tableStore';
-import { createTestTables } from '../../helpers/storage';
-
-function expectCode(code: string) {
-  return expect.objectContaining({ code }) as unknown;
-}
+import { SendRunsRepository } from '../../../bot/src/storage/repositories/sendRuns';
+import { expectCode, useTestTables } from '../../helpers/storage';
 
 describe('SendRunsRepository (Azurite)', () => {
-  let tables: Awaited<ReturnType<typeof createTestTables>>;
+  const tables = useTestTables();
   let client: TableClient;
   let clock: Date;
   let repo: SendRunsRepository;
 
-  beforeAll(async () => {
-    tables = await createTestTables();
+  beforeAll(() => {
     client = tables.client('SendRuns');
     clock = new Date('2026-12-07T06:00:00Z');
-    repo = new SendRunsRepository(new TableStore<SendRunRow>(client), () => clock);
-  });
-  afterAll(async () => {
-    await tables.drop();
+    repo = new SendRunsRepository(tables.store('SendRuns'), () => clock);
   });
 
   it('starts, saves and finishes a run, and reads it back', async () => {

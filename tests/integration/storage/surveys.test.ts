@@ -1,7 +1,6 @@
 import type { Survey } from '../../../shared/src/domain/types';
-import { SurveysRepository, type SurveyRow } from '../../../bot/src/storage/repositories/surveys';
-import { TableStore } from '../../../bot/src/storage/tableStore';
-import { createTestTables } from '../../helpers/storage';
+import { SurveysRepository } from '../../../bot/src/storage/repositories/surveys';
+import { useTestTables } from '../../helpers/storage';
 
 function survey(over: Partial<Survey> = {}): Survey {
   return {
@@ -19,15 +18,11 @@ function survey(over: Partial<Survey> = {}): Survey {
 }
 
 describe('SurveysRepository (Azurite)', () => {
-  let tables: Awaited<ReturnType<typeof createTestTables>>;
+  const tables = useTestTables();
   let repo: SurveysRepository;
 
-  beforeAll(async () => {
-    tables = await createTestTables();
-    repo = new SurveysRepository(new TableStore<SurveyRow>(tables.client('Surveys')));
-  });
-  afterAll(async () => {
-    await tables.drop();
+  beforeAll(() => {
+    repo = new SurveysRepository(tables.store('Surveys'));
   });
 
   it('round-trips baseline and end survey, and a new answer replaces the old one', async () => {

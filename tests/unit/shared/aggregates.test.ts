@@ -1,27 +1,6 @@
 import { applyDelta, checkInContribution, emptyAggregate, type DailyAggregate } from '../../../shared/src/domain/aggregates';
 import { TRAVEL_MODES, type CheckIn } from '../../../shared/src/domain/types';
-
-function checkIn(over: Partial<CheckIn> = {}): CheckIn {
-  return {
-    userId: 'u1',
-    teamId: 'team-a',
-    campaignId: 'c1',
-    date: '2026-05-11',
-    day: 1,
-    challengeId: 'dag01-eigen-beker',
-    outcome: 'done',
-    travelMode: 'fiets',
-    distanceBand: '5-10',
-    wasteFree: true,
-    challengeAnswer: undefined,
-    cupsAvoided: 2,
-    impact: { low: 0.1, mid: 0.2, high: 0.3 },
-    factorVersion: '2026.1',
-    createdAt: '2026-05-11T08:00:00.000Z',
-    updatedAt: '2026-05-11T08:00:00.000Z',
-    ...over,
-  };
-}
+import { checkIn } from '../../helpers/fixtures';
 
 /** A tiny deterministic generator, so the "many edits" test is reproducible. */
 function lcg(seed: number): () => number {

@@ -27,7 +27,8 @@ import { AppError, ConflictError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart, newSortableId } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
-import { charCount, idSchema, readModifyWrite, validated } from './barriers';
+import { readModifyWrite } from './optimistic';
+import { charCount, idSchema, validateInput } from './rowSchemas';
 
 /** Row shape of `Actions` (PartitionKey orgId, RowKey actionId): see docs/storage.md. */
 export type ActionRow = {
@@ -231,8 +232,8 @@ export class ActionsRepository {
 
   /** Creates an action with a new id and writes the `created` note on its timeline. */
   async create(input: NewAction, author: string): Promise<StoredAction> {
-    const v = validated(newActionSchema, input, 'action');
-    validated(idSchema, author, 'action author');
+    const v = validateInput(newActionSchema, input, 'action');
+    validateInput(idSchema, author, 'action author');
     const at = this.now();
     const action: Action = {
       orgId: v.orgId,
@@ -275,8 +276,8 @@ export class ActionsRepository {
    * the one that can conflict), then the timeline entry. If the second fails the error is thrown, not swallowed.
    */
   async update(orgId: string, actionId: string, expectedEtag: string, changes: ActionChanges, author: string): Promise<StoredAction> {
-    const c = validated(changesSchema, changes, 'action changes');
-    validated(idSchema, author, 'action author');
+    const c = validateInput(changesSchema, changes, 'action changes');
+    validateInput(idSchema, author, 'action author');
     const row = await this.actions.get(encodeKeyPart(orgId), encodeKeyPart(actionId));
     if (!row) throw new AppError('NOT_FOUND', 'The action does not exist.');
     if (row.etag !== expectedEtag) throw new ConflictError('changed', 'update Actions: the action changed since it was read.');
@@ -314,8 +315,8 @@ export class ActionsRepository {
    * The barriers themselves are updated by the caller through the barriers repository.
    */
   async linkBarriers(orgId: string, actionId: string, barrierIds: readonly string[], author: string): Promise<StoredAction> {
-    const ids = validated(barrierIdsSchema.min(1), barrierIds, 'barrier ids');
-    validated(idSchema, author, 'action author');
+    const ids = validateInput(barrierIdsSchema.min(1), barrierIds, 'barrier ids');
+    validateInput(idSchema, author, 'action author');
     let added: string[] = [];
     const at = this.now().toISOString();
     const result = await readModifyWrite({
@@ -340,8 +341,8 @@ export class ActionsRepository {
 
   /** Adds a note (one text, or nl/en) to the action's timeline. The action must exist in the organisation. */
   async addNote(orgId: string, actionId: string, text: Localized | string, author: string): Promise<ActionUpdate> {
-    const note = validated(noteSchema, text, 'note');
-    validated(idSchema, author, 'note author');
+    const note = validateInput(noteSchema, text, 'note');
+    validateInput(idSchema, author, 'note author');
     if (!(await this.actions.get(encodeKeyPart(orgId), encodeKeyPart(actionId)))) {
       throw new AppError('NOT_FOUND', 'The action does not exist.');
     }

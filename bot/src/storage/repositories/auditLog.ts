@@ -8,11 +8,11 @@ import {
   auditMonthOf,
   type AuditEntry,
 } from '../../../../shared/src/domain/audit';
-import { ConflictError } from '../../errors';
 import { invertedTimeKey, key, splitKey } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
-import { idSchema, validated } from './barriers';
+import { retryOnConflict, type RetryPolicy } from './optimistic';
+import { idSchema, validateInput } from './rowSchemas';
 
 /** Row shape of `AuditLog` (PartitionKey `orgId|YYYY-MM`, RowKey inverted time + random: newest first). */
 export type AuditRow = {
@@ -59,6 +59,9 @@ function fromRow(row: StoredRow<AuditRow>): AuditEntry {
   };
 }
 
+/** A fresh random RowKey needs no wait; three draws in a row never all meet. */
+const NEW_KEY_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 0, maxDelayMs: 0 };
+
 /** An entry to append; `at` defaults to now. */
 export type NewAuditEntry = Omit<AuditEntry, 'at'> & { readonly at?: string };
 
@@ -70,7 +73,7 @@ export class AuditLogRepository {
   ) {}
 
   async append(input: NewAuditEntry): Promise<AuditEntry> {
-    const v = validated(newEntrySchema, input, 'audit entry');
+    const v = validateInput(newEntrySchema, input, 'audit entry');
     const at = new Date(v.at ?? this.now().toISOString());
     const entry: AuditEntry = {
       orgId: v.orgId,
@@ -88,21 +91,18 @@ export class AuditLogRepository {
       target: entry.target,
       ...(entry.details === undefined ? {} : { details: JSON.stringify(entry.details) }),
     };
-    // The RowKey ends in 32 random bits; two entries in the same millisecond meeting is unlikely, not impossible.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.store.create({ ...base, rowKey: invertedTimeKey(at) });
-        return entry;
-      } catch (err) {
-        if (!(err instanceof ConflictError && err.reason === 'exists') || attempt >= 3) throw err;
-      }
-    }
+    // The RowKey ends in 32 random bits; two entries in the same millisecond meeting is unlikely, not impossible:
+    // a taken RowKey draws a new one.
+    await retryOnConflict(`append to AuditLog ${base.partitionKey}`, NEW_KEY_RETRY, () =>
+      this.store.create({ ...base, rowKey: invertedTimeKey(at) }),
+    );
+    return entry;
   }
 
   /** A month's trail (`YYYY-MM`, Europe/Amsterdam), newest first; at most `limit` entries when given. */
   async list(orgId: string, month: string, limit?: number): Promise<AuditEntry[]> {
-    validated(z.string().regex(AUDIT_MONTH_PATTERN), month, 'month');
-    const max = limit === undefined ? Infinity : validated(z.number().int().min(1), limit, 'limit');
+    validateInput(z.string().regex(AUDIT_MONTH_PATTERN), month, 'month');
+    const max = limit === undefined ? Infinity : validateInput(z.number().int().min(1), limit, 'limit');
     const entries: AuditEntry[] = [];
     for await (const row of this.store.queryPartition(key(orgId, month))) {
       entries.push(fromRow(row));

@@ -47,27 +47,8 @@ const distanceBandSchema = z.custom<DistanceBand>(
 // Negative when someone travelled less sustainably than their baseline: an honest estimate, not an error.
 const kg = z.number().finite();
 
-const checkInSchema = z
-  .object({
-    userId: nonEmpty,
-    teamId: nonEmpty,
-    campaignId: nonEmpty,
-    date: isoDateSchema,
-    day: z.number().int().min(1),
-    challengeId: nonEmpty,
-    outcome: z.enum(CHECKIN_OUTCOMES),
-    travelMode: z.enum(TRAVEL_MODES),
-    distanceBand: distanceBandSchema,
-    wasteFree: z.boolean(),
-    challengeAnswer: z.boolean().optional(),
-    cupsAvoided: z.number().int().min(0).max(1000),
-    impact: z.object({ low: kg, mid: kg, high: kg }).refine((r) => r.low <= r.mid && r.mid <= r.high, 'need low ≤ mid ≤ high'),
-    factorVersion: nonEmpty,
-    createdAt: nonEmpty,
-    updatedAt: nonEmpty,
-  });
-
-const rowSchema = z.object({
+/** The properties stored as they are, one column each: checked alike before a write and after a read. */
+const plainFields = {
   teamId: nonEmpty,
   day: z.number().int().min(1),
   challengeId: nonEmpty,
@@ -76,13 +57,26 @@ const rowSchema = z.object({
   distanceBand: distanceBandSchema,
   wasteFree: z.boolean(),
   challengeAnswer: z.boolean().optional(),
-  cupsAvoided: z.number().int().min(0),
-  impactLow: z.number().finite(),
-  impactMid: z.number().finite(),
-  impactHigh: z.number().finite(),
   factorVersion: nonEmpty,
   createdAt: nonEmpty,
   updatedAt: nonEmpty,
+};
+
+const checkInSchema = z.object({
+  userId: nonEmpty,
+  campaignId: nonEmpty,
+  date: isoDateSchema,
+  ...plainFields,
+  cupsAvoided: z.number().int().min(0).max(1000),
+  impact: z.object({ low: kg, mid: kg, high: kg }).refine((r) => r.low <= r.mid && r.mid <= r.high, 'need low ≤ mid ≤ high'),
+});
+
+const rowSchema = z.object({
+  ...plainFields,
+  cupsAvoided: z.number().int().min(0),
+  impactLow: kg,
+  impactMid: kg,
+  impactHigh: kg,
 });
 
 function fromRow(row: StoredRow<CheckInRow>): CheckIn {

@@ -55,32 +55,20 @@ interface IndexRef {
   readonly pk: string;
 }
 
-const participantSchema = z.object({
-  userId: nonEmpty,
-  tenantId: z.string(),
-  orgId: nonEmpty,
-  teamId: nonEmpty,
-  language: z.enum(LANGUAGES),
-  nudgeTime: localTimeSchema,
-  status: z.enum(STATUSES),
-  roles: z.array(z.enum(ROLES)),
-  joinedAt: nonEmpty,
-  demo: z.boolean(),
-});
-
-const participantRowSchema = z.object({
-  tenantId: z.string(),
-  orgId: nonEmpty,
-  teamId: nonEmpty,
-  language: z.enum(LANGUAGES),
-  nudgeTime: localTimeSchema,
-  status: z.enum(STATUSES),
-  roles: z.string(),
-  joinedAt: nonEmpty,
-  demo: z.boolean(),
-  staleIndex: z.string().optional(),
-});
 const rolesSchema = z.array(z.enum(ROLES));
+/** The profile properties stored as they are, one column each: checked alike before a write and after a read. */
+const plainFields = {
+  tenantId: z.string(),
+  orgId: nonEmpty,
+  teamId: nonEmpty,
+  language: z.enum(LANGUAGES),
+  nudgeTime: localTimeSchema,
+  status: z.enum(STATUSES),
+  joinedAt: nonEmpty,
+  demo: z.boolean(),
+};
+const participantSchema = z.object({ userId: nonEmpty, ...plainFields, roles: rolesSchema });
+const participantRowSchema = z.object({ ...plainFields, roles: z.string(), staleIndex: z.string().optional() });
 const staleIndexSchema = z.array(z.object({ table: z.enum(['TeamMembers', 'NudgeSlots']), pk: nonEmpty }));
 const teamMemberRowSchema = z.object({ status: z.enum(STATUSES) });
 const nudgeSlotRowSchema = z.object({ orgId: nonEmpty, language: z.enum(LANGUAGES), demo: z.boolean() });

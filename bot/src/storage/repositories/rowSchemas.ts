@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../errors';
+import { MAX_KEY_PART_LENGTH } from '../keys';
 
 /** Zod pieces the repositories share for validating domain objects before a write and rows after a read. */
 
@@ -17,16 +18,30 @@ export const nonEmpty = z.string().min(1);
 /** Largest JSON payload we put in one string property: half of the 64 KiB Table Storage allows. */
 export const MAX_JSON_BYTES = 32 * 1024;
 
+/** An id a caller hands in (user, team, campaign, organisation): it becomes a key part, so it must fit one. */
+export const idSchema = z.string().min(1).max(MAX_KEY_PART_LENGTH);
+
+/** Length in characters as people count them (code points, so an emoji is one). */
+export function charCount(text: string): number {
+  return [...text].length;
+}
+
 /**
- * Checks a domain object before it is written, so that nothing is stored that the read side would reject.
- * Returns the parsed value (unknown keys stripped); throws VALIDATION_FAILED naming the first problem.
+ * Checks input or a domain object before it is written, so that nothing is stored that the read side would
+ * reject. Returns the parsed value (unknown keys stripped, transforms applied). Throws VALIDATION_FAILED naming
+ * every field that failed with the schema's reason, never the values given: they can be personal. (Reasons come
+ * from the schemas, which describe the rule, never the input; keep it that way when writing a custom message.)
  */
 export function validateInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    throw new AppError('VALIDATION_FAILED', `${what} is not valid${where}: ${issue?.message ?? 'invalid'}.`);
+    const problems = new Map<string, string>();
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.map(String).join('.') || '(input)';
+      if (!problems.has(field)) problems.set(field, issue.message);
+    }
+    const list = [...problems].map(([field, reason]) => `${field} (${reason})`).join(', ');
+    throw new AppError('VALIDATION_FAILED', `${what}: invalid ${list}.`);
   }
   return parsed.data;
 }

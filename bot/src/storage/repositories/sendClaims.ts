@@ -12,7 +12,8 @@ import { AppError, ConflictError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart, key, splitKey } from '../keys';
 import { parseRow } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
-import { idSchema, readModifyWrite, validated } from './barriers';
+import { readModifyWrite } from './optimistic';
+import { idSchema, validateInput } from './rowSchemas';
 
 /** Row shape of `SendClaims` (PartitionKey `kind|period`, RowKey recipient id): see docs/storage.md. */
 export type SendClaimRow = {
@@ -97,8 +98,8 @@ export class SendClaimsRepository {
 
   /** Takes the claim for this recipient and period: `'claimed'` means "you send", `'taken'` means "leave it". */
   async claim(kind: SendKind, period: string, recipientId: string, instanceId: string): Promise<'claimed' | 'taken'> {
-    const ref = validated(refSchema, { kind, period, recipientId }, 'send claim');
-    validated(idSchema, instanceId, 'instance id');
+    const ref = validateInput(refSchema, { kind, period, recipientId }, 'send claim');
+    validateInput(idSchema, instanceId, 'instance id');
     try {
       await this.store.create(toEntity({ ...ref, state: 'claimed', claimedBy: instanceId, claimedAt: this.now().toISOString(), attempts: 1 }));
       return 'claimed';
@@ -113,8 +114,8 @@ export class SendClaimsRepository {
    * gets `'claimed'`. A claim in any other state answers `'taken'`: `claimed` may already have been sent.
    */
   async reclaimFailed(kind: SendKind, period: string, recipientId: string, instanceId: string): Promise<'claimed' | 'taken'> {
-    const ref = validated(refSchema, { kind, period, recipientId }, 'send claim');
-    validated(idSchema, instanceId, 'instance id');
+    const ref = validateInput(refSchema, { kind, period, recipientId }, 'send claim');
+    validateInput(idSchema, instanceId, 'instance id');
     const row = await this.store.get(key(ref.kind, ref.period), encodeKeyPart(ref.recipientId));
     if (!row) return this.claim(kind, period, recipientId, instanceId);
     const current = fromRow(row);
@@ -134,31 +135,31 @@ export class SendClaimsRepository {
 
   /** The message went out. Idempotent for the same activity id. */
   async markSent(kind: SendKind, period: string, recipientId: string, activityId: string): Promise<SendClaim> {
-    const id = validated(activityIdSchema, activityId, 'activity id');
+    const id = validateInput(activityIdSchema, activityId, 'activity id');
     return this.finish(kind, period, recipientId, 'sent', { activityId: id }, (c) => c.activityId === id);
   }
 
   /** The send failed for good (after the sender's own retries): `errorCode` is a code, never a message. */
   async markFailed(kind: SendKind, period: string, recipientId: string, errorCode: string): Promise<SendClaim> {
-    const code = validated(codeSchema, errorCode, 'error code');
+    const code = validateInput(codeSchema, errorCode, 'error code');
     return this.finish(kind, period, recipientId, 'failed', { lastError: code }, (c) => c.lastError === code);
   }
 
   /** Nothing was sent on purpose (paused, holiday, no conversation): `reason` is a code. */
   async markSkipped(kind: SendKind, period: string, recipientId: string, reason: string): Promise<SendClaim> {
-    const code = validated(codeSchema, reason, 'skip reason');
+    const code = validateInput(codeSchema, reason, 'skip reason');
     return this.finish(kind, period, recipientId, 'skipped', { skipReason: code }, (c) => c.skipReason === code);
   }
 
   async get(kind: SendKind, period: string, recipientId: string): Promise<SendClaim | undefined> {
-    const ref = validated(refSchema, { kind, period, recipientId }, 'send claim');
+    const ref = validateInput(refSchema, { kind, period, recipientId }, 'send claim');
     const row = await this.store.get(key(ref.kind, ref.period), encodeKeyPart(ref.recipientId));
     return row && fromRow(row);
   }
 
   /** Every claim of one run (kind + period), page by page: one partition, any size. */
   async *iterateRun(kind: SendKind, period: string): AsyncGenerator<SendClaim> {
-    const ref = validated(refSchema.pick({ kind: true, period: true }), { kind, period }, 'send run');
+    const ref = validateInput(refSchema.pick({ kind: true, period: true }), { kind, period }, 'send run');
     for await (const row of this.store.queryPartition(key(ref.kind, ref.period))) yield fromRow(row);
   }
 
@@ -174,7 +175,7 @@ export class SendClaimsRepository {
    * not. `claimedBefore` leaves out the claims of a send that is still going on.
    */
   async inFlight(kind: SendKind, period: string, options: { claimedBefore?: Date } = {}): Promise<SendClaim[]> {
-    const ref = validated(refSchema.pick({ kind: true, period: true }), { kind, period }, 'send run');
+    const ref = validateInput(refSchema.pick({ kind: true, period: true }), { kind, period }, 'send run');
     let filter = odata`PartitionKey eq ${key(ref.kind, ref.period)} and state eq ${'claimed'}`;
     if (options.claimedBefore !== undefined) filter += ' and ' + odata`claimedAt lt ${options.claimedBefore.toISOString()}`;
     const claims: SendClaim[] = [];
@@ -191,7 +192,7 @@ export class SendClaimsRepository {
     fields: Pick<SendClaim, 'activityId' | 'lastError' | 'skipReason'>,
     sameAs: (current: SendClaim) => boolean,
   ): Promise<SendClaim> {
-    const ref = validated(refSchema, { kind, period, recipientId }, 'send claim');
+    const ref = validateInput(refSchema, { kind, period, recipientId }, 'send claim');
     const result = await readModifyWrite({
       store: this.store,
       partitionKey: key(ref.kind, ref.period),

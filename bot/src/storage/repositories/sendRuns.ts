@@ -4,7 +4,7 @@ import { SEND_CODE_PATTERN, SEND_KINDS, type SendKind, type SendRun } from '../.
 import { decodeKeyPart, encodeKeyPart, invertedTimeKey } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
-import { validated } from './barriers';
+import { validateInput } from './rowSchemas';
 
 /** Row shape of `SendRuns` (PartitionKey kind, RowKey inverted time + random: newest first). Counters are Int32. */
 export type SendRunRow = {
@@ -92,7 +92,7 @@ export class SendRunsRepository {
 
   /** Records the start of a run with zero counters. The run id sorts newest first. */
   async start(kind: SendKind): Promise<SendRun> {
-    validated(z.enum(SEND_KINDS), kind, 'send run kind');
+    validateInput(z.enum(SEND_KINDS), kind, 'send run kind');
     const startedAt = this.now();
     const run: SendRun = {
       kind,
@@ -119,7 +119,7 @@ export class SendRunsRepository {
 
   /** Writes the run's counters so far. A run has one writer (the job that started it), so this replaces the row. */
   async save(run: SendRun): Promise<void> {
-    validated(runSchema, run, 'send run');
+    validateInput(runSchema, run, 'send run');
     // If-Match `*`: replaces the row whatever its version, but only if it exists (NOT_FOUND for a run never started).
     await this.store.update(toEntity(run), '*');
   }
@@ -135,7 +135,7 @@ export class SendRunsRepository {
 
   /** The newest `n` runs of a kind, newest first: the first rows of one partition. */
   async latest(kind: SendKind, n = 10): Promise<SendRun[]> {
-    const count = validated(z.number().int().min(1).max(1000), n, 'count');
+    const count = validateInput(z.number().int().min(1).max(1000), n, 'count');
     const runs: SendRun[] = [];
     for await (const row of this.store.queryPartition(encodeKeyPart(kind))) {
       runs.push(fromRow(row));

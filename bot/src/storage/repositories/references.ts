@@ -1,0 +1,59 @@
+import type { TableEntity, TransactionAction } from '@azure/data-tables';
+import { z } from 'zod';
+import { referenceFromId } from '../../../../shared/src/domain/programme';
+import { encodeKeyPart, newSortableId } from '../keys';
+import { parseRow } from '../rowJson';
+import type { Row, TableStore } from '../tableStore';
+import { retryOnConflict, type RetryPolicy } from './optimistic';
+
+/**
+ * Reference rows: the short code a reporter gets (`P-7K3F`, `I-2QX9`) → the id of their barrier or idea. They
+ * live in the same partition as the reports they point to, under RowKey `~ref|<code>`. `~` sorts after every
+ * generated id (base-36 digits and hex), so the reports themselves are the range `RowKey lt '~'` and a
+ * reporter's code is a point read.
+ */
+export const REFERENCE_ROW_PREFIX = '~ref|';
+/** Upper bound (exclusive) of the report rows of a partition: `RowKey lt REPORTS_END` leaves the reference rows out. */
+export const REPORTS_END = '~';
+
+/** A reference row: reference code → report id. */
+export type ReferenceRow = { refersTo: string };
+
+const referenceRowSchema = z.object({ refersTo: z.string().min(1) });
+
+/** A taken reference draws a new id and so a new reference: no wait needed, and 8 draws in a row never all meet. */
+const NEW_REFERENCE_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 0, maxDelayMs: 0 };
+
+/** Reads a reference row and returns the id it points to; `undefined` when the reference is unknown. */
+export async function resolveReference<R extends Row>(
+  store: TableStore<R | ReferenceRow>,
+  partitionKey: string,
+  reference: string,
+): Promise<string | undefined> {
+  const row = await store.get(partitionKey, REFERENCE_ROW_PREFIX + encodeKeyPart(reference));
+  return row && parseRow(referenceRowSchema, row, `${store.tableName} reference row ${row.rowKey}`).refersTo;
+}
+
+/**
+ * Inserts a report and its reference row in one transaction (same partition), drawing a new id while the
+ * reference is taken: the reference is then unique within the organisation, not only "unique enough".
+ */
+export async function insertWithReference<R extends Row, T>(
+  store: TableStore<R | ReferenceRow>,
+  partitionKey: string,
+  prefix: 'P' | 'I',
+  now: () => Date,
+  build: (id: string, reference: string) => { value: T; entity: TableEntity<R> },
+): Promise<T> {
+  return retryOnConflict(`insert into ${store.tableName} ${partitionKey}`, NEW_REFERENCE_RETRY, async () => {
+    const id = newSortableId(now());
+    const reference = referenceFromId(prefix, id);
+    const { value, entity } = build(id, reference);
+    const index: TableEntity<ReferenceRow> = { partitionKey, rowKey: REFERENCE_ROW_PREFIX + encodeKeyPart(reference), refersTo: id };
+    await store.batch([
+      ['create', entity],
+      ['create', index],
+    ] satisfies TransactionAction[]);
+    return value;
+  });
+}

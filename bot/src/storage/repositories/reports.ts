@@ -1,0 +1,264 @@
+import { odata, type TableEntity } from '@azure/data-tables';
+import { z } from 'zod';
+import { normalizeReference, REPORT_TEXT_MAX } from '../../../../shared/src/domain/programme';
+import { THEMES, type Theme } from '../../../../shared/src/domain/types';
+import { AppError } from '../../errors';
+import { decodeKeyPart, encodeKeyPart } from '../keys';
+import type { StoredRow, TableStore } from '../tableStore';
+import { readModifyWrite, type Written } from './optimistic';
+import { insertWithReference, REPORTS_END, resolveReference, type ReferenceRow } from './references';
+import { charCount, idSchema, validateInput } from './rowSchemas';
+
+/*
+ * What the two kinds of report, barriers (`Barriers`) and ideas (`Ideas`), have in common in storage: one
+ * partition per organisation holding the reports under sortable ids and their reference rows (references.ts),
+ * newest-first lists filtered inside that partition, ETag updates, and forgetting a contact. The repositories
+ * (barriers.ts, ideas.ts) add what differs: the id's name, the statuses and the rules for changing them.
+ */
+
+/** A report as the domain knows it; `Barrier` and `Idea` (shared/src/domain/programme) are reports. */
+export interface Report {
+  readonly orgId: string;
+  readonly campaignId: string;
+  readonly teamId: string;
+  readonly theme: Theme;
+  readonly text: string;
+  readonly createdAt: string;
+  readonly status: string;
+  readonly reference: string;
+  /** Only when the reporter opted in to follow-up. */
+  readonly contactUserId?: string;
+  readonly demo: boolean;
+}
+
+/** What a reporter hands in. Leave `contactUserId` out unless they opted in to follow-up. */
+export interface NewReport {
+  readonly orgId: string;
+  readonly campaignId: string;
+  readonly teamId: string;
+  readonly theme: Theme;
+  readonly text: string;
+  readonly contactUserId?: string;
+  readonly demo?: boolean;
+}
+
+/** Filters of a report list, all optional, combined with "and". */
+export interface ReportFilter<S extends string> {
+  readonly campaignId?: string;
+  readonly teamId?: string;
+  readonly theme?: Theme;
+  readonly status?: S;
+}
+
+/** A report text: trimmed, not empty, at most {@link REPORT_TEXT_MAX} characters. */
+const reportTextSchema = z
+  .string()
+  .transform((s) => s.trim())
+  .refine((s) => s.length > 0 && charCount(s) <= REPORT_TEXT_MAX, { message: `1 to ${REPORT_TEXT_MAX} characters` });
+
+const newReportSchema = z.object({
+  orgId: idSchema,
+  campaignId: idSchema,
+  teamId: idSchema,
+  theme: z.enum(THEMES),
+  text: reportTextSchema,
+  contactUserId: idSchema.optional(),
+  demo: z.boolean().optional(),
+});
+
+/** The columns every report row has (PartitionKey orgId, RowKey the report's sortable id). */
+export type ReportRow = {
+  campaignId: string;
+  teamId: string;
+  theme: string;
+  text: string;
+  createdAt: string;
+  status: string;
+  reference: string;
+  /** Present only when the reporter opted in to follow-up. */
+  contactUserId?: string;
+  demo: boolean;
+};
+
+/** Zod shape of the columns of {@link ReportRow} but `status`, whose values depend on the kind of report. */
+export const reportRowShape = {
+  campaignId: z.string().min(1),
+  teamId: z.string().min(1),
+  theme: z.enum(THEMES),
+  text: z.string(),
+  createdAt: z.string().min(1),
+  reference: z.string().min(1),
+  contactUserId: z.string().min(1).optional(),
+  demo: z.boolean(),
+};
+type ReportColumns = z.infer<z.ZodObject<typeof reportRowShape>>;
+
+/**
+ * The fields every report reads back from its row, once checked against {@link reportRowShape}; `status` and the
+ * id are the caller's.
+ */
+export function reportFields(row: StoredRow<ReportRow | ReferenceRow>, r: ReportColumns): Omit<Report, 'status'> {
+  return {
+    orgId: decodeKeyPart(row.partitionKey),
+    campaignId: r.campaignId,
+    teamId: r.teamId,
+    theme: r.theme,
+    text: r.text,
+    createdAt: r.createdAt,
+    reference: r.reference,
+    ...(r.contactUserId === undefined ? {} : { contactUserId: r.contactUserId }),
+    demo: r.demo,
+  };
+}
+
+/**
+ * The keys and common columns of a report's row. Every property is written explicitly and optional ones only
+ * when present, so a Replace removes a cleared one.
+ */
+export function reportColumns(report: Report, id: string): TableEntity<ReportRow> {
+  return {
+    partitionKey: encodeKeyPart(report.orgId),
+    rowKey: encodeKeyPart(id),
+    campaignId: report.campaignId,
+    teamId: report.teamId,
+    theme: report.theme,
+    text: report.text,
+    createdAt: report.createdAt,
+    status: report.status,
+    reference: report.reference,
+    ...(report.contactUserId === undefined ? {} : { contactUserId: report.contactUserId }),
+    demo: report.demo,
+  };
+}
+
+/** How one kind of report is stored. */
+export interface ReportKind<T extends Report, R extends ReportRow> {
+  /** `barrier` or `idea`: names the report in validation errors. */
+  readonly name: string;
+  /** The reference prefix: `P` (prikkel) or `I` (idee). */
+  readonly prefix: 'P' | 'I';
+  /** The report's id (its RowKey, decoded): `barrierId`, `ideaId`. */
+  readonly idOf: (report: T) => string;
+  readonly fromRow: (row: StoredRow<R | ReferenceRow>) => T;
+  readonly toEntity: (report: T) => TableEntity<R>;
+}
+
+/** A new report's fields but its id, which {@link ReportTable.create}'s caller places under its own name. */
+export type NewReportFields = Omit<Report, 'status'> & { readonly status: 'nieuw' };
+
+/** The storage of one kind of report: see the top of this file. */
+export class ReportTable<T extends Report, R extends ReportRow> {
+  constructor(
+    private readonly store: TableStore<R | ReferenceRow>,
+    private readonly kind: ReportKind<T, R>,
+    private readonly now: () => Date,
+  ) {}
+
+  /**
+   * Validates `input` and stores it as a new report (status `nieuw`) with a fresh id and a reference unique within
+   * the organisation. `withId` puts the id under the kind's own name (`barrierId`, `ideaId`).
+   */
+  async create(input: NewReport, withId: (fields: NewReportFields, id: string) => T): Promise<T> {
+    const v = validateInput(newReportSchema, input, this.kind.name);
+    return insertWithReference<R, T>(this.store, encodeKeyPart(v.orgId), this.kind.prefix, this.now, (id, reference) => {
+      const report = withId(
+        {
+          orgId: v.orgId,
+          campaignId: v.campaignId,
+          teamId: v.teamId,
+          theme: v.theme,
+          text: v.text,
+          createdAt: this.now().toISOString(),
+          status: 'nieuw',
+          reference,
+          ...(v.contactUserId === undefined ? {} : { contactUserId: v.contactUserId }),
+          demo: v.demo ?? false,
+        },
+        id,
+      );
+      return { value: report, entity: this.kind.toEntity(report) };
+    });
+  }
+
+  async get(orgId: string, id: string): Promise<T | undefined> {
+    const row = await this.store.get(encodeKeyPart(orgId), encodeKeyPart(id));
+    return row && this.kind.fromRow(row);
+  }
+
+  /** The report a reporter's code points to (`P-7K3F`, also typed as `p7k3f`); `undefined` if none. */
+  async getByReference(orgId: string, reference: string): Promise<T | undefined> {
+    const canonical = normalizeReference(this.kind.prefix, reference);
+    if (canonical === undefined) return undefined;
+    const id = await resolveReference(this.store, encodeKeyPart(orgId), canonical);
+    return id === undefined ? undefined : this.get(orgId, id);
+  }
+
+  /**
+   * The organisation's reports, newest first, optionally filtered. One partition query; the filters are on plain
+   * properties inside that partition, built with the `odata` template (values are quoted, never spliced).
+   */
+  async list(orgId: string, filter: ReportFilter<T['status']>): Promise<T[]> {
+    const conditions: string[] = [];
+    if (filter.campaignId !== undefined) conditions.push(odata`campaignId eq ${filter.campaignId}`);
+    if (filter.teamId !== undefined) conditions.push(odata`teamId eq ${filter.teamId}`);
+    if (filter.theme !== undefined) conditions.push(odata`theme eq ${filter.theme}`);
+    if (filter.status !== undefined) conditions.push(odata`status eq ${filter.status}`);
+    return this.query(orgId, conditions);
+  }
+
+  /** The reports a user gave their contact for: for their data export. */
+  async listByContact(orgId: string, userId: string): Promise<T[]> {
+    return this.query(orgId, [odata`contactUserId eq ${userId}`]);
+  }
+
+  /**
+   * Read-modify-write with the row's ETag, retried when someone else wrote in between (then STORAGE_CONFLICT).
+   * `change` returns the new report, or `undefined` for no change; it may run more than once. NOT_FOUND when the
+   * report does not exist.
+   */
+  async update(orgId: string, id: string, change: (current: T) => T | undefined): Promise<T> {
+    return (await this.readModifyWrite(orgId, id, change)).value;
+  }
+
+  /**
+   * A user's deletion request: removes their user id from every report they opted in on. The reports stay,
+   * anonymous. Returns how many were changed.
+   */
+  async forgetContact(orgId: string, userId: string): Promise<number> {
+    let changed = 0;
+    for (const report of await this.listByContact(orgId, userId)) {
+      try {
+        const result = await this.readModifyWrite(orgId, this.kind.idOf(report), (current) => {
+          if (current.contactUserId !== userId) return undefined;
+          const { contactUserId: _removed, ...rest } = current;
+          // `contactUserId` is optional in every report, so a report without it is still a T.
+          return rest as T;
+        });
+        if (result.changed) changed++;
+      } catch (err) {
+        // Deleted between the query and the update: nothing left to forget.
+        if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
+      }
+    }
+    return changed;
+  }
+
+  private async readModifyWrite(orgId: string, id: string, change: (current: T) => T | undefined): Promise<Written<T>> {
+    return readModifyWrite({
+      store: this.store,
+      partitionKey: encodeKeyPart(orgId),
+      rowKey: encodeKeyPart(id),
+      parse: this.kind.fromRow,
+      change,
+      toEntity: this.kind.toEntity,
+    });
+  }
+
+  /** The reports of one organisation (`RowKey lt '~'` leaves the reference rows out), newest first. */
+  private async query(orgId: string, conditions: readonly string[]): Promise<T[]> {
+    const filter = [odata`PartitionKey eq ${encodeKeyPart(orgId)}`, odata`RowKey lt ${REPORTS_END}`, ...conditions].join(' and ');
+    const reports: T[] = [];
+    for await (const row of this.store.query(filter)) reports.push(this.kind.fromRow(row));
+    return reports.reverse();
+  }
+}
