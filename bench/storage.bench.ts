@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     console.log(`Azurite (in memory), ${N} operations each`);
     console.log(`A  bare upsert, sequential:                         ${fmt(a)}`);
     console.log(`B  check-in + aggregate, sequential, 20 teams:      ${fmt(b)}`);
-    console.log(`C  check-in + aggregate, ${CONCURRENCY} concurrent, one team: ${fmt(c)}  (hot row counted ${hot.checkIns}/${N})`);
+    console.log(`C  check-in + aggregate, ${CONCURRENCY} concurrent, one team:  ${fmt(c)}  (hot row counted ${hot.checkIns}/${N})`);
     console.log(`ratio B/A p50 (cost of a check-in in round trips): ${(b.p50 / a.p50).toFixed(2)}`);
     console.log(`ratio C/B throughput (one hot row under contention vs spread): ${(c.perSecond / b.perSecond).toFixed(2)}`);
   } finally {

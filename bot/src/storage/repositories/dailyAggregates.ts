@@ -11,6 +11,7 @@ import { AppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart, key, prefixRange, splitKey } from '../keys';
 import { parseRow } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
+import { KeyedCombiner } from './combiner';
 import { retryOnConflict, type RetryPolicy } from './optimistic';
 import { isoDateSchema } from './rowSchemas';
 
@@ -124,6 +125,9 @@ function sameDelta(a: AggregateDelta, b: AggregateDelta): boolean {
  * purge: deleting a person's check-ins never touches them.
  */
 export class DailyAggregatesRepository {
+  /** Concurrent changes to one team-day row in this process become one write (see combiner.ts). */
+  private readonly combiner = new KeyedCombiner<DailyAggregate>((rowKey, change) => this.write(rowKey, change));
+
   constructor(
     private readonly store: TableStore<DailyAggregateRow>,
     private readonly retry: RetryPolicy = AGGREGATE_RETRY,
@@ -187,13 +191,20 @@ export class DailyAggregatesRepository {
     return this.mutate(campaignId, teamId, checkDate(date), (agg) => ({ ...agg, participants }));
   }
 
-  /** One read-modify-write of one team-day row, retried on conflict. */
-  private async mutate(
+  /** Queues a change of one team-day row; concurrent changes of the same row are written together. */
+  private mutate(
     campaignId: string,
     teamId: string,
     date: IsoDate,
     change: (current: DailyAggregate) => DailyAggregate,
   ): Promise<DailyAggregate> {
+    const rowId = JSON.stringify([campaignId, teamId, date]);
+    return this.combiner.apply(rowId, change);
+  }
+
+  /** One read-modify-write of one team-day row with its ETag, retried when another instance wrote in between. */
+  private async write(rowId: string, change: (current: DailyAggregate) => DailyAggregate): Promise<DailyAggregate> {
+    const [campaignId, teamId, date] = JSON.parse(rowId) as [string, string, IsoDate];
     const pk = encodeKeyPart(campaignId);
     const rk = key(teamId, date);
     return retryOnConflict(`update DailyAggregates ${pk}/${rk}`, this.retry, async () => {
