@@ -71,6 +71,7 @@ describe('CheckInsRepository (Azurite)', () => {
 
   it('validates before writing', async () => {
     await expect(repo.save(checkIn({ userId: 'v', date: '11-05-2026' }))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(repo.save(checkIn({ userId: 'v', date: '2026-02-30' }))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(repo.save(checkIn({ userId: 'v', impact: { low: 2, mid: 1, high: 3 } }))).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });

@@ -1,5 +1,4 @@
 import type { TableEntity } from '@azure/data-tables';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import {
   ACTION_BARRIERS_MAX,
@@ -28,7 +27,7 @@ import { decodeKeyPart, encodeKeyPart, newSortableId } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
 import { readModifyWrite } from './optimistic';
-import { charCount, idSchema, validateInput } from './rowSchemas';
+import { charCount, idSchema, isoDateSchema, validateInput } from './rowSchemas';
 
 /** Row shape of `Actions` (PartitionKey orgId, RowKey actionId): see docs/storage.md. */
 export type ActionRow = {
@@ -154,9 +153,6 @@ function localizedInput(max: number, nlRequired: boolean) {
   });
 }
 
-const isoDateSchema = z
-  .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s, { zone: 'utc' }).isValid, { message: 'YYYY-MM-DD' });
 const ownerSchema = z
   .string()
   .transform((s) => s.trim())

@@ -1,14 +1,16 @@
 import { z } from 'zod';
+import { isIsoDate } from '../../../../shared/src/calendar/isoDate';
+import { parseLocalTime } from '../../../../shared/src/calendar/time';
 import { AppError } from '../../errors';
 import { MAX_KEY_PART_LENGTH } from '../keys';
 
 /** Zod pieces the repositories share for validating domain objects before a write and rows after a read. */
 
-/** `YYYY-MM-DD`, the form every stored date takes (sorts and compares as a string). */
-export const isoDateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD');
+/** A real calendar date as `YYYY-MM-DD` (so not `2026-02-30`), the form every stored date takes (sorts as a string). */
+export const isoDateSchema = z.string().refine(isIsoDate, { message: 'expected a real date as YYYY-MM-DD' });
 
 /** `HH:mm`, 24-hour wall-clock time. */
-export const localTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm');
+export const localTimeSchema = z.string().refine((s) => parseLocalTime(s) !== undefined, { message: 'expected HH:mm' });
 
 /** A text in both languages; neither may be empty. */
 export const localizedSchema = z.object({ nl: z.string().min(1), en: z.string().min(1) });
