@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type restify from 'restify';
 import { createAdapter } from './botAdapter';
-import type { Config } from './config';
+import { clockOf, type Config } from './config';
 import type { Logger } from './platform/logger';
 import { createServer } from './server/createServer';
 import { openStorage, type OpenStorage } from './storage/openStorage';
 import { createRepositories, type Repositories } from './storage/repositories';
-import { TeamsBot } from './teamsBot';
+import { createBot } from './features';
 
 /** Where the built tab lives, relative to the compiled `dist/bot/src/app.js`. */
 export const DEFAULT_TAB_DIR = join(__dirname, '..', '..', 'tab');
@@ -23,15 +23,15 @@ export interface RunningApp {
  * The composition root: storage → repositories → adapter → bot → server, each given what it needs through its
  * constructor. The caller decides whether and where to listen.
  */
-export async function composeApp(config: Config, logger: Logger, options: { tabDir?: string } = {}): Promise<RunningApp> {
+export async function composeApp(config: Config, logger: Logger, options: { tabDir?: string; now?: () => Date } = {}): Promise<RunningApp> {
   const storage = await openStorage(config, logger);
   let server: restify.Server;
   let repositories: Repositories;
   try {
     repositories = createRepositories(storage.clients);
     const adapter = createAdapter(config, logger);
-    const bot = new TeamsBot();
-    server = createServer({ logger, adapter, bot, health: storage.clients, tabDir: options.tabDir ?? DEFAULT_TAB_DIR });
+    const { bot, routes } = createBot({ repos: repositories, config, logger, now: options.now ?? clockOf(config) });
+    server = createServer({ logger, adapter, bot, routes, health: storage.clients, tabDir: options.tabDir ?? DEFAULT_TAB_DIR });
   } catch (err) {
     await storage.close();
     throw err;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Config } from './config';
-import { languageOf, text } from './features/welcome/texts';
+import { coreTexts } from './features/core/coreTexts';
+import { fill, languageOfLocale } from './features/core/texts';
 import { errorFields, type Logger } from './platform/logger';
 
 /**
@@ -32,9 +33,9 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
       conversationType: context.activity.conversation?.conversationType,
       ...errorFields(error),
     });
-    const lang = languageOf(context.activity.locale);
+    const lang = languageOfLocale(context.activity.locale);
     try {
-      await context.sendActivity(text('error', lang, { id: correlationId }));
+      await context.sendActivity(fill(coreTexts.failed, lang, { id: correlationId }));
     } catch (sendError) {
       logger.warn('could not tell the user about the failed turn', { correlationId, ...errorFields(sendError) });
     }

@@ -76,6 +76,14 @@ const envSchema = z.object({
   ORG_ID: text().pipe(z.string().regex(/^[a-z0-9-]{2,40}$/, { message: 'ORG_ID must be 2–40 lower-case letters, digits or dashes' }).optional()),
   ORG_NAME: text(),
   MIN_GROUP_SIZE: int('MIN_GROUP_SIZE', 2, 100),
+  DEV_CLOCK: text().pipe(
+    z
+      .string()
+      .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), {
+        message: 'DEV_CLOCK must be an ISO instant with a time zone, e.g. 2026-12-02T08:00:00+01:00',
+      })
+      .optional(),
+  ),
 });
 
 export interface Config {
@@ -98,12 +106,17 @@ export interface Config {
   readonly seedDemo: boolean;
   readonly org: { readonly id: string; readonly name: string };
   readonly minGroupSize: number;
+  /**
+   * Local and test use only: the app's clock starts at this instant (and runs on from there), so a weekend
+   * developer or an end-to-end test can try a campaign day. Refused in production.
+   */
+  readonly devClockStart: Date | undefined;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
 function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
     for (const inner of Object.values(value)) deepFreeze(inner);
     Object.freeze(value);
   }
@@ -135,6 +148,7 @@ export function loadConfig(env: Env): Config {
       problems.push('STORAGE_ACCOUNT_URL (managed identity) or STORAGE_CONNECTION_STRING is required when NODE_ENV=production');
     }
   }
+  if (isProduction && e.DEV_CLOCK !== undefined) problems.push('DEV_CLOCK is for local use only and must not be set when NODE_ENV=production');
   if (e.MicrosoftAppId !== undefined) {
     if (e.MicrosoftAppTenantId === undefined) problems.push(`MicrosoftAppTenantId is required with MicrosoftAppType=${e.MicrosoftAppType}`);
     if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppPassword === undefined) {
@@ -168,6 +182,7 @@ export function loadConfig(env: Env): Config {
     seedDemo: e.SEED_DEMO && !isProduction,
     org: { id: e.ORG_ID ?? 'soest', name: e.ORG_NAME ?? 'Gemeente Soest' },
     minGroupSize: e.MIN_GROUP_SIZE ?? DEFAULT_MIN_GROUP_SIZE,
+    devClockStart: e.DEV_CLOCK === undefined ? undefined : new Date(e.DEV_CLOCK),
   });
 }
 
@@ -188,4 +203,12 @@ export function processEnv(dotenvPath = '.env'): Env {
 /** An environment for a child process we start (Azurite, the Playground): ours plus `extra`. */
 export function childEnv(extra: Env = {}): NodeJS.ProcessEnv {
   return { ...process.env, ...extra };
+}
+
+/** The app's clock: real time, or — outside production — real time shifted so that it started at DEV_CLOCK. */
+export function clockOf(config: Config, realNow: () => number = Date.now): () => Date {
+  const start = config.devClockStart;
+  if (start === undefined) return () => new Date(realNow());
+  const offset = start.getTime() - realNow();
+  return () => new Date(realNow() + offset);
 }

@@ -1,29 +1,172 @@
-import { TeamsActivityHandler, type TurnContext } from 'botbuilder';
-import { languageOf, text } from './features/welcome/texts';
+import { randomUUID } from 'node:crypto';
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type Attachment,
+} from 'botbuilder';
+import { isAppError } from './errors';
+import { parseCommand } from './features/commands/parse';
+import type { CommandId } from './features/commands/catalog';
+import { messageCard } from './features/core/cards';
+import { coreTexts } from './features/core/coreTexts';
+import type { ActionHandler, ActionResult, CommandHandler, Feature, Turn } from './features/core/feature';
+import { fill, languageOfLocale } from './features/core/texts';
+import type { Repositories } from './storage/repositories';
+import { errorFields, type Logger } from './platform/logger';
+
+export interface TeamsBotDeps {
+  readonly features: readonly Feature[];
+  /** Called when the bot is installed or a member is added (personal or team scope). */
+  readonly onInstall: (turn: Turn) => Promise<void>;
+  /** Called when the bot is uninstalled or the user removed. */
+  readonly onUninstall: (turn: Turn) => Promise<void>;
+  readonly repos: Repositories;
+  readonly logger: Logger;
+  readonly now: () => Date;
+}
+
+/** The card's verb: `Action.Execute` sends it as `action.verb`, the `Action.Submit` fallback inside its data. */
+function verbOf(data: unknown): string | undefined {
+  if (typeof data === 'object' && data !== null && 'verb' in data) {
+    const verb = (data as { verb: unknown }).verb;
+    return typeof verb === 'string' ? verb : undefined;
+  }
+  return undefined;
+}
+
+function asRecord(data: unknown): Readonly<Record<string, unknown>> {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
 
 /**
- * The bot's dispatcher: it only routes activities to feature handlers (one folder per feature under
- * `features/`). The challenge features (enrolment, check-ins, barriers, commands) arrive with the bot issue; the
- * foundation greets and tells what is coming, in the user's language.
+ * The bot's dispatcher. It only routes: text to the command a feature registered, card actions (Universal
+ * Action `Action.Execute`, or its `Action.Submit` fallback) to the feature that owns the verb, installs to the
+ * welcome. It validates who is talking first, so no feature ever sees an activity without a user and tenant.
  */
 export class TeamsBot extends TeamsActivityHandler {
-  constructor() {
+  private readonly commands = new Map<CommandId, CommandHandler>();
+  private readonly actions = new Map<string, ActionHandler>();
+
+  constructor(private readonly deps: TeamsBotDeps) {
     super();
+    for (const feature of deps.features) {
+      for (const [id, handler] of Object.entries(feature.commands ?? {}) as Array<[CommandId, CommandHandler]>) {
+        if (this.commands.has(id)) throw new Error(`Command ${id} is registered twice.`);
+        this.commands.set(id, handler);
+      }
+      for (const [verb, handler] of Object.entries(feature.actions ?? {})) {
+        if (this.actions.has(verb)) throw new Error(`Card verb ${verb} is registered twice.`);
+        this.actions.set(verb, handler);
+      }
+    }
+    if (!this.commands.has('help')) throw new Error('A help command is required: it answers everything unknown.');
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      const turn = await this.turnFor(context);
+      if (turn) await deps.onInstall(turn);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      const turn = await this.turnFor(context, false);
+      if (turn) await deps.onUninstall(turn);
+      await next();
+    });
     this.onMembersAdded(async (context, next) => {
+      // The Playground and Teams send membersAdded for the bot itself on install, and for people joining a team.
       const botId = context.activity.recipient.id;
-      for (const member of context.activity.membersAdded ?? []) {
-        if (member.id !== botId) await this.greet(context);
+      const others = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+      if (botAdded || (others.length > 0 && context.activity.conversation.conversationType === 'personal')) {
+        const turn = await this.turnFor(context, false);
+        if (turn) await deps.onInstall(turn);
       }
       await next();
     });
     this.onMessage(async (context, next) => {
-      await this.greet(context);
+      await this.handleMessage(context);
       await next();
     });
   }
 
-  private async greet(context: TurnContext): Promise<void> {
-    const lang = languageOf(context.activity.locale);
-    await context.sendActivity(`${text('welcome', lang)}\n\n${text('comingSoon', lang)}`);
+  /** Builds the Turn, or answers that we cannot tell who is talking (and returns undefined). */
+  private async turnFor(context: TurnContext, answerIfUnknown = true): Promise<Turn | undefined> {
+    const a = context.activity;
+    const userId = a.from?.aadObjectId;
+    const tenantId = a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    if (!userId || !tenantId) {
+      this.deps.logger.warn('activity without user or tenant', { activityType: a.type });
+      if (answerIfUnknown) await context.sendActivity(fill(coreTexts.noIdentity, languageOfLocale(a.locale)));
+      return undefined;
+    }
+    const participant = await this.deps.repos.participants.get(userId);
+    return {
+      context,
+      userId,
+      tenantId,
+      lang: participant?.language ?? languageOfLocale(a.locale),
+      participant,
+      now: this.deps.now(),
+      personal: a.conversation?.conversationType === 'personal' || a.conversation?.conversationType === undefined,
+    };
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const turn = await this.turnFor(context);
+    if (!turn) return;
+    const value = context.activity.value as unknown;
+    const verb = verbOf(value);
+    if (value !== undefined && verb !== undefined) {
+      // Action.Submit fallback: run the action, then replace the card the button was on.
+      const result = await this.runAction(turn, verb, value);
+      const replyToId = context.activity.replyToId;
+      if (replyToId) {
+        await context.updateActivity({ type: 'message', id: replyToId, attachments: [result.card] });
+      } else {
+        await context.sendActivity({ attachments: [result.card] });
+      }
+      await this.sendFollowUps(context, result);
+      return;
+    }
+    const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+    const parsed = parseCommand(text);
+    const handler = (parsed.command && this.commands.get(parsed.command)) ?? this.commands.get('help');
+    await handler?.(turn, parsed.command ? parsed.args : '');
+  }
+
+  /** Universal Actions: the returned card replaces the one the user clicked, in place. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const turn = await this.turnFor(context, false);
+    const lang = turn?.lang ?? languageOfLocale(context.activity.locale);
+    let card: Attachment;
+    let result: ActionResult | undefined;
+    if (!turn) {
+      card = messageCard(fill(coreTexts.noIdentity, lang));
+    } else {
+      try {
+        result = await this.runAction(turn, invokeValue.action?.verb ?? '', { ...asRecord(invokeValue.action?.data), verb: invokeValue.action?.verb });
+        card = result.card;
+      } catch (err) {
+        // An invoke must be answered: never a 500 for the client to show as a broken card.
+        const id = randomUUID().slice(0, 8);
+        this.deps.logger.error('card action failed', { correlationId: id, verb: invokeValue.action?.verb, ...errorFields(err) });
+        card = messageCard(fill(isAppError(err, 'STORAGE_CONFLICT') ? coreTexts.busy : coreTexts.failed, lang, { id }));
+      }
+    }
+    if (result) await this.sendFollowUps(context, result);
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content as Record<string, unknown> };
+  }
+
+  private async runAction(turn: Turn, verb: string, data: unknown): Promise<ActionResult> {
+    const handler = this.actions.get(verb);
+    if (!handler) return { card: messageCard(fill(coreTexts.unknownAction, turn.lang)) };
+    return handler(turn, asRecord(data));
+  }
+
+  private async sendFollowUps(context: TurnContext, result: ActionResult): Promise<void> {
+    for (const followUp of result.followUps ?? []) {
+      await context.sendActivity(typeof followUp === 'string' ? followUp : { attachments: [followUp] });
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { loadConfig, processEnv } from '../config';
+import { clockOf, loadConfig, processEnv } from '../config';
 import { AppError } from '../errors';
 import { createLogger } from '../platform/logger';
 import { openStorage } from '../storage/openStorage';
@@ -24,7 +24,7 @@ runMain(async () => {
       return;
     }
     const started = Date.now();
-    const summary = await seedDemo(repos, config, new Date());
+    const summary = await seedDemo(repos, config, clockOf(config)());
     process.stdout.write(`Seeded the demo organisation into ${storage.description} in ${((Date.now() - started) / 1000).toFixed(1)} s:\n  ${describeSummary(summary)}\n`);
   } finally {
     await storage.close();

@@ -1,5 +1,5 @@
 import { composeApp, listen } from '../app';
-import { loadConfig, processEnv } from '../config';
+import { clockOf, loadConfig, processEnv } from '../config';
 import { createLogger } from '../platform/logger';
 import { seedDemoIfEmpty } from '../seed/demo';
 import { startPlayground, type PlaygroundHandle } from './playground';
@@ -19,7 +19,7 @@ runMain(async () => {
     await app.close();
   });
   try {
-    const seeded = config.seedDemo ? await seedDemoIfEmpty(app.repositories, config, new Date()) : undefined;
+    const seeded = config.seedDemo ? await seedDemoIfEmpty(app.repositories, config, clockOf(config)()) : undefined;
     const port = await listen(app.server, config.port, config.host);
     const base = `http://localhost:${port}`;
     if (config.playground.enabled) {

@@ -10,6 +10,9 @@ export interface HealthProbe {
   ping(timeoutMs: number): Promise<void>;
 }
 
+/** Adds routes a feature owns (e.g. the personal data download) to the server. */
+export type RouteRegistrar = (server: restify.Server) => void;
+
 export interface ServerDeps {
   readonly logger: Logger;
   readonly adapter: CloudAdapter;
@@ -17,6 +20,7 @@ export interface ServerDeps {
   readonly health: HealthProbe;
   /** The built tab (Vite's output). */
   readonly tabDir: string;
+  readonly routes?: readonly RouteRegistrar[];
 }
 
 /** Largest request body we read (Bot Framework activities and card submits are a few KB). */
@@ -52,6 +56,8 @@ export function createServer(deps: ServerDeps): restify.Server {
     const request = { body: body as Record<string, unknown>, headers: req.headers, method: req.method ?? 'POST' };
     await adapter.process(request, res, (context) => bot.run(context));
   });
+
+  for (const register of deps.routes ?? []) register(server);
 
   const tabBuilt = existsSync(join(tabDir, 'index.html'));
   server.get('/', (_req, res, next) => res.redirect(302, '/tab/', next));

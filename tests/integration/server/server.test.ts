@@ -6,6 +6,8 @@ import { composeApp, listen, type RunningApp } from '../../../bot/src/app';
 import { loadConfig } from '../../../bot/src/config';
 import { createLogger } from '../../../bot/src/platform/logger';
 import { startAzurite, type AzuriteHandle } from '../../../bot/src/storage/azurite';
+import { coreTexts } from '../../../bot/src/features/core/coreTexts';
+import { helpTexts } from '../../../bot/src/features/help/texts';
 import { FakeConnector } from '../../helpers/fakeConnector';
 import { testConnectionString } from '../../helpers/storage';
 
@@ -53,27 +55,50 @@ describe('server over real HTTP (Azurite)', () => {
     expect(root.headers.get('location')).toBe('/tab/');
   });
 
-  it('takes a Bot Framework activity on /api/messages and replies through the connector, in the user language', async () => {
-    const activity = (locale: string, id: string) => ({
-      type: 'message',
-      id,
-      text: 'hallo',
-      locale,
-      channelId: 'msteams',
-      serviceUrl: connector.url,
-      from: { id: 'user-1', aadObjectId: 'aad-1' },
-      recipient: { id: 'bot-1' },
-      conversation: { id: 'conv-1', conversationType: 'personal' },
-    });
-    const nl = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity('nl-NL', 'a1')) });
-    expect(nl.status).toBe(200);
-    const en = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity('en-US', 'a2')) });
-    expect(en.status).toBe(200);
-    const texts = connector.sentTexts();
-    expect(texts).toHaveLength(2);
-    expect(texts[0]).toMatch(/^Hoi!/);
-    expect(texts[1]).toMatch(/^Hi!/);
-    expect(connector.calls[0]?.path).toBe('/v3/conversations/conv-1/activities/a1');
+  const activity = (locale: string, id: string, extra: Record<string, unknown> = {}) => ({
+    type: 'message',
+    id,
+    text: 'hallo',
+    locale,
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    from: { id: '29:user-1', aadObjectId: 'aad-http-1' },
+    recipient: { id: '28:bot' },
+    conversation: { id: 'conv-1', conversationType: 'personal', tenantId: 'tenant-1' },
+    ...extra,
+  });
+  const post = (body: unknown) =>
+    fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const cardTextsSent = (from: number) =>
+    connector.calls.slice(from).flatMap((c) => JSON.stringify((c.body as { attachments?: unknown[] } | undefined)?.attachments ?? []));
+
+  it('answers an unknown text with the help card through the connector, in the user language', async () => {
+    const before = connector.calls.length;
+    expect((await post(activity('nl-NL', 'a1'))).status).toBe(200);
+    expect((await post(activity('en-US', 'a2'))).status).toBe(200);
+    const sent = cardTextsSent(before);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toContain(helpTexts.unknown.nl);
+    expect(sent[1]).toContain(helpTexts.unknown.en);
+    expect(connector.calls[before]?.path).toBe('/v3/conversations/conv-1/activities/a1');
+  });
+
+  it('tells a sender without tenant who it cannot identify, and stores nothing', async () => {
+    const before = connector.calls.length;
+    const noTenant = activity('nl-NL', 'a3', { conversation: { id: 'conv-2', conversationType: 'personal' }, from: { id: '29:x' } });
+    expect((await post(noTenant)).status).toBe(200);
+    const texts = connector.sentTexts().slice(-1);
+    expect(connector.calls.length).toBe(before + 1);
+    expect(texts[0]).toBe(coreTexts.noIdentity.nl);
+  });
+
+  it('survives a connector that answers 500: the turn fails visibly, the next one works', async () => {
+    connector.failNext(500, 2);
+    const failed = await post(activity('nl-NL', 'a4'));
+    expect(failed.status).toBeGreaterThanOrEqual(200);
+    const ok = await post(activity('nl-NL', 'a5'));
+    expect(ok.status).toBe(200);
+    expect(cardTextsSent(connector.calls.length - 1)[0]).toContain(helpTexts.unknown.nl);
   });
 
   it('answers 400 with a code for a body that is not an activity', async () => {

@@ -1,4 +1,4 @@
-import { loadConfig } from '../../../bot/src/config';
+import { clockOf, loadConfig } from '../../../bot/src/config';
 import { AppError } from '../../../bot/src/errors';
 
 function errorOf(env: Record<string, string>): AppError {
@@ -41,6 +41,8 @@ describe('loadConfig', () => {
     [{ TABLE_PREFIX: 'has-dash' }, 'TABLE_PREFIX'],
     [{ MicrosoftAppType: 'MultiTenant' }, 'MicrosoftAppType'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DEV_CLOCK: '2026-12-02' }, 'DEV_CLOCK'],
+    [{ DEV_CLOCK: '2026-13-02T08:00:00Z' }, 'DEV_CLOCK'],
   ])('rejects %j naming %s', (env, variable) => {
     const err = errorOf(env);
     expect(err.code).toBe('CONFIG_INVALID');
@@ -84,5 +86,19 @@ describe('loadConfig', () => {
   it('refuses both storage settings at once', () => {
     const err = errorOf({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', STORAGE_ACCOUNT_URL: 'https://a.table.core.windows.net' });
     expect(err.message).toContain('choose one');
+  });
+
+  it('runs the dev clock on from DEV_CLOCK, and refuses it in production', () => {
+    const config = loadConfig({ DEV_CLOCK: '2026-12-02T08:00:00+01:00' });
+    let real = 1_000_000;
+    const now = clockOf(config, () => real);
+    expect(now().toISOString()).toBe('2026-12-02T07:00:00.000Z');
+    real += 90_000;
+    expect(now().toISOString()).toBe('2026-12-02T07:01:30.000Z');
+    expect(clockOf(loadConfig({}), () => 42)().getTime()).toBe(42);
+    expect(errorOf({
+      NODE_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't',
+      STORAGE_ACCOUNT_URL: 'https://a.table.core.windows.net', DEV_CLOCK: '2026-12-02T08:00:00Z',
+    }).message).toContain('DEV_CLOCK');
   });
 });

@@ -1,0 +1,268 @@
+import type { Attachment } from 'botbuilder';
+import { todayIn } from '../../../../shared/src/calendar';
+import { challengeById } from '../../../../shared/src/catalogue';
+import type { Participant } from '../../../../shared/src/domain/organisation';
+import type { CheckIn, IsoDate, Language, Survey } from '../../../../shared/src/domain/types';
+import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '../../../../shared/src/impact';
+import { ConflictError, isAppError } from '../../errors';
+import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
+import { fill } from '../core/texts';
+import { dayState, editableDates, type DayState } from './campaignDay';
+import { buildDailyCard, buildSummaryCard, joinCard, noChallengeCard, noticeCard, type DayChallenge } from './cards';
+import { formatLongDate } from './format';
+import {
+  cardEnvelopeSchema,
+  changeSchema,
+  charCount,
+  parseChallengeAnswer,
+  salvageAnswers,
+  submitSchema,
+  TEXT_MAX,
+  typedText,
+  type PartialAnswers,
+  type SubmitData,
+  type SubmitField,
+} from './schema';
+import { checkinTexts as T, fieldNames, longTextNames } from './texts';
+import { CHECKIN_VERBS } from './verbs';
+
+type ActiveDay = Extract<DayState, { kind: 'day' }>;
+
+/** A participant who can check in: joined and not left. */
+function joinedParticipant(turn: Turn): Participant | undefined {
+  return turn.participant && turn.participant.status !== 'left' ? turn.participant : undefined;
+}
+
+/**
+ * The daily challenge card and the check-in on it. Command `checkin` and button `checkin.open` show today's card;
+ * `checkin.submit` stores the check-in, counts it in the team's day, files the optional barrier and idea, and
+ * replaces the card by a summary; `checkin.change` shows the card again, pre-filled, for today or yesterday.
+ *
+ * Write order, after every field is validated: check-in → team-day aggregate → barrier → idea. A first check-in
+ * is an insert-if-absent and a correction an update of the exact version the card showed, so a double click or a
+ * second submit finds the check-in already there (or already changed) and answers with what is stored: nothing
+ * is counted twice, and reports are only filed by the request whose check-in write succeeded. A failure after the
+ * check-in write reaches the dispatcher (error card); submitting again then shows the stored check-in. The
+ * aggregate can then be one check-in short, as docs/storage.md ("Check-in vs its aggregate") accepts.
+ */
+export function createCheckInFeature(deps: FeatureDeps): Feature {
+  const { repos, logger } = deps;
+
+  async function loadChallenge(orgId: string, challengeId: string): Promise<DayChallenge | undefined> {
+    // The coordinator may have edited the day's texts; the built-in catalogue is the fallback.
+    return (await repos.challenges.get(orgId, challengeId)) ?? challengeById(challengeId);
+  }
+
+  async function baselineOf(userId: string, campaignId: string): Promise<Survey | undefined> {
+    return repos.surveys.get(userId, campaignId, 'baseline');
+  }
+
+  function notPersonal(lang: Language): Attachment {
+    return noticeCard(T.notPersonalTitle[lang], [T.notPersonalText[lang]]);
+  }
+
+  /** The card for a challenge day: the check-in form, pre-filled with the stored check-in when there is one. */
+  async function dayCard(p: Participant, lang: Language, day: ActiveDay, extra: { error?: string; answers?: PartialAnswers } = {}): Promise<Attachment> {
+    const [challenge, baseline, existing] = await Promise.all([
+      loadChallenge(p.orgId, day.challengeId),
+      baselineOf(p.userId, day.campaign.campaignId),
+      repos.checkIns.get(p.userId, day.campaign.campaignId, day.date),
+    ]);
+    return buildDailyCard({
+      lang,
+      campaign: day.campaign,
+      date: day.date,
+      ...(challenge ? { challenge } : {}),
+      ...(baseline ? { baseline } : {}),
+      ...(existing ? { existing } : {}),
+      ...(extra.answers ? { answers: extra.answers } : {}),
+      ...(extra.error !== undefined ? { error: extra.error } : {}),
+    });
+  }
+
+  /** Today's card, or why there is none. */
+  async function todayCard(turn: Turn): Promise<Attachment> {
+    const p = joinedParticipant(turn);
+    if (!p) return joinCard(turn.lang);
+    if (!turn.personal) return notPersonal(turn.lang);
+    const state = dayState(await repos.campaigns.list(p.orgId), todayIn(turn.now));
+    if (state.kind !== 'day') return noChallengeCard(state, turn.lang);
+    return dayCard(p, turn.lang, state);
+  }
+
+  /**
+   * Checks that a card's day can still take a check-in: today or yesterday, a challenge day of the campaign
+   * named on the card, which still runs. Returns the day, or the card that says why not.
+   */
+  async function checkCardDay(p: Participant, lang: Language, now: Date, campaignId: string, date: IsoDate): Promise<ActiveDay | Attachment> {
+    const today = todayIn(now);
+    const [, yesterday] = editableDates(today);
+    if (date < yesterday) return noticeCard(T.closedTitle[lang], [fill(T.closedText, lang, { date: formatLongDate(date, lang) })]);
+    if (date > today) return noticeCard(T.invalidTitle[lang], [T.invalidText[lang]]);
+    const state = dayState(await repos.campaigns.list(p.orgId), date);
+    if (state.kind !== 'day' || state.campaign.campaignId !== campaignId) {
+      return noticeCard(T.invalidTitle[lang], [T.endedText[lang]]);
+    }
+    return state;
+  }
+
+  function summary(
+    lang: Language,
+    checkIn: CheckIn,
+    challenge: DayChallenge | undefined,
+    hasBaseline: boolean,
+    how: 'new' | 'changed' | 'exists' | 'changedMeanwhile',
+    now: Date,
+    reports: { barrier?: { reference: string; contact: boolean }; idea?: { reference: string } } = {},
+  ): ActionResult {
+    const canChange = editableDates(todayIn(now)).includes(checkIn.date);
+    return { card: buildSummaryCard({ lang, checkIn, challenge, hasBaseline, how, canChange, ...reports }) };
+  }
+
+  /** What is stored for the day, as a summary (after a double click, a stale card or a lost race). */
+  async function storedSummary(p: Participant, lang: Language, day: ActiveDay, how: 'exists' | 'changedMeanwhile', now: Date): Promise<ActionResult> {
+    const [stored, challenge, baseline] = await Promise.all([
+      repos.checkIns.get(p.userId, day.campaign.campaignId, day.date),
+      loadChallenge(p.orgId, day.challengeId),
+      baselineOf(p.userId, day.campaign.campaignId),
+    ]);
+    if (!stored) return { card: noticeCard(T.invalidTitle[lang], [T.goneText[lang]]) };
+    return summary(lang, stored.value, challenge, baseline !== undefined, how, now);
+  }
+
+  /** The error line for a refused submit. */
+  function problemsText(lang: Language, fields: ReadonlySet<SubmitField>, unknown: boolean): string {
+    if (unknown) return T.unknownFields[lang];
+    const names = [...fields].map((f) => fieldNames[f][lang]);
+    return fill(T.fieldsInvalid, lang, { fields: names.join(', ') });
+  }
+
+  async function submit(turn: Turn, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
+    const lang = turn.lang;
+    const p = joinedParticipant(turn);
+    if (!p) return { card: joinCard(lang) };
+    if (!turn.personal) return { card: notPersonal(lang) };
+
+    // 1. Which day is this card for, and may it still be checked in?
+    const envelope = cardEnvelopeSchema.safeParse(data);
+    if (!envelope.success) return { card: noticeCard(T.invalidTitle[lang], [T.invalidText[lang]]) };
+    const day = await checkCardDay(p, lang, turn.now, envelope.data.campaignId, envelope.data.date);
+    if (!('kind' in day)) return { card: day };
+    const [challenge, baseline] = await Promise.all([loadChallenge(p.orgId, day.challengeId), baselineOf(p.userId, day.campaign.campaignId)]);
+    if (!challenge) throw new Error(`challenge ${day.challengeId} of campaign ${day.campaign.campaignId} is in no catalogue`);
+
+    // 2. Every field, before anything is written.
+    const again = async (error: string): Promise<ActionResult> => ({
+      card: await dayCard(p, lang, day, { error, answers: salvageAnswers(data) }),
+    });
+    const parsed = submitSchema.safeParse(data);
+    if (!parsed.success) {
+      const unknown = parsed.error.issues.some((i) => i.code === 'unrecognized_keys' || i.path[0] === 'verb');
+      const fields = new Set(
+        parsed.error.issues.map((i) => i.path[0]).filter((f): f is SubmitField => typeof f === 'string' && f in fieldNames),
+      );
+      logger.info('check-in refused', { userId: p.userId, reason: unknown ? 'unknown_fields' : 'invalid_fields', fields: [...fields].join(',') });
+      return again(problemsText(lang, fields, unknown || fields.size === 0));
+    }
+    const v: SubmitData = parsed.data;
+    const answer = parseChallengeAnswer(challenge.question.kind, v.challenge);
+    if (!answer) return again(problemsText(lang, new Set<SubmitField>(['challenge']), false));
+    for (const field of ['barrierText', 'ideaText'] as const) {
+      const text = typedText(v[field]);
+      if (text !== undefined && charCount(text) > TEXT_MAX) {
+        logger.info('check-in refused', { userId: p.userId, reason: 'text_too_long', fields: field });
+        return again(fill(T.tooLong, lang, { what: longTextNames[field][lang], count: charCount(text), max: TEXT_MAX }));
+      }
+    }
+    const barrierText = typedText(v.barrierText);
+    const ideaText = typedText(v.ideaText);
+
+    // 3. The check-in: a first one is an insert, a correction replaces exactly the version the card showed.
+    const stored = v.etag === undefined ? undefined : await repos.checkIns.get(p.userId, day.campaign.campaignId, day.date);
+    if (v.etag !== undefined) {
+      if (!stored) return { card: noticeCard(T.invalidTitle[lang], [T.goneText[lang]]) };
+      if (stored.etag !== v.etag) return storedSummary(p, lang, day, 'changedMeanwhile', turn.now);
+    }
+    const nowIso = turn.now.toISOString();
+    const answers = {
+      outcome: v.outcome,
+      travelMode: v.travelMode,
+      distanceBand: v.distanceBand,
+      wasteFree: v.wasteFree,
+      cupsAvoided: answer.cupsAvoided,
+    };
+    const checkIn: CheckIn = {
+      userId: p.userId,
+      teamId: p.teamId,
+      campaignId: day.campaign.campaignId,
+      date: day.date,
+      day: day.day,
+      challengeId: day.challengeId,
+      ...answers,
+      challengeAnswer: answer.challengeAnswer,
+      impact: estimateCheckInImpact(answers, baseline),
+      factorVersion: FACTOR_TABLE_VERSION,
+      createdAt: stored?.value.createdAt ?? nowIso,
+      updatedAt: nowIso,
+    };
+    let previous: CheckIn | undefined;
+    try {
+      const saved = await repos.checkIns.save(checkIn, stored ? stored.etag : null);
+      previous = saved.previous;
+    } catch (err) {
+      if (err instanceof ConflictError) {
+        logger.info('check-in already recorded', { userId: p.userId, campaignId: checkIn.campaignId, date: checkIn.date, reason: err.reason });
+        return storedSummary(p, lang, day, err.reason === 'exists' ? 'exists' : 'changedMeanwhile', turn.now);
+      }
+      if (isAppError(err, 'NOT_FOUND')) return { card: noticeCard(T.invalidTitle[lang], [T.goneText[lang]]) };
+      throw err;
+    }
+
+    // 4. Counted once: this request is the one whose write succeeded.
+    await repos.dailyAggregates.apply(checkIn, previous);
+
+    // 5. The reports, anonymous unless the reporter ticked "you may contact me".
+    const report = { orgId: p.orgId, campaignId: checkIn.campaignId, teamId: p.teamId, theme: v.theme ?? challenge.theme };
+    const contact = v.barrierContact === true ? { contactUserId: p.userId } : {};
+    const barrier = barrierText === undefined ? undefined : await repos.barriers.create({ ...report, text: barrierText, ...contact });
+    const idea = ideaText === undefined ? undefined : await repos.ideas.create({ ...report, text: ideaText, ...contact });
+    logger.info('check-in stored', {
+      userId: p.userId,
+      campaignId: checkIn.campaignId,
+      date: checkIn.date,
+      edit: previous !== undefined,
+      barrierId: barrier?.barrierId,
+      ideaId: idea?.ideaId,
+    });
+    return summary(lang, checkIn, challenge, baseline !== undefined, stored ? 'changed' : 'new', turn.now, {
+      ...(barrier ? { barrier: { reference: barrier.reference, contact: barrier.contactUserId !== undefined } } : {}),
+      ...(idea ? { idea: { reference: idea.reference } } : {}),
+    });
+  }
+
+  async function change(turn: Turn, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
+    const lang = turn.lang;
+    const p = joinedParticipant(turn);
+    if (!p) return { card: joinCard(lang) };
+    if (!turn.personal) return { card: notPersonal(lang) };
+    const parsed = changeSchema.safeParse(data);
+    if (!parsed.success) return { card: noticeCard(T.invalidTitle[lang], [T.invalidText[lang]]) };
+    const day = await checkCardDay(p, lang, turn.now, parsed.data.campaignId, parsed.data.date);
+    if (!('kind' in day)) return { card: day };
+    return { card: await dayCard(p, lang, day) };
+  }
+
+  return {
+    commands: {
+      checkin: async (turn) => {
+        await turn.context.sendActivity({ attachments: [await todayCard(turn)] });
+      },
+    },
+    actions: {
+      // Opening shows a card and stores nothing, so whatever data the button carried is ignored.
+      [CHECKIN_VERBS.open]: async (turn) => ({ card: await todayCard(turn) }),
+      [CHECKIN_VERBS.submit]: submit,
+      [CHECKIN_VERBS.change]: change,
+    },
+  };
+}

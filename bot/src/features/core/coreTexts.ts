@@ -1,0 +1,21 @@
+import type { Texts } from './texts';
+
+/** Texts of the dispatcher itself: answers for activities no feature can take. */
+export const coreTexts = {
+  noIdentity: {
+    nl: 'Ik kan niet zien wie je bent (je Microsoft-account of organisatie ontbreekt in het bericht). Er is niets opgeslagen. Open de chat met mij in Microsoft Teams van Gemeente Soest.',
+    en: "I can't tell who you are (your Microsoft account or organisation is missing from the message). Nothing was saved. Please open the chat with me in Gemeente Soest's Microsoft Teams.",
+  },
+  unknownAction: {
+    nl: 'Deze knop ken ik niet (meer). Er is niets opgeslagen. Typ "hulp" om te zien wat je kunt doen.',
+    en: 'I don\'t know this button (any more). Nothing was saved. Type "help" to see what you can do.',
+  },
+  failed: {
+    nl: 'Sorry, er ging iets mis aan onze kant. Er is niets half opgeslagen; probeer het zo nog eens. (code {id})',
+    en: 'Sorry, something went wrong on our side. Nothing was half-saved; please try again in a moment. (code {id})',
+  },
+  busy: {
+    nl: 'Het is nu even druk; er is niets opgeslagen. Probeer het over een minuut nog eens.',
+    en: 'It is busy right now; nothing was saved. Please try again in a minute.',
+  },
+} as const satisfies Texts;

@@ -1,0 +1,32 @@
+import type { Language, Localized } from '../../../../shared/src/domain/types';
+
+/** A feature's texts: every key in Dutch (the source) and English. */
+export type Texts = Readonly<Record<string, Localized>>;
+
+/**
+ * One text in one language with `{name}` placeholders filled. Values are inserted as given: callers that put
+ * user-typed text into a card use {@link plain} first.
+ */
+export function fill(text: Localized, lang: Language, vars: Readonly<Record<string, string | number>> = {}): string {
+  return text[lang].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+/**
+ * Text a person typed (or an admin named), made safe to show to anyone. Cards put such text in a `TextRun`
+ * (a RichTextBlock's plain-text run: no Markdown is processed there), so nothing here needs escaping; this strips
+ * control characters and, as a second line of defence where Markdown *is* rendered (FactSet values, messages),
+ * breaks link syntax and bare URLs with a zero-width space so the text can never become a link.
+ */
+export function plain(text: string): string {
+  return text
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/\]\(/g, ']\u200b(')
+    .replace(/:\/\//g, ':\u200b//')
+    .replace(/\bwww\./gi, (m) => m.slice(0, 3) + '\u200b.');
+}
+
+/** Teams sends locales like `nl-NL`, `en-US`, `en-GB`; anything that is not English is answered in Dutch. */
+export function languageOfLocale(locale: string | undefined): Language {
+  return locale?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+}

@@ -1,0 +1,34 @@
+import { DateTime } from 'luxon';
+import { TIME_ZONE, campaignDays, localTimeToInstant } from '../../../../shared/src/calendar';
+import type { Campaign } from '../../../../shared/src/domain/campaign';
+import type { IsoDate, Language, LocalTime } from '../../../../shared/src/domain/types';
+import type { Repositories } from '../../storage/repositories';
+
+/**
+ * The campaign an enrolment belongs to: the one running today, else the next one already scheduled (status
+ * `active`, starting later), so that people who join in the week before the start give their baseline for it.
+ * `undefined` when there is neither: the participant is stored, the baseline is asked once a campaign exists.
+ */
+export async function enrolmentCampaign(repos: Repositories, orgId: string, today: IsoDate): Promise<Campaign | undefined> {
+  const running = await repos.campaigns.active(orgId, today);
+  if (running) return running;
+  // `list` is sorted by start date: the first later one is the next.
+  return (await repos.campaigns.list(orgId)).find((c) => c.status === 'active' && c.startDate > today);
+}
+
+/**
+ * The campaign day on which a participant with `nudgeTime` gets their first (or next) challenge: today when it is a
+ * campaign day and the nudge time has not passed yet, else the next campaign day. `undefined` when the campaign
+ * has no day left.
+ */
+export function firstChallengeDay(campaign: Campaign, today: IsoDate, now: Date, nudgeTime: LocalTime): IsoDate | undefined {
+  const days = campaignDays(campaign.startDate, campaign.dayPlan.length, campaign.closingDays).filter((d) => d <= campaign.endDate);
+  return days.find((d) => d > today || (d === today && now.getTime() < localTimeToInstant(today, nudgeTime).getTime()));
+}
+
+/** "donderdag 3 december" / "Thursday 3 December". */
+export function formatDay(date: IsoDate, lang: Language): string {
+  return DateTime.fromISO(date, { zone: TIME_ZONE })
+    .setLocale(lang === 'nl' ? 'nl-NL' : 'en-GB')
+    .toFormat('cccc d LLLL');
+}

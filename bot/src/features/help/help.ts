@@ -1,0 +1,63 @@
+import type { Attachment } from 'botbuilder';
+import type { Participant } from '../../../../shared/src/domain/organisation';
+import type { Language } from '../../../../shared/src/domain/types';
+import { COMMANDS, COMMAND_IDS } from '../commands/catalog';
+import { parseCommand } from '../commands/parse';
+import { renderCard } from '../core/cards';
+import type { Feature, FeatureDeps } from '../core/feature';
+import { button, textsIn, type CardButton } from '../enrol/cards';
+import { isJoined } from '../enrol/enrol';
+import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '../enrol/verbs';
+import helpTemplate from './help.card.json';
+import { COMMAND_HELP, helpTexts } from './texts';
+
+/** Data of `help.card.json`. */
+export interface HelpCardData {
+  readonly title: string;
+  readonly hasLead: boolean;
+  readonly lead: string;
+  readonly intro: string;
+  readonly commands: ReadonlyArray<{ readonly usage: string; readonly text: string }>;
+  readonly roles: ReadonlyArray<{ readonly title: string; readonly text: string }>;
+  readonly buttons: readonly CardButton[];
+}
+
+/**
+ * The help card: every command in the user's language with a short line each, the extra lines of a manager or
+ * coordinator, and the one button that matters most now ("Doe mee" for a newcomer, else "Inchecken").
+ * `unknown`: the text was not a command (the card then says so, kindly, without repeating it).
+ */
+export function helpCard(lang: Language, participant: Participant | undefined, unknown: boolean): Attachment {
+  const t = textsIn(helpTexts, lang);
+  const roles = isJoined(participant) ? participant.roles : [];
+  const data: HelpCardData = {
+    title: t.title,
+    hasLead: unknown,
+    lead: unknown ? t.unknown : '',
+    intro: t.intro,
+    commands: COMMAND_IDS.map((id) => ({ usage: COMMANDS[id].usage[lang], text: COMMAND_HELP[id][lang] })),
+    roles: [
+      ...(roles.includes('manager') ? [{ title: t.managerTitle, text: t.managerLine }] : []),
+      ...(roles.includes('coordinator') ? [{ title: t.coordinatorTitle, text: t.coordinatorLine }] : []),
+    ],
+    buttons: isJoined(participant) ? [button(t.checkIn, CHECKIN_OPEN_VERB, 'positive')] : [button(t.join, ENROL_VERBS.start, 'positive')],
+  };
+  return renderCard(helpTemplate, data);
+}
+
+/**
+ * The `help` command, which the dispatcher also runs for every text it does not know. It cannot tell us which
+ * of the two it was, so the text is read once more: anything that does not parse as "help" gets the friendly
+ * "I didn't recognise that" line on top.
+ */
+export function createHelpFeature(_deps: FeatureDeps): Feature {
+  return {
+    commands: {
+      help: async (turn) => {
+        const text = turn.context.activity.text ?? '';
+        const unknown = parseCommand(text).command !== 'help';
+        await turn.context.sendActivity({ attachments: [helpCard(turn.lang, turn.participant, unknown)] });
+      },
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { Localized } from '../../../../shared/src/domain/types';
+import type { CommandId } from '../commands/catalog';
+import type { Texts } from '../core/texts';
+
+/** Texts of the help feature: Dutch is the source, English the translation; the same keys in both. */
+export const helpTexts = {
+  title: { nl: 'Dit kan ik voor je doen', en: "Here's what I can do" },
+  unknown: {
+    nl: 'Dat herken ik niet als opdracht, maar geen zorgen: dit kan ik voor je doen.',
+    en: "I didn't recognise that as a command, but no worries: here's what I can do.",
+  },
+  intro: {
+    nl: 'Typ een van deze woorden; hoofdletters en kleine typfouten maken niet uit.',
+    en: "Type one of these words; capitals and small typos don't matter.",
+  },
+  managerTitle: { nl: 'Voor leidinggevenden', en: 'For managers' },
+  managerLine: {
+    nl: 'Elke maandag om 08:30 krijg je hier een weekoverzicht van je team: alleen totalen, nooit namen.',
+    en: 'Every Monday at 08:30 you get a weekly digest of your team here: totals only, never names.',
+  },
+  coordinatorTitle: { nl: 'Voor coördinatoren', en: 'For coordinators' },
+  coordinatorLine: {
+    nl: 'Het actieprogramma en de inbox met prikkels staan in de Soestainable-tab.',
+    en: 'The action programme and the barrier inbox are in the Soestainable tab.',
+  },
+  join: { nl: 'Doe mee', en: 'Join' },
+  checkIn: { nl: 'Inchecken', en: 'Check in' },
+} as const satisfies Texts;
+
+/** One short line per command, shown next to its usage (commands/catalog.ts) on the help card. */
+export const COMMAND_HELP: Readonly<Record<CommandId, Localized>> = {
+  help: { nl: 'Dit overzicht', en: 'This overview' },
+  join: { nl: 'Meedoen, of je gegevens aanpassen', en: 'Join, or change your details' },
+  checkin: { nl: 'De uitdaging van vandaag, en inchecken', en: "Today's challenge, and check in" },
+  progress: { nl: 'Je dagen, je reeks en de geschatte CO2-winst', en: 'Your days, your streak and the estimated CO2 saved' },
+  pause: { nl: 'Even geen uitdagingen', en: 'No challenges for a while' },
+  resume: { nl: 'Weer meedoen na een pauze', en: 'Take part again after a pause' },
+  time: { nl: 'Hoe laat je je uitdaging krijgt', en: 'When your challenge arrives' },
+  language: { nl: 'Nederlands of English', en: 'Dutch or English' },
+  team: { nl: 'Je team bekijken of wisselen', en: 'See or switch your team' },
+  barrier: { nl: 'Meld wat duurzaam werken lastig maakt (anoniem)', en: 'Report what makes working sustainably hard (anonymous)' },
+  idea: { nl: 'Deel een idee', en: 'Share an idea' },
+  myData: { nl: 'Alles wat ik over je bewaar, ook als download', en: 'Everything I keep about you, also as a download' },
+  deleteData: { nl: 'Wis al je gegevens', en: 'Erase all your data' },
+  leave: { nl: 'Stoppen met de challenge', en: 'Stop the challenge' },
+};

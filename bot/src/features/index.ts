@@ -1,0 +1,38 @@
+import { TeamsBot } from '../teamsBot';
+import { createCheckInFeature } from './checkin/checkin';
+import type { FeatureDeps } from './core/feature';
+import type { RouteRegistrar } from '../server/createServer';
+import { createEnrolFeature } from './enrol/enrol';
+import { createHelpFeature } from './help/help';
+import { createMyDataFeature } from './myData/myData';
+import { createProgressFeature } from './progress/progress';
+import { createReportsFeature } from './reports/reports';
+import { createSettingsFeature } from './settings/settings';
+import { createWelcome } from './welcome/welcome';
+
+/**
+ * Builds every feature and the dispatcher that routes to them. Adding a feature: a folder under features/,
+ * a factory here; the dispatcher never changes.
+ */
+export function createBot(deps: FeatureDeps): { bot: TeamsBot; routes: RouteRegistrar[] } {
+  const welcome = createWelcome(deps);
+  const myData = createMyDataFeature(deps);
+  const bot = new TeamsBot({
+    features: [
+      welcome.feature,
+      createHelpFeature(deps),
+      createEnrolFeature(deps),
+      createSettingsFeature(deps),
+      createCheckInFeature(deps),
+      createProgressFeature(deps),
+      createReportsFeature(deps),
+      myData.feature,
+    ],
+    onInstall: (turn) => welcome.onInstall(turn),
+    onUninstall: (turn) => welcome.onUninstall(turn),
+    repos: deps.repos,
+    logger: deps.logger,
+    now: deps.now,
+  });
+  return { bot, routes: myData.routes };
+}

@@ -1,0 +1,97 @@
+import type { Request, Response } from 'restify';
+import type { Localized } from '../../../../shared/src/domain/types';
+import { isAppError } from '../../errors';
+import { errorFields, type Logger } from '../../platform/logger';
+import type { Repositories } from '../../storage/repositories';
+import type { RouteRegistrar } from '../../server/createServer';
+import type { ExportTokens } from './exportToken';
+import { readStoredData, type StoredData } from './storedData';
+import { myDataTexts as T } from './texts';
+import { EXPORT_FILE_NAME, EXPORT_ROUTE } from './verbs';
+
+/** Version of the download's layout: raise it when a field changes meaning. */
+export const EXPORT_FORMAT_VERSION = 1;
+
+/**
+ * The download: everything stored about the person, as the repositories return it (ids, codes and dates as
+ * stored), with a short explanation in both languages. The conversation reference is included whole: it is
+ * theirs (it holds the ids of their chat with the bot and the Teams service address).
+ */
+export function exportDocument(data: StoredData, exportedAt: Date): Record<string, unknown> {
+  return {
+    format: 'soestainable-mijn-gegevens',
+    version: EXPORT_FORMAT_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    about: { nl: T.exportAbout.nl, en: T.exportAbout.en },
+    userId: data.userId,
+    participant: data.participant ?? null,
+    checkIns: data.checkIns,
+    surveys: data.surveys,
+    conversationReferences: data.conversationRefs.map((r) => ({ scope: r.scope, active: r.active, updatedAt: r.updatedAt, reference: r.reference })),
+    barriersWithContact: data.barriers,
+    ideasWithContact: data.ideas,
+  };
+}
+
+/** Both languages in one message: the browser that opens the link does not tell us the person's choice. */
+function bilingual(text: Localized): string {
+  return `${text.nl} / ${text.en}`;
+}
+
+/** Headers for anything this route answers: never cached, never leaked to another site through a Referer. */
+const PRIVATE_HEADERS = {
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+function sendJson(res: Response, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  const text = JSON.stringify(body, null, 2);
+  res.writeHead(status, {
+    ...PRIVATE_HEADERS,
+    ...extra,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text, 'utf8')),
+  });
+  res.end(text);
+}
+
+export interface ExportRouteDeps {
+  readonly repos: Repositories;
+  readonly orgId: string;
+  readonly tokens: ExportTokens;
+  readonly logger: Logger;
+  readonly now: () => Date;
+}
+
+/**
+ * `GET /api/me/export/:token`: the person's data as a JSON file download, built fresh on every request. The
+ * token (exportToken.ts) is the only credential: short-lived, for one user, HMAC-signed. It is never logged.
+ * Bad or expired tokens get 401 with a code and a message in Dutch and English.
+ */
+export function exportRoute(deps: ExportRouteDeps): RouteRegistrar {
+  const { repos, orgId, tokens, logger, now } = deps;
+  return (server) => {
+    server.get(EXPORT_ROUTE, async (req: Request, res: Response) => {
+      const check = tokens.verify(req.params?.['token'] ?? '');
+      if (!check.ok) {
+        logger.warn('data export refused', { reason: check.reason });
+        const expired = check.reason === 'expired';
+        sendJson(res, 401, {
+          code: expired ? 'EXPORT_LINK_EXPIRED' : 'EXPORT_LINK_INVALID',
+          message: bilingual(expired ? T.linkExpired : T.linkInvalid),
+        });
+        return;
+      }
+      try {
+        const data = await readStoredData(repos, orgId, check.userId);
+        sendJson(res, 200, exportDocument(data, now()), { 'Content-Disposition': `attachment; filename="${EXPORT_FILE_NAME}"` });
+        logger.info('data export served', { checkIns: data.checkIns.length, surveys: data.surveys.length, reports: data.barriers.length + data.ideas.length });
+      } catch (err) {
+        logger.error('data export failed', errorFields(err));
+        const unavailable = isAppError(err, 'STORAGE_UNAVAILABLE');
+        sendJson(res, unavailable ? 503 : 500, { code: unavailable ? 'STORAGE_UNAVAILABLE' : 'EXPORT_FAILED', message: bilingual(T.exportFailed) });
+      }
+    });
+  };
+}

@@ -1,0 +1,191 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { TLSSocket } from 'node:tls';
+import type { Attachment } from 'botbuilder';
+import type { Request } from 'restify';
+import { z } from 'zod';
+import type { Language, Localized } from '../../../../shared/src/domain/types';
+import type { RouteRegistrar } from '../../server/createServer';
+import { messageCard, renderCard } from '../core/cards';
+import type { ActionHandler, ActionResult, CommandHandler, Feature, FeatureDeps, Turn } from '../core/feature';
+import { fill } from '../core/texts';
+import { COMMANDS } from '../commands/catalog';
+import confirmTemplate from './confirmDelete.card.json';
+import deletedTemplate from './deleted.card.json';
+import { exportRoute } from './exportRoute';
+import { createExportTokens, type ExportTokens } from './exportToken';
+import { eraseStoredData, isEmpty, nothingDeleted, readStoredData, type DeletionCounts, type StoredData } from './storedData';
+import summaryTemplate from './summary.card.json';
+import { summaryCardData, type Fact, type SummaryNames } from './summary';
+import { myDataTexts as T } from './texts';
+import { EXPORT_PATH_PREFIX, MY_DATA_VERBS } from './verbs';
+
+/** The data of confirmDelete.card.json. */
+export interface ConfirmCardData {
+  readonly title: string;
+  readonly what: string;
+  readonly stays: string;
+  readonly final: string;
+  readonly yes: string;
+  readonly no: string;
+  readonly confirmVerb: string;
+  readonly cancelVerb: string;
+}
+
+/** The data of deleted.card.json. */
+export interface DeletedCardData {
+  readonly title: string;
+  readonly facts: readonly Fact[];
+  readonly after: string;
+}
+
+export function confirmCardData(lang: Language): ConfirmCardData {
+  return {
+    title: T.confirmTitle[lang],
+    what: T.confirmWhat[lang],
+    stays: T.confirmStays[lang],
+    final: T.confirmFinal[lang],
+    yes: T.confirmYes[lang],
+    no: T.confirmNo[lang],
+    confirmVerb: MY_DATA_VERBS.deleteConfirm,
+    cancelVerb: MY_DATA_VERBS.deleteCancel,
+  };
+}
+
+export function deletedCardData(counts: DeletionCounts, lang: Language): DeletedCardData {
+  return {
+    title: T.deletedTitle[lang],
+    facts: [
+      { title: T.deletedProfile[lang], value: (counts.profile ? T.deletedProfileYes : T.deletedProfileNo)[lang] },
+      { title: T.deletedCheckIns[lang], value: String(counts.checkIns) },
+      { title: T.deletedSurveys[lang], value: String(counts.surveys) },
+      { title: T.deletedReports[lang], value: String(counts.barriers + counts.ideas) },
+      { title: T.deletedChat[lang], value: String(counts.conversationRefs) },
+    ],
+    after: T.deletedAfter[lang],
+  };
+}
+
+/** The buttons of this feature carry no data of their own: only the verb may arrive. */
+const buttonSchema = z.strictObject({ verb: z.string() });
+
+/** First value of a header that may repeat or hold a comma-separated list (proxies append). */
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first?.split(',')[0]?.trim() || undefined;
+}
+
+/** A host name or IP literal with an optional port, nothing else: what may go into a link we hand out. */
+const HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * The origin (`https://host[:port]`) the request came in on, as the proxy in front of us (App Service, a dev
+ * tunnel) reports it, else as we received it. `undefined` when the host does not look like one.
+ */
+export function originOf(req: Pick<Request, 'headers' | 'socket'>): string | undefined {
+  const host = firstHeader(req.headers['x-forwarded-host']) ?? firstHeader(req.headers.host);
+  if (host === undefined || !HOST.test(host)) return undefined;
+  const forwarded = firstHeader(req.headers['x-forwarded-proto'])?.toLowerCase();
+  const proto = forwarded === 'https' || forwarded === 'http' ? forwarded : (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+  return `${proto}://${host}`;
+}
+
+export interface MyDataFeature {
+  readonly feature: Feature;
+  readonly routes: RouteRegistrar[];
+  /** The download tokens (for tests and for a later tab button). */
+  readonly tokens: ExportTokens;
+}
+
+/**
+ * "Mijn gegevens" and "verwijder mijn gegevens": a card summarising everything stored about the person with a
+ * link to download all of it as JSON, and erasure after a confirmation. Both answer anyone (joined or not), and
+ * only in the 1:1 chat, never where colleagues read along.
+ *
+ * The download link is absolute, so it needs the address people reach this server on. It is taken from the
+ * request that carried the user's message (the `Host`, or the proxy's `X-Forwarded-Host`/`-Proto`): a route
+ * middleware remembers it for the length of that request (AsyncLocalStorage), so the bot turn can read it
+ * without the dispatcher knowing. With an app id set only the Bot Framework can reach `/api/messages`, and the
+ * link goes back to the person who asked. Outside a request (TestAdapter) it falls back to localhost and the
+ * configured port. A configured public URL would be the better source once there is one.
+ *
+ * The token key is random per process (see exportToken.ts): with several instances a link works only on the
+ * instance that made it; asking again makes a new one.
+ */
+export function createMyDataFeature(deps: FeatureDeps): MyDataFeature {
+  const { repos, config, logger, now } = deps;
+  const tokens = createExportTokens(now);
+  const requestOrigin = new AsyncLocalStorage<string | undefined>();
+  const fallbackOrigin = `http://localhost:${config.port}`;
+
+  const onlyPersonal = (command: 'myData' | 'deleteData', lang: Language) =>
+    messageCard(fill(T.onlyPersonal, lang, { command: COMMANDS[command].usage[lang] }));
+
+  async function namesFor(data: StoredData): Promise<SummaryNames> {
+    const orgId = data.participant?.orgId ?? config.org.id;
+    const campaignIds = [...new Set([...data.checkIns, ...data.surveys].map((x) => x.campaignId))];
+    const [team, campaigns] = await Promise.all([
+      data.participant ? repos.orgTeams.get(data.participant.orgId, data.participant.teamId) : undefined,
+      Promise.all(campaignIds.map(async (id) => [id, (await repos.campaigns.get(orgId, id))?.value.name] as const)),
+    ]);
+    const named = new Map<string, Localized>();
+    for (const [id, name] of campaigns) if (name) named.set(id, name);
+    return { team: team?.name, campaigns: named };
+  }
+
+  async function summaryCard(turn: Turn): Promise<Attachment> {
+    const data = await readStoredData(repos, config.org.id, turn.userId);
+    if (isEmpty(data)) return messageCard(fill(T.nothingStored, turn.lang));
+    const names = await namesFor(data);
+    const { token, expiresAt } = tokens.issue(turn.userId);
+    const url = `${requestOrigin.getStore() ?? fallbackOrigin}${EXPORT_PATH_PREFIX}${token}`;
+    return renderCard(summaryTemplate, summaryCardData(data, names, turn.lang, { url, expiresAt }));
+  }
+
+  const myData: CommandHandler = async (turn) => {
+    const card = turn.personal ? await summaryCard(turn) : onlyPersonal('myData', turn.lang);
+    await turn.context.sendActivity({ attachments: [card] });
+  };
+
+  const deleteData: CommandHandler = async (turn) => {
+    const card = turn.personal ? renderCard(confirmTemplate, confirmCardData(turn.lang)) : onlyPersonal('deleteData', turn.lang);
+    await turn.context.sendActivity({ attachments: [card] });
+  };
+
+  /** Wraps a button handler: only in the 1:1 chat, and only with exactly the fields the button sends. */
+  const button =
+    (handle: (turn: Turn) => Promise<ActionResult>): ActionHandler =>
+    async (turn, data) => {
+      if (!turn.personal) return { card: onlyPersonal('deleteData', turn.lang) };
+      if (!buttonSchema.safeParse(data).success) {
+        logger.info('my-data button refused', { reason: 'fields' });
+        return { card: messageCard(fill(T.badCard, turn.lang)) };
+      }
+      return handle(turn);
+    };
+
+  const confirm = button(async (turn) => {
+    const counts = await eraseStoredData(repos, config.org.id, turn.userId);
+    logger.info('personal data erased', { ...counts });
+    if (nothingDeleted(counts)) return { card: messageCard(fill(T.nothingToDelete, turn.lang)) };
+    return { card: renderCard(deletedTemplate, deletedCardData(counts, turn.lang)) };
+  });
+
+  return {
+    feature: {
+      commands: { myData, deleteData },
+      actions: {
+        [MY_DATA_VERBS.deleteAsk]: button(async (turn) => ({ card: renderCard(confirmTemplate, confirmCardData(turn.lang)) })),
+        [MY_DATA_VERBS.deleteConfirm]: confirm,
+        [MY_DATA_VERBS.deleteCancel]: button(async (turn) => ({ card: messageCard(fill(T.cancelled, turn.lang)) })),
+      },
+    },
+    routes: [
+      (server) => {
+        // Runs after the body parser for every route, so the bot turn of this request sees its origin.
+        server.use((req, _res, next) => requestOrigin.run(originOf(req), () => next()));
+      },
+      exportRoute({ repos, orgId: config.org.id, tokens, logger, now }),
+    ],
+    tokens,
+  };
+}

@@ -1,0 +1,105 @@
+import type { Attachment } from 'botbuilder';
+import { todayIn } from '../../../../shared/src/calendar';
+import { impactSources } from '../../../../shared/src/impact';
+import { gate } from '../../../../shared/src/privacy';
+import type { Language } from '../../../../shared/src/domain/types';
+import { renderCard } from '../core/cards';
+import type { Feature, FeatureDeps, Turn } from '../core/feature';
+import { fill } from '../core/texts';
+import { campaignDaysOf, dayState } from '../checkin/campaignDay';
+import { joinCard, noticeCard, type NoticeButton } from '../checkin/cards';
+import { formatKgRange, formatLongDate, formatPercent } from '../checkin/format';
+import { checkinTexts } from '../checkin/texts';
+import { CHECKIN_VERBS } from '../checkin/verbs';
+import progressTemplate from './progress.card.json';
+import { ownProgress, teamParticipation } from './stats';
+import { progressTexts as T } from './texts';
+
+/** The data of progress.card.json. */
+export interface ProgressCardData {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly facts: Array<{ title: string; value: string }>;
+  readonly teamHeading: string;
+  readonly teamLines: string[];
+  readonly sourcesHeading: string;
+  readonly sources: string[];
+  readonly buttons: Array<NoticeButton & { fallbackData: Readonly<Record<string, string>> }>;
+}
+
+/**
+ * "voortgang" / "progress": the participant's own streak, days checked in, challenges done and estimated CO2
+ * avoided (a range, with its sources), and their team's participation, but only when the team has at least the
+ * minimum group size of active participants (BRIEF.md privacy rule 3). No names, no comparison between people.
+ */
+export function createProgressFeature(deps: FeatureDeps): Feature {
+  const { repos, config } = deps;
+
+  async function progressCard(turn: Turn): Promise<Attachment> {
+    const lang: Language = turn.lang;
+    const p = turn.participant && turn.participant.status !== 'left' ? turn.participant : undefined;
+    if (!p) return joinCard(lang);
+    if (!turn.personal) return noticeCard(checkinTexts.notPersonalTitle[lang], [checkinTexts.notPersonalText[lang]]);
+
+    const today = todayIn(turn.now);
+    const state = dayState(await repos.campaigns.list(p.orgId), today);
+    if (state.kind === 'noCampaign') return noticeCard(T.noCampaignTitle[lang], [T.noCampaignText[lang]]);
+    const campaign = state.campaign;
+    const campaignName = campaign.name[lang];
+    if (state.kind === 'before') {
+      return noticeCard(T.notStartedTitle[lang], [
+        fill(T.notStartedText, lang, { campaign: campaignName, date: formatLongDate(campaign.startDate, lang) }),
+      ]);
+    }
+
+    const days = campaignDaysOf(campaign);
+    const [checkIns, aggregates, members] = await Promise.all([
+      repos.checkIns.listForCampaign(p.userId, campaign.campaignId),
+      repos.dailyAggregates.listTeam(campaign.campaignId, p.teamId),
+      repos.participants.listTeamMembers(p.teamId),
+    ]);
+    const own = ownProgress(days, today, checkIns);
+
+    const subtitle =
+      state.kind === 'day'
+        ? fill(T.subtitleDay, lang, { campaign: campaignName, day: state.day, total: state.totalDays })
+        : state.kind === 'after'
+          ? fill(T.subtitleEnded, lang, { campaign: campaignName, date: formatLongDate(campaign.endDate, lang) })
+          : fill(T.subtitleRunning, lang, { campaign: campaignName, done: own.daysSoFar, total: own.totalDays });
+
+    const active = members.filter((m) => m.status === 'active').length;
+    const team = gate(teamParticipation(aggregates, days, today, active), active, config.minGroupSize);
+    const teamLines = team.visible
+      ? [
+          ...(team.value.today === undefined ? [] : [fill(T.teamToday, lang, { share: formatPercent(team.value.today, lang) })]),
+          fill(T.teamAverage, lang, { share: formatPercent(team.value.average, lang) }),
+        ]
+      : [fill(T.teamHidden, lang, { min: team.minimum })];
+
+    const buttons: NoticeButton[] = state.kind === 'day' ? [{ title: T.checkInButton[lang], verb: CHECKIN_VERBS.open, data: {} }] : [];
+    const data: ProgressCardData = {
+      title: T.title[lang],
+      subtitle,
+      facts: [
+        { title: T.streak[lang], value: own.streak === 1 ? T.streakOne[lang] : fill(T.streakMany, lang, { n: own.streak }) },
+        { title: T.checkedIn[lang], value: fill(T.checkedInValue, lang, { n: own.daysCheckedIn, soFar: own.daysSoFar }) },
+        { title: T.challenges[lang], value: fill(T.challengesValue, lang, { done: own.done, partly: own.partly }) },
+        { title: T.co2[lang], value: formatKgRange(own.co2, lang) },
+      ],
+      teamHeading: T.teamHeading[lang],
+      teamLines,
+      sourcesHeading: T.sourcesHeading[lang],
+      sources: [...impactSources(lang)],
+      buttons: buttons.map((b) => ({ ...b, fallbackData: { ...b.data, verb: b.verb } })),
+    };
+    return renderCard(progressTemplate, data);
+  }
+
+  return {
+    commands: {
+      progress: async (turn) => {
+        await turn.context.sendActivity({ attachments: [await progressCard(turn)] });
+      },
+    },
+  };
+}

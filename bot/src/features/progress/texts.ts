@@ -1,0 +1,39 @@
+import type { Texts } from '../core/texts';
+
+/** Texts of the progress card ("voortgang"): own figures, and the team's only from the minimum group size. */
+export const progressTexts = {
+  title: { nl: 'Je voortgang', en: 'Your progress' },
+  subtitleDay: { nl: '{campaign} · dag {day} van {total}', en: '{campaign} · day {day} of {total}' },
+  subtitleRunning: { nl: '{campaign} · {done} van {total} dagen voorbij', en: '{campaign} · {done} of {total} days gone' },
+  subtitleEnded: { nl: '{campaign} · afgelopen op {date}', en: '{campaign} · ended on {date}' },
+  streak: { nl: 'Reeks', en: 'Streak' },
+  streakOne: { nl: '1 werkdag', en: '1 working day' },
+  streakMany: { nl: '{n} werkdagen op rij', en: '{n} working days in a row' },
+  checkedIn: { nl: 'Ingecheckt', en: 'Checked in' },
+  checkedInValue: { nl: '{n} van de {soFar} dagen tot nu toe', en: '{n} of the {soFar} days so far' },
+  challenges: { nl: 'Challenge gedaan', en: 'Challenge done' },
+  challengesValue: { nl: '{done}× helemaal, {partly}× deels', en: '{done}× fully, {partly}× partly' },
+  co2: { nl: 'Geschatte CO2-besparing', en: 'Estimated CO2 avoided' },
+  sourcesHeading: { nl: 'Bronnen van de schatting', en: 'Sources of the estimate' },
+  teamHeading: { nl: 'Je team', en: 'Your team' },
+  teamToday: { nl: 'Vandaag checkte {share} van je team in.', en: '{share} of your team checked in today.' },
+  teamAverage: {
+    nl: 'Gemiddeld checkt {share} van je team per challengedag in.',
+    en: 'On average {share} of your team checks in per challenge day.',
+  },
+  teamHidden: {
+    nl: 'Teamcijfers verschijnen vanaf {min} deelnemers in je team, zodat niemand herkenbaar is.',
+    en: 'Team figures appear from {min} participants in your team, so that nobody can be singled out.',
+  },
+  checkInButton: { nl: 'Inchecken', en: 'Check in' },
+  notStartedTitle: { nl: 'Nog even geduld', en: 'Not long now' },
+  notStartedText: {
+    nl: '{campaign} begint op {date}. Daarna zie je hier je reeks, je dagen en je geschatte CO2-besparing.',
+    en: '{campaign} starts on {date}. From then on you see your streak, your days and your estimated CO2 avoided here.',
+  },
+  noCampaignTitle: { nl: 'Er loopt nu geen challenge', en: 'No challenge is running' },
+  noCampaignText: {
+    nl: 'Zodra er een Soestainable Challenge begint, houd ik hier je voortgang bij.',
+    en: 'As soon as a Soestainable Challenge starts, I keep track of your progress here.',
+  },
+} as const satisfies Texts;

@@ -1,0 +1,266 @@
+import type { Attachment } from 'botbuilder';
+import { z } from 'zod';
+import { todayIn } from '../../../../shared/src/calendar';
+import { THEME_LABELS } from '../../../../shared/src/catalogue/labels';
+import type { Campaign } from '../../../../shared/src/domain/campaign';
+import type { Participant } from '../../../../shared/src/domain/organisation';
+import { REPORT_TEXT_MAX } from '../../../../shared/src/domain/programme';
+import { THEMES, type Language, type Localized, type Theme } from '../../../../shared/src/domain/types';
+import type { Repositories } from '../../storage/repositories';
+import { charCount } from '../../storage/repositories/rowSchemas';
+import { messageCard, renderCard } from '../core/cards';
+import type { ActionHandler, ActionResult, CommandHandler, Feature, FeatureDeps, Turn } from '../core/feature';
+import { fill, plain } from '../core/texts';
+import { ENROL_VERBS } from '../enrol/verbs';
+import joinFirstTemplate from './joinFirst.card.json';
+import reportTemplate from './report.card.json';
+import thanksTemplate from './thanks.card.json';
+import { reportsTexts as T } from './texts';
+import { guessTheme } from './theme';
+import { REPORTS_VERBS } from './verbs';
+
+/** A barrier (prikkel) or an idea: the two reports an employee can send, with the same card and rules. */
+export type ReportKind = 'barrier' | 'idea';
+
+const KIND = {
+  barrier: {
+    verb: REPORTS_VERBS.barrierSubmit,
+    title: T.barrierTitle,
+    intro: T.barrierIntro,
+    textLabel: T.barrierTextLabel,
+    placeholder: T.barrierPlaceholder,
+    contactTitle: T.barrierContactTitle,
+    thanks: T.barrierThanks,
+    nextContact: T.barrierNextContact,
+    nextAnonymous: T.barrierNextAnonymous,
+  },
+  idea: {
+    verb: REPORTS_VERBS.ideaSubmit,
+    title: T.ideaTitle,
+    intro: T.ideaIntro,
+    textLabel: T.ideaTextLabel,
+    placeholder: T.ideaPlaceholder,
+    contactTitle: T.ideaContactTitle,
+    thanks: T.ideaThanks,
+    nextContact: T.ideaNextContact,
+    nextAnonymous: T.ideaNextAnonymous,
+  },
+} as const satisfies Record<ReportKind, Record<string, unknown>>;
+
+/** The data of report.card.json. */
+export interface ReportCardData {
+  readonly title: string;
+  readonly intro: string;
+  /** An error line above the inputs; empty for none. */
+  readonly error: string;
+  readonly textLabel: string;
+  readonly placeholder: string;
+  readonly textError: string;
+  /** The input's value: the raw text (an input shows it as typed, never as markdown). */
+  readonly text: string;
+  readonly themeLabel: string;
+  readonly themeError: string;
+  readonly themes: ReadonlyArray<{ readonly title: string; readonly value: Theme }>;
+  readonly theme: Theme;
+  readonly contactLabel: string;
+  readonly contactTitle: string;
+  readonly contact: 'true' | 'false';
+  readonly anonymousNote: string;
+  readonly send: string;
+  readonly verb: string;
+}
+
+/** The data of thanks.card.json. */
+export interface ThanksCardData {
+  readonly title: string;
+  readonly referenceLabel: string;
+  readonly reference: string;
+  readonly themeLabel: string;
+  readonly theme: string;
+  readonly contactLabel: string;
+  readonly contact: string;
+  readonly next: string;
+  readonly yourTextLabel: string;
+  /** What the reporter wrote, through `plain()`. */
+  readonly text: string;
+}
+
+/** The data of joinFirst.card.json. */
+export interface JoinFirstCardData {
+  readonly text: string;
+  readonly join: string;
+  readonly verb: string;
+}
+
+/** What the card shows: the text as typed, a theme and the contact choice. */
+interface Draft {
+  readonly text: string;
+  readonly theme: Theme;
+  readonly contact: boolean;
+}
+
+export function reportCardData(kind: ReportKind, lang: Language, draft: Draft, error = ''): ReportCardData {
+  const k = KIND[kind];
+  return {
+    title: k.title[lang],
+    intro: k.intro[lang],
+    error,
+    textLabel: k.textLabel[lang],
+    placeholder: k.placeholder[lang],
+    textError: T.textError[lang],
+    text: draft.text,
+    themeLabel: T.themeLabel[lang],
+    themeError: T.themeError[lang],
+    themes: THEMES.map((value) => ({ title: THEME_LABELS[value][lang], value })),
+    theme: draft.theme,
+    contactLabel: T.contactLabel[lang],
+    contactTitle: k.contactTitle[lang],
+    contact: draft.contact ? 'true' : 'false',
+    anonymousNote: T.anonymousNote[lang],
+    send: T.send[lang],
+    verb: k.verb,
+  };
+}
+
+export function reportCard(kind: ReportKind, lang: Language, draft: Draft, error = ''): Attachment {
+  return renderCard(reportTemplate, reportCardData(kind, lang, draft, error));
+}
+
+export function thanksCardData(kind: ReportKind, lang: Language, report: { reference: string; theme: Theme; text: string; contact: boolean }): ThanksCardData {
+  const k = KIND[kind];
+  return {
+    title: k.thanks[lang],
+    referenceLabel: T.reference[lang],
+    reference: report.reference,
+    themeLabel: T.themeLabel[lang],
+    theme: THEME_LABELS[report.theme][lang],
+    contactLabel: T.contactFact[lang],
+    contact: (report.contact ? T.contactYes : T.contactNo)[lang],
+    next: (report.contact ? k.nextContact : k.nextAnonymous)[lang],
+    yourTextLabel: T.yourText[lang],
+    text: plain(report.text),
+  };
+}
+
+export function joinFirstCardData(lang: Language): JoinFirstCardData {
+  return { text: T.joinFirst[lang], join: T.joinButton[lang], verb: ENROL_VERBS.start };
+}
+
+/** Someone who has not joined, or has left, cannot report: their report would have no team. */
+function joined(turn: Turn): Participant | undefined {
+  return turn.participant && turn.participant.status !== 'left' ? turn.participant : undefined;
+}
+
+/**
+ * The campaign a report belongs to: the one running today; otherwise the latest one that is not a draft (one
+ * that ended, or one about to start); `undefined` when there is none.
+ */
+export async function campaignForReport(repos: Repositories, orgId: string, now: Date): Promise<Campaign | undefined> {
+  const today = todayIn(now);
+  const active = await repos.campaigns.active(orgId, today);
+  if (active) return active;
+  const published = (await repos.campaigns.list(orgId)).filter((c) => c.status !== 'draft');
+  return published.filter((c) => c.startDate <= today).at(-1) ?? published.at(-1);
+}
+
+/** Accepts what a Toggle sends (`"true"`/`"false"`) and a plain boolean. */
+const toggleSchema = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+/** Exactly the card's fields, the verb included; `text` and `theme` are read further below for clearer answers. */
+const submissionSchema = z.strictObject({
+  verb: z.string(),
+  text: z.string().optional(),
+  theme: z.string().optional(),
+  contact: toggleSchema,
+});
+
+type Checked =
+  | { readonly ok: true; readonly value: Draft }
+  | { readonly ok: false; readonly error: Localized; readonly vars?: Readonly<Record<string, number>>; readonly draft: Draft };
+
+function isTheme(value: unknown): value is Theme {
+  return typeof value === 'string' && (THEMES as readonly string[]).includes(value);
+}
+
+/** Validates a card submission completely before anything is stored. */
+export function checkSubmission(data: Readonly<Record<string, unknown>>): Checked {
+  const rawText = typeof data['text'] === 'string' ? data['text'] : '';
+  const contact = toggleSchema.safeParse(data['contact']);
+  const draft: Draft = {
+    text: rawText,
+    theme: isTheme(data['theme']) ? data['theme'] : guessTheme(rawText),
+    contact: contact.success ? contact.data : false,
+  };
+  const parsed = submissionSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, error: T.errorFields, draft };
+  const text = (parsed.data.text ?? '').trim();
+  if (text === '') return { ok: false, error: T.errorEmpty, draft };
+  const count = charCount(text);
+  if (count > REPORT_TEXT_MAX) return { ok: false, error: T.errorTooLong, vars: { count, max: REPORT_TEXT_MAX }, draft };
+  if (!isTheme(parsed.data.theme)) return { ok: false, error: T.errorTheme, draft };
+  return { ok: true, value: { text, theme: parsed.data.theme, contact: parsed.data.contact } };
+}
+
+/**
+ * Barriers (prikkels) and ideas by command: "prikkel: de kantine heeft alleen bekers van plastic" shows a small
+ * card pre-filled with the text, a theme (guessed from the words) and the opt-in for contact (off: anonymous);
+ * "Verstuur" stores it and replaces the card with a thank-you card holding the reference code.
+ */
+export function createReportsFeature(deps: FeatureDeps): Feature {
+  const { repos, config, logger } = deps;
+
+  const command =
+    (kind: ReportKind): CommandHandler =>
+    async (turn, args) => {
+      const send = (card: Attachment) => turn.context.sendActivity({ attachments: [card] });
+      if (!joined(turn)) {
+        await send(renderCard(joinFirstTemplate, joinFirstCardData(turn.lang)));
+        return;
+      }
+      if (!(await campaignForReport(repos, config.org.id, turn.now))) {
+        await send(messageCard(fill(T.noCampaign, turn.lang)));
+        return;
+      }
+      const text = args.trim();
+      const draft: Draft = { text, theme: guessTheme(text), contact: false };
+      const count = charCount(text);
+      const error = count > REPORT_TEXT_MAX ? fill(T.errorTooLong, turn.lang, { count, max: REPORT_TEXT_MAX }) : '';
+      await send(reportCard(kind, turn.lang, draft, error));
+    };
+
+  const submit =
+    (kind: ReportKind): ActionHandler =>
+    async (turn, data): Promise<ActionResult> => {
+      const participant = joined(turn);
+      if (!participant) return { card: renderCard(joinFirstTemplate, joinFirstCardData(turn.lang)) };
+      const checked = checkSubmission(data);
+      if (!checked.ok) {
+        logger.info('report refused', { kind, reason: checked.error === T.errorFields ? 'fields' : 'input' });
+        return { card: reportCard(kind, turn.lang, checked.draft, fill(checked.error, turn.lang, checked.vars)) };
+      }
+      const campaign = await campaignForReport(repos, config.org.id, turn.now);
+      if (!campaign) return { card: messageCard(fill(T.noCampaign, turn.lang)) };
+      const { text, theme, contact } = checked.value;
+      const input = {
+        orgId: config.org.id,
+        campaignId: campaign.campaignId,
+        teamId: participant.teamId,
+        theme,
+        text,
+        // Anonymous unless the reporter ticked the box (privacy rule 6): no user id in the row at all.
+        ...(contact ? { contactUserId: turn.userId } : {}),
+        demo: participant.demo,
+      };
+      const report = kind === 'barrier' ? await repos.barriers.create(input) : await repos.ideas.create(input);
+      logger.info('report stored', { kind, reference: report.reference, theme, contact });
+      return { card: renderCard(thanksTemplate, thanksCardData(kind, turn.lang, { reference: report.reference, theme, text, contact })) };
+    };
+
+  return {
+    commands: { barrier: command('barrier'), idea: command('idea') },
+    actions: {
+      [REPORTS_VERBS.barrierSubmit]: submit('barrier'),
+      [REPORTS_VERBS.ideaSubmit]: submit('idea'),
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { Texts } from '../core/texts';
+
+/** Texts of the reports feature (barriers and ideas). Dutch is the source, English the translation. */
+export const reportsTexts = {
+  barrierTitle: { nl: 'Prikkel melden', en: 'Report a barrier' },
+  barrierIntro: {
+    nl: 'Wat maakt duurzaam werken hier lastig? Beschrijf het kort; de coördinator pakt het op.',
+    en: 'What makes working sustainably hard here? Describe it briefly; the coordinator will pick it up.',
+  },
+  barrierTextLabel: { nl: 'Wat maakt het lastig?', en: 'What makes it hard?' },
+  barrierPlaceholder: { nl: 'Bijvoorbeeld: de kantine heeft alleen bekers van plastic', en: 'For example: the canteen only has plastic cups' },
+  barrierContactTitle: { nl: 'Je mag contact met me opnemen over deze prikkel', en: 'You may contact me about this barrier' },
+  ideaTitle: { nl: 'Idee delen', en: 'Share an idea' },
+  ideaIntro: {
+    nl: 'Heb je een idee om afval of energie te besparen op het werk? Vertel het hier.',
+    en: 'Do you have an idea for saving waste or energy at work? Tell us here.',
+  },
+  ideaTextLabel: { nl: 'Jouw idee', en: 'Your idea' },
+  ideaPlaceholder: { nl: 'Bijvoorbeeld: een waterkoeler op elke verdieping', en: 'For example: a water cooler on every floor' },
+  ideaContactTitle: { nl: 'Je mag contact met me opnemen over dit idee', en: 'You may contact me about this idea' },
+  textError: { nl: 'Schrijf 1 tot 500 tekens.', en: 'Write 1 to 500 characters.' },
+  themeLabel: { nl: 'Thema', en: 'Theme' },
+  themeError: { nl: 'Kies een thema.', en: 'Choose a theme.' },
+  contactLabel: { nl: 'Contact', en: 'Contact' },
+  anonymousNote: {
+    nl: 'Zonder vinkje blijf je anoniem: we bewaren dan niet wie het stuurde.',
+    en: "Without the tick you stay anonymous: we don't store who sent it.",
+  },
+  send: { nl: 'Verstuur', en: 'Send' },
+
+  errorEmpty: {
+    nl: 'Je hebt nog niets geschreven. Er is niets opgeslagen; vul het hieronder in.',
+    en: "You haven't written anything yet. Nothing was saved; fill it in below.",
+  },
+  errorTooLong: {
+    nl: 'Je tekst is {count} tekens; het maximum is {max}. Maak hem wat korter. Er is nog niets opgeslagen.',
+    en: 'Your text is {count} characters; the maximum is {max}. Please shorten it. Nothing was saved yet.',
+  },
+  errorTheme: {
+    nl: "Kies een van de drie thema's. Er is niets opgeslagen.",
+    en: 'Choose one of the three themes. Nothing was saved.',
+  },
+  errorFields: {
+    nl: 'Dit formulier kwam niet goed bij me aan (onbekende of ontbrekende velden). Er is niets opgeslagen; probeer het hieronder opnieuw.',
+    en: "This form didn't reach me properly (unknown or missing fields). Nothing was saved; please try again below.",
+  },
+  noCampaign: {
+    nl: 'Er is nog geen Soestainable Challenge, dus ik kan je melding nergens onder zetten. Er is niets opgeslagen; probeer het als de challenge begonnen is.',
+    en: "There is no Soestainable Challenge yet, so I can't file your report anywhere. Nothing was saved; please try again once the challenge has started.",
+  },
+  joinFirst: {
+    nl: 'Om een prikkel of idee te melden doe je eerst mee met de Soestainable Challenge. Dat is één klik.',
+    en: 'To report a barrier or share an idea, join the Soestainable Challenge first. It takes one click.',
+  },
+  joinButton: { nl: 'Doe mee', en: 'Join' },
+
+  barrierThanks: { nl: 'Bedankt! Je prikkel is binnen.', en: 'Thanks! Your barrier is in.' },
+  ideaThanks: { nl: 'Bedankt! Je idee is binnen.', en: 'Thanks! Your idea is in.' },
+  reference: { nl: 'Je referentie', en: 'Your reference' },
+  contactFact: { nl: 'Contact', en: 'Contact' },
+  contactYes: { nl: 'Ja, je mag me benaderen', en: 'Yes, you may contact me' },
+  contactNo: { nl: 'Nee, anoniem', en: 'No, anonymous' },
+  yourText: { nl: 'Wat je schreef', en: 'What you wrote' },
+  barrierNextContact: {
+    nl: 'De coördinator bundelt prikkels en maakt er acties van. Omdat je contact toestaat, hoor je van ons als er iets met je prikkel gebeurt.',
+    en: "The coordinator groups barriers and turns them into actions. Because you allowed contact, you'll hear back when something happens with it.",
+  },
+  barrierNextAnonymous: {
+    nl: "De coördinator bundelt prikkels en maakt er acties van. Je meldde anoniem: volg met je referentie wat ermee gebeurt onder 'Jullie zeiden, wij deden' in het tabblad.",
+    en: "The coordinator groups barriers and turns them into actions. You reported anonymously: follow what happens with it under 'You said, we did' in the tab, using your reference.",
+  },
+  ideaNextContact: {
+    nl: 'De coördinator leest elk idee en neemt de beste op in het actieprogramma. Omdat je contact toestaat, hoor je van ons als we er iets mee doen.',
+    en: "The coordinator reads every idea and adds the best ones to the action programme. Because you allowed contact, you'll hear back when we do something with it.",
+  },
+  ideaNextAnonymous: {
+    nl: "De coördinator leest elk idee en neemt de beste op in het actieprogramma. Je deelde het anoniem: volg met je referentie wat ermee gebeurt onder 'Jullie zeiden, wij deden' in het tabblad.",
+    en: "The coordinator reads every idea and adds the best ones to the action programme. You shared it anonymously: follow what happens with it under 'You said, we did' in the tab, using your reference.",
+  },
+} as const satisfies Texts;

@@ -1,0 +1,46 @@
+import { campaignDays } from '../../shared/src/calendar';
+import { CATALOGUE } from '../../shared/src/catalogue';
+import type { Campaign } from '../../shared/src/domain/campaign';
+import type { Participant } from '../../shared/src/domain/organisation';
+import type { Repositories } from '../../bot/src/storage/repositories';
+
+/**
+ * A small organisation for bot tests: two teams with a manager each and an active campaign of the built-in
+ * 10-day catalogue starting on `start` (default Monday 30 Nov 2026, so Wed 2 Dec is day 3).
+ */
+export async function seedOrg(repos: Repositories, start = '2026-11-30'): Promise<{ campaign: Campaign; days: string[] }> {
+  await repos.orgTeams.save({ orgId: 'soest', teamId: 'publiekszaken', name: 'Publiekszaken', managerIds: ['aad-manager-1'], demo: false });
+  await repos.orgTeams.save({ orgId: 'soest', teamId: 'buitendienst', name: 'Buitendienst', managerIds: ['aad-manager-2'], demo: false });
+  const days = campaignDays(start, CATALOGUE.length);
+  const campaign: Campaign = {
+    orgId: 'soest',
+    campaignId: `c-${start}`,
+    name: { nl: 'Soestainable Challenge', en: 'Soestainable Challenge' },
+    startDate: start,
+    endDate: days[days.length - 1] ?? start,
+    dayPlan: CATALOGUE.map((c) => c.id),
+    closingDays: [],
+    status: 'active',
+    demo: false,
+  };
+  await repos.campaigns.save(campaign);
+  await repos.challenges.saveAll('soest', CATALOGUE);
+  return { campaign, days };
+}
+
+/** A participant who has joined (what the enrolment card stores), for tests of features that need one. */
+export function participant(overrides: Partial<Participant> = {}): Participant {
+  return {
+    userId: 'aad-user-1',
+    tenantId: 'tenant-soest',
+    orgId: 'soest',
+    teamId: 'publiekszaken',
+    language: 'nl',
+    nudgeTime: '09:00',
+    status: 'active',
+    roles: [],
+    joinedAt: '2026-11-27T09:00:00.000Z',
+    demo: false,
+    ...overrides,
+  };
+}

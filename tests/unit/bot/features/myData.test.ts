@@ -1,0 +1,365 @@
+import { TestAdapter, type Activity } from 'botbuilder';
+import { expandCard } from '../../../../bot/src/features/core/cards';
+import { plain } from '../../../../bot/src/features/core/texts';
+import confirmTemplate from '../../../../bot/src/features/myData/confirmDelete.card.json';
+import deletedTemplate from '../../../../bot/src/features/myData/deleted.card.json';
+import { createExportTokens, EXPORT_TOKEN_TTL_MS } from '../../../../bot/src/features/myData/exportToken';
+import { confirmCardData, deletedCardData, originOf } from '../../../../bot/src/features/myData/myData';
+import { eraseStoredData, readStoredData, type StoredData } from '../../../../bot/src/features/myData/storedData';
+import summaryTemplate from '../../../../bot/src/features/myData/summary.card.json';
+import { summaryCardData } from '../../../../bot/src/features/myData/summary';
+import { myDataTexts } from '../../../../bot/src/features/myData/texts';
+import { MY_DATA_VERBS } from '../../../../bot/src/features/myData/verbs';
+import type { Repositories } from '../../../../bot/src/storage/repositories';
+import type { Language } from '../../../../shared/src/domain/types';
+import { cardOf, createBotHarness, executeActivity, invokeCard, submitActivity, TENANT_ID, type BotHarness } from '../../../helpers/botHarness';
+import { cardProblems, cardTexts } from '../../../helpers/cards';
+import { checkIn } from '../../../helpers/fixtures';
+import { participant, seedOrg } from '../../../helpers/orgFixture';
+
+type Card = Record<string, unknown>;
+const T = myDataTexts;
+
+const LANGS = [
+  ['nl', 'nl-NL'],
+  ['en', 'en-US'],
+] as const satisfies ReadonlyArray<readonly [Language, string]>;
+
+function elements(card: unknown): Card[] {
+  const out: Card[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (typeof node === 'object' && node !== null) {
+      const n = node as Card;
+      if (typeof n['type'] === 'string') out.push(n);
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+const verbsOf = (card: Card) => elements(card).filter((e) => e['type'] === 'Action.Execute').map((e) => e['verb']);
+const openUrlOf = (card: Card) => elements(card).find((e) => e['type'] === 'Action.OpenUrl')?.['url'];
+
+async function replyTo(adapter: TestAdapter, activity: string | Partial<Activity>): Promise<Partial<Activity>> {
+  let reply: Partial<Activity> | undefined;
+  await adapter.send(activity).assertReply((a) => {
+    reply = a;
+  });
+  if (!reply) throw new Error('no reply');
+  return reply;
+}
+const commandCard = async (adapter: TestAdapter, text: string) => cardOf(await replyTo(adapter, text)).content as Card;
+const execute = async (adapter: TestAdapter, verb: string, data: Record<string, unknown> = {}) => invokeCard(await replyTo(adapter, executeActivity(verb, data)));
+
+/** A person with something of every kind stored: profile, check-ins in two campaigns, a survey, a chat link, reports. */
+async function seedPerson(repos: Repositories, userId: string, lang: Language, campaignId: string): Promise<{ barrierRefs: string[]; anonymousRef: string }> {
+  await repos.participants.save(participant({ userId, language: lang, roles: ['manager'] }));
+  const mine = (over: Parameters<typeof checkIn>[0]) => checkIn({ userId, teamId: 'publiekszaken', ...over });
+  for (const c of [
+    mine({ campaignId, date: '2026-11-30', day: 1 }),
+    mine({ campaignId, date: '2026-12-01', day: 2 }),
+    mine({ campaignId: 'c-2025', date: '2025-06-02', day: 1 }),
+  ]) {
+    await repos.checkIns.save(c);
+    await repos.dailyAggregates.apply(c);
+  }
+  await repos.surveys.save({
+    userId,
+    campaignId,
+    kind: 'baseline',
+    commuteMode: 'fiets',
+    distanceBand: '5-10',
+    disposablePackaging: 'sometimes',
+    screensOffAtNight: true,
+    lightsOffWhenLeaving: false,
+    createdAt: '2026-11-27T09:00:00.000Z',
+  });
+  await repos.conversationRefs.save({ kind: 'user', userId }, 'personal', { conversation: { id: `conv-${userId}` }, serviceUrl: 'https://smba.example/emea/' });
+  const report = { orgId: 'soest', campaignId, teamId: 'publiekszaken', theme: 'circulariteit' as const, text: 'alleen plastic bekers' };
+  const withContact = await repos.barriers.create({ ...report, contactUserId: userId });
+  const idea = await repos.ideas.create({ ...report, text: 'waterkoeler', contactUserId: userId });
+  const anonymous = await repos.barriers.create(report);
+  return { barrierRefs: [withContact.reference, idea.reference], anonymousRef: anonymous.reference };
+}
+
+const SAMPLE: StoredData = {
+  userId: 'aad-sample',
+  participant: participant({ userId: 'aad-sample', roles: ['coordinator'] }),
+  checkIns: [checkIn({ userId: 'aad-sample', campaignId: 'c1' }), checkIn({ userId: 'aad-sample', campaignId: 'c1', date: '2026-05-12', day: 2 })],
+  surveys: [],
+  conversationRefs: [{ owner: { kind: 'user', userId: 'aad-sample' }, scope: 'personal', reference: {}, active: true, updatedAt: '2026-11-27T09:00:00.000Z' }],
+  barriers: [
+    {
+      orgId: 'soest',
+      barrierId: 'b1',
+      campaignId: 'c1',
+      teamId: 'publiekszaken',
+      theme: 'mvoi',
+      text: 'x',
+      createdAt: '2026-05-11T10:00:00.000Z',
+      status: 'gekoppeld',
+      reference: 'P-7K3F',
+      contactUserId: 'aad-sample',
+      demo: false,
+    },
+  ],
+  ideas: [],
+};
+
+describe('my data: card templates', () => {
+  const link = { url: 'https://bot.example/api/me/export/abc.123.def', expiresAt: new Date('2026-12-02T08:10:00Z') };
+  it.each(LANGS)('expand to valid, small cards (%s)', (lang) => {
+    const names = { team: 'Publiekszaken **[x](y)**', campaigns: new Map([['c1', { nl: 'Challenge 2026', en: 'Challenge 2026' }]]) };
+    const cards = {
+      summary: expandCard(summaryTemplate, summaryCardData(SAMPLE, names, lang, link)),
+      summaryNotJoined: expandCard(
+        summaryTemplate,
+        summaryCardData({ ...SAMPLE, participant: undefined, checkIns: [], barriers: [] }, { team: undefined, campaigns: new Map() }, lang, link),
+      ),
+      confirm: expandCard(confirmTemplate, confirmCardData(lang)),
+      deleted: expandCard(deletedTemplate, deletedCardData({ profile: true, checkIns: 12, surveys: 1, barriers: 2, ideas: 1, conversationRefs: 1 }, lang)),
+    };
+    for (const card of Object.values(cards)) expect(cardProblems(card)).toEqual([]);
+    expect(cards).toMatchSnapshot();
+    // Coordinator-given names go through plain() too.
+    expect(cardTexts(cards.summary)).toContain(plain('Publiekszaken **[x](y)**'));
+    expect(openUrlOf(cards.summary)).toBe(link.url);
+  });
+});
+
+describe('my data: texts', () => {
+  it('has every text in Dutch and English, none empty', () => {
+    for (const text of Object.values(myDataTexts)) expect([text.nl.trim() !== '', text.en.trim() !== '']).toEqual([true, true]);
+  });
+});
+
+describe('my data: export tokens', () => {
+  const clock = { now: new Date('2026-12-02T08:00:00Z') };
+  const tokens = createExportTokens(() => clock.now);
+
+  it('round-trips the user id until the expiry, then says expired', () => {
+    const { token, expiresAt } = tokens.issue('aad-user-1');
+    expect(token).toMatch(/^[A-Za-z0-9_-]+\.\d+\.[A-Za-z0-9_-]{43}$/);
+    expect(tokens.verify(token)).toEqual({ ok: true, userId: 'aad-user-1', expiresAt });
+    clock.now = new Date(clock.now.getTime() + EXPORT_TOKEN_TTL_MS - 1000);
+    expect(tokens.verify(token).ok).toBe(true);
+    clock.now = new Date(clock.now.getTime() + 1000);
+    expect(tokens.verify(token)).toEqual({ ok: false, reason: 'expired' });
+    clock.now = new Date('2026-12-02T08:00:00Z');
+  });
+
+  it('refuses a token for another user, a later expiry, another key, or garbage', () => {
+    const { token } = tokens.issue('aad-user-1');
+    const [user, expiry, mac] = token.split('.') as [string, string, string];
+    const other = Buffer.from('aad-user-2').toString('base64url');
+    expect(tokens.verify(`${other}.${expiry}.${mac}`)).toEqual({ ok: false, reason: 'signature' });
+    expect(tokens.verify(`${user}.${Number(expiry) + 3600}.${mac}`)).toEqual({ ok: false, reason: 'signature' });
+    expect(createExportTokens(() => clock.now).verify(token)).toEqual({ ok: false, reason: 'signature' });
+    const flipped = mac.slice(0, 10) + (mac[10] === 'A' ? 'B' : 'A') + mac.slice(11);
+    expect(tokens.verify(`${user}.${expiry}.${flipped}`)).toEqual({ ok: false, reason: 'signature' });
+    for (const bad of ['', 'abc', `${user}.${expiry}`, `${user}.${expiry}.${mac}.x`, `${user}.${expiry}.${mac.slice(0, 42)}`, 'x'.repeat(600), `${user}.-1.${mac}`]) {
+      expect(tokens.verify(bad)).toEqual({ ok: false, reason: 'malformed' });
+    }
+  });
+});
+
+describe('my data: the link origin', () => {
+  const req = (headers: Record<string, string>, encrypted = false) => ({ headers, socket: { encrypted } }) as unknown as Parameters<typeof originOf>[0];
+  it('follows the proxy headers, else the Host header, and refuses what is not a host', () => {
+    expect(originOf(req({ host: '127.0.0.1:3978' }))).toBe('http://127.0.0.1:3978');
+    expect(originOf(req({ host: 'bot.example' }, true))).toBe('https://bot.example');
+    expect(originOf(req({ host: 'internal:8080', 'x-forwarded-host': 'soest.azurewebsites.net', 'x-forwarded-proto': 'https' }))).toBe('https://soest.azurewebsites.net');
+    expect(originOf(req({ host: 'a.example', 'x-forwarded-proto': 'https, http' }))).toBe('https://a.example');
+    expect(originOf(req({ host: 'evil.example/path?x=' }))).toBeUndefined();
+    expect(originOf(req({ host: 'a@b' }))).toBeUndefined();
+    expect(originOf(req({}))).toBeUndefined();
+  });
+});
+
+describe.each(LANGS)('my data through the bot (%s)', (lang, locale) => {
+  let harness: BotHarness;
+  let campaignId: string;
+
+  beforeAll(async () => {
+    harness = await createBotHarness();
+    ({
+      campaign: { campaignId },
+    } = await seedOrg(harness.repos));
+  });
+  afterAll(async () => {
+    await harness.drop();
+  });
+
+  it('tells someone with nothing stored exactly that', async () => {
+    const adapter = harness.adapter({ userId: `aad-nobody-${lang}`, locale });
+    expect(cardTexts(await commandCard(adapter, lang === 'nl' ? 'mijn gegevens' : 'my data'))).toEqual([T.nothingStored[lang]]);
+  });
+
+  it('summarises everything stored, with a download link and a delete button', async () => {
+    const userId = `aad-summary-${lang}`;
+    const { barrierRefs, anonymousRef } = await seedPerson(harness.repos, userId, lang, campaignId);
+    const card = await commandCard(harness.adapter({ userId, locale }), lang === 'nl' ? 'mijn gegevens' : 'my data');
+    expect(cardProblems(card)).toEqual([]);
+    const texts = cardTexts(card);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        T.summaryTitle[lang],
+        'Publiekszaken',
+        '09:00',
+        T.roleManager[lang],
+        'Soestainable Challenge',
+        T.checkInCount[lang].replace('{count}', '2'),
+        plain('c-2025'),
+        T.checkInOne[lang],
+        ...barrierRefs,
+        T.chatActive[lang],
+      ]),
+    );
+    expect(texts.some((t) => t.startsWith(T.surveyBaseline[lang]))).toBe(true);
+    expect(texts).not.toContain(anonymousRef);
+    expect(String(openUrlOf(card))).toMatch(/^http:\/\/localhost:\d+\/api\/me\/export\/[A-Za-z0-9_-]+\.\d+\.[A-Za-z0-9_-]{43}$/);
+    expect(verbsOf(card)).toEqual([MY_DATA_VERBS.deleteAsk]);
+  });
+
+  it('works for someone who has not joined but has something stored (a chat link)', async () => {
+    const userId = `aad-chat-only-${lang}`;
+    await harness.repos.conversationRefs.save({ kind: 'user', userId }, 'personal', { conversation: { id: 'c' } }, false);
+    const card = await commandCard(harness.adapter({ userId, locale }), 'mijn gegevens');
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardTexts(card)).toEqual(expect.arrayContaining([T.noProfile[lang], T.noCheckIns[lang], T.chatInactive[lang]]));
+  });
+
+  it('answers in a team channel only with "ask me one-to-one", showing nothing and deleting nothing', async () => {
+    const userId = `aad-channel-${lang}`;
+    await harness.repos.participants.save(participant({ userId, language: lang }));
+    const channel = new TestAdapter(async (context) => harness.bot.run(context), {
+      channelId: 'msteams',
+      locale,
+      from: { id: `29:${userId}`, aadObjectId: userId, name: 'Test' },
+      recipient: { id: '28:bot', name: 'Soestainable' },
+      conversation: { id: '19:channel@thread.tacv2', conversationType: 'channel', tenantId: TENANT_ID, isGroup: true, name: '' },
+      channelData: { tenant: { id: TENANT_ID } },
+    });
+    for (const card of [
+      await commandCard(channel, 'mijn gegevens'),
+      await commandCard(channel, 'verwijder mijn gegevens'),
+      await execute(channel, MY_DATA_VERBS.deleteConfirm),
+    ]) {
+      expect(cardTexts(card)).toHaveLength(1);
+      expect(cardTexts(card)[0]).toMatch(lang === 'nl' ? /^Over je eigen gegevens praat ik alleen 1-op-1/ : /^I only talk about your own data one-to-one/);
+    }
+    expect(await harness.repos.participants.get(userId)).toBeDefined();
+  });
+
+  it('"verwijder mijn gegevens" asks first; the summary\'s delete button does the same', async () => {
+    const adapter = harness.adapter({ userId: `aad-ask-${lang}`, locale });
+    const card = await commandCard(adapter, lang === 'nl' ? 'verwijder mijn gegevens' : 'delete my data');
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardTexts(card)).toEqual(expect.arrayContaining([T.confirmTitle[lang], T.confirmWhat[lang], T.confirmStays[lang], T.confirmYes[lang], T.confirmNo[lang]]));
+    expect(verbsOf(card)).toEqual([MY_DATA_VERBS.deleteConfirm, MY_DATA_VERBS.deleteCancel]);
+    expect(await execute(adapter, MY_DATA_VERBS.deleteAsk)).toEqual(card);
+  });
+
+  it('cancel deletes nothing', async () => {
+    const userId = `aad-cancel-${lang}`;
+    await harness.repos.participants.save(participant({ userId, language: lang }));
+    expect(cardTexts(await execute(harness.adapter({ userId, locale }), MY_DATA_VERBS.deleteCancel))).toEqual([T.cancelled[lang]]);
+    expect(await harness.repos.participants.get(userId)).toBeDefined();
+  });
+
+  it('refuses a button with extra fields, deleting nothing', async () => {
+    const userId = `aad-extra-${lang}`;
+    await harness.repos.participants.save(participant({ userId, language: lang }));
+    const card = await execute(harness.adapter({ userId, locale }), MY_DATA_VERBS.deleteConfirm, { userId: 'aad-someone-else' });
+    expect(cardTexts(card)).toEqual([T.badCard[lang]]);
+    expect(await harness.repos.participants.get(userId)).toBeDefined();
+  });
+
+  it('confirm deletes every personal row, keeps reports anonymous and team totals; a second confirm finds nothing', async () => {
+    const userId = `aad-delete-${lang}`;
+    const { repos } = harness;
+    await seedPerson(repos, userId, lang, campaignId);
+    const totalsBefore = await repos.dailyAggregates.listCampaign(campaignId);
+    const oldTotalsBefore = await repos.dailyAggregates.listCampaign('c-2025');
+    const reportCounts = async () => ({ barriers: (await repos.barriers.list('soest')).length, ideas: (await repos.ideas.list('soest')).length });
+    const reportsBefore = await reportCounts();
+    expect(totalsBefore.length).toBeGreaterThan(0);
+
+    const adapter = harness.adapter({ userId, locale });
+    const card = await execute(adapter, MY_DATA_VERBS.deleteConfirm);
+    expect(cardProblems(card)).toEqual([]);
+    expect(elements(card).find((e) => e['type'] === 'FactSet')?.['facts']).toEqual([
+      { title: T.deletedProfile[lang], value: T.deletedProfileYes[lang] },
+      { title: T.deletedCheckIns[lang], value: '3' },
+      { title: T.deletedSurveys[lang], value: '1' },
+      { title: T.deletedReports[lang], value: '2' },
+      { title: T.deletedChat[lang], value: '1' },
+    ]);
+
+    expect(await repos.participants.get(userId)).toBeUndefined();
+    expect((await repos.participants.listTeamMembers('publiekszaken')).map((m) => m.userId)).not.toContain(userId);
+    expect((await repos.participants.listNudgeSlot('09:00')).map((m) => m.userId)).not.toContain(userId);
+    expect(await repos.checkIns.listAll(userId)).toEqual([]);
+    expect(await repos.surveys.listAll(userId)).toEqual([]);
+    expect(await repos.conversationRefs.listAll({ kind: 'user', userId })).toEqual([]);
+    expect(await repos.barriers.listByContact('soest', userId)).toEqual([]);
+    expect(await repos.ideas.listByContact('soest', userId)).toEqual([]);
+    expect(await reportCounts()).toEqual(reportsBefore);
+    expect(await repos.dailyAggregates.listCampaign(campaignId)).toEqual(totalsBefore);
+    expect(await repos.dailyAggregates.listCampaign('c-2025')).toEqual(oldTotalsBefore);
+    expect(cardTexts(await commandCard(adapter, 'mijn gegevens'))).toEqual([T.nothingStored[lang]]);
+
+    expect(cardTexts(await execute(adapter, MY_DATA_VERBS.deleteConfirm))).toEqual([T.nothingToDelete[lang]]);
+  });
+
+  it('handles the Action.Submit fallback of the confirm button (the card is replaced)', async () => {
+    const userId = `aad-submit-${lang}`;
+    await harness.repos.participants.save(participant({ userId, language: lang }));
+    const adapter = harness.adapter({ userId, locale });
+    const updates: Array<Partial<Activity>> = [];
+    adapter.updateActivity = async (_context, activity) => {
+      updates.push(activity);
+    };
+    await adapter.send(submitActivity(MY_DATA_VERBS.deleteConfirm, {}, 'card-7'));
+    expect(updates.map((u) => u.id)).toEqual(['card-7']);
+    expect(cardTexts(cardOf(updates[0] ?? {}))).toContain(T.deletedTitle[lang]);
+    expect(await harness.repos.participants.get(userId)).toBeUndefined();
+  });
+});
+
+describe('my data: erasure that stopped half-way', () => {
+  let harness: BotHarness;
+  beforeAll(async () => {
+    harness = await createBotHarness();
+  });
+  afterAll(async () => {
+    await harness.drop();
+  });
+
+  it('keeps the participant until the end, so running it again finishes the job', async () => {
+    const userId = 'aad-crash';
+    const { campaign } = await seedOrg(harness.repos);
+    await seedPerson(harness.repos, userId, 'nl', campaign.campaignId);
+    const crashing: Repositories = {
+      ...harness.repos,
+      conversationRefs: Object.assign(Object.create(harness.repos.conversationRefs) as Repositories['conversationRefs'], {
+        deleteAll: async () => {
+          throw new Error('storage went away');
+        },
+      }),
+    };
+    await expect(eraseStoredData(crashing, 'soest', userId)).rejects.toThrow('storage went away');
+    const half = await readStoredData(harness.repos, 'soest', userId);
+    expect(half.participant).toBeDefined();
+    expect(half.conversationRefs).toHaveLength(1);
+    expect([half.checkIns, half.surveys, half.barriers, half.ideas].map((l) => l.length)).toEqual([0, 0, 0, 0]);
+
+    const counts = await eraseStoredData(harness.repos, 'soest', userId);
+    expect(counts).toEqual({ profile: true, checkIns: 0, surveys: 0, barriers: 0, ideas: 0, conversationRefs: 1 });
+    const after = await readStoredData(harness.repos, 'soest', userId);
+    expect(after.participant).toBeUndefined();
+    expect(after.conversationRefs).toEqual([]);
+  });
+});

@@ -1,0 +1,236 @@
+import type { Activity, TestAdapter } from 'botbuilder';
+import { CHECKIN_VERBS } from '../../../../bot/src/features/checkin/verbs';
+import { ownProgress, teamParticipation } from '../../../../bot/src/features/progress/stats';
+import { emptyAggregate } from '../../../../shared/src/domain/aggregates';
+import type { CheckIn, Language } from '../../../../shared/src/domain/types';
+import { createBotHarness, executeActivity, invokeCard, type BotHarness } from '../../../helpers/botHarness';
+import { cardProblems, cardTexts } from '../../../helpers/cards';
+import { checkIn } from '../../../helpers/fixtures';
+import { participant, seedOrg } from '../../../helpers/orgFixture';
+
+/*
+ * "voortgang" / "progress" through the real dispatcher and repositories. Fixed clock: Wednesday 2 December 2026,
+ * day 3 of seedOrg's campaign (Mon 30 Nov – Fri 11 Dec).
+ */
+
+const WEDNESDAY = new Date('2026-12-02T08:00:00Z');
+const CAMPAIGN = 'c-2026-11-30';
+const DAYS = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11'];
+
+type Card = Record<string, unknown>;
+
+let seq = 0;
+
+async function reply(adapter: TestAdapter, activity: string | Partial<Activity>): Promise<Partial<Activity>> {
+  let out: Partial<Activity> | undefined;
+  await adapter.send(activity).assertReply((a) => {
+    out = a;
+  });
+  if (!out) throw new Error('no reply');
+  return out;
+}
+
+function messageCard(a: Partial<Activity>): Card {
+  const att = a.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive');
+  if (!att) throw new Error(`expected a card, got ${JSON.stringify(a).slice(0, 300)}`);
+  return att.content as Card;
+}
+
+const texts = (card: Card) => cardTexts(card).join('\n');
+
+function mine(userId: string, teamId: string, date: string, over: Partial<CheckIn> = {}): CheckIn {
+  return checkIn({ userId, teamId, campaignId: CAMPAIGN, date, day: DAYS.indexOf(date) + 1, createdAt: `${date}T08:00:00.000Z`, updatedAt: `${date}T08:00:00.000Z`, ...over });
+}
+
+describe('progress feature', () => {
+  let h: BotHarness;
+
+  beforeAll(async () => {
+    h = await createBotHarness(WEDNESDAY);
+    await seedOrg(h.repos);
+  });
+  afterAll(async () => {
+    await h.drop();
+  });
+  beforeEach(() => {
+    h.clock.now = WEDNESDAY;
+  });
+
+  /** A participant in a team of `teamSize` active participants (the others are only team members). */
+  async function member(lang: Language, teamSize = 1, paused = 0) {
+    seq += 1;
+    const userId = `aad-pr-${seq}`;
+    const teamId = `team-pr-${seq}`;
+    await h.repos.participants.save(participant({ userId, teamId, language: lang }));
+    for (let i = 1; i < teamSize; i++) await h.repos.participants.save(participant({ userId: `${userId}-m${i}`, teamId }));
+    for (let i = 0; i < paused; i++) await h.repos.participants.save(participant({ userId: `${userId}-p${i}`, teamId, status: 'paused' }));
+    const adapter = h.adapter({ userId, locale: lang === 'nl' ? 'nl-NL' : 'en-US' });
+    return { userId, teamId, adapter };
+  }
+
+  /** Stores a check-in and counts it, as the check-in feature does. */
+  async function store(c: CheckIn): Promise<void> {
+    await h.repos.checkIns.save(c, null);
+    await h.repos.dailyAggregates.apply(c);
+  }
+
+  it.each([
+    ['nl', 'voortgang', ['Je voortgang', 'Soestainable Challenge · dag 3 van 10', '2 werkdagen op rij', '2 van de 3 dagen tot nu toe', '1× helemaal, 1× deels', '0,3 kg (0,2–0,4 kg)', 'CO2emissiefactoren.nl (2026)', 'Teamcijfers verschijnen vanaf 5 deelnemers']],
+    ['en', 'progress', ['Your progress', 'Soestainable Challenge · day 3 of 10', '2 working days in a row', '2 of the 3 days so far', '1× fully, 1× partly', '0.3 kg (0.2–0.4 kg)', 'CO2emissiefactoren.nl (2026)', 'Team figures appear from 5 participants']],
+  ] as const)('in %s: own streak, days, CO2 with its range and sources; valid and snapshot', async (lang, command, expected) => {
+    const { userId, teamId, adapter } = await member(lang);
+    await store(mine(userId, teamId, '2026-11-30', { impact: { low: 0.1, mid: 0.15, high: 0.2 } }));
+    await store(mine(userId, teamId, '2026-12-01', { outcome: 'partly', impact: { low: 0.05, mid: 0.1, high: 0.15 } }));
+    const card = messageCard(await reply(adapter, command));
+    expect(cardProblems(card)).toEqual([]);
+    for (const line of expected) expect(texts(card)).toContain(line);
+    // no names, nobody else's figures
+    expect(texts(card)).not.toContain('Test Gebruiker');
+    const [button] = card['actions'] as Array<{ verb: string; fallback: { data: Record<string, unknown> } }>;
+    expect(button?.verb).toBe(CHECKIN_VERBS.open);
+    expect(button?.fallback.data).toEqual({ verb: CHECKIN_VERBS.open });
+    expect(card).toMatchSnapshot();
+  });
+
+  it('the streak runs on working days only and breaks on a missed one', async () => {
+    const { userId, teamId, adapter } = await member('nl');
+    await store(mine(userId, teamId, '2026-11-30'));
+    await store(mine(userId, teamId, '2026-12-02'));
+    let t = texts(messageCard(await reply(adapter, 'voortgang')));
+    expect(t).toContain('1 werkdag');
+    expect(t).toContain('2 van de 3 dagen tot nu toe');
+
+    // Thu and Fri checked in, then the weekend: on Monday (not yet checked in) the streak still stands
+    await store(mine(userId, teamId, '2026-12-03'));
+    await store(mine(userId, teamId, '2026-12-04'));
+    h.clock.now = new Date('2026-12-07T08:00:00Z');
+    t = texts(messageCard(await reply(adapter, 'voortgang')));
+    expect(t).toContain('3 werkdagen op rij');
+    expect(t).toContain('4 van de 6 dagen tot nu toe');
+    // Tuesday without Monday's check-in: broken
+    h.clock.now = new Date('2026-12-08T08:00:00Z');
+    expect(texts(messageCard(await reply(adapter, 'voortgang')))).toContain('0 werkdagen op rij');
+  });
+
+  it('a check-in made through the card shows up in the progress', async () => {
+    const { userId, adapter } = await member('nl');
+    await h.repos.surveys.save({
+      userId,
+      campaignId: CAMPAIGN,
+      kind: 'baseline',
+      commuteMode: 'auto',
+      distanceBand: '5-10',
+      disposablePackaging: 'often',
+      screensOffAtNight: false,
+      lightsOffWhenLeaving: true,
+      createdAt: '2026-11-27T09:00:00.000Z',
+    });
+    invokeCard(
+      await reply(
+        adapter,
+        executeActivity(CHECKIN_VERBS.submit, {
+          campaignId: CAMPAIGN,
+          date: '2026-12-02',
+          outcome: 'done',
+          travelMode: 'fiets',
+          distanceBand: '5-10',
+          wasteFree: 'true',
+          challenge: 'true',
+        }),
+      ),
+    );
+    const t = texts(messageCard(await reply(adapter, 'voortgang')));
+    expect(t).toContain('1 werkdag');
+    expect(t).toContain('2,9 kg (1,2–5,2 kg)');
+  });
+
+  it.each([
+    ['nl', 4, 'Teamcijfers verschijnen vanaf 5 deelnemers in je team'],
+    ['en', 4, 'Team figures appear from 5 participants in your team'],
+  ] as const)('in %s: a team of %i active participants shows no team figures', async (lang, size, line) => {
+    const { userId, teamId, adapter } = await member(lang, size, 3);
+    await store(mine(userId, teamId, '2026-12-02'));
+    await store(mine(`${userId}-m1`, teamId, '2026-12-02'));
+    const card = messageCard(await reply(adapter, lang === 'nl' ? 'voortgang' : 'progress'));
+    expect(texts(card)).toContain(line);
+    expect(texts(card)).not.toMatch(/%/);
+  });
+
+  it.each([
+    ['nl', 'Vandaag checkte 40% van je team in.', 'Gemiddeld checkt 27% van je team per challengedag in.'],
+    ['en', '40% of your team checked in today.', 'On average 27% of your team checks in per challenge day.'],
+  ] as const)('in %s: a team of exactly 5 active participants shows its participation', async (lang, today, average) => {
+    const { userId, teamId, adapter } = await member(lang, 5, 2);
+    // today 2 of 5, yesterday 1, Monday 1: 4 check-ins over 5 people × 3 days = 27 %
+    await store(mine(userId, teamId, '2026-12-02'));
+    await store(mine(`${userId}-m1`, teamId, '2026-12-02'));
+    await store(mine(`${userId}-m2`, teamId, '2026-12-01'));
+    await store(mine(`${userId}-m3`, teamId, '2026-11-30'));
+    const card = messageCard(await reply(adapter, lang === 'nl' ? 'voortgang' : 'progress'));
+    expect(cardProblems(card)).toEqual([]);
+    expect(texts(card)).toContain(today);
+    expect(texts(card)).toContain(average);
+    expect(texts(card)).not.toContain('Teamcijfers verschijnen');
+  });
+
+  it('follows config.minGroupSize', async () => {
+    const strict = await createBotHarness(WEDNESDAY, { MIN_GROUP_SIZE: '10' });
+    try {
+      await seedOrg(strict.repos);
+      await strict.repos.participants.save(participant({ userId: 'aad-strict', teamId: 'team-strict' }));
+      const card = messageCard(await reply(strict.adapter({ userId: 'aad-strict' }), 'voortgang'));
+      expect(texts(card)).toContain('Teamcijfers verschijnen vanaf 10 deelnemers');
+    } finally {
+      await strict.drop();
+    }
+  });
+
+  it.each([
+    ['nl', 'nl-NL', 'voortgang', 'Doe mee'],
+    ['en', 'en-US', 'progress', 'Join'],
+  ] as const)('in %s: someone who has not joined gets the join card', async (_lang, locale, command, button) => {
+    const card = messageCard(await reply(h.adapter({ userId: `aad-pr-stranger-${locale}`, locale }), command));
+    expect(cardProblems(card)).toEqual([]);
+    expect((card['actions'] as Array<{ title: string; verb: string }>)[0]).toMatchObject({ title: button, verb: 'enrol.start' });
+  });
+
+  it('before the campaign, and without any campaign', async () => {
+    h.clock.now = new Date('2026-11-27T09:00:00Z');
+    const { adapter } = await member('nl');
+    expect(texts(messageCard(await reply(adapter, 'voortgang')))).toContain('Soestainable Challenge begint op maandag 30 november.');
+    const empty = await createBotHarness(WEDNESDAY);
+    try {
+      await empty.repos.participants.save(participant({ userId: 'aad-empty', language: 'en' }));
+      expect(texts(messageCard(await reply(empty.adapter({ userId: 'aad-empty' }), 'progress')))).toContain('No challenge is running');
+    } finally {
+      await empty.drop();
+    }
+  });
+
+  it('after the campaign: the final figures, without a check-in button', async () => {
+    const { userId, teamId, adapter } = await member('nl');
+    await store(mine(userId, teamId, '2026-12-11'));
+    h.clock.now = new Date('2026-12-15T09:00:00Z');
+    const card = messageCard(await reply(adapter, 'voortgang'));
+    expect(texts(card)).toContain('Soestainable Challenge · afgelopen op vrijdag 11 december');
+    expect(texts(card)).toContain('1 van de 10 dagen tot nu toe');
+    expect(card['actions']).toEqual([]);
+  });
+
+  describe('the figures (pure)', () => {
+    it('streak and days: today still open does not break the streak', () => {
+      const c = (date: string) => mine('u', 't', date);
+      expect(ownProgress(DAYS, '2026-12-02', [c('2026-11-30'), c('2026-12-01')])).toMatchObject({ streak: 2, daysCheckedIn: 2, daysSoFar: 3, totalDays: 10 });
+      expect(ownProgress(DAYS, '2026-12-02', [c('2026-11-30'), c('2026-12-01'), c('2026-12-02')]).streak).toBe(3);
+      expect(ownProgress(DAYS, '2026-12-02', [c('2026-11-30')]).streak).toBe(0);
+      expect(ownProgress(DAYS, '2026-12-05', [c('2026-12-03'), c('2026-12-04')]).streak).toBe(2);
+      expect(ownProgress(DAYS, '2026-12-02', []).co2).toEqual({ low: 0, mid: 0, high: 0 });
+    });
+
+    it('participation shares never exceed 100 %', () => {
+      const agg = { ...emptyAggregate(CAMPAIGN, 't', '2026-12-02'), checkIns: 9 };
+      expect(teamParticipation([agg], DAYS, '2026-12-02', 5)).toEqual({ today: 1, average: 0.6 });
+      expect(teamParticipation([agg], DAYS, '2026-12-05', 5)).toEqual({ average: 9 / 25 });
+    });
+  });
+});
