@@ -3,6 +3,27 @@ import type { IsoDate, KgRange, Language } from '../../../../shared/src/domain/t
 
 const LOCALES: Readonly<Record<Language, string>> = { nl: 'nl-NL', en: 'en-GB' };
 
+type Precision = 'zero' | 'significant' | 'tenth' | 'whole' | 'percent';
+const PRECISION: Readonly<Record<Precision, Intl.NumberFormatOptions>> = {
+  zero: { maximumFractionDigits: 0 },
+  significant: { maximumSignificantDigits: 1 },
+  tenth: { maximumFractionDigits: 1 },
+  whole: { maximumFractionDigits: 0 },
+  percent: { style: 'percent', maximumFractionDigits: 0 },
+};
+
+/** Building an Intl.NumberFormat costs far more than using one (it showed in the check-in profile): keep them. */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Language, precision: Precision): Intl.NumberFormat {
+  const k = `${lang}|${precision}`;
+  let f = formats.get(k);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALES[lang], PRECISION[precision]);
+    formats.set(k, f);
+  }
+  return f;
+}
+
 /**
  * Readable digits for an estimate whose uncertainty is large: under 1 kg one significant digit (0,4 · 0,04),
  * up to 100 kg one decimal (12,3), beyond that whole kilograms. More digits would suggest a precision the
@@ -10,9 +31,8 @@ const LOCALES: Readonly<Record<Language, string>> = { nl: 'nl-NL', en: 'en-GB' }
  */
 export function formatKg(kg: number, lang: Language): string {
   const abs = Math.abs(kg);
-  const options: Intl.NumberFormatOptions =
-    abs === 0 ? { maximumFractionDigits: 0 } : abs < 1 ? { maximumSignificantDigits: 1 } : abs < 100 ? { maximumFractionDigits: 1 } : { maximumFractionDigits: 0 };
-  const text = new Intl.NumberFormat(LOCALES[lang], options).format(kg);
+  const precision: Precision = abs === 0 ? 'zero' : abs < 1 ? 'significant' : abs < 100 ? 'tenth' : 'whole';
+  const text = numberFormat(lang, precision).format(kg);
   return text === '-0' ? '0' : text;
 }
 
@@ -33,5 +53,5 @@ export function formatLongDate(date: IsoDate, lang: Language): string {
 /** A percentage of a share (0..1), whole percents, never above 100. */
 export function formatPercent(share: number, lang: Language): string {
   const clamped = Math.min(1, Math.max(0, share));
-  return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 0 }).format(clamped);
+  return numberFormat(lang, 'percent').format(clamped);
 }

@@ -8,11 +8,26 @@ export const CARD_VERSION = '1.5';
 export const CARD_MAX_BYTES = 40 * 1024;
 
 /**
+ * Parsed templates, one per template object. Building an `ACData.Template` parses every expression (~3 ms for a
+ * summary card here) while expanding a parsed one takes ~0.15 ms: on the check-in path that was most of the CPU.
+ */
+const templates = new WeakMap<object, ACData.Template>();
+
+function compiled(template: object): ACData.Template {
+  let parsed = templates.get(template);
+  if (!parsed) {
+    parsed = new ACData.Template(template);
+    templates.set(template, parsed);
+  }
+  return parsed;
+}
+
+/**
  * Expands a card template (`*.card.json`, Adaptive Card templating `${…}` syntax) with typed data into the card
  * JSON, and checks the result: schema version 1.5 and under {@link CARD_MAX_BYTES}.
  */
 export function expandCard(template: object, data: object): Record<string, unknown> {
-  const card = new ACData.Template(template).expand({ $root: data }) as Record<string, unknown>;
+  const card = compiled(template).expand({ $root: data }) as Record<string, unknown>;
   card['version'] = CARD_VERSION;
   const size = Buffer.byteLength(JSON.stringify(card), 'utf8');
   if (size > CARD_MAX_BYTES) {

@@ -6,6 +6,7 @@ import { decodeKeyPart, encodeKeyPart } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
 import type { Versioned } from './optimistic';
+import { PartitionCache } from './partitionCache';
 import { isoDateSchema, localizedSchema, nonEmpty, toJsonProperty, validateInput } from './rowSchemas';
 
 /** Row shape of `Campaigns` (PartitionKey orgId, RowKey campaignId): see docs/storage.md. */
@@ -82,7 +83,15 @@ function byStart(a: Campaign, b: Campaign): number {
 
 /** Campaigns of an organisation: one small partition per org. */
 export class CampaignsRepository {
-  constructor(private readonly store: TableStore<CampaignRow>) {}
+  private readonly lists: PartitionCache<Campaign>;
+
+  /** @param cacheTtlMs how long `list`/`active` may serve a cached partition (0: never; see PartitionCache). */
+  constructor(
+    private readonly store: TableStore<CampaignRow>,
+    cacheTtlMs = 0,
+  ) {
+    this.lists = new PartitionCache<Campaign>(cacheTtlMs);
+  }
 
   /** The campaign with its ETag (pass it to {@link save} to update only an unchanged row). */
   async get(orgId: string, campaignId: string): Promise<Versioned<Campaign> | undefined> {
@@ -92,8 +101,11 @@ export class CampaignsRepository {
 
   /** Every campaign of the organisation, oldest start first. */
   async list(orgId: string): Promise<Campaign[]> {
-    const rows = await this.store.listPartition(encodeKeyPart(orgId));
-    return rows.map(fromRow).sort(byStart);
+    const campaigns = await this.lists.get(orgId, async () => {
+      const rows = await this.store.listPartition(encodeKeyPart(orgId));
+      return rows.map(fromRow).sort(byStart);
+    });
+    return [...campaigns];
   }
 
   /**
@@ -113,6 +125,7 @@ export class CampaignsRepository {
   async save(campaign: Campaign, expectedEtag?: string | null): Promise<string> {
     validateInput(campaignSchema, campaign, 'Campaign');
     const entity = toRow(campaign);
+    this.lists.invalidate(campaign.orgId);
     if (expectedEtag === undefined) return this.store.upsert(entity);
     if (expectedEtag === null) return this.store.create(entity);
     if (expectedEtag === '' || expectedEtag === '*') {
@@ -123,6 +136,7 @@ export class CampaignsRepository {
 
   /** `false` when there was none. With an etag, only that version is deleted (else ConflictError `changed`). */
   async remove(orgId: string, campaignId: string, expectedEtag?: string): Promise<boolean> {
+    this.lists.invalidate(orgId);
     return this.store.delete(encodeKeyPart(orgId), encodeKeyPart(campaignId), expectedEtag);
   }
 }

@@ -1,4 +1,5 @@
 import type { TransactionAction } from '@azure/data-tables';
+import { PartitionCache } from './partitionCache';
 import { z } from 'zod';
 import { THEMES } from '../../../../shared/src/domain/types';
 import { AppError } from '../../errors';
@@ -53,17 +54,29 @@ function byDay(a: CatalogueChallenge, b: CatalogueChallenge): number {
 
 /** The organisation's editable challenge catalogue: one small partition per org. */
 export class ChallengesRepository {
-  constructor(private readonly store: TableStore<ChallengeRow>) {}
+  private readonly lists: PartitionCache<CatalogueChallenge>;
+
+  /** @param cacheTtlMs how long reads may come from a cached catalogue (0: never; see PartitionCache). */
+  constructor(
+    private readonly store: TableStore<ChallengeRow>,
+    private readonly cacheTtlMs = 0,
+  ) {
+    this.lists = new PartitionCache<CatalogueChallenge>(cacheTtlMs);
+  }
 
   async get(orgId: string, challengeId: string): Promise<CatalogueChallenge | undefined> {
+    if (this.cacheTtlMs > 0) return (await this.list(orgId)).find((c) => c.id === challengeId);
     const row = await this.store.get(encodeKeyPart(orgId), encodeKeyPart(challengeId));
     return row && fromRow(row);
   }
 
   /** The whole catalogue, by day then id. */
   async list(orgId: string): Promise<CatalogueChallenge[]> {
-    const rows = await this.store.listPartition(encodeKeyPart(orgId));
-    return rows.map(fromRow).sort(byDay);
+    const items = await this.lists.get(orgId, async () => {
+      const rows = await this.store.listPartition(encodeKeyPart(orgId));
+      return rows.map(fromRow).sort(byDay);
+    });
+    return [...items];
   }
 
   /**
@@ -76,6 +89,7 @@ export class ChallengesRepository {
       throw new AppError('VALIDATION_FAILED', `At most ${MAX_BATCH} challenges can be saved at once (got ${items.length}).`);
     }
     const pk = encodeKeyPart(orgId);
+    this.lists.invalidate(orgId);
     const seen = new Set<string>();
     const actions = items.map((item, i): TransactionAction => {
       const rk = encodeKeyPart(item.id);
@@ -94,6 +108,7 @@ export class ChallengesRepository {
 
   /** `false` when there was none. */
   async remove(orgId: string, challengeId: string): Promise<boolean> {
+    this.lists.invalidate(orgId);
     return this.store.delete(encodeKeyPart(orgId), encodeKeyPart(challengeId));
   }
 }

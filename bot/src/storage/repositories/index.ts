@@ -33,15 +33,19 @@ export interface Repositories {
   readonly auditLog: AuditLogRepository;
 }
 
-export function createRepositories(clients: TableClients): Repositories {
+/** How long an instance may serve the org's campaigns and catalogue from memory (coordinator edits reach other instances within this). */
+export const REFERENCE_CACHE_TTL_MS = 30_000;
+
+export function createRepositories(clients: TableClients, options: { referenceCacheTtlMs?: number } = {}): Repositories {
+  const ttl = options.referenceCacheTtlMs ?? REFERENCE_CACHE_TTL_MS;
   // The row type of each store is fixed by the repository that takes it.
   const store = <T extends Row>(name: TableName) => new TableStore<T>(clients.client(name));
   return {
     orgTeams: new OrgTeamsRepository(store('OrgTeams')),
     participants: new ParticipantsRepository(store('Participants'), store('TeamMembers'), store('NudgeSlots')),
     conversationRefs: new ConversationRefsRepository(store('ConversationRefs')),
-    campaigns: new CampaignsRepository(store('Campaigns')),
-    challenges: new ChallengesRepository(store('Challenges')),
+    campaigns: new CampaignsRepository(store('Campaigns'), ttl),
+    challenges: new ChallengesRepository(store('Challenges'), ttl),
     checkIns: new CheckInsRepository(store('CheckIns')),
     surveys: new SurveysRepository(store('Surveys')),
     dailyAggregates: new DailyAggregatesRepository(store('DailyAggregates')),

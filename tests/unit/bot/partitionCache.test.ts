@@ -1,0 +1,32 @@
+import { PartitionCache } from '../../../bot/src/storage/repositories/partitionCache';
+
+describe('PartitionCache', () => {
+  it('shares one load between concurrent readers and serves it until invalidated', async () => {
+    const cache = new PartitionCache<number>(60_000);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      return [loads];
+    };
+    const [a, b] = await Promise.all([cache.get('org', load), cache.get('org', load)]);
+    expect([a, b, loads]).toEqual([[1], [1], 1]);
+    expect(await cache.get('org', load)).toEqual([1]);
+    cache.invalidate('org');
+    expect(await cache.get('org', load)).toEqual([2]);
+    expect(await cache.get('other', load)).toEqual([3]);
+  });
+
+  it('does not remember a failed load', async () => {
+    const cache = new PartitionCache<number>(60_000);
+    await expect(cache.get('org', () => Promise.reject(new Error('storage down')))).rejects.toThrow('storage down');
+    expect(await cache.get('org', async () => [7])).toEqual([7]);
+  });
+
+  it('caches nothing with a TTL of 0', async () => {
+    const cache = new PartitionCache<number>(0);
+    let loads = 0;
+    await cache.get('org', async () => [++loads]);
+    await cache.get('org', async () => [++loads]);
+    expect(loads).toBe(2);
+  });
+});
