@@ -1,46 +1,80 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { languageOf, text } from '../../bot/src/features/welcome/texts';
+import { todayIn } from '../../shared/src/calendar';
+import {
+  CATALOGUE,
+  CHECKIN_OUTCOME_LABELS,
+  CHECKIN_QUESTIONS,
+  DISTANCE_BAND_LABELS,
+  FREQUENCY_LABELS,
+  TRAVEL_MODE_LABELS,
+  type Challenge,
+} from '../../shared/src/catalogue';
+import type { Language } from '../../shared/src/domain/types';
+import { formatLongDate } from '../../bot/src/features/checkin/format';
+import { checkinTexts } from '../../bot/src/features/checkin/texts';
+import { coreTexts } from '../../bot/src/features/core/coreTexts';
+import { fill, languageOfLocale } from '../../bot/src/features/core/texts';
+import { LANGUAGE_NAMES } from '../../bot/src/features/enrol/enrol';
+import { enrolTexts } from '../../bot/src/features/enrol/texts';
+import { myDataTexts } from '../../bot/src/features/myData/texts';
+import { EXPORT_PATH_PREFIX } from '../../bot/src/features/myData/verbs';
+import { progressTexts } from '../../bot/src/features/progress/texts';
+import { reportsTexts } from '../../bot/src/features/reports/texts';
+import { settingsTexts } from '../../bot/src/features/settings/texts';
+import { welcomeTexts } from '../../bot/src/features/welcome/texts';
+import { DEMO_LABEL, DEMO_TEAMS } from '../../bot/src/seed/demoData';
 import { launchBrowser, type Browser } from './helpers/browser';
+import { Playground, squash, WAIT_MS, type BotMessage } from './helpers/playground';
 import { buildIfNeeded, openPorts, startStack, type Stack } from './helpers/stack';
 
 /**
- * `npm start` as a newcomer uses it: the whole built stack, the Agents Playground in a real (headless) Chromium,
- * the bot's welcome on joining and again in answer to a message, and Ctrl-C leaves nothing behind.
+ * Issue 3, "Done when" 1: in the Agents Playground (the built `npm start` stack, driven in Debian's headless
+ * Chromium) a new user joins, gets the day's card by typing "inchecken", checks in and sees the card change in
+ * place, reports a barrier, asks for progress, exports and deletes their data — in Dutch, and in English after
+ * "taal en". One stack and one page for the whole story; each step is its own test, and after a failed step the
+ * rest are not run (they would only fail for the same reason).
  */
 const root = join(__dirname, '..', '..');
 const SHOTS = join(root, 'test-results', 'e2e');
 
-const WAIT_MS = 60_000;
-/** Bot messages; the chat list on the left repeats the last text, so text look-ups stay inside these. */
-const BOT_MESSAGE = '.fai-OutputCard';
-const COMPOSE = '[contenteditable="true"][role="textbox"]';
+/**
+ * A Wednesday: the demo seed starts its campaign five working days before the app's "today", so this is a
+ * campaign working day whatever the real date is.
+ */
+const DEV_CLOCK = '2026-12-02T08:00:00+01:00';
+const TODAY = todayIn(new Date(DEV_CLOCK));
 
 /**
- * The Playground (0.2.28) sends installationUpdate/conversationUpdate without an English locale, so the join
- * greeting is Dutch; but it stamps every typed message with `locale: "en-US"` (hard-coded, not configurable, not
- * the browser's language), and the bot answers a message in the language of its locale: English here.
+ * The Playground stamps every typed message with `locale: "en-US"` (not configurable), so before joining the bot
+ * answers in English; after joining, the language chosen on the enrolment card wins.
  */
-const PLAYGROUND_MESSAGE_LOCALE = 'en-US';
+const PLAYGROUND_LOCALE = 'en-US';
+const BEFORE_JOINING: Language = languageOfLocale(PLAYGROUND_LOCALE);
+
+const TEAM = `${DEMO_LABEL}${DEMO_TEAMS[0]?.name ?? ''}`;
+const BARRIER = 'de kantine heeft alleen plastic bekers';
+
+function question(id: 'outcome' | 'travelMode' | 'distanceBand' | 'wasteFree', lang: Language): string {
+  const q = CHECKIN_QUESTIONS.find((candidate) => candidate.id === id);
+  if (!q) throw new Error(`no check-in question ${id} in the catalogue`);
+  return q.text[lang];
+}
 
 let stack: Stack | undefined;
 let browser: Browser | undefined;
+let page: Page | undefined;
+let playground: Playground | undefined;
+/** The first step that failed: the later ones are not run. */
+let failed: string | undefined;
+let shotNumber = 0;
 
-beforeAll(() => {
-  buildIfNeeded();
-  mkdirSync(SHOTS, { recursive: true });
-}, 120_000);
+/** Shared between the steps. */
+const seen: { userId?: string; challenge?: Challenge; exportUrl?: string } = {};
 
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await stack?.kill();
-}, 30_000);
-
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-async function screenshot(page: Page | undefined, name: string): Promise<string> {
-  const path = join(SHOTS, name);
+async function screenshot(name: string): Promise<string> {
+  const path = join(SHOTS, `${String(++shotNumber).padStart(2, '0')}-${name}.png`);
   if (!page || page.isClosed()) return '(no page)';
   return page.screenshot({ path, fullPage: true }).then(
     () => path,
@@ -48,63 +82,236 @@ async function screenshot(page: Page | undefined, name: string): Promise<string>
   );
 }
 
-/** `err` with the stack's output and where the failure screenshot went. */
-function withContext(err: unknown, shot: string): Error {
+/** `err` with the failure screenshot, the Log Panel, the last activity the Playground sent and the stack's output. */
+async function withContext(err: unknown, name: string): Promise<Error> {
   const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  const wrapped = new Error(`${message}\n--- screenshot: ${shot}\n--- stack output ---\n${stack?.output() ?? '(not started)'}`);
+  const shot = await screenshot(`FAILED-${name}`);
+  const log = playground ? await playground.logPanel().catch((e: unknown) => `(${String(e)})`) : '(no page)';
+  const activity = playground ? await playground.lastActivity() : '(no page)';
+  const wrapped = new Error(
+    `${message}\n--- screenshot: ${shot}\n--- Log Panel ---\n${log}\n--- last activity the Playground sent ---\n${activity}` +
+      `\n--- stack output ---\n${stack?.output() ?? '(not started)'}`,
+  );
   wrapped.stack = wrapped.message;
   return wrapped;
 }
 
-describe('the Agents Playground in Chromium', () => {
-  it('greets on join in Dutch, answers "hallo" with the welcome, shows no invoke errors, and Ctrl-C stops everything', async () => {
-    let page: Page | undefined;
-    try {
-      stack = await startStack();
-      browser = await launchBrowser();
-      page = await browser.context.newPage();
-      await page.goto(stack.chatUrl, { waitUntil: 'domcontentloaded', timeout: WAIT_MS });
+function pg(): Playground {
+  if (!playground) throw new Error('the Playground page is not open');
+  return playground;
+}
 
-      // On load the Playground sends installationUpdate + conversationUpdate: the bot greets, in Dutch.
-      const cards = page.locator(BOT_MESSAGE);
-      const greeting = cards.filter({ hasText: 'Hoi!' }).first();
-      await greeting.waitFor({ state: 'visible', timeout: WAIT_MS });
-      expect(squash(await greeting.innerText())).toContain(text('welcome', 'nl'));
-      expect(squash(await greeting.innerText())).toContain(text('comingSoon', 'nl'));
-      const before = await cards.count();
+/**
+ * One step of the story: not run when an earlier blocking step failed; checked for invoke errors; a screenshot
+ * after it. A step that only checks something on the side (`blocking: false`) does not stop the story.
+ */
+function step(name: string, body: () => Promise<void>, options: { closesBrowser?: boolean; blocking?: boolean } = {}): void {
+  const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+  it(
+    name,
+    async () => {
+      if (failed !== undefined) throw new Error(`not run: the earlier step "${failed}" failed`);
+      try {
+        await body();
+        if (!options.closesBrowser) {
+          await pg().expectNoErrors();
+          await screenshot(slug);
+        }
+      } catch (err) {
+        if (options.blocking !== false) failed = name;
+        throw await withContext(err, slug);
+      }
+    },
+    150_000,
+  );
+}
 
-      const compose = page.locator(COMPOSE);
-      await compose.waitFor({ state: 'visible', timeout: WAIT_MS });
-      await compose.fill('hallo');
-      await compose.press('Enter');
+/** GETs the export link the "mijn gegevens" card offered (from here, like a browser would) and parses its JSON. */
+async function download(): Promise<Record<string, unknown>> {
+  const url = seen.exportUrl;
+  if (!url) throw new Error('no download link from the "mijn gegevens" step');
+  const res = await fetch(url);
+  const body = await res.text();
+  if (res.status !== 200) {
+    const token = url.slice(url.indexOf(EXPORT_PATH_PREFIX) + EXPORT_PATH_PREFIX.length);
+    throw new Error(`the download link from the card answers ${res.status} (its token is ${token.length} characters long):\nGET ${url}\n${body}`);
+  }
+  return JSON.parse(body) as Record<string, unknown>;
+}
 
-      // A new bot message arrives: the welcome and "coming soon", in the language of the message's locale.
-      const reply = cards.nth(before);
-      await reply.waitFor({ state: 'visible', timeout: WAIT_MS });
-      expect(await cards.count()).toBeGreaterThan(before);
-      const lang = languageOf(PLAYGROUND_MESSAGE_LOCALE);
-      await reply.filter({ hasText: text('welcome', lang).slice(0, 12) }).waitFor({ state: 'visible', timeout: WAIT_MS });
-      expect(squash(await reply.innerText())).toContain(text('welcome', lang));
-      expect(squash(await reply.innerText())).toContain(text('comingSoon', lang));
+beforeAll(async () => {
+  buildIfNeeded();
+  mkdirSync(SHOTS, { recursive: true });
+  stack = await startStack({ extraEnv: { DEV_CLOCK } });
+  try {
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    playground = new Playground(page);
+    await page.goto(stack.chatUrl, { waitUntil: 'domcontentloaded', timeout: WAIT_MS });
+  } catch (err) {
+    failed = 'opening the Playground';
+    throw await withContext(err, 'open');
+  }
+}, 180_000);
 
-      // A throwing handler shows up in the Log Panel (part of the body) as "invoke 501" / "not implemented".
-      const body = await page.locator('body').innerText();
-      expect(body).not.toContain('invoke 501');
-      expect(body).not.toMatch(/not implemented/i);
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  await stack?.kill();
+}, 60_000);
 
-      await page.screenshot({ path: join(SHOTS, 'playground-welcome.png'), fullPage: true });
-    } catch (err) {
-      throw withContext(err, await screenshot(page, 'playground-failure.png'));
-    } finally {
-      await browser?.close();
+describe('issue 3 in the Agents Playground: join, check in, barrier, progress, export and delete, Dutch then English', () => {
+  step('install: the welcome card with "Doe mee" / "Join"', async () => {
+    const welcomes: Array<{ message: BotMessage; lang: Language }> = [];
+    for (const message of await pg().greetings()) {
+      const text = await message.text();
+      for (const lang of ['nl', 'en'] as const) if (text.includes(squash(welcomeTexts.title[lang]))) welcomes.push({ message, lang });
+    }
+    // The Playground sends installationUpdate and conversationUpdate for one install milliseconds apart; the
+    // welcome is decided by an insert-if-absent of the conversation reference, so exactly one arrives.
+    expect(welcomes).toHaveLength(1);
+    for (const { message, lang } of welcomes) {
+      await message.expectTexts('welcome', [welcomeTexts.line1[lang], welcomeTexts.line2[lang], welcomeTexts.line3[lang], welcomeTexts.voluntary[lang]]);
+      await message.card.getByRole('button', { name: welcomeTexts.join[lang], exact: true }).waitFor({ state: 'visible', timeout: WAIT_MS });
     }
 
-    try {
-      const code = await stack.stop();
-      expect(code).toBe(0);
-      expect(await openPorts(stack)).toEqual([]);
-    } catch (err) {
-      throw withContext(err, '(browser already closed)');
-    }
+    // Who the Playground says the user is: without from.aadObjectId and a tenant the bot cannot tell.
+    const install = await pg().activity(/installationUpdate \d{3}/);
+    if (install === undefined) throw new Error('no installationUpdate in the Log Panel');
+    const activity = JSON.parse(install) as { from?: { aadObjectId?: string }; conversation?: { tenantId?: string }; channelData?: { tenant?: { id?: string } } };
+    const userId = activity.from?.aadObjectId;
+    const tenantId = activity.conversation?.tenantId ?? activity.channelData?.tenant?.id;
+    if (!userId || !tenantId) throw new Error(`the Playground's installationUpdate has no from.aadObjectId or tenant:\n${install}`);
+    seen.userId = userId;
   });
+
+  step('"doe mee": the enrolment card; joined in Dutch, the card replaced in place by the confirmation', async () => {
+    const en = BEFORE_JOINING;
+    const card = await pg().send('doe mee');
+    const text = await card.expectTexts('enrolment card', [enrolTexts.titleNew[en], enrolTexts.baselineTitle[en]]);
+    expect(text).not.toContain(squash(fill(coreTexts.noIdentity, en)));
+    await screenshot('enrolment-card');
+
+    await card.choose(enrolTexts.team[en], TEAM);
+    await card.pick(enrolTexts.language[en], LANGUAGE_NAMES.nl);
+    await card.choose(enrolTexts.commuteMode[en], TRAVEL_MODE_LABELS.fiets[en]);
+    await card.choose(enrolTexts.distanceBand[en], DISTANCE_BAND_LABELS['5-10'][en]);
+    await card.pick(enrolTexts.packaging[en], FREQUENCY_LABELS.sometimes[en]);
+    await card.tick(enrolTexts.screensOff[en]);
+    await card.submit('enrolment', enrolTexts.submitNew[en], [
+      enrolTexts.joinedTitle.nl,
+      TEAM,
+      LANGUAGE_NAMES.nl,
+      `${TRAVEL_MODE_LABELS.fiets.nl}, ${DISTANCE_BAND_LABELS['5-10'].nl}`,
+      FREQUENCY_LABELS.sometimes.nl,
+      enrolTexts.yourData.nl,
+    ]);
+  });
+
+  step('"inchecken": the day\'s card; checked in, the card replaced in place by the summary', async () => {
+    const date = formatLongDate(TODAY, 'nl');
+    const card = await pg().send('inchecken');
+    const text = await card.expectTexts("the day's card", [fill(checkinTexts.checkInHeading, 'nl', { date }), question('outcome', 'nl')]);
+    const challenge = CATALOGUE.find((c) => text.includes(squash(c.title.nl)));
+    if (!challenge) throw new Error(`the day's card shows no challenge from the catalogue:\n${text}`);
+    seen.challenge = challenge;
+    await screenshot('daily-card');
+
+    await card.pick(question('outcome', 'nl'), CHECKIN_OUTCOME_LABELS.done.nl);
+    await card.choose(question('travelMode', 'nl'), TRAVEL_MODE_LABELS.fiets.nl);
+    // Pre-filled from the baseline on the enrolment card.
+    expect(await card.comboboxValue(question('distanceBand', 'nl'))).toBe(DISTANCE_BAND_LABELS['5-10'].nl);
+    await card.tick(question('wasteFree', 'nl'));
+    if (challenge.question.kind === 'yesno') {
+      await card.tick(challenge.question.text.nl);
+    } else {
+      const label = fill(checkinTexts.countLabel, 'nl', { question: challenge.question.text.nl });
+      await card.card.getByRole('spinbutton', { name: label, exact: true }).fill('2');
+    }
+    await card.submit('check-in', checkinTexts.submit.nl, [
+      fill(checkinTexts.summaryTitle, 'nl', { date }),
+      challenge.title.nl,
+      CHECKIN_OUTCOME_LABELS.done.nl,
+      fill(checkinTexts.travelValue, 'nl', { mode: TRAVEL_MODE_LABELS.fiets.nl, band: DISTANCE_BAND_LABELS['5-10'].nl }),
+      checkinTexts.factCo2.nl,
+    ]);
+  });
+
+  step('"prikkel: …": the barrier card; sent, the card replaced in place by the thanks with a P- reference', async () => {
+    const card = await pg().send(`prikkel: ${BARRIER}`);
+    await card.expectTexts('barrier card', [reportsTexts.barrierTitle.nl, reportsTexts.barrierIntro.nl]);
+    expect(await card.card.getByRole('textbox', { name: reportsTexts.barrierTextLabel.nl, exact: true }).inputValue()).toBe(BARRIER);
+    const text = await card.submit('barrier', reportsTexts.send.nl, [reportsTexts.barrierThanks.nl, reportsTexts.reference.nl, BARRIER]);
+    expect(text).toMatch(/\bP-[A-Z0-9]{3,}\b/);
+  });
+
+  step('"voortgang": the progress card in Dutch', async () => {
+    const card = await pg().send('voortgang');
+    await card.expectTexts('progress', [progressTexts.title.nl, progressTexts.streak.nl, progressTexts.streakOne.nl, progressTexts.checkedIn.nl]);
+  });
+
+  step('"mijn gegevens": the summary card with the download and delete buttons', async () => {
+    const card = await pg().send('mijn gegevens');
+    await card.expectTexts('my data', [myDataTexts.summaryTitle.nl, myDataTexts.checkInOne.nl, myDataTexts.surveyBaseline.nl]);
+    await card.card.getByRole('button', { name: myDataTexts.deleteButton.nl, exact: true }).waitFor({ state: 'visible', timeout: WAIT_MS });
+
+    // The Action.OpenUrl button opens the link in a new window, as Teams would; the answer is a file download
+    // (Content-Disposition: attachment), so the window may close at once: take the URL from the request.
+    const link = card.card.getByRole('link', { name: myDataTexts.download.nl, exact: true });
+    const [request] = await Promise.all([
+      card.page.context().waitForEvent('request', { predicate: (r) => new URL(r.url()).pathname.startsWith(EXPORT_PATH_PREFIX), timeout: WAIT_MS }),
+      link.click(),
+    ]);
+    seen.exportUrl = request.url();
+    for (const other of card.page.context().pages()) if (other !== card.page) await other.close().catch(() => undefined);
+  });
+
+  step(
+    'the download link from the card: a JSON export that holds the check-in',
+    async () => {
+      const data = await download();
+      expect(data['userId']).toBe(seen.userId);
+      expect(data['participant']).toMatchObject({ teamId: DEMO_TEAMS[0]?.teamId, language: 'nl' });
+      expect(data['checkIns']).toEqual([
+        expect.objectContaining({ date: TODAY, challengeId: seen.challenge?.id, outcome: 'done', travelMode: 'fiets', distanceBand: '5-10', wasteFree: true }),
+      ]);
+      expect(data['surveys']).toEqual([expect.objectContaining({ kind: 'baseline' })]);
+    },
+    { blocking: false },
+  );
+
+  step('"taal en": the bot switches to English', async () => {
+    const card = await pg().send('taal en');
+    await card.expectTexts('language', [settingsTexts.languageSetTitle.en, settingsTexts.languageSet.en]);
+  });
+
+  step('"progress": the progress card in English', async () => {
+    const card = await pg().send('progress');
+    await card.expectTexts('progress', [progressTexts.title.en, progressTexts.streak.en, progressTexts.streakOne.en, progressTexts.checkedIn.en]);
+  });
+
+  step('"delete my data": confirmed, the card replaced in place by "deleted"', async () => {
+    const card = await pg().send('delete my data');
+    await card.expectTexts('delete confirmation', [myDataTexts.confirmTitle.en, myDataTexts.confirmWhat.en]);
+    await card.submit('delete', myDataTexts.confirmYes.en, [myDataTexts.deletedTitle.en, myDataTexts.deletedCheckIns.en, myDataTexts.deletedAfter.en]);
+  });
+
+  step(
+    'after the deletion the same download link (valid for ten minutes) shows nothing personal',
+    async () => {
+      expect(await download()).toMatchObject({ participant: null, checkIns: [], surveys: [], conversationReferences: [] });
+    },
+    { blocking: false },
+  );
+
+  step(
+    'Ctrl-C stops the stack and frees its ports',
+    async () => {
+      await pg().expectNoErrors();
+      await browser?.close();
+      if (!stack) throw new Error('no stack');
+      expect(await stack.stop()).toBe(0);
+      expect(await openPorts(stack)).toEqual([]);
+    },
+    { closesBrowser: true },
+  );
 });

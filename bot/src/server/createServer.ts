@@ -33,7 +33,9 @@ const HEALTH_TIMEOUT_MS = 2000;
  */
 export function createServer(deps: ServerDeps): restify.Server {
   const { logger, adapter, bot, health, tabDir } = deps;
-  const server = restify.createServer({ name: 'soestainable', handleUncaughtExceptions: false });
+  // find-my-way (restify's router) refuses path parameters over 100 characters by default: the signed data-export
+  // token is ~105 for a real Entra object id, so allow 512.
+  const server = restify.createServer({ name: 'soestainable', handleUncaughtExceptions: false, maxParamLength: 512 });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 

@@ -38,6 +38,7 @@ declare module 'restify' {
     name?: string;
     handleUncaughtExceptions?: boolean;
     ignoreTrailingSlash?: boolean;
+    maxParamLength?: number;
   }
   export function createServer(options?: ServerOptions): Server;
 

@@ -11,7 +11,8 @@ import { checkIn } from '../../helpers/fixtures';
 import { participant, seedOrg } from '../../helpers/orgFixture';
 import { testConnectionString } from '../../helpers/storage';
 
-const USER = 'aad-export-user';
+// A real Entra object id: its signed export token is over 100 characters (restify's default limit for a path parameter).
+const USER = '8f2a4c1e-3b7d-4e9a-a1c5-0d6e2f9b7a31';
 const TENANT = 'tenant-soest';
 
 /**

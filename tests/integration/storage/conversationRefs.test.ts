@@ -22,6 +22,18 @@ describe('ConversationRefsRepository (Azurite)', () => {
     repo = new ConversationRefsRepository(tables.store('ConversationRefs'), () => clock);
   });
 
+  it('says "new" to exactly one of two events of one install arriving together, and not again', async () => {
+    const ref = { conversation: { id: 'conv-new' } };
+    const both = await Promise.all([repo.saveIfNew(user('twice'), 'personal', ref), repo.saveIfNew(user('twice'), 'personal', ref)]);
+    expect(both.filter(Boolean)).toHaveLength(1);
+    expect(await repo.saveIfNew(user('twice'), 'personal', ref)).toBe(false);
+    expect(await repo.saveIfNew(user('twice'), 'personal', { conversation: { id: 'conv-other' } })).toBe(true);
+    await repo.markInactive(user('twice'), 'personal');
+    const again = await Promise.all([repo.saveIfNew(user('twice'), 'personal', ref), repo.saveIfNew(user('twice'), 'personal', ref)]);
+    expect(again.filter(Boolean)).toHaveLength(1);
+    expect((await repo.get(user('twice'), 'personal'))?.active).toBe(true);
+  });
+
   it('round-trips a personal and a channel reference', async () => {
     await repo.save(user('u1'), 'personal', reference);
     await repo.save(team('19:team@thread.tacv2'), 'channel', { ...reference, conversation: { id: '19:chan' } }, true);

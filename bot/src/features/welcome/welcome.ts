@@ -33,11 +33,6 @@ export function teamIdOf(activity: Partial<Activity>): string | undefined {
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
-function conversationIdOf(reference: unknown): string | undefined {
-  const id = (reference as { conversation?: { id?: unknown } } | null | undefined)?.conversation?.id;
-  return typeof id === 'string' ? id : undefined;
-}
-
 function welcomeCard(data: WelcomeCardData): Attachment {
   return renderCard(welcomeTemplate, data);
 }
@@ -55,10 +50,7 @@ export function createWelcome(deps: FeatureDeps): Welcome {
 
   /** Stores the reference; true when it is new for this conversation (missing, inactive or another conversation). */
   async function storeReference(turn: Turn, owner: ConversationOwner, scope: ConversationScope): Promise<boolean> {
-    const reference = TurnContext.getConversationReference(turn.context.activity);
-    const previous = await repos.conversationRefs.get(owner, scope);
-    await repos.conversationRefs.save(owner, scope, reference, true);
-    return !previous || !previous.active || conversationIdOf(previous.reference) !== reference.conversation?.id;
+    return repos.conversationRefs.saveIfNew(owner, scope, TurnContext.getConversationReference(turn.context.activity));
   }
 
   async function personalWelcome(turn: Turn): Promise<Attachment> {

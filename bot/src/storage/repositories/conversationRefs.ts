@@ -5,7 +5,7 @@ import {
   type ConversationScope,
   type StoredConversationRef,
 } from '../../../../shared/src/domain/conversation';
-import { AppError } from '../../errors';
+import { AppError, ConflictError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart, key, splitKey } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
@@ -76,6 +76,39 @@ export class ConversationRefsRepository {
       active,
       updatedAt: this.now().toISOString(),
     });
+  }
+
+  /**
+   * Stores the reference and says whether it is **new** for this owner: there was none, it was inactive, or it
+   * belonged to another conversation. Decided by the write itself (insert-if-absent, or an ETag update), so of
+   * two events of one install arriving together (Teams sends installationUpdate and conversationUpdate
+   * milliseconds apart) exactly one gets `true` — and the user exactly one welcome.
+   */
+  async saveIfNew(owner: ConversationOwner, scope: ConversationScope, reference: { conversation?: { id?: string } }): Promise<boolean> {
+    const pk = ownerPartitionKey(owner);
+    const rk = scopeKey(scope);
+    const entity = {
+      partitionKey: pk,
+      rowKey: rk,
+      reference: toJsonProperty(reference, 'Conversation reference'),
+      active: true,
+      updatedAt: this.now().toISOString(),
+    };
+    const row = await this.store.get(pk, rk);
+    try {
+      if (!row) {
+        await this.store.create(entity);
+        return true;
+      }
+      const previous = fromRow(row);
+      const sameConversation = (previous.reference as { conversation?: { id?: unknown } } | null)?.conversation?.id === reference.conversation?.id;
+      await this.store.update(entity, row.etag);
+      return !(previous.active && sameConversation);
+    } catch (err) {
+      // Another event of the same install wrote first: it is the one that welcomes.
+      if (err instanceof ConflictError) return false;
+      throw err;
+    }
   }
 
   async get(owner: ConversationOwner, scope: ConversationScope): Promise<StoredConversationRef | undefined> {
