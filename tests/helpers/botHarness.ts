@@ -3,24 +3,43 @@ import { loadConfig, type Config } from '../../bot/src/config';
 import { createBot } from '../../bot/src/features';
 import { createLogger } from '../../bot/src/platform/logger';
 import { createRepositories, type Repositories } from '../../bot/src/storage/repositories';
+import type { TableClients } from '../../bot/src/storage/tables';
 import type { TeamsBot } from '../../bot/src/teamsBot';
+import type { Campaign } from '../../shared/src/domain/campaign';
+import { seedOrg } from './orgFixture';
 import { createTestTables } from './storage';
 
 export const TENANT_ID = 'tenant-soest';
 export const USER_ID = 'aad-user-1';
+/** Wednesday 2 December 2026, 09:00 in Soest: day 3 of {@link seedOrg}'s campaign. */
+export const DEFAULT_START = new Date('2026-12-02T08:00:00Z');
 
 /** A mutable clock the bot reads through `now()`: tests set the moment a turn happens. */
 export interface Clock {
   now: Date;
 }
 
+/** Where a TestAdapter's activities come from. */
+export interface AdapterOptions {
+  readonly userId?: string;
+  readonly locale?: string;
+  /** `personal` (the default): the 1:1 chat with the bot; `channel`: a team channel; `groupChat`: a group chat. */
+  readonly conversationType?: 'personal' | 'channel' | 'groupChat';
+  /** Default `conv-{userId}` in a personal chat, `19:{type}-{userId}@thread.tacv2` elsewhere. */
+  readonly conversationId?: string;
+  /** More `channelData` next to the tenant, such as `{ team: { id } }` for a team's channel. */
+  readonly channelData?: Record<string, unknown>;
+}
+
 export interface BotHarness {
   readonly repos: Repositories;
+  /** The suite's own tables, for reading raw rows (`rawRows(h.tables.client('Barriers'))`). */
+  readonly tables: TableClients;
   readonly config: Config;
   readonly clock: Clock;
   readonly bot: TeamsBot;
-  /** A TestAdapter whose activities come from `userId` in a personal chat, locale `locale`. */
-  adapter(options?: { userId?: string; locale?: string; conversationId?: string }): TestAdapter;
+  /** A TestAdapter whose activities come from `userId` (default {@link USER_ID}), locale `locale` (default nl-NL). */
+  adapter(options?: AdapterOptions): TestAdapter;
   drop(): Promise<void>;
 }
 
@@ -28,7 +47,7 @@ export interface BotHarness {
  * The real bot — dispatcher, every feature, real repositories on the test Azurite — behind botbuilder's
  * TestAdapter (botbuilder-js's own way of testing handlers). Nothing of ours is mocked.
  */
-export async function createBotHarness(start = new Date('2026-12-02T08:00:00Z'), env: Record<string, string> = {}): Promise<BotHarness> {
+export async function createBotHarness(start = DEFAULT_START, env: Record<string, string> = {}): Promise<BotHarness> {
   const tables = await createTestTables();
   const repos = createRepositories(tables);
   const config = loadConfig({ ORG_ID: 'soest', ...env });
@@ -36,22 +55,104 @@ export async function createBotHarness(start = new Date('2026-12-02T08:00:00Z'),
   const { bot } = createBot({ repos, config, logger: createLogger('silent'), now: () => clock.now });
   return {
     repos,
+    tables,
     config,
     clock,
     bot,
-    adapter({ userId = USER_ID, locale = 'nl-NL', conversationId = `conv-${userId}` } = {}) {
+    adapter({ userId = USER_ID, locale = 'nl-NL', conversationType = 'personal', conversationId, channelData = {} } = {}) {
+      const personal = conversationType === 'personal';
       const template: Partial<Activity> = {
         channelId: 'msteams',
         locale,
         from: { id: `29:${userId}`, aadObjectId: userId, name: 'Test Gebruiker' },
         recipient: { id: '28:bot', name: 'Soestainable' },
-        conversation: { id: conversationId, conversationType: 'personal', tenantId: TENANT_ID, isGroup: false, name: '' },
-        channelData: { tenant: { id: TENANT_ID } },
+        conversation: {
+          id: conversationId ?? (personal ? `conv-${userId}` : `19:${conversationType}-${userId}@thread.tacv2`),
+          conversationType,
+          tenantId: TENANT_ID,
+          isGroup: !personal,
+          name: '',
+        },
+        channelData: { tenant: { id: TENANT_ID }, ...channelData },
       };
       return new TestAdapter(async (context) => bot.run(context), template);
     },
     drop: () => tables.drop(),
   };
+}
+
+export interface HarnessOptions {
+  /** The clock's moment at the start of every test (default Wednesday 2 Dec 2026, 09:00 in Soest: day 3). */
+  readonly start?: Date;
+  /** Environment for `loadConfig` next to `ORG_ID` (e.g. `MIN_GROUP_SIZE`). */
+  readonly env?: Record<string, string>;
+  /** {@link seedOrg} with a campaign starting on this date (default 2026-11-30), or `false` for empty tables. */
+  readonly seed?: string | false;
+}
+
+/** A suite's harness (see {@link useBotHarness}): a {@link BotHarness}, plus the campaign {@link seedOrg} made. */
+export interface SuiteBotHarness extends BotHarness {
+  /** The seeded campaign; throws when the suite asked for `seed: false`. */
+  readonly campaign: Campaign;
+}
+
+/**
+ * Call at the top of a suite or `describe`: a harness made before its tests (a `beforeAll`, seeded with
+ * {@link seedOrg} unless `seed: false`), dropped after them (an `afterAll`), with the clock set back to `start`
+ * before each test. Usable in tests and in hooks declared after the call.
+ */
+export function useBotHarness(options: HarnessOptions = {}): SuiteBotHarness {
+  const start = options.start ?? DEFAULT_START;
+  let harness: BotHarness | undefined;
+  let campaign: Campaign | undefined;
+  beforeAll(async () => {
+    harness = await createBotHarness(start, options.env);
+    if (options.seed !== false) ({ campaign } = await seedOrg(harness.repos, options.seed));
+  });
+  afterAll(async () => {
+    await harness?.drop();
+  });
+  beforeEach(() => {
+    ready().clock.now = start;
+  });
+  const ready = (): BotHarness => {
+    if (!harness) throw new Error('The suite harness exists only after its beforeAll: use it inside tests and hooks.');
+    return harness;
+  };
+  return {
+    get repos() {
+      return ready().repos;
+    },
+    get tables() {
+      return ready().tables;
+    },
+    get config() {
+      return ready().config;
+    },
+    get clock() {
+      return ready().clock;
+    },
+    get bot() {
+      return ready().bot;
+    },
+    get campaign() {
+      ready();
+      if (!campaign) throw new Error('This suite harness was made with seed: false: it has no campaign.');
+      return campaign;
+    },
+    adapter: (adapterOptions) => ready().adapter(adapterOptions),
+    drop: () => ready().drop(),
+  };
+}
+
+/** Runs `test` with a harness of its own (unseeded: the test seeds what it needs), dropped afterwards. */
+export async function withBotHarness<T>(test: (h: BotHarness) => Promise<T>, options: Omit<HarnessOptions, 'seed'> = {}): Promise<T> {
+  const h = await createBotHarness(options.start, options.env);
+  try {
+    return await test(h);
+  } finally {
+    await h.drop();
+  }
 }
 
 /** The invoke an `Action.Execute` button sends. */

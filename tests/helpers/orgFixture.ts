@@ -2,6 +2,7 @@ import { campaignDays } from '../../shared/src/calendar';
 import { CATALOGUE } from '../../shared/src/catalogue';
 import type { Campaign } from '../../shared/src/domain/campaign';
 import type { Participant } from '../../shared/src/domain/organisation';
+import type { Survey } from '../../shared/src/domain/types';
 import type { Repositories } from '../../bot/src/storage/repositories';
 
 /**
@@ -41,6 +42,25 @@ export function participant(overrides: Partial<Participant> = {}): Participant {
     roles: [],
     joinedAt: '2026-11-27T09:00:00.000Z',
     demo: false,
+    ...overrides,
+  };
+}
+
+/**
+ * A baseline survey as the enrolment card stores it (by car, 5–10 km, packaging often, screens left on, lights
+ * off), in {@link seedOrg}'s default campaign unless `overrides` says otherwise.
+ */
+export function baselineSurvey(userId: string, overrides: Partial<Survey> = {}): Survey {
+  return {
+    userId,
+    campaignId: 'c-2026-11-30',
+    kind: 'baseline',
+    commuteMode: 'auto',
+    distanceBand: '5-10',
+    disposablePackaging: 'often',
+    screensOffAtNight: false,
+    lightsOffWhenLeaving: true,
+    createdAt: '2026-11-27T09:00:00.000Z',
     ...overrides,
   };
 }

@@ -19,11 +19,10 @@ import type { ImpactBaseline } from '../../../../shared/src/impact';
 import { AppError } from '../../errors';
 import { renderCard } from '../core/cards';
 import { fill } from '../core/texts';
-import { ENROL_VERBS } from '../enrol/verbs';
+import { noticeCard } from '../enrol/cards';
 import { campaignDaysOf, type DayState } from './campaignDay';
 import dailyTemplate from './daily.card.json';
 import { formatKgRange, formatLongDate } from './format';
-import noticeTemplate from './notice.card.json';
 import { MAX_CUPS_PER_DAY, type PartialAnswers } from './schema';
 import summaryTemplate from './summary.card.json';
 import { checkinTexts as T } from './texts';
@@ -284,55 +283,33 @@ export function buildSummaryCard(input: SummaryInput): Attachment {
   return renderCard(summaryTemplate, cardData);
 }
 
-/** A button on a notice card. */
-export interface NoticeButton {
-  readonly title: string;
-  readonly verb: string;
-  readonly data: Readonly<Record<string, string>>;
-}
-
-/** The data of notice.card.json. */
-export interface NoticeCardData {
-  readonly title: string;
-  readonly lines: string[];
-  readonly buttons: Array<NoticeButton & { fallbackData: Readonly<Record<string, string>> }>;
-}
-
-/** A short card: a heading, a few lines, optionally buttons (our texts only: user text goes through plain()). */
-export function noticeCard(title: string, lines: readonly string[], buttons: readonly NoticeButton[] = []): Attachment {
-  const data: NoticeCardData = {
-    title,
-    lines: [...lines],
-    buttons: buttons.map((b) => ({ ...b, fallbackData: { ...b.data, verb: b.verb } })),
-  };
-  return renderCard(noticeTemplate, data);
-}
-
-/** "Join first", with the enrolment feature's join button. */
-export function joinCard(lang: Language): Attachment {
-  return noticeCard(T.joinTitle[lang], [T.joinText[lang]], [{ title: T.joinButton[lang], verb: ENROL_VERBS.start, data: {} }]);
+/** "Not here": checking in and the progress card are only for the 1:1 chat, where the answers stay the person's own. */
+export function notPersonalCard(lang: Language): Attachment {
+  return noticeCard({ title: T.notPersonalTitle[lang], lines: [T.notPersonalText[lang]] });
 }
 
 /** The friendly card for a day without a challenge: weekend, a Cao holiday, a closing day, before or after the campaign. */
 export function noChallengeCard(state: Exclude<DayState, { kind: 'day' }>, lang: Language): Attachment {
   switch (state.kind) {
     case 'weekend':
-      return noticeCard(T.weekendTitle[lang], [T.weekendText[lang]]);
+      return noticeCard({ title: T.weekendTitle[lang], lines: [T.weekendText[lang]] });
     case 'holiday':
-      return noticeCard(fill(T.holidayTitle, lang, { holiday: state.holiday.name[lang] }), [T.holidayText[lang]]);
+      return noticeCard({ title: fill(T.holidayTitle, lang, { holiday: state.holiday.name[lang] }), lines: [T.holidayText[lang]] });
     case 'closingDay':
-      return noticeCard(T.closingDayTitle[lang], [T.closingDayText[lang]]);
+      return noticeCard({ title: T.closingDayTitle[lang], lines: [T.closingDayText[lang]] });
     case 'noChallenge':
-      return noticeCard(T.noChallengeTitle[lang], [T.noChallengeText[lang]]);
+      return noticeCard({ title: T.noChallengeTitle[lang], lines: [T.noChallengeText[lang]] });
     case 'before':
-      return noticeCard(T.beforeTitle[lang], [
-        fill(T.beforeText, lang, { campaign: state.campaign.name[lang], date: formatLongDate(state.campaign.startDate, lang) }),
-      ]);
+      return noticeCard({
+        title: T.beforeTitle[lang],
+        lines: [fill(T.beforeText, lang, { campaign: state.campaign.name[lang], date: formatLongDate(state.campaign.startDate, lang) })],
+      });
     case 'after':
-      return noticeCard(T.afterTitle[lang], [
-        fill(T.afterText, lang, { campaign: state.campaign.name[lang], date: formatLongDate(state.campaign.endDate, lang) }),
-      ]);
+      return noticeCard({
+        title: T.afterTitle[lang],
+        lines: [fill(T.afterText, lang, { campaign: state.campaign.name[lang], date: formatLongDate(state.campaign.endDate, lang) })],
+      });
     case 'noCampaign':
-      return noticeCard(T.noCampaignTitle[lang], [T.noCampaignText[lang]]);
+      return noticeCard({ title: T.noCampaignTitle[lang], lines: [T.noCampaignText[lang]] });
   }
 }

@@ -7,8 +7,10 @@ import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '../../../../shared/
 import { ConflictError, isAppError } from '../../errors';
 import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
 import { fill } from '../core/texts';
+import { joinFirstCard, noticeCard } from '../enrol/cards';
+import { isJoined } from '../enrol/enrol';
 import { dayState, editableDates, type DayState } from './campaignDay';
-import { buildDailyCard, buildSummaryCard, joinCard, noChallengeCard, noticeCard, type DayChallenge } from './cards';
+import { buildDailyCard, buildSummaryCard, noChallengeCard, notPersonalCard, type DayChallenge } from './cards';
 import { formatLongDate } from './format';
 import {
   cardEnvelopeSchema,
@@ -27,11 +29,6 @@ import { checkinTexts as T, fieldNames, longTextNames } from './texts';
 import { CHECKIN_VERBS } from './verbs';
 
 type ActiveDay = Extract<DayState, { kind: 'day' }>;
-
-/** A participant who can check in: joined and not left. */
-function joinedParticipant(turn: Turn): Participant | undefined {
-  return turn.participant && turn.participant.status !== 'left' ? turn.participant : undefined;
-}
 
 /**
  * The daily challenge card and the check-in on it. Command `checkin` and button `checkin.open` show today's card;
@@ -57,8 +54,9 @@ export function createCheckInFeature(deps: FeatureDeps): Feature {
     return repos.surveys.get(userId, campaignId, 'baseline');
   }
 
-  function notPersonal(lang: Language): Attachment {
-    return noticeCard(T.notPersonalTitle[lang], [T.notPersonalText[lang]]);
+  /** A card that is not (or no longer) valid: `text` says why; nothing was saved. */
+  function invalidCard(lang: Language, text: 'invalidText' | 'endedText' | 'goneText'): Attachment {
+    return noticeCard({ title: T.invalidTitle[lang], lines: [T[text][lang]] });
   }
 
   /** The card for a challenge day: the check-in form, pre-filled with the stored check-in when there is one. */
@@ -82,9 +80,9 @@ export function createCheckInFeature(deps: FeatureDeps): Feature {
 
   /** Today's card, or why there is none. */
   async function todayCard(turn: Turn): Promise<Attachment> {
-    const p = joinedParticipant(turn);
-    if (!p) return joinCard(turn.lang);
-    if (!turn.personal) return notPersonal(turn.lang);
+    const p = turn.participant;
+    if (!isJoined(p)) return joinFirstCard(turn.lang);
+    if (!turn.personal) return notPersonalCard(turn.lang);
     const state = dayState(await repos.campaigns.list(p.orgId), todayIn(turn.now));
     if (state.kind !== 'day') return noChallengeCard(state, turn.lang);
     return dayCard(p, turn.lang, state);
@@ -97,11 +95,13 @@ export function createCheckInFeature(deps: FeatureDeps): Feature {
   async function checkCardDay(p: Participant, lang: Language, now: Date, campaignId: string, date: IsoDate): Promise<ActiveDay | Attachment> {
     const today = todayIn(now);
     const [, yesterday] = editableDates(today);
-    if (date < yesterday) return noticeCard(T.closedTitle[lang], [fill(T.closedText, lang, { date: formatLongDate(date, lang) })]);
-    if (date > today) return noticeCard(T.invalidTitle[lang], [T.invalidText[lang]]);
+    if (date < yesterday) {
+      return noticeCard({ title: T.closedTitle[lang], lines: [fill(T.closedText, lang, { date: formatLongDate(date, lang) })] });
+    }
+    if (date > today) return invalidCard(lang, 'invalidText');
     const state = dayState(await repos.campaigns.list(p.orgId), date);
     if (state.kind !== 'day' || state.campaign.campaignId !== campaignId) {
-      return noticeCard(T.invalidTitle[lang], [T.endedText[lang]]);
+      return invalidCard(lang, 'endedText');
     }
     return state;
   }
@@ -126,7 +126,7 @@ export function createCheckInFeature(deps: FeatureDeps): Feature {
       loadChallenge(p.orgId, day.challengeId),
       baselineOf(p.userId, day.campaign.campaignId),
     ]);
-    if (!stored) return { card: noticeCard(T.invalidTitle[lang], [T.goneText[lang]]) };
+    if (!stored) return { card: invalidCard(lang, 'goneText') };
     return summary(lang, stored.value, challenge, baseline !== undefined, how, now);
   }
 
@@ -139,13 +139,13 @@ export function createCheckInFeature(deps: FeatureDeps): Feature {
 
   async function submit(turn: Turn, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
     const lang = turn.lang;
-    const p = joinedParticipant(turn);
-    if (!p) return { card: joinCard(lang) };
-    if (!turn.personal) return { card: notPersonal(lang) };
+    const p = turn.participant;
+    if (!isJoined(p)) return { card: joinFirstCard(lang) };
+    if (!turn.personal) return { card: notPersonalCard(lang) };
 
     // 1. Which day is this card for, and may it still be checked in?
     const envelope = cardEnvelopeSchema.safeParse(data);
-    if (!envelope.success) return { card: noticeCard(T.invalidTitle[lang], [T.invalidText[lang]]) };
+    if (!envelope.success) return { card: invalidCard(lang, 'invalidText') };
     const day = await checkCardDay(p, lang, turn.now, envelope.data.campaignId, envelope.data.date);
     if (!('kind' in day)) return { card: day };
     const [challenge, baseline] = await Promise.all([loadChallenge(p.orgId, day.challengeId), baselineOf(p.userId, day.campaign.campaignId)]);
@@ -180,7 +180,7 @@ export function createCheckInFeature(deps: FeatureDeps): Feature {
     // 3. The check-in: a first one is an insert, a correction replaces exactly the version the card showed.
     const stored = v.etag === undefined ? undefined : await repos.checkIns.get(p.userId, day.campaign.campaignId, day.date);
     if (v.etag !== undefined) {
-      if (!stored) return { card: noticeCard(T.invalidTitle[lang], [T.goneText[lang]]) };
+      if (!stored) return { card: invalidCard(lang, 'goneText') };
       if (stored.etag !== v.etag) return storedSummary(p, lang, day, 'changedMeanwhile', turn.now);
     }
     const nowIso = turn.now.toISOString();
@@ -214,7 +214,7 @@ export function createCheckInFeature(deps: FeatureDeps): Feature {
         logger.info('check-in already recorded', { userId: p.userId, campaignId: checkIn.campaignId, date: checkIn.date, reason: err.reason });
         return storedSummary(p, lang, day, err.reason === 'exists' ? 'exists' : 'changedMeanwhile', turn.now);
       }
-      if (isAppError(err, 'NOT_FOUND')) return { card: noticeCard(T.invalidTitle[lang], [T.goneText[lang]]) };
+      if (isAppError(err, 'NOT_FOUND')) return { card: invalidCard(lang, 'goneText') };
       throw err;
     }
 
@@ -242,11 +242,11 @@ export function createCheckInFeature(deps: FeatureDeps): Feature {
 
   async function change(turn: Turn, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
     const lang = turn.lang;
-    const p = joinedParticipant(turn);
-    if (!p) return { card: joinCard(lang) };
-    if (!turn.personal) return { card: notPersonal(lang) };
+    const p = turn.participant;
+    if (!isJoined(p)) return { card: joinFirstCard(lang) };
+    if (!turn.personal) return { card: notPersonalCard(lang) };
     const parsed = changeSchema.safeParse(data);
-    if (!parsed.success) return { card: noticeCard(T.invalidTitle[lang], [T.invalidText[lang]]) };
+    if (!parsed.success) return { card: invalidCard(lang, 'invalidText') };
     const day = await checkCardDay(p, lang, turn.now, parsed.data.campaignId, parsed.data.date);
     if (!('kind' in day)) return { card: day };
     return { card: await dayCard(p, lang, day) };

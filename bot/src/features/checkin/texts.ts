@@ -149,12 +149,6 @@ export const checkinTexts = {
     nl: 'Inchecken en je voortgang bekijken doe je in je eigen chat met mij, zodat je antwoorden van jou blijven.',
     en: 'Checking in and looking at your progress happen in your own chat with me, so your answers stay yours.',
   },
-  joinTitle: { nl: 'Doe je mee?', en: 'Will you join?' },
-  joinText: {
-    nl: 'Je doet nog niet mee aan de Soestainable Challenge. Meld je aan, dan krijg je elke werkdag een kleine challenge om afvalvrij en energieneutraal te werken.',
-    en: 'You have not joined the Soestainable Challenge yet. Sign up and you get a small challenge every working day to work waste-free and energy-neutral.',
-  },
-  joinButton: { nl: 'Doe mee', en: 'Join' },
 } as const satisfies Texts;
 
 /** Names of the card's fields in an error line ("Dit klopt nog niet: je vervoer, je afstand"). */

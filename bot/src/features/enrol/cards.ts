@@ -37,8 +37,9 @@ export interface NoticeCardData {
 
 /**
  * A short card that tells what happened, with the buttons for what comes next: the confirmation the
- * enrolment, leave and settings flows replace a clicked card with. Every text is passed in resolved; text a
- * person typed must already have gone through `plain()`.
+ * enrolment, leave and settings flows replace a clicked card with, and every feature's short notices (a day
+ * without a challenge, a card that is no longer valid, "not here, in your own chat"). Every text is passed in
+ * resolved; text a person typed must already have gone through `plain()`.
  */
 export function noticeCard(data: {
   title: string;
@@ -59,7 +60,8 @@ export function noticeCard(data: {
 
 /**
  * The friendly "join first" card for commands and buttons that need a participant: one "Doe mee" button that
- * opens the enrolment card. Other features may use it as is.
+ * opens the enrolment card. The one such card: every feature answers someone who has not joined (or has left)
+ * with it.
  */
 export function joinFirstCard(lang: Language): Attachment {
   const t = textsIn(enrolTexts, lang);

@@ -7,13 +7,21 @@ import { renderCard } from '../core/cards';
 import type { Feature, FeatureDeps, Turn } from '../core/feature';
 import { fill } from '../core/texts';
 import { campaignDaysOf, dayState } from '../checkin/campaignDay';
-import { joinCard, noticeCard, type NoticeButton } from '../checkin/cards';
+import { notPersonalCard } from '../checkin/cards';
 import { formatKgRange, formatLongDate, formatPercent } from '../checkin/format';
-import { checkinTexts } from '../checkin/texts';
 import { CHECKIN_VERBS } from '../checkin/verbs';
+import { joinFirstCard, noticeCard } from '../enrol/cards';
+import { isJoined } from '../enrol/enrol';
 import progressTemplate from './progress.card.json';
 import { ownProgress, teamParticipation } from './stats';
 import { progressTexts as T } from './texts';
+
+/** A button of progress.card.json: an `Action.Execute` with `data`, falling back to an `Action.Submit` with `fallbackData`. */
+interface ProgressButton {
+  readonly title: string;
+  readonly verb: string;
+  readonly data: Readonly<Record<string, string>>;
+}
 
 /** The data of progress.card.json. */
 export interface ProgressCardData {
@@ -24,7 +32,7 @@ export interface ProgressCardData {
   readonly teamLines: string[];
   readonly sourcesHeading: string;
   readonly sources: string[];
-  readonly buttons: Array<NoticeButton & { fallbackData: Readonly<Record<string, string>> }>;
+  readonly buttons: Array<ProgressButton & { fallbackData: Readonly<Record<string, string>> }>;
 }
 
 /**
@@ -37,19 +45,20 @@ export function createProgressFeature(deps: FeatureDeps): Feature {
 
   async function progressCard(turn: Turn): Promise<Attachment> {
     const lang: Language = turn.lang;
-    const p = turn.participant && turn.participant.status !== 'left' ? turn.participant : undefined;
-    if (!p) return joinCard(lang);
-    if (!turn.personal) return noticeCard(checkinTexts.notPersonalTitle[lang], [checkinTexts.notPersonalText[lang]]);
+    const p = turn.participant;
+    if (!isJoined(p)) return joinFirstCard(lang);
+    if (!turn.personal) return notPersonalCard(lang);
 
     const today = todayIn(turn.now);
     const state = dayState(await repos.campaigns.list(p.orgId), today);
-    if (state.kind === 'noCampaign') return noticeCard(T.noCampaignTitle[lang], [T.noCampaignText[lang]]);
+    if (state.kind === 'noCampaign') return noticeCard({ title: T.noCampaignTitle[lang], lines: [T.noCampaignText[lang]] });
     const campaign = state.campaign;
     const campaignName = campaign.name[lang];
     if (state.kind === 'before') {
-      return noticeCard(T.notStartedTitle[lang], [
-        fill(T.notStartedText, lang, { campaign: campaignName, date: formatLongDate(campaign.startDate, lang) }),
-      ]);
+      return noticeCard({
+        title: T.notStartedTitle[lang],
+        lines: [fill(T.notStartedText, lang, { campaign: campaignName, date: formatLongDate(campaign.startDate, lang) })],
+      });
     }
 
     const days = campaignDaysOf(campaign);
@@ -76,7 +85,7 @@ export function createProgressFeature(deps: FeatureDeps): Feature {
         ]
       : [fill(T.teamHidden, lang, { min: team.minimum })];
 
-    const buttons: NoticeButton[] = state.kind === 'day' ? [{ title: T.checkInButton[lang], verb: CHECKIN_VERBS.open, data: {} }] : [];
+    const buttons: ProgressButton[] = state.kind === 'day' ? [{ title: T.checkInButton[lang], verb: CHECKIN_VERBS.open, data: {} }] : [];
     const data: ProgressCardData = {
       title: T.title[lang],
       subtitle,

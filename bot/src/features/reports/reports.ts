@@ -3,16 +3,15 @@ import { z } from 'zod';
 import { todayIn } from '../../../../shared/src/calendar';
 import { THEME_LABELS } from '../../../../shared/src/catalogue/labels';
 import type { Campaign } from '../../../../shared/src/domain/campaign';
-import type { Participant } from '../../../../shared/src/domain/organisation';
 import { REPORT_TEXT_MAX } from '../../../../shared/src/domain/programme';
 import { THEMES, type Language, type Localized, type Theme } from '../../../../shared/src/domain/types';
 import type { Repositories } from '../../storage/repositories';
 import { charCount } from '../../storage/repositories/rowSchemas';
 import { messageCard, renderCard } from '../core/cards';
-import type { ActionHandler, ActionResult, CommandHandler, Feature, FeatureDeps, Turn } from '../core/feature';
+import type { ActionHandler, ActionResult, CommandHandler, Feature, FeatureDeps } from '../core/feature';
 import { fill, plain } from '../core/texts';
-import { ENROL_VERBS } from '../enrol/verbs';
-import joinFirstTemplate from './joinFirst.card.json';
+import { joinFirstCard } from '../enrol/cards';
+import { isJoined } from '../enrol/enrol';
 import reportTemplate from './report.card.json';
 import thanksTemplate from './thanks.card.json';
 import { reportsTexts as T } from './texts';
@@ -85,13 +84,6 @@ export interface ThanksCardData {
   readonly text: string;
 }
 
-/** The data of joinFirst.card.json. */
-export interface JoinFirstCardData {
-  readonly text: string;
-  readonly join: string;
-  readonly verb: string;
-}
-
 /** What the card shows: the text as typed, a theme and the contact choice. */
 interface Draft {
   readonly text: string;
@@ -140,15 +132,6 @@ export function thanksCardData(kind: ReportKind, lang: Language, report: { refer
     yourTextLabel: T.yourText[lang],
     text: plain(report.text),
   };
-}
-
-export function joinFirstCardData(lang: Language): JoinFirstCardData {
-  return { text: T.joinFirst[lang], join: T.joinButton[lang], verb: ENROL_VERBS.start };
-}
-
-/** Someone who has not joined, or has left, cannot report: their report would have no team. */
-function joined(turn: Turn): Participant | undefined {
-  return turn.participant && turn.participant.status !== 'left' ? turn.participant : undefined;
 }
 
 /**
@@ -213,8 +196,9 @@ export function createReportsFeature(deps: FeatureDeps): Feature {
     (kind: ReportKind): CommandHandler =>
     async (turn, args) => {
       const send = (card: Attachment) => turn.context.sendActivity({ attachments: [card] });
-      if (!joined(turn)) {
-        await send(renderCard(joinFirstTemplate, joinFirstCardData(turn.lang)));
+      // Someone who has not joined, or has left, cannot report: their report would have no team.
+      if (!isJoined(turn.participant)) {
+        await send(joinFirstCard(turn.lang));
         return;
       }
       if (!(await campaignForReport(repos, config.org.id, turn.now))) {
@@ -231,8 +215,8 @@ export function createReportsFeature(deps: FeatureDeps): Feature {
   const submit =
     (kind: ReportKind): ActionHandler =>
     async (turn, data): Promise<ActionResult> => {
-      const participant = joined(turn);
-      if (!participant) return { card: renderCard(joinFirstTemplate, joinFirstCardData(turn.lang)) };
+      const participant = turn.participant;
+      if (!isJoined(participant)) return { card: joinFirstCard(turn.lang) };
       const checked = checkSubmission(data);
       if (!checked.ok) {
         logger.info('report refused', { kind, reason: checked.error === T.errorFields ? 'fields' : 'input' });

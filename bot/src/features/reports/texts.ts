@@ -48,11 +48,6 @@ export const reportsTexts = {
     nl: 'Er is nog geen Soestainable Challenge, dus ik kan je melding nergens onder zetten. Er is niets opgeslagen; probeer het als de challenge begonnen is.',
     en: "There is no Soestainable Challenge yet, so I can't file your report anywhere. Nothing was saved; please try again once the challenge has started.",
   },
-  joinFirst: {
-    nl: 'Om een prikkel of idee te melden doe je eerst mee met de Soestainable Challenge. Dat is één klik.',
-    en: 'To report a barrier or share an idea, join the Soestainable Challenge first. It takes one click.',
-  },
-  joinButton: { nl: 'Doe mee', en: 'Join' },
 
   barrierThanks: { nl: 'Bedankt! Je prikkel is binnen.', en: 'Thanks! Your barrier is in.' },
   ideaThanks: { nl: 'Bedankt! Je idee is binnen.', en: 'Thanks! Your idea is in.' },

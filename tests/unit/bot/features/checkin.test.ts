@@ -1,17 +1,14 @@
-import { TestAdapter, type Activity } from 'botbuilder';
-import { loadConfig } from '../../../../bot/src/config';
-import { createBot } from '../../../../bot/src/features';
+import type { Activity } from 'botbuilder';
 import { dayState } from '../../../../bot/src/features/checkin/campaignDay';
 import { buildDailyCard, noChallengeCard } from '../../../../bot/src/features/checkin/cards';
 import { CHECKIN_VERBS } from '../../../../bot/src/features/checkin/verbs';
-import { createLogger } from '../../../../bot/src/platform/logger';
-import { createRepositories, type Repositories } from '../../../../bot/src/storage/repositories';
 import type { Campaign } from '../../../../shared/src/domain/campaign';
-import type { Language, Survey } from '../../../../shared/src/domain/types';
-import { createBotHarness, executeActivity, invokeCard, submitActivity, TENANT_ID, type BotHarness } from '../../../helpers/botHarness';
-import { cardProblems, cardTexts } from '../../../helpers/cards';
-import { participant, seedOrg } from '../../../helpers/orgFixture';
-import { createTestTables, rawRows } from '../../../helpers/storage';
+import type { Language } from '../../../../shared/src/domain/types';
+import { submitActivity, useBotHarness, withBotHarness, type BotHarness } from '../../../helpers/botHarness';
+import { cardContent, execute, joinedAdapter, replyCard } from '../../../helpers/botTurns';
+import { cardProblems, cardText, expectWellFormed, input, type Card } from '../../../helpers/cards';
+import { baselineSurvey, participant, seedOrg } from '../../../helpers/orgFixture';
+import { rawRows } from '../../../helpers/storage';
 
 /*
  * The daily challenge card and the check-in, through the real dispatcher and the real repositories on Azurite,
@@ -25,34 +22,17 @@ const CAMPAIGN = 'c-2026-11-30';
 const TODAY = '2026-12-02';
 const YESTERDAY = '2026-12-01';
 
-type Card = Record<string, unknown>;
-
 let seq = 0;
 function ids(): { userId: string; teamId: string } {
   seq += 1;
   return { userId: `aad-ck-${seq}`, teamId: `team-ck-${seq}` };
 }
 
-function baseline(userId: string, campaignId = CAMPAIGN): Survey {
-  return {
-    userId,
-    campaignId,
-    kind: 'baseline',
-    commuteMode: 'auto',
-    distanceBand: '5-10',
-    disposablePackaging: 'often',
-    screensOffAtNight: false,
-    lightsOffWhenLeaving: true,
-    createdAt: '2026-11-27T09:00:00.000Z',
-  };
-}
-
 /** A joined participant (with a baseline unless told otherwise), and a TestAdapter talking as them. */
-async function join(h: { repos: Repositories; adapter: BotHarness['adapter'] }, lang: Language = 'nl', opts: { baseline?: boolean; campaignId?: string } = {}) {
+async function join(h: Pick<BotHarness, 'repos' | 'adapter'>, lang: Language = 'nl', opts: { baseline?: boolean; campaignId?: string } = {}) {
   const { userId, teamId } = ids();
-  await h.repos.participants.save(participant({ userId, teamId, language: lang }));
-  if (opts.baseline !== false) await h.repos.surveys.save(baseline(userId, opts.campaignId));
-  const adapter = h.adapter({ userId, locale: lang === 'nl' ? 'nl-NL' : 'en-US' });
+  const adapter = await joinedAdapter(h, { userId, teamId, language: lang });
+  if (opts.baseline !== false) await h.repos.surveys.save(baselineSurvey(userId, { campaignId: opts.campaignId ?? CAMPAIGN }));
   return { userId, teamId, adapter };
 }
 
@@ -74,32 +54,6 @@ function answers(over: Record<string, unknown> = {}): Record<string, unknown> {
   };
 }
 
-/** Sends an activity and returns the bot's reply (one activity expected). */
-async function reply(adapter: TestAdapter, activity: string | Partial<Activity>): Promise<Partial<Activity>> {
-  let out: Partial<Activity> | undefined;
-  await adapter.send(activity).assertReply((a) => {
-    out = a;
-  });
-  if (!out) throw new Error('no reply');
-  return out;
-}
-
-/** The card the bot sent in a message. */
-function messageCard(a: Partial<Activity>): Card {
-  const att = a.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive');
-  if (!att) throw new Error(`expected a card, got ${JSON.stringify(a).slice(0, 300)}`);
-  return att.content as Card;
-}
-
-/** Clicks an Action.Execute button: the card that replaces the clicked one. */
-async function execute(adapter: TestAdapter, verb: string, data: Record<string, unknown>): Promise<Card> {
-  return invokeCard(await reply(adapter, executeActivity(verb, data)));
-}
-
-function texts(card: Card): string {
-  return cardTexts(card).join('\n');
-}
-
 interface CardAction {
   type: string;
   verb?: string;
@@ -109,27 +63,12 @@ interface CardAction {
 function actionsOf(card: Card): CardAction[] {
   return (card['actions'] as CardAction[] | undefined) ?? [];
 }
-function inputsOf(card: Card): Array<Record<string, unknown>> {
-  return ((card['body'] as Array<Record<string, unknown>>) ?? []).filter((e) => String(e['type']).startsWith('Input.'));
-}
 function inputValue(card: Card, id: string): unknown {
-  return inputsOf(card).find((i) => i['id'] === id)?.['value'];
+  return input(card, id)['value'];
 }
 
 describe('check-in feature', () => {
-  let h: BotHarness;
-  let campaign: Campaign;
-
-  beforeAll(async () => {
-    h = await createBotHarness(WEDNESDAY);
-    ({ campaign } = await seedOrg(h.repos));
-  });
-  afterAll(async () => {
-    await h.drop();
-  });
-  beforeEach(() => {
-    h.clock.now = WEDNESDAY;
-  });
+  const h = useBotHarness({ start: WEDNESDAY });
 
   describe('the daily card', () => {
     it.each([
@@ -137,21 +76,16 @@ describe('check-in feature', () => {
       ['en', 'check in', 'Day 3 of 10', 'Lunch without packaging', 'Check in'],
     ] as const)('in %s: today\'s challenge with the check-in on the same card, valid and snapshot', async (lang, command, day, title, button) => {
       const { adapter } = await join(h, lang);
-      const card = messageCard(await reply(adapter, command));
-      expect(cardProblems(card)).toEqual([]);
-      const t = texts(card);
+      const card = await replyCard(adapter, command);
+      // valid; every input has a visible label, a toggle its title too
+      expectWellFormed(card);
+      const t = cardText(card);
       expect(t).toContain(day);
       expect(t).toContain(title);
       // the distance band is pre-filled from the baseline; the travel mode is the person's own choice each day
       expect(inputValue(card, 'distanceBand')).toBe('5-10');
       expect(inputValue(card, 'travelMode')).toBe('');
-      // every input has a visible label, a toggle its title too
-      for (const input of inputsOf(card)) {
-        expect(input['label']).toEqual(expect.any(String));
-        if (input['type'] === 'Input.Toggle') expect(input['title']).toEqual(expect.any(String));
-      }
-      const travel = inputsOf(card).find((i) => i['id'] === 'travelMode');
-      expect((travel?.['choices'] as unknown[]).length).toBe(7);
+      expect((input(card, 'travelMode')['choices'] as unknown[]).length).toBe(7);
       // Execute with a Submit fallback carrying the same data plus the verb
       const [submit] = actionsOf(card);
       expect(submit).toMatchObject({ type: 'Action.Execute', verb: 'checkin.submit', data: { campaignId: CAMPAIGN, date: TODAY } });
@@ -163,18 +97,17 @@ describe('check-in feature', () => {
       const { adapter } = await join(h);
       const card = await execute(adapter, CHECKIN_VERBS.open, {});
       expect(cardProblems(card)).toEqual([]);
-      expect(texts(card)).toContain('Lunch zonder verpakking');
+      expect(cardText(card)).toContain('Lunch zonder verpakking');
     });
 
     it('asks a count for a count question (day 1: cups) and stores it', async () => {
       h.clock.now = new Date('2026-11-30T08:00:00Z');
       const { userId, teamId, adapter } = await join(h);
-      const card = messageCard(await reply(adapter, 'inchecken'));
+      const card = await replyCard(adapter, 'inchecken');
       expect(cardProblems(card)).toEqual([]);
-      const question = inputsOf(card).find((i) => i['id'] === 'challenge');
-      expect(question).toMatchObject({ type: 'Input.Number', min: 0, max: 50, value: 0 });
+      expect(input(card, 'challenge')).toMatchObject({ type: 'Input.Number', min: 0, max: 50, value: 0 });
       const summary = await execute(adapter, CHECKIN_VERBS.submit, answers({ date: '2026-11-30', challenge: '3' }));
-      expect(texts(summary)).toContain('Hoeveel wegwerpbekers heb je vandaag uitgespaard?');
+      expect(cardText(summary)).toContain('Hoeveel wegwerpbekers heb je vandaag uitgespaard?');
       const stored = await h.repos.checkIns.get(userId, CAMPAIGN, '2026-11-30');
       expect(stored?.value).toMatchObject({ day: 1, challengeId: 'dag01-eigen-beker', cupsAvoided: 3, challengeAnswer: undefined });
       expect((await h.repos.dailyAggregates.get(CAMPAIGN, teamId, '2026-11-30'))?.cupsAvoided).toBe(3);
@@ -184,7 +117,7 @@ describe('check-in feature', () => {
       h.clock.now = new Date('2026-11-30T08:00:00Z');
       const { userId, teamId, adapter } = await join(h);
       const card = await execute(adapter, CHECKIN_VERBS.submit, answers({ date: '2026-11-30', challenge: count }));
-      expect(texts(card)).toContain('Dit klopt nog niet: de vraag van vandaag');
+      expect(cardText(card)).toContain('Dit klopt nog niet: de vraag van vandaag');
       // the card comes back with the right answers kept and the count reset
       expect(inputValue(card, 'travelMode')).toBe('fiets');
       expect(inputValue(card, 'challenge')).toBe(0);
@@ -193,11 +126,11 @@ describe('check-in feature', () => {
     });
 
     it('builds the same card for the nudge job from a campaign and a date alone (buildDailyCard)', () => {
-      const card = buildDailyCard({ lang: 'nl', campaign, date: '2026-12-03' }).content as Card;
+      const card = buildDailyCard({ lang: 'nl', campaign: h.campaign, date: '2026-12-03' }).content as Card;
       expect(cardProblems(card)).toEqual([]);
-      expect(texts(card)).toContain('Dag 4 van 10');
-      expect(texts(card)).toContain('Scherm uit, licht uit, trap op');
-      expect(() => buildDailyCard({ lang: 'nl', campaign, date: '2026-12-05' })).toThrow(/not a challenge day/);
+      expect(cardText(card)).toContain('Dag 4 van 10');
+      expect(cardText(card)).toContain('Scherm uit, licht uit, trap op');
+      expect(() => buildDailyCard({ lang: 'nl', campaign: h.campaign, date: '2026-12-05' })).toThrow(/not a challenge day/);
     });
   });
 
@@ -207,7 +140,7 @@ describe('check-in feature', () => {
       ['en', 'en-US', 'Join'],
     ] as const)('in %s: someone who has not joined gets the join card (enrol.start), for the command and for a submit', async (_lang, locale, button) => {
       const adapter = h.adapter({ userId: `aad-stranger-${locale}`, locale });
-      for (const card of [messageCard(await reply(adapter, 'inchecken')), await execute(adapter, CHECKIN_VERBS.submit, answers())]) {
+      for (const card of [await replyCard(adapter, 'inchecken'), await execute(adapter, CHECKIN_VERBS.submit, answers())]) {
         expect(cardProblems(card)).toEqual([]);
         expect(actionsOf(card)[0]).toMatchObject({ type: 'Action.Execute', title: button, verb: 'enrol.start', fallback: { type: 'Action.Submit', data: { verb: 'enrol.start' } } });
       }
@@ -217,7 +150,7 @@ describe('check-in feature', () => {
     it('treats a participant who left as not joined', async () => {
       const { userId } = ids();
       await h.repos.participants.save(participant({ userId, status: 'left' }));
-      const card = messageCard(await reply(h.adapter({ userId }), 'inchecken'));
+      const card = await replyCard(h.adapter({ userId }), 'inchecken');
       expect(actionsOf(card)[0]?.verb).toBe('enrol.start');
     });
   });
@@ -230,7 +163,7 @@ describe('check-in feature', () => {
       const { userId, teamId, adapter } = await join(h, lang);
       const card = await execute(adapter, CHECKIN_VERBS.submit, answers());
       expect(cardProblems(card)).toEqual([]);
-      const t = texts(card);
+      const t = cardText(card);
       expect(t).toContain(title);
       // bike instead of the usual car, 5–10 km, plus a waste-free day
       expect(t).toContain(co2);
@@ -271,9 +204,9 @@ describe('check-in feature', () => {
       expect(adapter.activeQueue).toHaveLength(1);
       const replaced = adapter.activeQueue[0] as Partial<Activity>;
       expect(replaced.id).toBe(cardId);
-      const summary = messageCard(replaced);
+      const summary = cardContent(replaced);
       expect(cardProblems(summary)).toEqual([]);
-      expect(texts(summary)).toContain('Ingecheckt voor woensdag 2 december ✅');
+      expect(cardText(summary)).toContain('Ingecheckt voor woensdag 2 december ✅');
       expect((await h.repos.checkIns.get(userId, CAMPAIGN, TODAY))?.value.travelMode).toBe('fiets');
       expect((await h.repos.dailyAggregates.get(CAMPAIGN, teamId, TODAY))?.checkIns).toBe(1);
     });
@@ -281,23 +214,23 @@ describe('check-in feature', () => {
     it('without a baseline the travel part is 0 and the summary says why', async () => {
       const { adapter } = await join(h, 'nl', { baseline: false });
       const card = await execute(adapter, CHECKIN_VERBS.submit, answers({ wasteFree: 'false' }));
-      expect(texts(card)).toContain('0 kg');
-      expect(texts(card)).toContain('daarvoor heb ik je nulmeting nodig');
+      expect(cardText(card)).toContain('0 kg');
+      expect(cardText(card)).toContain('daarvoor heb ik je nulmeting nodig');
     });
 
     it('counts a double submit once: the second click gets the stored check-in back', async () => {
       const { teamId, adapter } = await join(h);
       await execute(adapter, CHECKIN_VERBS.submit, answers());
       const second = await execute(adapter, CHECKIN_VERBS.submit, answers({ travelMode: 'auto' }));
-      expect(texts(second)).toContain('Deze check-in had ik al; hij telt één keer mee.');
+      expect(cardText(second)).toContain('Deze check-in had ik al; hij telt één keer mee.');
       // what is shown is what is stored: the first answers
-      expect(texts(second)).toContain('Fiets, 5 tot 10 km');
+      expect(cardText(second)).toContain('Fiets, 5 tot 10 km');
       const agg = await h.repos.dailyAggregates.get(CAMPAIGN, teamId, TODAY);
       expect(agg).toMatchObject({ checkIns: 1 });
       expect(agg?.travel.auto).toBe(0);
       // asking for the card again gives the correction card, not a second first check-in
-      const again = messageCard(await reply(adapter, 'inchecken'));
-      expect(texts(again)).toContain('Je hebt al ingecheckt voor woensdag 2 december.');
+      const again = await replyCard(adapter, 'inchecken');
+      expect(cardText(again)).toContain('Je hebt al ingecheckt voor woensdag 2 december.');
       expect(actionsOf(again)[0]?.data).toHaveProperty('etag');
     });
 
@@ -306,7 +239,7 @@ describe('check-in feature', () => {
       const a = h.adapter({ userId });
       const b = h.adapter({ userId });
       const cards = await Promise.all([execute(a, CHECKIN_VERBS.submit, answers()), execute(b, CHECKIN_VERBS.submit, answers())]);
-      expect(cards.map(texts).filter((t) => t.includes('Deze check-in had ik al'))).toHaveLength(1);
+      expect(cards.map(cardText).filter((t) => t.includes('Deze check-in had ik al'))).toHaveLength(1);
       expect((await h.repos.dailyAggregates.get(CAMPAIGN, teamId, TODAY))?.checkIns).toBe(1);
     });
 
@@ -319,7 +252,7 @@ describe('check-in feature', () => {
       const [barrier] = barriers;
       expect(barrier).toMatchObject({ campaignId: CAMPAIGN, theme: 'mvoi', status: 'nieuw' });
       expect(barrier?.contactUserId).toBeUndefined();
-      const t = texts(card);
+      const t = cardText(card);
       expect(t).toContain(`code **${barrier?.reference}**`);
       expect(t).toContain('Hij is anoniem opgeslagen.');
       expect(t).not.toContain('plastic');
@@ -336,12 +269,12 @@ describe('check-in feature', () => {
       const spy = jest.spyOn(h.repos.barriers, 'create').mockRejectedValueOnce(new Error('storage down'));
       const text = 'Geen fietsenstalling bij de buitendienst';
       const failed = await execute(adapter, CHECKIN_VERBS.submit, answers({ barrierText: text }));
-      expect(texts(failed)).toContain('Sorry, er ging iets mis aan onze kant.');
+      expect(cardText(failed)).toContain('Sorry, er ging iets mis aan onze kant.');
       spy.mockRestore();
       expect((await h.repos.checkIns.get(userId, CAMPAIGN, TODAY))?.value.outcome).toBe('done');
 
       const again = await execute(adapter, CHECKIN_VERBS.submit, answers({ barrierText: text }));
-      expect(texts(again)).toContain('Deze check-in had ik al');
+      expect(cardText(again)).toContain('Deze check-in had ik al');
       expect((await h.repos.dailyAggregates.get(CAMPAIGN, teamId, TODAY))?.checkIns).toBe(1);
       expect((await h.repos.barriers.list('soest')).filter((b) => b.text === text)).toHaveLength(0);
     });
@@ -349,38 +282,21 @@ describe('check-in feature', () => {
 
   describe('barriers and contact (raw rows)', () => {
     it('stores the reporter\'s id only when they ticked "you may contact me"', async () => {
-      const tables = await createTestTables();
-      try {
-        const repos = createRepositories(tables);
-        await seedOrg(repos);
-        const { bot } = createBot({ repos, config: loadConfig({ ORG_ID: 'soest' }), logger: createLogger('silent'), now: () => WEDNESDAY });
-        const adapterFor = (userId: string) =>
-          new TestAdapter(async (context) => bot.run(context), {
-            channelId: 'msteams',
-            locale: 'nl-NL',
-            from: { id: `29:${userId}`, aadObjectId: userId, name: 'Test' },
-            recipient: { id: '28:bot', name: 'Soestainable' },
-            conversation: { id: `conv-${userId}`, conversationType: 'personal', tenantId: TENANT_ID, isGroup: false, name: '' },
-            channelData: { tenant: { id: TENANT_ID } },
-          });
-        await repos.participants.save(participant({ userId: 'aad-anon' }));
-        await repos.participants.save(participant({ userId: 'aad-contact' }));
+      const anonAdapter = await joinedAdapter(h, { userId: 'aad-anon' });
+      const contactAdapter = await joinedAdapter(h, { userId: 'aad-contact' });
 
-        const anon = await execute(adapterFor('aad-anon'), CHECKIN_VERBS.submit, answers({ barrierText: 'Anoniem gemeld', barrierContact: 'false' }));
-        expect(texts(anon)).toContain('Hij is anoniem opgeslagen.');
-        const withContact = await execute(adapterFor('aad-contact'), CHECKIN_VERBS.submit, answers({ barrierText: 'Met contact gemeld', barrierContact: 'true' }));
-        expect(texts(withContact)).toContain('We mogen contact met je opnemen');
+      const anon = await execute(anonAdapter, CHECKIN_VERBS.submit, answers({ barrierText: 'Anoniem gemeld', barrierContact: 'false' }));
+      expect(cardText(anon)).toContain('Hij is anoniem opgeslagen.');
+      const withContact = await execute(contactAdapter, CHECKIN_VERBS.submit, answers({ barrierText: 'Met contact gemeld', barrierContact: 'true' }));
+      expect(cardText(withContact)).toContain('We mogen contact met je opnemen');
 
-        const rows = (await rawRows(tables.client('Barriers'))).filter((r) => typeof r['text'] === 'string');
-        const anonRow = rows.find((r) => r['text'] === 'Anoniem gemeld');
-        const contactRow = rows.find((r) => r['text'] === 'Met contact gemeld');
-        expect(anonRow).toBeDefined();
-        expect(anonRow).not.toHaveProperty('contactUserId');
-        expect(JSON.stringify(anonRow)).not.toContain('aad-anon');
-        expect(contactRow?.['contactUserId']).toBe('aad-contact');
-      } finally {
-        await tables.drop();
-      }
+      const rows = (await rawRows(h.tables.client('Barriers'))).filter((r) => typeof r['text'] === 'string');
+      const anonRow = rows.find((r) => r['text'] === 'Anoniem gemeld');
+      const contactRow = rows.find((r) => r['text'] === 'Met contact gemeld');
+      expect(anonRow).toBeDefined();
+      expect(anonRow).not.toHaveProperty('contactUserId');
+      expect(JSON.stringify(anonRow)).not.toContain('aad-anon');
+      expect(contactRow?.['contactUserId']).toBe('aad-contact');
     });
   });
 
@@ -391,7 +307,7 @@ describe('check-in feature', () => {
       const changeButton = actionsOf(first)[0];
       const card = await execute(adapter, CHECKIN_VERBS.change, changeButton?.data ?? {});
       expect(cardProblems(card)).toEqual([]);
-      expect(texts(card)).toContain('Je hebt al ingecheckt voor woensdag 2 december.');
+      expect(cardText(card)).toContain('Je hebt al ingecheckt voor woensdag 2 december.');
       expect(inputValue(card, 'travelMode')).toBe('fiets');
       expect(inputValue(card, 'outcome')).toBe('done');
       expect(inputValue(card, 'wasteFree')).toBe('true');
@@ -401,8 +317,8 @@ describe('check-in feature', () => {
       expect(submit?.fallback?.data).toEqual({ campaignId: CAMPAIGN, date: TODAY, etag: stored?.etag, verb: 'checkin.submit' });
 
       const changed = await execute(adapter, CHECKIN_VERBS.submit, answers({ ...submit?.data, travelMode: 'auto', outcome: 'partly', wasteFree: 'false' }));
-      expect(texts(changed)).toContain('Je check-in voor woensdag 2 december is bijgewerkt ✅');
-      expect(texts(changed)).toContain('Auto, 5 tot 10 km');
+      expect(cardText(changed)).toContain('Je check-in voor woensdag 2 december is bijgewerkt ✅');
+      expect(cardText(changed)).toContain('Auto, 5 tot 10 km');
       const agg = await h.repos.dailyAggregates.get(CAMPAIGN, teamId, TODAY);
       expect(agg).toMatchObject({ checkIns: 1, done: 0, partly: 1, wasteFree: 0 });
       expect(agg?.travel).toMatchObject({ fiets: 0, auto: 1 });
@@ -411,7 +327,7 @@ describe('check-in feature', () => {
 
       // the same correction card clicked twice: the second finds a newer version and changes nothing
       const twice = await execute(adapter, CHECKIN_VERBS.submit, answers({ ...submit?.data, travelMode: 'ov', barrierText: 'Te weinig bussen' }));
-      expect(texts(twice)).toContain('Je check-in was intussen al aangepast');
+      expect(cardText(twice)).toContain('Je check-in was intussen al aangepast');
       expect((await h.repos.checkIns.get(userId, CAMPAIGN, TODAY))?.value.travelMode).toBe('auto');
       expect((await h.repos.dailyAggregates.get(CAMPAIGN, teamId, TODAY))?.checkIns).toBe(1);
       expect((await h.repos.barriers.list('soest')).filter((b) => b.text === 'Te weinig bussen')).toHaveLength(0);
@@ -421,10 +337,10 @@ describe('check-in feature', () => {
       const { userId, teamId, adapter } = await join(h, 'en');
       const card = await execute(adapter, CHECKIN_VERBS.change, { campaignId: CAMPAIGN, date: YESTERDAY });
       expect(cardProblems(card)).toEqual([]);
-      expect(texts(card)).toContain('Day 2 of 10');
-      expect(texts(card)).toContain('By bike, on foot or by public transport');
+      expect(cardText(card)).toContain('Day 2 of 10');
+      expect(cardText(card)).toContain('By bike, on foot or by public transport');
       const summary = await execute(adapter, CHECKIN_VERBS.submit, answers({ date: YESTERDAY, challenge: 'false' }));
-      expect(texts(summary)).toContain('Checked in for Tuesday 1 December ✅');
+      expect(cardText(summary)).toContain('Checked in for Tuesday 1 December ✅');
       expect((await h.repos.checkIns.get(userId, CAMPAIGN, YESTERDAY))?.value).toMatchObject({ day: 2, challengeId: 'dag02-fiets-lopen-ov', challengeAnswer: false });
       expect((await h.repos.dailyAggregates.get(CAMPAIGN, teamId, YESTERDAY))?.checkIns).toBe(1);
       expect(await h.repos.dailyAggregates.get(CAMPAIGN, teamId, TODAY)).toBeUndefined();
@@ -440,8 +356,8 @@ describe('check-in feature', () => {
         await execute(adapter, CHECKIN_VERBS.submit, answers({ date: '2026-11-30' })),
       ]) {
         expect(cardProblems(card)).toEqual([]);
-        expect(texts(card)).toContain(title);
-        expect(texts(card)).toContain(line);
+        expect(cardText(card)).toContain(title);
+        expect(cardText(card)).toContain(line);
       }
       expect(await h.repos.checkIns.listAll(userId)).toEqual([]);
     });
@@ -454,7 +370,7 @@ describe('check-in feature', () => {
       expect(actionsOf(yesterday)).toHaveLength(1);
       h.clock.now = new Date('2026-12-04T08:00:00Z');
       const closed = await execute(adapter, CHECKIN_VERBS.change, { campaignId: CAMPAIGN, date: TODAY });
-      expect(texts(closed)).toContain('Deze dag is gesloten');
+      expect(cardText(closed)).toContain('Deze dag is gesloten');
     });
   });
 
@@ -465,30 +381,23 @@ describe('check-in feature', () => {
     ] as const)('in %s: the weekend', async (lang, title) => {
       h.clock.now = new Date('2026-12-05T09:00:00Z');
       const { adapter } = await join(h, lang);
-      const card = messageCard(await reply(adapter, lang === 'nl' ? 'inchecken' : 'check in'));
+      const card = await replyCard(adapter, lang === 'nl' ? 'inchecken' : 'check in');
       expect(cardProblems(card)).toEqual([]);
-      expect(texts(card)).toContain(title);
+      expect(cardText(card)).toContain(title);
       expect(card).toMatchSnapshot();
     });
 
     it('after the campaign', async () => {
       h.clock.now = new Date('2026-12-14T09:00:00Z');
       const { adapter } = await join(h);
-      const card = messageCard(await reply(adapter, 'inchecken'));
-      expect(texts(card)).toContain('De challenge is afgelopen');
-      expect(texts(card)).toContain('Soestainable Challenge is afgelopen op vrijdag 11 december.');
+      const card = await replyCard(adapter, 'inchecken');
+      expect(cardText(card)).toContain('De challenge is afgelopen');
+      expect(cardText(card)).toContain('Soestainable Challenge is afgelopen op vrijdag 11 december.');
     });
   });
 
   describe('days without a challenge in other organisations', () => {
-    let other: BotHarness;
-    beforeAll(async () => {
-      other = await createBotHarness(new Date('2026-12-25T09:00:00Z'));
-      await seedOrg(other.repos, '2026-12-21');
-    });
-    afterAll(async () => {
-      await other.drop();
-    });
+    const other = useBotHarness({ start: new Date('2026-12-25T09:00:00Z'), seed: '2026-12-21' });
 
     it.each([
       ['nl', '2026-12-25T09:00:00Z', 'Vandaag is het Eerste Kerstdag'],
@@ -499,15 +408,15 @@ describe('check-in feature', () => {
     ] as const)('in %s at %s: %s', async (lang, at, line) => {
       other.clock.now = new Date(at);
       const { adapter } = await join(other, lang, { campaignId: 'c-2026-12-21' });
-      const card = messageCard(await reply(adapter, 'inchecken'));
+      const card = await replyCard(adapter, 'inchecken');
       expect(cardProblems(card)).toEqual([]);
-      expect(texts(card)).toContain(line);
+      expect(cardText(card)).toContain(line);
     });
 
     it('skips the holidays in the day numbers: Monday 28 December is day 5', async () => {
       other.clock.now = new Date('2026-12-28T09:00:00Z');
       const { adapter } = await join(other, 'nl', { campaignId: 'c-2026-12-21' });
-      expect(texts(messageCard(await reply(adapter, 'inchecken')))).toContain('Dag 5 van 10');
+      expect(cardText(await replyCard(adapter, 'inchecken'))).toContain('Dag 5 van 10');
     });
 
     it('a local closing day, and a working day the day plan has no challenge for (pure dayState)', () => {
@@ -528,18 +437,18 @@ describe('check-in feature', () => {
       expect(dayState([{ ...base, status: 'draft' }], '2026-12-02')).toMatchObject({ kind: 'noCampaign' });
       const card = noChallengeCard({ kind: 'closingDay', campaign: base, date: '2026-12-01' }, 'nl').content as Card;
       expect(cardProblems(card)).toEqual([]);
-      expect(texts(card)).toContain('Vandaag is de gemeente gesloten');
+      expect(cardText(card)).toContain('Vandaag is de gemeente gesloten');
     });
 
     it('no campaign at all', async () => {
-      const empty = await createBotHarness(WEDNESDAY);
-      try {
-        const { adapter } = await join(empty, 'en');
-        const card = messageCard(await reply(adapter, 'check in'));
-        expect(texts(card)).toContain('No challenge is running');
-      } finally {
-        await empty.drop();
-      }
+      await withBotHarness(
+        async (empty) => {
+          const { adapter } = await join(empty, 'en');
+          const card = await replyCard(adapter, 'check in');
+          expect(cardText(card)).toContain('No challenge is running');
+        },
+        { start: WEDNESDAY },
+      );
     });
   });
 
@@ -584,9 +493,9 @@ describe('check-in feature', () => {
     it('in English too', async () => {
       const { userId, teamId, adapter } = await join(h, 'en');
       const card = await execute(adapter, CHECKIN_VERBS.submit, answers({ travelMode: 'rocket' }));
-      expect(texts(card)).toContain('This is not right yet: how you travelled. Nothing was saved');
+      expect(cardText(card)).toContain('This is not right yet: how you travelled. Nothing was saved');
       const long = await execute(adapter, CHECKIN_VERBS.submit, answers({ barrierText: 'y'.repeat(600) }));
-      expect(texts(long)).toContain('Your barrier is 600 characters long; the maximum is 500.');
+      expect(cardText(long)).toContain('Your barrier is 600 characters long; the maximum is 500.');
       await expectNothingStored(userId, teamId);
     });
 
@@ -594,7 +503,7 @@ describe('check-in feature', () => {
       const { teamId, adapter } = await join(h);
       const text = '♻'.repeat(500);
       const card = await execute(adapter, CHECKIN_VERBS.submit, answers({ barrierText: text }));
-      expect(texts(card)).toContain('Je prikkel staat genoteerd');
+      expect(cardText(card)).toContain('Je prikkel staat genoteerd');
       expect((await h.repos.barriers.list('soest', { teamId }))[0]?.text).toBe(text);
     });
 
@@ -611,54 +520,47 @@ describe('check-in feature', () => {
       const data = Object.fromEntries(Object.entries(answers({ ...withReports, ...over })).filter(([, v]) => v !== undefined));
       const card = await execute(adapter, CHECKIN_VERBS.submit, data);
       expect(cardProblems(card)).toEqual([]);
-      expect(texts(card)).toContain(message);
-      expect(texts(card)).toMatch(/Er is niets opgeslagen/);
+      expect(cardText(card)).toContain(message);
+      expect(cardText(card)).toMatch(/Er is niets opgeslagen/);
       await expectNothingStored(userId, teamId);
     });
 
     it('a card from an ended campaign', async () => {
-      const tables = await createBotHarness(WEDNESDAY);
-      try {
-        const { campaign: ended } = await seedOrg(tables.repos);
-        await tables.repos.campaigns.save({ ...ended, status: 'ended' });
-        const { userId, adapter } = await join(tables);
-        const card = await execute(adapter, CHECKIN_VERBS.submit, answers());
-        expect(texts(card)).toContain('Deze kaart hoort bij een challenge of dag die niet meer loopt.');
-        expect(await tables.repos.checkIns.listAll(userId)).toEqual([]);
-      } finally {
-        await tables.drop();
-      }
+      await withBotHarness(
+        async (ended) => {
+          const { campaign } = await seedOrg(ended.repos);
+          await ended.repos.campaigns.save({ ...campaign, status: 'ended' });
+          const { userId, adapter } = await join(ended);
+          const card = await execute(adapter, CHECKIN_VERBS.submit, answers());
+          expect(cardText(card)).toContain('Deze kaart hoort bij een challenge of dag die niet meer loopt.');
+          expect(await ended.repos.checkIns.listAll(userId)).toEqual([]);
+        },
+        { start: WEDNESDAY },
+      );
     });
 
     it('a correction of a check-in that is gone', async () => {
       const { userId, teamId, adapter } = await join(h);
       const card = await execute(adapter, CHECKIN_VERBS.submit, answers({ etag: 'W/"datetime\'2026-12-02T08%3A00%3A00.000Z\'"' }));
-      expect(texts(card)).toContain('Ik kan deze check-in niet meer vinden');
+      expect(cardText(card)).toContain('Ik kan deze check-in niet meer vinden');
       await expectNothingStored(userId, teamId);
     });
 
     it('a change button with extra or missing fields', async () => {
       const { adapter } = await join(h);
-      expect(texts(await execute(adapter, CHECKIN_VERBS.change, { campaignId: CAMPAIGN, date: TODAY, foo: 1 }))).toContain('Deze kaart klopt niet (meer)');
-      expect(texts(await execute(adapter, CHECKIN_VERBS.change, { campaignId: CAMPAIGN }))).toContain('Deze kaart klopt niet (meer)');
+      expect(cardText(await execute(adapter, CHECKIN_VERBS.change, { campaignId: CAMPAIGN, date: TODAY, foo: 1 }))).toContain('Deze kaart klopt niet (meer)');
+      expect(cardText(await execute(adapter, CHECKIN_VERBS.change, { campaignId: CAMPAIGN }))).toContain('Deze kaart klopt niet (meer)');
     });
 
     it('not in a team channel: check-ins stay in the personal chat', async () => {
       const { userId, teamId } = await join(h);
       const adapter = h.adapter({ userId });
       const card = await execute(adapter, CHECKIN_VERBS.submit, answers());
-      expect(texts(card)).toContain('Ingecheckt');
+      expect(cardText(card)).toContain('Ingecheckt');
       const { userId: u2, teamId: t2 } = await join(h);
-      const channel = new TestAdapter(async (context) => h.bot.run(context), {
-        channelId: 'msteams',
-        locale: 'nl-NL',
-        from: { id: `29:${u2}`, aadObjectId: u2, name: 'Test' },
-        recipient: { id: '28:bot', name: 'Soestainable' },
-        conversation: { id: '19:channel', conversationType: 'channel', tenantId: TENANT_ID, isGroup: true, name: '' },
-        channelData: { tenant: { id: TENANT_ID } },
-      });
+      const channel = h.adapter({ userId: u2, conversationType: 'channel', conversationId: '19:channel' });
       const refused = await execute(channel, CHECKIN_VERBS.submit, answers());
-      expect(texts(refused)).toContain('Liever in je eigen chat');
+      expect(cardText(refused)).toContain('Liever in je eigen chat');
       await expectNothingStored(u2, t2);
       expect(teamId).not.toBe(t2);
     });

@@ -1,4 +1,4 @@
-import { TestAdapter, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { Language } from '../../../../shared/src/domain/types';
 import { joinFirstCard, noticeCard } from '../../../../bot/src/features/enrol/cards';
 import { enrolCard } from '../../../../bot/src/features/enrol/enrol';
@@ -6,80 +6,12 @@ import { nudgeTimeOf } from '../../../../bot/src/features/enrol/input';
 import { enrolTexts } from '../../../../bot/src/features/enrol/texts';
 import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '../../../../bot/src/features/enrol/verbs';
 import { coreTexts } from '../../../../bot/src/features/core/coreTexts';
-import { cardOf, createBotHarness, executeActivity, invokeCard, submitActivity, TENANT_ID, type BotHarness } from '../../../helpers/botHarness';
-import { cardProblems, cardTexts } from '../../../helpers/cards';
-import { participant, seedOrg } from '../../../helpers/orgFixture';
-
-type Card = Record<string, unknown>;
-
-const LANGS = [
-  ['nl', 'nl-NL'],
-  ['en', 'en-US'],
-] as const satisfies ReadonlyArray<readonly [Language, string]>;
+import { submitActivity, TENANT_ID, useBotHarness, withBotHarness } from '../../../helpers/botHarness';
+import { cardContent, exchange, execute, LANGS, replyCard } from '../../../helpers/botTurns';
+import { cardText, cardTexts, elements, expectWellFormed, input, verbs, type Card } from '../../../helpers/cards';
+import { baselineSurvey, participant, seedOrg } from '../../../helpers/orgFixture';
 
 const T = enrolTexts;
-
-/** Every element of a card (body, nested containers, actions, fallbacks), depth first. */
-function elements(card: unknown): Card[] {
-  const out: Card[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const n = node as Card;
-      if (typeof n['type'] === 'string') out.push(n);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
-
-function input(card: Card, id: string): Card {
-  const found = elements(card).find((e) => e['id'] === id);
-  if (!found) throw new Error(`no input ${id}`);
-  return found;
-}
-
-/** The verbs of the card's buttons, in order. */
-function verbs(card: Card): string[] {
-  return elements(card)
-    .filter((e) => e['type'] === 'Action.Execute')
-    .map((e) => String(e['verb']));
-}
-
-/** Valid for schema 1.5; every button an Action.Execute with an Action.Submit fallback carrying the same verb; every input labelled. */
-function expectWellFormed(card: Card): void {
-  expect(cardProblems(card)).toEqual([]);
-  for (const action of elements(card).filter((e) => e['type'] === 'Action.Execute')) {
-    const fallback = action['fallback'] as Card;
-    expect(fallback['type']).toBe('Action.Submit');
-    expect((fallback['data'] as Card)['verb']).toBe(action['verb']);
-  }
-  for (const el of elements(card).filter((e) => String(e['type']).startsWith('Input.'))) {
-    expect(el['label']).toEqual(expect.any(String));
-    if (el['type'] === 'Input.Toggle') expect(el['title']).toEqual(expect.any(String));
-  }
-}
-
-/** Everything the bot sent in answer to one activity. */
-async function exchange(adapter: TestAdapter, activity: string | Partial<Activity>): Promise<Partial<Activity>[]> {
-  await adapter.send(activity);
-  return adapter.activeQueue.splice(0);
-}
-
-async function commandCard(adapter: TestAdapter, text: string): Promise<Card> {
-  const replies = await exchange(adapter, text);
-  expect(replies).toHaveLength(1);
-  return cardOf(replies[0] ?? {}).content as Card;
-}
-
-async function execute(adapter: TestAdapter, verb: string, data: Record<string, unknown> = {}): Promise<Card> {
-  const replies = await exchange(adapter, executeActivity(verb, data));
-  expect(replies).toHaveLength(1);
-  return invokeCard(replies[0] ?? {});
-}
-
-const text = (card: Card): string => cardTexts(card).join('\n');
 
 /** A compact picture of a card for snapshots of its variants: its texts and its inputs' values. */
 function summary(card: Card): { texts: string[]; values: Record<string, unknown> } {
@@ -101,7 +33,8 @@ function valid(lang: Language): Record<string, unknown> {
   };
 }
 
-let h: BotHarness;
+// Each test starts on Wednesday 2 Dec 2026, 09:00 in Soest: campaign day 3.
+const h = useBotHarness();
 let n = 0;
 /** A fresh user for each test, so tests share the harness but never a participant. */
 const newUser = (): string => `aad-enrol-${++n}`;
@@ -112,22 +45,11 @@ async function nothingStored(userId: string): Promise<void> {
   expect(await h.repos.conversationRefs.listAll({ kind: 'user', userId })).toEqual([]);
 }
 
-beforeAll(async () => {
-  h = await createBotHarness();
-  await seedOrg(h.repos);
-});
-afterAll(async () => {
-  await h.drop();
-});
-beforeEach(() => {
-  h.clock.now = new Date('2026-12-02T08:00:00Z'); // Wednesday 2 Dec 2026, 09:00 in Soest: campaign day 3
-});
-
 describe.each(LANGS)('enrolment in %s', (lang, locale) => {
   it('"join" shows the enrolment card with the teams, 09:00, the language and the baseline', async () => {
     const userId = newUser();
     const adapter = h.adapter({ userId, locale });
-    const card = await commandCard(adapter, lang === 'nl' ? 'doe mee' : 'join');
+    const card = await replyCard(adapter, lang === 'nl' ? 'doe mee' : 'join');
     // Writing to the bot 1:1 is enough to be reachable there: the reference is stored if it was missing.
     expect((await h.repos.conversationRefs.get({ kind: 'user', userId }, 'personal'))?.active).toBe(true);
     expect(await h.repos.participants.get(userId)).toBeUndefined();
@@ -143,7 +65,7 @@ describe.each(LANGS)('enrolment in %s', (lang, locale) => {
     expect((input(card, 'commuteMode')['choices'] as unknown[]).length).toBe(7);
     expect(input(card, 'packaging')['style']).toBe('expanded');
     expect(input(card, 'screensOff')).toMatchObject({ type: 'Input.Toggle', value: 'false' });
-    expect(text(card)).toContain(T.titleNew[lang]);
+    expect(cardText(card)).toContain(T.titleNew[lang]);
     expect(verbs(card)).toEqual([ENROL_VERBS.submit]);
     expect(card).toMatchSnapshot();
   });
@@ -152,7 +74,7 @@ describe.each(LANGS)('enrolment in %s', (lang, locale) => {
     const adapter = h.adapter({ userId: newUser(), locale });
     const card = await execute(adapter, ENROL_VERBS.start);
     expectWellFormed(card);
-    expect(text(card)).toContain(T.titleNew[lang]);
+    expect(cardText(card)).toContain(T.titleNew[lang]);
   });
 
   it('a valid card stores participant, baseline and reference, and answers with what was recorded', async () => {
@@ -160,9 +82,9 @@ describe.each(LANGS)('enrolment in %s', (lang, locale) => {
     const adapter = h.adapter({ userId, locale });
     const card = await execute(adapter, ENROL_VERBS.submit, valid(lang));
     expectWellFormed(card);
-    expect(text(card)).toContain(T.joinedTitle[lang]);
-    expect(text(card)).toContain(lang === 'nl' ? 'om 09:00 op donderdag 3 december' : 'at 09:00 on Thursday 3 December');
-    expect(text(card)).toContain('Publiekszaken');
+    expect(cardText(card)).toContain(T.joinedTitle[lang]);
+    expect(cardText(card)).toContain(lang === 'nl' ? 'om 09:00 op donderdag 3 december' : 'at 09:00 on Thursday 3 December');
+    expect(cardText(card)).toContain('Publiekszaken');
     expect(verbs(card)).toEqual([CHECKIN_OPEN_VERB, ENROL_VERBS.start]);
     expect(card).toMatchSnapshot();
 
@@ -199,7 +121,7 @@ describe.each(LANGS)('enrolment in %s', (lang, locale) => {
     const other: Language = lang === 'nl' ? 'en' : 'nl';
     const adapter = h.adapter({ userId: newUser(), locale });
     const card = await execute(adapter, ENROL_VERBS.submit, valid(other));
-    expect(text(card)).toContain(T.joinedTitle[other]);
+    expect(cardText(card)).toContain(T.joinedTitle[other]);
   });
 
   it('joining again shows the card pre-filled; saving keeps roles, pause and join date', async () => {
@@ -207,21 +129,11 @@ describe.each(LANGS)('enrolment in %s', (lang, locale) => {
     await h.repos.participants.save(
       participant({ userId, teamId: 'buitendienst', nudgeTime: '08:15', language: lang, status: 'paused', roles: ['coordinator'] }),
     );
-    await h.repos.surveys.save({
-      userId,
-      campaignId: 'c-2026-11-30',
-      kind: 'baseline',
-      commuteMode: 'ov',
-      distanceBand: '10-20',
-      disposablePackaging: 'often',
-      screensOffAtNight: false,
-      lightsOffWhenLeaving: true,
-      createdAt: '2026-11-27T09:00:00.000Z',
-    });
+    await h.repos.surveys.save(baselineSurvey(userId, { commuteMode: 'ov', distanceBand: '10-20' }));
     const adapter = h.adapter({ userId, locale });
-    const card = await commandCard(adapter, lang === 'nl' ? 'doe mee' : 'join');
+    const card = await replyCard(adapter, lang === 'nl' ? 'doe mee' : 'join');
     expectWellFormed(card);
-    expect(text(card)).toContain(T.titleChange[lang]);
+    expect(cardText(card)).toContain(T.titleChange[lang]);
     expect(input(card, 'teamId')['value']).toBe('buitendienst');
     expect(input(card, 'nudgeTime')['value']).toBe('08:15');
     expect(input(card, 'commuteMode')['value']).toBe('ov');
@@ -231,8 +143,8 @@ describe.each(LANGS)('enrolment in %s', (lang, locale) => {
     expect(summary(card)).toMatchSnapshot();
 
     const saved = await execute(adapter, ENROL_VERBS.submit, { ...valid(lang), teamId: 'publiekszaken', nudgeTime: '10:30' });
-    expect(text(saved)).toContain(T.changedTitle[lang]);
-    expect(text(saved)).toContain(T.stillPaused[lang]);
+    expect(cardText(saved)).toContain(T.changedTitle[lang]);
+    expect(cardText(saved)).toContain(T.stillPaused[lang]);
     expect(await h.repos.participants.get(userId)).toMatchObject({
       teamId: 'publiekszaken',
       nudgeTime: '10:30',
@@ -298,15 +210,15 @@ describe.each(LANGS)('enrolment in %s', (lang, locale) => {
     const userId = newUser();
     const adapter = h.adapter({ userId, locale });
     await execute(adapter, ENROL_VERBS.submit, valid(lang));
-    const question = await commandCard(adapter, lang === 'nl' ? 'afmelden' : 'leave');
+    const question = await replyCard(adapter, lang === 'nl' ? 'afmelden' : 'leave');
     expectWellFormed(question);
-    expect(text(question)).toContain(T.leaveTitle[lang]);
+    expect(cardText(question)).toContain(T.leaveTitle[lang]);
     expect(verbs(question)).toEqual([ENROL_VERBS.leaveConfirm, ENROL_VERBS.stay]);
     expect(question).toMatchSnapshot();
 
     const done = await execute(adapter, ENROL_VERBS.leaveConfirm);
     expectWellFormed(done);
-    expect(text(done)).toContain(T.leftBody[lang]);
+    expect(cardText(done)).toContain(T.leftBody[lang]);
     expect(verbs(done)).toEqual([ENROL_VERBS.start]);
     expect(done).toMatchSnapshot();
     expect((await h.repos.participants.get(userId))?.status).toBe('left');
@@ -315,7 +227,7 @@ describe.each(LANGS)('enrolment in %s', (lang, locale) => {
 
     // Coming back: the card is for a newcomer again, pre-filled; submitting makes them active.
     const again = await execute(adapter, ENROL_VERBS.start);
-    expect(text(again)).toContain(T.titleNew[lang]);
+    expect(cardText(again)).toContain(T.titleNew[lang]);
     expect(input(again, 'teamId')['value']).toBe('publiekszaken');
     await execute(adapter, ENROL_VERBS.submit, valid(lang));
     expect((await h.repos.participants.get(userId))?.status).toBe('active');
@@ -326,23 +238,23 @@ describe.each(LANGS)('enrolment in %s', (lang, locale) => {
     const adapter = h.adapter({ userId, locale });
     await execute(adapter, ENROL_VERBS.submit, valid(lang));
     const leave = await execute(adapter, ENROL_VERBS.leave);
-    expect(text(leave)).toContain(T.leaveTitle[lang]);
+    expect(cardText(leave)).toContain(T.leaveTitle[lang]);
     const card = await execute(adapter, ENROL_VERBS.stay);
     expectWellFormed(card);
-    expect(text(card)).toContain(T.stayedTitle[lang]);
+    expect(cardText(card)).toContain(T.stayedTitle[lang]);
     expect((await h.repos.participants.get(userId))?.status).toBe('active');
   });
 
   it('leaving without having joined offers to join; a leave button with extra fields changes nothing', async () => {
     const userId = newUser();
     const adapter = h.adapter({ userId, locale });
-    const card = await commandCard(adapter, lang === 'nl' ? 'afmelden' : 'leave');
-    expect(text(card)).toContain(T.notJoinedLeave[lang]);
+    const card = await replyCard(adapter, lang === 'nl' ? 'afmelden' : 'leave');
+    expect(cardText(card)).toContain(T.notJoinedLeave[lang]);
     expect(verbs(card)).toEqual([ENROL_VERBS.start]);
 
     await h.repos.participants.save(participant({ userId, language: lang }));
     const odd = await execute(adapter, ENROL_VERBS.leaveConfirm, { userId: 'someone-else' });
-    expect(text(odd)).toContain(coreTexts.unknownAction[lang]);
+    expect(cardText(odd)).toContain(coreTexts.unknownAction[lang]);
     expect((await h.repos.participants.get(userId))?.status).toBe('active');
   });
 });
@@ -359,7 +271,7 @@ describe('enrolment details', () => {
     expect(replies).toEqual([]);
     expect(updated).toHaveLength(1);
     expect(updated[0]?.id).toBe('card-7');
-    expect(text(cardOf(updated[0] ?? {}).content as Card)).toContain(T.joinedTitle.nl);
+    expect(cardText(cardContent(updated[0] ?? {}))).toContain(T.joinedTitle.nl);
     expect((await h.repos.participants.get(userId))?.status).toBe('active');
   });
 
@@ -367,30 +279,28 @@ describe('enrolment details', () => {
     h.clock.now = new Date('2026-12-02T06:30:00Z'); // 07:30 in Soest
     const adapter = h.adapter({ userId: newUser() });
     const card = await execute(adapter, ENROL_VERBS.submit, { ...valid('nl'), nudgeTime: '08:00' });
-    expect(text(card)).toContain('om 08:00 op woensdag 2 december');
+    expect(cardText(card)).toContain('om 08:00 op woensdag 2 december');
   });
 
   it('after the last campaign day\'s nudge, it says the challenge is nearly over', async () => {
     h.clock.now = new Date('2026-12-11T12:00:00Z'); // Friday 11 Dec, day 10, afternoon
     const adapter = h.adapter({ userId: newUser() });
     const card = await execute(adapter, ENROL_VERBS.submit, valid('nl'));
-    expect(text(card)).toContain(T.challengeEnding.nl);
+    expect(cardText(card)).toContain(T.challengeEnding.nl);
   });
 
   it('in a team channel, joining points to the personal chat and stores nothing', async () => {
     const userId = newUser();
-    const adapter = new TestAdapter(async (context) => h.bot.run(context), {
-      channelId: 'msteams',
-      locale: 'nl-NL',
-      from: { id: `29:${userId}`, aadObjectId: userId, name: 'Test' },
-      recipient: { id: '28:bot', name: 'Soestainable' },
-      conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', tenantId: TENANT_ID, isGroup: true, name: '' },
-      channelData: { tenant: { id: TENANT_ID }, team: { id: '19:team@thread.tacv2' } },
+    const adapter = h.adapter({
+      userId,
+      conversationType: 'channel',
+      conversationId: '19:general@thread.tacv2',
+      channelData: { team: { id: '19:team@thread.tacv2' } },
     });
-    const card = await commandCard(adapter, 'doe mee');
-    expect(text(card)).toContain(T.personalOnly.nl);
+    const card = await replyCard(adapter, 'doe mee');
+    expect(cardText(card)).toContain(T.personalOnly.nl);
     const submitted = await execute(adapter, ENROL_VERBS.submit, valid('nl'));
-    expect(text(submitted)).toContain(T.personalOnly.nl);
+    expect(cardText(submitted)).toContain(T.personalOnly.nl);
     await nothingStored(userId);
   });
 
@@ -405,28 +315,24 @@ describe('enrolment details', () => {
 });
 
 describe('enrolment without a running campaign', () => {
-  let h2: BotHarness;
+  const h2 = useBotHarness({ seed: false });
   beforeAll(async () => {
-    h2 = await createBotHarness();
     await h2.repos.orgTeams.save({ orgId: 'soest', teamId: 'publiekszaken', name: 'Publiekszaken', managerIds: [], demo: false });
-  });
-  afterAll(async () => {
-    await h2.drop();
   });
 
   it.each(LANGS)('no campaign (%s): the card has no baseline; joining stores the participant and says it starts soon', async (lang, locale) => {
     const userId = `aad-nocampaign-${lang}`;
     const adapter = h2.adapter({ userId, locale });
-    const card = await commandCard(adapter, 'join');
+    const card = await replyCard(adapter, 'join');
     expectWellFormed(card);
     expect(elements(card).some((e) => e['id'] === 'commuteMode')).toBe(false);
-    expect(text(card)).toContain(T.baselineLater[lang]);
-    expect(text(card)).toContain(T.introNoBaseline[lang]);
+    expect(cardText(card)).toContain(T.baselineLater[lang]);
+    expect(cardText(card)).toContain(T.introNoBaseline[lang]);
     expect(summary(card)).toMatchSnapshot();
 
     const done = await execute(adapter, ENROL_VERBS.submit, { teamId: 'publiekszaken', nudgeTime: '09:00', language: lang });
     expectWellFormed(done);
-    expect(text(done)).toContain(T.startsSoon[lang].replace('{time}', '09:00'));
+    expect(cardText(done)).toContain(T.startsSoon[lang].replace('{time}', '09:00'));
     expect(done).toMatchSnapshot();
     expect((await h2.repos.participants.get(userId))?.status).toBe('active');
     expect(await h2.repos.surveys.listAll(userId)).toEqual([]);
@@ -434,32 +340,26 @@ describe('enrolment without a running campaign', () => {
   });
 
   it('a campaign scheduled to start later takes the baseline, and the first challenge is on its first day', async () => {
-    const h3 = await createBotHarness();
-    try {
+    await withBotHarness(async (h3) => {
       await seedOrg(h3.repos, '2026-12-14');
       const userId = 'aad-upcoming';
       const adapter = h3.adapter({ userId });
       const card = await execute(adapter, ENROL_VERBS.submit, valid('nl'));
-      expect(text(card)).toContain('om 09:00 op maandag 14 december');
+      expect(cardText(card)).toContain('om 09:00 op maandag 14 december');
       expect(await h3.repos.surveys.get(userId, 'c-2026-12-14', 'baseline')).toBeDefined();
-    } finally {
-      await h3.drop();
-    }
+    });
   });
 
   it('no teams at all: a clear answer, nothing stored', async () => {
-    const h4 = await createBotHarness();
-    try {
+    await withBotHarness(async (h4) => {
       const userId = 'aad-noteams';
       const adapter = h4.adapter({ userId });
-      const card = await commandCard(adapter, 'doe mee');
-      expect(text(card)).toContain(T.noTeams.nl);
+      const card = await replyCard(adapter, 'doe mee');
+      expect(cardText(card)).toContain(T.noTeams.nl);
       const submitted = await execute(adapter, ENROL_VERBS.submit, valid('nl'));
-      expect(text(submitted)).toContain(T.noTeams.nl);
+      expect(cardText(submitted)).toContain(T.noTeams.nl);
       expect(await h4.repos.participants.get(userId)).toBeUndefined();
-    } finally {
-      await h4.drop();
-    }
+    });
   });
 });
 

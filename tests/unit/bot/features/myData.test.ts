@@ -1,4 +1,4 @@
-import { TestAdapter, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { expandCard } from '../../../../bot/src/features/core/cards';
 import { plain } from '../../../../bot/src/features/core/texts';
 import confirmTemplate from '../../../../bot/src/features/myData/confirmDelete.card.json';
@@ -12,46 +12,13 @@ import { myDataTexts } from '../../../../bot/src/features/myData/texts';
 import { MY_DATA_VERBS } from '../../../../bot/src/features/myData/verbs';
 import type { Repositories } from '../../../../bot/src/storage/repositories';
 import type { Language } from '../../../../shared/src/domain/types';
-import { cardOf, createBotHarness, executeActivity, invokeCard, submitActivity, TENANT_ID, type BotHarness } from '../../../helpers/botHarness';
-import { cardProblems, cardTexts } from '../../../helpers/cards';
+import { cardOf, submitActivity, useBotHarness } from '../../../helpers/botHarness';
+import { execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
+import { cardProblems, cardTexts, elements, openUrlOf, verbs } from '../../../helpers/cards';
 import { checkIn } from '../../../helpers/fixtures';
-import { participant, seedOrg } from '../../../helpers/orgFixture';
+import { baselineSurvey, participant } from '../../../helpers/orgFixture';
 
-type Card = Record<string, unknown>;
 const T = myDataTexts;
-
-const LANGS = [
-  ['nl', 'nl-NL'],
-  ['en', 'en-US'],
-] as const satisfies ReadonlyArray<readonly [Language, string]>;
-
-function elements(card: unknown): Card[] {
-  const out: Card[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const n = node as Card;
-      if (typeof n['type'] === 'string') out.push(n);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
-
-const verbsOf = (card: Card) => elements(card).filter((e) => e['type'] === 'Action.Execute').map((e) => e['verb']);
-const openUrlOf = (card: Card) => elements(card).find((e) => e['type'] === 'Action.OpenUrl')?.['url'];
-
-async function replyTo(adapter: TestAdapter, activity: string | Partial<Activity>): Promise<Partial<Activity>> {
-  let reply: Partial<Activity> | undefined;
-  await adapter.send(activity).assertReply((a) => {
-    reply = a;
-  });
-  if (!reply) throw new Error('no reply');
-  return reply;
-}
-const commandCard = async (adapter: TestAdapter, text: string) => cardOf(await replyTo(adapter, text)).content as Card;
-const execute = async (adapter: TestAdapter, verb: string, data: Record<string, unknown> = {}) => invokeCard(await replyTo(adapter, executeActivity(verb, data)));
 
 /** A person with something of every kind stored: profile, check-ins in two campaigns, a survey, a chat link, reports. */
 async function seedPerson(repos: Repositories, userId: string, lang: Language, campaignId: string): Promise<{ barrierRefs: string[]; anonymousRef: string }> {
@@ -65,17 +32,9 @@ async function seedPerson(repos: Repositories, userId: string, lang: Language, c
     await repos.checkIns.save(c);
     await repos.dailyAggregates.apply(c);
   }
-  await repos.surveys.save({
-    userId,
-    campaignId,
-    kind: 'baseline',
-    commuteMode: 'fiets',
-    distanceBand: '5-10',
-    disposablePackaging: 'sometimes',
-    screensOffAtNight: true,
-    lightsOffWhenLeaving: false,
-    createdAt: '2026-11-27T09:00:00.000Z',
-  });
+  await repos.surveys.save(
+    baselineSurvey(userId, { campaignId, commuteMode: 'fiets', disposablePackaging: 'sometimes', screensOffAtNight: true, lightsOffWhenLeaving: false }),
+  );
   await repos.conversationRefs.save({ kind: 'user', userId }, 'personal', { conversation: { id: `conv-${userId}` }, serviceUrl: 'https://smba.example/emea/' });
   const report = { orgId: 'soest', campaignId, teamId: 'publiekszaken', theme: 'circulariteit' as const, text: 'alleen plastic bekers' };
   const withContact = await repos.barriers.create({ ...report, contactUserId: userId });
@@ -179,28 +138,17 @@ describe('my data: the link origin', () => {
 });
 
 describe.each(LANGS)('my data through the bot (%s)', (lang, locale) => {
-  let harness: BotHarness;
-  let campaignId: string;
-
-  beforeAll(async () => {
-    harness = await createBotHarness();
-    ({
-      campaign: { campaignId },
-    } = await seedOrg(harness.repos));
-  });
-  afterAll(async () => {
-    await harness.drop();
-  });
+  const harness = useBotHarness();
 
   it('tells someone with nothing stored exactly that', async () => {
     const adapter = harness.adapter({ userId: `aad-nobody-${lang}`, locale });
-    expect(cardTexts(await commandCard(adapter, lang === 'nl' ? 'mijn gegevens' : 'my data'))).toEqual([T.nothingStored[lang]]);
+    expect(cardTexts(await replyCard(adapter, lang === 'nl' ? 'mijn gegevens' : 'my data'))).toEqual([T.nothingStored[lang]]);
   });
 
   it('summarises everything stored, with a download link and a delete button', async () => {
     const userId = `aad-summary-${lang}`;
-    const { barrierRefs, anonymousRef } = await seedPerson(harness.repos, userId, lang, campaignId);
-    const card = await commandCard(harness.adapter({ userId, locale }), lang === 'nl' ? 'mijn gegevens' : 'my data');
+    const { barrierRefs, anonymousRef } = await seedPerson(harness.repos, userId, lang, harness.campaign.campaignId);
+    const card = await replyCard(harness.adapter({ userId, locale }), lang === 'nl' ? 'mijn gegevens' : 'my data');
     expect(cardProblems(card)).toEqual([]);
     const texts = cardTexts(card);
     expect(texts).toEqual(
@@ -220,13 +168,13 @@ describe.each(LANGS)('my data through the bot (%s)', (lang, locale) => {
     expect(texts.some((t) => t.startsWith(T.surveyBaseline[lang]))).toBe(true);
     expect(texts).not.toContain(anonymousRef);
     expect(String(openUrlOf(card))).toMatch(/^http:\/\/localhost:\d+\/api\/me\/export\/[A-Za-z0-9_-]+\.\d+\.[A-Za-z0-9_-]{43}$/);
-    expect(verbsOf(card)).toEqual([MY_DATA_VERBS.deleteAsk]);
+    expect(verbs(card)).toEqual([MY_DATA_VERBS.deleteAsk]);
   });
 
   it('works for someone who has not joined but has something stored (a chat link)', async () => {
     const userId = `aad-chat-only-${lang}`;
     await harness.repos.conversationRefs.save({ kind: 'user', userId }, 'personal', { conversation: { id: 'c' } }, false);
-    const card = await commandCard(harness.adapter({ userId, locale }), 'mijn gegevens');
+    const card = await replyCard(harness.adapter({ userId, locale }), 'mijn gegevens');
     expect(cardProblems(card)).toEqual([]);
     expect(cardTexts(card)).toEqual(expect.arrayContaining([T.noProfile[lang], T.noCheckIns[lang], T.chatInactive[lang]]));
   });
@@ -234,17 +182,10 @@ describe.each(LANGS)('my data through the bot (%s)', (lang, locale) => {
   it('answers in a team channel only with "ask me one-to-one", showing nothing and deleting nothing', async () => {
     const userId = `aad-channel-${lang}`;
     await harness.repos.participants.save(participant({ userId, language: lang }));
-    const channel = new TestAdapter(async (context) => harness.bot.run(context), {
-      channelId: 'msteams',
-      locale,
-      from: { id: `29:${userId}`, aadObjectId: userId, name: 'Test' },
-      recipient: { id: '28:bot', name: 'Soestainable' },
-      conversation: { id: '19:channel@thread.tacv2', conversationType: 'channel', tenantId: TENANT_ID, isGroup: true, name: '' },
-      channelData: { tenant: { id: TENANT_ID } },
-    });
+    const channel = harness.adapter({ userId, locale, conversationType: 'channel', conversationId: '19:channel@thread.tacv2' });
     for (const card of [
-      await commandCard(channel, 'mijn gegevens'),
-      await commandCard(channel, 'verwijder mijn gegevens'),
+      await replyCard(channel, 'mijn gegevens'),
+      await replyCard(channel, 'verwijder mijn gegevens'),
       await execute(channel, MY_DATA_VERBS.deleteConfirm),
     ]) {
       expect(cardTexts(card)).toHaveLength(1);
@@ -255,24 +196,24 @@ describe.each(LANGS)('my data through the bot (%s)', (lang, locale) => {
 
   it('"verwijder mijn gegevens" asks first; the summary\'s delete button does the same', async () => {
     const adapter = harness.adapter({ userId: `aad-ask-${lang}`, locale });
-    const card = await commandCard(adapter, lang === 'nl' ? 'verwijder mijn gegevens' : 'delete my data');
+    const card = await replyCard(adapter, lang === 'nl' ? 'verwijder mijn gegevens' : 'delete my data');
     expect(cardProblems(card)).toEqual([]);
     expect(cardTexts(card)).toEqual(expect.arrayContaining([T.confirmTitle[lang], T.confirmWhat[lang], T.confirmStays[lang], T.confirmYes[lang], T.confirmNo[lang]]));
-    expect(verbsOf(card)).toEqual([MY_DATA_VERBS.deleteConfirm, MY_DATA_VERBS.deleteCancel]);
+    expect(verbs(card)).toEqual([MY_DATA_VERBS.deleteConfirm, MY_DATA_VERBS.deleteCancel]);
     expect(await execute(adapter, MY_DATA_VERBS.deleteAsk)).toEqual(card);
   });
 
   it('cancel deletes nothing', async () => {
     const userId = `aad-cancel-${lang}`;
-    await harness.repos.participants.save(participant({ userId, language: lang }));
-    expect(cardTexts(await execute(harness.adapter({ userId, locale }), MY_DATA_VERBS.deleteCancel))).toEqual([T.cancelled[lang]]);
+    const adapter = await joinedAdapter(harness, { userId, language: lang }, locale);
+    expect(cardTexts(await execute(adapter, MY_DATA_VERBS.deleteCancel))).toEqual([T.cancelled[lang]]);
     expect(await harness.repos.participants.get(userId)).toBeDefined();
   });
 
   it('refuses a button with extra fields, deleting nothing', async () => {
     const userId = `aad-extra-${lang}`;
-    await harness.repos.participants.save(participant({ userId, language: lang }));
-    const card = await execute(harness.adapter({ userId, locale }), MY_DATA_VERBS.deleteConfirm, { userId: 'aad-someone-else' });
+    const adapter = await joinedAdapter(harness, { userId, language: lang }, locale);
+    const card = await execute(adapter, MY_DATA_VERBS.deleteConfirm, { userId: 'aad-someone-else' });
     expect(cardTexts(card)).toEqual([T.badCard[lang]]);
     expect(await harness.repos.participants.get(userId)).toBeDefined();
   });
@@ -280,6 +221,7 @@ describe.each(LANGS)('my data through the bot (%s)', (lang, locale) => {
   it('confirm deletes every personal row, keeps reports anonymous and team totals; a second confirm finds nothing', async () => {
     const userId = `aad-delete-${lang}`;
     const { repos } = harness;
+    const { campaignId } = harness.campaign;
     await seedPerson(repos, userId, lang, campaignId);
     const totalsBefore = await repos.dailyAggregates.listCampaign(campaignId);
     const oldTotalsBefore = await repos.dailyAggregates.listCampaign('c-2025');
@@ -309,15 +251,14 @@ describe.each(LANGS)('my data through the bot (%s)', (lang, locale) => {
     expect(await reportCounts()).toEqual(reportsBefore);
     expect(await repos.dailyAggregates.listCampaign(campaignId)).toEqual(totalsBefore);
     expect(await repos.dailyAggregates.listCampaign('c-2025')).toEqual(oldTotalsBefore);
-    expect(cardTexts(await commandCard(adapter, 'mijn gegevens'))).toEqual([T.nothingStored[lang]]);
+    expect(cardTexts(await replyCard(adapter, 'mijn gegevens'))).toEqual([T.nothingStored[lang]]);
 
     expect(cardTexts(await execute(adapter, MY_DATA_VERBS.deleteConfirm))).toEqual([T.nothingToDelete[lang]]);
   });
 
   it('handles the Action.Submit fallback of the confirm button (the card is replaced)', async () => {
     const userId = `aad-submit-${lang}`;
-    await harness.repos.participants.save(participant({ userId, language: lang }));
-    const adapter = harness.adapter({ userId, locale });
+    const adapter = await joinedAdapter(harness, { userId, language: lang }, locale);
     const updates: Array<Partial<Activity>> = [];
     adapter.updateActivity = async (_context, activity) => {
       updates.push(activity);
@@ -330,18 +271,11 @@ describe.each(LANGS)('my data through the bot (%s)', (lang, locale) => {
 });
 
 describe('my data: erasure that stopped half-way', () => {
-  let harness: BotHarness;
-  beforeAll(async () => {
-    harness = await createBotHarness();
-  });
-  afterAll(async () => {
-    await harness.drop();
-  });
+  const harness = useBotHarness();
 
   it('keeps the participant until the end, so running it again finishes the job', async () => {
     const userId = 'aad-crash';
-    const { campaign } = await seedOrg(harness.repos);
-    await seedPerson(harness.repos, userId, 'nl', campaign.campaignId);
+    await seedPerson(harness.repos, userId, 'nl', harness.campaign.campaignId);
     const crashing: Repositories = {
       ...harness.repos,
       conversationRefs: Object.assign(Object.create(harness.repos.conversationRefs) as Repositories['conversationRefs'], {

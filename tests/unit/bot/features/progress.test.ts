@@ -1,12 +1,12 @@
-import type { Activity, TestAdapter } from 'botbuilder';
 import { CHECKIN_VERBS } from '../../../../bot/src/features/checkin/verbs';
 import { ownProgress, teamParticipation } from '../../../../bot/src/features/progress/stats';
 import { emptyAggregate } from '../../../../shared/src/domain/aggregates';
 import type { CheckIn, Language } from '../../../../shared/src/domain/types';
-import { createBotHarness, executeActivity, invokeCard, type BotHarness } from '../../../helpers/botHarness';
-import { cardProblems, cardTexts } from '../../../helpers/cards';
+import { useBotHarness, withBotHarness } from '../../../helpers/botHarness';
+import { execute, joinedAdapter, replyCard } from '../../../helpers/botTurns';
+import { cardProblems, cardText } from '../../../helpers/cards';
 import { checkIn } from '../../../helpers/fixtures';
-import { participant, seedOrg } from '../../../helpers/orgFixture';
+import { baselineSurvey, participant, seedOrg } from '../../../helpers/orgFixture';
 
 /*
  * "voortgang" / "progress" through the real dispatcher and repositories. Fixed clock: Wednesday 2 December 2026,
@@ -17,54 +17,23 @@ const WEDNESDAY = new Date('2026-12-02T08:00:00Z');
 const CAMPAIGN = 'c-2026-11-30';
 const DAYS = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11'];
 
-type Card = Record<string, unknown>;
-
 let seq = 0;
-
-async function reply(adapter: TestAdapter, activity: string | Partial<Activity>): Promise<Partial<Activity>> {
-  let out: Partial<Activity> | undefined;
-  await adapter.send(activity).assertReply((a) => {
-    out = a;
-  });
-  if (!out) throw new Error('no reply');
-  return out;
-}
-
-function messageCard(a: Partial<Activity>): Card {
-  const att = a.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive');
-  if (!att) throw new Error(`expected a card, got ${JSON.stringify(a).slice(0, 300)}`);
-  return att.content as Card;
-}
-
-const texts = (card: Card) => cardTexts(card).join('\n');
 
 function mine(userId: string, teamId: string, date: string, over: Partial<CheckIn> = {}): CheckIn {
   return checkIn({ userId, teamId, campaignId: CAMPAIGN, date, day: DAYS.indexOf(date) + 1, createdAt: `${date}T08:00:00.000Z`, updatedAt: `${date}T08:00:00.000Z`, ...over });
 }
 
 describe('progress feature', () => {
-  let h: BotHarness;
-
-  beforeAll(async () => {
-    h = await createBotHarness(WEDNESDAY);
-    await seedOrg(h.repos);
-  });
-  afterAll(async () => {
-    await h.drop();
-  });
-  beforeEach(() => {
-    h.clock.now = WEDNESDAY;
-  });
+  const h = useBotHarness({ start: WEDNESDAY });
 
   /** A participant in a team of `teamSize` active participants (the others are only team members). */
   async function member(lang: Language, teamSize = 1, paused = 0) {
     seq += 1;
     const userId = `aad-pr-${seq}`;
     const teamId = `team-pr-${seq}`;
-    await h.repos.participants.save(participant({ userId, teamId, language: lang }));
     for (let i = 1; i < teamSize; i++) await h.repos.participants.save(participant({ userId: `${userId}-m${i}`, teamId }));
     for (let i = 0; i < paused; i++) await h.repos.participants.save(participant({ userId: `${userId}-p${i}`, teamId, status: 'paused' }));
-    const adapter = h.adapter({ userId, locale: lang === 'nl' ? 'nl-NL' : 'en-US' });
+    const adapter = await joinedAdapter(h, { userId, teamId, language: lang });
     return { userId, teamId, adapter };
   }
 
@@ -81,11 +50,11 @@ describe('progress feature', () => {
     const { userId, teamId, adapter } = await member(lang);
     await store(mine(userId, teamId, '2026-11-30', { impact: { low: 0.1, mid: 0.15, high: 0.2 } }));
     await store(mine(userId, teamId, '2026-12-01', { outcome: 'partly', impact: { low: 0.05, mid: 0.1, high: 0.15 } }));
-    const card = messageCard(await reply(adapter, command));
+    const card = await replyCard(adapter, command);
     expect(cardProblems(card)).toEqual([]);
-    for (const line of expected) expect(texts(card)).toContain(line);
+    for (const line of expected) expect(cardText(card)).toContain(line);
     // no names, nobody else's figures
-    expect(texts(card)).not.toContain('Test Gebruiker');
+    expect(cardText(card)).not.toContain('Test Gebruiker');
     const [button] = card['actions'] as Array<{ verb: string; fallback: { data: Record<string, unknown> } }>;
     expect(button?.verb).toBe(CHECKIN_VERBS.open);
     expect(button?.fallback.data).toEqual({ verb: CHECKIN_VERBS.open });
@@ -96,7 +65,7 @@ describe('progress feature', () => {
     const { userId, teamId, adapter } = await member('nl');
     await store(mine(userId, teamId, '2026-11-30'));
     await store(mine(userId, teamId, '2026-12-02'));
-    let t = texts(messageCard(await reply(adapter, 'voortgang')));
+    let t = cardText(await replyCard(adapter, 'voortgang'));
     expect(t).toContain('1 werkdag');
     expect(t).toContain('2 van de 3 dagen tot nu toe');
 
@@ -104,42 +73,27 @@ describe('progress feature', () => {
     await store(mine(userId, teamId, '2026-12-03'));
     await store(mine(userId, teamId, '2026-12-04'));
     h.clock.now = new Date('2026-12-07T08:00:00Z');
-    t = texts(messageCard(await reply(adapter, 'voortgang')));
+    t = cardText(await replyCard(adapter, 'voortgang'));
     expect(t).toContain('3 werkdagen op rij');
     expect(t).toContain('4 van de 6 dagen tot nu toe');
     // Tuesday without Monday's check-in: broken
     h.clock.now = new Date('2026-12-08T08:00:00Z');
-    expect(texts(messageCard(await reply(adapter, 'voortgang')))).toContain('0 werkdagen op rij');
+    expect(cardText(await replyCard(adapter, 'voortgang'))).toContain('0 werkdagen op rij');
   });
 
   it('a check-in made through the card shows up in the progress', async () => {
     const { userId, adapter } = await member('nl');
-    await h.repos.surveys.save({
-      userId,
+    await h.repos.surveys.save(baselineSurvey(userId, { campaignId: CAMPAIGN }));
+    await execute(adapter, CHECKIN_VERBS.submit, {
       campaignId: CAMPAIGN,
-      kind: 'baseline',
-      commuteMode: 'auto',
+      date: '2026-12-02',
+      outcome: 'done',
+      travelMode: 'fiets',
       distanceBand: '5-10',
-      disposablePackaging: 'often',
-      screensOffAtNight: false,
-      lightsOffWhenLeaving: true,
-      createdAt: '2026-11-27T09:00:00.000Z',
+      wasteFree: 'true',
+      challenge: 'true',
     });
-    invokeCard(
-      await reply(
-        adapter,
-        executeActivity(CHECKIN_VERBS.submit, {
-          campaignId: CAMPAIGN,
-          date: '2026-12-02',
-          outcome: 'done',
-          travelMode: 'fiets',
-          distanceBand: '5-10',
-          wasteFree: 'true',
-          challenge: 'true',
-        }),
-      ),
-    );
-    const t = texts(messageCard(await reply(adapter, 'voortgang')));
+    const t = cardText(await replyCard(adapter, 'voortgang'));
     expect(t).toContain('1 werkdag');
     expect(t).toContain('2,9 kg (1,2–5,2 kg)');
   });
@@ -151,9 +105,9 @@ describe('progress feature', () => {
     const { userId, teamId, adapter } = await member(lang, size, 3);
     await store(mine(userId, teamId, '2026-12-02'));
     await store(mine(`${userId}-m1`, teamId, '2026-12-02'));
-    const card = messageCard(await reply(adapter, lang === 'nl' ? 'voortgang' : 'progress'));
-    expect(texts(card)).toContain(line);
-    expect(texts(card)).not.toMatch(/%/);
+    const card = await replyCard(adapter, lang === 'nl' ? 'voortgang' : 'progress');
+    expect(cardText(card)).toContain(line);
+    expect(cardText(card)).not.toMatch(/%/);
   });
 
   it.each([
@@ -166,30 +120,29 @@ describe('progress feature', () => {
     await store(mine(`${userId}-m1`, teamId, '2026-12-02'));
     await store(mine(`${userId}-m2`, teamId, '2026-12-01'));
     await store(mine(`${userId}-m3`, teamId, '2026-11-30'));
-    const card = messageCard(await reply(adapter, lang === 'nl' ? 'voortgang' : 'progress'));
+    const card = await replyCard(adapter, lang === 'nl' ? 'voortgang' : 'progress');
     expect(cardProblems(card)).toEqual([]);
-    expect(texts(card)).toContain(today);
-    expect(texts(card)).toContain(average);
-    expect(texts(card)).not.toContain('Teamcijfers verschijnen');
+    expect(cardText(card)).toContain(today);
+    expect(cardText(card)).toContain(average);
+    expect(cardText(card)).not.toContain('Teamcijfers verschijnen');
   });
 
   it('follows config.minGroupSize', async () => {
-    const strict = await createBotHarness(WEDNESDAY, { MIN_GROUP_SIZE: '10' });
-    try {
-      await seedOrg(strict.repos);
-      await strict.repos.participants.save(participant({ userId: 'aad-strict', teamId: 'team-strict' }));
-      const card = messageCard(await reply(strict.adapter({ userId: 'aad-strict' }), 'voortgang'));
-      expect(texts(card)).toContain('Teamcijfers verschijnen vanaf 10 deelnemers');
-    } finally {
-      await strict.drop();
-    }
+    await withBotHarness(
+      async (strict) => {
+        await seedOrg(strict.repos);
+        const card = await replyCard(await joinedAdapter(strict, { userId: 'aad-strict', teamId: 'team-strict' }), 'voortgang');
+        expect(cardText(card)).toContain('Teamcijfers verschijnen vanaf 10 deelnemers');
+      },
+      { start: WEDNESDAY, env: { MIN_GROUP_SIZE: '10' } },
+    );
   });
 
   it.each([
     ['nl', 'nl-NL', 'voortgang', 'Doe mee'],
     ['en', 'en-US', 'progress', 'Join'],
   ] as const)('in %s: someone who has not joined gets the join card', async (_lang, locale, command, button) => {
-    const card = messageCard(await reply(h.adapter({ userId: `aad-pr-stranger-${locale}`, locale }), command));
+    const card = await replyCard(h.adapter({ userId: `aad-pr-stranger-${locale}`, locale }), command);
     expect(cardProblems(card)).toEqual([]);
     expect((card['actions'] as Array<{ title: string; verb: string }>)[0]).toMatchObject({ title: button, verb: 'enrol.start' });
   });
@@ -197,23 +150,23 @@ describe('progress feature', () => {
   it('before the campaign, and without any campaign', async () => {
     h.clock.now = new Date('2026-11-27T09:00:00Z');
     const { adapter } = await member('nl');
-    expect(texts(messageCard(await reply(adapter, 'voortgang')))).toContain('Soestainable Challenge begint op maandag 30 november.');
-    const empty = await createBotHarness(WEDNESDAY);
-    try {
-      await empty.repos.participants.save(participant({ userId: 'aad-empty', language: 'en' }));
-      expect(texts(messageCard(await reply(empty.adapter({ userId: 'aad-empty' }), 'progress')))).toContain('No challenge is running');
-    } finally {
-      await empty.drop();
-    }
+    expect(cardText(await replyCard(adapter, 'voortgang'))).toContain('Soestainable Challenge begint op maandag 30 november.');
+    await withBotHarness(
+      async (empty) => {
+        await empty.repos.participants.save(participant({ userId: 'aad-empty', language: 'en' }));
+        expect(cardText(await replyCard(empty.adapter({ userId: 'aad-empty' }), 'progress'))).toContain('No challenge is running');
+      },
+      { start: WEDNESDAY },
+    );
   });
 
   it('after the campaign: the final figures, without a check-in button', async () => {
     const { userId, teamId, adapter } = await member('nl');
     await store(mine(userId, teamId, '2026-12-11'));
     h.clock.now = new Date('2026-12-15T09:00:00Z');
-    const card = messageCard(await reply(adapter, 'voortgang'));
-    expect(texts(card)).toContain('Soestainable Challenge · afgelopen op vrijdag 11 december');
-    expect(texts(card)).toContain('1 van de 10 dagen tot nu toe');
+    const card = await replyCard(adapter, 'voortgang');
+    expect(cardText(card)).toContain('Soestainable Challenge · afgelopen op vrijdag 11 december');
+    expect(cardText(card)).toContain('1 van de 10 dagen tot nu toe');
     expect(card['actions']).toEqual([]);
   });
 

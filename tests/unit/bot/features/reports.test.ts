@@ -1,36 +1,19 @@
-import { TestAdapter, type Activity } from 'botbuilder';
-import { loadConfig } from '../../../../bot/src/config';
-import { createBot } from '../../../../bot/src/features';
+import type { Activity } from 'botbuilder';
 import { expandCard } from '../../../../bot/src/features/core/cards';
 import { plain } from '../../../../bot/src/features/core/texts';
+import { enrolTexts } from '../../../../bot/src/features/enrol/texts';
 import { ENROL_VERBS } from '../../../../bot/src/features/enrol/verbs';
-import joinFirstTemplate from '../../../../bot/src/features/reports/joinFirst.card.json';
 import reportTemplate from '../../../../bot/src/features/reports/report.card.json';
-import {
-  checkSubmission,
-  joinFirstCardData,
-  reportCardData,
-  thanksCardData,
-  type ReportKind,
-} from '../../../../bot/src/features/reports/reports';
+import { checkSubmission, reportCardData, thanksCardData, type ReportKind } from '../../../../bot/src/features/reports/reports';
 import { reportsTexts } from '../../../../bot/src/features/reports/texts';
 import { guessTheme } from '../../../../bot/src/features/reports/theme';
 import thanksTemplate from '../../../../bot/src/features/reports/thanks.card.json';
 import { REPORTS_VERBS } from '../../../../bot/src/features/reports/verbs';
-import { createLogger } from '../../../../bot/src/platform/logger';
-import { createRepositories } from '../../../../bot/src/storage/repositories';
-import type { Language } from '../../../../shared/src/domain/types';
-import { cardOf, createBotHarness, executeActivity, invokeCard, submitActivity, TENANT_ID, type BotHarness } from '../../../helpers/botHarness';
-import { cardProblems, cardTexts } from '../../../helpers/cards';
+import { submitActivity, useBotHarness } from '../../../helpers/botHarness';
+import { cardContent, execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
+import { cardProblems, cardTexts, elements, executeActions, input } from '../../../helpers/cards';
 import { participant, seedOrg } from '../../../helpers/orgFixture';
-import { createTestTables, rawRows } from '../../../helpers/storage';
-
-type Card = Record<string, unknown>;
-
-const LANGS = [
-  ['nl', 'nl-NL'],
-  ['en', 'en-US'],
-] as const satisfies ReadonlyArray<readonly [Language, string]>;
+import { rawRows } from '../../../helpers/storage';
 
 const INJECTION = '[klik](http://evil) **vet** <at>x</at> ${verb} {count}';
 
@@ -45,49 +28,6 @@ function expectOnlyAsTextRun(card: unknown): void {
   expect(plain(INJECTION)).not.toMatch(/\]\(|:\/\//);
   const rendered = cardTexts(card as Record<string, unknown>).filter((t) => !runs.includes(t));
   expect(rendered.some((t) => t.includes('[klik]') || t.includes('**vet**') || t.includes('<at>'))).toBe(false);
-}
-
-/** Every element of a card (body, nested containers, actions), depth first. */
-function elements(card: unknown): Card[] {
-  const out: Card[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const n = node as Card;
-      if (typeof n['type'] === 'string') out.push(n);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
-
-function input(card: Card, id: string): Card {
-  const found = elements(card).find((e) => e['id'] === id);
-  if (!found) throw new Error(`no input ${id}`);
-  return found;
-}
-
-function executeActions(card: Card): Card[] {
-  return elements(card).filter((e) => e['type'] === 'Action.Execute');
-}
-
-/** The bot's single reply to `activity`. */
-async function replyTo(adapter: TestAdapter, activity: string | Partial<Activity>): Promise<Partial<Activity>> {
-  let reply: Partial<Activity> | undefined;
-  await adapter.send(activity).assertReply((a) => {
-    reply = a;
-  });
-  if (!reply) throw new Error('no reply');
-  return reply;
-}
-
-async function commandCard(adapter: TestAdapter, text: string): Promise<Card> {
-  return cardOf(await replyTo(adapter, text)).content as Card;
-}
-
-async function execute(adapter: TestAdapter, verb: string, data: Record<string, unknown>): Promise<Card> {
-  return invokeCard(await replyTo(adapter, executeActivity(verb, data)));
 }
 
 const T = reportsTexts;
@@ -105,7 +45,6 @@ describe('reports: card templates', () => {
         thanksCardData('barrier', lang, { reference: 'P-7K3F', theme: 'circulariteit', text: INJECTION, contact: false }),
       ),
       thanksContact: expandCard(thanksTemplate, thanksCardData('idea', lang, { reference: 'I-2QX9', theme: 'mvoi', text: 'minder verpakking', contact: true })),
-      joinFirst: expandCard(joinFirstTemplate, joinFirstCardData(lang)),
     };
     for (const card of Object.values(cards)) expect(cardProblems(card)).toEqual([]);
     expect(cards).toMatchSnapshot();
@@ -180,8 +119,7 @@ describe('reports: checkSubmission', () => {
 });
 
 describe.each(LANGS)('reports through the bot (%s)', (lang, locale) => {
-  let harness: BotHarness;
-  let campaignId: string;
+  const harness = useBotHarness();
   const userId = `aad-reporter-${lang}`;
   const adapter = () => harness.adapter({ userId, locale });
   const barriers = () => harness.repos.barriers.list('soest');
@@ -189,19 +127,12 @@ describe.each(LANGS)('reports through the bot (%s)', (lang, locale) => {
   const submitData = (over: Record<string, unknown> = {}) => ({ text: 'de kantine heeft alleen bekers van plastic', theme: 'circulariteit', contact: 'false', ...over });
 
   beforeAll(async () => {
-    harness = await createBotHarness();
-    ({
-      campaign: { campaignId },
-    } = await seedOrg(harness.repos));
     await harness.repos.participants.save(participant({ userId, language: lang }));
-  });
-  afterAll(async () => {
-    await harness.drop();
   });
 
   it('"prikkel: …" shows the card pre-filled, with a guessed theme and contact off', async () => {
     const text = lang === 'nl' ? 'prikkel: de kantine heeft alleen bekers van plastic' : 'barrier: the canteen only has plastic cups';
-    const card = await commandCard(adapter(), text);
+    const card = await replyCard(adapter(), text);
     expect(cardProblems(card)).toEqual([]);
     expect(input(card, 'text')['value']).toBe(text.slice(text.indexOf(':') + 1).trim());
     expect(input(card, 'theme')['value']).toBe('circulariteit');
@@ -211,7 +142,7 @@ describe.each(LANGS)('reports through the bot (%s)', (lang, locale) => {
   });
 
   it('"idee" without text shows the same card, empty', async () => {
-    const card = await commandCard(adapter(), lang === 'nl' ? 'idee' : 'idea');
+    const card = await replyCard(adapter(), lang === 'nl' ? 'idee' : 'idea');
     expect(cardProblems(card)).toEqual([]);
     expect(input(card, 'text')['value']).toBe('');
     expect(cardTexts(card)).toContain(T.ideaTitle[lang]);
@@ -220,7 +151,7 @@ describe.each(LANGS)('reports through the bot (%s)', (lang, locale) => {
 
   it('a command text over 500 characters shows the card with an error line and the text kept', async () => {
     const long = 'a'.repeat(501);
-    const card = await commandCard(adapter(), `prikkel: ${long}`);
+    const card = await replyCard(adapter(), `prikkel: ${long}`);
     expect(cardProblems(card)).toEqual([]);
     expect(input(card, 'text')['value']).toBe(long);
     expect(cardTexts(card)).toContain(T.errorTooLong[lang].replace('{count}', '501').replace('{max}', '500'));
@@ -233,7 +164,7 @@ describe.each(LANGS)('reports through the bot (%s)', (lang, locale) => {
     const all = await barriers();
     expect(all).toHaveLength(before + 1);
     const stored = all[0];
-    expect(stored).toMatchObject({ orgId: 'soest', campaignId, teamId: 'publiekszaken', theme: 'circulariteit', text: 'de kantine heeft alleen bekers van plastic', status: 'nieuw' });
+    expect(stored).toMatchObject({ orgId: 'soest', campaignId: harness.campaign.campaignId, teamId: 'publiekszaken', theme: 'circulariteit', text: 'de kantine heeft alleen bekers van plastic', status: 'nieuw' });
     expect(stored?.contactUserId).toBeUndefined();
     expect(stored?.reference).toMatch(/^P-[0-9A-Z]{4}$/);
     const texts = cardTexts(card);
@@ -268,13 +199,13 @@ describe.each(LANGS)('reports through the bot (%s)', (lang, locale) => {
     await a.send(submitActivity(REPORTS_VERBS.ideaSubmit, submitData({ text: 'fietsen delen' }), 'card-42'));
     expect(updates).toHaveLength(1);
     expect(updates[0]?.id).toBe('card-42');
-    const card = cardOf(updates[0] ?? {}).content as Card;
+    const card = cardContent(updates[0] ?? {});
     expect(cardTexts(card)).toContain(T.ideaThanks[lang]);
     expect((await ideas())[0]?.text).toBe('fietsen delen');
   });
 
   it('escapes markdown, links and mentions the reporter typed (the thank-you card shows them as plain text)', async () => {
-    const form = await commandCard(adapter(), `prikkel: ${INJECTION}`);
+    const form = await replyCard(adapter(), `prikkel: ${INJECTION}`);
     expect(input(form, 'text')['value']).toBe(INJECTION);
     const card = await execute(adapter(), REPORTS_VERBS.barrierSubmit, submitData({ text: INJECTION }));
     expectOnlyAsTextRun(card);
@@ -307,7 +238,7 @@ describe.each(LANGS)('reports through the bot (%s)', (lang, locale) => {
     harness.clock.now = new Date('2027-01-20T10:00:00Z');
     try {
       await execute(a, REPORTS_VERBS.barrierSubmit, submitData({ text: 'na de challenge: nog steeds plastic' }));
-      expect((await barriers())[0]).toMatchObject({ text: 'na de challenge: nog steeds plastic', campaignId });
+      expect((await barriers())[0]).toMatchObject({ text: 'na de challenge: nog steeds plastic', campaignId: harness.campaign.campaignId });
     } finally {
       harness.clock.now = new Date('2026-12-02T08:00:00Z');
     }
@@ -316,35 +247,30 @@ describe.each(LANGS)('reports through the bot (%s)', (lang, locale) => {
   it('asks someone who has not joined to join first (command and button), storing nothing', async () => {
     const stranger = harness.adapter({ userId: `aad-stranger-${lang}`, locale });
     const before = (await barriers()).length;
-    for (const card of [await commandCard(stranger, 'prikkel: geen bekers'), await execute(stranger, REPORTS_VERBS.barrierSubmit, submitData())]) {
+    for (const card of [await replyCard(stranger, 'prikkel: geen bekers'), await execute(stranger, REPORTS_VERBS.barrierSubmit, submitData())]) {
       expect(cardProblems(card)).toEqual([]);
-      expect(cardTexts(card)).toContain(T.joinFirst[lang]);
+      expect(cardTexts(card)).toContain(enrolTexts.joinFirst[lang]);
       expect(executeActions(card)[0]?.['verb']).toBe(ENROL_VERBS.start);
     }
     expect(await barriers()).toHaveLength(before);
   });
 
   it('treats someone who left like someone who has not joined', async () => {
-    const leaverId = `aad-leaver-${lang}`;
-    await harness.repos.participants.save(participant({ userId: leaverId, language: lang, status: 'left' }));
-    const card = await execute(harness.adapter({ userId: leaverId, locale }), REPORTS_VERBS.ideaSubmit, submitData());
+    const leaver = await joinedAdapter(harness, { userId: `aad-leaver-${lang}`, language: lang, status: 'left' }, locale);
+    const card = await execute(leaver, REPORTS_VERBS.ideaSubmit, submitData());
     expect(executeActions(card)[0]?.['verb']).toBe(ENROL_VERBS.start);
   });
 });
 
 describe.each(LANGS)('reports without any campaign (%s)', (lang, locale) => {
-  let harness: BotHarness;
+  const harness = useBotHarness({ seed: false });
   beforeAll(async () => {
-    harness = await createBotHarness();
     await harness.repos.participants.save(participant({ language: lang }));
-  });
-  afterAll(async () => {
-    await harness.drop();
   });
 
   it('says so clearly on the command and on the button, and stores nothing', async () => {
     const adapter = harness.adapter({ locale });
-    const fromCommand = await commandCard(adapter, 'prikkel: geen bekers');
+    const fromCommand = await replyCard(adapter, 'prikkel: geen bekers');
     const fromButton = await execute(adapter, REPORTS_VERBS.barrierSubmit, { text: 'geen bekers', theme: 'circulariteit', contact: 'false' });
     for (const card of [fromCommand, fromButton]) expect(cardTexts(card)).toEqual([T.noCampaign[lang]]);
     expect(await harness.repos.barriers.list('soest')).toEqual([]);
@@ -353,40 +279,22 @@ describe.each(LANGS)('reports without any campaign (%s)', (lang, locale) => {
   it('does not count a draft campaign', async () => {
     const { campaign } = await seedOrg(harness.repos);
     await harness.repos.campaigns.save({ ...campaign, status: 'draft' });
-    const card = await commandCard(harness.adapter({ locale }), 'idee');
+    const card = await replyCard(harness.adapter({ locale }), 'idee');
     expect(cardTexts(card)).toEqual([T.noCampaign[lang]]);
   });
 });
 
 describe('reports: the stored row', () => {
-  const clock = { now: new Date('2026-12-02T08:00:00Z') };
-  let tables: Awaited<ReturnType<typeof createTestTables>>;
-  let adapter: TestAdapter;
+  const h = useBotHarness();
   const userId = 'aad-raw-row-user';
-
   beforeAll(async () => {
-    tables = await createTestTables();
-    const repos = createRepositories(tables);
-    await seedOrg(repos);
-    await repos.participants.save(participant({ userId }));
-    const { bot } = createBot({ repos, config: loadConfig({ ORG_ID: 'soest' }), logger: createLogger('silent'), now: () => clock.now });
-    adapter = new TestAdapter(async (context) => bot.run(context), {
-      channelId: 'msteams',
-      locale: 'nl-NL',
-      from: { id: `29:${userId}`, aadObjectId: userId, name: 'Test' },
-      recipient: { id: '28:bot', name: 'Soestainable' },
-      conversation: { id: 'conv-raw', conversationType: 'personal', tenantId: TENANT_ID, isGroup: false, name: '' },
-      channelData: { tenant: { id: TENANT_ID } },
-    });
-  });
-  afterAll(async () => {
-    await tables.drop();
+    await h.repos.participants.save(participant({ userId }));
   });
 
   it.each(['barrier', 'idea'] as const satisfies readonly ReportKind[])('of an anonymous %s holds no user id at all', async (kind) => {
     const verb = kind === 'barrier' ? REPORTS_VERBS.barrierSubmit : REPORTS_VERBS.ideaSubmit;
-    await execute(adapter, verb, { text: 'geen bekers', theme: 'circulariteit', contact: 'false' });
-    const rows = await rawRows(tables.client(kind === 'barrier' ? 'Barriers' : 'Ideas'));
+    await execute(h.adapter({ userId }), verb, { text: 'geen bekers', theme: 'circulariteit', contact: 'false' });
+    const rows = await rawRows(h.tables.client(kind === 'barrier' ? 'Barriers' : 'Ideas'));
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toContain(userId);
     expect(rows.every((r) => !('contactUserId' in r))).toBe(true);

@@ -1,19 +1,13 @@
-import type { Activity, TestAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { Language } from '../../../../shared/src/domain/types';
 import { enrolTexts } from '../../../../bot/src/features/enrol/texts';
 import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '../../../../bot/src/features/enrol/verbs';
 import { settingsTexts } from '../../../../bot/src/features/settings/texts';
 import { SETTINGS_VERBS } from '../../../../bot/src/features/settings/verbs';
-import { cardOf, createBotHarness, executeActivity, invokeCard, submitActivity, type BotHarness } from '../../../helpers/botHarness';
-import { cardProblems, cardTexts } from '../../../helpers/cards';
-import { participant, seedOrg } from '../../../helpers/orgFixture';
-
-type Card = Record<string, unknown>;
-
-const LANGS = [
-  ['nl', 'nl-NL'],
-  ['en', 'en-US'],
-] as const satisfies ReadonlyArray<readonly [Language, string]>;
+import { submitActivity, useBotHarness } from '../../../helpers/botHarness';
+import { cardContent, exchange, execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
+import { cardText, elements, expectWellFormed, input, verbs, type Card } from '../../../helpers/cards';
+import { participant } from '../../../helpers/orgFixture';
 
 const T = settingsTexts;
 /** What a Dutch and an English speaker type for each command. */
@@ -22,85 +16,26 @@ const WORDS = {
   en: { pause: 'pause', resume: 'resume', time: 'time', language: 'language', team: 'team' },
 } as const;
 
-function elements(card: unknown): Card[] {
-  const out: Card[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const n = node as Card;
-      if (typeof n['type'] === 'string') out.push(n);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
-
-function input(card: Card, id: string): Card {
-  const found = elements(card).find((e) => e['id'] === id);
-  if (!found) throw new Error(`no input ${id}`);
-  return found;
-}
-
-const verbs = (card: Card): string[] =>
-  elements(card)
-    .filter((e) => e['type'] === 'Action.Execute')
-    .map((e) => String(e['verb']));
-
-function expectWellFormed(card: Card): void {
-  expect(cardProblems(card)).toEqual([]);
-  for (const action of elements(card).filter((e) => e['type'] === 'Action.Execute')) {
-    expect(action['fallback']).toMatchObject({ type: 'Action.Submit', data: { verb: action['verb'] } });
-  }
-  for (const el of elements(card).filter((e) => String(e['type']).startsWith('Input.'))) expect(el['label']).toEqual(expect.any(String));
-}
-
-async function exchange(adapter: TestAdapter, activity: string | Partial<Activity>): Promise<Partial<Activity>[]> {
-  await adapter.send(activity);
-  return adapter.activeQueue.splice(0);
-}
-
-async function commandCard(adapter: TestAdapter, text: string): Promise<Card> {
-  const replies = await exchange(adapter, text);
-  expect(replies).toHaveLength(1);
-  return cardOf(replies[0] ?? {}).content as Card;
-}
-
-async function execute(adapter: TestAdapter, verb: string, data: Record<string, unknown> = {}): Promise<Card> {
-  const replies = await exchange(adapter, executeActivity(verb, data));
-  expect(replies).toHaveLength(1);
-  return invokeCard(replies[0] ?? {});
-}
-
-const text = (card: Card): string => cardTexts(card).join('\n');
 const errorLine = (card: Card): string => String(elements(card).find((e) => e['color'] === 'Attention')?.['text'] ?? '');
 
-let h: BotHarness;
+const h = useBotHarness();
 let n = 0;
 
 /** A participant of team Publiekszaken at 09:00 in `lang`, and their adapter. */
 async function joined(lang: Language, locale: string, overrides: Parameters<typeof participant>[0] = {}) {
   const userId = `aad-settings-${++n}`;
-  await h.repos.participants.save(participant({ userId, language: lang, ...overrides }));
-  return { userId, adapter: h.adapter({ userId, locale }), get: async () => h.repos.participants.get(userId) };
+  const adapter = await joinedAdapter(h, { userId, language: lang, ...overrides }, locale);
+  return { userId, adapter, get: async () => h.repos.participants.get(userId) };
 }
-
-beforeAll(async () => {
-  h = await createBotHarness();
-  await seedOrg(h.repos);
-});
-afterAll(async () => {
-  await h.drop();
-});
 
 describe.each(LANGS)('settings in %s', (lang, locale) => {
   const w = WORDS[lang];
 
   it('"pause" pauses at once and confirms on a card with Resume; the Resume button resumes in place', async () => {
     const u = await joined(lang, locale);
-    const card = await commandCard(u.adapter, w.pause);
+    const card = await replyCard(u.adapter, w.pause);
     expectWellFormed(card);
-    expect(text(card)).toContain(T.pausedBody[lang]);
+    expect(cardText(card)).toContain(T.pausedBody[lang]);
     expect(verbs(card)).toEqual([SETTINGS_VERBS.resume]);
     expect(card).toMatchSnapshot();
     expect((await u.get())?.status).toBe('paused');
@@ -108,7 +43,7 @@ describe.each(LANGS)('settings in %s', (lang, locale) => {
 
     const resumed = await execute(u.adapter, SETTINGS_VERBS.resume);
     expectWellFormed(resumed);
-    expect(text(resumed)).toContain(T.resumedBody[lang].replace('{time}', '09:00'));
+    expect(cardText(resumed)).toContain(T.resumedBody[lang].replace('{time}', '09:00'));
     expect(verbs(resumed)).toEqual([CHECKIN_OPEN_VERB]);
     expect(resumed).toMatchSnapshot();
     expect((await u.get())?.status).toBe('active');
@@ -117,37 +52,37 @@ describe.each(LANGS)('settings in %s', (lang, locale) => {
 
   it('pausing twice or resuming while active says nothing changed', async () => {
     const u = await joined(lang, locale, { status: 'paused' });
-    expect(text(await execute(u.adapter, SETTINGS_VERBS.pause))).toContain(T.alreadyPaused[lang]);
-    expect(text(await commandCard(u.adapter, w.resume))).toContain(T.resumedTitle[lang]);
-    expect(text(await commandCard(u.adapter, w.resume))).toContain(T.alreadyActive[lang]);
+    expect(cardText(await execute(u.adapter, SETTINGS_VERBS.pause))).toContain(T.alreadyPaused[lang]);
+    expect(cardText(await replyCard(u.adapter, w.resume))).toContain(T.resumedTitle[lang]);
+    expect(cardText(await replyCard(u.adapter, w.resume))).toContain(T.alreadyActive[lang]);
     expect((await u.get())?.status).toBe('active');
   });
 
   it('"time 08:30" changes the nudge time at once (and moves the nudge slot)', async () => {
     const u = await joined(lang, locale);
-    const card = await commandCard(u.adapter, `${w.time} 08:30`);
+    const card = await replyCard(u.adapter, `${w.time} 08:30`);
     expectWellFormed(card);
-    expect(text(card)).toContain(T.timeSet[lang].replace('{time}', '08:30'));
+    expect(cardText(card)).toContain(T.timeSet[lang].replace('{time}', '08:30'));
     expect(card).toMatchSnapshot();
     expect((await u.get())?.nudgeTime).toBe('08:30');
     expect((await h.repos.participants.listNudgeSlot('08:30')).map((e) => e.userId)).toContain(u.userId);
     expect((await h.repos.participants.listNudgeSlot('09:00')).map((e) => e.userId)).not.toContain(u.userId);
 
-    await commandCard(u.adapter, `${w.time} 7.45`);
+    await replyCard(u.adapter, `${w.time} 7.45`);
     expect((await u.get())?.nudgeTime).toBe('07:45');
   });
 
   it.each(['25:99', '06:00', 'morgen', '8'])('"time %s" gets a clear answer with an example; nothing changes', async (typed) => {
     const u = await joined(lang, locale);
-    const card = await commandCard(u.adapter, `${w.time} ${typed}`);
+    const card = await replyCard(u.adapter, `${w.time} ${typed}`);
     expectWellFormed(card);
-    expect(text(card)).toContain(lang === 'nl' ? 'bijvoorbeeld: tijd 08:30' : 'for example: time 08:30');
+    expect(cardText(card)).toContain(lang === 'nl' ? 'bijvoorbeeld: tijd 08:30' : 'for example: time 08:30');
     expect((await u.get())?.nudgeTime).toBe('09:00');
   });
 
   it('"time" alone shows a card to pick; its Save stores the time; a bad time gets the card again with an error', async () => {
     const u = await joined(lang, locale);
-    const card = await commandCard(u.adapter, w.time);
+    const card = await replyCard(u.adapter, w.time);
     expectWellFormed(card);
     expect(input(card, 'nudgeTime')).toMatchObject({ type: 'Input.Time', value: '09:00', min: '07:00', max: '11:00' });
     expect(verbs(card)).toEqual([SETTINGS_VERBS.time]);
@@ -165,40 +100,40 @@ describe.each(LANGS)('settings in %s', (lang, locale) => {
     expect(await u.get()).toMatchObject({ nudgeTime: '09:00', teamId: 'publiekszaken' });
 
     const saved = await execute(u.adapter, SETTINGS_VERBS.time, { nudgeTime: '10:00' });
-    expect(text(saved)).toContain(T.timeSet[lang].replace('{time}', '10:00'));
+    expect(cardText(saved)).toContain(T.timeSet[lang].replace('{time}', '10:00'));
     expect((await u.get())?.nudgeTime).toBe('10:00');
   });
 
   it('a paused participant who changes the time hears they are still paused', async () => {
     const u = await joined(lang, locale, { status: 'paused' });
-    const card = await commandCard(u.adapter, `${w.time} 10:15`);
-    expect(text(card)).toContain(T.stillPaused[lang]);
+    const card = await replyCard(u.adapter, `${w.time} 10:15`);
+    expect(cardText(card)).toContain(T.stillPaused[lang]);
     expect(await u.get()).toMatchObject({ nudgeTime: '10:15', status: 'paused' });
   });
 
   it('"language" with a word changes the language and confirms in the new one', async () => {
     const other: Language = lang === 'nl' ? 'en' : 'nl';
     const u = await joined(lang, locale);
-    const card = await commandCard(u.adapter, `${w.language} ${other === 'en' ? 'English' : 'Nederlands'}`);
+    const card = await replyCard(u.adapter, `${w.language} ${other === 'en' ? 'English' : 'Nederlands'}`);
     expectWellFormed(card);
-    expect(text(card)).toContain(T.languageSet[other]);
+    expect(cardText(card)).toContain(T.languageSet[other]);
     expect(card).toMatchSnapshot();
     expect((await u.get())?.language).toBe(other);
 
-    await commandCard(u.adapter, `${w.language} ${lang}`);
+    await replyCard(u.adapter, `${w.language} ${lang}`);
     expect((await u.get())?.language).toBe(lang);
   });
 
   it('"language klingon" gets a clear answer; nothing changes', async () => {
     const u = await joined(lang, locale);
-    const card = await commandCard(u.adapter, `${w.language} klingon`);
-    expect(text(card)).toContain(T.languageInvalidTyped[lang]);
+    const card = await replyCard(u.adapter, `${w.language} klingon`);
+    expect(cardText(card)).toContain(T.languageInvalidTyped[lang]);
     expect((await u.get())?.language).toBe(lang);
   });
 
   it('"language" alone shows a card; its Save stores the choice; a bad value gets the card again', async () => {
     const u = await joined(lang, locale);
-    const card = await commandCard(u.adapter, w.language);
+    const card = await replyCard(u.adapter, w.language);
     expectWellFormed(card);
     expect(input(card, 'language')).toMatchObject({ style: 'expanded', value: lang });
     expect(card).toMatchSnapshot();
@@ -208,21 +143,21 @@ describe.each(LANGS)('settings in %s', (lang, locale) => {
     expect((await u.get())?.language).toBe(lang);
 
     const saved = await execute(u.adapter, SETTINGS_VERBS.language, { language: 'en' });
-    expect(text(saved)).toContain(T.languageSet.en);
+    expect(cardText(saved)).toContain(T.languageSet.en);
     expect((await u.get())?.language).toBe('en');
   });
 
   it('"team" shows the current team and a card to change it; Save moves the participant', async () => {
     const u = await joined(lang, locale);
-    const card = await commandCard(u.adapter, w.team);
+    const card = await replyCard(u.adapter, w.team);
     expectWellFormed(card);
-    expect(text(card)).toContain(T.teamCurrent[lang].replace('{team}', 'Publiekszaken'));
+    expect(cardText(card)).toContain(T.teamCurrent[lang].replace('{team}', 'Publiekszaken'));
     expect(input(card, 'teamId')).toMatchObject({ style: 'compact', value: 'publiekszaken' });
     expect(card).toMatchSnapshot();
 
     const saved = await execute(u.adapter, SETTINGS_VERBS.team, { teamId: 'buitendienst' });
     expectWellFormed(saved);
-    expect(text(saved)).toContain(T.teamSet[lang].replace('{team}', 'Buitendienst'));
+    expect(cardText(saved)).toContain(T.teamSet[lang].replace('{team}', 'Buitendienst'));
     expect((await u.get())?.teamId).toBe('buitendienst');
     expect((await h.repos.participants.listTeamMembers('buitendienst')).map((m) => m.userId)).toContain(u.userId);
     expect((await h.repos.participants.listTeamMembers('publiekszaken')).map((m) => m.userId)).not.toContain(u.userId);
@@ -235,18 +170,18 @@ describe.each(LANGS)('settings in %s', (lang, locale) => {
       expectWellFormed(card);
       expect(errorLine(card)).toBe('extra' in data ? T.formInvalid[lang] : T.teamUnknown[lang]);
     }
-    const typed = await commandCard(u.adapter, `${w.team} Geen Team`);
+    const typed = await replyCard(u.adapter, `${w.team} Geen Team`);
     expect(errorLine(typed)).toBe(T.teamUnknown[lang]);
     expect((await u.get())?.teamId).toBe('publiekszaken');
 
-    await commandCard(u.adapter, `${w.team} buitendienst`);
+    await replyCard(u.adapter, `${w.team} buitendienst`);
     expect((await u.get())?.teamId).toBe('buitendienst');
   });
 
   it('pause and resume buttons with extra fields change nothing', async () => {
     const u = await joined(lang, locale);
     const card = await execute(u.adapter, SETTINGS_VERBS.pause, { status: 'left' });
-    expect(text(card)).toContain(T.formInvalid[lang]);
+    expect(cardText(card)).toContain(T.formInvalid[lang]);
     expect((await u.get())?.status).toBe('active');
   });
 
@@ -255,8 +190,8 @@ describe.each(LANGS)('settings in %s', (lang, locale) => {
     await h.repos.participants.save(participant({ userId, status: 'left', language: lang }));
     for (const adapter of [h.adapter({ userId: `aad-settings-${++n}`, locale }), h.adapter({ userId, locale })]) {
       for (const word of Object.values(w)) {
-        const card = await commandCard(adapter, word);
-        expect(text(card)).toContain(enrolTexts.joinFirst[lang]);
+        const card = await replyCard(adapter, word);
+        expect(cardText(card)).toContain(enrolTexts.joinFirst[lang]);
         expect(verbs(card)).toEqual([ENROL_VERBS.start]);
       }
       for (const [verb, data] of [
@@ -266,7 +201,7 @@ describe.each(LANGS)('settings in %s', (lang, locale) => {
         [SETTINGS_VERBS.language, { language: 'en' }],
         [SETTINGS_VERBS.team, { teamId: 'buitendienst' }],
       ] as const) {
-        expect(text(await execute(adapter, verb, data))).toContain(enrolTexts.joinFirst[lang]);
+        expect(cardText(await execute(adapter, verb, data))).toContain(enrolTexts.joinFirst[lang]);
       }
     }
     expect((await h.repos.participants.get(userId))?.status).toBe('left');
@@ -282,7 +217,7 @@ describe('settings details', () => {
     };
     expect(await exchange(u.adapter, submitActivity(SETTINGS_VERBS.pause, {}, 'card-3'))).toEqual([]);
     expect(updated[0]?.id).toBe('card-3');
-    expect(text(cardOf(updated[0] ?? {}).content as Card)).toContain(T.pausedBody.nl);
+    expect(cardText(cardContent(updated[0] ?? {}))).toContain(T.pausedBody.nl);
     expect((await u.get())?.status).toBe('paused');
   });
 

@@ -1,18 +1,10 @@
-import { TestAdapter, type Activity } from 'botbuilder';
-import type { Language } from '../../../../shared/src/domain/types';
+import type { Activity, TestAdapter } from 'botbuilder';
 import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '../../../../bot/src/features/enrol/verbs';
 import { SETTINGS_VERBS } from '../../../../bot/src/features/settings/verbs';
 import { welcomeTexts } from '../../../../bot/src/features/welcome/texts';
-import { cardOf, createBotHarness, TENANT_ID, type BotHarness } from '../../../helpers/botHarness';
-import { cardProblems, cardTexts } from '../../../helpers/cards';
-import { participant, seedOrg } from '../../../helpers/orgFixture';
-
-type Card = Record<string, unknown>;
-
-const LANGS = [
-  ['nl', 'nl-NL'],
-  ['en', 'en-US'],
-] as const satisfies ReadonlyArray<readonly [Language, string]>;
+import { useBotHarness } from '../../../helpers/botHarness';
+import { exchange, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
+import { cardText, cardTexts, expectWellFormed, verbs } from '../../../helpers/cards';
 
 const T = welcomeTexts;
 const TEAM_ID = '19:soest-team@thread.tacv2';
@@ -21,74 +13,26 @@ const INSTALL: Partial<Activity> = { type: 'installationUpdate', action: 'add' }
 const UNINSTALL: Partial<Activity> = { type: 'installationUpdate', action: 'remove' };
 const BOT_ADDED: Partial<Activity> = { type: 'conversationUpdate', membersAdded: [{ id: '28:bot', name: 'Soestainable' }] };
 
-function elements(card: unknown): Card[] {
-  const out: Card[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const n = node as Card;
-      if (typeof n['type'] === 'string') out.push(n);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
-
-const verbs = (card: Card): string[] =>
-  elements(card)
-    .filter((e) => e['type'] === 'Action.Execute')
-    .map((e) => String(e['verb']));
-
-function expectWellFormed(card: Card): void {
-  expect(cardProblems(card)).toEqual([]);
-  for (const action of elements(card).filter((e) => e['type'] === 'Action.Execute')) {
-    expect(action['fallback']).toMatchObject({ type: 'Action.Submit', data: { verb: action['verb'] } });
-  }
-}
-
-async function exchange(adapter: TestAdapter, activity: string | Partial<Activity>): Promise<Partial<Activity>[]> {
-  await adapter.send(activity);
-  return adapter.activeQueue.splice(0);
-}
-
-async function onlyCard(adapter: TestAdapter, activity: Partial<Activity>): Promise<Card> {
-  const replies = await exchange(adapter, activity);
-  expect(replies).toHaveLength(1);
-  return cardOf(replies[0] ?? {}).content as Card;
-}
-
-const text = (card: Card): string => cardTexts(card).join('\n');
-
-let h: BotHarness;
+const h = useBotHarness();
 let n = 0;
 const newUser = (): string => `aad-welcome-${++n}`;
 
 /** A TestAdapter for a team's channel (conversation type `channel`, `channelData.team.id`). */
 function channelAdapter(userId: string, locale: string): TestAdapter {
-  return new TestAdapter(async (context) => h.bot.run(context), {
-    channelId: 'msteams',
+  return h.adapter({
+    userId,
     locale,
-    from: { id: `29:${userId}`, aadObjectId: userId, name: 'Test' },
-    recipient: { id: '28:bot', name: 'Soestainable' },
-    conversation: { id: `${TEAM_ID};messageid=1`, conversationType: 'channel', tenantId: TENANT_ID, isGroup: true, name: '' },
-    channelData: { tenant: { id: TENANT_ID }, team: { id: TEAM_ID, name: 'Team Soest' }, channel: { id: TEAM_ID } },
+    conversationType: 'channel',
+    conversationId: `${TEAM_ID};messageid=1`,
+    channelData: { team: { id: TEAM_ID, name: 'Team Soest' }, channel: { id: TEAM_ID } },
   });
 }
-
-beforeAll(async () => {
-  h = await createBotHarness();
-  await seedOrg(h.repos);
-});
-afterAll(async () => {
-  await h.drop();
-});
 
 describe.each(LANGS)('install and welcome in %s', (lang, locale) => {
   it('a personal install stores the reference and sends the welcome card with "Doe mee"', async () => {
     const userId = newUser();
     const adapter = h.adapter({ userId, locale });
-    const card = await onlyCard(adapter, INSTALL);
+    const card = await replyCard(adapter, INSTALL);
     expectWellFormed(card);
     expect(cardTexts(card)).toEqual(expect.arrayContaining([T.title[lang], T.line1[lang], T.line2[lang], T.line3[lang]]));
     expect(verbs(card)).toEqual([ENROL_VERBS.start]);
@@ -109,47 +53,41 @@ describe.each(LANGS)('install and welcome in %s', (lang, locale) => {
     expect(await exchange(adapter, UNINSTALL)).toEqual([]);
     expect((await h.repos.conversationRefs.get({ kind: 'user', userId }, 'personal'))?.active).toBe(false);
 
-    const card = await onlyCard(adapter, INSTALL);
-    expect(text(card)).toContain(T.title[lang]);
+    const card = await replyCard(adapter, INSTALL);
+    expect(cardText(card)).toContain(T.title[lang]);
     expect((await h.repos.conversationRefs.get({ kind: 'user', userId }, 'personal'))?.active).toBe(true);
   });
 
   it('someone who already takes part gets a short "welcome back" with their team and time', async () => {
-    const userId = newUser();
-    await h.repos.participants.save(participant({ userId, language: lang, nudgeTime: '08:45' }));
-    const card = await onlyCard(h.adapter({ userId, locale }), INSTALL);
+    const card = await replyCard(await joinedAdapter(h, { userId: newUser(), language: lang, nudgeTime: '08:45' }), INSTALL);
     expectWellFormed(card);
-    expect(text(card)).toContain(T.backTitle[lang]);
-    expect(text(card)).toContain(T.backActive[lang].replace('{team}', 'Publiekszaken').replace('{time}', '08:45'));
+    expect(cardText(card)).toContain(T.backTitle[lang]);
+    expect(cardText(card)).toContain(T.backActive[lang].replace('{team}', 'Publiekszaken').replace('{time}', '08:45'));
     expect(verbs(card)).toEqual([CHECKIN_OPEN_VERB]);
     expect(card).toMatchSnapshot();
   });
 
   it('a paused participant is welcomed back with a Resume button', async () => {
-    const userId = newUser();
-    await h.repos.participants.save(participant({ userId, language: lang, status: 'paused' }));
-    const card = await onlyCard(h.adapter({ userId, locale }), INSTALL);
+    const card = await replyCard(await joinedAdapter(h, { userId: newUser(), language: lang, status: 'paused' }), INSTALL);
     expectWellFormed(card);
-    expect(text(card)).toContain(T.backPaused[lang].replace('{team}', 'Publiekszaken'));
+    expect(cardText(card)).toContain(T.backPaused[lang].replace('{team}', 'Publiekszaken'));
     expect(verbs(card)).toEqual([SETTINGS_VERBS.resume]);
   });
 
   it('someone who left gets the ordinary welcome with "Doe mee"', async () => {
-    const userId = newUser();
-    await h.repos.participants.save(participant({ userId, language: lang, status: 'left' }));
-    const card = await onlyCard(h.adapter({ userId, locale }), INSTALL);
-    expect(text(card)).toContain(T.line1[lang]);
+    const card = await replyCard(await joinedAdapter(h, { userId: newUser(), language: lang, status: 'left' }), INSTALL);
+    expect(cardText(card)).toContain(T.line1[lang]);
     expect(verbs(card)).toEqual([ENROL_VERBS.start]);
   });
 
   it('a team install stores the team reference and posts a channel welcome without numbers, names or buttons', async () => {
     const userId = newUser();
     const adapter = channelAdapter(userId, locale);
-    const card = await onlyCard(adapter, INSTALL);
+    const card = await replyCard(adapter, INSTALL);
     expectWellFormed(card);
-    expect(text(card)).toContain(T.channelLine2[lang]);
+    expect(cardText(card)).toContain(T.channelLine2[lang]);
     expect(cardTexts(card).join(' ')).not.toMatch(/\d/);
-    expect(text(card)).not.toContain('Test');
+    expect(cardText(card)).not.toContain('Test');
     expect(verbs(card)).toEqual([]);
     expect(card).toMatchSnapshot();
 
@@ -167,14 +105,7 @@ describe.each(LANGS)('install and welcome in %s', (lang, locale) => {
 describe('install in a group chat', () => {
   it('says where to join, once, and stores nothing', async () => {
     const userId = newUser();
-    const adapter = new TestAdapter(async (context) => h.bot.run(context), {
-      channelId: 'msteams',
-      locale: 'nl-NL',
-      from: { id: `29:${userId}`, aadObjectId: userId, name: 'Test' },
-      recipient: { id: '28:bot', name: 'Soestainable' },
-      conversation: { id: '19:groupchat@thread.v2', conversationType: 'groupChat', tenantId: TENANT_ID, isGroup: true, name: '' },
-      channelData: { tenant: { id: TENANT_ID } },
-    });
+    const adapter = h.adapter({ userId, conversationType: 'groupChat', conversationId: '19:groupchat@thread.v2' });
     const replies = await exchange(adapter, INSTALL);
     expect(replies.map((r) => r.text)).toEqual([T.groupChat.nl]);
     expect(await exchange(adapter, BOT_ADDED)).toEqual([]);
