@@ -1,0 +1,183 @@
+/**
+ * Teams' proactive rate limits as pure, clock-driven bookkeeping (no timers here: callers ask how long to wait
+ * and sleep themselves). See ../shared/BRIEF.md "Proactive rate limits":
+ * - per bot per conversation: 7 per 1 s, 8 per 2 s, 60 per 30 s, 1800 per hour (sliding windows);
+ * - per app per tenant: documented as 50 RPS (older copies: 30), so a token bucket, 30/s unless configured.
+ */
+
+/** At most `count` sends in any `windowMs` window. */
+export interface WindowLimit {
+  readonly count: number;
+  readonly windowMs: number;
+}
+
+export const CONVERSATION_LIMITS: readonly WindowLimit[] = Object.freeze([
+  { count: 7, windowMs: 1_000 },
+  { count: 8, windowMs: 2_000 },
+  { count: 60, windowMs: 30_000 },
+  { count: 1_800, windowMs: 3_600_000 },
+]);
+
+export const DEFAULT_TENANT_RATE = 30;
+
+function assertPositive(value: number, what: string): void {
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${what} must be a positive number, got ${value}.`);
+}
+
+/**
+ * A token bucket: `ratePerSecond` tokens a second, holding at most `burst`. Starts full. A burst above 1 lets the
+ * sender catch up after a late timer; it also lets `burst` sends go out back to back, so keep it small.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    readonly ratePerSecond: number,
+    readonly burst: number,
+    now: number,
+  ) {
+    assertPositive(ratePerSecond, 'ratePerSecond');
+    if (!Number.isFinite(burst) || burst < 1) throw new RangeError(`burst must be at least 1, got ${burst}.`);
+    this.tokens = burst;
+    this.last = now;
+  }
+
+  /** Milliseconds until one token is there (0: there is one now). Takes nothing. */
+  waitMs(now: number): number {
+    this.refill(now);
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) * 1000) / this.ratePerSecond);
+  }
+
+  /** Takes one token; call only after {@link waitMs} answered 0 at the same `now`. */
+  take(now: number): void {
+    this.refill(now);
+    this.tokens -= 1;
+  }
+
+  private refill(now: number): void {
+    // A clock that steps back never adds tokens.
+    if (now > this.last) {
+      this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) * this.ratePerSecond) / 1000);
+      this.last = now;
+    }
+  }
+}
+
+/** The sends to one conversation within the longest window, oldest first, checked against every limit. */
+export class SlidingWindows {
+  private readonly sends: number[] = [];
+  private readonly longest: number;
+
+  constructor(private readonly limits: readonly WindowLimit[] = CONVERSATION_LIMITS) {
+    for (const l of limits) {
+      assertPositive(l.count, 'limit count');
+      assertPositive(l.windowMs, 'limit windowMs');
+    }
+    this.longest = Math.max(0, ...limits.map((l) => l.windowMs));
+  }
+
+  /** Milliseconds until one more send is allowed by every window (0: now). */
+  waitMs(now: number): number {
+    this.prune(now);
+    let wait = 0;
+    for (const { count, windowMs } of this.limits) {
+      // The count-th most recent send: while it is inside (now - windowMs, now] the window is full.
+      const kth = this.sends[this.sends.length - count];
+      if (kth !== undefined && kth > now - windowMs) wait = Math.max(wait, kth + windowMs - now);
+    }
+    return wait;
+  }
+
+  record(now: number): void {
+    this.sends.push(now);
+  }
+
+  /**
+   * Moves the send recorded at `sentAt` to `now` (when its answer came). The service counts a request when it
+   * arrives, somewhere between the two; counting from the answer keeps the windows safe whatever the latency.
+   */
+  settle(sentAt: number, now: number): void {
+    const i = this.sends.lastIndexOf(sentAt);
+    if (i < 0 || now <= sentAt) return;
+    this.sends.splice(i, 1);
+    let j = this.sends.length;
+    while (j > 0 && (this.sends[j - 1] as number) > now) j--;
+    this.sends.splice(j, 0, now);
+  }
+
+  /** The newest send, or undefined when none is inside the longest window. */
+  lastSend(now: number): number | undefined {
+    this.prune(now);
+    return this.sends[this.sends.length - 1];
+  }
+
+  private prune(now: number): void {
+    let drop = 0;
+    while (drop < this.sends.length && (this.sends[drop] as number) <= now - this.longest) drop++;
+    if (drop > 0) this.sends.splice(0, drop);
+  }
+}
+
+export interface RateLimiterOptions {
+  /** Sends per second across the tenant, for this process (default {@link DEFAULT_TENANT_RATE}). */
+  readonly tenantRate?: number;
+  /** Tokens the tenant bucket may hold (default: a twentieth of a second's worth, at least 1). */
+  readonly tenantBurst?: number;
+  readonly conversationLimits?: readonly WindowLimit[];
+}
+
+/**
+ * The tenant bucket and one set of sliding windows per conversation. `tryAcquire` is synchronous, so in one
+ * process two callers can never both take the last slot.
+ */
+export class RateLimiter {
+  private readonly tenant: TokenBucket;
+  private readonly conversations = new Map<string, SlidingWindows>();
+  private readonly limits: readonly WindowLimit[];
+  private acquired = 0;
+
+  constructor(
+    private readonly now: () => number,
+    options: RateLimiterOptions = {},
+  ) {
+    const rate = options.tenantRate ?? DEFAULT_TENANT_RATE;
+    assertPositive(rate, 'tenantRate');
+    this.tenant = new TokenBucket(rate, options.tenantBurst ?? Math.max(1, rate / 20), now());
+    this.limits = options.conversationLimits ?? CONVERSATION_LIMITS;
+  }
+
+  /**
+   * Takes a send slot for `conversationId` if the tenant bucket and the conversation's windows both allow it
+   * now, and answers 0; otherwise takes nothing and answers how many milliseconds to wait before asking again.
+   */
+  tryAcquire(conversationId: string, now = this.now()): number {
+    let windows = this.conversations.get(conversationId);
+    const conversationWait = windows ? windows.waitMs(now) : 0;
+    const wait = Math.max(conversationWait, this.tenant.waitMs(now));
+    if (wait > 0) return wait;
+    if (!windows) {
+      windows = new SlidingWindows(this.limits);
+      this.conversations.set(conversationId, windows);
+    }
+    this.tenant.take(now);
+    windows.record(now);
+    if (++this.acquired % 1024 === 0) this.prune(now);
+    return 0;
+  }
+
+  /** The send taken by `tryAcquire(conversationId, acquiredAt)` was answered now: see {@link SlidingWindows.settle}. */
+  settle(conversationId: string, acquiredAt: number, now = this.now()): void {
+    this.conversations.get(conversationId)?.settle(acquiredAt, now);
+  }
+
+  /** Conversations with a send inside the longest window (forgotten ones are pruned now and then). */
+  get trackedConversations(): number {
+    return this.conversations.size;
+  }
+
+  /** Forgets conversations whose last send is outside every window. */
+  prune(now = this.now()): void {
+    for (const [id, windows] of this.conversations) if (windows.lastSend(now) === undefined) this.conversations.delete(id);
+  }
+}

@@ -1,0 +1,240 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { BotbuilderSender } from '../../../bot/src/proactive/botbuilderSender';
+import { FanOutEngine, type FanOutOptions, type FanOutRecipient } from '../../../bot/src/proactive/fanOut';
+import type { Sender } from '../../../bot/src/proactive/sender';
+import { ConversationRefsRepository } from '../../../bot/src/storage/repositories/conversationRefs';
+import { SendClaimsRepository } from '../../../bot/src/storage/repositories/sendClaims';
+import { SendRunsRepository } from '../../../bot/src/storage/repositories/sendRuns';
+import { LimitedConnector, type Fault } from '../../helpers/limitedConnector';
+import { useTestTables } from '../../helpers/storage';
+
+/** A seeded PRNG (mulberry32), so "2 % random 429s" is the same 2 % on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('FanOutEngine (Azurite, fake connector over real HTTP)', () => {
+  const tables = useTestTables();
+  const connector = new LimitedConnector({ tenantLimitPerSecond: 400 });
+  let claims: SendClaimsRepository;
+  let runs: SendRunsRepository;
+  let refs: ConversationRefsRepository;
+  let sender: Sender;
+
+  beforeAll(async () => {
+    await connector.start();
+    claims = new SendClaimsRepository(tables.store('SendClaims'));
+    runs = new SendRunsRepository(tables.store('SendRuns'));
+    refs = new ConversationRefsRepository(tables.store('ConversationRefs'));
+    // The local case: an empty app id, so the adapter signs nothing and the fake connector is reached over HTTP.
+    sender = new BotbuilderSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), '');
+  });
+  afterAll(async () => {
+    await connector.stop();
+  });
+  beforeEach(() => {
+    connector.fault = undefined;
+  });
+
+  const reference = (conversationId: string) => ({
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    conversation: { id: conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
+    bot: { id: '28:bot', name: 'Soestainable' },
+    user: { id: `29:${conversationId}` },
+  });
+  /** Users `<prefix>-0` … with one personal conversation `conv-<prefix>-<i>` each. */
+  async function seedUsers(prefix: string, n: number): Promise<string[]> {
+    const ids = Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
+    for (let i = 0; i < ids.length; i += 25) {
+      await Promise.all(ids.slice(i, i + 25).map((id) => refs.save({ kind: 'user', userId: id }, 'personal', reference(`conv-${id}`))));
+    }
+    return ids;
+  }
+  const recipient = (id: string, extra: Partial<FanOutRecipient> = {}): FanOutRecipient => ({
+    recipientId: id,
+    build: () => ({ type: 'message', text: `nudge for ${id}` }),
+    ...extra,
+  });
+  const engine = (instanceId: string, options: Partial<FanOutOptions> = {}) =>
+    new FanOutEngine(
+      { sendClaims: claims, sendRuns: runs, conversationRefs: refs, sender },
+      { instanceId, tenantRate: 300, concurrency: 16, baseDelayMs: 20, maxDelayMs: 200, random: seeded(7), saveEvery: 50, ...options },
+    );
+  const statesOf = async (period: string) => {
+    const byId = new Map<string, string>();
+    for (const c of await claims.listRun('nudge', period)) byId.set(c.recipientId, c.state);
+    return byId;
+  };
+
+  it('sends 200 recipients exactly once through 2 % injected 429s, 403/404/500 and missing references', async () => {
+    const ids = await seedUsers('a', 200);
+    await refs.markInactive({ kind: 'user', userId: 'a-7' }, 'personal');
+    await refs.remove({ kind: 'user', userId: 'a-8' }, 'personal');
+    const random = seeded(42);
+    const injected429 = new Set<string>();
+    const faults: Record<string, Fault> = {
+      'conv-a-10': { status: 403 },
+      'conv-a-11': { status: 404 },
+      'conv-a-12': { status: 500 },
+    };
+    connector.fault = ({ conversationId, seq }) => {
+      const fixed = faults[conversationId];
+      if (fixed) return fixed;
+      // 2 % of first tries answer 429, half of them with a Retry-After.
+      if (seq === 1 && random() < 0.02) {
+        injected429.add(conversationId);
+        return injected429.size % 2 === 0 ? { status: 429, retryAfterSeconds: 1 } : { status: 429 };
+      }
+      return undefined;
+    };
+    const before = connector.deliveries.length;
+    let progressCalls = 0;
+    const run = await engine('instance-a', { onProgress: () => void progressCalls++ }).run({
+      kind: 'nudge',
+      period: 'p-200',
+      recipients: ids.map((id) => recipient(id, id === 'a-9' ? { skipReason: 'paused' } : {})),
+    });
+
+    expect(injected429.size).toBeGreaterThan(0);
+    expect(progressCalls).toBe(200);
+    expect(connector.duplicates()).toEqual([]);
+    const states = await statesOf('p-200');
+    expect(states.size).toBe(200);
+    for (const id of ids) expect(['sent', 'skipped', 'failed']).toContain(states.get(id));
+    expect([...states.values()].filter((s) => s === 'sent')).toHaveLength(connector.deliveries.length - before);
+    for (const conversationId of injected429) expect(connector.deliveredTo(conversationId)).toBe(1);
+
+    expect(states.get('a-7')).toBe('skipped');
+    expect(await claims.get('nudge', 'p-200', 'a-7')).toMatchObject({ skipReason: 'conversation_inactive' });
+    expect(await claims.get('nudge', 'p-200', 'a-8')).toMatchObject({ state: 'skipped', skipReason: 'no_conversation' });
+    expect(await claims.get('nudge', 'p-200', 'a-9')).toMatchObject({ state: 'skipped', skipReason: 'paused' });
+    expect(connector.callsByConversation.get('conv-a-9')).toBeUndefined();
+    // 403 and 404: the reference is marked inactive and the send stops after one call; 500 is not retried.
+    expect(await claims.get('nudge', 'p-200', 'a-10')).toMatchObject({ state: 'failed', lastError: 'HTTP_403' });
+    expect(await claims.get('nudge', 'p-200', 'a-11')).toMatchObject({ state: 'failed', lastError: 'HTTP_404' });
+    expect(await claims.get('nudge', 'p-200', 'a-12')).toMatchObject({ state: 'failed', lastError: 'HTTP_500' });
+    expect((await refs.get({ kind: 'user', userId: 'a-10' }, 'personal'))?.active).toBe(false);
+    expect((await refs.get({ kind: 'user', userId: 'a-11' }, 'personal'))?.active).toBe(false);
+    for (const c of ['conv-a-10', 'conv-a-11', 'conv-a-12']) expect(connector.callsByConversation.get(c)).toBe(1);
+    // The SDK's own retries are off: a 429'd conversation saw exactly two calls (the 429, then the send).
+    for (const conversationId of injected429) expect(connector.callsByConversation.get(conversationId)).toBe(2);
+
+    expect(run).toMatchObject({
+      queued: 200,
+      sent: 197 - 3,
+      failed: 3,
+      skipped: 3,
+      skippedByReason: { conversation_inactive: 1, no_conversation: 1, paused: 1 },
+      uncertain: 0,
+      throttled: injected429.size,
+      retried: injected429.size,
+    });
+    expect(run.finishedAt).toEqual(expect.any(String));
+    expect(await runs.get('nudge', run.runId)).toEqual(run);
+
+    // The same run again sends nothing: every claim is taken.
+    const again = await engine('instance-a2').run({ kind: 'nudge', period: 'p-200', recipients: ids.map((id) => recipient(id)) });
+    expect(again).toMatchObject({ queued: 200, sent: 0, skipped: 200, skippedByReason: { already_claimed: 200 }, uncertain: 0 });
+    expect(connector.duplicates()).toEqual([]);
+  });
+
+  it('shares one run between two instances started together: zero duplicates', async () => {
+    const ids = await seedUsers('b', 200);
+    // Recipients read lazily from a generator, as a job would page them from storage.
+    async function* page(): AsyncGenerator<FanOutRecipient> {
+      for (const id of ids) yield recipient(id);
+    }
+    const [one, two] = await Promise.all([
+      engine('instance-b1', { concurrency: 8 }).run({ kind: 'nudge', period: 'p-two', recipients: page() }),
+      engine('instance-b2', { concurrency: 8 }).run({ kind: 'nudge', period: 'p-two', recipients: page() }),
+    ]);
+    expect(connector.duplicates()).toEqual([]);
+    for (const id of ids) expect(connector.deliveredTo(`conv-${id}`)).toBe(1);
+    expect(one.sent + two.sent).toBe(200);
+    expect(one.skippedByReason['already_claimed'] ?? 0).toBe(200 - one.sent - one.uncertain);
+    const states = await statesOf('p-two');
+    expect([...states.values()].every((s) => s === 'sent')).toBe(true);
+  });
+
+  it('after a crash, reports claims left in flight as uncertain and never resends them', async () => {
+    const ids = await seedUsers('c', 40);
+    // A previous process claimed five recipients and died: no send recorded, maybe sent, maybe not.
+    const crashed = new SendClaimsRepository(tables.store('SendClaims'), () => new Date(Date.now() - 60_000));
+    const stuck = ids.slice(0, 5);
+    for (const id of stuck) expect(await crashed.claim('nudge', 'p-crash', id, 'instance-dead')).toBe('claimed');
+
+    const run = await engine('instance-c').run({ kind: 'nudge', period: 'p-crash', recipients: ids.map((id) => recipient(id)) });
+    expect(run).toMatchObject({ queued: 40, sent: 35, skipped: 0, skippedByReason: {}, uncertain: 5, failed: 0 });
+    for (const id of stuck) {
+      expect(connector.callsByConversation.get(`conv-${id}`)).toBeUndefined();
+      expect(await claims.get('nudge', 'p-crash', id)).toMatchObject({ state: 'claimed', claimedBy: 'instance-dead' });
+    }
+    expect(connector.duplicates()).toEqual([]);
+  });
+
+  afterEach(() => {
+    // One message per personal conversation, whatever the test (team conversations take several).
+    expect(connector.duplicates().filter((c) => !c.startsWith('conv-team'))).toEqual([]);
+  });
+
+  it('paces many messages to one conversation within its limits (a team channel)', async () => {
+    await refs.save({ kind: 'team', teamId: 'team-1' }, 'channel', reference('conv-team-1'));
+    const recipients = Array.from({ length: 12 }, (_, i) =>
+      recipient(`team-1:item-${i}`, { owner: { kind: 'team', teamId: 'team-1' } }),
+    );
+    const throttledBefore = connector.conversationLimit429;
+    const run = await engine('instance-d').run({ kind: 'nudge', period: 'p-team', recipients });
+    expect(run).toMatchObject({ sent: 12, throttled: 0 });
+    expect(connector.deliveredTo('conv-team-1')).toBe(12);
+    expect(connector.conversationLimit429).toBe(throttledBefore);
+  });
+
+  it('waits out slow answers, and gives up on endless 429s after maxAttempts', async () => {
+    const ids = await seedUsers('e', 6);
+    connector.fault = ({ conversationId }) => {
+      if (conversationId === 'conv-e-0' || conversationId === 'conv-e-1') return { delayMs: 300 };
+      if (conversationId === 'conv-e-2') return { status: 429 };
+      if (conversationId === 'conv-e-3') return { status: 502, delayMs: 50 };
+      return undefined;
+    };
+    const run = await engine('instance-e', { maxAttempts: 3 }).run({ kind: 'nudge', period: 'p-slow', recipients: ids.map((id) => recipient(id)) });
+    expect(run).toMatchObject({ queued: 6, sent: 4, failed: 2, throttled: 3, retried: 2 });
+    expect(connector.deliveredTo('conv-e-0')).toBe(1);
+    expect(connector.deliveredTo('conv-e-1')).toBe(1);
+    expect(connector.callsByConversation.get('conv-e-2')).toBe(3);
+    expect(connector.callsByConversation.get('conv-e-3')).toBe(3);
+    expect(await claims.get('nudge', 'p-slow', 'e-2')).toMatchObject({ state: 'failed', lastError: 'HTTP_429' });
+    expect(await claims.get('nudge', 'p-slow', 'e-3')).toMatchObject({ state: 'failed', lastError: 'HTTP_502' });
+  });
+
+  it('stops the run, records it and throws when storage fails, leaving no claim unaccounted', async () => {
+    const ids = await seedUsers('f', 10);
+    const failing = Object.create(claims) as SendClaimsRepository;
+    failing.markSent = async (...args) => {
+      if (args[2] === 'f-3') throw Object.assign(new Error('storage down'), { code: 'STORAGE_UNAVAILABLE' });
+      return claims.markSent(...args);
+    };
+    const broken = new FanOutEngine(
+      { sendClaims: failing, sendRuns: runs, conversationRefs: refs, sender },
+      { instanceId: 'instance-f', concurrency: 2, tenantRate: 300 },
+    );
+    await expect(broken.run({ kind: 'nudge', period: 'p-broken', recipients: ids.map((id) => recipient(id)) })).rejects.toMatchObject({
+      code: 'STORAGE_UNAVAILABLE',
+    });
+    // f-3 went out but its claim could not be closed: it stays `claimed`, so a later run reports it, never resends it.
+    expect(await claims.get('nudge', 'p-broken', 'f-3')).toMatchObject({ state: 'claimed' });
+    const [latest] = await runs.latest('nudge', 1);
+    expect(latest?.finishedAt).toEqual(expect.any(String));
+    const resumed = await engine('instance-f2').run({ kind: 'nudge', period: 'p-broken', recipients: ids.map((id) => recipient(id)) });
+    expect(resumed.uncertain).toBe(1);
+    for (const id of ids) expect(connector.deliveredTo(`conv-${id}`)).toBe(1);
+  });
+});

@@ -1,0 +1,164 @@
+import { RateLimiter, SlidingWindows, TokenBucket, CONVERSATION_LIMITS } from '../../../../bot/src/proactive/rateLimits';
+import { backoffDelayMs } from '../../../../bot/src/proactive/fanOut';
+import { classifySendError, parseRetryAfter, SendError } from '../../../../bot/src/proactive/sender';
+
+/** Sends as fast as `tryAcquire` allows on a fake clock, sleeping exactly the answered wait; returns send times. */
+function drive(limiter: RateLimiter, clock: { t: number }, sends: number, conversation: (i: number) => string): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < sends; i++) {
+    for (let wait = limiter.tryAcquire(conversation(i)); wait > 0; wait = limiter.tryAcquire(conversation(i))) clock.t += wait;
+    times.push(clock.t);
+  }
+  return times;
+}
+
+/** The most sends inside any window of `windowMs` (windows are half-open: (t - windowMs, t]). */
+function maxInWindow(times: number[], windowMs: number): number {
+  let best = 0;
+  let start = 0;
+  for (let end = 0; end < times.length; end++) {
+    while ((times[start] as number) <= (times[end] as number) - windowMs) start++;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+}
+
+describe('TokenBucket', () => {
+  it('starts full, then hands out tokens at its rate', () => {
+    const bucket = new TokenBucket(10, 3, 0);
+    for (let i = 0; i < 3; i++) {
+      expect(bucket.waitMs(0)).toBe(0);
+      bucket.take(0);
+    }
+    expect(bucket.waitMs(0)).toBe(100);
+    expect(bucket.waitMs(60)).toBe(40);
+    expect(bucket.waitMs(100)).toBe(0);
+    bucket.take(100);
+    // Idle time refills up to the burst, never beyond.
+    expect(bucket.waitMs(10_000)).toBe(0);
+    for (let i = 0; i < 3; i++) bucket.take(10_000);
+    expect(bucket.waitMs(10_000)).toBe(100);
+  });
+
+  it('never refills when the clock steps back, and refuses nonsense settings', () => {
+    const bucket = new TokenBucket(1, 1, 1_000);
+    bucket.take(1_000);
+    expect(bucket.waitMs(0)).toBe(1_000);
+    expect(() => new TokenBucket(0, 1, 0)).toThrow(RangeError);
+    expect(() => new TokenBucket(5, 0.5, 0)).toThrow(RangeError);
+  });
+});
+
+describe('SlidingWindows (per conversation)', () => {
+  it('allows 7 in a second, then waits for the oldest to leave the window', () => {
+    const w = new SlidingWindows();
+    for (let i = 0; i < 7; i++) {
+      expect(w.waitMs(i * 10)).toBe(0);
+      w.record(i * 10);
+    }
+    expect(w.waitMs(70)).toBe(930); // the first send (t=0) leaves the 1 s window at t=1000
+    expect(w.waitMs(1_000)).toBe(0);
+  });
+
+  it('holds the 8-per-2-seconds limit once the 1-second one would allow more', () => {
+    const w = new SlidingWindows();
+    const times = [0, 100, 200, 300, 400, 500, 600, 1_100];
+    for (const t of times) {
+      expect(w.waitMs(t)).toBe(0);
+      w.record(t);
+    }
+    // At 1200 the last second holds 6 sends (ok), but the last 2 s hold 8: wait until the first (t=0) leaves at 2000.
+    expect(w.waitMs(1_200)).toBe(800);
+    expect(w.waitMs(2_000)).toBe(0);
+  });
+
+  it('counts a send from its answer once settled, so latency cannot squeeze the window', () => {
+    const w = new SlidingWindows();
+    for (const t of [0, 100, 200, 300, 400, 500, 600]) w.record(t);
+    expect(w.waitMs(1_000)).toBe(0); // counted from its start, the first send has left the window
+    w.settle(0, 450); // ... but it was answered only at 450: now the send at 100 is the oldest
+    expect(w.waitMs(1_000)).toBe(100);
+    w.settle(12_345, 500); // unknown send: nothing moves
+    expect(w.waitMs(1_100)).toBe(0);
+  });
+
+  it('applies 60 per 30 s and 1800 per hour', () => {
+    const clock = { t: 0 };
+    const limiter = new RateLimiter(() => clock.t, { tenantRate: 1_000_000, tenantBurst: 1_000_000 });
+    const times = drive(limiter, clock, 1_900, () => 'conv');
+    for (const { count, windowMs } of CONVERSATION_LIMITS) expect(maxInWindow(times, windowMs)).toBeLessThanOrEqual(count);
+    // And it is not slower than the limits require: the hour limit is reached, then the 1801st waits an hour.
+    expect(maxInWindow(times, 3_600_000)).toBe(1_800);
+    expect(maxInWindow(times, 30_000)).toBe(60);
+    expect(times[1_800]).toBeGreaterThanOrEqual(3_600_000);
+  });
+});
+
+describe('RateLimiter', () => {
+  it('keeps every conversation within its windows and the tenant within its rate', () => {
+    const clock = { t: 0 };
+    const limiter = new RateLimiter(() => clock.t, { tenantRate: 50, tenantBurst: 1 });
+    const times = drive(limiter, clock, 2_000, (i) => `conv-${i % 3}`);
+    expect(maxInWindow(times, 1_000)).toBeLessThanOrEqual(21); // 3 conversations × 7
+    const perConversation = [0, 1, 2].map((c) => times.filter((_, i) => i % 3 === c));
+    for (const convTimes of perConversation) {
+      for (const { count, windowMs } of CONVERSATION_LIMITS) expect(maxInWindow(convTimes, windowMs)).toBeLessThanOrEqual(count);
+    }
+  });
+
+  it('paces many conversations at the tenant rate, and no faster', () => {
+    const clock = { t: 0 };
+    const limiter = new RateLimiter(() => clock.t, { tenantRate: 200, tenantBurst: 1 });
+    const times = drive(limiter, clock, 1_000, (i) => `conv-${i}`);
+    expect(maxInWindow(times, 1_000)).toBeLessThanOrEqual(201);
+    // 1000 sends at 200/s: the last one goes at about 4995 ms (the first is free).
+    expect(times[999]).toBeGreaterThanOrEqual(4_990);
+    expect(times[999]).toBeLessThanOrEqual(5_000);
+  });
+
+  it('takes nothing when it answers a wait, and forgets idle conversations', () => {
+    const clock = { t: 0 };
+    const limiter = new RateLimiter(() => clock.t, { tenantRate: 1, tenantBurst: 1 });
+    expect(limiter.tryAcquire('a')).toBe(0);
+    expect(limiter.tryAcquire('b')).toBe(1_000);
+    expect(limiter.tryAcquire('b')).toBe(1_000);
+    clock.t = 1_000;
+    expect(limiter.tryAcquire('b')).toBe(0);
+    expect(limiter.trackedConversations).toBe(2);
+    clock.t = 3_600_000 + 1_000;
+    limiter.prune();
+    expect(limiter.trackedConversations).toBe(0);
+  });
+});
+
+describe('backoff and error classification', () => {
+  const options = { baseDelayMs: 500, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
+
+  it('doubles with equal jitter, capped, and honours Retry-After as a minimum', () => {
+    expect(backoffDelayMs(1, { ...options, random: () => 0 })).toBe(250);
+    expect(backoffDelayMs(1, { ...options, random: () => 0.999 })).toBe(500);
+    expect(backoffDelayMs(3, { ...options, random: () => 0 })).toBe(1_000);
+    expect(backoffDelayMs(20, { ...options, random: () => 0.999 })).toBe(29_985);
+    expect(backoffDelayMs(1, { ...options, random: () => 0 }, 2_000)).toBe(2_000);
+    expect(backoffDelayMs(1, { ...options, random: () => 0.5 }, 2_000)).toBe(2_100);
+    expect(backoffDelayMs(1, { ...options, random: () => 0 }, 600_000)).toBe(60_000);
+  });
+
+  it('retries 429/412/502/504 and timeouts, stops on 403/404, fails the rest', () => {
+    expect(classifySendError(new SendError('x', { statusCode: 429, retryAfterMs: 1_000 }))).toEqual({ kind: 'retry', code: 'HTTP_429', throttled: true, retryAfterMs: 1_000 });
+    for (const s of [412, 502, 504]) expect(classifySendError({ statusCode: s })).toMatchObject({ kind: 'retry', throttled: false });
+    expect(classifySendError(new SendError('x', { timedOut: true }))).toMatchObject({ kind: 'retry', code: 'TIMEOUT' });
+    expect(classifySendError({ statusCode: 403 })).toEqual({ kind: 'gone', code: 'HTTP_403' });
+    expect(classifySendError({ statusCode: 404 })).toEqual({ kind: 'gone', code: 'HTTP_404' });
+    expect(classifySendError({ statusCode: 500 })).toEqual({ kind: 'fatal', code: 'HTTP_500' });
+    expect(classifySendError(new TypeError('bug'))).toEqual({ kind: 'fatal', code: 'SEND_ERROR' });
+  });
+
+  it('parses Retry-After in seconds or as an HTTP date', () => {
+    expect(parseRetryAfter('2', 0)).toBe(2_000);
+    expect(parseRetryAfter(' 0.5 ', 0)).toBe(500);
+    expect(parseRetryAfter(new Date(10_000).toUTCString(), 4_000)).toBe(6_000);
+    expect(parseRetryAfter(undefined, 0)).toBeUndefined();
+    expect(parseRetryAfter('soon', 0)).toBeUndefined();
+  });
+});
