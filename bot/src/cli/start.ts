@@ -34,12 +34,12 @@ runMain(async () => {
       `  Tab:                ${base}/tab/`,
       `  Health:             ${base}/healthz`,
       `  Storage:            ${app.storage.description}`,
-      seeded ? `  Demo data:          ${seeded}` : '',
+      ...(seeded ? [`  Demo data:          ${seeded}`] : []),
       '',
       '  Press Ctrl-C to stop.',
       '',
     ];
-    process.stdout.write(lines.filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n') + '\n');
+    process.stdout.write(lines.join('\n') + '\n');
   } catch (err) {
     await playground?.stop();
     await app.close();
