@@ -7,6 +7,8 @@ import { createServer } from './server/createServer';
 import { openStorage, type OpenStorage } from './storage/openStorage';
 import { createRepositories, type Repositories } from './storage/repositories';
 import { createBot } from './features';
+import { createJobs, type Jobs } from './jobs';
+import { createTabApi } from './tabApi';
 
 /** Where the built tab lives, relative to the compiled `dist/bot/src/app.js`. */
 export const DEFAULT_TAB_DIR = join(__dirname, '..', '..', 'tab');
@@ -15,6 +17,7 @@ export interface RunningApp {
   readonly server: restify.Server;
   readonly storage: OpenStorage;
   readonly repositories: Repositories;
+  readonly jobs: Jobs;
   /** Stops listening, then stops storage started by us. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -23,26 +26,45 @@ export interface RunningApp {
  * The composition root: storage → repositories → adapter → bot → server, each given what it needs through its
  * constructor. The caller decides whether and where to listen.
  */
-export async function composeApp(config: Config, logger: Logger, options: { tabDir?: string; now?: () => Date } = {}): Promise<RunningApp> {
+export async function composeApp(
+  config: Config,
+  logger: Logger,
+  options: { tabDir?: string; now?: () => Date; scheduler?: boolean } = {},
+): Promise<RunningApp> {
   const storage = await openStorage(config, logger);
   let server: restify.Server;
   let repositories: Repositories;
+  let jobs: Jobs;
   try {
     repositories = createRepositories(storage.clients);
+    const now = options.now ?? clockOf(config);
     const adapter = createAdapter(config, logger);
-    const { bot, routes } = createBot({ repos: repositories, config, logger, now: options.now ?? clockOf(config) });
-    server = createServer({ logger, adapter, bot, routes, health: storage.clients, tabDir: options.tabDir ?? DEFAULT_TAB_DIR });
+    const { bot, routes } = createBot({ repos: repositories, config, logger, now });
+    jobs = createJobs({ config, logger, repos: repositories, adapter, now });
+    const tabRoutes = createTabApi({ config, logger, repos: repositories, now });
+    server = createServer({
+      logger,
+      adapter,
+      bot,
+      routes: [...routes, ...jobs.routes, ...tabRoutes],
+      health: storage.clients,
+      tabDir: options.tabDir ?? DEFAULT_TAB_DIR,
+    });
   } catch (err) {
     await storage.close();
     throw err;
   }
+  // Only the entry points ask for the scheduler (and config can switch it off): tests compose without it.
+  if (options.scheduler === true && config.jobs.scheduler) jobs.startScheduler();
   let closed: Promise<void> | undefined;
   return {
     server,
     storage,
     repositories,
+    jobs,
     close() {
       closed ??= (async () => {
+        await jobs.stop();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         server.server.closeAllConnections();
         await stopped;

@@ -84,6 +84,19 @@ const envSchema = z.object({
       })
       .optional(),
   ),
+  // Proactive jobs (issue 4).
+  JOBS_KEY: text().pipe(z.string().min(24, { message: 'JOBS_KEY must be at least 24 characters (a random secret for POST /api/jobs/*)' }).optional()),
+  SCHEDULER: flag('SCHEDULER', true),
+  SEND_RATE: int('SEND_RATE', 1, 1000),
+  NUDGE_CUTOFF: text().pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'NUDGE_CUTOFF must be a local time HH:MM, e.g. 12:00' }).optional()),
+  RETENTION_DAYS: int('RETENTION_DAYS', 0, 3650),
+  WEATHER_URL: text().pipe(z.string().url({ message: 'WEATHER_URL must be a URL (an Open-Meteo style forecast feed)' }).optional()),
+  // Tab single sign-on (issue 5): the Entra app the tab asks tokens for.
+  AAD_APP_CLIENT_ID: text().pipe(z.string().uuid({ message: 'AAD_APP_CLIENT_ID must be the Entra application (client) id, a GUID' }).optional()),
+  AAD_APP_ID_URI: text().pipe(z.string().regex(/^api:\/\/\S+$/, { message: 'AAD_APP_ID_URI must look like api://<tab domain>/<client id>' }).optional()),
+  AAD_APP_TENANT_ID: text().pipe(z.string().uuid({ message: 'AAD_APP_TENANT_ID must be a tenant id (GUID)' }).optional()),
+  AAD_ALLOWED_TENANTS: text(),
+  AAD_JWKS_URL: text().pipe(z.string().url({ message: 'AAD_JWKS_URL must be a URL' }).optional()),
 });
 
 export interface Config {
@@ -111,6 +124,34 @@ export interface Config {
    * developer or an end-to-end test can try a campaign day. Refused in production.
    */
   readonly devClockStart: Date | undefined;
+  /** Proactive jobs: nudges, digests, "you said, we did", retention (docs/proactive.md). */
+  readonly jobs: {
+    /** Protects POST /api/jobs/*; without it that route answers 401 to everyone. */
+    readonly key: string | undefined;
+    /** Run the in-process scheduler (every minute, safe in every instance). */
+    readonly scheduler: boolean;
+    /** Proactive sends per second for this instance (the tenant-wide bucket, divided by the instance count). */
+    readonly sendRate: number;
+    /** Local time (Europe/Amsterdam) after which a late nudge is no longer sent, `HH:MM`. */
+    readonly nudgeCutoff: string;
+    /** Raw check-ins and personal survey answers are purged this many days after a campaign ends. */
+    readonly retentionDays: number;
+    /** Open-Meteo style forecast feed for the weather line on the daily card; off when undefined. */
+    readonly weatherUrl: string | undefined;
+  };
+  /** How the tab's API authenticates (docs/security.md). */
+  readonly tabAuth: {
+    /** The Entra app the tab asks tokens for; undefined = no SSO configured. */
+    readonly clientId: string | undefined;
+    /** The app id URI (`api://<domain>/<clientId>`), the token audience's second form. */
+    readonly appIdUri: string | undefined;
+    /** Tenants whose tokens are accepted (AAD_ALLOWED_TENANTS, else AAD_APP_TENANT_ID, else the bot's tenant). */
+    readonly allowedTenants: readonly string[];
+    /** Where the signing keys are published. */
+    readonly jwksUrl: string;
+    /** The local dev sign-in: only when no Entra app is configured, never in production. */
+    readonly devSignIn: boolean;
+  };
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -155,6 +196,16 @@ export function loadConfig(env: Env): Config {
       problems.push('MicrosoftAppPassword is required with MicrosoftAppType=SingleTenant');
     }
   }
+  const allowedTenants = (e.AAD_ALLOWED_TENANTS ?? e.AAD_APP_TENANT_ID ?? e.MicrosoftAppTenantId ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  for (const t of allowedTenants) {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(t)) problems.push(`AAD_ALLOWED_TENANTS: "${t}" is not a tenant id (GUID)`);
+  }
+  if (e.AAD_APP_CLIENT_ID !== undefined && allowedTenants.length === 0) {
+    problems.push('AAD_APP_CLIENT_ID is set but no tenant is allowed: set AAD_ALLOWED_TENANTS or AAD_APP_TENANT_ID');
+  }
   if (problems.length > 0) fail(problems);
 
   const tablePrefix = e.TABLE_PREFIX ?? '';
@@ -183,6 +234,21 @@ export function loadConfig(env: Env): Config {
     org: { id: e.ORG_ID ?? 'soest', name: e.ORG_NAME ?? 'Gemeente Soest' },
     minGroupSize: e.MIN_GROUP_SIZE ?? DEFAULT_MIN_GROUP_SIZE,
     devClockStart: e.DEV_CLOCK === undefined ? undefined : new Date(e.DEV_CLOCK),
+    jobs: {
+      key: e.JOBS_KEY,
+      scheduler: e.SCHEDULER,
+      sendRate: e.SEND_RATE ?? 30,
+      nudgeCutoff: e.NUDGE_CUTOFF ?? '12:00',
+      retentionDays: e.RETENTION_DAYS ?? 90,
+      weatherUrl: e.WEATHER_URL,
+    },
+    tabAuth: {
+      clientId: e.AAD_APP_CLIENT_ID,
+      appIdUri: e.AAD_APP_ID_URI,
+      allowedTenants,
+      jwksUrl: e.AAD_JWKS_URL ?? 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+      devSignIn: e.AAD_APP_CLIENT_ID === undefined && !isProduction,
+    },
   });
 }
 

@@ -10,7 +10,7 @@ import { createLogger } from './platform/logger';
 runMain(async () => {
   const config = loadConfig(processEnv());
   const logger = createLogger(config.logLevel);
-  const app = await composeApp(config, logger);
+  const app = await composeApp(config, logger, { scheduler: true });
   onShutdown(() => app.close());
   const port = await listen(app.server, config.port, config.host);
   logger.info('server listening', { port, storage: app.storage.description, env: config.env });

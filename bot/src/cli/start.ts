@@ -12,7 +12,7 @@ import { onShutdown, runMain } from './run';
 runMain(async () => {
   const config = loadConfig(processEnv());
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const app = await composeApp(config, logger);
+  const app = await composeApp(config, logger, { scheduler: true });
   let playground: PlaygroundHandle | undefined;
   onShutdown(async () => {
     await playground?.stop();

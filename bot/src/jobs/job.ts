@@ -1,0 +1,42 @@
+import type { SendRun } from '../../../shared/src/domain/sending';
+
+/**
+ * The contract every operator job follows (nudges, digests, "you said, we did", retention), whoever triggers it:
+ * the in-process scheduler, `POST /api/jobs/:name`, or `npm run job`.
+ */
+export const JOB_NAMES = ['nudges', 'digests', 'yousaid', 'retention'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+export interface JobProgress {
+  /** Recipients (or rows) finished so far. */
+  readonly done: number;
+  /** How many there are in all, when known. */
+  readonly total?: number;
+}
+
+export interface JobContext {
+  /** The instant the job runs "at" (the scheduler's tick, or `--at`). */
+  readonly at: Date;
+  /** Work out and count everything, send and delete nothing, write no claims. */
+  readonly dryRun: boolean;
+  readonly onProgress?: (progress: JobProgress) => void;
+}
+
+/** What a job run did: counters only, never message text or personal data. */
+export interface JobSummary {
+  readonly job: JobName;
+  readonly at: string;
+  readonly dryRun: boolean;
+  /** One line per fan-out run (e.g. one per nudge slot or per campaign); empty for retention. */
+  readonly runs: readonly SendRun[];
+  /** Job-specific counts (retention: rows removed per table; nudges in a dry run: would-send counts). */
+  readonly counts: Readonly<Record<string, number>>;
+  /** Why nothing was done, when nothing was (e.g. `weekend`, `no_active_campaign`). */
+  readonly skippedBecause?: string;
+  readonly durationMs: number;
+}
+
+export interface Job {
+  readonly name: JobName;
+  run(context: JobContext): Promise<JobSummary>;
+}
