@@ -1,4 +1,8 @@
 import type { SendRun } from '../../../shared/src/domain/sending';
+import type { Config } from '../config';
+import type { Logger } from '../platform/logger';
+import type { FanOutRequest } from '../proactive/fanOut';
+import type { Repositories } from '../storage/repositories';
 
 /**
  * The contract every operator job follows (nudges, digests, "you said, we did", retention), whoever triggers it:
@@ -39,4 +43,16 @@ export interface JobSummary {
 export interface Job {
   readonly name: JobName;
   run(context: JobContext): Promise<JobSummary>;
+}
+
+/**
+ * What every job factory gets (`createDigestsJob(deps)`, …): the repositories, and `fanOut`, which runs one
+ * fan-out through the process's single engine (one token bucket per process). In a dry run `fanOut` takes no
+ * claims and sends nothing: it returns a record whose `queued`/`skipped` say what would have happened.
+ */
+export interface JobDeps {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly repos: Repositories;
+  fanOut(request: FanOutRequest, options: { readonly dryRun: boolean; readonly onProgress?: (run: SendRun) => void }): Promise<SendRun>;
 }

@@ -1,0 +1,106 @@
+import type { Request, Response } from 'restify';
+import type { Role } from '../../../shared/src/domain/types';
+import { isAppError } from '../errors';
+import { errorFields, type Logger } from '../platform/logger';
+
+/**
+ * The small HTTP layer every tab API feature shares: who is calling (a {@link Principal}, from an
+ * {@link Authenticator}), coded errors the tab translates ({@link ApiError}), and {@link handle}, which wraps a
+ * handler so that every answer is JSON, never cached, and never a stack trace.
+ */
+
+/** The caller, once their token (Teams SSO, or the local dev sign-in) has been validated. */
+export interface Principal {
+  /** Entra object id (the same id the bot stores as the participant's user id). */
+  readonly userId: string;
+  readonly tenantId: string;
+  readonly name: string;
+  /** Roles stored on the participant (employee is implicit). */
+  readonly roles: ReadonlySet<Role>;
+  /** The organisation team the participant belongs to, if enrolled. */
+  readonly teamId: string | undefined;
+  readonly via: 'sso' | 'dev';
+}
+
+export interface Authenticator {
+  /** Validates the request's `Authorization: Bearer` token; throws ApiError UNAUTHENTICATED (401) otherwise. */
+  authenticate(req: Request): Promise<Principal>;
+}
+
+/**
+ * Error codes the API answers with. The tab has a text for each in nl and en (the `message` here is English,
+ * for developers and logs, and never holds user text).
+ */
+export const API_ERRORS = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION_FAILED: 400,
+  TOO_LARGE: 413,
+  STALE: 412,
+  CONFLICT: 409,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const;
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details?: Readonly<Record<string, unknown>>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = API_ERRORS[code];
+  }
+}
+
+/** The JSON body of every error answer. */
+export interface ApiErrorBody {
+  readonly code: ApiErrorCode;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+const NO_STORE = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+
+export function sendJson(res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...NO_STORE, ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text, 'utf8')) });
+  res.end(text);
+}
+
+/** Maps anything thrown to an ApiError: storage outages → 503, conflicts → 412, the rest → 500 (logged). */
+export function toApiError(err: unknown, logger: Logger, route: string): ApiError {
+  if (err instanceof ApiError) return err;
+  if (isAppError(err, 'STORAGE_UNAVAILABLE')) return new ApiError('UNAVAILABLE', 'Storage is not answering; try again shortly.');
+  if (isAppError(err, 'STORAGE_CONFLICT')) return new ApiError('STALE', 'Someone else changed this in the meantime; reload and try again.');
+  if (isAppError(err, 'VALIDATION_FAILED') || isAppError(err, 'KEY_INVALID')) return new ApiError('VALIDATION_FAILED', err.message);
+  if (isAppError(err, 'NOT_FOUND')) return new ApiError('NOT_FOUND', err.message);
+  logger.error('tab api: unexpected error', { route, ...errorFields(err) });
+  return new ApiError('INTERNAL', 'Something went wrong on our side; nothing was half-saved.');
+}
+
+export type Handler = (req: Request, principal: Principal) => Promise<{ status?: number; body: unknown; headers?: Record<string, string> }>;
+
+/** Wraps an authenticated JSON handler: authenticate → handler → JSON; every failure a coded JSON error. */
+export function handle(auth: Authenticator, logger: Logger, route: string, handler: Handler) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      const principal = await auth.authenticate(req);
+      const out = await handler(req, principal);
+      sendJson(res, out.status ?? 200, out.body, out.headers);
+    } catch (err) {
+      const e = toApiError(err, logger, route);
+      const body: ApiErrorBody = e.details === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, details: e.details };
+      sendJson(res, e.status, body, e.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
+    }
+  };
+}
+
+/** Throws FORBIDDEN unless the caller has one of `roles`. */
+export function requireRole(principal: Principal, ...roles: Role[]): void {
+  if (!roles.some((r) => principal.roles.has(r))) throw new ApiError('FORBIDDEN', `This needs the role ${roles.join(' or ')}.`);
+}
