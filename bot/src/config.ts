@@ -91,6 +91,7 @@ const envSchema = z.object({
   NUDGE_CUTOFF: text().pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'NUDGE_CUTOFF must be a local time HH:MM, e.g. 12:00' }).optional()),
   RETENTION_DAYS: int('RETENTION_DAYS', 0, 3650),
   WEATHER_URL: text().pipe(z.string().url({ message: 'WEATHER_URL must be a URL (an Open-Meteo style forecast feed)' }).optional()),
+  TEAMS_APP_ID: text().pipe(z.string().uuid({ message: 'TEAMS_APP_ID must be the Teams app id from the manifest (a GUID)' }).optional()),
   // Tab single sign-on (issue 5): the Entra app the tab asks tokens for.
   AAD_APP_CLIENT_ID: text().pipe(z.string().uuid({ message: 'AAD_APP_CLIENT_ID must be the Entra application (client) id, a GUID' }).optional()),
   AAD_APP_ID_URI: text().pipe(z.string().regex(/^api:\/\/\S+$/, { message: 'AAD_APP_ID_URI must look like api://<tab domain>/<client id>' }).optional()),
@@ -138,6 +139,8 @@ export interface Config {
     readonly retentionDays: number;
     /** Open-Meteo style forecast feed for the weather line on the daily card; off when undefined. */
     readonly weatherUrl: string | undefined;
+    /** The Teams app id (manifest `id`), for deep links from cards into the tab; without it cards link nowhere. */
+    readonly teamsAppId: string | undefined;
   };
   /** How the tab's API authenticates (docs/security.md). */
   readonly tabAuth: {
@@ -241,6 +244,7 @@ export function loadConfig(env: Env): Config {
       nudgeCutoff: e.NUDGE_CUTOFF ?? '12:00',
       retentionDays: e.RETENTION_DAYS ?? 90,
       weatherUrl: e.WEATHER_URL,
+      teamsAppId: e.TEAMS_APP_ID,
     },
     tabAuth: {
       clientId: e.AAD_APP_CLIENT_ID,
