@@ -1,4 +1,7 @@
+import type restify from 'restify';
 import type { Request, Response } from 'restify';
+import type { Config } from '../config';
+import type { Repositories } from '../storage/repositories';
 import type { Role } from '../../../shared/src/domain/types';
 import { isAppError } from '../errors';
 import { errorFields, type Logger } from '../platform/logger';
@@ -104,3 +107,15 @@ export function handle(auth: Authenticator, logger: Logger, route: string, handl
 export function requireRole(principal: Principal, ...roles: Role[]): void {
   if (!roles.some((r) => principal.roles.has(r))) throw new ApiError('FORBIDDEN', `This needs the role ${roles.join(' or ')}.`);
 }
+
+/** What every tab API feature gets: the caller's authenticator and the app's parts. */
+export interface TabApiContext {
+  readonly auth: Authenticator;
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly repos: Repositories;
+  readonly now: () => Date;
+}
+
+/** A tab API feature adds its routes (`registerProgrammeRoutes(server, ctx)`, …). */
+export type TabRouteRegistrar = (server: restify.Server, ctx: TabApiContext) => void;
