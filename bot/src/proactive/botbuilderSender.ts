@@ -1,8 +1,10 @@
 import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { parseRetryAfter, SendError, type OutgoingActivity, type SendResult, type Sender } from './sender';
 
-/** Transport errors the engine retries like a timeout (the request may not have been answered). */
-const TRANSIENT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'TimeoutError']);
+/** Transport errors before anything was sent: the engine retries them. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** Transport errors after the request may have gone out: delivered or not, nobody knows (never resent). */
+const UNKNOWN_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNRESET', 'EPIPE', 'TimeoutError', 'AbortError', 'REQUEST_SEND_ERROR']);
 
 /**
  * The real {@link Sender}: `continueConversationAsync` + `sendActivity` on a botbuilder CloudAdapter. The only
@@ -57,10 +59,11 @@ export function toSendError(err: unknown, now: number): SendError {
   const statusCode = typeof e.statusCode === 'number' ? e.statusCode : undefined;
   const header = typeof e.response?.headers?.get === 'function' ? e.response.headers.get('retry-after') : undefined;
   const code = typeof e.code === 'string' ? e.code : typeof e.name === 'string' ? e.name : undefined;
-  const timedOut = statusCode === undefined && code !== undefined && TRANSIENT_CODES.has(code);
+  const notSent = statusCode === undefined && code !== undefined && NOT_SENT_CODES.has(code);
+  const timedOut = statusCode === undefined && code !== undefined && UNKNOWN_CODES.has(code);
   return new SendError(
     statusCode === undefined ? `send failed (${code ?? 'unknown'})` : `send failed: HTTP ${statusCode}`,
-    { statusCode, retryAfterMs: parseRetryAfter(header, now), timedOut },
+    { statusCode, retryAfterMs: parseRetryAfter(header, now), timedOut, notSent },
     { cause: err },
   );
 }

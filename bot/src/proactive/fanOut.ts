@@ -2,10 +2,12 @@ import type { ConversationOwner, ConversationScope, StoredConversationRef } from
 import type { SendKind, SendRun } from '../../../shared/src/domain/sending';
 import { errorFields, type Logger } from '../platform/logger';
 import type { ConversationRefsRepository } from '../storage/repositories/conversationRefs';
-import type { SendClaimsRepository } from '../storage/repositories/sendClaims';
+import type { ClaimOutcome, SendClaimsRepository } from '../storage/repositories/sendClaims';
+import { MAX_BATCH } from '../storage/tableStore';
 import type { SendRunsRepository } from '../storage/repositories/sendRuns';
-import { RateLimiter, type WindowLimit } from './rateLimits';
-import { classifySendError, type OutgoingActivity, type Sender } from './sender';
+import { GroupCommit } from './groupCommit';
+import { RateLimiter, type ThrottleBrakeOptions, type WindowLimit } from './rateLimits';
+import { classifySendError, SendError, type OutgoingActivity, type Sender } from './sender';
 
 /** Time for the engine: milliseconds since the epoch, and a sleep. Tests pass a fake. */
 export interface Clock {
@@ -38,6 +40,15 @@ export interface FanOutRequest {
   readonly period: string;
   /** Read lazily, by at most `concurrency` workers: a generator over a large partition is fine. */
   readonly recipients: AsyncIterable<FanOutRecipient> | Iterable<FanOutRecipient>;
+  /**
+   * Read every stored reference of these scopes in pages before sending, instead of one point read per
+   * recipient (default: none). Worth it when the run reaches a good part of everyone with a reference (a nudge
+   * slot, a digest); a recipient missing from the pages is still looked up on its own. Needs
+   * `conversationRefs.iterateScope`.
+   */
+  readonly prefetchReferences?: readonly ConversationScope[];
+  /** Called after each finished recipient with this run's counters so far (besides `FanOutOptions.onProgress`). */
+  readonly onProgress?: (run: SendRun) => void;
 }
 
 export interface FanOutOptions {
@@ -47,7 +58,10 @@ export interface FanOutOptions {
   readonly tenantRate?: number;
   readonly tenantBurst?: number;
   readonly conversationLimits?: readonly WindowLimit[];
-  /** Recipients in progress at once (default 16). */
+  /**
+   * Recipients in progress at once (default 16), and so the most a crash can leave uncertain. A run sends at most
+   * concurrency ÷ time per recipient: raise it with the rate (16 at 200 ms a recipient is 80/s).
+   */
   readonly concurrency?: number;
   /** Tries per send, the first included (default 5). */
   readonly maxAttempts?: number;
@@ -70,12 +84,25 @@ export interface FanOutOptions {
   readonly onProgress?: (run: SendRun) => void;
   /** Jitter source in [0, 1) (default Math.random). */
   readonly random?: () => number;
+  /**
+   * The longest wait for one send's answer, in real milliseconds (default 30 s). A send that times out may still
+   * have been delivered, so it is **not** retried: its claim stays `claimed` and the run counts it as uncertain.
+   */
+  readonly attemptTimeoutMs?: number;
+  /** Slows the tenant bucket when many recent answers are 429s (see `ThrottleBrake`); `false` turns it off. */
+  readonly throttleBrake?: ThrottleBrakeOptions | false;
+  /**
+   * Write claims and their outcomes in group transactions (one round trip for the claims of several workers)
+   * when `sendClaims` offers `claimMany`/`finishMany` (default true).
+   */
+  readonly groupCommit?: boolean;
 }
 
 export interface FanOutDeps {
-  readonly sendClaims: Pick<SendClaimsRepository, 'claim' | 'reclaimFailed' | 'markSent' | 'markFailed' | 'markSkipped' | 'inFlight'>;
+  readonly sendClaims: Pick<SendClaimsRepository, 'claim' | 'reclaimFailed' | 'markSent' | 'markFailed' | 'markSkipped' | 'inFlight'> &
+    Partial<Pick<SendClaimsRepository, 'claimMany' | 'finishMany'>>;
   readonly sendRuns: Pick<SendRunsRepository, 'start' | 'save' | 'finish'>;
-  readonly conversationRefs: Pick<ConversationRefsRepository, 'get' | 'markInactive'>;
+  readonly conversationRefs: Pick<ConversationRefsRepository, 'get' | 'markInactive'> & Partial<Pick<ConversationRefsRepository, 'iterateScope'>>;
   readonly sender: Sender;
   readonly clock?: Clock;
   readonly logger?: Logger;
@@ -110,19 +137,32 @@ type Counters = { -readonly [K in 'queued' | 'sent' | 'retried' | 'throttled' | 
   skippedByReason: Record<string, number>;
 };
 
-type SendOutcome = { kind: 'sent'; activityId: string } | { kind: 'gone'; code: string } | { kind: 'failed'; code: string };
+type SendOutcome =
+  | { kind: 'sent'; activityId: string }
+  | { kind: 'gone'; code: string }
+  | { kind: 'failed'; code: string }
+  | { kind: 'uncertain'; code: string };
+
+/** How one run writes its claims: one by one, or grouped (see {@link GroupCommit}). */
+interface ClaimWriter {
+  claim(recipientId: string): Promise<'claimed' | 'taken'>;
+  finish(outcome: ClaimOutcome): Promise<void>;
+}
 
 /**
  * Sends one message per recipient for a (kind, period), exactly once across retries, restarts and instances:
  *
  * 1. claim (insert-if-absent in `SendClaims`; `taken` means another run or instance has it: skipped);
  * 2. load the recipient's active conversation reference (none or inactive: skipped, with the reason);
- * 3. wait for the tenant bucket and the conversation's windows; send; retry 429/412/502/504 and timeouts with
- *    jittered exponential backoff honouring Retry-After; 403/404 mark the reference inactive and fail;
+ * 3. wait for the tenant bucket and the conversation's windows; send; retry 429/412/502/504 and requests that
+ *    never left with jittered exponential backoff honouring Retry-After; 403/404 mark the reference inactive
+ *    and fail; a timeout (or a reset after the request went out) is *uncertain* and never resent;
  * 4. move the claim to `sent` (with the activity id), `failed` or `skipped`.
  *
- * A crash between send and step 4 leaves the claim `claimed`: it is never sent again, and the next run counts
- * it as *uncertain*. A storage error stops the run (workers finish their current recipient), is recorded and
+ * Claims and outcomes of concurrent workers are written together in group transactions when the repository
+ * offers them; each worker still waits for its own write, so at most `concurrency` claims are ever between
+ * steps 1 and 4. A crash there leaves them `claimed`: never sent again, and the next run counts them as
+ * *uncertain*. A storage error stops the run (workers finish their current recipient), is recorded and
  * thrown: storage errors are never swallowed.
  */
 export class FanOutEngine {
@@ -131,6 +171,7 @@ export class FanOutEngine {
   private readonly concurrency: number;
   private readonly maxAttempts: number;
   private readonly backoff: { baseDelayMs: number; maxDelayMs: number; maxRetryAfterMs: number; random: () => number };
+  private readonly attemptTimeoutMs: number;
 
   constructor(
     private readonly deps: FanOutDeps,
@@ -144,7 +185,9 @@ export class FanOutEngine {
       ...(options.tenantRate === undefined ? {} : { tenantRate: options.tenantRate }),
       ...(options.tenantBurst === undefined ? {} : { tenantBurst: options.tenantBurst }),
       ...(options.conversationLimits === undefined ? {} : { conversationLimits: options.conversationLimits }),
+      ...(options.throttleBrake === undefined ? {} : { throttleBrake: options.throttleBrake }),
     });
+    this.attemptTimeoutMs = positiveInt(options.attemptTimeoutMs ?? 30_000, 'attemptTimeoutMs');
     this.backoff = {
       baseDelayMs: options.baseDelayMs ?? 500,
       maxDelayMs: options.maxDelayMs ?? 30_000,
@@ -169,7 +212,11 @@ export class FanOutEngine {
     const saveEvery = positiveInt(this.options.saveEvery ?? 500, 'saveEvery');
     const progress = (): void => {
       finished++;
-      this.options.onProgress?.(snapshot());
+      if (this.options.onProgress !== undefined || request.onProgress !== undefined) {
+        const run = snapshot();
+        this.options.onProgress?.(run);
+        request.onProgress?.(run);
+      }
       if (finished % saveEvery === 0) {
         const run = snapshot();
         // A failed save stops the run like any storage error (and is never left as an unhandled rejection).
@@ -182,10 +229,14 @@ export class FanOutEngine {
       counters.skippedByReason[reason] = (counters.skippedByReason[reason] ?? 0) + 1;
     };
 
+    const claims = this.deps.sendClaims;
+    const writer = this.claimWriter(kind, period);
+    let prefetched: Map<string, StoredConversationRef> | undefined;
+    const lookUp = async (owner: ConversationOwner, scope: ConversationScope): Promise<StoredConversationRef | undefined> =>
+      prefetched?.get(refKey(owner, scope)) ?? (await this.deps.conversationRefs.get(owner, scope));
     const handle = async (recipient: FanOutRecipient): Promise<void> => {
       const { recipientId } = recipient;
-      const claims = this.deps.sendClaims;
-      let claim = await claims.claim(kind, period, recipientId, this.options.instanceId);
+      let claim = await writer.claim(recipientId);
       if (claim === 'taken' && this.options.retryFailed === true) {
         claim = await claims.reclaimFailed(kind, period, recipientId, this.options.instanceId);
       }
@@ -195,16 +246,16 @@ export class FanOutEngine {
         return;
       }
       if (recipient.skipReason !== undefined) {
-        await claims.markSkipped(kind, period, recipientId, recipient.skipReason);
+        await writer.finish({ recipientId, state: 'skipped', reason: recipient.skipReason });
         skip(recipient.skipReason);
         return;
       }
       const owner: ConversationOwner = recipient.owner ?? { kind: 'user', userId: recipientId };
       const scope: ConversationScope = recipient.scope ?? (owner.kind === 'user' ? 'personal' : 'channel');
-      const ref = await this.deps.conversationRefs.get(owner, scope);
+      const ref = await lookUp(owner, scope);
       if (!ref || !ref.active) {
         const reason = ref ? SKIP_REASONS.inactive : SKIP_REASONS.noConversation;
-        await claims.markSkipped(kind, period, recipientId, reason);
+        await writer.finish({ recipientId, state: 'skipped', reason });
         skip(reason);
         return;
       }
@@ -213,18 +264,23 @@ export class FanOutEngine {
         activity = await recipient.build();
       } catch (err) {
         this.deps.logger?.warn('fan-out: building the message failed', { kind, period, ...errorFields(err) });
-        await claims.markFailed(kind, period, recipientId, 'BUILD_FAILED');
+        await writer.finish({ recipientId, state: 'failed', errorCode: 'BUILD_FAILED' });
         counters.failed++;
         return;
       }
       const outcome = await this.sendWithRetries(ref, activity, counters);
       if (outcome.kind === 'sent') {
-        await claims.markSent(kind, period, recipientId, outcome.activityId);
+        await writer.finish({ recipientId, state: 'sent', activityId: outcome.activityId });
         counters.sent++;
         return;
       }
+      if (outcome.kind === 'uncertain') {
+        // Maybe delivered: the claim stays `claimed`, never resent; counted as uncertain at the end of the run.
+        this.deps.logger?.warn('fan-out: no answer to a send, left uncertain', { kind, period, code: outcome.code });
+        return;
+      }
       if (outcome.kind === 'gone') await this.deps.conversationRefs.markInactive(owner, scope);
-      await claims.markFailed(kind, period, recipientId, outcome.code);
+      await writer.finish({ recipientId, state: 'failed', errorCode: outcome.code });
       counters.failed++;
     };
 
@@ -251,6 +307,9 @@ export class FanOutEngine {
       }
     };
     try {
+      if (request.prefetchReferences !== undefined && request.prefetchReferences.length > 0) {
+        prefetched = await this.prefetch(request.prefetchReferences);
+      }
       await Promise.all(Array.from({ length: this.concurrency }, async () => worker().catch((error: unknown) => void (failure ??= { error }))));
       await iterator.return?.();
       if (failure === undefined) await this.countUncertain(kind, period, startedMs, takenIds, counters);
@@ -271,6 +330,50 @@ export class FanOutEngine {
       throw failure.error;
     }
     return record;
+  }
+
+  /** Every stored reference of the scopes, by owner and scope. */
+  private async prefetch(scopes: readonly ConversationScope[]): Promise<Map<string, StoredConversationRef>> {
+    const refs = this.deps.conversationRefs;
+    const iterateScope = refs.iterateScope;
+    if (iterateScope === undefined) throw new RangeError('prefetchReferences needs conversationRefs.iterateScope.');
+    const map = new Map<string, StoredConversationRef>();
+    for (const scope of new Set(scopes)) {
+      for await (const ref of iterateScope.call(refs, scope)) map.set(refKey(ref.owner, ref.scope), ref);
+    }
+    return map;
+  }
+
+  private claimWriter(kind: SendKind, period: string): ClaimWriter {
+    const claims = this.deps.sendClaims;
+    const instanceId = this.options.instanceId;
+    const single: ClaimWriter = {
+      claim: (recipientId) => claims.claim(kind, period, recipientId, instanceId),
+      finish: async (o) => {
+        if (o.state === 'sent') await claims.markSent(kind, period, o.recipientId, o.activityId);
+        else if (o.state === 'failed') await claims.markFailed(kind, period, o.recipientId, o.errorCode);
+        else await claims.markSkipped(kind, period, o.recipientId, o.reason);
+      },
+    };
+    const { claimMany, finishMany } = claims;
+    if (this.options.groupCommit === false || claimMany === undefined || finishMany === undefined) return single;
+    const maxBatch = Math.min(MAX_BATCH, this.concurrency);
+    const claimGroup = new GroupCommit<string, 'claimed' | 'taken'>(async (ids) => {
+      // A recipient listed twice: its first entry claims, the others find it taken (as one by one they would).
+      const unique = [...new Set(ids)];
+      const answers = await claimMany.call(claims, kind, period, unique, instanceId);
+      const byId = new Map(unique.map((id, i) => [id, answers[i] ?? 'taken']));
+      return ids.map((id) => {
+        const answer = byId.get(id) ?? 'taken';
+        byId.set(id, 'taken');
+        return answer;
+      });
+    }, maxBatch);
+    const finishGroup = new GroupCommit<ClaimOutcome, undefined>(async (outcomes) => {
+      await finishMany.call(claims, kind, period, outcomes);
+      return outcomes.map(() => undefined);
+    }, maxBatch);
+    return { claim: (id) => claimGroup.submit(id), finish: (o) => finishGroup.submit(o) };
   }
 
   /**
@@ -301,12 +404,19 @@ export class FanOutEngine {
         acquiredAt = this.clock.now();
       }
       try {
-        const { activityId } = await this.deps.sender.send(ref.reference, activity);
+        const { activityId } = await this.withTimeout(this.deps.sender.send(ref.reference, activity));
         this.limiter.settle(conversationKey, acquiredAt);
+        this.limiter.recordAnswer(false);
         return { kind: 'sent', activityId };
       } catch (err) {
         this.limiter.settle(conversationKey, acquiredAt);
         const failure = classifySendError(err);
+        if (failure.kind === 'unknown') return { kind: 'uncertain', code: failure.code };
+        // Every answer feeds the brake (a 403 or 500 counts as "not throttled"); no answer (above) does not.
+        const throttled = failure.kind === 'retry' && failure.throttled;
+        if (this.limiter.recordAnswer(throttled, failure.kind === 'retry' ? failure.retryAfterMs : undefined)) {
+          this.deps.logger?.warn('fan-out: many 429s, slowing the tenant rate', { factor: this.limiter.tenantFactor() });
+        }
         if (failure.kind === 'gone') return { kind: 'gone', code: failure.code };
         if (failure.kind === 'fatal') {
           this.deps.logger?.warn('fan-out: send failed', { code: failure.code, ...errorFields(err) });
@@ -322,6 +432,27 @@ export class FanOutEngine {
       }
     }
   }
+
+  /**
+   * The send, or a `timedOut` SendError after `attemptTimeoutMs` of real time. The abandoned request is not
+   * cancelled (the SDK offers no way): it may still land, which is exactly why a timeout is uncertain.
+   */
+  private async withTimeout<T>(sending: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new SendError('no answer in time', { timedOut: true })), this.attemptTimeoutMs);
+    });
+    sending.catch(() => undefined); // a late failure of an abandoned send is not an unhandled rejection
+    try {
+      return await Promise.race([sending, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function refKey(owner: ConversationOwner, scope: ConversationScope): string {
+  return JSON.stringify(owner.kind === 'user' ? ['user', owner.userId, scope] : ['team', owner.teamId, scope]);
 }
 
 /** The conversation the per-conversation limits apply to: the reference's conversation id when it has one. */

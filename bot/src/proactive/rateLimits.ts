@@ -31,6 +31,7 @@ function assertPositive(value: number, what: string): void {
 export class TokenBucket {
   private tokens: number;
   private last: number;
+  private factor = 1;
 
   constructor(
     readonly ratePerSecond: number,
@@ -46,7 +47,14 @@ export class TokenBucket {
   /** Milliseconds until one token is there (0: there is one now). Takes nothing. */
   waitMs(now: number): number {
     this.refill(now);
-    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) * 1000) / this.ratePerSecond);
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) * 1000) / (this.ratePerSecond * this.factor));
+  }
+
+  /** Runs at `factor` (0–1] × the rate from `now` on (tokens already earned are kept). */
+  scale(factor: number, now: number): void {
+    if (factor === this.factor) return;
+    this.refill(now);
+    this.factor = Math.min(1, Math.max(0.01, factor));
   }
 
   /** Takes one token; call only after {@link waitMs} answered 0 at the same `now`. */
@@ -58,7 +66,7 @@ export class TokenBucket {
   private refill(now: number): void {
     // A clock that steps back never adds tokens.
     if (now > this.last) {
-      this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) * this.ratePerSecond) / 1000);
+      this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) * this.ratePerSecond * this.factor) / 1000);
       this.last = now;
     }
   }
@@ -119,12 +127,85 @@ export class SlidingWindows {
   }
 }
 
+export interface ThrottleBrakeOptions {
+  /** The answers looked at: the most recent this many (default 50). */
+  readonly window?: number;
+  /** The share of 429s among them that engages the brake (default 0.2). */
+  readonly share?: number;
+  /** The lowest the tenant rate may fall, as a share of the configured rate (default 0.1). */
+  readonly minFactor?: number;
+  /** How long a brake holds at least (default 1 s; longer when the 429s said Retry-After). */
+  readonly holdMs?: number;
+  /** After the hold, the rate climbs back by this share of the configured rate per second (default 0.2). */
+  readonly recoverPerSecond?: number;
+}
+
+/**
+ * Slows the tenant bucket when many recent answers are 429s. A single 429 says nothing about the tenant: Teams
+ * answers 429 for one conversation's windows too, and Retry-After is not promised, so one 429 (with or without
+ * Retry-After) only makes *that* send wait. A high share of 429s across the recent answers means the tenant is
+ * over its limit (another instance sends as well, or the configured rate is above the tenant's): then the
+ * bucket halves its rate (down to `minFactor`), holds it for the longest Retry-After seen (at least `holdMs`),
+ * and climbs back linearly. Random 429s at a few per cent never engage it.
+ */
+export class ThrottleBrake {
+  private readonly answers: boolean[] = [];
+  private throttledInWindow = 0;
+  private longestRetryAfter = 0;
+  private factorAtBrake = 1;
+  private holdUntil = -Infinity;
+  /** How many times the brake engaged. */
+  engaged = 0;
+  private readonly window: number;
+  private readonly share: number;
+  private readonly minFactor: number;
+  private readonly holdMs: number;
+  private readonly recoverPerSecond: number;
+
+  constructor(options: ThrottleBrakeOptions = {}) {
+    this.window = Math.max(1, Math.floor(options.window ?? 50));
+    this.share = options.share ?? 0.2;
+    this.minFactor = options.minFactor ?? 0.1;
+    this.holdMs = options.holdMs ?? 1_000;
+    this.recoverPerSecond = options.recoverPerSecond ?? 0.2;
+    assertPositive(this.share, 'brake share');
+    assertPositive(this.minFactor, 'brake minFactor');
+    assertPositive(this.recoverPerSecond, 'brake recoverPerSecond');
+  }
+
+  /** Records one answer; true when this answer engaged the brake. */
+  record(now: number, throttled: boolean, retryAfterMs?: number): boolean {
+    this.answers.push(throttled);
+    if (throttled) {
+      this.throttledInWindow++;
+      if (retryAfterMs !== undefined) this.longestRetryAfter = Math.max(this.longestRetryAfter, retryAfterMs);
+    }
+    if (this.answers.length > this.window && this.answers.shift() === true) this.throttledInWindow--;
+    if (this.answers.length < this.window || this.throttledInWindow < this.share * this.window) return false;
+    this.factorAtBrake = Math.max(this.minFactor, this.factor(now) / 2);
+    this.holdUntil = now + Math.max(this.holdMs, this.longestRetryAfter);
+    this.answers.length = 0;
+    this.throttledInWindow = 0;
+    this.longestRetryAfter = 0;
+    this.engaged++;
+    return true;
+  }
+
+  /** The share of the configured tenant rate to use now (1: no brake). */
+  factor(now: number): number {
+    if (now < this.holdUntil) return this.factorAtBrake;
+    return Math.min(1, this.factorAtBrake + (this.recoverPerSecond * (now - this.holdUntil)) / 1000);
+  }
+}
+
 export interface RateLimiterOptions {
   /** Sends per second across the tenant, for this process (default {@link DEFAULT_TENANT_RATE}). */
   readonly tenantRate?: number;
   /** Tokens the tenant bucket may hold (default: a twentieth of a second's worth, at least 1). */
   readonly tenantBurst?: number;
   readonly conversationLimits?: readonly WindowLimit[];
+  /** The tenant brake; `false` turns it off. */
+  readonly throttleBrake?: ThrottleBrakeOptions | false;
 }
 
 /**
@@ -135,6 +216,7 @@ export class RateLimiter {
   private readonly tenant: TokenBucket;
   private readonly conversations = new Map<string, SlidingWindows>();
   private readonly limits: readonly WindowLimit[];
+  private readonly brake: ThrottleBrake | undefined;
   private acquired = 0;
 
   constructor(
@@ -145,6 +227,7 @@ export class RateLimiter {
     assertPositive(rate, 'tenantRate');
     this.tenant = new TokenBucket(rate, options.tenantBurst ?? Math.max(1, rate / 20), now());
     this.limits = options.conversationLimits ?? CONVERSATION_LIMITS;
+    this.brake = options.throttleBrake === false ? undefined : new ThrottleBrake(options.throttleBrake);
   }
 
   /**
@@ -152,6 +235,7 @@ export class RateLimiter {
    * now, and answers 0; otherwise takes nothing and answers how many milliseconds to wait before asking again.
    */
   tryAcquire(conversationId: string, now = this.now()): number {
+    if (this.brake) this.tenant.scale(this.brake.factor(now), now);
     let windows = this.conversations.get(conversationId);
     const conversationWait = windows ? windows.waitMs(now) : 0;
     const wait = Math.max(conversationWait, this.tenant.waitMs(now));
@@ -169,6 +253,16 @@ export class RateLimiter {
   /** The send taken by `tryAcquire(conversationId, acquiredAt)` was answered now: see {@link SlidingWindows.settle}. */
   settle(conversationId: string, acquiredAt: number, now = this.now()): void {
     this.conversations.get(conversationId)?.settle(acquiredAt, now);
+  }
+
+  /** Feeds the brake with one send's answer; true when it engaged the brake (the caller logs it). */
+  recordAnswer(throttled: boolean, retryAfterMs?: number, now = this.now()): boolean {
+    return this.brake?.record(now, throttled, retryAfterMs) ?? false;
+  }
+
+  /** The share of the configured tenant rate in use now (below 1 while the brake holds or recovers). */
+  tenantFactor(now = this.now()): number {
+    return this.brake?.factor(now) ?? 1;
   }
 
   /** Conversations with a send inside the longest window (forgotten ones are pruned now and then). */

@@ -13,7 +13,9 @@ export interface SendResult {
 export interface Sender {
   /**
    * Sends one activity to the conversation `reference` points at. Throws an error carrying `statusCode` (the
-   * HTTP status) and, when the service said so, `retryAfterMs`; `timedOut` for a transport timeout or reset.
+   * HTTP status) and, when the service said so, `retryAfterMs`; `notSent` when the request provably never reached
+   * the service (connection refused, name not resolved); `timedOut` for a timeout or a reset after the request
+   * went out, when nobody knows whether the message was delivered.
    * Must not retry by itself: the engine owns retries, so that each attempt passes the rate limiter.
    */
   send(reference: unknown, activity: OutgoingActivity): Promise<SendResult>;
@@ -24,10 +26,11 @@ export class SendError extends Error {
   readonly statusCode: number | undefined;
   readonly retryAfterMs: number | undefined;
   readonly timedOut: boolean;
+  readonly notSent: boolean;
 
   constructor(
     message: string,
-    details: { statusCode?: number | undefined; retryAfterMs?: number | undefined; timedOut?: boolean },
+    details: { statusCode?: number | undefined; retryAfterMs?: number | undefined; timedOut?: boolean; notSent?: boolean },
     options?: { cause?: unknown },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
@@ -35,21 +38,29 @@ export class SendError extends Error {
     this.statusCode = details.statusCode;
     this.retryAfterMs = details.retryAfterMs;
     this.timedOut = details.timedOut ?? false;
+    this.notSent = details.notSent ?? false;
   }
 }
 
-/** How the engine treats a failed attempt. */
+/**
+ * How the engine treats a failed attempt: `retry` (nothing was delivered: try again), `gone` (the conversation
+ * is gone: mark it inactive), `fatal` (give up), `unknown` (the message may have been delivered: never resend).
+ */
 export type SendFailure =
   | { readonly kind: 'retry'; readonly code: string; readonly throttled: boolean; readonly retryAfterMs: number | undefined }
   | { readonly kind: 'gone'; readonly code: string }
-  | { readonly kind: 'fatal'; readonly code: string };
+  | { readonly kind: 'fatal'; readonly code: string }
+  | { readonly kind: 'unknown'; readonly code: string };
 
 const RETRY_STATUS = new Set([412, 429, 502, 504]);
 const GONE_STATUS = new Set([403, 404]);
 
-/** Sorts any thrown value into retry (429/412/502/504, timeouts), gone (403/404) or fatal (the rest). */
+/**
+ * Sorts any thrown value into retry (429/412/502/504, and a request that never left), gone (403/404), unknown
+ * (a timeout or reset after the request went out: maybe delivered) or fatal (the rest).
+ */
 export function classifySendError(err: unknown): SendFailure {
-  const e = (typeof err === 'object' && err !== null ? err : {}) as { statusCode?: unknown; retryAfterMs?: unknown; timedOut?: unknown };
+  const e = (typeof err === 'object' && err !== null ? err : {}) as { statusCode?: unknown; retryAfterMs?: unknown; timedOut?: unknown; notSent?: unknown };
   const status = typeof e.statusCode === 'number' && Number.isInteger(e.statusCode) ? e.statusCode : undefined;
   const retryAfterMs = typeof e.retryAfterMs === 'number' && Number.isFinite(e.retryAfterMs) && e.retryAfterMs >= 0 ? e.retryAfterMs : undefined;
   if (status !== undefined) {
@@ -58,7 +69,8 @@ export function classifySendError(err: unknown): SendFailure {
     if (GONE_STATUS.has(status)) return { kind: 'gone', code };
     return { kind: 'fatal', code };
   }
-  if (e.timedOut === true) return { kind: 'retry', code: 'TIMEOUT', throttled: false, retryAfterMs };
+  if (e.notSent === true) return { kind: 'retry', code: 'NOT_CONNECTED', throttled: false, retryAfterMs };
+  if (e.timedOut === true) return { kind: 'unknown', code: 'TIMEOUT' };
   return { kind: 'fatal', code: 'SEND_ERROR' };
 }
 

@@ -1,3 +1,4 @@
+import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import {
   CONVERSATION_SCOPES,
@@ -135,6 +136,15 @@ export class ConversationRefsRepository {
       );
       return true;
     });
+  }
+
+  /**
+   * Every stored reference of one scope, page by page (1,000 a page): a scan of the table, which holds one or two
+   * rows per owner. For a large fan-out this replaces one point read per recipient by one read per thousand
+   * (10,000 recipients: 10 requests instead of 10,000); for a handful of recipients, use {@link get}.
+   */
+  async *iterateScope(scope: ConversationScope): AsyncGenerator<StoredConversationRef> {
+    for await (const row of this.store.query(odata`RowKey eq ${scopeKey(scope)}`)) yield fromRow(row);
   }
 
   /** `false` when there was none. */

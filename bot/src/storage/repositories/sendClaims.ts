@@ -1,4 +1,4 @@
-import { odata, type TableEntity } from '@azure/data-tables';
+import { odata, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import {
   SEND_CLAIM_STATES,
@@ -11,7 +11,7 @@ import {
 import { AppError, ConflictError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart, key, splitKey } from '../keys';
 import { parseRow } from '../rowJson';
-import type { StoredRow, TableStore } from '../tableStore';
+import { MAX_BATCH, type StoredRow, type TableStore } from '../tableStore';
 import { readModifyWrite } from './optimistic';
 import { idSchema, validateInput } from './rowSchemas';
 
@@ -85,6 +85,12 @@ const refSchema = z.object({
 const codeSchema = z.string().regex(SEND_CODE_PATTERN);
 const activityIdSchema = z.string().min(1).max(512);
 
+/** How a claim leaves `claimed`, for {@link SendClaimsRepository.finishMany}. */
+export type ClaimOutcome =
+  | { readonly recipientId: string; readonly state: 'sent'; readonly activityId: string }
+  | { readonly recipientId: string; readonly state: 'failed'; readonly errorCode: string }
+  | { readonly recipientId: string; readonly state: 'skipped'; readonly reason: string };
+
 /**
  * Claims before proactive sends. `claim` inserts the row if absent: the one caller whose insert succeeds sends,
  * every other gets `'taken'` (a 409 from storage, never a read-then-write). A claim then moves once from
@@ -107,6 +113,75 @@ export class SendClaimsRepository {
       if (err instanceof ConflictError && err.reason === 'exists') return 'taken';
       throw err;
     }
+  }
+
+  /**
+   * {@link claim} for up to 100 recipients of one run in one entity-group transaction (one round trip instead of
+   * one per recipient; the claims share a partition). The transaction is atomic: when any of the rows exists it
+   * inserts none, and each recipient is then claimed on its own, so the answer per recipient is exactly what
+   * {@link claim} would have said. Answers in the order of `recipientIds`.
+   */
+  async claimMany(kind: SendKind, period: string, recipientIds: readonly string[], instanceId: string): Promise<('claimed' | 'taken')[]> {
+    if (recipientIds.length === 0) return [];
+    if (recipientIds.length > MAX_BATCH) throw new AppError('VALIDATION_FAILED', `claimMany takes at most ${MAX_BATCH} recipients.`);
+    validateInput(idSchema, instanceId, 'instance id');
+    if (new Set(recipientIds).size !== recipientIds.length) throw new AppError('VALIDATION_FAILED', 'claimMany: a recipient appears twice.');
+    const claimedAt = this.now().toISOString();
+    const actions = recipientIds.map((recipientId): TransactionAction => {
+      const ref = validateInput(refSchema, { kind, period, recipientId }, 'send claim');
+      return ['create', toEntity({ ...ref, state: 'claimed', claimedBy: instanceId, claimedAt, attempts: 1 })];
+    });
+    try {
+      await this.store.batch(actions);
+      return recipientIds.map(() => 'claimed');
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+    }
+    return Promise.all(recipientIds.map((id) => this.claim(kind, period, id, instanceId)));
+  }
+
+  /**
+   * Moves up to 100 claims **this caller holds** out of `claimed` in one transaction, without reading them first:
+   * a merge of the outcome fields. Safe without an ETag because only a claim's holder moves it out of `claimed`
+   * (no other method writes a `claimed` row: {@link reclaimFailed} takes `failed` ones only). When the
+   * transaction meets a conflict, each claim goes through its single, checked method instead.
+   */
+  async finishMany(kind: SendKind, period: string, outcomes: readonly ClaimOutcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    if (outcomes.length > MAX_BATCH) throw new AppError('VALIDATION_FAILED', `finishMany takes at most ${MAX_BATCH} claims.`);
+    const finishedAt = this.now().toISOString();
+    const actions = outcomes.map((o): TransactionAction => {
+      const ref = validateInput(refSchema, { kind, period, recipientId: o.recipientId }, 'send claim');
+      const fields =
+        o.state === 'sent'
+          ? { activityId: validateInput(activityIdSchema, o.activityId, 'activity id') }
+          : o.state === 'failed'
+            ? { lastError: validateInput(codeSchema, o.errorCode, 'error code') }
+            : { skipReason: validateInput(codeSchema, o.reason, 'skip reason') };
+      const entity: TableEntity<Partial<SendClaimRow>> = {
+        partitionKey: key(ref.kind, ref.period),
+        rowKey: encodeKeyPart(ref.recipientId),
+        state: o.state,
+        finishedAt,
+        ...fields,
+      };
+      return ['update', entity, 'Merge', { etag: '*' }];
+    });
+    try {
+      await this.store.batch(actions);
+      return;
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+    }
+    await Promise.all(
+      outcomes.map((o) =>
+        o.state === 'sent'
+          ? this.markSent(kind, period, o.recipientId, o.activityId)
+          : o.state === 'failed'
+            ? this.markFailed(kind, period, o.recipientId, o.errorCode)
+            : this.markSkipped(kind, period, o.recipientId, o.reason),
+      ),
+    );
   }
 
   /**

@@ -1,4 +1,4 @@
-import { RateLimiter, SlidingWindows, TokenBucket, CONVERSATION_LIMITS } from '../../../../bot/src/proactive/rateLimits';
+import { RateLimiter, SlidingWindows, ThrottleBrake, TokenBucket, CONVERSATION_LIMITS } from '../../../../bot/src/proactive/rateLimits';
 import { backoffDelayMs } from '../../../../bot/src/proactive/fanOut';
 import { classifySendError, parseRetryAfter, SendError } from '../../../../bot/src/proactive/sender';
 
@@ -131,6 +131,54 @@ describe('RateLimiter', () => {
   });
 });
 
+describe('ThrottleBrake (tenant pressure from a share of 429s)', () => {
+  /** 1000 answers, one every 5 ms (200/s), 429 whenever `throttled(i)`; returns when the brake engaged. */
+  function feed(brake: ThrottleBrake, throttled: (i: number) => boolean, retryAfterMs?: number): number[] {
+    const engagedAt: number[] = [];
+    for (let i = 0; i < 1_000; i++) if (brake.record(i * 5, throttled(i), throttled(i) ? retryAfterMs : undefined)) engagedAt.push(i * 5);
+    return engagedAt;
+  }
+
+  it('ignores scattered 429s, even 2 % of them with Retry-After, and bursts below the share', () => {
+    const brake = new ThrottleBrake();
+    // Every 50th answer (2 %), and a burst of 9 in a row (18 % of a window of 50).
+    expect(feed(brake, (i) => i % 50 === 0 || (i >= 500 && i < 509), 1_000)).toEqual([]);
+    expect(brake.factor(10_000)).toBe(1);
+  });
+
+  it('halves the rate when a fifth of the recent answers are 429s, holds it for the longest Retry-After, then climbs back', () => {
+    const brake = new ThrottleBrake();
+    // From answer 100 on, every third answer is a 429 (33 %), some with Retry-After: 3 s.
+    const engagedAt = feed(brake, (i) => i >= 100 && i % 3 === 0, 3_000);
+    expect(engagedAt.length).toBeGreaterThan(0);
+    const first = engagedAt[0] as number;
+    // Once 10 of the last 50 answers are 429s: about 30 answers after they began.
+    expect(first).toBeGreaterThan(500);
+    expect(first).toBeLessThan(1_000);
+    expect(brake.engaged).toBe(engagedAt.length);
+    // Engaged again while the 429s go on, each time halving, never below the floor of 0.1.
+    const last = engagedAt[engagedAt.length - 1] as number;
+    expect(brake.factor(last)).toBeCloseTo(Math.max(0.1, 0.5 ** engagedAt.length));
+    // Holds for 3 s (the Retry-After), then climbs 0.2 of the rate per second back to 1.
+    expect(brake.factor(last + 2_999)).toBe(brake.factor(last));
+    expect(brake.factor(last + 3_000 + 1_000)).toBeCloseTo(Math.max(0.1, 0.5 ** engagedAt.length) + 0.2);
+    expect(brake.factor(last + 3_000 + 5_000)).toBe(1);
+  });
+
+  it('slows the tenant bucket of the limiter it is part of, and can be turned off', () => {
+    const clock = { t: 0 };
+    const braked = new RateLimiter(() => clock.t, { tenantRate: 100, tenantBurst: 1, throttleBrake: { window: 10, share: 0.5, holdMs: 2_000 } });
+    for (let i = 0; i < 10; i++) braked.recordAnswer(i % 2 === 0);
+    expect(braked.tenantFactor()).toBe(0.5);
+    // 100/s normally, 50/s braked: 100 sends take about 2 s.
+    const times = drive(braked, clock, 100, (i) => `conv-${i}`);
+    expect(times[99]).toBeGreaterThanOrEqual(1_950);
+    const unbraked = new RateLimiter(() => 0, { tenantRate: 100, throttleBrake: false });
+    for (let i = 0; i < 100; i++) expect(unbraked.recordAnswer(true, 5_000)).toBe(false);
+    expect(unbraked.tenantFactor()).toBe(1);
+  });
+});
+
 describe('backoff and error classification', () => {
   const options = { baseDelayMs: 500, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
 
@@ -144,10 +192,12 @@ describe('backoff and error classification', () => {
     expect(backoffDelayMs(1, { ...options, random: () => 0 }, 600_000)).toBe(60_000);
   });
 
-  it('retries 429/412/502/504 and timeouts, stops on 403/404, fails the rest', () => {
+  it('retries 429/412/502/504 and requests that never left, stops on 403/404, leaves timeouts uncertain, fails the rest', () => {
     expect(classifySendError(new SendError('x', { statusCode: 429, retryAfterMs: 1_000 }))).toEqual({ kind: 'retry', code: 'HTTP_429', throttled: true, retryAfterMs: 1_000 });
     for (const s of [412, 502, 504]) expect(classifySendError({ statusCode: s })).toMatchObject({ kind: 'retry', throttled: false });
-    expect(classifySendError(new SendError('x', { timedOut: true }))).toMatchObject({ kind: 'retry', code: 'TIMEOUT' });
+    expect(classifySendError(new SendError('x', { notSent: true }))).toMatchObject({ kind: 'retry', code: 'NOT_CONNECTED', throttled: false });
+    // A timeout may have been delivered: never retried.
+    expect(classifySendError(new SendError('x', { timedOut: true }))).toEqual({ kind: 'unknown', code: 'TIMEOUT' });
     expect(classifySendError({ statusCode: 403 })).toEqual({ kind: 'gone', code: 'HTTP_403' });
     expect(classifySendError({ statusCode: 404 })).toEqual({ kind: 'gone', code: 'HTTP_404' });
     expect(classifySendError({ statusCode: 500 })).toEqual({ kind: 'fatal', code: 'HTTP_500' });
