@@ -71,6 +71,42 @@ param minGroupSize int
 @description('Days Log Analytics keeps the application logs (ids and codes, never typed texts).')
 param logRetentionDays int
 
+// ── Proactive jobs (docs/proactive.md) ───────────────────────────────────────────────────────────────────────
+@description('Run the in-process job scheduler (SCHEDULER): every instance ticks each minute; claims keep sends exactly-once.')
+param scheduler bool
+
+@minValue(1)
+@maxValue(1000)
+@description('Proactive sends per second per instance (SEND_RATE): the tenant-wide budget divided by the instance count.')
+param sendRate int
+
+@description('Local time (Europe/Amsterdam, HH:MM) after which a late daily nudge is no longer sent (NUDGE_CUTOFF).')
+param nudgeCutoff string
+
+@minValue(0)
+@maxValue(3650)
+@description('Raw check-ins and personal survey answers are purged this many days after a campaign ends (RETENTION_DAYS).')
+param retentionDays int
+
+@description('Optional Open-Meteo style forecast feed for the weather line on the daily card (WEATHER_URL); empty = off.')
+param weatherUrl string
+
+// The one secret of the app: it protects POST /api/jobs/* for an external timer (Logic App, Functions). Empty
+// (the default) closes that route: every call answers 401 and the in-process scheduler runs the jobs. To open it,
+// deploy with a random value of at least 24 characters, e.g.
+//   az deployment group create ... --parameters jobsKey="$(openssl rand -base64 32)"
+// and give the timer the same value (better: a Key Vault reference). It is never an output and never logged.
+@secure()
+@description('JOBS_KEY for POST /api/jobs/*; empty closes the route (401).')
+param jobsKey string = ''
+
+@description('The Teams app id (TEAMS_APP_ID, written by teamsApp/create): deep links from cards into the tab.')
+param teamsAppId string
+
+@description('The Entra app of the tab\'s single sign-on (AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID, written by aadApp/create).')
+param aadAppClientId string
+param aadAppTenantId string
+
 var location = resourceGroup().location
 var tags = {
   app: 'soestainable'
@@ -78,6 +114,8 @@ var tags = {
 var uniqueSuffix = take(uniqueString(resourceGroup().id, resourceBaseName), 6)
 var webAppName = '${resourceBaseName}-${uniqueSuffix}'
 var storageAccountName = take(toLower('st${replace(resourceBaseName, '-', '')}${uniqueSuffix}'), 24)
+// The web app's default host name, known before the app exists (the app settings cannot refer to the app itself).
+var webAppHostName = '${webAppName}.azurewebsites.net'
 
 // Every table of bot/src/storage/tables.ts (TABLE_NAMES); the server also creates missing ones at start.
 var tableNames = [
@@ -158,7 +196,7 @@ resource plan 'Microsoft.Web/serverfarms@2022-09-01' = {
 }
 
 // Exactly what bot/src/config.ts reads in production, plus the platform's own settings (tests/unit/infra checks
-// both lists). No secret and no storage key among them.
+// both lists). No storage key among them; the one secret is JOBS_KEY (a @secure() parameter, empty by default).
 var appSettings = [
   {
     name: 'NODE_ENV'
@@ -199,6 +237,48 @@ var appSettings = [
   {
     name: 'MIN_GROUP_SIZE'
     value: string(minGroupSize)
+  }
+  {
+    name: 'SCHEDULER'
+    value: string(scheduler)
+  }
+  {
+    name: 'SEND_RATE'
+    value: string(sendRate)
+  }
+  {
+    name: 'NUDGE_CUTOFF'
+    value: nudgeCutoff
+  }
+  {
+    name: 'RETENTION_DAYS'
+    value: string(retentionDays)
+  }
+  {
+    name: 'WEATHER_URL'
+    value: weatherUrl
+  }
+  {
+    name: 'JOBS_KEY'
+    value: jobsKey
+  }
+  {
+    name: 'TEAMS_APP_ID'
+    value: teamsAppId
+  }
+  {
+    // The tab's SSO: tokens are for this Entra app, from its tenant (AAD_ALLOWED_TENANTS defaults to it).
+    name: 'AAD_APP_CLIENT_ID'
+    value: aadAppClientId
+  }
+  {
+    name: 'AAD_APP_TENANT_ID'
+    value: aadAppTenantId
+  }
+  {
+    // The same URI infra/aad.manifest.json exposes and the manifest's webApplicationInfo names (TAB_DOMAIN = this host).
+    name: 'AAD_APP_ID_URI'
+    value: 'api://${webAppHostName}/${aadAppClientId}'
   }
   {
     // Read by @azure/identity (DefaultAzureCredential): which of the app's identities signs in to Table Storage.

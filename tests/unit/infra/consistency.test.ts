@@ -114,15 +114,24 @@ describe('Bicep parameters and modules', () => {
     }
   });
 
-  it('stays within the Bicep CLI v0.9.1 that teamsapp.yml pins (no newer syntax), and holds no secrets', () => {
+  it('stays within the Bicep CLI v0.9.1 that teamsapp.yml pins (no newer syntax), and holds no secrets but JOBS_KEY', () => {
     const arm = teamsapp.provision.find((s) => s.uses === 'arm/deploy');
     expect(arm?.with?.['bicepCliVersion']).toBe('v0.9.1');
+    /** The one secret: JOBS_KEY opens POST /api/jobs/* to an external timer. @secure(), empty by default = route closed. */
+    const SECURE: Record<string, string[]> = { 'infra/azure.bicep': ['jobsKey'] };
     for (const file of ['infra/azure.bicep', 'infra/modules/storage.bicep', 'infra/modules/botService.bicep']) {
       const { code, params } = parseBicep(read(file));
       expect({ file, newer: code.match(/\?\.|\?\?|=>|\.\.\.|^\s*(type|func|import)\s/gm) ?? [] }).toEqual({ file, newer: [] });
-      expect({ file, secure: params.filter((p) => p.secure).map((p) => p.name) }).toEqual({ file, secure: [] });
+      expect({ file, secure: params.filter((p) => p.secure).map((p) => p.name) }).toEqual({ file, secure: SECURE[file] ?? [] });
       expect(code).not.toMatch(/listKeys|AccountKey|connectionString\(/i);
     }
+    // The secret is only ever an app setting: no output, no default or committed value, nothing else uses it.
+    expect(main.params.find((p) => p.name === 'jobsKey')).toMatchObject({ type: 'string', secure: true, hasDefault: true });
+    expect(main.code).toMatch(/^param jobsKey string = ''$/m);
+    expect(parameters.parameters['jobsKey']?.value).toBe('');
+    expect([...main.code.matchAll(/\bjobsKey\b/g)].length).toBe(2);
+    expect(nameValuePairs(declarationBlock(main.code, /var appSettings = \[/)).find((s) => s.value === 'jobsKey')?.name).toBe('JOBS_KEY');
+    expect(main.outputs.filter((o) => /jobsKey/.test(o.value))).toEqual([]);
     expect(existsSync(join(root, 'infra/azure.bicepparam'))).toBe(false);
   });
 });
@@ -219,6 +228,8 @@ describe('app settings = what bot/src/config.ts reads in production', () => {
     PLAYGROUND_PORT: 'the Agents Playground never starts in production',
     SEED_DEMO: 'demo data is never seeded in production',
     DEV_CLOCK: 'local and test use only: the config refuses it in production',
+    AAD_ALLOWED_TENANTS: 'defaults to AAD_APP_TENANT_ID, the tenant the Entra app lives in; set by hand only to admit more tenants',
+    AAD_JWKS_URL: "the default is Entra's published signing keys; the variable exists for tests with a local key set",
   };
   /** Set in Azure, read by the platform or an SDK rather than by config.ts. */
   const PLATFORM_SETTINGS: Record<string, string> = {
@@ -266,7 +277,9 @@ describe('app settings = what bot/src/config.ts reads in production', () => {
       const literal = /^'(.*)'$/.exec(value);
       const asString = /^string\((\w+)\)$/.exec(value);
       const param = parameters.parameters[asString?.[1] ?? value]?.value;
-      env[name] = literal ? (literal[1] as string) : param !== undefined ? String(param) : (sample[value] ?? `<${value}>`);
+      // A parameter the Toolkit fills from the environment file (`${{TEAMS_APP_ID}}`) gets a sample of that value.
+      const filled = typeof param === 'string' ? param.replace(/\$\{\{(\w+)\}\}/g, (_m, v: string) => envDev[v] ?? `<${v}>`) : param;
+      env[name] = literal ? (literal[1] as string) : filled !== undefined ? String(filled) : (sample[value] ?? `<${value}>`);
     }
     expect(Object.values(env).filter((v) => v.startsWith('<'))).toEqual([]);
     const config = loadConfig(env);
@@ -275,6 +288,18 @@ describe('app settings = what bot/src/config.ts reads in production', () => {
     expect(config.bot.appId).toBe(env['AZURE_CLIENT_ID']);
     expect(config.storage.kind).toBe('accountUrl');
     expect(config.minGroupSize).toBe(parameters.parameters['minGroupSize']?.value);
+    // The jobs and the tab's SSO, as the parameters file sets them.
+    expect(config.jobs).toMatchObject({ key: undefined, scheduler: true, sendRate: 30, nudgeCutoff: '12:00', retentionDays: 90, weatherUrl: undefined });
+    expect(config.jobs.teamsAppId).toBe(envDev['TEAMS_APP_ID']);
+    expect(config.tabAuth.clientId).toBe(envDev['AAD_APP_CLIENT_ID']);
+    expect(config.tabAuth.allowedTenants).toEqual([envDev['AAD_APP_TENANT_ID']]);
+    expect(config.tabAuth.appIdUri).toMatch(/^api:\/\/\$\{webAppHostName\}\/\$\{aadAppClientId\}$/);
+    // …which is the URI the Entra app exposes (api://TAB_DOMAIN/client id), TAB_DOMAIN being the web app's host.
+    expect(read('infra/aad.manifest.json')).toContain('"identifierUris": ["api://${{TAB_DOMAIN}}/${{AAD_APP_CLIENT_ID}}"]');
+    expect(main.outputs.find((o) => o.name === 'TAB_DOMAIN')?.value).toBe('webApp.properties.defaultHostName');
+    expect(main.code).toMatch(/^var webAppHostName = '\$\{webAppName\}\.azurewebsites\.net'$/m);
+    expect(main.code).toMatch(/^var webAppName = '\$\{resourceBaseName\}-\$\{uniqueSuffix\}'$/m);
+    expect(parameters.parameters['aadAppClientId']?.value).toBe('${{AAD_APP_CLIENT_ID}}');
   });
 });
 

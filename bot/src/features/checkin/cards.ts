@@ -57,6 +57,8 @@ export interface DailyCardData {
   readonly title: string;
   readonly action: string;
   readonly tip: string;
+  readonly hasWeather: boolean;
+  readonly weatherText: string;
   readonly checkInHeading: string;
   readonly outcome: { label: string; error: string; value: string; choices: Choice[] };
   readonly travelMode: { label: string; placeholder: string; error: string; value: string; choices: Choice[] };
@@ -101,6 +103,8 @@ export interface DailyCardInput {
   readonly error?: string;
   /** A line above the card, already in `lang`. */
   readonly notice?: string;
+  /** The day's weather line under the tip (the nudge job's optional forecast), already in `lang`; none when absent. */
+  readonly weather?: string;
 }
 
 function optionsOf<V extends string>(values: readonly V[], labels: Readonly<Record<V, Localized>>, lang: Language): Choice[] {
@@ -161,6 +165,8 @@ export function buildDailyCard(input: DailyCardInput): Attachment {
     title: challenge.title[lang],
     action: challenge.action[lang],
     tip: fill(T.tip, lang, { tip: challenge.tip[lang] }),
+    hasWeather: input.weather !== undefined,
+    weatherText: input.weather ?? '',
     checkInHeading: fill(T.checkInHeading, lang, { date: dateText }),
     outcome: {
       label: questionText('outcome', lang),

@@ -190,6 +190,14 @@ export class CheckInsRepository {
     return this.store.deletePartition(encodeKeyPart(userId));
   }
 
+  /**
+   * How many check-ins the participant has in one campaign (the retention job's dry run). Counts rows without
+   * parsing them, so a row that no longer parses is still counted (and still purged).
+   */
+  async countForCampaign(userId: string, campaignId: string): Promise<number> {
+    return (await this.store.listPartition(encodeKeyPart(userId), prefixRange(campaignId))).length;
+  }
+
   /** Deletes the participant's check-ins of one campaign (retention purge); returns how many. */
   async deleteCampaign(userId: string, campaignId: string): Promise<number> {
     return this.store.deletePartition(encodeKeyPart(userId), prefixRange(campaignId));

@@ -172,6 +172,17 @@ export class ParticipantsRepository {
   }
 
   /**
+   * The language to write to someone in (proactive cards to managers and reporters): the profile's `language`,
+   * read leniently (that one column), so a profile that no longer parses as a whole still answers; `undefined`
+   * without a profile or a known language. Storage errors are thrown as everywhere.
+   */
+  async languageOf(userId: string): Promise<Language | undefined> {
+    const row = await this.profiles.get(encodeKeyPart(userId), PROFILE_ROW);
+    const language = row?.language;
+    return LANGUAGES.find((l) => l === language);
+  }
+
+  /**
    * Creates or replaces the participant (the caller's version wins) and brings both indexes in step: a changed
    * team or nudge time removes the old index row; a paused or left participant leaves its nudge slot.
    */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DISTANCE_BANDS, FREQUENCIES, TRAVEL_MODES, type DistanceBand, type Survey } from '../../../../shared/src/domain/types';
 import { AppError } from '../../errors';
-import { decodeKeyPart, encodeKeyPart, key, splitKey } from '../keys';
+import { decodeKeyPart, encodeKeyPart, key, prefixRange, splitKey } from '../keys';
 import { parseRow } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
 import { nonEmpty, validateInput } from './rowSchemas';
@@ -84,6 +84,16 @@ export class SurveysRepository {
   async listAll(userId: string): Promise<Survey[]> {
     const rows = await this.store.listPartition(encodeKeyPart(userId));
     return rows.map(fromRow);
+  }
+
+  /** How many surveys (baseline, end) the participant has in one campaign, counted without parsing them. */
+  async countForCampaign(userId: string, campaignId: string): Promise<number> {
+    return (await this.store.listPartition(encodeKeyPart(userId), prefixRange(campaignId))).length;
+  }
+
+  /** Deletes the participant's surveys of one campaign (retention purge, in batches of ≤ 100); returns how many. */
+  async deleteCampaign(userId: string, campaignId: string): Promise<number> {
+    return this.store.deletePartition(encodeKeyPart(userId), prefixRange(campaignId));
   }
 
   /** Deletes every survey of the participant; returns how many. */

@@ -1,0 +1,138 @@
+import type { Attachment } from 'botbuilder';
+import { labelOf, ACTION_STATUS_LABELS, THEME_LABELS } from '../../../../shared/src/catalogue/labels';
+import type { Gated } from '../../../../shared/src/privacy';
+import type { ActionStatus, Language, Localized, Theme } from '../../../../shared/src/domain/types';
+import { renderCard } from '../../features/core/cards';
+import { fill, plain } from '../../features/core/texts';
+import { formatKgRange, formatLongDate, formatPercent } from '../../features/checkin/format';
+import digestTemplate from './digest.card.json';
+import type { WeekFigures } from './figures';
+import { digestTexts as T } from './texts';
+import type { IsoWeek } from './week';
+
+/** The data of digest.card.json. */
+export interface DigestCardData {
+  readonly title: string;
+  readonly subtitle: string;
+  /** False for a team under the minimum group size: only `smallTeam` is shown, no figure at all. */
+  readonly visible: boolean;
+  readonly intro: string;
+  readonly facts: ReadonlyArray<{ title: string; value: string }>;
+  readonly co2Explain: string;
+  readonly barriersHeading: string;
+  /** Anonymous: theme and text, never who reported it. */
+  readonly barriers: ReadonlyArray<{ theme: string; text: string }>;
+  readonly noBarriers: string;
+  readonly actionsHeading: string;
+  readonly actions: ReadonlyArray<{ title: string; detail: string }>;
+  readonly noActions: string;
+  readonly smallTeam: string;
+  readonly links: ReadonlyArray<{ title: string; url: string }>;
+}
+
+/** A barrier as the digest shows it. */
+export interface DigestBarrier {
+  readonly theme: Theme;
+  readonly text: string;
+}
+
+/** An action-programme change of the week that touches the team. */
+export interface DigestAction {
+  readonly title: Localized;
+  readonly status: ActionStatus;
+  /** Linked to one of the team's barriers during the week (else: its status changed). */
+  readonly linkedThisWeek: boolean;
+}
+
+export interface DigestContent {
+  readonly teamName: string;
+  readonly campaignName: Localized;
+  readonly week: IsoWeek;
+  /** The team's figures, or why they are hidden. Barriers and actions are hidden with them. */
+  readonly figures: Gated<{ figures: WeekFigures; barriers: readonly DigestBarrier[]; actions: readonly DigestAction[] }>;
+  /** The deep link into the tab's team dashboard; no button without one. */
+  readonly dashboardUrl: string | undefined;
+}
+
+/** Longest barrier text shown in a digest (characters); longer ones end in "…". */
+export const DIGEST_BARRIER_CHARS = 160;
+
+function shorten(text: string): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  return chars.length <= DIGEST_BARRIER_CHARS ? chars.join('') : chars.slice(0, DIGEST_BARRIER_CHARS - 1).join('') + '…';
+}
+
+/**
+ * The Teams deep link that opens the tab's dashboard of one team: the static tab `myProgress` with
+ * `subEntityId` `team:<id>`, which the tab routes to that team. `undefined` without a Teams app id.
+ */
+export function teamDashboardLink(teamsAppId: string | undefined, teamId: string): string | undefined {
+  if (teamsAppId === undefined) return undefined;
+  const context = encodeURIComponent(JSON.stringify({ subEntityId: `team:${teamId}` }));
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/myProgress?context=${context}`;
+}
+
+export function digestCardData(content: DigestContent, lang: Language): DigestCardData {
+  const { week, figures } = content;
+  const base = {
+    title: fill(T.title, lang, { team: plain(content.teamName) }),
+    subtitle: fill(T.subtitle, lang, {
+      week: week.weekNumber,
+      from: formatLongDate(week.monday, lang),
+      to: formatLongDate(week.sunday, lang),
+      campaign: plain(content.campaignName[lang]),
+    }),
+    intro: T.intro[lang],
+    co2Explain: T.co2Explain[lang],
+    barriersHeading: T.barriersHeading[lang],
+    noBarriers: T.noBarriers[lang],
+    actionsHeading: T.actionsHeading[lang],
+    noActions: T.noActions[lang],
+    smallTeam: T.smallTeam[lang],
+    links: content.dashboardUrl === undefined ? [] : [{ title: T.openDashboard[lang], url: content.dashboardUrl }],
+  };
+  if (!figures.visible) return { ...base, visible: false, facts: [], barriers: [], actions: [] };
+
+  const f = figures.value.figures;
+  const facts = [
+    {
+      title: T.participation[lang],
+      value: f.participation === undefined ? T.noChallengeDays[lang] : fill(T.participationValue, lang, { share: formatPercent(f.participation, lang) }),
+    },
+    {
+      title: T.checkIns[lang],
+      value:
+        f.previousCheckIns === undefined
+          ? fill(T.checkInsFirstWeek, lang, { now: f.checkIns })
+          : fill(T.checkInsValue, lang, { now: f.checkIns, before: f.previousCheckIns }),
+    },
+    { title: T.wasteFree[lang], value: fill(T.wasteFreeValue, lang, { n: f.wasteFree }) },
+    {
+      title: T.travel[lang],
+      value: f.sustainableShare === undefined ? T.noTravel[lang] : fill(T.travelValue, lang, { share: formatPercent(f.sustainableShare, lang) }),
+    },
+    { title: T.co2[lang], value: formatKgRange(f.co2, lang) },
+  ];
+  return {
+    ...base,
+    visible: true,
+    facts,
+    // TextRuns render no Markdown; plain() also strips control characters.
+    barriers: figures.value.barriers.map((b) => ({
+      theme: fill(T.barrierTheme, lang, { theme: labelOf(THEME_LABELS, b.theme, lang) }),
+      text: plain(shorten(b.text)),
+    })),
+    actions: figures.value.actions.map((a) => ({
+      title: plain(a.title[lang] || a.title.nl) + ' – ',
+      detail: [
+        ...(a.linkedThisWeek ? [T.actionLinked[lang]] : []),
+        fill(T.actionStatus, lang, { status: labelOf(ACTION_STATUS_LABELS, a.status, lang) }),
+      ].join('; '),
+    })),
+  };
+}
+
+/** The weekly digest card of one team, in one manager's language. */
+export function buildDigestCard(content: DigestContent, lang: Language): Attachment {
+  return renderCard(digestTemplate, digestCardData(content, lang));
+}

@@ -1,0 +1,230 @@
+import { addCalendarDays } from '../../../../shared/src/calendar';
+import type { DailyAggregate } from '../../../../shared/src/domain/aggregates';
+import type { Campaign } from '../../../../shared/src/domain/campaign';
+import type { OrgTeam } from '../../../../shared/src/domain/organisation';
+import type { Action, ActionUpdate, Barrier } from '../../../../shared/src/domain/programme';
+import { DEFAULT_LANGUAGE } from '../../../../shared/src/domain/types';
+import { gate } from '../../../../shared/src/privacy';
+import type { SendRun } from '../../../../shared/src/domain/sending';
+import { AppError } from '../../errors';
+import { campaignDaysOf } from '../../features/checkin/campaignDay';
+import type { FanOutRecipient } from '../../proactive/fanOut';
+import type { Job, JobContext, JobDeps, JobSummary } from '../job';
+import { buildDigestCard, teamDashboardLink, type DigestAction, type DigestBarrier, type DigestContent } from './card';
+import { groupSizeOf, weekFigures } from './figures';
+import { isoWeekOf, weekBefore, type IsoWeek } from './week';
+
+/** How many of the team's open barriers a digest shows (newest first). */
+export const DIGEST_TOP_BARRIERS = 3;
+
+/** Skip reasons (claim `skipReason` codes and `skippedBecause`). */
+export const DIGEST_SKIPS = {
+  noManagers: 'no_managers',
+  demo: 'demo',
+  campaignsUnreadable: 'campaigns_unreadable',
+  noCampaign: 'no_campaign_in_week',
+  noWorkingDays: 'no_working_days',
+  noTeams: 'no_teams',
+} as const;
+
+/**
+ * The weekly manager digest (BRIEF.md: Monday morning, to each team's managers). Whenever it runs, it reports on
+ * the ISO week that ended before the current local week (`2026-W50`), so a late or repeated run sends nothing
+ * twice: one claim per (week, team, manager). Figures come from `DailyAggregates` only, pass the minimum group
+ * size (a team under it gets a card that says so, with no figure, barrier or action), and never name anyone.
+ */
+export function createDigestsJob(deps: JobDeps): Job {
+  const { config, logger, repos } = deps;
+  const orgId = config.org.id;
+
+  async function run(context: JobContext): Promise<JobSummary> {
+    const startedMs = Date.now();
+    const week = weekBefore(context.at);
+    const summary = (fields: Partial<Pick<JobSummary, 'runs' | 'counts' | 'skippedBecause'>>): JobSummary => ({
+      job: 'digests',
+      at: context.at.toISOString(),
+      dryRun: context.dryRun,
+      runs: [],
+      counts: {},
+      ...fields,
+      durationMs: Date.now() - startedMs,
+    });
+    const skip = (reason: string): JobSummary => {
+      logger.info('digests: nothing to send', { week: week.period, reason });
+      return summary({ skippedBecause: reason });
+    };
+
+    let campaigns: Campaign[];
+    try {
+      campaigns = await repos.campaigns.list(orgId);
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'STORAGE_DATA_INVALID')) throw err;
+      logger.warn('digests: the campaigns do not parse', { week: week.period, code: err.code });
+      return skip(DIGEST_SKIPS.campaignsUnreadable);
+    }
+    const campaign = campaignOfWeek(campaigns, week);
+    if (campaign === undefined) return skip(DIGEST_SKIPS.noCampaign);
+    const campaignDays = campaignDaysOf(campaign);
+    if (campaignDays.length === 0) {
+      logger.warn('digests: the campaign has no working days', { week: week.period, campaignId: campaign.campaignId });
+      return skip(DIGEST_SKIPS.noWorkingDays);
+    }
+
+    const [teams, aggregates, barriers, changes] = await Promise.all([
+      repos.orgTeams.list(orgId),
+      repos.dailyAggregates.listCampaign(campaign.campaignId),
+      repos.barriers.list(orgId),
+      actionChangesOf(week),
+    ]);
+    const previousWeek = isoWeekOf(addCalendarDays(week.monday, -7));
+    const counts = { teams: 0, teamsHidden: 0, teamsWithoutManagers: 0, recipients: 0 };
+    const recipients: FanOutRecipient[] = [];
+
+    for (const team of teams) {
+      counts.teams++;
+      if (team.demo) {
+        recipients.push(skipped(team, DIGEST_SKIPS.demo));
+        continue;
+      }
+      if (team.managerIds.length === 0) {
+        counts.teamsWithoutManagers++;
+        logger.info('digests: a team without managers is skipped', { week: week.period, teamId: team.teamId, reason: DIGEST_SKIPS.noManagers });
+        recipients.push(skipped(team, DIGEST_SKIPS.noManagers));
+        continue;
+      }
+      const members = await repos.participants.listTeamMembers(team.teamId);
+      const input = {
+        aggregates: aggregates.filter((a: DailyAggregate) => a.teamId === team.teamId),
+        weekDays: week.days,
+        previousWeekDays: previousWeek.days,
+        campaignDays,
+        activeMembers: members.filter((m) => m.status === 'active').length,
+      };
+      const teamBarriers = barriers.filter((b) => b.teamId === team.teamId);
+      const content: DigestContent = {
+        teamName: team.name,
+        campaignName: campaign.name,
+        week,
+        figures: gate(
+          { figures: weekFigures(input), barriers: topBarriers(teamBarriers, campaign.campaignId, week), actions: changesTouching(changes, teamBarriers) },
+          groupSizeOf(input),
+          config.minGroupSize,
+        ),
+        dashboardUrl: teamDashboardLink(config.jobs.teamsAppId, team.teamId),
+      };
+      if (!content.figures.visible) counts.teamsHidden++;
+      for (const managerId of new Set(team.managerIds)) {
+        counts.recipients++;
+        recipients.push({
+          recipientId: `${team.teamId}|${managerId}`,
+          owner: { kind: 'user', userId: managerId },
+          scope: 'personal',
+          build: async () => {
+            const lang = (await repos.participants.languageOf(managerId)) ?? DEFAULT_LANGUAGE;
+            return { type: 'message', attachments: [buildDigestCard(content, lang)] };
+          },
+        });
+      }
+    }
+
+    if (recipients.length === 0) return skip(DIGEST_SKIPS.noTeams);
+    const total = recipients.length;
+    const record: SendRun = await deps.fanOut(
+      { kind: 'digest', period: week.period, recipients },
+      {
+        dryRun: context.dryRun,
+        ...(context.onProgress === undefined
+          ? {}
+          : { onProgress: (r: SendRun) => context.onProgress?.({ done: r.sent + r.failed + r.skipped, total }) }),
+      },
+    );
+    logger.info('digests: run finished', {
+      week: week.period,
+      campaignId: campaign.campaignId,
+      dryRun: context.dryRun,
+      ...counts,
+      sent: record.sent,
+      skipped: record.skipped,
+      failed: record.failed,
+      uncertain: record.uncertain,
+    });
+    return summary({ runs: [record], counts });
+  }
+
+  /** The org's actions changed since the week began, with their timeline entries (status, link) within the week. */
+  async function actionChangesOf(week: IsoWeek): Promise<ActionChange[]> {
+    const from = week.from.toISOString();
+    const to = week.to.toISOString();
+    const changed = (await repos.actions.list(orgId)).filter(({ action }) => !action.demo && action.updatedAt >= from);
+    const out: ActionChange[] = [];
+    for (const { action } of changed) {
+      const entries = (await repos.actions.timeline(action.actionId)).filter(
+        (u) => (u.kind === 'status' || u.kind === 'link') && u.at >= from && u.at < to,
+      );
+      if (entries.length > 0) out.push({ action, entries });
+    }
+    return out;
+  }
+
+  return { name: 'digests', run };
+}
+
+interface ActionChange {
+  readonly action: Action;
+  readonly entries: readonly ActionUpdate[];
+}
+
+/** A recipient that is claimed as skipped (so the run records it once per week), never sent. */
+function skipped(team: OrgTeam, reason: string): FanOutRecipient {
+  return {
+    recipientId: `team:${team.teamId}`,
+    skipReason: reason,
+    build: () => {
+      throw new AppError('VALIDATION_FAILED', 'A skipped digest recipient has no message.');
+    },
+  };
+}
+
+/**
+ * The campaign the week reports on: not a draft, dates in order, overlapping the week; of several, the one that
+ * started last (as `CampaignsRepository.active` decides).
+ */
+export function campaignOfWeek(campaigns: readonly Campaign[], week: IsoWeek): Campaign | undefined {
+  return campaigns
+    .filter((c) => c.status !== 'draft' && c.startDate <= c.endDate && c.startDate <= week.sunday && c.endDate >= week.monday)
+    .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.campaignId < b.campaignId ? -1 : 1))
+    .at(-1);
+}
+
+/**
+ * The team's open barriers (new or linked) of the campaign reported before the week ended, newest first, at most
+ * {@link DIGEST_TOP_BARRIERS}.
+ */
+function topBarriers(teamBarriers: readonly Barrier[], campaignId: string, week: IsoWeek): DigestBarrier[] {
+  const end = week.to.toISOString();
+  return teamBarriers
+    .filter((b) => b.campaignId === campaignId && (b.status === 'nieuw' || b.status === 'gekoppeld') && b.createdAt < end)
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+    .slice(0, DIGEST_TOP_BARRIERS)
+    .map((b) => ({ theme: b.theme, text: b.text }));
+}
+
+/**
+ * The week's action changes that touch the team: an action linked to one of the team's barriers during the week,
+ * or whose status changed during the week while it carried one of them. The status shown is the last one the
+ * week saw.
+ */
+function changesTouching(changes: readonly ActionChange[], teamBarriers: readonly Barrier[]): DigestAction[] {
+  const ids = new Set(teamBarriers.map((b) => b.barrierId));
+  const out: DigestAction[] = [];
+  for (const { action, entries } of changes) {
+    const linkedThisWeek = entries.some(
+      (u) => u.kind === 'link' && typeof u.text === 'string' && u.text.split(',').some((id) => ids.has(id)),
+    );
+    const statusChanges = entries.filter((u) => u.kind === 'status' && u.toStatus !== undefined);
+    const touches = action.barrierIds.some((id) => ids.has(id));
+    if (!linkedThisWeek && !(touches && statusChanges.length > 0)) continue;
+    out.push({ title: action.title, status: statusChanges.at(-1)?.toStatus ?? action.status, linkedThisWeek });
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+import type { Texts } from '../../features/core/texts';
+
+/**
+ * Texts of the weekly manager digest. Dutch is the source (informal "je"), English the translation. The small-team
+ * texts hold no digit on purpose: a team under the minimum group size sees no number at all.
+ */
+export const digestTexts = {
+  title: { nl: 'Weekoverzicht {team}', en: 'Weekly digest {team}' },
+  subtitle: { nl: 'Week {week} ({from} – {to}) · {campaign}', en: 'Week {week} ({from} – {to}) · {campaign}' },
+  intro: {
+    nl: 'Zo deed je team het afgelopen week in de challenge. Alleen teamcijfers: geen namen, en niet wie wel of niet incheckte.',
+    en: 'This is how your team did in the challenge last week. Team figures only: no names, and not who did or did not check in.',
+  },
+  participation: { nl: 'Deelname', en: 'Participation' },
+  participationValue: { nl: '{share} van de mogelijke check-ins', en: '{share} of the possible check-ins' },
+  noChallengeDays: { nl: 'geen challengedagen', en: 'no challenge days' },
+  checkIns: { nl: 'Check-ins', en: 'Check-ins' },
+  checkInsValue: { nl: '{now} deze week, {before} de week ervoor', en: '{now} this week, {before} the week before' },
+  checkInsFirstWeek: { nl: '{now} deze week (de eerste week)', en: '{now} this week (the first week)' },
+  wasteFree: { nl: 'Afvalvrije dagen', en: 'Waste-free days' },
+  wasteFreeValue: { nl: '{n} keer afvalvrij gewerkt', en: 'worked waste-free {n} times' },
+  travel: { nl: 'Duurzaam gereisd', en: 'Sustainable travel' },
+  travelValue: {
+    nl: '{share} fiets, lopen, e-bike, ov of thuiswerken (de rest met de auto)',
+    en: '{share} by bike, on foot, e-bike, public transport or from home (the rest by car)',
+  },
+  noTravel: { nl: 'nog geen reizen gemeld', en: 'no journeys reported yet' },
+  co2: { nl: 'Geschatte CO2-besparing', en: 'Estimated CO2 avoided' },
+  co2Explain: {
+    nl: 'Een schatting met bandbreedte (laag–hoog), vergeleken met ieders gewone woon-werkreis.',
+    en: "An estimate with a range (low–high), compared with everyone's usual commute.",
+  },
+  barriersHeading: { nl: 'Wat het team tegenhoudt', en: 'What holds the team back' },
+  barrierTheme: { nl: '{theme}: ', en: '{theme}: ' },
+  noBarriers: { nl: 'Geen open prikkels gemeld.', en: 'No open barriers reported.' },
+  actionsHeading: { nl: 'Actieprogramma deze week', en: 'Action programme this week' },
+  actionLinked: { nl: 'gekoppeld aan een prikkel van je team', en: 'linked to a barrier of your team' },
+  actionStatus: { nl: 'nu: {status}', en: 'now: {status}' },
+  noActions: { nl: 'Geen wijzigingen die je team raken.', en: 'No changes that touch your team.' },
+  smallTeam: {
+    nl: 'Je team heeft te weinig actieve deelnemers om cijfers te tonen. Zo blijft niemand herleidbaar; zodra er genoeg collega’s meedoen, staan hier de teamcijfers.',
+    en: 'Your team has too few active participants to show figures. That way nobody can be singled out; as soon as enough colleagues take part, the team figures appear here.',
+  },
+  openDashboard: { nl: 'Open het teamdashboard', en: 'Open the team dashboard' },
+} as const satisfies Texts;

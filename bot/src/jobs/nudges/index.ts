@@ -1,0 +1,1 @@
+export { createNudgesJob, dayStateSkip, NUDGE_SKIPS, planNudgeDay, type NudgeDayPlan, type NudgesJobDeps } from './nudgeJob';

@@ -1,0 +1,242 @@
+import { DateTime } from 'luxon';
+import { isRemembranceEvening, parseLocalTime, TIME_ZONE, todayIn } from '../../../../shared/src/calendar';
+import { challengeById } from '../../../../shared/src/catalogue';
+import type { Campaign } from '../../../../shared/src/domain/campaign';
+import type { SendRun } from '../../../../shared/src/domain/sending';
+import type { IsoDate, Language } from '../../../../shared/src/domain/types';
+import { isAppError } from '../../errors';
+import { campaignDaysOf, dayState, type DayState } from '../../features/checkin/campaignDay';
+import { buildDailyCard, type DayChallenge } from '../../features/checkin/cards';
+import { errorFields } from '../../platform/logger';
+import type { FanOutRecipient } from '../../proactive/fanOut';
+import type { NudgeSlotEntry } from '../../storage/repositories/participants';
+import type { Job, JobContext, JobDeps, JobSummary } from '../job';
+import { noWeather, weatherLine, type WeatherSource } from '../weather/weather';
+import { nudgeTexts } from './texts';
+
+/** Skip reasons (stored as claim codes) and "why nothing was done" codes of the nudge job. */
+export const NUDGE_SKIPS = {
+  paused: 'paused',
+  left: 'left',
+  badNudgeTime: 'bad_nudge_time',
+  badProfile: 'bad_profile',
+  alreadyCheckedIn: 'already_checked_in',
+} as const;
+
+/** Slot partitions read at once when catching up (a late start reads every minute from midnight). */
+const SLOT_READ_CONCURRENCY = 8;
+/** Recipients whose profile is checked at once, ahead of the fan-out's workers. */
+const CHECK_CONCURRENCY = 16;
+const MINUTES_PER_DAY = 24 * 60;
+
+export interface NudgesJobDeps extends JobDeps {
+  /** The optional weather line (default: none). */
+  readonly weather?: WeatherSource;
+}
+
+/** Why a whole day gets no nudges, as `skippedBecause` says it. */
+export function dayStateSkip(state: DayState): string | undefined {
+  switch (state.kind) {
+    case 'day':
+      return undefined;
+    case 'holiday':
+      return `holiday:${state.holiday.id}`;
+    case 'weekend':
+      return 'weekend';
+    case 'closingDay':
+      return 'closing_day';
+    case 'noChallenge':
+      return 'no_challenge_day';
+    case 'before':
+    case 'after':
+      return 'outside_campaign';
+    case 'noCampaign':
+      return 'no_active_campaign';
+  }
+}
+
+const NO_WORKING_DAYS = 'campaign_has_no_working_days';
+
+/** What the nudge job does on a day, decided from the campaigns alone. */
+export type NudgeDayPlan =
+  | { readonly kind: 'skip'; readonly reason: string; readonly date: IsoDate; readonly campaignId?: string }
+  | { readonly kind: 'due'; readonly date: IsoDate; readonly nowMinute: number; readonly campaign: Campaign; readonly challengeId: string };
+
+/**
+ * Whether nudges go out at instant `at` (pure): the local date and minute in Europe/Amsterdam (DST included),
+ * before the cut-off (a minute of the day), not on 4 May evening, on a challenge day of the running campaign.
+ */
+export function planNudgeDay(campaigns: readonly Campaign[], at: Date, cutoffMinute: number): NudgeDayPlan {
+  const date = todayIn(at);
+  const local = DateTime.fromJSDate(at, { zone: TIME_ZONE });
+  const nowMinute = local.hour * 60 + local.minute;
+  if (nowMinute >= cutoffMinute) return { kind: 'skip', reason: 'after_cutoff', date };
+  if (isRemembranceEvening(at)) return { kind: 'skip', reason: 'remembrance_evening', date };
+  const state = dayState(campaigns, date);
+  if (state.kind !== 'day' && state.kind !== 'noCampaign' && state.kind !== 'before' && state.kind !== 'after' && campaignDaysOf(state.campaign).length === 0) {
+    return { kind: 'skip', reason: NO_WORKING_DAYS, date, campaignId: state.campaign.campaignId };
+  }
+  if (state.kind !== 'day') return { kind: 'skip', reason: dayStateSkip(state) ?? 'no_challenge_day', date };
+  return { kind: 'due', date, nowMinute, campaign: state.campaign, challengeId: state.challengeId };
+}
+
+/** `HH:mm` of a minute of the day. */
+function slotTime(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+function minuteOf(time: string): number | undefined {
+  const t = parseLocalTime(time);
+  return t === undefined ? undefined : t.hour * 60 + t.minute;
+}
+
+/**
+ * The daily nudge: at `at`, every active participant of the organisation whose nudge time has come (nudge time
+ * ≤ local time < NUDGE_CUTOFF) gets the day's challenge card (the check-in feature's `buildDailyCard`), once per
+ * local day: the claim period is the local date (`nudge|2026-12-07`), so a second run, a second trigger or a
+ * second instance finds the claim taken.
+ *
+ * Nothing is claimed on a day without a challenge (weekend, Cao holiday, closing day, outside the campaign, a
+ * campaign with no working days): the summary says why. Paused and left participants, a profile that no longer
+ * parses or holds an impossible nudge time, and someone who already checked in today are claimed as skipped with
+ * that reason, so each is counted once a day; the engine skips missing and inactive conversations.
+ *
+ * Reads: the organisation's campaigns (cached partition), then the `NudgeSlots` partitions of the minutes that
+ * are due, never the participants table. The job remembers (per process, per local date) the last minute whose
+ * slot it finished, so the scheduler's tick reads one partition a minute; a process that starts late, the CLI and
+ * the HTTP trigger read every minute from midnight once, which is bounded (at most 720 small partitions before a
+ * 12:00 cut-off). Someone who moves their nudge time to a minute already done today is nudged tomorrow.
+ */
+export function createNudgesJob(deps: NudgesJobDeps): Job {
+  const { config, logger, repos } = deps;
+  const weather = deps.weather ?? noWeather;
+  const orgId = config.org.id;
+  const cutoff = minuteOf(config.jobs.nudgeCutoff) ?? 12 * 60;
+  /** The last slot minute finished, for the local date it belongs to. */
+  let done: { date: IsoDate; minute: number } | undefined;
+  const warnedEmpty = new Set<string>();
+
+  async function readSlots(from: number, to: number): Promise<{ entries: NudgeSlotEntry[]; slots: number }> {
+    const minutes = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+    const entries: NudgeSlotEntry[] = [];
+    for (let i = 0; i < minutes.length; i += SLOT_READ_CONCURRENCY) {
+      const chunk = minutes.slice(i, i + SLOT_READ_CONCURRENCY);
+      for (const rows of await Promise.all(chunk.map((m) => repos.participants.listNudgeSlot(slotTime(m))))) entries.push(...rows);
+    }
+    return { entries, slots: minutes.length };
+  }
+
+  async function loadChallenge(challengeId: string): Promise<DayChallenge> {
+    const challenge = (await repos.challenges.get(orgId, challengeId)) ?? challengeById(challengeId);
+    if (!challenge) throw new Error(`challenge ${challengeId} is in neither the organisation's nor the built-in catalogue`);
+    return challenge;
+  }
+
+  /**
+   * What to do with one slot entry: `undefined` = not now (profile gone, another organisation, or the nudge time
+   * moved later than now); otherwise a recipient, with a skip reason when it must be claimed but not sent.
+   */
+  async function recipientFor(
+    entry: NudgeSlotEntry,
+    day: { campaign: Campaign; date: IsoDate; challenge: DayChallenge; nowMinute: number; weather: Partial<Record<Language, string>> },
+  ): Promise<FanOutRecipient | undefined> {
+    const build = (lang: Language) => async () => {
+      const baseline = await repos.surveys.get(entry.userId, day.campaign.campaignId, 'baseline');
+      const line = day.weather[lang];
+      const card = buildDailyCard({
+        lang,
+        campaign: day.campaign,
+        date: day.date,
+        challenge: day.challenge,
+        ...(baseline ? { baseline } : {}),
+        ...(line === undefined ? {} : { weather: line }),
+      });
+      return { type: 'message', summary: nudgeTexts.summary[lang], attachments: [card] };
+    };
+    const skipped = (skipReason: string): FanOutRecipient => ({ recipientId: entry.userId, skipReason, build: build(entry.language) });
+
+    let profile;
+    try {
+      profile = await repos.participants.get(entry.userId);
+    } catch (err) {
+      if (!isAppError(err, 'STORAGE_DATA_INVALID')) throw err;
+      logger.warn('nudges: a participant profile does not parse; skipped', { date: day.date, reason: NUDGE_SKIPS.badProfile, ...errorFields(err) });
+      return skipped(NUDGE_SKIPS.badProfile);
+    }
+    if (!profile || profile.orgId !== orgId) return undefined;
+    const minute = minuteOf(profile.nudgeTime);
+    if (minute === undefined) {
+      logger.warn('nudges: a participant has an impossible nudge time; skipped', { date: day.date, reason: NUDGE_SKIPS.badNudgeTime });
+      return skipped(NUDGE_SKIPS.badNudgeTime);
+    }
+    if (profile.status === 'paused') return skipped(NUDGE_SKIPS.paused);
+    if (profile.status === 'left') return skipped(NUDGE_SKIPS.left);
+    // The index is a hint: a profile whose time moved later than now is nudged at its new slot.
+    if (minute > day.nowMinute) return undefined;
+    if (await repos.checkIns.get(entry.userId, day.campaign.campaignId, day.date)) return skipped(NUDGE_SKIPS.alreadyCheckedIn);
+    return { recipientId: entry.userId, build: build(profile.language) };
+  }
+
+  /** Checks the entries a few at a time, ahead of the engine's workers, and yields the recipients in order. */
+  async function* recipients(
+    entries: readonly NudgeSlotEntry[],
+    day: Parameters<typeof recipientFor>[1],
+  ): AsyncGenerator<FanOutRecipient> {
+    for (let i = 0; i < entries.length; i += CHECK_CONCURRENCY) {
+      const checked = await Promise.all(entries.slice(i, i + CHECK_CONCURRENCY).map((e) => recipientFor(e, day)));
+      for (const r of checked) if (r !== undefined) yield r;
+    }
+  }
+
+  async function run(context: JobContext): Promise<JobSummary> {
+    const started = Date.now();
+    const at = context.at;
+    const summary = (fields: { runs?: SendRun[]; counts?: Record<string, number>; skippedBecause?: string }): JobSummary => ({
+      job: 'nudges',
+      at: at.toISOString(),
+      dryRun: context.dryRun,
+      runs: fields.runs ?? [],
+      counts: fields.counts ?? {},
+      ...(fields.skippedBecause === undefined ? {} : { skippedBecause: fields.skippedBecause }),
+      durationMs: Date.now() - started,
+    });
+
+    const plan = planNudgeDay(await repos.campaigns.list(orgId), at, cutoff);
+    if (plan.kind === 'skip') {
+      if (plan.reason === NO_WORKING_DAYS && plan.campaignId !== undefined && !warnedEmpty.has(`${plan.campaignId}|${plan.date}`)) {
+        warnedEmpty.add(`${plan.campaignId}|${plan.date}`);
+        logger.warn('nudges: the running campaign has no working days', { campaignId: plan.campaignId, date: plan.date });
+      }
+      return summary({ skippedBecause: plan.reason });
+    }
+    const { date, nowMinute, campaign, challengeId } = plan;
+
+    // A dry run looks at the whole morning and remembers nothing; a real run continues after the last slot done.
+    const from = !context.dryRun && done?.date === date ? done.minute + 1 : 0;
+    if (from > nowMinute) return summary({ skippedBecause: 'nothing_due' });
+    const { entries, slots } = await readSlots(from, nowMinute);
+    const candidates = entries.filter((e) => e.orgId === orgId && !e.demo);
+    const counts: Record<string, number> = { slots, indexed: entries.length, demo: entries.filter((e) => e.demo).length };
+    const runs: SendRun[] = [];
+    if (candidates.length > 0) {
+      const challenge = await loadChallenge(challengeId);
+      const kind = await weather.forDay(date);
+      const lines: Partial<Record<Language, string>> = {};
+      for (const lang of ['nl', 'en'] as const) {
+        const line = weatherLine(kind, lang);
+        if (line !== undefined) lines[lang] = line;
+      }
+      const day = { campaign, date, challenge, nowMinute, weather: lines };
+      const record = await deps.fanOut(
+        { kind: 'nudge', period: date, recipients: recipients(candidates, day) },
+        { dryRun: context.dryRun, ...(context.onProgress ? { onProgress: (r: SendRun) => context.onProgress?.({ done: r.queued, total: candidates.length }) } : {}) },
+      );
+      runs.push(record);
+      if (context.dryRun) counts['wouldSend'] = record.queued - record.skipped - record.failed;
+    }
+    if (!context.dryRun) done = { date, minute: Math.min(nowMinute, MINUTES_PER_DAY - 1) };
+    return summary({ runs, counts, ...(candidates.length === 0 ? { skippedBecause: 'nobody_due' } : {}) });
+  }
+
+  return { name: 'nudges', run };
+}

@@ -1,0 +1,100 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type restify from 'restify';
+import type { Request, Response } from 'restify';
+import { z } from 'zod';
+import { isAppError } from '../errors';
+import { errorFields, type Logger } from '../platform/logger';
+import type { RouteRegistrar } from '../server/createServer';
+import { sendJson } from '../tabApi/http';
+import type { JobSummary } from './job';
+import { isJobName, type JobRegistry } from './registry';
+
+/** An ISO instant with its offset (`2026-12-07T09:00+01:00`, `…Z`): a bare local time would be ambiguous. */
+export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/** Parses an `at` value; `undefined` when it is not an ISO instant with an offset. */
+export function parseInstant(value: string): Date | undefined {
+  if (!ISO_INSTANT.test(value)) return undefined;
+  // luxon, not Date.parse: V8 turns 30 February into 2 March.
+  const parsed = DateTime.fromISO(value, { setZone: true });
+  return parsed.isValid ? parsed.toJSDate() : undefined;
+}
+
+const bodySchema = z.strictObject({
+  at: z.string().refine((v) => parseInstant(v) !== undefined, { message: 'at must be an ISO instant with an offset, e.g. 2026-12-07T09:00+01:00' }).optional(),
+  dryRun: z.boolean().optional(),
+});
+
+/**
+ * Compares the presented key with the configured one in constant time: both are hashed first, so neither the
+ * length nor a prefix of the secret leaks through timing.
+ */
+export function keyMatches(presented: string | undefined, configured: string | undefined): boolean {
+  if (configured === undefined || configured === '' || presented === undefined || presented === '') return false;
+  const a = createHash('sha256').update(presented, 'utf8').digest();
+  const b = createHash('sha256').update(configured, 'utf8').digest();
+  return timingSafeEqual(a, b);
+}
+
+/** The key from `Authorization: Bearer <key>` or `x-jobs-key: <key>`. */
+function presentedKey(req: Request): string | undefined {
+  const auth = req.headers.authorization;
+  if (typeof auth === 'string') {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+    if (m) return m[1];
+  }
+  const header = req.headers['x-jobs-key'];
+  return typeof header === 'string' ? header.trim() : undefined;
+}
+
+export interface JobRouteDeps {
+  readonly registry: JobRegistry;
+  readonly key: string | undefined;
+  readonly logger: Logger;
+  readonly now: () => Date;
+}
+
+/**
+ * `POST /api/jobs/:name` for an external timer (Logic App, Functions) in larger deployments: `Authorization:
+ * Bearer <JOBS_KEY>` or `x-jobs-key`; optional JSON body `{at?, dryRun?}`. Answers the job's summary. Without a
+ * configured key every call is 401: the route is closed, not open.
+ */
+export function jobRoutes(deps: JobRouteDeps): RouteRegistrar {
+  return (server: restify.Server) => {
+    server.post('/api/jobs/:name', async (req: Request, res: Response) => {
+      if (!keyMatches(presentedKey(req), deps.key)) {
+        sendJson(res, 401, { code: 'UNAUTHENTICATED', message: 'A valid jobs key is required (Authorization: Bearer <JOBS_KEY> or x-jobs-key).' }, { 'WWW-Authenticate': 'Bearer' });
+        return;
+      }
+      const name = req.params?.['name'] ?? '';
+      if (!isJobName(name)) {
+        sendJson(res, 404, { code: 'NOT_FOUND', message: 'No such job.', details: { jobs: deps.registry.names } });
+        return;
+      }
+      const raw: unknown = req.body === undefined || req.body === '' ? {} : req.body;
+      const parsed = bodySchema.safeParse(raw);
+      if (!parsed.success) {
+        sendJson(res, 400, {
+          code: 'VALIDATION_FAILED',
+          message: 'The body must be a JSON object {at?: ISO instant with offset, dryRun?: boolean} and nothing else.',
+          details: { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
+        });
+        return;
+      }
+      const at = parsed.data.at === undefined ? deps.now() : (parseInstant(parsed.data.at) ?? deps.now());
+      try {
+        const summary: JobSummary = await deps.registry.get(name).run({ at, dryRun: parsed.data.dryRun ?? false });
+        sendJson(res, 200, summary);
+      } catch (err) {
+        deps.logger.error('jobs: triggered run failed', { job: name, ...errorFields(err) });
+        const unavailable = isAppError(err, 'STORAGE_UNAVAILABLE');
+        sendJson(res, unavailable ? 503 : 500, {
+          code: unavailable ? 'UNAVAILABLE' : 'INTERNAL',
+          message: 'The job stopped; what it finished is recorded, and running it again continues where it stopped.',
+          details: { error: isAppError(err) ? err.code : 'UNEXPECTED' },
+        });
+      }
+    });
+  };
+}

@@ -1,0 +1,56 @@
+import type { Attachment } from 'botbuilder';
+import { ACTION_STATUS_LABELS, labelOf } from '../../../../shared/src/catalogue/labels';
+import type { ActionStatus, Language, Localized } from '../../../../shared/src/domain/types';
+import { renderCard } from '../../features/core/cards';
+import { plain } from '../../features/core/texts';
+import { youSaidTexts as T } from './texts';
+import youSaidTemplate from './yousaid.card.json';
+
+/** What one reporter is told about one action change. */
+export interface YouSaidContent {
+  /** `link`: their barrier was linked to the action; `status`: the action's status changed. */
+  readonly kind: 'link' | 'status';
+  /** Their own barriers the change is about: reference (`P-7K3F`) and what they wrote. */
+  readonly reports: ReadonlyArray<{ readonly reference: string; readonly text: string }>;
+  readonly actionTitle: Localized;
+  readonly status: ActionStatus;
+  readonly owner: string;
+}
+
+/** The data of yousaid.card.json. Texts people typed go into TextRuns (no Markdown), through `plain()`. */
+export interface YouSaidCardData {
+  readonly title: string;
+  readonly intro: string;
+  readonly youReported: string;
+  readonly reports: ReadonlyArray<{ reference: string; text: string }>;
+  readonly actionLabel: string;
+  readonly action: string;
+  readonly statusLabel: string;
+  readonly status: string;
+  readonly ownerLabel: string;
+  readonly owner: string;
+  readonly thanks: string;
+}
+
+export function youSaidCardData(content: YouSaidContent, lang: Language): YouSaidCardData {
+  const many = content.reports.length > 1;
+  const intro = content.kind === 'link' ? (many ? T.linkedMany : T.linked) : many ? T.statusChangedMany : T.statusChanged;
+  return {
+    title: T.title[lang],
+    intro: intro[lang],
+    youReported: T.youReported[lang],
+    reports: content.reports.map((r) => ({ reference: r.reference, text: plain(r.text) })),
+    actionLabel: T.action[lang],
+    // An English title may still wait for its translation: then the Dutch one.
+    action: plain(content.actionTitle[lang] || content.actionTitle.nl),
+    statusLabel: T.status[lang],
+    status: labelOf(ACTION_STATUS_LABELS, content.status, lang),
+    ownerLabel: T.owner[lang],
+    owner: plain(content.owner),
+    thanks: T.thanks[lang],
+  };
+}
+
+export function buildYouSaidCard(content: YouSaidContent, lang: Language): Attachment {
+  return renderCard(youSaidTemplate, youSaidCardData(content, lang));
+}

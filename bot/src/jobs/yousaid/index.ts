@@ -1,0 +1,187 @@
+import type { Action, ActionUpdate, Barrier } from '../../../../shared/src/domain/programme';
+import type { SendRun } from '../../../../shared/src/domain/sending';
+import { DEFAULT_LANGUAGE, type ActionStatus } from '../../../../shared/src/domain/types';
+import { AppError } from '../../errors';
+import type { FanOutRecipient } from '../../proactive/fanOut';
+import type { Job, JobContext, JobDeps, JobSummary } from '../job';
+import { buildYouSaidCard, type YouSaidContent } from './card';
+
+/**
+ * How far back the job looks for timeline entries (and for actions whose `updatedAt` moved): a change older
+ * than this is never announced, so a process that was down for longer does not flood people with old news.
+ */
+export const YOUSAID_LOOKBACK_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+/** Why a barrier of a change produced no message (counted in the summary, logged without content). */
+export const YOUSAID_SKIPS = {
+  anonymous: 'anonymous',
+  barrierMissing: 'barrier_missing',
+  barrierUnreadable: 'barrier_unreadable',
+  demo: 'demo',
+} as const;
+
+/** One timeline entry (a link or a status change) and the reporters it is news for. */
+interface Change {
+  readonly action: Action;
+  readonly update: ActionUpdate;
+  readonly kind: 'link' | 'status';
+  /** The barriers the entry is about. */
+  readonly barrierIds: readonly string[];
+  /** The action's status right after the entry. */
+  readonly status: ActionStatus;
+}
+
+/**
+ * "You said, we did" (BRIEF.md: the loop from a reported barrier back to the people who reported it). When a
+ * coordinator links a barrier to an action (timeline `link`) or an action's status changes (timeline `status`),
+ * each reporter who allowed contact gets one short card in their language: their reference, what they reported,
+ * the action's title, its new status and its owner. Anonymous barriers produce nothing.
+ *
+ * Finding the changes costs one query of the org's `Actions` partition plus one timeline partition per action
+ * updated in the last {@link YOUSAID_LOOKBACK_DAYS} days (never a table scan), so it can run every minute. One
+ * fan-out per timeline entry, period = the entry's update id: the claim (yousaid, updateId, userId) makes
+ * repeated and concurrent runs safe. Entries whose claims all exist already are left out before the fan-out
+ * (point reads), so a quiet minute records no run.
+ */
+export function createYouSaidJob(deps: JobDeps): Job {
+  const { config, logger, repos } = deps;
+  const orgId = config.org.id;
+
+  async function run(context: JobContext): Promise<JobSummary> {
+    const startedMs = Date.now();
+    const since = new Date(context.at.getTime() - YOUSAID_LOOKBACK_DAYS * DAY_MS).toISOString();
+    const until = context.at.toISOString();
+    const counts: Record<string, number> = { changes: 0, recipients: 0, alreadyClaimed: 0 };
+    const bump = (name: string): void => void (counts[name] = (counts[name] ?? 0) + 1);
+
+    const changes: Change[] = [];
+    for (const { action } of await repos.actions.list(orgId)) {
+      if (action.demo || action.updatedAt < since) continue;
+      changes.push(...changesOf(action, await repos.actions.timeline(action.actionId), since, until));
+    }
+
+    const barriers = new Map<string, Promise<Barrier | undefined | 'unreadable'>>();
+    const barrier = (id: string) => {
+      let found = barriers.get(id);
+      if (found === undefined) {
+        found = repos.barriers.get(orgId, id).catch((err: unknown) => {
+          if (err instanceof AppError && err.code === 'STORAGE_DATA_INVALID') return 'unreadable' as const;
+          throw err;
+        });
+        barriers.set(id, found);
+      }
+      return found;
+    };
+
+    const runs: SendRun[] = [];
+    for (const change of changes) {
+      bump('changes');
+      const period = change.update.updateId;
+      // Only a filter: the claim the engine inserts is what keeps each message (and each logged skip) to one.
+      const handled = async (recipientId: string): Promise<boolean> => {
+        const done = (await repos.sendClaims.get('yousaid', period, recipientId)) !== undefined;
+        if (done) bump('alreadyClaimed');
+        return done;
+      };
+      const recipients: FanOutRecipient[] = [];
+      const byReporter = new Map<string, Barrier[]>();
+      for (const barrierId of change.barrierIds) {
+        const b = await barrier(barrierId);
+        if (b === undefined || b === 'unreadable') {
+          // Claimed as skipped under the barrier's id: recorded in the run and logged once, not every minute.
+          const reason = b === undefined ? YOUSAID_SKIPS.barrierMissing : YOUSAID_SKIPS.barrierUnreadable;
+          bump(reason);
+          if (await handled(`barrier:${barrierId}`)) continue;
+          logger.warn('yousaid: a linked barrier is skipped', { actionId: change.action.actionId, barrierId, reason });
+          recipients.push({ recipientId: `barrier:${barrierId}`, skipReason: reason, build: noMessage });
+          continue;
+        }
+        if (b.demo || b.contactUserId === undefined) {
+          bump(b.demo ? YOUSAID_SKIPS.demo : YOUSAID_SKIPS.anonymous);
+          continue;
+        }
+        byReporter.set(b.contactUserId, [...(byReporter.get(b.contactUserId) ?? []), b]);
+      }
+
+      for (const [userId, reported] of byReporter) {
+        if (await handled(userId)) continue;
+        const content: YouSaidContent = {
+          kind: change.kind,
+          reports: reported.map((b) => ({ reference: b.reference, text: b.text })),
+          actionTitle: change.action.title,
+          status: change.status,
+          owner: change.action.owner,
+        };
+        bump('recipients');
+        recipients.push({
+          recipientId: userId,
+          build: async () => {
+            const lang = (await repos.participants.languageOf(userId)) ?? DEFAULT_LANGUAGE;
+            return { type: 'message', attachments: [buildYouSaidCard(content, lang)] };
+          },
+        });
+      }
+      if (recipients.length === 0) continue;
+      const done = runs.reduce((n, r) => n + r.queued, 0);
+      const record = await deps.fanOut(
+        { kind: 'yousaid', period, recipients },
+        {
+          dryRun: context.dryRun,
+          ...(context.onProgress === undefined
+            ? {}
+            : { onProgress: (r: SendRun) => context.onProgress?.({ done: done + r.sent + r.failed + r.skipped }) }),
+        },
+      );
+      runs.push(record);
+    }
+    if (runs.length > 0) {
+      logger.info('yousaid: run finished', { dryRun: context.dryRun, runs: runs.length, ...counts });
+    }
+    return {
+      job: 'yousaid',
+      at: context.at.toISOString(),
+      dryRun: context.dryRun,
+      runs,
+      counts,
+      ...(changes.length === 0 ? { skippedBecause: 'no_changes' } : {}),
+      durationMs: Date.now() - startedMs,
+    };
+  }
+
+  return { name: 'yousaid', run };
+}
+
+/** The build of a recipient claimed as skipped: never called by the engine. */
+function noMessage(): never {
+  throw new AppError('VALIDATION_FAILED', 'A skipped recipient has no message.');
+}
+
+/**
+ * The action's `link` and `status` entries in [since, until], each with the barriers it is news for:
+ * - `link`: the barriers the entry names;
+ * - `status`: the barriers the action carried at that moment, i.e. all of them except those a later `link`
+ *   entry added (barriers given when the action was created have no link entry and count from the start).
+ * and the status right after the entry (a link announces the status the action had then).
+ */
+export function changesOf(action: Action, timeline: readonly ActionUpdate[], since: string, until: string): Change[] {
+  const ordered = [...timeline].sort((a, b) => (a.updateId < b.updateId ? -1 : a.updateId > b.updateId ? 1 : 0));
+  const linkedBy = (u: ActionUpdate): string[] =>
+    u.kind === 'link' && typeof u.text === 'string' ? u.text.split(',').filter((id) => id !== '') : [];
+  const firstStatus = ordered.find((u) => u.kind === 'status' && u.fromStatus !== undefined)?.fromStatus ?? action.status;
+  const changes: Change[] = [];
+  let status: ActionStatus = firstStatus;
+  ordered.forEach((u, i) => {
+    if (u.kind === 'status' && u.toStatus !== undefined) status = u.toStatus;
+    if (u.at < since || u.at > until) return;
+    if (u.kind === 'link') {
+      const ids = linkedBy(u);
+      if (ids.length > 0) changes.push({ action, update: u, kind: 'link', barrierIds: ids, status });
+    } else if (u.kind === 'status' && u.toStatus !== undefined) {
+      const later = new Set(ordered.slice(i + 1).flatMap(linkedBy));
+      const ids = action.barrierIds.filter((id) => !later.has(id));
+      if (ids.length > 0) changes.push({ action, update: u, kind: 'status', barrierIds: ids, status: u.toStatus });
+    }
+  });
+  return changes;
+}

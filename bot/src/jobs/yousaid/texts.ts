@@ -1,0 +1,30 @@
+import type { Texts } from '../../features/core/texts';
+
+/** Texts of the "you said, we did" card. Dutch is the source (informal "je"), English the translation. */
+export const youSaidTexts = {
+  title: { nl: 'Je zei, wij deden', en: 'You said, we did' },
+  linked: {
+    nl: 'Je prikkel is opgepakt: hij hoort nu bij een actie in het actieprogramma.',
+    en: 'Your barrier has been picked up: it is now part of an action in the action programme.',
+  },
+  linkedMany: {
+    nl: 'Je prikkels zijn opgepakt: ze horen nu bij een actie in het actieprogramma.',
+    en: 'Your barriers have been picked up: they are now part of an action in the action programme.',
+  },
+  statusChanged: {
+    nl: 'De actie bij je prikkel heeft een nieuwe status.',
+    en: 'The action for your barrier has a new status.',
+  },
+  statusChangedMany: {
+    nl: 'De actie bij je prikkels heeft een nieuwe status.',
+    en: 'The action for your barriers has a new status.',
+  },
+  youReported: { nl: 'Je meldde', en: 'You reported' },
+  action: { nl: 'Actie: ', en: 'Action: ' },
+  status: { nl: 'Status: ', en: 'Status: ' },
+  owner: { nl: 'Eigenaar: ', en: 'Owner: ' },
+  thanks: {
+    nl: 'Dank je voor je melding. Je kreeg dit bericht omdat je aangaf dat we contact met je mogen opnemen.',
+    en: 'Thank you for reporting it. You get this message because you said we may contact you.',
+  },
+} as const satisfies Texts;

@@ -1,0 +1,109 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { loadConfig, type Config } from '../../../bot/src/config';
+import { dryRunFanOut } from '../../../bot/src/jobs/dryRun';
+import type { JobDeps } from '../../../bot/src/jobs/job';
+import { createLogger, type Logger } from '../../../bot/src/platform/logger';
+import { BotbuilderSender } from '../../../bot/src/proactive/botbuilderSender';
+import { FanOutEngine } from '../../../bot/src/proactive/fanOut';
+import { createRepositories, type Repositories } from '../../../bot/src/storage/repositories';
+import { ActionsRepository } from '../../../bot/src/storage/repositories/actions';
+import { BarriersRepository } from '../../../bot/src/storage/repositories/barriers';
+import type { TableClients } from '../../../bot/src/storage/tables';
+import { TableStore } from '../../../bot/src/storage/tableStore';
+import type { LimitedConnector } from '../../helpers/limitedConnector';
+import { createTestTables } from '../../helpers/storage';
+
+/**
+ * What the job tests of issue 4 (digests, "you said, we did", retention) share: real repositories on the suite's
+ * own Azurite tables, the real config parser, a logger that keeps its lines, and `fanOut` through a real
+ * FanOutEngine whose sender posts through botbuilder to a fake connector over HTTP (a dry run: the registry's
+ * `dryRunFanOut`, as `createJobs` wires it).
+ */
+export interface JobWorld {
+  readonly repos: Repositories;
+  /** The suite's table clients: for planting rows a repository would never write. */
+  readonly tables: TableClients;
+  /** The clock of the actions and barriers repositories (their timestamps): set it before a coordinator's change. */
+  clock: Date;
+  /** Every log line written through {@link JobWorld.deps}' logger, parsed. */
+  readonly logs: Array<Record<string, unknown>>;
+  /** Job deps with this config (env on top of NODE_ENV=test) and a fan-out engine with this instance id. */
+  deps(env?: Record<string, string>, instanceId?: string): JobDeps;
+  /** A personal conversation reference `conv-<userId>` for the user, pointing at the connector. */
+  addConversation(userId: string): Promise<void>;
+  drop(): Promise<void>;
+}
+
+export async function createJobWorld(connector: LimitedConnector): Promise<JobWorld> {
+  const tables = await createTestTables();
+  const base = createRepositories(tables, { referenceCacheTtlMs: 0 });
+  const logs: Array<Record<string, unknown>> = [];
+  const world: JobWorld = {
+    clock: new Date('2026-12-01T09:00:00Z'),
+    logs,
+    tables,
+    repos: {
+      ...base,
+      actions: new ActionsRepository(new TableStore(tables.client('Actions')), new TableStore(tables.client('ActionUpdates')), () => world.clock),
+      barriers: new BarriersRepository(new TableStore(tables.client('Barriers')), () => world.clock),
+    },
+    deps(env = {}, instanceId = 'instance-a') {
+      const config: Config = loadConfig({ NODE_ENV: 'test', ...env });
+      const logger: Logger = createLogger('debug', (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
+      const engine = new FanOutEngine(
+        {
+          sendClaims: world.repos.sendClaims,
+          sendRuns: world.repos.sendRuns,
+          conversationRefs: world.repos.conversationRefs,
+          // An empty app id: the adapter signs nothing and reaches the fake connector over real HTTP.
+          sender: new BotbuilderSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), ''),
+          logger,
+        },
+        { instanceId, tenantRate: 200, concurrency: 8, baseDelayMs: 20, maxDelayMs: 200 },
+      );
+      return {
+        config,
+        logger,
+        repos: world.repos,
+        fanOut: async (request, { dryRun }) =>
+          dryRun ? dryRunFanOut(request, { sendClaims: world.repos.sendClaims, conversationRefs: world.repos.conversationRefs }) : engine.run(request),
+      };
+    },
+    async addConversation(userId) {
+      await world.repos.conversationRefs.save({ kind: 'user', userId }, 'personal', {
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        conversation: { id: `conv-${userId}`, conversationType: 'personal', tenantId: 'tenant-soest' },
+        bot: { id: '28:bot', name: 'Soestainable' },
+        user: { id: `29:${userId}` },
+      });
+    },
+    drop: () => tables.dropTables(),
+  };
+  return world;
+}
+
+/**
+ * A `Campaigns` row as only a bug or a hand edit would write it (dates that are no dates, or an end before the
+ * start): the jobs must skip it with a log line, never crash.
+ */
+export async function plantCampaignRow(world: JobWorld, orgId: string, campaignId: string, dates: { startDate: string; endDate: string }): Promise<void> {
+  await world.tables.client('Campaigns').createEntity({
+    partitionKey: orgId,
+    rowKey: campaignId,
+    name: JSON.stringify({ nl: campaignId, en: campaignId }),
+    ...dates,
+    dayPlan: '["dag1"]',
+    closingDays: '[]',
+    status: 'active',
+    demo: false,
+  });
+}
+
+/** The Adaptive Card of a delivered activity (its first attachment's content). */
+export function deliveredCard(body: unknown): Record<string, unknown> {
+  const attachments = (body as { attachments?: Array<{ content?: unknown }> } | undefined)?.attachments;
+  const content = attachments?.[0]?.content;
+  if (typeof content !== 'object' || content === null) throw new Error('the activity carries no card');
+  return content as Record<string, unknown>;
+}
