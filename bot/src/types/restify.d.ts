@@ -30,6 +30,9 @@ declare module 'restify' {
     close(callback?: () => void): void;
     get(path: string | RegExp, ...handlers: RequestHandler[]): void;
     post(path: string | RegExp, ...handlers: RequestHandler[]): void;
+    put(path: string | RegExp, ...handlers: RequestHandler[]): void;
+    patch(path: string | RegExp, ...handlers: RequestHandler[]): void;
+    del(path: string | RegExp, ...handlers: RequestHandler[]): void;
     pre(...handlers: RequestHandler[]): void;
     use(...handlers: RequestHandler[]): void;
     on(event: string, listener: (...args: unknown[]) => void): void;

@@ -1,15 +1,12 @@
 import type { Attachment } from 'botbuilder';
 import { todayIn } from '../../../../shared/src/calendar';
-import { challengeById } from '../../../../shared/src/catalogue';
 import type { Participant } from '../../../../shared/src/domain/organisation';
-import type { CheckIn, IsoDate, Language, Survey } from '../../../../shared/src/domain/types';
-import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '../../../../shared/src/impact';
-import { ConflictError, isAppError } from '../../errors';
+import type { CheckIn, IsoDate, Language } from '../../../../shared/src/domain/types';
 import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
 import { fill } from '../core/texts';
 import { joinFirstCard, noticeCard } from '../enrol/cards';
 import { isJoined } from '../enrol/enrol';
-import { dayState, editableDates, type DayState } from './campaignDay';
+import { dayState, editableDates } from './campaignDay';
 import { buildDailyCard, buildSummaryCard, noChallengeCard, notPersonalCard, type DayChallenge } from './cards';
 import { formatLongDate } from './format';
 import {
@@ -25,10 +22,9 @@ import {
   type SubmitData,
   type SubmitField,
 } from './schema';
+import { checkInAnswers, createCheckInService, type ActiveDay } from './service';
 import { checkinTexts as T, fieldNames, longTextNames } from './texts';
 import { CHECKIN_VERBS } from './verbs';
-
-type ActiveDay = Extract<DayState, { kind: 'day' }>;
 
 /**
  * The daily challenge card and the check-in on it. Command `checkin` and button `checkin.open` show today's card;
@@ -44,15 +40,8 @@ type ActiveDay = Extract<DayState, { kind: 'day' }>;
  */
 export function createCheckInFeature(deps: FeatureDeps): Feature {
   const { repos, logger } = deps;
-
-  async function loadChallenge(orgId: string, challengeId: string): Promise<DayChallenge | undefined> {
-    // The coordinator may have edited the day's texts; the built-in catalogue is the fallback.
-    return (await repos.challenges.get(orgId, challengeId)) ?? challengeById(challengeId);
-  }
-
-  async function baselineOf(userId: string, campaignId: string): Promise<Survey | undefined> {
-    return repos.surveys.get(userId, campaignId, 'baseline');
-  }
+  const service = createCheckInService({ repos, logger });
+  const { loadChallenge, baselineOf } = service;
 
   /** A card that is not (or no longer) valid: `text` says why; nothing was saved. */
   function invalidCard(lang: Language, text: 'invalidText' | 'endedText' | 'goneText'): Attachment {
@@ -93,17 +82,13 @@ export function createCheckInFeature(deps: FeatureDeps): Feature {
    * named on the card, which still runs. Returns the day, or the card that says why not.
    */
   async function checkCardDay(p: Participant, lang: Language, now: Date, campaignId: string, date: IsoDate): Promise<ActiveDay | Attachment> {
-    const today = todayIn(now);
-    const [, yesterday] = editableDates(today);
-    if (date < yesterday) {
+    const day = await service.openDay(p.orgId, now, date, campaignId);
+    if (day === 'closed') {
       return noticeCard({ title: T.closedTitle[lang], lines: [fill(T.closedText, lang, { date: formatLongDate(date, lang) })] });
     }
-    if (date > today) return invalidCard(lang, 'invalidText');
-    const state = dayState(await repos.campaigns.list(p.orgId), date);
-    if (state.kind !== 'day' || state.campaign.campaignId !== campaignId) {
-      return invalidCard(lang, 'endedText');
-    }
-    return state;
+    if (day === 'future') return invalidCard(lang, 'invalidText');
+    if (day === 'ended') return invalidCard(lang, 'endedText');
+    return day;
   }
 
   function summary(
@@ -177,64 +162,17 @@ export function createCheckInFeature(deps: FeatureDeps): Feature {
     const barrierText = typedText(v.barrierText);
     const ideaText = typedText(v.ideaText);
 
-    // 3. The check-in: a first one is an insert, a correction replaces exactly the version the card showed.
-    const stored = v.etag === undefined ? undefined : await repos.checkIns.get(p.userId, day.campaign.campaignId, day.date);
-    if (v.etag !== undefined) {
-      if (!stored) return { card: invalidCard(lang, 'goneText') };
-      if (stored.etag !== v.etag) return storedSummary(p, lang, day, 'changedMeanwhile', turn.now);
-    }
-    const nowIso = turn.now.toISOString();
-    const answers = {
-      outcome: v.outcome,
-      travelMode: v.travelMode,
-      distanceBand: v.distanceBand,
-      wasteFree: v.wasteFree,
-      cupsAvoided: answer.cupsAvoided,
-    };
-    const checkIn: CheckIn = {
-      userId: p.userId,
-      teamId: p.teamId,
-      campaignId: day.campaign.campaignId,
-      date: day.date,
-      day: day.day,
-      challengeId: day.challengeId,
-      ...answers,
-      challengeAnswer: answer.challengeAnswer,
-      impact: estimateCheckInImpact(answers, baseline),
-      factorVersion: FACTOR_TABLE_VERSION,
-      createdAt: stored?.value.createdAt ?? nowIso,
-      updatedAt: nowIso,
-    };
-    let previous: CheckIn | undefined;
-    try {
-      const saved = await repos.checkIns.save(checkIn, stored ? stored.etag : null);
-      previous = saved.previous;
-    } catch (err) {
-      if (err instanceof ConflictError) {
-        logger.info('check-in already recorded', { userId: p.userId, campaignId: checkIn.campaignId, date: checkIn.date, reason: err.reason });
-        return storedSummary(p, lang, day, err.reason === 'exists' ? 'exists' : 'changedMeanwhile', turn.now);
-      }
-      if (isAppError(err, 'NOT_FOUND')) return { card: invalidCard(lang, 'goneText') };
-      throw err;
-    }
-
-    // 4. Counted once: this request is the one whose write succeeded.
-    await repos.dailyAggregates.apply(checkIn, previous);
-
-    // 5. The reports, anonymous unless the reporter ticked "you may contact me".
-    const report = { orgId: p.orgId, campaignId: checkIn.campaignId, teamId: p.teamId, theme: v.theme ?? challenge.theme };
-    const contact = v.barrierContact === true ? { contactUserId: p.userId } : {};
-    const barrier = barrierText === undefined ? undefined : await repos.barriers.create({ ...report, text: barrierText, ...contact });
-    const idea = ideaText === undefined ? undefined : await repos.ideas.create({ ...report, text: ideaText, ...contact });
-    logger.info('check-in stored', {
-      userId: p.userId,
-      campaignId: checkIn.campaignId,
-      date: checkIn.date,
-      edit: previous !== undefined,
-      barrierId: barrier?.barrierId,
-      ideaId: idea?.ideaId,
-    });
-    return summary(lang, checkIn, challenge, baseline !== undefined, stored ? 'changed' : 'new', turn.now, {
+    // 3.–5. The check-in (a first one is an insert, a correction replaces exactly the version the card showed),
+    // counted once, then the reports.
+    const answers = checkInAnswers(
+      { outcome: v.outcome, travelMode: v.travelMode, distanceBand: v.distanceBand, wasteFree: v.wasteFree, ...answer },
+      { theme: v.theme, barrierText, barrierContact: v.barrierContact, ideaText },
+    );
+    const result = await service.record(p, day, answers, v.etag ?? null, turn.now);
+    if (result.kind === 'gone') return { card: invalidCard(lang, 'goneText') };
+    if (result.kind !== 'saved') return storedSummary(p, lang, day, result.kind, turn.now);
+    const { barrier, idea } = result;
+    return summary(lang, result.checkIn, challenge, baseline !== undefined, result.how, turn.now, {
       ...(barrier ? { barrier: { reference: barrier.reference, contact: barrier.contactUserId !== undefined } } : {}),
       ...(idea ? { idea: { reference: idea.reference } } : {}),
     });

@@ -367,4 +367,24 @@ export class ActionsRepository {
     });
     return update;
   }
+
+  /**
+   * Records on the timeline (a `link` entry) barriers the action already lists but whose link has no entry yet:
+   * `create` with `barrierIds` lists them in the action's own write, and this writes their entry, which the
+   * "you said, we did" job reads. Ids the action does not list are ignored; ids some `link` entry names already
+   * are left out, so running it again writes nothing. Returns the entry, or `undefined` when nothing was left.
+   */
+  async recordLinked(orgId: string, actionId: string, barrierIds: readonly string[], author: string): Promise<ActionUpdate | undefined> {
+    const ids = validateInput(barrierIdsSchema.min(1), barrierIds, 'barrier ids');
+    validateInput(idSchema, author, 'action author');
+    const row = await this.actions.get(encodeKeyPart(orgId), encodeKeyPart(actionId));
+    if (!row) throw new AppError('NOT_FOUND', 'The action does not exist.');
+    const listed = new Set(fromRow(row).barrierIds);
+    const recorded = new Set(
+      (await this.timeline(actionId)).flatMap((u) => (u.kind === 'link' && typeof u.text === 'string' ? u.text.split(',') : [])),
+    );
+    const todo = [...new Set(ids)].filter((id) => listed.has(id) && !recorded.has(id));
+    if (todo.length === 0) return undefined;
+    return this.append({ actionId, at: this.now().toISOString(), author, kind: 'link', text: todo.join(',') });
+  }
 }

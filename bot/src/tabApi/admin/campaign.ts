@@ -1,0 +1,132 @@
+import type { Request } from 'restify';
+import {
+  CAMPAIGN_MAX_DAYS,
+  campaignBodySchema,
+  type CampaignAdminResponse,
+  type CampaignResponse,
+  type CampaignView,
+} from '../../../../shared/src/api/admin';
+import { campaignDays, parseIsoDate, todayIn, validateClosingDays } from '../../../../shared/src/calendar';
+import { CATALOGUE } from '../../../../shared/src/catalogue';
+import { campaignIncludes, type Campaign } from '../../../../shared/src/domain/campaign';
+import type { IsoDate } from '../../../../shared/src/domain/types';
+import { campaignDaysOf } from '../../features/checkin/campaignDay';
+import type { Versioned } from '../../storage/repositories/optimistic';
+import { ApiError, requireRole, type Principal, type TabApiContext } from '../http';
+import { byClientId } from '../programme/programme';
+import { audit, invalid, optionalIfMatch, orgOf, parseBody } from '../request';
+
+/** Campaign dates and local closing days (issue 5, Build 6). */
+
+export function campaignView({ value: c, etag }: Versioned<Campaign>): CampaignView {
+  return {
+    campaignId: c.campaignId,
+    name: c.name,
+    startDate: c.startDate,
+    endDate: c.endDate,
+    closingDays: c.closingDays,
+    status: c.status,
+    dayPlan: c.dayPlan,
+    days: campaignDaysOf(c),
+    etag,
+    demo: c.demo,
+  };
+}
+
+/** The campaign the admin pages and the report mean by default: running, else the next, else the latest. */
+export function currentCampaign<C extends Campaign>(campaigns: readonly C[], today: IsoDate): C | undefined {
+  const byStart = [...campaigns].sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
+  return (
+    byStart.filter((c) => c.status === 'active' && campaignIncludes(c, today)).at(-1) ??
+    byStart.find((c) => c.status !== 'ended' && c.startDate > today) ??
+    byStart.at(-1)
+  );
+}
+
+/** Every campaign of the organisation with its etag, oldest start first. */
+async function versionedCampaigns(ctx: TabApiContext): Promise<Versioned<Campaign>[]> {
+  const org = orgOf(ctx);
+  const list = await ctx.repos.campaigns.list(org);
+  const versioned = await Promise.all(list.map((c) => ctx.repos.campaigns.get(org, c.campaignId)));
+  return versioned.filter((v): v is Versioned<Campaign> => v !== undefined);
+}
+
+/** The campaign named by `campaignId` (query), or the current one; NOT_FOUND when there is none. */
+export async function campaignFor(ctx: TabApiContext, campaignId: string | undefined): Promise<Versioned<Campaign>> {
+  const org = orgOf(ctx);
+  if (campaignId !== undefined) {
+    const found = await byClientId(() => ctx.repos.campaigns.get(org, campaignId));
+    if (!found) throw new ApiError('NOT_FOUND', 'There is no such campaign.', { campaignId });
+    return found;
+  }
+  const all = await versionedCampaigns(ctx);
+  const current = currentCampaign(all.map((v) => ({ ...v.value, v })), todayIn(ctx.now()));
+  if (!current) throw new ApiError('NOT_FOUND', 'There is no campaign yet.', { rule: 'no_campaign' });
+  return current.v;
+}
+
+export async function getCampaigns(ctx: TabApiContext, principal: Principal): Promise<CampaignAdminResponse> {
+  requireRole(principal, 'coordinator');
+  const all = await versionedCampaigns(ctx);
+  const current = currentCampaign(all.map((v) => ({ ...v.value, v })), todayIn(ctx.now()));
+  return { current: current ? campaignView(current.v) : null, campaigns: all.map(campaignView) };
+}
+
+function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round(parseIsoDate(b).diff(parseIsoDate(a), 'days').days);
+}
+
+/** The campaign's dates and closing days against the rules; VALIDATION_FAILED naming the rule otherwise. */
+export function checkDates(c: Pick<Campaign, 'startDate' | 'endDate' | 'closingDays' | 'dayPlan'>): void {
+  if (c.endDate <= c.startDate) throw invalid('endDate', 'end_before_start', 'The campaign must end after it starts.');
+  if (daysBetween(c.startDate, c.endDate) + 1 > CAMPAIGN_MAX_DAYS) {
+    throw invalid('endDate', 'longer_than_a_year', `A campaign lasts at most ${CAMPAIGN_MAX_DAYS} days.`);
+  }
+  const outside = c.closingDays.findIndex((d) => d < c.startDate || d > c.endDate);
+  if (outside !== -1) throw invalid(`closingDays.${outside}`, 'closing_day_outside', 'A closing day must lie inside the campaign.');
+  const closing = validateClosingDays(c.closingDays);
+  if (!closing.ok) {
+    const at = 'value' in closing ? c.closingDays.indexOf(closing.value) : -1;
+    throw invalid(at === -1 ? 'closingDays' : `closingDays.${at}`, closing.reason, 'These closing days are not valid.');
+  }
+  const days = campaignDays(c.startDate, c.dayPlan.length, c.closingDays);
+  const last = days.at(-1);
+  if (last !== undefined && last > c.endDate) {
+    throw invalid('endDate', 'too_short_for_day_plan', `The campaign needs ${c.dayPlan.length} working days; it ends before the last one.`, {
+      lastDay: last,
+    });
+  }
+}
+
+/** Creates the campaign (no such id yet) or changes it (with `If-Match`). */
+export async function putCampaign(ctx: TabApiContext, principal: Principal, req: Request): Promise<{ status: number; body: CampaignResponse; headers: Record<string, string> }> {
+  requireRole(principal, 'coordinator');
+  const input = parseBody(campaignBodySchema, req.body);
+  const org = orgOf(ctx);
+  const etag = optionalIfMatch(req);
+  const existing = await ctx.repos.campaigns.get(org, input.campaignId);
+  if (existing && etag === undefined) {
+    throw new ApiError('VALIDATION_FAILED', 'Changing a campaign needs an If-Match header with the version you read.', { rule: 'if_match_required' });
+  }
+  if (!existing && etag !== undefined) throw new ApiError('NOT_FOUND', 'There is no such campaign.', { campaignId: input.campaignId });
+  if (existing && existing.etag !== etag) {
+    throw new ApiError('STALE', 'Someone else changed this campaign in the meantime; reload and try again.', { etag: existing.etag });
+  }
+  const closingDays = [...new Set(input.closingDays)].sort();
+  const next: Campaign = {
+    orgId: org,
+    campaignId: input.campaignId,
+    name: input.name,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    closingDays,
+    dayPlan: existing?.value.dayPlan ?? CATALOGUE.map((c) => c.id),
+    status: input.status ?? existing?.value.status ?? 'draft',
+    demo: existing?.value.demo ?? false,
+  };
+  if (input.closingDays.length !== closingDays.length) throw invalid('closingDays', 'duplicate_date', 'A closing day is listed twice.');
+  checkDates(next);
+  const newEtag = await ctx.repos.campaigns.save(next, existing ? existing.etag : null);
+  await audit(ctx, principal, existing ? 'campaign.update' : 'campaign.create', next.campaignId, { status: next.status });
+  return { status: existing ? 200 : 201, body: { campaign: campaignView({ value: next, etag: newEtag }) }, headers: { ETag: newEtag } };
+}

@@ -1,0 +1,114 @@
+import type { Request, Response } from 'restify';
+import { EXPORT_CSV_COLUMNS, type SendRunsResponse, type SendRunView } from '../../../../shared/src/api/admin';
+import type { DailyAggregate } from '../../../../shared/src/domain/aggregates';
+import { SEND_KINDS, type SendKind } from '../../../../shared/src/domain/sending';
+import { TRAVEL_MODES } from '../../../../shared/src/domain/types';
+import { suppressComplementary } from '../../../../shared/src/privacy';
+import { ApiError, requireRole, sendJson, toApiError, type ApiErrorBody, type Principal, type TabApiContext } from '../http';
+import { orgOf, queryParam } from '../request';
+import { campaignFor } from './campaign';
+
+/** The last send runs (from the proactive engine) and the CSV export of the aggregates (issue 5, Build 6). */
+
+const RUNS_PER_KIND = 10;
+
+export async function getSendRuns(ctx: TabApiContext, principal: Principal): Promise<SendRunsResponse> {
+  requireRole(principal, 'coordinator');
+  const lists = await Promise.all(SEND_KINDS.map((kind) => ctx.repos.sendRuns.latest(kind, RUNS_PER_KIND)));
+  const runs = {} as Record<SendKind, SendRunView[]>;
+  SEND_KINDS.forEach((kind, i) => (runs[kind] = lists[i] ?? []));
+  return { runs };
+}
+
+/** UTF-8 byte order mark: Excel reads the file as UTF-8 only with it. */
+const BOM = '\uFEFF';
+/** Dutch Excel expects `;` between fields (the comma is the decimal separator). */
+const SEPARATOR = ';';
+
+/**
+ * One CSV field: quoted when it holds the separator, a quote or a line break; a text that Excel would read as a
+ * formula (`=`, `+`, `-`, `@`, tab, CR at the start) gets a leading apostrophe, so a team name cannot run one.
+ */
+export function csvField(value: string | number): string {
+  let text = typeof value === 'number' ? String(value) : value;
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A kg figure as Dutch Excel reads it: three decimals, decimal comma. */
+export function dutchDecimal(n: number): string {
+  return n.toFixed(3).replace('.', ',');
+}
+
+/**
+ * The CSV: one row per team per day. A team-day with fewer active participants than the minimum group size is
+ * marked `suppressed` = 1 with its figures left empty, and so is the next smallest team of that day when only one
+ * would otherwise be hidden (the day's organisation total is shown elsewhere: complementary suppression).
+ */
+export function aggregatesCsv(campaignId: string, rows: readonly DailyAggregate[], teamName: ReadonlyMap<string, string>, minimum: number): string {
+  const hidden = new Set<string>();
+  const dates = [...new Set(rows.map((r) => r.date))];
+  for (const date of dates) {
+    const day = rows.filter((r) => r.date === date);
+    // An empty row adds nothing to the day's total: hiding it protects nobody, so it is not a hidden cell.
+    const cells = day.filter((r) => r.participants > 0 || r.checkIns > 0).map((r) => ({ key: r.teamId, participants: r.participants }));
+    for (const teamId of suppressComplementary(cells, minimum, true)) hidden.add(`${teamId}|${date}`);
+    for (const r of day) if (r.participants < minimum) hidden.add(`${r.teamId}|${date}`);
+  }
+  const nameOf = (id: string) => teamName.get(id) ?? id;
+  const sorted = [...rows].sort((a, b) => nameOf(a.teamId).localeCompare(nameOf(b.teamId), 'nl') || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const lines = [EXPORT_CSV_COLUMNS.join(SEPARATOR)];
+  for (const r of sorted) {
+    const head = [campaignId, r.teamId, nameOf(r.teamId), r.date];
+    if (hidden.has(`${r.teamId}|${r.date}`)) {
+      const blanks = EXPORT_CSV_COLUMNS.length - head.length - 1;
+      lines.push([...head.map(csvField), ...new Array<string>(blanks).fill(''), '1'].join(SEPARATOR));
+      continue;
+    }
+    const figures: (string | number)[] = [
+      r.participants,
+      r.checkIns,
+      r.done,
+      r.partly,
+      r.notToday,
+      r.wasteFree,
+      r.cupsAvoided,
+      ...TRAVEL_MODES.map((m) => r.travel[m]),
+      dutchDecimal(r.co2.low),
+      dutchDecimal(r.co2.mid),
+      dutchDecimal(r.co2.high),
+      '0',
+    ];
+    lines.push([...head, ...figures].map(csvField).join(SEPARATOR));
+  }
+  return BOM + lines.join('\r\n') + '\r\n';
+}
+
+/** `GET /api/admin/export.csv`: not JSON, so it has its own wrapper; failures are the usual coded JSON. */
+export function exportCsvRoute(ctx: TabApiContext) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      const principal = await ctx.auth.authenticate(req);
+      requireRole(principal, 'coordinator');
+      const campaign = await campaignFor(ctx, queryParam(req, 'campaignId'));
+      const [rows, teams] = await Promise.all([
+        ctx.repos.dailyAggregates.listCampaign(campaign.value.campaignId),
+        ctx.repos.orgTeams.list(orgOf(ctx)),
+      ]);
+      const csv = aggregatesCsv(campaign.value.campaignId, rows, new Map(teams.map((t) => [t.teamId, t.name])), ctx.config.minGroupSize);
+      const fileName = `soestainable-${campaign.value.campaignId.replace(/[^A-Za-z0-9_-]/g, '_')}.csv`;
+      res.writeHead(200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${fileName}"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Length': String(Buffer.byteLength(csv, 'utf8')),
+      });
+      res.end(csv);
+    } catch (err) {
+      const e = err instanceof ApiError ? err : toApiError(err, ctx.logger, 'admin.exportCsv');
+      const body: ApiErrorBody = e.details === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, details: e.details };
+      sendJson(res, e.status, body, e.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
+    }
+  };
+}

@@ -1,0 +1,120 @@
+import type restify from 'restify';
+import type { Request, Response } from 'restify';
+import {
+  devSessionRequestSchema,
+  type DevSessionResponse,
+  type DevUser,
+  type DevUsersResponse,
+  type SessionInfo,
+  type TeamsResponse,
+} from '../../../../shared/src/api/session';
+import { DEFAULT_LANGUAGE, type Role } from '../../../../shared/src/domain/types';
+import type { DevTokens } from '../auth/dev';
+import { ApiError, handle, sendJson, toApiError, type ApiErrorBody, type TabApiContext } from '../http';
+import { mapLimit, orgOf, parseBody } from '../request';
+
+/** Most demo users the dev sign-in lists (the demo organisation has about 70). */
+export const DEV_USERS_MAX = 300;
+
+/** Like `handle`, for the two dev sign-in routes, which come before any token. */
+function publicRoute(ctx: TabApiContext, route: string, fn: (req: Request) => Promise<{ status?: number; body: unknown }>) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      const out = await fn(req);
+      sendJson(res, out.status ?? 200, out.body);
+    } catch (err) {
+      const e = toApiError(err, ctx.logger, route);
+      const body: ApiErrorBody = e.details === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, details: e.details };
+      sendJson(res, e.status, body);
+    }
+  };
+}
+
+const ROLE_ORDER: Readonly<Record<string, number>> = { coordinator: 0, manager: 1, employee: 2 };
+function mainRole(roles: readonly Role[]): 'coordinator' | 'manager' | 'employee' {
+  return roles.includes('coordinator') ? 'coordinator' : roles.includes('manager') ? 'manager' : 'employee';
+}
+
+/**
+ * `GET /api/session` (who am I), `GET /api/teams` (the organisation's teams) and the local dev sign-in:
+ * `GET /api/dev/users` and `POST /api/dev/session`, which answer 404 unless the dev sign-in is on.
+ */
+export function registerSessionRoutes(server: restify.Server, ctx: TabApiContext, dev: DevTokens | undefined): void {
+  const { auth, logger, repos } = ctx;
+  const orgId = orgOf(ctx);
+
+  server.get(
+    '/api/session',
+    handle(auth, logger, 'GET /api/session', async (_req, principal) => {
+      const participant = await repos.participants.get(principal.userId);
+      const team = principal.teamId === undefined ? undefined : await repos.orgTeams.get(orgId, principal.teamId);
+      const body: SessionInfo = {
+        userId: principal.userId,
+        name: principal.name,
+        roles: [...principal.roles],
+        teamId: principal.teamId ?? null,
+        teamName: team?.name ?? null,
+        lang: participant?.language ?? DEFAULT_LANGUAGE,
+        enrolled: principal.teamId !== undefined,
+        via: principal.via,
+      };
+      return { body };
+    }),
+  );
+
+  server.get(
+    '/api/teams',
+    handle(auth, logger, 'GET /api/teams', async () => {
+      const teams = await repos.orgTeams.list(orgId);
+      const body: TeamsResponse = {
+        teams: teams.map((t) => ({ teamId: t.teamId, name: t.name })).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+      };
+      return { body };
+    }),
+  );
+
+  const devOnly = (): DevTokens => {
+    if (dev === undefined) throw new ApiError('NOT_FOUND', 'There is no dev sign-in here (an Entra app is configured, or this is production).');
+    return dev;
+  };
+
+  server.get(
+    '/api/dev/users',
+    publicRoute(ctx, 'GET /api/dev/users', async () => {
+      devOnly();
+      const teams = await repos.orgTeams.list(orgId);
+      const members = (await Promise.all(teams.map(async (team) => (await repos.participants.listTeamMembers(team.teamId)).map((m) => ({ team, m }))))).flat();
+      const listed = members.filter(({ m }) => m.status !== 'left').slice(0, DEV_USERS_MAX);
+      const profiles = await mapLimit(listed, 16, async ({ team, m }) => ({ team, p: await repos.participants.get(m.userId) }));
+      const users: DevUser[] = [];
+      for (const { team, p } of profiles) {
+        // The index is a hint: the profile decides (it may have moved team or left meanwhile).
+        if (!p || p.status === 'left' || p.teamId !== team.teamId) continue;
+        const roles = team.managerIds.includes(p.userId) && !p.roles.includes('manager') ? [...p.roles, 'manager' as const] : p.roles;
+        users.push({ userId: p.userId, name: p.userId, teamId: team.teamId, teamName: team.name, roles });
+      }
+      users.sort(
+        (a, b) =>
+          (ROLE_ORDER[mainRole(a.roles)] ?? 2) - (ROLE_ORDER[mainRole(b.roles)] ?? 2) ||
+          a.teamName.localeCompare(b.teamName, 'nl') ||
+          a.userId.localeCompare(b.userId),
+      );
+      const body: DevUsersResponse = { users };
+      return { body };
+    }),
+  );
+
+  server.post(
+    '/api/dev/session',
+    publicRoute(ctx, 'POST /api/dev/session', async (req) => {
+      const tokens = devOnly();
+      const { userId, role } = parseBody(devSessionRequestSchema, req.body);
+      const p = await repos.participants.get(userId);
+      if (!p || p.status === 'left') throw new ApiError('NOT_FOUND', 'No such demo user.');
+      const { token, expiresAt } = await tokens.issue(userId, role);
+      logger.info('tab api: dev sign-in', { role });
+      const body: DevSessionResponse = { token, expiresAt: expiresAt.toISOString() };
+      return { body };
+    }),
+  );
+}

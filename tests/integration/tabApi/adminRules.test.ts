@@ -1,0 +1,86 @@
+import { aggregatesCsv, csvField, dutchDecimal } from '../../../bot/src/tabApi/admin/exportCsv';
+import { checkDates, currentCampaign } from '../../../bot/src/tabApi/admin/campaign';
+import { teamIdFromName } from '../../../bot/src/tabApi/admin/people';
+import { ApiError } from '../../../bot/src/tabApi/http';
+import { emptyAggregate } from '../../../shared/src/domain/aggregates';
+import type { Campaign } from '../../../shared/src/domain/campaign';
+
+/** The admin feature's pure rules: CSV fields, the suppression in the export, team ids, campaign dates. */
+
+describe('CSV fields for Dutch Excel', () => {
+  it('quotes separators, quotes and line breaks, and defuses formulas', () => {
+    expect(csvField('Publiekszaken')).toBe('Publiekszaken');
+    expect(csvField('A;B')).toBe('"A;B"');
+    expect(csvField('Zeg "hoi"')).toBe('"Zeg ""hoi"""');
+    expect(csvField('twee\nregels')).toBe('"twee\nregels"');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('-1+1')).toBe("'-1+1");
+    expect(csvField(-3)).toBe('-3');
+    expect(dutchDecimal(12.3456)).toBe('12,346');
+    expect(dutchDecimal(0)).toBe('0,000');
+  });
+
+  it('hides a small team and, when it is the only one hidden that day, the next smallest; empty rows protect nobody', () => {
+    const row = (teamId: string, participants: number, checkIns: number) => ({ ...emptyAggregate('c1', teamId, '2026-12-01'), participants, checkIns });
+    const names = new Map([['a', 'A'], ['b', 'B'], ['c', 'C'], ['empty', 'E']]);
+    const csv = aggregatesCsv('c1', [row('a', 9, 5), row('b', 6, 4), row('c', 3, 2), row('empty', 0, 0)], names, 5);
+    const suppressed = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(';'))
+      .map((f) => [f[1], f.at(-1)]);
+    expect(suppressed).toEqual([
+      ['a', '0'],
+      ['b', '1'],
+      ['c', '1'],
+      ['empty', '1'],
+    ]);
+  });
+});
+
+describe('team ids from names', () => {
+  it('makes lower-case ASCII slugs, unique among the taken ones', () => {
+    expect(teamIdFromName('Sociaal Domein', new Set())).toBe('sociaal-domein');
+    expect(teamIdFromName('Financiën & Control', new Set())).toBe('financien-control');
+    expect(teamIdFromName('Sociaal Domein', new Set(['sociaal-domein', 'sociaal-domein-2']))).toBe('sociaal-domein-3');
+    expect(teamIdFromName('!!!', new Set())).toBe('team');
+  });
+});
+
+describe('campaign dates', () => {
+  const plan = Array.from({ length: 10 }, (_, i) => `dag-${i + 1}`);
+  const rule = (c: Parameters<typeof checkDates>[0]): string | undefined => {
+    try {
+      checkDates(c);
+      return undefined;
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      return (err.details?.['issues'] as { rule: string }[] | undefined)?.[0]?.rule;
+    }
+  };
+
+  it('accepts a campaign that holds its day plan and its closing days', () => {
+    expect(rule({ startDate: '2026-11-30', endDate: '2026-12-14', closingDays: ['2026-12-07'], dayPlan: plan })).toBeUndefined();
+  });
+
+  it('names the rule a campaign breaks', () => {
+    expect(rule({ startDate: '2026-11-30', endDate: '2026-11-30', closingDays: [], dayPlan: [] })).toBe('end_before_start');
+    expect(rule({ startDate: '2026-01-01', endDate: '2027-01-02', closingDays: [], dayPlan: [] })).toBe('longer_than_a_year');
+    expect(rule({ startDate: '2026-01-01', endDate: '2026-12-31', closingDays: [], dayPlan: [] })).toBeUndefined();
+    expect(rule({ startDate: '2026-11-30', endDate: '2026-12-14', closingDays: ['2026-11-27'], dayPlan: plan })).toBe('closing_day_outside');
+    expect(rule({ startDate: '2026-11-30', endDate: '2026-12-11', closingDays: ['2026-12-07'], dayPlan: plan })).toBe('too_short_for_day_plan');
+  });
+
+  it('picks the running campaign, else the next, else the latest', () => {
+    const c = (campaignId: string, startDate: string, endDate: string, status: Campaign['status']) => ({ campaignId, startDate, endDate, status });
+    const past = c('past', '2026-03-02', '2026-03-13', 'ended');
+    const running = c('now', '2026-11-30', '2026-12-11', 'active');
+    const next = c('next', '2027-03-01', '2027-03-12', 'draft');
+    const all = [next, past, running].map((x) => ({ ...x, orgId: 'o', name: { nl: '', en: '' }, dayPlan: [], closingDays: [], demo: false }));
+    expect(currentCampaign(all, '2026-12-02')?.campaignId).toBe('now');
+    expect(currentCampaign(all, '2026-12-20')?.campaignId).toBe('next');
+    expect(currentCampaign(all.filter((x) => x.campaignId === 'past'), '2026-12-20')?.campaignId).toBe('past');
+  });
+});
