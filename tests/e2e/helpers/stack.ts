@@ -15,7 +15,7 @@ export interface Stack {
   /** Bot server port (restify). */
   readonly port: number;
   readonly azuritePort: number;
-  /** The port the Playground really listens on (it may pick another if ours is busy). */
+  /** The port the Playground really listens on (it may pick another if ours is busy); 0 with PLAYGROUND=0. */
   readonly playgroundPort: number;
   /** "Chat with the bot" URL from the banner. */
   readonly chatUrl: string;
@@ -147,7 +147,8 @@ export async function startStack(options: { extraEnv?: Record<string, string>; t
   }
 
   const chat = /Chat with the bot: +(http:\/\/localhost:(\d+))/.exec(out);
-  if (!chat?.[1] || !chat[2]) {
+  const playgroundWanted = vars.PLAYGROUND !== '0';
+  if (playgroundWanted && (!chat?.[1] || !chat[2])) {
     await kill();
     throw new Error(`no Playground URL in the banner (PLAYGROUND off?)\n--- stack output ---\n${out}`);
   }
@@ -155,8 +156,8 @@ export async function startStack(options: { extraEnv?: Record<string, string>; t
   return {
     port,
     azuritePort,
-    playgroundPort: Number(chat[2]),
-    chatUrl: chat[1],
+    playgroundPort: chat?.[2] === undefined ? 0 : Number(chat[2]),
+    chatUrl: chat?.[1] ?? '',
     output: () => out,
     stop: async (stopTimeoutMs = 20_000) => {
       if (!running(child)) return child.exitCode;
@@ -179,7 +180,7 @@ export async function startStack(options: { extraEnv?: Record<string, string>; t
 
 /** The ports that must be closed after a stop. */
 export async function openPorts(stack: Stack): Promise<number[]> {
-  const ports = [stack.port, stack.azuritePort, stack.playgroundPort];
+  const ports = [stack.port, stack.azuritePort, stack.playgroundPort].filter((p) => p > 0);
   const open = await Promise.all(ports.map((p) => isPortOpen(p)));
   return ports.filter((_, i) => open[i]);
 }

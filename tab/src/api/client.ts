@@ -1,0 +1,99 @@
+import { ApiClientError, errorFromBody } from './errors';
+import type { TokenSource } from './tokens';
+
+export type SendMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ApiClientDeps {
+  /** The browser's fetch (tests pass a stand-in for the network). */
+  readonly fetch: typeof fetch;
+  readonly tokens: TokenSource;
+  /** Called once a call was refused with 401 (the shell sends a dev sign-in user back to `#/signin`). */
+  readonly onUnauthenticated: () => void;
+  /** Prefix of every path; `''` when the tab is served by the API's own server. */
+  readonly baseUrl?: string;
+}
+
+/** An answer with the ETag the server sent along (for `If-Match` on a later change). */
+export interface WithEtag<T> {
+  readonly data: T;
+  readonly etag: string | null;
+}
+
+/**
+ * The tab's only way to the server: JSON in and out, the bearer token on every call, and every failure an
+ * {@link ApiClientError} with the server's code (or NETWORK / BAD_RESPONSE). Paths start with `/api/`.
+ */
+export class ApiClient {
+  constructor(private readonly deps: ApiClientDeps) {}
+
+  async get<T>(path: string): Promise<T> {
+    return (await this.request<T>('GET', path, undefined, undefined)).data;
+  }
+
+  /** GET that also returns the answer's ETag header. */
+  async getWithEtag<T>(path: string): Promise<WithEtag<T>> {
+    return this.request<T>('GET', path, undefined, undefined);
+  }
+
+  async send<T>(method: SendMethod, path: string, body: unknown, options: { etag?: string } = {}): Promise<T> {
+    return (await this.request<T>(method, path, body, options.etag)).data;
+  }
+
+  /** Downloads a file answer (an export), with the same token and error handling. */
+  async download(path: string): Promise<{ blob: Blob; fileName: string | null }> {
+    const res = await this.fetchWithToken('GET', path, undefined, undefined);
+    if (!res.ok) throw await this.failure(res);
+    const disposition = res.headers.get('Content-Disposition') ?? '';
+    const match = /filename="?([^";]+)"?/i.exec(disposition);
+    return { blob: await res.blob(), fileName: match?.[1] ?? null };
+  }
+
+  private async request<T>(method: string, path: string, body: unknown, etag: string | undefined): Promise<WithEtag<T>> {
+    const res = await this.fetchWithToken(method, path, body, etag);
+    if (!res.ok) throw await this.failure(res);
+    const text = await res.text();
+    let data: unknown;
+    try {
+      data = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      throw new ApiClientError('BAD_RESPONSE', res.status, `${method} ${path}: the answer is not JSON`);
+    }
+    return { data: data as T, etag: res.headers.get('ETag') };
+  }
+
+  private async fetchWithToken(method: string, path: string, body: unknown, etag: string | undefined): Promise<Response> {
+    let token: string | null;
+    try {
+      token = await this.deps.tokens.getToken();
+    } catch {
+      // Teams could not hand out a token (consent missing, or the app is not registered in Entra).
+      throw new ApiClientError('UNAUTHENTICATED', 401, 'no token from the host');
+    }
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (token !== null) headers['Authorization'] = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (etag !== undefined) headers['If-Match'] = etag;
+    const init: RequestInit = { method, headers, credentials: 'omit', cache: 'no-store' };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    try {
+      return await this.deps.fetch(`${this.deps.baseUrl ?? ''}${path}`, init);
+    } catch {
+      throw new ApiClientError('NETWORK', 0, `${method} ${path}: no answer`);
+    }
+  }
+
+  private async failure(res: Response): Promise<ApiClientError> {
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch {
+      body = undefined;
+    }
+    const err = errorFromBody(res.status, body);
+    if (res.status === 401) {
+      this.deps.tokens.clear();
+      this.deps.onUnauthenticated();
+    }
+    return err;
+  }
+}

@@ -1,0 +1,218 @@
+import {
+  Button,
+  FluentProvider,
+  Tab,
+  TabList,
+  makeStyles,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  tokens,
+  type Theme,
+} from '@fluentui/react-components';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import type { SessionInfo } from '../../../shared/src/api/session';
+import type { Language } from '../../../shared/src/domain/types';
+import { ApiClient } from '../api/client';
+import { ApiClientError } from '../api/errors';
+import { DevTokenSource, TeamsTokenSource } from '../api/tokens';
+import { EmptyState, ErrorState, LoadingState } from '../components/states';
+import { commonTexts } from '../texts/texts';
+import { languageFrom, translate } from '../texts/translate';
+import { AppContext, useDevSignIn, useLang, type AppContextValue } from './context';
+import type { HostTheme, TabEnvironment } from './host';
+import { PAGE_DEFINITIONS } from './pages';
+import { hrefFor, navigate, parseHash, redirect, teamFromSubPageId, useRoute, type Route } from './router';
+
+const SigninPage = lazy(() => import('../pages/signin/index'));
+
+const THEMES: Record<HostTheme, Theme> = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
+  bar: {
+    display: 'flex',
+    maxWidth: '100vw',
+    boxSizing: 'border-box',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    paddingInline: tokens.spacingHorizontalS,
+    '@media print': { display: 'none' },
+  },
+  // The tabs scroll sideways in the 320 px side panel instead of wrapping or overflowing the page.
+  tabs: { overflowX: 'auto', flexGrow: 1, minWidth: 0 },
+  main: { flexGrow: 1, minWidth: 0, maxWidth: '100vw' },
+});
+
+/** `?theme=` (light, dark, contrast) outside Teams, else the browser's preference; Teams decides inside Teams. */
+function initialTheme(env: TabEnvironment): HostTheme {
+  if (env.teams !== null) return env.teams.theme;
+  const asked = new URLSearchParams(env.search).get('theme');
+  if (asked === 'light' || asked === 'dark' || asked === 'contrast') return asked;
+  if (env.prefersContrast) return 'contrast';
+  return env.prefersDark ? 'dark' : 'light';
+}
+
+/** `?lang=` (the manifest passes Teams' locale there), else the Teams context, else the user's own setting, else Dutch. */
+export function resolveLanguage(env: TabEnvironment, session: SessionInfo | null): Language {
+  return languageFrom(new URLSearchParams(env.search).get('lang')) ?? languageFrom(env.teams?.locale) ?? session?.lang ?? 'nl';
+}
+
+type SessionState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly session: SessionInfo }
+  | { readonly status: 'signedOut' }
+  | { readonly status: 'error'; readonly error: ApiClientError };
+
+/**
+ * The whole tab: theme (following Teams live), language, the API client, the signed-in session, the top
+ * navigation and the current page. `env` is everything from outside (see host.ts).
+ */
+export function App({ env }: { readonly env: TabEnvironment }): ReactElement {
+  const route = useRoute();
+  const [theme, setTheme] = useState<HostTheme>(() => initialTheme(env));
+  const [sessionState, setSessionState] = useState<SessionState>({ status: 'loading' });
+
+  useEffect(() => {
+    env.teams?.onThemeChange(setTheme);
+  }, [env]);
+
+  const devTokens = useMemo(() => (env.teams === null ? new DevTokenSource(env.storage) : null), [env]);
+  const client = useMemo(() => {
+    const teams = env.teams;
+    return new ApiClient({
+      fetch: env.fetch,
+      tokens: teams === null ? (devTokens ?? new DevTokenSource(env.storage)) : new TeamsTokenSource(() => teams.getAuthToken()),
+      onUnauthenticated: () => {
+        // Outside Teams a refused token means: sign in again. Inside Teams the page shows the error instead.
+        if (teams === null) setSessionState({ status: 'signedOut' });
+      },
+    });
+  }, [env, devTokens]);
+
+  const reloadSession = useCallback(async (): Promise<SessionInfo | null> => {
+    try {
+      const session = await client.get<SessionInfo>('/api/session');
+      setSessionState({ status: 'ready', session });
+      return session;
+    } catch (err) {
+      const error = err instanceof ApiClientError ? err : new ApiClientError('BAD_RESPONSE', 0, 'session');
+      setSessionState(error.code === 'UNAUTHENTICATED' && env.teams === null ? { status: 'signedOut' } : { status: 'error', error });
+      return null;
+    }
+  }, [client, env]);
+
+  // First load: a deep link from the digest card (`subEntityId` team:<id>) wins over the tab's own address;
+  // outside Teams without a dev token there is nobody to ask the server about.
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    const linked = teamFromSubPageId(env.teams?.subPageId);
+    const here = parseHash(window.location.hash);
+    if (linked !== undefined && env.teams?.frameContext !== 'settings' && !(here.page === 'team' && here.rest[0] === linked)) redirect(hrefFor('team', linked));
+    if (env.teams === null && devTokens !== null && env.storage.getItem('soestainable.devToken') === null) setSessionState({ status: 'signedOut' });
+    else void reloadSession();
+  }, [env, devTokens, reloadSession]);
+
+  const session = sessionState.status === 'ready' ? sessionState.session : null;
+  const lang = resolveLanguage(env, session);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  // Where to go when the address names no page, and back to the sign-in when signed out.
+  useEffect(() => {
+    if (sessionState.status === 'signedOut' && route.page !== 'signin') redirect(hrefFor('signin'));
+    if (sessionState.status === 'ready' && route.page === 'home') redirect(homeHref(sessionState.session));
+  }, [sessionState, route, env]);
+
+  const context = useMemo<AppContextValue>(() => ({ lang, client, env, session, devTokens, reloadSession }), [lang, client, env, session, devTokens, reloadSession]);
+  const styles = useStyles();
+
+  return (
+    <FluentProvider theme={THEMES[theme]} lang={lang} className={styles.root}>
+      <AppContext.Provider value={context}>
+        {route.page === 'signin' ? (
+          <main className={styles.main}>
+            <Suspense fallback={<LoadingState />}>
+              <SigninPage />
+            </Suspense>
+          </main>
+        ) : sessionState.status === 'ready' ? (
+          <SignedIn route={route} session={sessionState.session} />
+        ) : sessionState.status === 'error' ? (
+          <main className={styles.main}>
+            <ErrorState error={sessionState.error} onRetry={() => void reloadSession()} />
+          </main>
+        ) : (
+          <LoadingState />
+        )}
+      </AppContext.Provider>
+    </FluentProvider>
+  );
+}
+
+/** The user's team, else my progress (a deep link has already been followed at start). */
+function homeHref(session: SessionInfo): string {
+  if (session.teamId !== null) return hrefFor('team', session.teamId);
+  return hrefFor('me');
+}
+
+function SignedIn({ route, session }: { readonly route: Route; readonly session: SessionInfo }): ReactElement {
+  const styles = useStyles();
+  const lang = useLang();
+  const { devTokens } = useDevSignIn();
+  const definition = route.page === 'home' || route.page === 'notFound' ? undefined : PAGE_DEFINITIONS.find((d) => d.page === route.page);
+  const navItems = PAGE_DEFINITIONS.filter((d) => d.nav !== undefined && d.allowed(session) && (d.page !== 'team' || session.teamId !== null));
+  const hrefOf = (page: (typeof navItems)[number]['page']): string => (page === 'team' && session.teamId !== null ? hrefFor('team', session.teamId) : hrefFor(page));
+  const rest = 'rest' in route ? route.rest : [];
+
+  return (
+    <>
+      {route.page === 'config' ? null : (
+        <nav className={styles.bar} aria-label={translate(commonTexts, lang, 'navLabel')}>
+          <div className={styles.tabs}>
+            <TabList selectedValue={route.page} onTabSelect={(_, data) => navigate(hrefOf(data.value as (typeof navItems)[number]['page']))} size="small">
+              {navItems.map((d) => (
+                <Tab key={d.page} value={d.page}>
+                  {translate(commonTexts, lang, d.nav ?? 'appTitle')}
+                </Tab>
+              ))}
+            </TabList>
+          </div>
+          {devTokens === null ? null : (
+            <Button
+              size="small"
+              appearance="subtle"
+              title={translate(commonTexts, lang, 'signedInAs', { name: session.name })}
+              onClick={() => {
+                devTokens.clear();
+                navigate(hrefFor('signin'));
+              }}
+            >
+              {translate(commonTexts, lang, 'signOut')}
+            </Button>
+          )}
+        </nav>
+      )}
+      <main className={styles.main}>
+        {definition === undefined ? (
+          route.page === 'home' ? (
+            <LoadingState />
+          ) : (
+            <EmptyState title={translate(commonTexts, lang, 'notFoundTitle')}>{translate(commonTexts, lang, 'notFoundBody')}</EmptyState>
+          )
+        ) : !definition.allowed(session) ? (
+          <EmptyState title={translate(commonTexts, lang, 'errorTitle')}>{translate(commonTexts, lang, 'forbiddenPage')}</EmptyState>
+        ) : (
+          <Suspense fallback={<LoadingState />}>
+            <definition.component key={`${route.page}/${rest.join('/')}`} rest={rest} />
+          </Suspense>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useId, type ReactElement, type ReactNode } from 'react';
+
+/** Styles of a dashboard section and the plain tables and lists inside it. */
+export const useSectionStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+    minWidth: 0,
+  },
+  // Long Dutch compounds ("Programmacoördinatoren") break rather than widen the 320 px side panel.
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(18rem, 1fr))', gap: tokens.spacingHorizontalL },
+  table: { borderCollapse: 'collapse', width: '100%' },
+  /** Around a wide table: it scrolls sideways inside the side panel instead of widening the page. */
+  tableWrap: { overflowX: 'auto', maxWidth: '100%' },
+  // Long Dutch compounds ("wegwerpverpakking") may break anywhere rather than push the table past 320 px.
+  cell: { overflowWrap: 'anywhere', textAlign: 'start', paddingBlock: tokens.spacingVerticalXS, paddingInline: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', overflowWrap: 'normal' },
+  list: { margin: 0, paddingInlineStart: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingBlockEnd: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', color: tokens.colorNeutralForeground2 },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+/** A titled section (a region named by its heading). */
+export function Section({ title, children }: { readonly title: string; readonly children: ReactNode }): ReactElement {
+  const styles = useSectionStyles();
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className={styles.section}>
+      <h2 id={id} className={styles.heading}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactElement } from 'react';
+import type { CampaignInfo, ImpactInfo } from '../../../shared/src/api/dashboard';
+import { useLang } from '../app/context';
+import { formatDate, formatKg, formatNumber } from '../texts/format';
+import { dashboardTexts } from '../texts/texts';
+import { useTexts } from '../texts/useTexts';
+import { StatCard } from './StatCard';
+
+const useStyles = makeStyles({
+  sources: { color: tokens.colorNeutralForeground2, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+  list: { display: 'inline', margin: 0, padding: 0, listStyle: 'none' },
+  item: { display: 'inline', marginInlineEnd: tokens.spacingHorizontalS },
+});
+
+/** "Soestainable Challenge voorjaar · dag 3 van 10" (or when it starts or ended). */
+export function useCampaignLine(): (campaign: CampaignInfo | null) => string {
+  const lang = useLang();
+  const t = useTexts(dashboardTexts);
+  return (campaign) => {
+    if (campaign === null) return t('noCampaign');
+    const name = campaign.name[lang];
+    if (campaign.daysSoFar === 0) return t('campaignNotStarted', { name, date: formatDate(lang, campaign.startDate) });
+    if (campaign.status === 'ended' || campaign.today > campaign.endDate) return t('campaignEnded', { name, date: formatDate(lang, campaign.endDate) });
+    return t('campaignDay', { name, day: campaign.daysSoFar, days: campaign.days.length });
+  };
+}
+
+/** The CO2 estimate as a stat card: the middle value large, its range below. */
+export function Co2Card({ impact, label }: { readonly impact: ImpactInfo; readonly label?: string }): ReactElement {
+  const lang = useLang();
+  const t = useTexts(dashboardTexts);
+  return (
+    <StatCard
+      label={label ?? t('co2Label')}
+      value={t('co2Value', { kg: formatKg(lang, impact.co2.mid) })}
+      hint={t('co2Hint', { low: formatKg(lang, impact.co2.low), high: formatKg(lang, impact.co2.high) })}
+    />
+  );
+}
+
+/** Where the CO2 factors come from, under the figures (links open outside Teams). */
+export function FactorSources({ impact }: { readonly impact: ImpactInfo }): ReactElement {
+  const lang = useLang();
+  const styles = useStyles();
+  const t = useTexts(dashboardTexts);
+  return (
+    <Text size={200} className={styles.sources}>
+      <span>
+        {t('factorSources', { version: impact.factorVersion })}{' '}
+        {impact.cupsAvoided > 0 ? `${t('cupsAvoided', { cups: formatNumber(lang, impact.cupsAvoided) })}.` : ''}
+      </span>
+      <ul className={styles.list}>
+        {impact.sources.map((source) => (
+          <li key={source.id} className={styles.item}>
+            {source.url === null ? source.name[lang] : (
+              <Link href={source.url} target="_blank" rel="noreferrer">
+                {source.name[lang]}
+              </Link>
+            )}
+            {source.verified ? '' : ` ${t('unverified')}`}
+          </li>
+        ))}
+      </ul>
+    </Text>
+  );
+}

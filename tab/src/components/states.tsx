@@ -1,0 +1,108 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useId, type ReactElement, type ReactNode } from 'react';
+import type { ApiClientError } from '../api/errors';
+import type { ApiState } from '../api/useApi';
+import { useLang } from '../app/context';
+import { commonTexts, errorTexts } from '../texts/texts';
+import { translate } from '../texts/translate';
+
+const useStyles = makeStyles({
+  centered: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: tokens.spacingVerticalM,
+    paddingBlock: tokens.spacingVerticalXXL,
+    textAlign: 'center',
+    color: tokens.colorNeutralForeground2,
+  },
+  bar: { marginBlock: tokens.spacingVerticalM },
+});
+
+/** While a page's data loads: a labelled spinner (role progressbar). */
+export function LoadingState({ label }: { readonly label?: string }): ReactElement {
+  const lang = useLang();
+  const styles = useStyles();
+  return (
+    <div className={styles.centered}>
+      <Spinner label={label ?? translate(commonTexts, lang, 'loading')} labelPosition="below" />
+    </div>
+  );
+}
+
+/** The text for a coded error in the user's language (never the server's English message). */
+export function useErrorText(): (error: ApiClientError) => string {
+  const lang = useLang();
+  return (error) => errorTexts[error.code][lang];
+}
+
+/** A failed call: the coded error's text in the user's language (role alert) and, if given, a retry button. */
+export function ErrorState({ error, onRetry, title }: { readonly error: ApiClientError; readonly onRetry?: () => void; readonly title?: string }): ReactElement {
+  const lang = useLang();
+  const styles = useStyles();
+  return (
+    <div role="alert" className={styles.bar}>
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{title ?? translate(commonTexts, lang, 'errorTitle')}</MessageBarTitle>
+          {errorTexts[error.code][lang]}
+        </MessageBarBody>
+      </MessageBar>
+      {onRetry === undefined ? null : (
+        <Button appearance="secondary" onClick={onRetry} style={{ marginTop: tokens.spacingVerticalS }}>
+          {translate(commonTexts, lang, 'retry')}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** Nothing to show yet: a titled note (role status) with an explanation. */
+export function EmptyState({ title, children }: { readonly title?: string; readonly children?: ReactNode }): ReactElement {
+  const lang = useLang();
+  const styles = useStyles();
+  return (
+    <div role="status" className={styles.centered}>
+      <Text weight="semibold" size={400}>
+        {title ?? translate(commonTexts, lang, 'emptyTitle')}
+      </Text>
+      {children === undefined ? null : <Text>{children}</Text>}
+    </div>
+  );
+}
+
+/** Below the minimum group size: says why there are no numbers (a region named by its title). */
+export function SuppressedNotice({ minimum }: { readonly minimum: number }): ReactElement {
+  const lang = useLang();
+  const styles = useStyles();
+  const titleId = useId();
+  return (
+    <section aria-labelledby={titleId} className={styles.bar}>
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle id={titleId}>{translate(commonTexts, lang, 'suppressedTitle')}</MessageBarTitle>
+          {translate(commonTexts, lang, 'suppressedBody', { minimum })}
+        </MessageBarBody>
+      </MessageBar>
+    </section>
+  );
+}
+
+/**
+ * The usual loading → error → content sequence of a page that reads one API answer. While reloading, the old
+ * content stays; an error after content replaces it (the figures may be stale).
+ */
+export function ApiView<T>({ state, children }: { readonly state: ApiState<T>; readonly children: (data: T) => ReactNode }): ReactElement {
+  if (state.error !== null) return <ErrorState error={state.error} onRetry={state.reload} />;
+  if (state.data === undefined) return <LoadingState />;
+  return <>{children(state.data)}</>;
+}

@@ -1,0 +1,159 @@
+import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
+import { useState, type FormEvent, type ReactElement } from 'react';
+import type { CAMPAIGN_NAME_MAX, CampaignAdminResponse, CampaignBody, CampaignResponse, CampaignView } from '../../../../shared/src/api/admin';
+import type { CampaignStatus } from '../../../../shared/src/domain/campaign';
+import type { Language } from '../../../../shared/src/domain/types';
+import { useApi, useApiCalls } from '../../api/useApi';
+import { useLang } from '../../app/context';
+import { Section } from '../../components/Section';
+import { ApiView } from '../../components/states';
+import { formatDate } from '../../texts/format';
+import { NoticeBar, SaveButton, textProblem, useAdminStyles, useSave, validation } from './common';
+import { at } from './texts';
+
+/**
+ * The contract's campaignId slug and name limit, so the form explains a problem before sending. Repeated because a
+ * value import from the contract would bring zod into this chunk; the limit's type ties it to the contract (a
+ * changed number stops this line compiling), the slug is checked by the server again.
+ */
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const NAME_MAX: typeof CAMPAIGN_NAME_MAX = 100;
+const STATUS_TEXT = { draft: 'statusDraft', active: 'statusActive', ended: 'statusEnded' } as const;
+
+type Saver = ReturnType<typeof useSave>;
+
+function CampaignForm({ campaign, saver, onSaved }: { readonly campaign: CampaignView | null; readonly saver: Saver; readonly onSaved: () => void }): ReactElement {
+  const lang = useLang();
+  const styles = useAdminStyles();
+  const { apiSend } = useApiCalls();
+  const { busy, save } = saver;
+  const [campaignId, setCampaignId] = useState(campaign?.campaignId ?? '');
+  const [nameNl, setNameNl] = useState(campaign?.name.nl ?? '');
+  const [nameEn, setNameEn] = useState(campaign?.name.en ?? '');
+  const [startDate, setStart] = useState(campaign?.startDate ?? '');
+  const [endDate, setEnd] = useState(campaign?.endDate ?? '');
+  const [status, setStatus] = useState<CampaignStatus>(campaign?.status ?? 'draft');
+  const [closingDays, setClosingDays] = useState<readonly string[]>(campaign?.closingDays ?? []);
+  const [newDay, setNewDay] = useState('');
+  const [touched, setTouched] = useState(false);
+
+  const problems = {
+    campaignId: campaignId === '' ? at('required', lang) : SLUG.test(campaignId) ? undefined : at('campaignIdInvalid', lang),
+    nameNl: textProblem(lang, nameNl, NAME_MAX),
+    nameEn: textProblem(lang, nameEn, NAME_MAX),
+    startDate: startDate === '' ? at('required', lang) : undefined,
+    endDate: endDate === '' ? at('required', lang) : startDate !== '' && endDate < startDate ? at('endBeforeStart', lang) : undefined,
+  };
+  const shown = (p: string | undefined): ReturnType<typeof validation> => validation(touched ? p : undefined);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setTouched(true);
+    if (Object.values(problems).some((p) => p !== undefined)) return;
+    const body: CampaignBody = { campaignId, name: { nl: nameNl.trim(), en: nameEn.trim() }, startDate, endDate, closingDays: [...closingDays], status };
+    const result = await save(() => apiSend<CampaignResponse>('PUT', '/api/admin/campaign', body, campaign === null ? {} : { etag: campaign.etag }));
+    if (result.ok || result.error.code === 'STALE') onSaved();
+  };
+
+  return (
+    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label={at('campaign', lang)} noValidate>
+      <div className={styles.row}>
+        <Field label={at('campaignId', lang)} required {...shown(problems.campaignId)}>
+          <Input value={campaignId} disabled={campaign !== null} onChange={(_, d) => setCampaignId(d.value)} />
+        </Field>
+        <Field label={at('status', lang)}>
+          <Select value={status} onChange={(_, d) => setStatus(d.value as CampaignStatus)}>
+            {(Object.keys(STATUS_TEXT) as CampaignStatus[]).map((s) => (
+              <option key={s} value={s}>
+                {at(STATUS_TEXT[s], lang)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Field label={at('nameNl', lang)} required {...shown(problems.nameNl)}>
+          <Input value={nameNl} onChange={(_, d) => setNameNl(d.value)} />
+        </Field>
+        <Field label={at('nameEn', lang)} required {...shown(problems.nameEn)}>
+          <Input value={nameEn} onChange={(_, d) => setNameEn(d.value)} />
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Field label={at('startDate', lang)} required {...shown(problems.startDate)}>
+          <Input type="date" value={startDate} onChange={(_, d) => setStart(d.value)} />
+        </Field>
+        <Field label={at('endDate', lang)} required {...shown(problems.endDate)}>
+          <Input type="date" value={endDate} onChange={(_, d) => setEnd(d.value)} />
+        </Field>
+      </div>
+      <fieldset className={styles.form}>
+        <legend>{at('closingDays', lang)}</legend>
+        <Text size={200} className={styles.muted}>
+          {at('closingDaysHint', lang)}
+        </Text>
+        {closingDays.length === 0 ? (
+          <Text>{at('noClosingDays', lang)}</Text>
+        ) : (
+          <ul className={styles.list} aria-label={at('closingDays', lang)}>
+            {closingDays.map((day) => (
+              <li key={day} className={styles.inline}>
+                <span>{formatDate(lang, day)}</span>
+                <Button size="small" onClick={() => setClosingDays((days) => days.filter((d) => d !== day))}>
+                  {at('removeItem', lang, { name: formatDate(lang, day) })}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className={styles.row}>
+          <Field label={at('closingDay', lang)}>
+            <Input type="date" value={newDay} onChange={(_, d) => setNewDay(d.value)} />
+          </Field>
+          <div className={styles.buttons}>
+            <Button
+              disabled={newDay === '' || closingDays.includes(newDay)}
+              onClick={() => {
+                setClosingDays((days) => [...days, newDay].sort());
+                setNewDay('');
+              }}
+            >
+              {at('add', lang)}
+            </Button>
+          </div>
+        </div>
+      </fieldset>
+      {campaign === null || campaign.days.length === 0 ? null : (
+        <Text className={styles.muted}>
+          {at('challengeDays', lang, { n: campaign.days.length, first: formatDate(lang, campaign.days[0] ?? ''), last: formatDate(lang, campaign.days[campaign.days.length - 1] ?? '') })}
+        </Text>
+      )}
+      <SaveButton busy={busy} lang={lang} />
+    </form>
+  );
+}
+
+/** Campaign dates, name, status and local closing days (`GET|PUT /api/admin/campaign`, If-Match). */
+export function CampaignSection({ lang, onChanged }: { readonly lang: Language; readonly onChanged: () => void }): ReactElement {
+  const state = useApi<CampaignAdminResponse>('/api/admin/campaign');
+  const styles = useAdminStyles();
+  // The notice lives outside the form: a saved campaign has a new etag, which gives a fresh form.
+  const saver = useSave(lang);
+  const reload = (): void => {
+    state.reload();
+    onChanged();
+  };
+  return (
+    <Section title={at('campaign', lang)}>
+      <ApiView state={state}>
+        {(data) => (
+          <>
+            {data.current === null ? <Text className={styles.muted}>{at('noCampaign', lang)}</Text> : null}
+            <CampaignForm key={data.current?.etag ?? 'new'} campaign={data.current} saver={saver} onSaved={reload} />
+            <NoticeBar notice={saver.notice} />
+          </>
+        )}
+      </ApiView>
+    </Section>
+  );
+}

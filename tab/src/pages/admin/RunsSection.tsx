@@ -1,0 +1,118 @@
+import { Button, Text } from '@fluentui/react-components';
+import { useState, type ReactElement } from 'react';
+import type { SendRunView, SendRunsResponse } from '../../../../shared/src/api/admin';
+import { SEND_KINDS, type SendKind } from '../../../../shared/src/domain/sending';
+import type { Language } from '../../../../shared/src/domain/types';
+import { isApiClientError } from '../../api/errors';
+import { useApi } from '../../api/useApi';
+import { useApiClient } from '../../app/context';
+import { Section, useSectionStyles } from '../../components/Section';
+import { ApiView } from '../../components/states';
+import { formatInstant, formatNumber } from '../../texts/format';
+import { errorTexts } from '../../texts/texts';
+import { ScrollRegion } from '../../components/ScrollRegion';
+import { NoticeBar, useAdminStyles, type Notice } from './common';
+import { at, type AdminTextKey } from './texts';
+
+const COUNTERS = ['queued', 'sent', 'retried', 'throttled', 'failed', 'skipped', 'uncertain'] as const;
+const KIND_TEXT: Readonly<Record<SendKind, AdminTextKey>> = { nudge: 'kind_nudge', digest: 'kind_digest', yousaid: 'kind_yousaid' };
+
+function RunsTable({ kind, runs, lang }: { readonly kind: SendKind; readonly runs: readonly SendRunView[]; readonly lang: Language }): ReactElement {
+  const s = useSectionStyles();
+  const styles = useAdminStyles();
+  const caption = at(KIND_TEXT[kind], lang);
+  if (runs.length === 0) {
+    return (
+      <div>
+        <h3 className={styles.h3}>{caption}</h3>
+        <Text className={styles.muted}>{at('noRuns', lang)}</Text>
+      </div>
+    );
+  }
+  return (
+    <div>
+      <h3 id={`runs-${kind}`} className={styles.h3}>
+        {caption}
+      </h3>
+      <ScrollRegion label={caption}>
+        <table className={s.table} aria-labelledby={`runs-${kind}`}>
+          <thead>
+            <tr>
+              <th scope="col" className={s.cell}>{at('started', lang)}</th>
+              <th scope="col" className={`${s.cell} ${s.number}`}>{at('duration', lang)}</th>
+              {COUNTERS.map((c) => (
+                <th key={c} scope="col" className={`${s.cell} ${s.number}`}>{at(c, lang)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.runId}>
+                <th scope="row" className={s.cell}>
+                  <time dateTime={r.startedAt}>{formatInstant(lang, r.startedAt, 'short')}</time>
+                </th>
+                <td className={`${s.cell} ${s.number}`}>
+                  {r.finishedAt === undefined ? at('running', lang) : at('seconds', lang, { s: formatNumber(lang, r.durationMs / 1000, 1) })}
+                </td>
+                {COUNTERS.map((c) => (
+                  <td key={c} className={`${s.cell} ${s.number}`}>{formatNumber(lang, r[c])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </div>
+  );
+}
+
+/** The latest runs of the sending jobs with their figures (`GET /api/admin/send-runs`). */
+export function RunsSection({ lang }: { readonly lang: Language }): ReactElement {
+  const state = useApi<SendRunsResponse>('/api/admin/send-runs');
+  return (
+    <Section title={at('sendRuns', lang)}>
+      <ApiView state={state}>{(data) => <>{SEND_KINDS.map((k) => <RunsTable key={k} kind={k} runs={data.runs[k] ?? []} lang={lang} />)}</>}</ApiView>
+    </Section>
+  );
+}
+
+/**
+ * The CSV export of the aggregates. A plain link cannot carry the bearer token, so the button downloads through
+ * the API client and hands the file to the browser.
+ */
+export function ExportSection({ lang }: { readonly lang: Language }): ReactElement {
+  const client = useApiClient();
+  const styles = useAdminStyles();
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const download = async (): Promise<void> => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      const { blob, fileName } = await client.download('/api/admin/export.csv');
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = fileName ?? 'soestainable-export.csv';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      URL.revokeObjectURL(url);
+    } catch (err) {
+      setNotice({ intent: 'error', text: isApiClientError(err) ? errorTexts[err.code][lang] : errorTexts.BAD_RESPONSE[lang] });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Section title={at('export', lang)}>
+      <Text className={styles.muted}>{at('exportIntro', lang)}</Text>
+      <div className={styles.buttons}>
+        <Button onClick={() => void download()} disabled={busy}>
+          {busy ? at('exporting', lang) : at('exportCsv', lang)}
+        </Button>
+      </div>
+      <NoticeBar notice={notice} />
+    </Section>
+  );
+}

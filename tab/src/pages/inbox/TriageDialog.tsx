@@ -1,0 +1,213 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type FormEvent, type ReactElement } from 'react';
+import type { CreateFromBarriersBody, DismissBody, InboxActionOption, InboxBarrier, LinkBody, MergeBody } from '../../../../shared/src/api/inbox';
+import { ACTION_STATUS_LABELS, DIMENSION_LABELS, THEME_LABELS, labelOf } from '../../../../shared/src/catalogue/labels';
+import { ACTION_OWNER_MAX, ACTION_TITLE_MAX, DISMISS_REASON_MAX } from '../../../../shared/src/domain/programme';
+import { DIMENSIONS, THEMES, type Dimension, type Language, type Theme } from '../../../../shared/src/domain/types';
+import { localized } from '../../texts/format';
+import { validation } from '../../components/NoticeBar';
+import { ibt } from './texts';
+
+export type TriageKind = 'link' | 'create' | 'merge' | 'dismiss';
+
+/** The request a dialog confirmed: which endpoint, and its body. */
+export type TriageRequest =
+  | { readonly kind: 'link'; readonly body: LinkBody }
+  | { readonly kind: 'create'; readonly body: CreateFromBarriersBody }
+  | { readonly kind: 'merge'; readonly body: MergeBody }
+  | { readonly kind: 'dismiss'; readonly body: DismissBody };
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(11rem, 1fr))', gap: tokens.spacingHorizontalM },
+  surface: { maxWidth: 'min(36rem, calc(100vw - 2rem))' },
+});
+
+const length = (s: string): number => [...s.trim()].length;
+
+/** A field problem: required and empty, or too long. */
+function problem(lang: Language, value: string, max: number, required: boolean): string | undefined {
+  if (required && value.trim() === '') return ibt('required', lang);
+  if (length(value) > max) return ibt('tooLong', lang, { max });
+  return undefined;
+}
+
+export interface TriageDialogProps {
+  readonly kind: TriageKind;
+  readonly lang: Language;
+  readonly selected: readonly InboxBarrier[];
+  readonly actions: readonly InboxActionOption[];
+  readonly busy: boolean;
+  /** The server's refusal, in the user's language, shown inside the dialog. */
+  readonly error: string | null;
+  readonly onConfirm: (request: TriageRequest) => void;
+  readonly onCancel: () => void;
+}
+
+/**
+ * One triage step's confirmation: what to link to, the new action's fields, which barrier stays when merging,
+ * or the reason to dismiss. Checks the fields before anything is sent.
+ */
+export function TriageDialog({ kind, lang, selected, actions, busy, error, onConfirm, onCancel }: TriageDialogProps): ReactElement {
+  const styles = useStyles();
+  const ids = selected.map((b) => b.barrierId);
+  const n = selected.length;
+  const firstTheme: Theme = selected[0]?.theme ?? 'circulariteit';
+  const [actionId, setActionId] = useState(selected.find((b) => b.pendingActionId !== undefined)?.pendingActionId ?? '');
+  const [titleNl, setTitleNl] = useState('');
+  const [titleEn, setTitleEn] = useState('');
+  const [theme, setTheme] = useState<Theme>(firstTheme);
+  const [dimension, setDimension] = useState<Dimension>('uitvoering');
+  const [owner, setOwner] = useState('');
+  const [due, setDue] = useState('');
+  const [into, setInto] = useState(ids[0] ?? '');
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+
+  const problems = {
+    action: kind === 'link' && actionId === '' ? ibt('required', lang) : undefined,
+    titleNl: kind === 'create' ? problem(lang, titleNl, ACTION_TITLE_MAX, true) : undefined,
+    titleEn: kind === 'create' ? problem(lang, titleEn, ACTION_TITLE_MAX, false) : undefined,
+    owner: kind === 'create' ? problem(lang, owner, ACTION_OWNER_MAX, true) : undefined,
+    reason: kind === 'dismiss' ? problem(lang, reason, DISMISS_REASON_MAX, true) : undefined,
+  };
+  const shown = (p: string | undefined): string | undefined => (touched ? p : undefined);
+  const valid = Object.values(problems).every((p) => p === undefined);
+
+  const title =
+    kind === 'link' ? ibt('linkTitle', lang, { n }) : kind === 'create' ? ibt('createTitle', lang, { n }) : kind === 'merge' ? ibt('mergeTitle', lang, { n }) : ibt('dismissTitle', lang, { n });
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    setTouched(true);
+    if (!valid) return;
+    if (kind === 'link') onConfirm({ kind, body: { barrierIds: ids, actionId } });
+    else if (kind === 'create') {
+      const action: CreateFromBarriersBody['action'] = {
+        title: { nl: titleNl.trim(), en: titleEn.trim() },
+        theme,
+        dimension,
+        owner: owner.trim(),
+        ...(due === '' ? {} : { dueDate: due }),
+      };
+      onConfirm({ kind, body: { barrierIds: ids, action } });
+    } else if (kind === 'merge') onConfirm({ kind, body: { barrierIds: ids.filter((id) => id !== into), intoBarrierId: into } });
+    else onConfirm({ kind, body: { barrierIds: ids, reason: reason.trim() } });
+  };
+
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, data) => (data.open ? undefined : onCancel())}>
+      <DialogSurface className={styles.surface}>
+        <form onSubmit={submit} noValidate>
+          <DialogBody>
+            <DialogTitle>{title}</DialogTitle>
+            <DialogContent className={styles.form}>
+              {kind === 'link' ? (
+                actions.length === 0 ? (
+                  <Text>{ibt('noActions', lang)}</Text>
+                ) : (
+                  <Field label={ibt('linkAction', lang)} required {...validation(shown(problems.action))}>
+                    <Select value={actionId} onChange={(_, d) => setActionId(d.value)}>
+                      <option value="">{ibt('linkChoose', lang)}</option>
+                      {actions.map((a) => (
+                        <option key={a.actionId} value={a.actionId}>
+                          {localized(a.title, lang)} · {labelOf(ACTION_STATUS_LABELS, a.status, lang)}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                )
+              ) : null}
+              {kind === 'create' ? (
+                <>
+                  <Field label={ibt('actionTitleNl', lang)} required {...validation(shown(problems.titleNl))}>
+                    <Input value={titleNl} onChange={(_, d) => setTitleNl(d.value)} />
+                  </Field>
+                  <Field label={ibt('actionTitleEn', lang)} {...validation(shown(problems.titleEn))}>
+                    <Input value={titleEn} onChange={(_, d) => setTitleEn(d.value)} />
+                  </Field>
+                  <div className={styles.row}>
+                    <Field label={ibt('theme', lang)}>
+                      <Select value={theme} onChange={(_, d) => setTheme(d.value as Theme)}>
+                        {THEMES.map((t) => (
+                          <option key={t} value={t}>
+                            {labelOf(THEME_LABELS, t, lang)}
+                          </option>
+                        ))}
+                      </Select>
+                    </Field>
+                    <Field label={ibt('dimension', lang)}>
+                      <Select value={dimension} onChange={(_, d) => setDimension(d.value as Dimension)}>
+                        {DIMENSIONS.map((dim) => (
+                          <option key={dim} value={dim}>
+                            {labelOf(DIMENSION_LABELS, dim, lang)}
+                          </option>
+                        ))}
+                      </Select>
+                    </Field>
+                  </div>
+                  <div className={styles.row}>
+                    <Field label={ibt('owner', lang)} required {...validation(shown(problems.owner))}>
+                      <Input value={owner} onChange={(_, d) => setOwner(d.value)} />
+                    </Field>
+                    <Field label={ibt('dueDate', lang)}>
+                      <Input type="date" value={due} onChange={(_, d) => setDue(d.value)} />
+                    </Field>
+                  </div>
+                </>
+              ) : null}
+              {kind === 'merge' ? (
+                <Field label={ibt('mergeInto', lang)}>
+                  <RadioGroup value={into} onChange={(_, d) => setInto(d.value)}>
+                    {selected.map((b) => (
+                      <Radio key={b.barrierId} value={b.barrierId} label={`${b.reference}: ${b.text}`} />
+                    ))}
+                  </RadioGroup>
+                </Field>
+              ) : null}
+              {kind === 'dismiss' ? (
+                <Field label={ibt('reason', lang)} required {...validation(shown(problems.reason))}>
+                  <Textarea value={reason} resize="vertical" onChange={(_, d) => setReason(d.value)} />
+                </Field>
+              ) : null}
+              {error === null ? null : (
+                <div role="alert">
+                  <MessageBar intent="error" layout="multiline">
+                    <MessageBarBody>{error}</MessageBarBody>
+                  </MessageBar>
+                </div>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={onCancel} disabled={busy}>
+                {ibt('cancel', lang)}
+              </Button>
+              <Button type="submit" appearance="primary" disabled={busy || (kind === 'link' && actions.length === 0)}>
+                {busy ? ibt('working', lang) : ibt('confirm', lang)}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

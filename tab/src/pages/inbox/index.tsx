@@ -1,0 +1,283 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Link,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useMemo, useState, type ReactElement } from 'react';
+import type { InboxBarrier, InboxGroup, InboxResponse, TRIAGE_BARRIERS_MAX as CONTRACT_MAX, TriageResponse } from '../../../../shared/src/api/inbox';
+import { THEME_LABELS, labelOf } from '../../../../shared/src/catalogue/labels';
+import { THEMES, type Language } from '../../../../shared/src/domain/types';
+import { ApiClientError, isApiClientError } from '../../api/errors';
+import { useApi, useApiCalls } from '../../api/useApi';
+import { useLang } from '../../app/context';
+import { hrefFor } from '../../app/router';
+import { ApiView, EmptyState, useErrorText } from '../../components/states';
+import { PageFrame } from '../../components/PageFrame';
+import { formatDate, localized } from '../../texts/format';
+import { NoticeBar, type Notice } from '../../components/NoticeBar';
+import { ibt } from './texts';
+import { TriageDialog, type TriageKind, type TriageRequest } from './TriageDialog';
+
+const useStyles = makeStyles({
+  summary: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-start' },
+  counts: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  countBlock: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  // The triage bar stays in reach while scrolling a long inbox (also in the 320 px side panel).
+  toolbar: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow4,
+  },
+  groups: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  groupHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  h3: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  barrier: { display: 'flex', flexDirection: 'column', overflowWrap: 'anywhere' },
+  meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, paddingLeft: tokens.spacingHorizontalXXL },
+});
+
+/**
+ * How many barriers one triage call may handle. A value import from the contract would bring zod into this
+ * chunk (about 45 kB gzip), so the literal is repeated here and its type ties it to the contract: when the
+ * contract's number changes, this line stops compiling.
+ */
+const TRIAGE_BARRIERS_MAX: typeof CONTRACT_MAX = 50;
+
+const PATHS: Readonly<Record<TriageKind, string>> = {
+  link: '/api/inbox/link',
+  create: '/api/inbox/create-action',
+  merge: '/api/inbox/merge',
+  dismiss: '/api/inbox/dismiss',
+};
+
+/** What the page says after a triage call succeeded. */
+function resultText(request: TriageRequest, answer: TriageResponse, lang: Language, barriers: ReadonlyMap<string, InboxBarrier>): string {
+  if (!answer.changed) return ibt('unchanged', lang);
+  const n = answer.barriers.length;
+  const title = answer.action === undefined ? '' : localized(answer.action.title, lang);
+  switch (request.kind) {
+    case 'link':
+      return ibt('linked', lang, { n, title });
+    case 'create':
+      return ibt('created', lang, { n, title });
+    case 'merge':
+      return ibt('merged', lang, { n: request.body.barrierIds.length, reference: barriers.get(request.body.intoBarrierId)?.reference ?? '' });
+    case 'dismiss':
+      return ibt('dismissed', lang, { n });
+  }
+}
+
+function GroupView({ group, lang, selected, toggle }: {
+  readonly group: InboxGroup;
+  readonly lang: Language;
+  readonly selected: ReadonlySet<string>;
+  readonly toggle: (ids: readonly string[], on: boolean) => void;
+}): ReactElement {
+  const styles = useStyles();
+  const ids = group.barriers.map((b) => b.barrierId);
+  const chosen = ids.filter((id) => selected.has(id)).length;
+  const heading = ibt('groupHeading', lang, { theme: labelOf(THEME_LABELS, group.theme, lang), team: group.teamName, n: group.count });
+  return (
+    <section className={styles.group} aria-label={heading}>
+      <div className={styles.groupHead}>
+        <h3 className={styles.h3}>{heading}</h3>
+        <Checkbox
+          checked={chosen === 0 ? false : chosen === ids.length ? true : 'mixed'}
+          onChange={(_, d) => toggle(ids, d.checked === true)}
+          aria-label={ibt('selectGroup', lang, { theme: labelOf(THEME_LABELS, group.theme, lang), team: group.teamName })}
+        />
+      </div>
+      <ul className={styles.list}>
+        {group.barriers.map((b) => (
+          <li key={b.barrierId} className={styles.barrier}>
+            <Checkbox checked={selected.has(b.barrierId)} onChange={(_, d) => toggle([b.barrierId], d.checked === true)} label={b.text} />
+            <span className={styles.meta}>
+              {b.reference} · {formatDate(lang, b.createdAt.slice(0, 10))}
+              {b.pendingActionId === undefined ? null : <> · {ibt('pending', lang)}</>}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Inbox({ data, reload }: { readonly data: InboxResponse; readonly reload: () => void }): ReactElement {
+  const lang = useLang();
+  const styles = useStyles();
+  const errorText = useErrorText();
+  const { apiSend } = useApiCalls();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [dialog, setDialog] = useState<TriageKind | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  const barriers = useMemo(() => new Map(data.groups.flatMap((g) => g.barriers.map((b) => [b.barrierId, b] as const))), [data]);
+  // A reload may have removed barriers someone else triaged: only ids still in the inbox count as selected.
+  const chosen = [...selected].map((id) => barriers.get(id)).filter((b): b is InboxBarrier => b !== undefined);
+  const n = chosen.length;
+  const tooMany = n > TRIAGE_BARRIERS_MAX;
+
+  const toggle = useCallback((ids: readonly string[], on: boolean) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }, []);
+
+  const open = (kind: TriageKind): void => {
+    setNotice(null);
+    setDialogError(null);
+    setDialog(kind);
+  };
+
+  const confirm = async (request: TriageRequest): Promise<void> => {
+    setBusy(true);
+    setDialogError(null);
+    try {
+      const answer = await apiSend<TriageResponse>('POST', PATHS[request.kind], request.body);
+      setDialog(null);
+      setSelected(new Set());
+      setNotice({ intent: answer.changed ? 'success' : 'warning', text: resultText(request, answer, lang, barriers) });
+      reload();
+    } catch (err) {
+      const e = isApiClientError(err) ? err : new ApiClientError('BAD_RESPONSE', 0, 'unexpected failure');
+      if (e.code === 'CONFLICT' || e.code === 'NOT_FOUND') {
+        // Someone else triaged one of them in the meantime: say which, and show the inbox as it is now.
+        const id = typeof e.details?.['barrierId'] === 'string' ? e.details['barrierId'] : '';
+        setDialog(null);
+        setNotice({ intent: 'warning', text: ibt('conflict', lang, { reference: barriers.get(id)?.reference ?? '' }) });
+        reload();
+      } else {
+        setDialogError(errorText(e));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (data.total === 0) {
+    return (
+      <>
+        <NoticeBar notice={notice} />
+        <EmptyState>{ibt('empty', lang)}</EmptyState>
+        <Link href={hrefFor('programme')}>{ibt('openProgramme', lang)}</Link>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <div className={styles.summary}>
+        <div className={styles.countBlock}>
+          <h2 className={styles.h2}>{ibt('total', lang, { n: data.total })}</h2>
+        </div>
+        <div className={styles.countBlock}>
+          <Text weight="semibold">{ibt('byTheme', lang)}</Text>
+          <ul className={styles.counts} aria-label={ibt('byTheme', lang)}>
+            {THEMES.map((t) => (
+              <li key={t}>
+                <Badge appearance="outline" shape="rounded">
+                  {labelOf(THEME_LABELS, t, lang)}: {data.byTheme[t]}
+                </Badge>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className={styles.countBlock}>
+          <Text weight="semibold">{ibt('byTeam', lang)}</Text>
+          <ul className={styles.counts} aria-label={ibt('byTeam', lang)}>
+            {data.byTeam.map((t) => (
+              <li key={t.teamId}>
+                <Badge appearance="outline" shape="rounded">
+                  {t.teamName}: {t.count}
+                </Badge>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      <div className={styles.toolbar} role="toolbar" aria-label={ibt('actionsLabel', lang)}>
+        <Text role="status">{n === 0 ? ibt('noneSelected', lang) : tooMany ? ibt('tooMany', lang, { max: TRIAGE_BARRIERS_MAX }) : ibt('selected', lang, { n })}</Text>
+        <Button appearance="primary" disabled={n === 0 || tooMany} size="small" onClick={() => open('link')}>
+          {ibt('link', lang)}
+        </Button>
+        <Button disabled={n === 0 || tooMany} size="small" onClick={() => open('create')}>
+          {ibt('create', lang)}
+        </Button>
+        <Button disabled={n < 2 || tooMany} size="small" onClick={() => open('merge')} title={n < 2 ? ibt('mergeNeedsTwo', lang) : undefined}>
+          {ibt('merge', lang)}
+        </Button>
+        <Button disabled={n === 0 || tooMany} size="small" onClick={() => open('dismiss')}>
+          {ibt('dismiss', lang)}
+        </Button>
+        {n === 0 ? null : (
+          <Button size="small" appearance="subtle" onClick={() => setSelected(new Set())}>
+            {ibt('clearSelection', lang)}
+          </Button>
+        )}
+      </div>
+      <NoticeBar notice={notice} />
+      <div className={styles.groups}>
+        {data.groups.map((g) => (
+          <GroupView key={`${g.theme}|${g.teamId}`} group={g} lang={lang} selected={selected} toggle={toggle} />
+        ))}
+      </div>
+      {dialog === null ? null : (
+        <TriageDialog
+          kind={dialog}
+          lang={lang}
+          selected={chosen}
+          actions={data.actions}
+          busy={busy}
+          error={dialogError}
+          onConfirm={(request) => void confirm(request)}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * The barrier inbox (`#/inbox`, coordinators): new barriers, anonymous, grouped by theme and team with counts;
+ * select one or several and link them to an action, create an action from them, merge duplicates or dismiss
+ * them with a reason. The shell shows other roles a "not for your role" note; the API refuses them too.
+ */
+export default function InboxPage(): ReactElement {
+  const lang = useLang();
+  const state = useApi<InboxResponse>('/api/inbox');
+  return (
+    <PageFrame title={ibt('title', lang)} subtitle={ibt('intro', lang)}>
+      <ApiView state={state}>{(data) => <Inbox data={data} reload={state.reload} />}</ApiView>
+    </PageFrame>
+  );
+}

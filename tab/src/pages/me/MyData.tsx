@@ -1,0 +1,95 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useState, type ReactElement } from 'react';
+import type { DeleteMeResponse } from '../../../../shared/src/api/me';
+import { useMutation } from '../../api/useApi';
+import { useApiClient } from '../../app/context';
+import { ErrorState } from '../../components/states';
+import { useTexts } from '../../texts/useTexts';
+import { meTexts } from './texts';
+
+const useStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+});
+
+/** Hands a downloaded file to the browser as a save. */
+function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  URL.revokeObjectURL(url);
+}
+
+/** My data: the JSON export (as the bot's download) and the deletion, after an explicit confirmation. */
+export function MyData({ onDeleted }: { readonly onDeleted: (result: DeleteMeResponse) => void }): ReactElement {
+  const t = useTexts(meTexts);
+  const styles = useStyles();
+  const client = useApiClient();
+  const [exported, setExported] = useState(false);
+  const [open, setOpen] = useState(false);
+  const download = useMutation(useCallback(() => client.download('/api/me/export'), [client]));
+  const remove = useMutation(useCallback(() => client.send<DeleteMeResponse>('DELETE', '/api/me', { confirm: true }), [client]));
+
+  const exportData = async (): Promise<void> => {
+    const file = await download.run();
+    if (file === undefined) return;
+    saveFile(file.blob, file.fileName ?? 'mijn-gegevens.json');
+    setExported(true);
+  };
+
+  const deleteData = async (): Promise<void> => {
+    const result = await remove.run();
+    setOpen(false);
+    if (result === undefined) return;
+    onDeleted(result);
+  };
+
+  return (
+    <div className={styles.box}>
+      <Text>{t('dataBody')}</Text>
+      <div className={styles.row}>
+        <Button onClick={() => void exportData()} disabled={download.busy}>
+          {t('export')}
+        </Button>
+        <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
+          <DialogTrigger disableButtonEnhancement>
+            <Button appearance="secondary">{t('delete')}</Button>
+          </DialogTrigger>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{t('deleteTitle')}</DialogTitle>
+              <DialogContent>{t('deleteBody')}</DialogContent>
+              <DialogActions>
+                <Button appearance="primary" onClick={() => void deleteData()} disabled={remove.busy}>
+                  {t('deleteConfirm')}
+                </Button>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button appearance="secondary">{t('cancel')}</Button>
+                </DialogTrigger>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      </div>
+      {exported ? <Text role="status">{t('exported')}</Text> : null}
+      {download.error === null ? null : <ErrorState error={download.error} />}
+      {remove.error === null ? null : <ErrorState error={remove.error} />}
+    </div>
+  );
+}

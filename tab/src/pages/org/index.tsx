@@ -1,0 +1,132 @@
+import { makeStyles, mergeClasses, Link, Text } from '@fluentui/react-components';
+import type { ReactElement } from 'react';
+import type { OrgOverviewResponse, OrgTeamRow } from '../../../../shared/src/api/dashboard';
+import { useApi } from '../../api/useApi';
+import { useLang, useSession } from '../../app/context';
+import { hrefFor } from '../../app/router';
+import { ChartFigure } from '../../components/charts/ChartFigure';
+import { Co2Card, FactorSources, useCampaignLine } from '../../components/dashboard';
+import { PageFrame } from '../../components/PageFrame';
+import { ScrollRegion } from '../../components/ScrollRegion';
+import { Section, useSectionStyles } from '../../components/Section';
+import { StatCard, StatGrid } from '../../components/StatCard';
+import { ApiView, EmptyState } from '../../components/states';
+import { formatKg, formatNumber, formatPercent, formatPoints } from '../../texts/format';
+import { useTexts } from '../../texts/useTexts';
+import { orgTexts } from './texts';
+
+type VisibleRow = Extract<OrgTeamRow, { suppressed: false }>;
+type HiddenRow = Extract<OrgTeamRow, { suppressed: true }>;
+
+const useStyles = makeStyles({
+  // The table scrolls sideways in the side panel; its team names stay readable instead of one letter a line.
+  teamCell: { minWidth: '8rem' },
+  // Column headers wrap between words ("Verbetering t.o.v. nulmeting") rather than making the table very wide.
+  head: { whiteSpace: 'normal', overflowWrap: 'normal', verticalAlign: 'bottom' },
+});
+
+/** Why a team shows no figures: too few participants, or hidden so a small team cannot be worked out by subtraction. */
+const HIDDEN_TEXT = { below_minimum_group_size: 'tooSmall', complementary: 'hiddenComplementary' } as const satisfies Record<HiddenRow['reason'], keyof typeof orgTexts>;
+
+/**
+ * `#/org`: the organisation overview (issue 5, Build 2): totals over the campaign, and every team ranked by
+ * participation with its improvement against its baseline. Teams only, never individuals.
+ */
+export default function OrgPage(): ReactElement {
+  const state = useApi<OrgOverviewResponse>('/api/org/overview');
+  const t = useTexts(orgTexts);
+  const campaignLine = useCampaignLine();
+  return (
+    <PageFrame title={t('title')} {...(state.data === undefined ? {} : { subtitle: campaignLine(state.data.campaign) })}>
+      <ApiView state={state}>{(data) => <Overview data={data} />}</ApiView>
+    </PageFrame>
+  );
+}
+
+function Overview({ data }: { readonly data: OrgOverviewResponse }): ReactElement {
+  const lang = useLang();
+  const t = useTexts(orgTexts);
+  const styles = useSectionStyles();
+  const own = useStyles();
+  const totals = data.totals;
+  const session = useSession();
+  const visible = data.teams.filter((row): row is VisibleRow => !row.suppressed);
+  const complementary = data.teams.some((row) => row.suppressed && row.reason === 'complementary');
+  // A team's dashboard is for its members, its manager and the coordinators: link only where it will open.
+  const mayOpen = (teamId: string): boolean => session.roles.includes('coordinator') || teamId === session.teamId;
+  if (data.teams.length === 0) return <EmptyState title={t('noTeams')} />;
+  return (
+    <>
+      <Section title={t('totalsTitle')}>
+        {totals === null ? (
+          <Text className={styles.muted}>{t('totalsHidden', { minimum: data.minimumGroupSize })}</Text>
+        ) : (
+          <>
+            <StatGrid>
+              <StatCard label={t('participants')} value={formatNumber(lang, totals.participants)} />
+              <StatCard label={t('participation')} value={formatPercent(lang, totals.participationRate)} />
+              <StatCard label={t('checkIns')} value={formatNumber(lang, totals.checkIns)} />
+              <StatCard label={t('wasteFreeDays')} value={formatNumber(lang, totals.wasteFreeDays)} />
+              {totals.sustainableTravelShare === null ? null : (
+                <StatCard
+                  label={t('sustainableTravel')}
+                  value={formatPercent(lang, totals.sustainableTravelShare)}
+                  {...(data.baseline === null ? {} : { hint: t('baselineHint', { baseline: formatPercent(lang, data.baseline.sustainableTravel.baseline) }) })}
+                />
+              )}
+              <Co2Card impact={totals.impact} />
+            </StatGrid>
+            <FactorSources impact={totals.impact} />
+          </>
+        )}
+      </Section>
+      <Section title={t('teamsTitle')}>
+        <Text size={200} className={styles.muted}>{t('teamsNote', { minimum: data.minimumGroupSize })}</Text>
+        {complementary ? <Text size={200} className={styles.muted}>{t('complementaryNote', { minimum: data.minimumGroupSize })}</Text> : null}
+        <ScrollRegion label={t('teamsTitle')}>
+          <table className={styles.table} aria-label={t('teamsTitle')}>
+            <thead>
+              <tr>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number, own.head)}>{t('rank')}</th>
+                <th scope="col" className={mergeClasses(styles.cell, own.head)}>{t('team')}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number, own.head)}>{t('participation')}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number, own.head)}>{t('improvement')}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number, own.head)}>{t('co2')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.teams.map((row) => (
+                <tr key={row.teamId}>
+                  <td className={mergeClasses(styles.cell, styles.number)}>{row.suppressed ? '' : row.rank}</td>
+                  <th scope="row" className={mergeClasses(styles.cell, own.teamCell)}>
+                    {mayOpen(row.teamId) ? <Link href={hrefFor('team', row.teamId)}>{row.name}</Link> : row.name}
+                  </th>
+                  {row.suppressed ? (
+                    <td className={styles.cell} colSpan={3}>{t(HIDDEN_TEXT[row.reason])}</td>
+                  ) : (
+                    <>
+                      <td className={mergeClasses(styles.cell, styles.number)}>{formatPercent(lang, row.participationRate)}</td>
+                      <td className={mergeClasses(styles.cell, styles.number)}>{row.improvement === null ? t('unknown') : t('improvementValue', { points: formatPoints(lang, row.improvement) })}</td>
+                      <td className={mergeClasses(styles.cell, styles.number)}>{formatKg(lang, row.co2.mid)}</td>
+                    </>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+        {visible.length === 0 ? null : (
+          <ChartFigure
+            title={t('chartTitle')}
+            categoryLabel={t('team')}
+            layout="horizontal"
+            rows={visible.map((row) => ({ label: row.name, values: { rate: row.participationRate } }))}
+            series={[{ key: 'rate', name: t('participation') }]}
+            format={(v) => formatPercent(lang, v)}
+            domainMax={1}
+          />
+        )}
+      </Section>
+    </>
+  );
+}

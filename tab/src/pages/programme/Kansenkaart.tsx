@@ -1,0 +1,103 @@
+import { Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ReactElement } from 'react';
+import type { ActionView, Kansenkaart as KansenkaartData } from '../../../../shared/src/api/programme';
+import { DIMENSION_LABELS, THEME_LABELS, labelOf } from '../../../../shared/src/catalogue/labels';
+import type { Language } from '../../../../shared/src/domain/types';
+import { hrefFor } from '../../app/router';
+import { cellActions } from './model';
+import { ScrollRegion } from '../../components/ScrollRegion';
+import { StatusBadge } from '../../components/StatusBadge';
+import { localized } from '../../texts/format';
+import { pt } from './texts';
+
+const useStyles = makeStyles({
+  frame: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  table: { borderCollapse: 'collapse', width: '100%', minWidth: '44rem', fontSize: tokens.fontSizeBase300 },
+  caption: { textAlign: 'start', padding: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  colHeader: {
+    textAlign: 'start',
+    verticalAlign: 'bottom',
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  // The theme column stays in view while the dimensions scroll by in the side panel.
+  rowHeader: {
+    textAlign: 'start',
+    verticalAlign: 'top',
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground3,
+    width: '9rem',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    '@media (max-width: 480px)': { width: '6.5rem', overflowWrap: 'anywhere' },
+  },
+  corner: { position: 'sticky', left: 0, zIndex: 1 },
+  cell: {
+    verticalAlign: 'top',
+    padding: tokens.spacingHorizontalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
+  empty: { color: tokens.colorNeutralForeground3 },
+});
+
+/**
+ * The kansenkaart: theme (rows) × embedding dimension (columns), each cell listing its actions with their
+ * status. A real table with a caption and row and column headers, so a screen reader announces the cell's theme
+ * and dimension.
+ */
+export function Kansenkaart({ map, actions, lang }: { readonly map: KansenkaartData; readonly actions: readonly ActionView[]; readonly lang: Language }): ReactElement {
+  const styles = useStyles();
+  return (
+    <ScrollRegion className={styles.frame} label={pt('mapCaption', lang)}>
+      <table className={styles.table}>
+        <caption className={styles.caption}>{pt('mapCaption', lang)}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={mergeClasses(styles.colHeader, styles.corner)}>
+              {pt('themeHeader', lang)}
+            </th>
+            {map.dimensions.map((d) => (
+              <th key={d} scope="col" className={styles.colHeader}>
+                {labelOf(DIMENSION_LABELS, d, lang)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {map.themes.map((theme) => (
+            <tr key={theme}>
+              <th scope="row" className={styles.rowHeader}>
+                {labelOf(THEME_LABELS, theme, lang)}
+              </th>
+              {map.dimensions.map((dimension) => {
+                const inCell = cellActions(actions, map, theme, dimension);
+                return (
+                  <td key={dimension} className={styles.cell}>
+                    {inCell.length === 0 ? (
+                      <span className={styles.empty}>{pt('cellEmpty', lang)}</span>
+                    ) : (
+                      <ul className={styles.list} aria-label={pt('cellCount', lang, { n: inCell.length })}>
+                        {inCell.map((a) => (
+                          <li key={a.actionId} className={styles.item}>
+                            <Link href={hrefFor('programme', 'action', a.actionId)}>{localized(a.title, lang)}</Link>
+                            <StatusBadge status={a.status} lang={lang} />
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}

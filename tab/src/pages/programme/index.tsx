@@ -1,0 +1,109 @@
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ReactElement } from 'react';
+import type { ProgrammeResponse } from '../../../../shared/src/api/programme';
+import { useApi } from '../../api/useApi';
+import { useLang } from '../../app/context';
+import type { PageProps } from '../../app/pages';
+import { hrefFor } from '../../app/router';
+import { ApiView, EmptyState } from '../../components/states';
+import { PageFrame } from '../../components/PageFrame';
+import { ActionDetail } from './ActionDetail';
+import { ActionList } from './ActionList';
+import { Kansenkaart } from './Kansenkaart';
+import { pt } from './texts';
+import { YouSaid } from './YouSaid';
+
+/**
+ * The views are addresses of their own, so they are links (with `aria-current`), not ARIA tabs without panels.
+ * They wrap in the 320 px side panel.
+ */
+const useStyles = makeStyles({
+  views: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  view: {
+    display: 'inline-block',
+    paddingBlock: tokens.spacingVerticalS,
+    paddingInline: tokens.spacingHorizontalM,
+    color: tokens.colorNeutralForeground2,
+    textDecorationLine: 'none',
+    borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
+    ':hover': { color: tokens.colorNeutralForeground1, borderBottomColor: tokens.colorNeutralStroke1Hover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  current: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottomColor: tokens.colorCompoundBrandStroke },
+});
+
+const VIEW_TEXT = { map: 'tabMap', list: 'tabList', yousaid: 'tabYouSaid' } as const;
+
+/** The page's views, each with its own address: `#/programme`, `#/programme/list`, `#/programme/yousaid`. */
+type View = 'map' | 'list' | 'yousaid';
+
+export type ProgrammeRoute = { readonly view: View } | { readonly view: 'action'; readonly actionId: string };
+
+export function programmeRoute(rest: readonly string[]): ProgrammeRoute {
+  const [first, second] = rest;
+  if (first === 'action' && second !== undefined && second !== '') return { view: 'action', actionId: second };
+  if (first === 'list' || first === 'yousaid') return { view: first };
+  return { view: 'map' };
+}
+
+function hrefOf(view: View): string {
+  return view === 'map' ? hrefFor('programme') : hrefFor('programme', view);
+}
+
+function Programme({ view }: { readonly view: 'map' | 'list' }): ReactElement {
+  const lang = useLang();
+  const state = useApi<ProgrammeResponse>('/api/programme');
+  return (
+    <ApiView state={state}>
+      {(data) =>
+        data.actions.length === 0 ? (
+          <EmptyState>{pt('empty', lang)}</EmptyState>
+        ) : view === 'map' ? (
+          <Kansenkaart map={data.kansenkaart} actions={data.actions} lang={lang} />
+        ) : (
+          <ActionList actions={data.actions} lang={lang} />
+        )
+      }
+    </ApiView>
+  );
+}
+
+/**
+ * The action programme (`#/programme`): the kansenkaart, the filterable list, "you said, we did", and one
+ * action's detail (`#/programme/action/<id>`), where coordinators edit. Everyone signed in reads it.
+ */
+export default function ProgrammePage({ rest }: PageProps): ReactElement {
+  const lang = useLang();
+  const current = programmeRoute(rest);
+  const styles = useStyles();
+  return (
+    <PageFrame title={pt('title', lang)} subtitle={pt('intro', lang)}>
+      {current.view === 'action' ? (
+        <ActionDetail actionId={current.actionId} />
+      ) : (
+        <>
+          <nav aria-label={pt('tabs', lang)}>
+            <ul className={styles.views}>
+              {(Object.keys(VIEW_TEXT) as View[]).map((v) => (
+                <li key={v}>
+                  <a href={hrefOf(v)} aria-current={current.view === v ? 'page' : undefined} className={mergeClasses(styles.view, current.view === v && styles.current)}>
+                    {pt(VIEW_TEXT[v], lang)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {current.view === 'yousaid' ? <YouSaid /> : <Programme view={current.view} />}
+        </>
+      )}
+    </PageFrame>
+  );
+}

@@ -1,0 +1,228 @@
+import { mergeClasses, Badge, Text } from '@fluentui/react-components';
+import type { ReactElement } from 'react';
+import type { TeamDashboardResponse, TeamDashboardVisible, TeamFigures } from '../../../../shared/src/api/dashboard';
+import { ACTION_STATUS_LABELS, BARRIER_STATUS_LABELS, THEME_LABELS, TRAVEL_MODE_LABELS } from '../../../../shared/src/catalogue/labels';
+import { TRAVEL_MODES } from '../../../../shared/src/domain/types';
+import { useApi } from '../../api/useApi';
+import { useLang } from '../../app/context';
+import type { PageProps } from '../../app/pages';
+import { ChartFigure } from '../../components/charts/ChartFigure';
+import { Co2Card, FactorSources, useCampaignLine } from '../../components/dashboard';
+import { PageFrame } from '../../components/PageFrame';
+import { Section, useSectionStyles } from '../../components/Section';
+import { StatCard, StatGrid } from '../../components/StatCard';
+import { ApiView, EmptyState, SuppressedNotice } from '../../components/states';
+import { formatDay, formatKg, formatNumber, formatPercent } from '../../texts/format';
+import { useTexts } from '../../texts/useTexts';
+import { IDEA_STATUS_LABELS, teamTexts } from './texts';
+
+/**
+ * `#/team/:teamId`: the team dashboard (issue 5, Build 1). Below the minimum group size the server sends no
+ * numbers and the page says why.
+ */
+export default function TeamPage({ rest }: PageProps): ReactElement {
+  const teamId = rest[0] ?? '';
+  const state = useApi<TeamDashboardResponse>(`/api/teams/${encodeURIComponent(teamId)}/dashboard`);
+  const t = useTexts(teamTexts);
+  const campaignLine = useCampaignLine();
+  const data = state.data;
+  return (
+    <PageFrame title={data === undefined ? t('titleLoading') : t('title', { team: data.teamName })} {...(data === undefined ? {} : { subtitle: campaignLine(data.campaign) })}>
+      <ApiView state={state}>{(dashboard) => (dashboard.suppressed ? <SuppressedNotice minimum={dashboard.minimum} /> : <Dashboard data={dashboard} />)}</ApiView>
+    </PageFrame>
+  );
+}
+
+function Dashboard({ data }: { readonly data: TeamDashboardVisible }): ReactElement {
+  const lang = useLang();
+  const t = useTexts(teamTexts);
+  const styles = useSectionStyles();
+  const f = data.figures;
+  return (
+    <>
+      {f.checkIns === 0 ? (
+        <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>
+      ) : (
+        <>
+          <StatGrid>
+            <StatCard
+              label={t('participation')}
+              value={formatPercent(lang, f.participationRate)}
+              hint={f.participationToday === null ? t('participationHintNoToday', { participants: f.participants }) : t('participationHint', { participants: f.participants, today: formatPercent(lang, f.participationToday) })}
+            />
+            <StatCard label={t('checkIns')} value={formatNumber(lang, f.checkIns)} />
+            <StatCard label={t('wasteFreeDays')} value={formatNumber(lang, f.wasteFreeDays)} hint={t('wasteFreeHint', { share: formatPercent(lang, f.wasteFreeDays / f.checkIns) })} />
+            {f.sustainableTravelShare === null ? null : <StatCard label={t('sustainableTravel')} value={formatPercent(lang, f.sustainableTravelShare)} />}
+            <Co2Card impact={f.impact} />
+          </StatGrid>
+          <FactorSources impact={f.impact} />
+          <div className={styles.columns}>
+            <div className={styles.section}>
+              <ChartFigure
+                headingLevel={2}
+                title={t('perDayChart')}
+                categoryLabel={t('day')}
+                rows={data.perDay.map((d) => ({ label: formatDay(lang, d.date), values: { checkIns: d.checkIns, wasteFree: d.wasteFree } }))}
+                series={[
+                  { key: 'checkIns', name: t('checkIns') },
+                  { key: 'wasteFree', name: t('wasteFreeSeries') },
+                ]}
+                format={(v) => formatNumber(lang, v)}
+              />
+            </div>
+            <div className={styles.section}>
+              <ChartFigure
+                headingLevel={2}
+                title={t('travelChart')}
+                categoryLabel={t('travelMode')}
+                layout="horizontal"
+                rows={TRAVEL_MODES.map((mode) => ({ label: TRAVEL_MODE_LABELS[mode][lang], values: { checkIns: f.travel[mode] } }))}
+                series={[{ key: 'checkIns', name: t('checkIns') }]}
+                format={(v) => formatNumber(lang, v)}
+              />
+            </div>
+          </div>
+          <div className={styles.columns}>
+            <Baseline data={data} />
+            {data.organisation === null ? null : <Comparison team={f} org={data.organisation} />}
+          </div>
+        </>
+      )}
+      <div className={styles.columns}>
+        <Barriers data={data} />
+        <Ideas data={data} />
+      </div>
+    </>
+  );
+}
+
+function Baseline({ data }: { readonly data: TeamDashboardVisible }): ReactElement {
+  const lang = useLang();
+  const t = useTexts(teamTexts);
+  const styles = useSectionStyles();
+  const b = data.baseline;
+  const share = (v: number | null): string => (v === null ? t('notYet') : formatPercent(lang, v));
+  return (
+    <Section title={t('baselineTitle')}>
+      {b === null ? (
+        <Text className={styles.muted}>{t('baselineNone')}</Text>
+      ) : (
+        <>
+          <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col" className={styles.cell}>{t('measure')}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number)}>{t('baseline')}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number)}>{t('now')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row" className={styles.cell}>{t('baselineTravel')}</th>
+                <td className={mergeClasses(styles.cell, styles.number)}>{formatPercent(lang, b.sustainableTravel.baseline)}</td>
+                <td className={mergeClasses(styles.cell, styles.number)}>{share(b.sustainableTravel.now)}</td>
+              </tr>
+              <tr>
+                <th scope="row" className={styles.cell}>{t('baselineWaste')}</th>
+                <td className={mergeClasses(styles.cell, styles.number)}>{formatPercent(lang, b.wasteFree.baseline)}</td>
+                <td className={mergeClasses(styles.cell, styles.number)}>{share(b.wasteFree.now)}</td>
+              </tr>
+            </tbody>
+          </table>
+          </div>
+          <Text size={200} className={styles.muted}>{t('baselineRespondents', { respondents: b.respondents })}</Text>
+        </>
+      )}
+    </Section>
+  );
+}
+
+function Comparison({ team, org }: { readonly team: TeamFigures; readonly org: TeamFigures }): ReactElement {
+  const lang = useLang();
+  const t = useTexts(teamTexts);
+  const styles = useSectionStyles();
+  const perParticipant = (f: TeamFigures): string => (f.participants === 0 ? '–' : formatKg(lang, f.impact.co2.mid / f.participants));
+  const share = (v: number | null): string => (v === null ? '–' : formatPercent(lang, v));
+  const rows: [string, string, string][] = [
+    [t('participation'), formatPercent(lang, team.participationRate), formatPercent(lang, org.participationRate)],
+    [t('sustainableTravel'), share(team.sustainableTravelShare), share(org.sustainableTravelShare)],
+    [t('wasteFreeDays'), share(team.checkIns === 0 ? null : team.wasteFreeDays / team.checkIns), share(org.checkIns === 0 ? null : org.wasteFreeDays / org.checkIns)],
+    [t('co2PerParticipant'), perParticipant(team), perParticipant(org)],
+  ];
+  return (
+    <Section title={t('compareTitle')}>
+      <div className={styles.tableWrap}>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col" className={styles.cell}>{t('measure')}</th>
+            <th scope="col" className={mergeClasses(styles.cell, styles.number)}>{t('compareTeam')}</th>
+            <th scope="col" className={mergeClasses(styles.cell, styles.number)}>{t('compareOrg')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, mine, theirs]) => (
+            <tr key={label}>
+              <th scope="row" className={styles.cell}>{label}</th>
+              <td className={mergeClasses(styles.cell, styles.number)}>{mine}</td>
+              <td className={mergeClasses(styles.cell, styles.number)}>{theirs}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      </div>
+    </Section>
+  );
+}
+
+function Barriers({ data }: { readonly data: TeamDashboardVisible }): ReactElement {
+  const lang = useLang();
+  const t = useTexts(teamTexts);
+  const styles = useSectionStyles();
+  return (
+    <Section title={t('barriersTitle')}>
+      {data.barriers.length === 0 ? (
+        <Text className={styles.muted}>{t('barriersNone')}</Text>
+      ) : (
+        <ul className={styles.list}>
+          {data.barriers.map((b) => (
+            <li key={b.reference} className={styles.item}>
+              <Text>{b.text}</Text>
+              <span className={styles.meta}>
+                <Badge appearance="tint" color={b.status === 'opgelost' ? 'success' : 'informative'}>{BARRIER_STATUS_LABELS[b.status][lang]}</Badge>
+                <Text size={200}>{THEME_LABELS[b.theme][lang]}</Text>
+                {b.action === null ? null : <Text size={200}>{t('barrierAction', { action: b.action.title[lang], status: ACTION_STATUS_LABELS[b.action.status][lang] })}</Text>}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function Ideas({ data }: { readonly data: TeamDashboardVisible }): ReactElement {
+  const lang = useLang();
+  const t = useTexts(teamTexts);
+  const styles = useSectionStyles();
+  return (
+    <Section title={t('ideasTitle')}>
+      {data.ideas.length === 0 ? (
+        <Text className={styles.muted}>{t('ideasNone')}</Text>
+      ) : (
+        <ul className={styles.list}>
+          {data.ideas.map((idea) => (
+            <li key={idea.reference} className={styles.item}>
+              <Text>{idea.text}</Text>
+              <span className={styles.meta}>
+                <Badge appearance="tint" color={idea.status === 'overgenomen' ? 'success' : 'informative'}>{IDEA_STATUS_LABELS[idea.status][lang]}</Badge>
+                <Text size={200}>{THEME_LABELS[idea.theme][lang]}</Text>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

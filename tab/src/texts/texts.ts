@@ -1,0 +1,66 @@
+import type { Localized } from '../../../shared/src/domain/types';
+import type { ClientErrorCode } from '../api/errors';
+
+/** Texts the shell and the shared components use. Dutch is the source, English the translation. */
+export const commonTexts = {
+  appTitle: { nl: 'Soestainable Challenge', en: 'Soestainable Challenge' },
+  navLabel: { nl: 'Onderdelen', en: 'Sections' },
+  navTeam: { nl: 'Mijn team', en: 'My team' },
+  navOrg: { nl: 'Organisatie', en: 'Organisation' },
+  navMe: { nl: 'Mijn voortgang', en: 'My progress' },
+  navProgramme: { nl: 'Actieprogramma', en: 'Action programme' },
+  navInbox: { nl: 'Prikkels', en: 'Barriers' },
+  navAdmin: { nl: 'Beheer', en: 'Admin' },
+  navReport: { nl: 'Rapport', en: 'Report' },
+  loading: { nl: 'Bezig met laden…', en: 'Loading…' },
+  retry: { nl: 'Opnieuw proberen', en: 'Try again' },
+  errorTitle: { nl: 'Dat lukte niet', en: 'That did not work' },
+  emptyTitle: { nl: 'Nog niets te zien', en: 'Nothing to show yet' },
+  suppressedTitle: { nl: 'Geen cijfers om de privacy te beschermen', en: 'No numbers, to protect privacy' },
+  suppressedBody: {
+    nl: 'Er doen minder dan {minimum} mensen actief mee. Pas vanaf {minimum} deelnemers tonen we cijfers, zodat niemand herkenbaar is.',
+    en: 'Fewer than {minimum} people are taking part actively. We show numbers from {minimum} participants on, so that no one can be recognised.',
+  },
+  showTable: { nl: 'Toon als tabel', en: 'Show as table' },
+  showChart: { nl: 'Toon als grafiek', en: 'Show as chart' },
+  chartLoading: { nl: 'Grafiek laden…', en: 'Loading chart…' },
+  notFoundTitle: { nl: 'Deze pagina bestaat niet', en: 'This page does not exist' },
+  notFoundBody: { nl: 'Kies een onderdeel in het menu.', en: 'Choose a section in the menu.' },
+  forbiddenPage: { nl: 'Dit onderdeel is er alleen voor de programmacoördinatoren.', en: 'This section is for the programme coordinators only.' },
+  signedInAs: { nl: 'Aangemeld als {name}', en: 'Signed in as {name}' },
+  signOut: { nl: 'Afmelden', en: 'Sign out' },
+  range: { nl: 'bandbreedte {range}', en: 'range {range}' },
+} as const satisfies Record<string, Localized>;
+
+/**
+ * One text per error code the API answers with (`shared/src/api/common.ts`), plus the client's own: the
+ * network failed, or the answer was not the API's. A `Record` over the codes makes a missing one a compile error.
+ */
+export const errorTexts: Readonly<Record<ClientErrorCode, Localized>> = {
+  UNAUTHENTICATED: { nl: 'Je bent niet (meer) aangemeld. Open de app opnieuw.', en: 'You are not signed in (any more). Please open the app again.' },
+  FORBIDDEN: { nl: 'Dit mag je niet zien of doen met jouw rol.', en: 'Your role does not allow you to see or do this.' },
+  NOT_FOUND: { nl: 'Dit bestaat niet (meer).', en: 'This does not exist (any more).' },
+  VALIDATION_FAILED: { nl: 'Niet alles is goed ingevuld. Controleer je invoer.', en: 'Not everything is filled in correctly. Please check your input.' },
+  TOO_LARGE: { nl: 'Dit is te lang. Maak het korter en probeer het opnieuw.', en: 'This is too long. Please shorten it and try again.' },
+  STALE: { nl: 'Iemand anders heeft dit intussen gewijzigd. Laad opnieuw en probeer het nog eens.', en: 'Someone else changed this in the meantime. Reload and try again.' },
+  CONFLICT: { nl: 'Dit bestaat al of botst met iets anders.', en: 'This already exists or clashes with something else.' },
+  UNAVAILABLE: { nl: 'De opslag is even niet bereikbaar. Probeer het zo opnieuw.', en: 'Storage cannot be reached right now. Please try again shortly.' },
+  INTERNAL: { nl: 'Er ging iets mis aan onze kant. Er is niets half opgeslagen.', en: 'Something went wrong on our side. Nothing was half-saved.' },
+  NETWORK: { nl: 'De server is niet bereikbaar. Controleer je verbinding.', en: 'The server cannot be reached. Please check your connection.' },
+  BAD_RESPONSE: { nl: 'De server gaf een onverwacht antwoord.', en: 'The server gave an unexpected answer.' },
+};
+
+
+/** Texts of the dashboard pieces the team, organisation and my-progress pages share (components/dashboard.tsx). */
+export const dashboardTexts = {
+  campaignDay: { nl: '{name} · dag {day} van {days}', en: '{name} · day {day} of {days}' },
+  campaignNotStarted: { nl: '{name} · begint op {date}', en: '{name} · starts on {date}' },
+  campaignEnded: { nl: '{name} · afgelopen op {date}', en: '{name} · ended on {date}' },
+  noCampaign: { nl: 'Er loopt nu geen campagne.', en: 'No campaign is running right now.' },
+  co2Label: { nl: 'Geschatte CO2-besparing', en: 'Estimated CO2 avoided' },
+  co2Value: { nl: '{kg} kg', en: '{kg} kg' },
+  co2Hint: { nl: 'bandbreedte {low}–{high} kg CO2-eq', en: 'range {low}–{high} kg CO2-eq' },
+  factorSources: { nl: 'Schatting met factortabel {version}. Bronnen:', en: 'Estimate with factor table {version}. Sources:' },
+  unverified: { nl: '(nog niet nagerekend)', en: '(not yet checked)' },
+  cupsAvoided: { nl: '{cups} wegwerpbekers vermeden', en: '{cups} disposable cups avoided' },
+} as const satisfies Record<string, Localized>;

@@ -1,0 +1,87 @@
+import { ApiClient } from '../../../tab/src/api/client';
+import { ApiClientError } from '../../../tab/src/api/errors';
+import { DevTokenSource, TeamsTokenSource, type TokenSource } from '../../../tab/src/api/tokens';
+import { hrefFor, parseHash, teamFromSubPageId } from '../../../tab/src/app/router';
+import { apiError, fakeServer, memoryStorage } from './harness';
+
+function clientWith(answers: Parameters<typeof fakeServer>[0], tokens: TokenSource = new DevTokenSource(memoryStorage({ 'soestainable.devToken': 'tok' }))) {
+  const server = fakeServer(answers);
+  let refused = 0;
+  const client = new ApiClient({ fetch: server.fetch, tokens, onUnauthenticated: () => (refused += 1) });
+  return { client, calls: server.calls, refused: () => refused };
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApiClientError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof ApiClientError) return err;
+    throw err;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('ApiClient', () => {
+  test('GET sends the bearer token and returns the JSON with its ETag', async () => {
+    const { client, calls } = clientWith({ 'GET /api/x': { body: { a: 1 }, headers: { ETag: 'W/"1"' } } });
+    expect(await client.getWithEtag('/api/x')).toEqual({ data: { a: 1 }, etag: 'W/"1"' });
+    expect(calls[0]?.headers).toEqual({ Accept: 'application/json', Authorization: 'Bearer tok' });
+  });
+
+  test('a change sends JSON and If-Match', async () => {
+    const { client, calls } = clientWith({ 'PATCH /api/actions/a-1': { body: { ok: true } } });
+    await client.send('PATCH', '/api/actions/a-1', { status: 'gepland' }, { etag: 'W/"7"' });
+    expect(calls[0]?.headers).toEqual({ Accept: 'application/json', Authorization: 'Bearer tok', 'Content-Type': 'application/json', 'If-Match': 'W/"7"' });
+    expect(calls[0]?.body).toEqual({ status: 'gepland' });
+  });
+
+  test('a coded error answer becomes an ApiClientError with the server’s code and details', async () => {
+    const { client } = clientWith({ 'POST /api/x': { status: 400, body: { code: 'VALIDATION_FAILED', message: 'bad', details: { fields: ['title'] } } } });
+    const err = await failure(client.send('POST', '/api/x', {}));
+    expect([err.code, err.status, err.details]).toEqual(['VALIDATION_FAILED', 400, { fields: ['title'] }]);
+  });
+
+  test('an answer that is not the API’s (a proxy page, not JSON) is BAD_RESPONSE', async () => {
+    const { client } = clientWith({ 'GET /api/x': { status: 502, body: '<html>Bad gateway</html>' }, 'GET /api/y': { body: 'not json' } });
+    expect((await failure(client.get('/api/x'))).code).toBe('BAD_RESPONSE');
+    expect((await failure(client.get('/api/y'))).code).toBe('BAD_RESPONSE');
+  });
+
+  test('no answer at all is NETWORK', async () => {
+    const client = new ApiClient({ fetch: () => Promise.reject(new TypeError('Failed to fetch')), tokens: new DevTokenSource(memoryStorage()), onUnauthenticated: () => undefined });
+    expect((await failure(client.get('/api/x'))).code).toBe('NETWORK');
+  });
+
+  test('401 forgets the dev token and reports it once', async () => {
+    const storage = memoryStorage({ 'soestainable.devToken': 'old' });
+    const { client, refused } = clientWith({ 'GET /api/x': apiError(401, 'UNAUTHENTICATED') }, new DevTokenSource(storage));
+    expect((await failure(client.get('/api/x'))).code).toBe('UNAUTHENTICATED');
+    expect(storage.items.size).toBe(0);
+    expect(refused()).toBe(1);
+  });
+
+  test('Teams refusing a token is UNAUTHENTICATED without calling the server', async () => {
+    const { client, calls } = clientWith({}, new TeamsTokenSource(() => Promise.reject(new Error('consent required'))));
+    expect((await failure(client.get('/api/x'))).code).toBe('UNAUTHENTICATED');
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('hash routes', () => {
+  test('pages, their segments, and what is not a page', () => {
+    expect(parseHash('')).toEqual({ page: 'home' });
+    expect(parseHash('#/')).toEqual({ page: 'home' });
+    expect(parseHash('#/team/t%20zon')).toEqual({ page: 'team', rest: ['t zon'] });
+    expect(parseHash('#/programme/action/a-1')).toEqual({ page: 'programme', rest: ['action', 'a-1'] });
+    expect(parseHash('#/team')).toEqual({ page: 'notFound', path: '/team' });
+    expect(parseHash('#/elsewhere')).toEqual({ page: 'notFound', path: '/elsewhere' });
+    expect(hrefFor('team', 't zon')).toBe('#/team/t%20zon');
+  });
+
+  test('deep links from the digest card name a team', () => {
+    expect(teamFromSubPageId('team:t-zon')).toBe('t-zon');
+    expect(teamFromSubPageId('team:')).toBeUndefined();
+    expect(teamFromSubPageId('action:a-1')).toBeUndefined();
+    expect(teamFromSubPageId(undefined)).toBeUndefined();
+  });
+});

@@ -1,0 +1,194 @@
+/** @jest-environment jsdom */
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { InboxBarrier, InboxResponse, TriageResponse } from '../../../shared/src/api/inbox';
+import type { ActionView } from '../../../shared/src/api/programme';
+import { inboxTexts } from '../../../tab/src/pages/inbox/texts';
+import { placeholders } from '../../../tab/src/texts/translate';
+import { apiError, PENDING, renderTab, sessionOf, type AnswerSpec } from './harness';
+
+const coordinator = sessionOf({ roles: ['coordinator'] });
+
+function barrier(id: string, reference: string, text: string, overrides: Partial<InboxBarrier> = {}): InboxBarrier {
+  return { barrierId: id, reference, theme: 'circulariteit', teamId: 't-zon', text, createdAt: '2026-11-02T09:00:00.000Z', ...overrides };
+}
+
+const B1 = barrier('b1', 'P-0001', 'Alleen wegwerpbekers bij de koffie');
+const B2 = barrier('b2', 'P-0002', 'Geen eigen beker mogelijk bij de automaat');
+const B3 = barrier('b3', 'P-0003', 'Koffiebekers zijn van plastic');
+const B4 = barrier('b4', 'P-0004', 'Geen fietsenstalling bij het stadhuis', { theme: 'energietransitie', teamId: 't-maan' });
+
+function inbox(barriers: InboxBarrier[]): InboxResponse {
+  const groups = [
+    { theme: 'circulariteit' as const, teamId: 't-zon', teamName: 'Team Zon', barriers: barriers.filter((b) => b.theme === 'circulariteit') },
+    { theme: 'energietransitie' as const, teamId: 't-maan', teamName: 'Team Maan', barriers: barriers.filter((b) => b.theme === 'energietransitie') },
+  ]
+    .filter((g) => g.barriers.length > 0)
+    .map((g) => ({ ...g, count: g.barriers.length }));
+  return {
+    total: barriers.length,
+    byTheme: {
+      circulariteit: barriers.filter((b) => b.theme === 'circulariteit').length,
+      energietransitie: barriers.filter((b) => b.theme === 'energietransitie').length,
+      mvoi: 0,
+    },
+    byTeam: groups.map((g) => ({ teamId: g.teamId, teamName: g.teamName, count: g.count })),
+    groups,
+    actions: [{ actionId: 'a1', title: { nl: 'Herbruikbare bekers', en: 'Reusable cups' }, theme: 'circulariteit', dimension: 'uitvoering', status: 'gepland', barrierCount: 2 }],
+    statusCounts: { nieuw: barriers.length },
+  };
+}
+
+const actionView = (title: string): ActionView => ({
+  actionId: 'a9',
+  title: { nl: title, en: '' },
+  description: { nl: '', en: '' },
+  theme: 'circulariteit',
+  dimension: 'uitvoering',
+  status: 'idee',
+  owner: 'Facilitair',
+  barrierCount: 3,
+  createdAt: '2026-11-05T09:00:00.000Z',
+  updatedAt: '2026-11-05T09:00:00.000Z',
+  etag: 'W/"1"',
+  nextStatuses: ['gepland', 'in_uitvoering', 'gerealiseerd', 'geparkeerd'],
+  demo: false,
+});
+
+/** The inbox before and after one triage call: answers the first GET with `before`, later ones with `after`. */
+function sequence(before: InboxResponse, after: InboxResponse): AnswerSpec {
+  let n = 0;
+  return () => ({ body: ++n === 1 ? before : after });
+}
+
+describe('barrier inbox', () => {
+  test('loading, then barriers grouped by theme and team with counts (Dutch)', async () => {
+    const pending = renderTab('#/inbox', { session: coordinator, answers: { 'GET /api/inbox': PENDING } });
+    // The page itself (not the shell's lazy-loading fallback) is on screen, waiting for its data.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Prikkels triëren' }, { timeout: 20000 })).toBeTruthy();
+    expect(screen.getByRole('progressbar')).toBeTruthy();
+    pending.unmount();
+    renderTab('#/inbox', { session: coordinator, answers: { 'GET /api/inbox': { body: inbox([B1, B2, B3, B4]) } } });
+    expect(await screen.findByRole('heading', { name: '4 nieuwe prikkels' })).toBeTruthy();
+    const group = screen.getByRole('region', { name: 'Circulariteit · Team Zon (3)' });
+    expect(within(group).getAllByRole('checkbox')).toHaveLength(4);
+    expect(screen.getByRole('region', { name: 'Energietransitie · Team Maan (1)' })).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Per team' })).getByText('Team Zon: 3')).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Per thema' })).getByText('Verantwoord inkopen (MVOI): 0')).toBeTruthy();
+  });
+
+  test('an empty inbox says everything is triaged; a failure shows the coded error in English', async () => {
+    const empty = renderTab('#/inbox', { session: coordinator, answers: { 'GET /api/inbox': { body: inbox([]) } } });
+    expect((await screen.findByRole('status')).textContent).toContain('Geen nieuwe prikkels: alles is getrieerd.');
+    empty.unmount();
+    renderTab('#/inbox', { lang: 'en', session: coordinator, answers: { 'GET /api/inbox': apiError(403, 'FORBIDDEN') } });
+    expect((await screen.findByRole('alert')).textContent).toContain('Your role does not allow you to see or do this.');
+  });
+
+  test('a non-coordinator gets the shell’s note and the inbox is never asked for', async () => {
+    const tab = renderTab('#/inbox', { lang: 'en', answers: { 'GET /api/inbox': { body: inbox([B1]) } } });
+    expect(await screen.findByText('This section is for the programme coordinators only.')).toBeTruthy();
+    expect(tab.calls.some((c) => c.path === '/api/inbox')).toBe(false);
+  });
+
+  test('three barriers become a new action: fields checked first, then one call, a result and a fresh inbox', async () => {
+    const user = userEvent.setup();
+    const created: TriageResponse = { barriers: ['b1', 'b2', 'b3'].map((barrierId) => ({ barrierId, status: 'gekoppeld' })), action: actionView('Eigen beker overal'), changed: true };
+    const tab = renderTab('#/inbox', {
+      session: coordinator,
+      answers: { 'GET /api/inbox': sequence(inbox([B1, B2, B3, B4]), inbox([B4])), 'POST /api/inbox/create-action': { status: 201, body: created } },
+    });
+    const group = await screen.findByRole('region', { name: 'Circulariteit · Team Zon (3)' });
+    await user.click(within(group).getByRole('checkbox', { name: 'Kies alle prikkels van Circulariteit · Team Zon' }));
+    expect(screen.getByText('3 gekozen')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Nieuwe actie maken' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Nieuwe actie van 3 prikkel(s)' });
+    await user.click(within(dialog).getByRole('button', { name: 'Bevestigen' }));
+    expect(within(dialog).getAllByText('Vul dit in.')).toHaveLength(2);
+    expect(tab.calls.some((c) => c.method === 'POST')).toBe(false);
+    await user.type(within(dialog).getByRole('textbox', { name: /Titel \(Nederlands\)/ }), 'Eigen beker overal');
+    await user.type(within(dialog).getByRole('textbox', { name: /Eigenaar/ }), 'Facilitair');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Inbedding' }), 'organisatie');
+    await user.click(within(dialog).getByRole('button', { name: 'Bevestigen' }));
+    expect((await screen.findByText('Actie "Eigen beker overal" gemaakt met 3 prikkel(s).')).closest('[role="status"]')).toBeTruthy();
+    const post = tab.calls.find((c) => c.method === 'POST');
+    expect(post?.path).toBe('/api/inbox/create-action');
+    expect(post?.body).toEqual({
+      barrierIds: ['b1', 'b2', 'b3'],
+      action: { title: { nl: 'Eigen beker overal', en: '' }, theme: 'circulariteit', dimension: 'organisatie', owner: 'Facilitair' },
+    });
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Circulariteit · Team Zon (3)' })).toBeNull());
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  test('link to an existing action (English)', async () => {
+    const user = userEvent.setup();
+    const linked: TriageResponse = { barriers: [{ barrierId: 'b4', status: 'gekoppeld' }], action: { ...actionView('Herbruikbare bekers'), title: { nl: 'Herbruikbare bekers', en: 'Reusable cups' } }, changed: true };
+    const tab = renderTab('#/inbox', { lang: 'en', session: coordinator, answers: { 'GET /api/inbox': { body: inbox([B1, B4]) }, 'POST /api/inbox/link': { body: linked } } });
+    await user.click(await screen.findByRole('checkbox', { name: 'Geen fietsenstalling bij het stadhuis' }));
+    await user.click(screen.getByRole('button', { name: 'Link to action' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Link 1 barrier(s) to an action' });
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Action' }), 'a1');
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    expect(await screen.findByText('1 barrier(s) linked to "Reusable cups".')).toBeTruthy();
+    expect(tab.calls.find((c) => c.method === 'POST')?.body).toEqual({ barrierIds: ['b4'], actionId: 'a1' });
+  });
+
+  test('merge keeps the chosen barrier; merge needs two', async () => {
+    const user = userEvent.setup();
+    const merged: TriageResponse = { barriers: [{ barrierId: 'b1', status: 'samengevoegd' }], changed: true };
+    const tab = renderTab('#/inbox', { session: coordinator, answers: { 'GET /api/inbox': { body: inbox([B1, B2, B3]) }, 'POST /api/inbox/merge': { body: merged } } });
+    await user.click(await screen.findByRole('checkbox', { name: B1.text }));
+    expect((screen.getByRole('button', { name: 'Dubbele samenvoegen' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.click(screen.getByRole('checkbox', { name: B3.text }));
+    await user.click(screen.getByRole('button', { name: 'Dubbele samenvoegen' }));
+    const dialog = await screen.findByRole('dialog', { name: '2 prikkels samenvoegen' });
+    await user.click(within(dialog).getByRole('radio', { name: `P-0003: ${B3.text}` }));
+    await user.click(within(dialog).getByRole('button', { name: 'Bevestigen' }));
+    expect(await screen.findByText('1 prikkel(s) samengevoegd met P-0003.')).toBeTruthy();
+    expect(tab.calls.find((c) => c.method === 'POST')?.body).toEqual({ barrierIds: ['b1'], intoBarrierId: 'b3' });
+  });
+
+  test('dismiss needs a reason; a server refusal stays in the dialog in the user’s language', async () => {
+    const user = userEvent.setup();
+    const tab = renderTab('#/inbox', { lang: 'en', session: coordinator, answers: { 'GET /api/inbox': { body: inbox([B1]) }, 'POST /api/inbox/dismiss': apiError(413, 'TOO_LARGE') } });
+    await user.click(await screen.findByRole('checkbox', { name: B1.text }));
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Dismiss 1 barrier(s)' });
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    expect(within(dialog).getByText('Fill this in.')).toBeTruthy();
+    await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Out of scope');
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toContain('This is too long.');
+    expect(tab.calls.find((c) => c.method === 'POST')?.body).toEqual({ barrierIds: ['b1'], reason: 'Out of scope' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  test('a barrier someone else already triaged: the conflict names it and the inbox reloads', async () => {
+    const user = userEvent.setup();
+    const tab = renderTab('#/inbox', {
+      session: coordinator,
+      answers: {
+        'GET /api/inbox': sequence(inbox([B1, B2]), inbox([B2])),
+        'POST /api/inbox/dismiss': { status: 409, body: { code: 'CONFLICT', message: 'x', details: { barrierId: 'b1', status: 'gekoppeld' } } },
+      },
+    });
+    await user.click(await screen.findByRole('checkbox', { name: B1.text }));
+    await user.click(screen.getByRole('button', { name: 'Afwijzen' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByRole('textbox', { name: /Reden/ }), 'Dubbel');
+    await user.click(within(dialog).getByRole('button', { name: 'Bevestigen' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Prikkel P-0001 is intussen al behandeld.');
+    await waitFor(() => expect(tab.calls.filter((c) => c.path === '/api/inbox')).toHaveLength(2));
+    await waitFor(() => expect(screen.queryByRole('checkbox', { name: B1.text })).toBeNull());
+    expect(screen.getByText('Kies eerst één of meer prikkels.')).toBeTruthy();
+  });
+});
+
+test('the inbox texts have every key in Dutch and English, with the same placeholders', () => {
+  for (const [key, text] of Object.entries(inboxTexts)) {
+    expect([key, text.nl.trim().length > 0, text.en.trim().length > 0]).toEqual([key, true, true]);
+    expect([key, placeholders(text.en)]).toEqual([key, placeholders(text.nl)]);
+  }
+});

@@ -1,0 +1,107 @@
+/** @jest-environment jsdom */
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReportResponse } from '../../../shared/src/api/report';
+import { reportTexts } from '../../../tab/src/pages/report/texts';
+import { placeholders } from '../../../tab/src/texts/translate';
+import { apiError, PENDING, renderTab, sessionOf } from './harness';
+
+const coordinator = sessionOf({ roles: ['coordinator'] });
+const hidden = { hidden: true, reason: 'below_minimum_group_size' } as const;
+
+const FULL: ReportResponse = {
+  campaign: { campaignId: 'voorjaar-2026', name: { nl: 'Voorjaarschallenge', en: 'Spring challenge' }, startDate: '2026-05-11', endDate: '2026-05-22', days: 10 },
+  generatedAt: '2026-05-23T08:00:00.000Z',
+  minGroupSize: 5,
+  participation: { hidden: false, participants: 42, checkIns: 310, participationRate: 0.74, teamsShown: 4, teamsHidden: 1 },
+  impact: {
+    hidden: false,
+    co2: { low: 80, mid: 120, high: 190 },
+    cupsAvoided: 260,
+    wasteFreeDays: 180,
+    sustainableTravelShare: 0.61,
+    factorVersion: '2026.1',
+    sources: { nl: ['CO2emissiefactoren.nl 2026'], en: ['CO2emissiefactoren.nl 2026 (Dutch list)'] },
+  },
+  series: [
+    { date: '2026-05-11', participants: 40, checkIns: 30, participationRate: 0.75, co2: { low: 8, mid: 12, high: 19 }, wasteFree: 18 },
+    { date: '2026-05-12', participants: 41, checkIns: 33, participationRate: 0.8, co2: { low: 9, mid: 13, high: 20 }, wasteFree: 20 },
+  ],
+  teams: [
+    { teamId: 't-zon', name: 'Team Zon', figures: { hidden: false, participants: 12, checkIns: 90, participationRate: 0.75, co2: { low: 20, mid: 30, high: 45 } } },
+    { teamId: 't-ster', name: 'Team Ster', figures: hidden },
+  ],
+  barriers: {
+    total: 17,
+    byStatus: { nieuw: 5, gekoppeld: 8, opgelost: 2, afgewezen: 1, samengevoegd: 1 },
+    byTheme: { circulariteit: 9, energietransitie: 6, mvoi: 2 },
+    top: [{ actionId: 'a1', title: { nl: 'Herbruikbare bekers', en: 'Reusable cups' }, theme: 'circulariteit', status: 'in_uitvoering', owner: 'Facilitair', barrierCount: 6 }],
+  },
+  actions: { total: 7, byStatus: { idee: 2, gepland: 2, in_uitvoering: 2, gerealiseerd: 1, geparkeerd: 0 } },
+};
+
+describe('campaign report', () => {
+  test('loading: the page waits for its data', async () => {
+    renderTab('#/report', { session: coordinator, answers: { 'GET /api/report': PENDING } });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Campagnerapport' }, { timeout: 20000 })).toBeTruthy();
+    expect(screen.getByRole('progressbar')).toBeTruthy();
+  });
+
+  test('full: participation, impact with its range, teams (small ones hidden), top barriers (English)', async () => {
+    renderTab('#/report', { lang: 'en', session: coordinator, answers: { 'GET /api/report': { body: FULL } } });
+    const participation = await screen.findByRole('region', { name: 'Participation' });
+    expect(within(participation).getByRole('group', { name: 'Participants' }).textContent).toContain('42');
+    expect(within(participation).getByRole('group', { name: 'Participation rate' }).textContent).toContain('74%');
+    expect(within(participation).getByRole('group', { name: 'Teams in the figures' }).textContent).toContain('1 teams too small to show');
+    const co2 = within(screen.getByRole('region', { name: 'Impact' })).getByRole('group', { name: 'Estimated CO2 avoided' });
+    expect(co2.textContent).toContain('120 kg');
+    expect(co2.textContent).toContain('range 80 to 190 kg CO2-eq');
+    expect(screen.getByText(/CO2emissiefactoren.nl 2026 \(Dutch list\)/)).toBeTruthy();
+    const teams = screen.getByRole('table', { name: 'Participation and impact by team' });
+    expect(within(within(teams).getByRole('row', { name: /Team Ster/ })).getByText('too small to show')).toBeTruthy();
+    expect(within(within(teams).getByRole('row', { name: /Team Zon/ })).getByText('75%')).toBeTruthy();
+    const top = screen.getByRole('table', { name: 'Actions carrying the most barriers' });
+    expect(within(top).getByRole('row', { name: /Reusable cups/ }).textContent).toContain('In progress');
+    expect(screen.getByRole('heading', { name: 'Participation rate per day' })).toBeTruthy();
+    expect(screen.getByText('Spring challenge, 11 May 2026 to 22 May 2026 (10 days)')).toBeTruthy();
+  });
+
+  test('the Print button prints', async () => {
+    const print = jest.fn();
+    window.print = print;
+    renderTab('#/report', { session: coordinator, answers: { 'GET /api/report': { body: FULL } } });
+    await screen.findByRole('region', { name: 'Deelname' });
+    await userEvent.click(screen.getByRole('button', { name: 'Afdrukken' }));
+    expect(print).toHaveBeenCalledTimes(1);
+  });
+
+  test('below the group size the report says why there are no numbers (Dutch)', async () => {
+    const small: ReportResponse = { ...FULL, participation: hidden, impact: hidden, series: [], teams: [{ teamId: 't-ster', name: 'Team Ster', figures: hidden }] };
+    renderTab('#/report', { session: coordinator, answers: { 'GET /api/report': { body: small } } });
+    const participation = await screen.findByRole('region', { name: 'Deelname' });
+    expect(within(participation).getByRole('region', { name: 'Geen cijfers om de privacy te beschermen' }).textContent).toContain('minder dan 5 mensen');
+    expect(within(participation).queryByRole('group', { name: 'Deelnemers' })).toBeNull();
+    expect(screen.getByText('Nog geen dagen met genoeg deelnemers om te tonen.')).toBeTruthy();
+  });
+
+  test('empty: no campaign yet; error: the coded text in the user’s language', async () => {
+    const empty = renderTab('#/report', { session: coordinator, answers: { 'GET /api/report': { body: { ...FULL, campaign: null } } } });
+    expect((await screen.findByRole('status')).textContent).toContain('Er is nog geen campagne om over te rapporteren.');
+    empty.unmount();
+    renderTab('#/report', { lang: 'en', session: coordinator, answers: { 'GET /api/report': apiError(503, 'UNAVAILABLE') } });
+    expect((await screen.findByRole('alert')).textContent).toContain('Storage cannot be reached right now.');
+  });
+
+  test('an employee gets the shell’s note, not the report', async () => {
+    const tab = renderTab('#/report', { answers: { 'GET /api/report': { body: FULL } } });
+    expect(await screen.findByText('Dit onderdeel is er alleen voor de programmacoördinatoren.')).toBeTruthy();
+    expect(tab.calls.some((c) => c.path === '/api/report')).toBe(false);
+  });
+});
+
+test('the report texts have every key in Dutch and English, with the same placeholders', () => {
+  for (const [key, text] of Object.entries(reportTexts)) {
+    expect([key, text.nl.trim().length > 0, text.en.trim().length > 0]).toEqual([key, true, true]);
+    expect([key, placeholders(text.en)]).toEqual([key, placeholders(text.nl)]);
+  }
+});

@@ -1,0 +1,59 @@
+import type { Localized } from '../../../shared/src/domain/types';
+import { configTexts } from '../../../tab/src/pages/config/texts';
+import { meTexts } from '../../../tab/src/pages/me/texts';
+import { orgTexts } from '../../../tab/src/pages/org/texts';
+import { signinTexts } from '../../../tab/src/pages/signin/texts';
+import { IDEA_STATUS_LABELS, teamTexts } from '../../../tab/src/pages/team/texts';
+import { formatDay, formatKgRange, formatPercent, formatPoints } from '../../../tab/src/texts/format';
+import { commonTexts, dashboardTexts, errorTexts } from '../../../tab/src/texts/texts';
+import { languageFrom, placeholders, translate } from '../../../tab/src/texts/translate';
+
+const tables: Record<string, Readonly<Record<string, Localized>>> = {
+  commonTexts,
+  errorTexts,
+  dashboardTexts,
+  teamTexts,
+  IDEA_STATUS_LABELS,
+  orgTexts,
+  meTexts,
+  configTexts,
+  signinTexts,
+};
+
+describe('the tab’s texts', () => {
+  test.each(Object.entries(tables))('%s: every key has Dutch and English, with the same placeholders', (_name, table) => {
+    for (const [key, text] of Object.entries(table)) {
+      expect({ key, nl: text.nl.trim().length > 0, en: text.en.trim().length > 0 }).toEqual({ key, nl: true, en: true });
+      expect({ key, en: placeholders(text.en) }).toEqual({ key, en: placeholders(text.nl) });
+    }
+  });
+
+  test('every API error code has a text, and the client’s own codes too', () => {
+    expect(Object.keys(errorTexts).sort()).toEqual(
+      ['BAD_RESPONSE', 'CONFLICT', 'FORBIDDEN', 'INTERNAL', 'NETWORK', 'NOT_FOUND', 'STALE', 'TOO_LARGE', 'UNAUTHENTICATED', 'UNAVAILABLE', 'VALIDATION_FAILED'].sort(),
+    );
+  });
+
+  test('translate fills placeholders and leaves unknown ones visible', () => {
+    expect(translate(commonTexts, 'en', 'suppressedBody', { minimum: 5 })).toContain('Fewer than 5 people');
+    expect(translate({ x: { nl: '{a} en {b}', en: '{a} and {b}' } }, 'nl', 'x', { a: 1 })).toBe('1 en {b}');
+  });
+
+  test('languages from locales: English for any English locale, Dutch for Dutch, nothing for others', () => {
+    expect(languageFrom('en-GB')).toBe('en');
+    expect(languageFrom('EN')).toBe('en');
+    expect(languageFrom('nl-nl')).toBe('nl');
+    expect(languageFrom('de-DE')).toBeUndefined();
+    expect(languageFrom('')).toBeUndefined();
+    expect(languageFrom(null)).toBeUndefined();
+  });
+
+  test('formats numbers and dates the Dutch and the English way', () => {
+    expect(formatPercent('nl', 0.731)).toBe('73%');
+    expect(formatPoints('en', 0.234)).toBe('+23');
+    expect(formatPoints('nl', -0.05)).toBe('-5');
+    expect(formatKgRange('nl', { low: 1.25, mid: 2, high: 12.4 })).toBe('1,3–12');
+    expect(formatDay('nl', '2026-05-11')).toBe('ma 11 mei');
+    expect(formatDay('en', '2026-05-11')).toBe('Mon 11 May');
+  });
+});
