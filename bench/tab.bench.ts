@@ -16,7 +16,7 @@
  * `npm run bench:tab -- --first-view [loads]` measures the first view alone (on the current campaign only, no
  * earlier campaigns: seeding takes seconds, not minutes); `--api` the API part alone.
  */
-import { cpus, totalmem, type } from 'node:os';
+import { cpus, loadavg, totalmem, type } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { composeApp, listen, type RunningApp } from '../bot/src/app';
 import { loadConfig } from '../bot/src/config';
@@ -254,6 +254,7 @@ async function main(): Promise<void> {
     console.log(
       `machine: ${type()} ${process.arch}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ` +
         `${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}${view === undefined ? '' : `, ${view.browser} headless`}; ` +
+        `load average ${loadavg()[0]?.toFixed(1) ?? '?'} at the end (timings stretch when other work shares the cores); ` +
         `Azurite in memory; one server process; ${REQUESTS} sequential requests after ${WARM_UP} warm-up`,
     );
     if (api !== undefined) {
