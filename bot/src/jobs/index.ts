@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CloudAdapter } from 'botbuilder';
-import type { SendRun } from '../../../shared/src/domain/sending';
 import type { Config } from '../config';
 import type { Logger } from '../platform/logger';
 import { BotbuilderSender } from '../proactive/botbuilderSender';
@@ -37,7 +36,10 @@ export interface JobsOptions {
   readonly instanceId?: string;
   /** The sender (default: botbuilder's CloudAdapter). */
   readonly sender?: Sender;
-  /** Engine tuning (backoff, concurrency) on top of `tenantRate: config.jobs.sendRate`. */
+  /**
+   * Engine tuning (backoff, …) on top of `tenantRate: config.jobs.sendRate`. `concurrency` is raised to at least
+   * {@link minConcurrency} of the rate.
+   */
   readonly engine?: Partial<Omit<FanOutOptions, 'instanceId' | 'onProgress'>>;
   /** The weather line's source (default: WEATHER_URL's feed, or none). */
   readonly weather?: WeatherSource;
@@ -46,7 +48,7 @@ export interface JobsOptions {
 export interface Jobs {
   /** POST /api/jobs/:name (JOBS_KEY). */
   readonly routes: readonly RouteRegistrar[];
-  /** The instance id written into every claim this process takes. */
+  /** This process's instance id: every claim it takes is `claimedBy` `<instanceId>.<a nonce per run>`. */
   readonly instanceId: string;
   /** Runs one job now (the CLI; the route and the scheduler use the same registry). */
   run(name: JobName, context: JobContext): Promise<JobSummary>;
@@ -55,10 +57,21 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
-/** A claim's `claimedBy`: which process took it (host and pid help an operator; random bits make it unique). */
+/** Which process took a claim, the start of its `claimedBy` (host and pid help an operator; random bits make it unique). */
 export function newInstanceId(): string {
   const host = hostname().replace(/[^A-Za-z0-9-]/g, '').slice(0, 40) || 'host';
   return `${host}-${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
+/** The engine's default number of workers: enough for 30 sends/s with room for slow storage. */
+export const DEFAULT_CONCURRENCY = 48;
+
+/**
+ * The fewest workers that let the engine reach `sendRate`: by Little's law a run sends at most concurrency ÷ time
+ * per recipient, and a recipient takes up to about 300 ms (claim, send, outcome) on a loaded machine.
+ */
+export function minConcurrency(sendRate: number): number {
+  return Math.ceil(sendRate * 0.3);
 }
 
 /**
@@ -68,8 +81,7 @@ export function newInstanceId(): string {
 export function createJobs(deps: JobsDeps, options: JobsOptions = {}): Jobs {
   const { config, logger, repos, adapter, now } = deps;
   const instanceId = options.instanceId ?? newInstanceId();
-  // Progress callbacks of the runs in progress: the engine takes one callback, for every run of this process.
-  const listeners = new Set<(run: SendRun) => void>();
+  const concurrency = Math.max(options.engine?.concurrency ?? DEFAULT_CONCURRENCY, minConcurrency(config.jobs.sendRate));
   const engine = new FanOutEngine(
     {
       sendClaims: repos.sendClaims,
@@ -78,26 +90,12 @@ export function createJobs(deps: JobsDeps, options: JobsOptions = {}): Jobs {
       sender: options.sender ?? new BotbuilderSender(adapter, config.bot.appId),
       logger,
     },
-    { ...options.engine, instanceId, tenantRate: config.jobs.sendRate, onProgress: (run) => listeners.forEach((listen) => listen(run)) },
+    { ...options.engine, instanceId, tenantRate: config.jobs.sendRate, concurrency },
   );
   const fanOut: JobDeps['fanOut'] = async (request, { dryRun, onProgress }) => {
     if (dryRun) return dryRunFanOut(request, { sendClaims: repos.sendClaims, conversationRefs: repos.conversationRefs }, onProgress);
-    if (onProgress === undefined) return engine.run(request);
-    // Runs of this process may overlap (a scheduler tick and an HTTP trigger): the listener follows the first run of
-    // its kind that starts after it was added.
-    const since = new Date().toISOString();
-    let runId: string | undefined;
-    const listener = (run: SendRun): void => {
-      if (run.kind !== request.kind || run.startedAt < since) return;
-      runId ??= run.runId;
-      if (run.runId === runId) onProgress(run);
-    };
-    listeners.add(listener);
-    try {
-      return await engine.run(request);
-    } finally {
-      listeners.delete(listener);
-    }
+    // The progress of this run only, even while other runs of this process overlap it (a tick and an HTTP trigger).
+    return engine.run(onProgress === undefined ? request : { ...request, onProgress });
   };
   const jobDeps: JobDeps = { config, logger, repos, fanOut };
   const weather = options.weather ?? (config.jobs.weatherUrl === undefined ? noWeather : new WeatherProvider(config.jobs.weatherUrl, logger));

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ConversationOwner, ConversationScope, StoredConversationRef } from '../../../shared/src/domain/conversation';
 import type { SendKind, SendRun } from '../../../shared/src/domain/sending';
 import { errorFields, type Logger } from '../platform/logger';
@@ -52,7 +53,10 @@ export interface FanOutRequest {
 }
 
 export interface FanOutOptions {
-  /** Unique per process: stored as the claim's `claimedBy`. */
+  /**
+   * Unique per process. Each run claims with its own token, `<instanceId>.<random nonce>` (the claim's
+   * `claimedBy`), so that neither another process nor another run of this one is ever mistaken for it.
+   */
   readonly instanceId: string;
   /** Sends per second for this process (default 30). Several instances each get their own bucket: divide. */
   readonly tenantRate?: number;
@@ -73,14 +77,17 @@ export interface FanOutOptions {
   /** Take `failed` claims of an earlier run again (default false: a failed send stays failed). */
   readonly retryFailed?: boolean;
   /**
-   * At the end of the run, a claim still `claimed` counts as uncertain when it is this instance's, or was taken
+   * At the end of the run, a claim still `claimed` counts as uncertain when it is this run's, or was taken
    * at least this long before the run started (default 0). Raise it to the longest a live send can take when
    * instances start the same run at different times, so that another instance's live sends are not counted.
    */
   readonly uncertainAfterMs?: number;
   /** Save the run's counters every this many finished recipients (default 500). */
   readonly saveEvery?: number;
-  /** Called after each finished recipient with the counters so far (a progress bar). */
+  /**
+   * Called after each finished recipient of **every** run of this engine with that run's counters. For one run's
+   * progress (a progress bar), use `FanOutRequest.onProgress`.
+   */
   readonly onProgress?: (run: SendRun) => void;
   /** Jitter source in [0, 1) (default Math.random). */
   readonly random?: () => number;
@@ -106,6 +113,14 @@ export interface FanOutDeps {
   readonly sender: Sender;
   readonly clock?: Clock;
   readonly logger?: Logger;
+}
+
+/**
+ * A run's claim token: the instance id and 48 random bits. It tells this run's own claim, committed although the
+ * storage SDK's retry of the insert answered 409, from another run's (see `SendClaimsRepository.claim`).
+ */
+export function runClaimToken(instanceId: string): string {
+  return `${instanceId}.${randomBytes(6).toString('hex')}`;
 }
 
 /** Skip reason codes the engine itself writes. */
@@ -152,7 +167,8 @@ interface ClaimWriter {
 /**
  * Sends one message per recipient for a (kind, period), exactly once across retries, restarts and instances:
  *
- * 1. claim (insert-if-absent in `SendClaims`; `taken` means another run or instance has it: skipped);
+ * 1. claim with the run's own token (insert-if-absent in `SendClaims`; `taken` means another run or instance has
+ *    it: skipped; our own insert answered 409 by a storage retry is recognised as ours);
  * 2. load the recipient's active conversation reference (none or inactive: skipped, with the reason);
  * 3. wait for the tenant bucket and the conversation's windows; send; retry 429/412/502/504 and requests that
  *    never left with jittered exponential backoff honouring Retry-After; 403/404 mark the reference inactive
@@ -203,6 +219,10 @@ export class FanOutEngine {
     let record = await this.deps.sendRuns.start(kind);
     const counters: Counters = { queued: 0, sent: 0, retried: 0, throttled: 0, failed: 0, skipped: 0, uncertain: 0, skippedByReason: {} };
     const takenIds = new Set<string>();
+    // Recipients this run has handled: a repeated one is skipped before claiming, because a repeated claim with
+    // the run's own token would be recognised as ours (see SendClaimsRepository.claim) and sent twice.
+    const seenIds = new Set<string>();
+    const token = runClaimToken(this.options.instanceId);
     const snapshot = (): SendRun => ({ ...record, ...counters, skippedByReason: { ...counters.skippedByReason } });
 
     let failure: { error: unknown } | undefined;
@@ -230,15 +250,20 @@ export class FanOutEngine {
     };
 
     const claims = this.deps.sendClaims;
-    const writer = this.claimWriter(kind, period);
+    const writer = this.claimWriter(kind, period, token);
     let prefetched: Map<string, StoredConversationRef> | undefined;
     const lookUp = async (owner: ConversationOwner, scope: ConversationScope): Promise<StoredConversationRef | undefined> =>
       prefetched?.get(refKey(owner, scope)) ?? (await this.deps.conversationRefs.get(owner, scope));
     const handle = async (recipient: FanOutRecipient): Promise<void> => {
       const { recipientId } = recipient;
+      if (seenIds.has(recipientId)) {
+        skip(SKIP_REASONS.alreadyClaimed);
+        return;
+      }
+      seenIds.add(recipientId);
       let claim = await writer.claim(recipientId);
       if (claim === 'taken' && this.options.retryFailed === true) {
-        claim = await claims.reclaimFailed(kind, period, recipientId, this.options.instanceId);
+        claim = await claims.reclaimFailed(kind, period, recipientId, token);
       }
       if (claim === 'taken') {
         takenIds.add(recipientId);
@@ -312,7 +337,7 @@ export class FanOutEngine {
       }
       await Promise.all(Array.from({ length: this.concurrency }, async () => worker().catch((error: unknown) => void (failure ??= { error }))));
       await iterator.return?.();
-      if (failure === undefined) await this.countUncertain(kind, period, startedMs, takenIds, counters);
+      if (failure === undefined) await this.countUncertain(kind, period, token, startedMs, takenIds, counters);
     } catch (error) {
       failure ??= { error };
     }
@@ -344,11 +369,10 @@ export class FanOutEngine {
     return map;
   }
 
-  private claimWriter(kind: SendKind, period: string): ClaimWriter {
+  private claimWriter(kind: SendKind, period: string, token: string): ClaimWriter {
     const claims = this.deps.sendClaims;
-    const instanceId = this.options.instanceId;
     const single: ClaimWriter = {
-      claim: (recipientId) => claims.claim(kind, period, recipientId, instanceId),
+      claim: (recipientId) => claims.claim(kind, period, recipientId, token),
       finish: async (o) => {
         if (o.state === 'sent') await claims.markSent(kind, period, o.recipientId, o.activityId);
         else if (o.state === 'failed') await claims.markFailed(kind, period, o.recipientId, o.errorCode);
@@ -361,7 +385,7 @@ export class FanOutEngine {
     const claimGroup = new GroupCommit<string, 'claimed' | 'taken'>(async (ids) => {
       // A recipient listed twice: its first entry claims, the others find it taken (as one by one they would).
       const unique = [...new Set(ids)];
-      const answers = await claimMany.call(claims, kind, period, unique, instanceId);
+      const answers = await claimMany.call(claims, kind, period, unique, token);
       const byId = new Map(unique.map((id, i) => [id, answers[i] ?? 'taken']));
       return ids.map((id) => {
         const answer = byId.get(id) ?? 'taken';
@@ -377,14 +401,15 @@ export class FanOutEngine {
   }
 
   /**
-   * Claims of this (kind, period) still `claimed` after our work: ours (a claim we could not finish) or older
-   * than the run (a crashed run's). Never resent; counted, and moved out of `already_claimed` if we met them.
+   * Claims of this (kind, period) still `claimed` after our work: this run's (a claim it could not finish) or
+   * older than the run (a crashed or stopped run's). Never resent; counted, and moved out of `already_claimed` if
+   * we met them. Another live run's claims, in this process or another, are not counted.
    */
-  private async countUncertain(kind: SendKind, period: string, startedMs: number, takenIds: Set<string>, counters: Counters): Promise<void> {
+  private async countUncertain(kind: SendKind, period: string, token: string, startedMs: number, takenIds: Set<string>, counters: Counters): Promise<void> {
     const before = startedMs - (this.options.uncertainAfterMs ?? 0);
     const stuck = await this.deps.sendClaims.inFlight(kind, period);
     for (const claim of stuck) {
-      if (claim.claimedBy !== this.options.instanceId && !(Date.parse(claim.claimedAt) < before)) continue;
+      if (claim.claimedBy !== token && !(Date.parse(claim.claimedAt) < before)) continue;
       counters.uncertain++;
       if (takenIds.has(claim.recipientId)) {
         counters.skipped--;

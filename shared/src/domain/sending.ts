@@ -25,7 +25,7 @@ export interface SendClaim {
   readonly period: string;
   readonly recipientId: string;
   readonly state: SendClaimState;
-  /** The instance (process) that holds the claim. */
+  /** The run that holds the claim: `<instanceId>.<random nonce per run>`. */
   readonly claimedBy: string;
   readonly claimedAt: string;
   /** How many times the claim was taken: 1, plus one per retry of a failed send. */

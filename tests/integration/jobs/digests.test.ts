@@ -203,11 +203,11 @@ describe('weekly manager digest job (Azurite, fake connector over real HTTP)', (
       expect(world.logs.some((l) => l['message'] === 'digests: the campaign has no working days' && l['campaignId'] === 'c-leeg')).toBe(true);
     });
 
-    it('a campaign row with garbage dates', async () => {
+    it('a campaign row with garbage dates, and no other campaign', async () => {
       await plantCampaignRow(world, 'kapot', 'c-kapot', { startDate: '2026-13-45', endDate: 'gisteren' });
       const summary = await createDigestsJob(world.deps({ ORG_ID: 'kapot' })).run({ at: MONDAY, dryRun: false });
       expect(summary).toMatchObject({ skippedBecause: 'campaigns_unreadable', runs: [] });
-      expect(world.logs.some((l) => l['message'] === 'digests: the campaigns do not parse')).toBe(true);
+      expect(world.logs.some((l) => l['message'] === 'digests: a campaign does not parse; skipped' && l['campaignId'] === 'c-kapot')).toBe(true);
     });
 
     it('a campaign whose end lies before its start, no campaign at all, no teams', async () => {
@@ -219,6 +219,16 @@ describe('weekly manager digest job (Azurite, fake connector over real HTTP)', (
       await world.repos.campaigns.save(campaign({ orgId: 'geenteams', campaignId: 'c-geenteams' }));
       const noTeams = await createDigestsJob(world.deps({ ORG_ID: 'geenteams' })).run({ at: MONDAY, dryRun: false });
       expect(noTeams).toMatchObject({ skippedBecause: 'no_teams', runs: [] });
+    });
+
+    // Last: it leaves a bad row in the organisation's partition.
+    it('a garbage campaign row beside the good one: only it is skipped, logged by id; the week is still reported', async () => {
+      await plantCampaignRow(world, 'soest', 'c-rommel', { startDate: '2026-13-45', endDate: 'gisteren' });
+      const summary = await createDigestsJob(world.deps()).run({ at: MONDAY, dryRun: true });
+      expect(summary.skippedBecause).toBeUndefined();
+      expect(summary.runs).toHaveLength(1);
+      expect(summary.counts).toMatchObject({ teams: 3, recipients: 3 });
+      expect(world.logs.some((l) => l['message'] === 'digests: a campaign does not parse; skipped' && l['campaignId'] === 'c-rommel')).toBe(true);
     });
   });
 });

@@ -151,11 +151,21 @@ describe('retention job (Azurite)', () => {
       expect(summary.skippedBecause).toBeUndefined();
     });
 
-    it('a campaign row with garbage dates: nothing is purged and the job says why', async () => {
+    it('a campaign row with garbage dates: only it is skipped (logged by id, nothing of it purged); the others are purged', async () => {
       await plantCampaignRow(world, 'kapot', 'c-kapot', { startDate: '2026-13-45', endDate: 'gisteren' });
-      const summary = await createRetentionJob(world.deps({ ...ENV, ORG_ID: 'kapot' })).run({ at: AT, dryRun: false });
-      expect(summary).toMatchObject({ skippedBecause: 'campaigns_unreadable', counts: { CheckIns: 0, Surveys: 0 } });
-      expect(world.logs.some((l) => l['message'] === 'retention: the campaigns do not parse; nothing purged')).toBe(true);
+      const alone = await createRetentionJob(world.deps({ ...ENV, ORG_ID: 'kapot' })).run({ at: AT, dryRun: false });
+      expect(alone).toMatchObject({ skippedBecause: 'campaigns_unreadable', counts: { CheckIns: 0, Surveys: 0, campaignsUnreadable: 1 } });
+      expect(world.logs.some((l) => l['message'] === 'retention: a campaign does not parse; skipped, nothing of it purged' && l['campaignId'] === 'c-kapot')).toBe(true);
+
+      await world.repos.campaigns.save({ ...campaign('c-oud', '2026-09-01', '2026-09-10'), orgId: 'kapot' });
+      await world.repos.orgTeams.save({ orgId: 'kapot', teamId: 'team-k', name: 'K', managerIds: [], demo: false });
+      await world.repos.participants.save(participant({ userId: 'k1', orgId: 'kapot', teamId: 'team-k' }));
+      await world.repos.checkIns.save(checkIn({ userId: 'k1', teamId: 'team-k', campaignId: 'c-oud', date: '2026-09-01' }), null);
+      await world.repos.checkIns.save(checkIn({ userId: 'k1', teamId: 'team-k', campaignId: 'c-kapot', date: '2026-09-02' }), null);
+      const beside = await createRetentionJob(world.deps({ ...ENV, ORG_ID: 'kapot' })).run({ at: AT, dryRun: false });
+      expect(beside).toMatchObject({ counts: { CheckIns: 1, Surveys: 0, campaignsUnreadable: 1 } });
+      expect(beside.skippedBecause).toBeUndefined();
+      expect((await world.repos.checkIns.listAll('k1')).map((c) => c.campaignId)).toEqual(['c-kapot']);
     });
 
     it('nothing due yet', async () => {

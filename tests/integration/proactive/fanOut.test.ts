@@ -4,7 +4,9 @@ import { BotbuilderSender } from '../../../bot/src/proactive/botbuilderSender';
 import { FanOutEngine, type FanOutOptions, type FanOutRecipient } from '../../../bot/src/proactive/fanOut';
 import type { Sender } from '../../../bot/src/proactive/sender';
 import { ConversationRefsRepository } from '../../../bot/src/storage/repositories/conversationRefs';
-import { SendClaimsRepository } from '../../../bot/src/storage/repositories/sendClaims';
+import { replayingTableClient } from '../../../bot/src/proactive/testing/replayingTableClient';
+import { SendClaimsRepository, type SendClaimRow } from '../../../bot/src/storage/repositories/sendClaims';
+import { TableStore } from '../../../bot/src/storage/tableStore';
 import { SendRunsRepository } from '../../../bot/src/storage/repositories/sendRuns';
 import { LimitedConnector, type Fault } from '../../helpers/limitedConnector';
 import { seededRandom as seeded } from '../../../bot/src/proactive/testing/seeded';
@@ -154,6 +156,37 @@ describe('FanOutEngine (Azurite, fake connector over real HTTP)', () => {
     expect([...states.values()].every((s) => s === 'sent')).toBe(true);
   });
 
+  it.each([
+    ['grouped claims (claimMany)', true],
+    ['single claims', false],
+  ])('owns the claims whose insert the storage SDK retried after it committed; two runs of one process still never share one (%s)', async (_, groupCommit) => {
+    const prefix = groupCommit ? 'k' : 'l';
+    const ids = await seedUsers(prefix, 60);
+    // Every claim write commits, then is sent again (the SDK's retry after a lost answer) and answers 409.
+    const replaying = replayingTableClient(tables.client('SendClaims'));
+    const retried = new SendClaimsRepository(new TableStore<SendClaimRow>(replaying.client));
+    const oneProcess = new FanOutEngine(
+      { sendClaims: retried, sendRuns: runs, conversationRefs: refs, sender },
+      { instanceId: 'instance-k', tenantRate: 300, concurrency: 8, groupCommit, random: seeded(5) },
+    );
+    const period = `p-lost-${prefix}`;
+    // The same recipient twice in one run is sent once too.
+    const [one, two] = await Promise.all([
+      oneProcess.run({ kind: 'nudge', period, recipients: [...ids, ids[0] as string].map((id) => recipient(id)) }),
+      oneProcess.run({ kind: 'nudge', period, recipients: [...ids].reverse().map((id) => recipient(id)) }),
+    ]);
+    expect(replaying.replays.createEntity + replaying.replays.submitTransaction).toBeGreaterThan(0);
+    for (const id of ids) expect(connector.deliveredTo(`conv-${id}`)).toBe(1);
+    expect(one.sent + two.sent).toBe(60);
+    expect(one.uncertain + two.uncertain).toBe(0);
+    expect(one.skippedByReason['already_claimed']).toBe(61 - one.sent);
+    const claimed = await claims.listRun('nudge', period);
+    expect(claimed.every((c) => c.state === 'sent')).toBe(true);
+    // Two runs, two tokens, both of this instance.
+    expect(new Set(claimed.map((c) => c.claimedBy)).size).toBe(one.sent > 0 && two.sent > 0 ? 2 : 1);
+    expect(claimed.every((c) => c.claimedBy.startsWith('instance-k.'))).toBe(true);
+  });
+
   it('after a crash, reports claims left in flight as uncertain and never resends them', async () => {
     const ids = await seedUsers('c', 40);
     // A previous process claimed five recipients and died: no send recorded, maybe sent, maybe not.
@@ -210,7 +243,8 @@ describe('FanOutEngine (Azurite, fake connector over real HTTP)', () => {
     connector.fault = ({ conversationId }) => (conversationId === 'conv-g-1' ? { delayMs: 600 } : undefined);
     const run = await engine('instance-g', { attemptTimeoutMs: 150 }).run({ kind: 'nudge', period: 'p-timeout', recipients: ids.map((id) => recipient(id)) });
     expect(run).toMatchObject({ queued: 4, sent: 3, failed: 0, retried: 0, uncertain: 1 });
-    expect(await claims.get('nudge', 'p-timeout', 'g-1')).toMatchObject({ state: 'claimed', claimedBy: 'instance-g' });
+    // Claimed with this run's token: the instance id and a per-run nonce.
+    expect(await claims.get('nudge', 'p-timeout', 'g-1')).toMatchObject({ state: 'claimed', claimedBy: expect.stringMatching(/^instance-g\.[0-9a-f]{12}$/) });
     expect(connector.callsByConversation.get('conv-g-1')).toBe(1);
     // The abandoned request still arrives: had the engine retried, this user would have had two messages.
     await new Promise((resolve) => setTimeout(resolve, 700));

@@ -93,4 +93,30 @@ describe('CampaignsRepository (Azurite)', () => {
     await expect(repo.get('broken', 'c')).rejects.toMatchObject({ code: 'STORAGE_DATA_INVALID' });
     await expect(repo.active('broken', '2026-05-12')).rejects.toMatchObject({ code: 'STORAGE_DATA_INVALID' });
   });
+
+  it('listReadable: the campaigns that parse, and the ids of the rows that do not, instead of failing the organisation', async () => {
+    await repo.save(campaign({ orgId: 'mixed', campaignId: 'c-goed-2', startDate: '2026-06-01', endDate: '2026-06-12' }));
+    await repo.save(campaign({ orgId: 'mixed', campaignId: 'c-goed-1' }));
+    const bad = { name: '{"nl":"a","en":"b"}', startDate: '2026-05-11', endDate: '2026-05-22', dayPlan: '[]', closingDays: '[]', status: 'active', demo: false };
+    await tables.client('Campaigns').upsertEntity({ partitionKey: 'mixed', rowKey: 'c-kapot%2Fjson', ...bad, dayPlan: '["a",' });
+    await tables.client('Campaigns').upsertEntity({ partitionKey: 'mixed', rowKey: 'c-datum', ...bad, startDate: '2026-13-45' });
+    await expect(repo.list('mixed')).rejects.toMatchObject({ code: 'STORAGE_DATA_INVALID' });
+    const readable = await repo.listReadable('mixed');
+    expect(readable.campaigns.map((c) => c.campaignId)).toEqual(['c-goed-1', 'c-goed-2']);
+    expect(readable.unreadable).toEqual(['c-datum', 'c-kapot/json']);
+    expect(await repo.listReadable('nobody')).toEqual({ campaigns: [], unreadable: [] });
+  });
+
+  it('listReadable serves the same short-lived cache as list, dropped by a write', async () => {
+    const cached = new CampaignsRepository(tables.store('Campaigns'), 60_000);
+    await cached.save(campaign({ orgId: 'cached', campaignId: 'c-1' }));
+    expect((await cached.listReadable('cached')).campaigns).toHaveLength(1);
+    await tables.client('Campaigns').upsertEntity({ partitionKey: 'cached', rowKey: 'c-bad', name: 'x' });
+    // Still the cached partition (the planted row bypassed the repository) …
+    expect(await cached.listReadable('cached')).toMatchObject({ unreadable: [] });
+    // … until a write through the repository drops it.
+    await cached.save(campaign({ orgId: 'cached', campaignId: 'c-2' }));
+    expect(await cached.listReadable('cached')).toMatchObject({ unreadable: ['c-bad'] });
+    expect((await cached.listReadable('cached')).campaigns.map((c) => c.campaignId)).toEqual(['c-1', 'c-2']);
+  });
 });

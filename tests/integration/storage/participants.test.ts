@@ -227,4 +227,24 @@ describe('ParticipantsRepository (Azurite)', () => {
     expect(await members('team-e')).toEqual([]);
     expect(await slot('13:00')).toEqual([]);
   });
+
+  it('getForNudge tells an impossible nudge time apart from a profile that does not parse', async () => {
+    await repo.save(participant({ userId: 'n-ok', nudgeTime: '07:45' }));
+    expect(await repo.getForNudge('n-ok')).toEqual({ participant: participant({ userId: 'n-ok', nudgeTime: '07:45' }) });
+    expect(await repo.getForNudge('n-nobody')).toBeUndefined();
+
+    const profiles = tables.client('Participants');
+    await repo.save(participant({ userId: 'n-time' }));
+    await profiles.updateEntity({ partitionKey: encodeKeyPart('n-time'), rowKey: 'profile', nudgeTime: '25:99' }, 'Merge');
+    await expect(repo.get('n-time')).rejects.toMatchObject({ code: 'STORAGE_DATA_INVALID' });
+    expect(await repo.getForNudge('n-time')).toEqual({ invalid: 'nudge_time' });
+
+    // Another column broken (with or without a bad time too): the profile as a whole.
+    await repo.save(participant({ userId: 'n-roles' }));
+    await profiles.updateEntity({ partitionKey: encodeKeyPart('n-roles'), rowKey: 'profile', roles: '["baas"' }, 'Merge');
+    expect(await repo.getForNudge('n-roles')).toEqual({ invalid: 'profile' });
+    await repo.save(participant({ userId: 'n-both' }));
+    await profiles.updateEntity({ partitionKey: encodeKeyPart('n-both'), rowKey: 'profile', nudgeTime: '9 uur', status: 'weg' }, 'Merge');
+    expect(await repo.getForNudge('n-both')).toEqual({ invalid: 'profile' });
+  });
 });

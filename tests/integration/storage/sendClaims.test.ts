@@ -1,5 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
-import { SendClaimsRepository } from '../../../bot/src/storage/repositories/sendClaims';
+import { replayingTableClient } from '../../../bot/src/proactive/testing/replayingTableClient';
+import { SendClaimsRepository, type SendClaimRow } from '../../../bot/src/storage/repositories/sendClaims';
+import { TableStore } from '../../../bot/src/storage/tableStore';
 import { ConflictError } from '../../../bot/src/errors';
 import { expectCode, useTestTables } from '../../helpers/storage';
 
@@ -72,6 +74,55 @@ describe('SendClaimsRepository (Azurite)', () => {
     expect(await repo.reclaimFailed('yousaid', 'act-1', 'u', 'late')).toBe('taken');
     expect(await repo.markSent('yousaid', 'act-1', 'u', 'act-id')).toMatchObject({ state: 'sent', attempts: 2 });
     expect(await repo.reclaimFailed('yousaid', 'act-1', 'u', 'late')).toBe('taken');
+  });
+
+  describe('a write the storage SDK retried after it had committed (the answer was lost, the retry met our own row)', () => {
+    let replaying: ReturnType<typeof replayingTableClient>;
+    let retried: SendClaimsRepository;
+    beforeAll(() => {
+      replaying = replayingTableClient(client);
+      retried = new SendClaimsRepository(new TableStore<SendClaimRow>(replaying.client));
+    });
+
+    it('claim: the 409 to our own insert is ours; the same row is still taken for any other claimant', async () => {
+      expect(await retried.claim('nudge', 'lost', 'a', 'inst.run1')).toBe('claimed');
+      expect(replaying.replays.createEntity).toBeGreaterThan(0);
+      expect(await repo.get('nudge', 'lost', 'a')).toMatchObject({ state: 'claimed', claimedBy: 'inst.run1', attempts: 1 });
+      // Another run of the same instance (another token) and another instance: taken.
+      expect(await retried.claim('nudge', 'lost', 'a', 'inst.run2')).toBe('taken');
+      expect(await repo.claim('nudge', 'lost', 'a', 'other.run1')).toBe('taken');
+    });
+
+    it('claim: a row of ours that has left `claimed` (sent, failed, skipped) is not taken again', async () => {
+      await repo.claim('nudge', 'lost', 'done', 'inst.run1');
+      await repo.markSent('nudge', 'lost', 'done', 'activity-1');
+      expect(await repo.claim('nudge', 'lost', 'done', 'inst.run1')).toBe('taken');
+      await repo.claim('nudge', 'lost', 'skip', 'inst.run1');
+      await repo.markSkipped('nudge', 'lost', 'skip', 'paused');
+      expect(await repo.claim('nudge', 'lost', 'skip', 'inst.run1')).toBe('taken');
+    });
+
+    it('claimMany: a transaction that committed and answered 409 to its retry is claimed whole, and others still find it taken', async () => {
+      expect(await retried.claimMany('nudge', 'lost-many', ['m1', 'm2', 'm3'], 'inst.run1')).toEqual(['claimed', 'claimed', 'claimed']);
+      expect(replaying.replays.submitTransaction).toBeGreaterThan(0);
+      for (const id of ['m1', 'm2', 'm3']) expect(await repo.get('nudge', 'lost-many', id)).toMatchObject({ state: 'claimed', claimedBy: 'inst.run1' });
+      expect(await retried.claimMany('nudge', 'lost-many', ['m3', 'm4'], 'inst.run2')).toEqual(['taken', 'claimed']);
+      expect(await repo.get('nudge', 'lost-many', 'm4')).toMatchObject({ claimedBy: 'inst.run2' });
+    });
+
+    it('reclaimFailed: the 412 to our own committed update is ours', async () => {
+      await repo.claim('yousaid', 'lost-re', 'u', 'inst.run1');
+      await repo.markFailed('yousaid', 'lost-re', 'u', 'HTTP_502');
+      expect(await retried.reclaimFailed('yousaid', 'lost-re', 'u', 'inst.run2')).toBe('claimed');
+      expect(replaying.replays.updateEntity).toBeGreaterThan(0);
+      expect(await repo.get('yousaid', 'lost-re', 'u')).toMatchObject({ state: 'claimed', claimedBy: 'inst.run2', attempts: 2 });
+      expect(await retried.reclaimFailed('yousaid', 'lost-re', 'u', 'inst.run3')).toBe('taken');
+    });
+
+    it('a claim that goes through on the retried store moves to sent as usual', async () => {
+      expect(await retried.claim('nudge', 'lost', 'b', 'inst.run1')).toBe('claimed');
+      expect(await retried.markSent('nudge', 'lost', 'b', 'activity-b')).toMatchObject({ state: 'sent', activityId: 'activity-b' });
+    });
   });
 
   it('lists the claims still in flight (uncertain after a crash)', async () => {

@@ -54,16 +54,12 @@ export function createDigestsJob(deps: JobDeps): Job {
       return summary({ skippedBecause: reason });
     };
 
-    let campaigns: Campaign[];
-    try {
-      campaigns = await repos.campaigns.list(orgId);
-    } catch (err) {
-      if (!(err instanceof AppError && err.code === 'STORAGE_DATA_INVALID')) throw err;
-      logger.warn('digests: the campaigns do not parse', { week: week.period, code: err.code });
-      return skip(DIGEST_SKIPS.campaignsUnreadable);
-    }
+    // One campaign row that does not parse costs only that campaign: it is left out and logged by id.
+    const { campaigns, unreadable } = await repos.campaigns.listReadable(orgId);
+    for (const campaignId of unreadable) logger.warn('digests: a campaign does not parse; skipped', { week: week.period, campaignId, reason: DIGEST_SKIPS.campaignsUnreadable });
     const campaign = campaignOfWeek(campaigns, week);
-    if (campaign === undefined) return skip(DIGEST_SKIPS.noCampaign);
+    // Nothing readable to report on: say so, rather than "no campaign", when an unreadable row may be the one.
+    if (campaign === undefined) return skip(unreadable.length > 0 ? DIGEST_SKIPS.campaignsUnreadable : DIGEST_SKIPS.noCampaign);
     const campaignDays = campaignDaysOf(campaign);
     if (campaignDays.length === 0) {
       logger.warn('digests: the campaign has no working days', { week: week.period, campaignId: campaign.campaignId });
@@ -130,7 +126,8 @@ export function createDigestsJob(deps: JobDeps): Job {
     if (recipients.length === 0) return skip(DIGEST_SKIPS.noTeams);
     const total = recipients.length;
     const record: SendRun = await deps.fanOut(
-      { kind: 'digest', period: week.period, recipients },
+      // Once a week, to every manager: the personal references are read in pages, not one by one.
+      { kind: 'digest', period: week.period, recipients, prefetchReferences: ['personal'] },
       {
         dryRun: context.dryRun,
         ...(context.onProgress === undefined

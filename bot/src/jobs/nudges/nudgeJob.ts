@@ -4,10 +4,8 @@ import { challengeById } from '../../../../shared/src/catalogue';
 import type { Campaign } from '../../../../shared/src/domain/campaign';
 import type { SendRun } from '../../../../shared/src/domain/sending';
 import type { IsoDate, Language } from '../../../../shared/src/domain/types';
-import { isAppError } from '../../errors';
 import { campaignDaysOf, dayState, type DayState } from '../../features/checkin/campaignDay';
 import { buildDailyCard, type DayChallenge } from '../../features/checkin/cards';
-import { errorFields } from '../../platform/logger';
 import type { FanOutRecipient } from '../../proactive/fanOut';
 import type { NudgeSlotEntry } from '../../storage/repositories/participants';
 import type { Job, JobContext, JobDeps, JobSummary } from '../job';
@@ -28,6 +26,13 @@ const SLOT_READ_CONCURRENCY = 8;
 /** Recipients whose profile is checked at once, ahead of the fan-out's workers. */
 const CHECK_CONCURRENCY = 16;
 const MINUTES_PER_DAY = 24 * 60;
+/**
+ * From this many candidates on, a nudge run reads every personal conversation reference in pages of 1,000 first
+ * (`prefetchReferences`) instead of one point read per recipient. Below it the point reads are cheaper: the
+ * scheduler's tick runs every minute for a slot of a few people, and the pages would read everyone's reference
+ * each minute.
+ */
+export const NUDGE_PREFETCH_FROM = 100;
 
 export interface NudgesJobDeps extends JobDeps {
   /** The optional weather line (default: none). */
@@ -115,6 +120,8 @@ export function createNudgesJob(deps: NudgesJobDeps): Job {
   /** The last slot minute finished, for the local date it belongs to. */
   let done: { date: IsoDate; minute: number } | undefined;
   const warnedEmpty = new Set<string>();
+  /** Campaign ids already logged as unreadable (the job runs every minute: log each once per process). */
+  const warnedUnreadable = new Set<string>();
 
   async function readSlots(from: number, to: number): Promise<{ entries: NudgeSlotEntry[]; slots: number }> {
     const minutes = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
@@ -155,20 +162,21 @@ export function createNudgesJob(deps: NudgesJobDeps): Job {
     };
     const skipped = (skipReason: string): FanOutRecipient => ({ recipientId: entry.userId, skipReason, build: build(entry.language) });
 
-    let profile;
-    try {
-      profile = await repos.participants.get(entry.userId);
-    } catch (err) {
-      if (!isAppError(err, 'STORAGE_DATA_INVALID')) throw err;
-      logger.warn('nudges: a participant profile does not parse; skipped', { date: day.date, reason: NUDGE_SKIPS.badProfile, ...errorFields(err) });
+    const read = await repos.participants.getForNudge(entry.userId);
+    if (read === undefined) return undefined;
+    if ('invalid' in read) {
+      // Logged by reason only: the user id is personal data.
+      if (read.invalid === 'nudge_time') {
+        logger.warn('nudges: a participant has an impossible nudge time; skipped', { date: day.date, reason: NUDGE_SKIPS.badNudgeTime });
+        return skipped(NUDGE_SKIPS.badNudgeTime);
+      }
+      logger.warn('nudges: a participant profile does not parse; skipped', { date: day.date, reason: NUDGE_SKIPS.badProfile, code: 'STORAGE_DATA_INVALID' });
       return skipped(NUDGE_SKIPS.badProfile);
     }
-    if (!profile || profile.orgId !== orgId) return undefined;
-    const minute = minuteOf(profile.nudgeTime);
-    if (minute === undefined) {
-      logger.warn('nudges: a participant has an impossible nudge time; skipped', { date: day.date, reason: NUDGE_SKIPS.badNudgeTime });
-      return skipped(NUDGE_SKIPS.badNudgeTime);
-    }
+    const profile = read.participant;
+    if (profile.orgId !== orgId) return undefined;
+    // A parsed profile's nudge time is a possible HH:mm (the repository checks it).
+    const minute = minuteOf(profile.nudgeTime) ?? MINUTES_PER_DAY;
     if (profile.status === 'paused') return skipped(NUDGE_SKIPS.paused);
     if (profile.status === 'left') return skipped(NUDGE_SKIPS.left);
     // The index is a hint: a profile whose time moved later than now is nudged at its new slot.
@@ -201,7 +209,14 @@ export function createNudgesJob(deps: NudgesJobDeps): Job {
       durationMs: Date.now() - started,
     });
 
-    const plan = planNudgeDay(await repos.campaigns.list(orgId), at, cutoff);
+    // A campaign row that does not parse is left out (logged by id); the others still decide the day.
+    const { campaigns, unreadable } = await repos.campaigns.listReadable(orgId);
+    for (const campaignId of unreadable) {
+      if (warnedUnreadable.has(campaignId)) continue;
+      warnedUnreadable.add(campaignId);
+      logger.warn('nudges: a campaign does not parse; skipped', { campaignId, reason: 'campaign_unreadable' });
+    }
+    const plan = planNudgeDay(campaigns, at, cutoff);
     if (plan.kind === 'skip') {
       if (plan.reason === NO_WORKING_DAYS && plan.campaignId !== undefined && !warnedEmpty.has(`${plan.campaignId}|${plan.date}`)) {
         warnedEmpty.add(`${plan.campaignId}|${plan.date}`);
@@ -228,8 +243,20 @@ export function createNudgesJob(deps: NudgesJobDeps): Job {
       }
       const day = { campaign, date, challenge, nowMinute, weather: lines };
       const record = await deps.fanOut(
-        { kind: 'nudge', period: date, recipients: recipients(candidates, day) },
-        { dryRun: context.dryRun, ...(context.onProgress ? { onProgress: (r: SendRun) => context.onProgress?.({ done: r.queued, total: candidates.length }) } : {}) },
+        {
+          kind: 'nudge',
+          period: date,
+          recipients: recipients(candidates, day),
+          ...(candidates.length >= NUDGE_PREFETCH_FROM ? { prefetchReferences: ['personal'] as const } : {}),
+        },
+        {
+          dryRun: context.dryRun,
+          // Recipients finished by this run (a dry run reports those it looked at; a send left uncertain by a timeout
+          // is not counted).
+          ...(context.onProgress
+            ? { onProgress: (r: SendRun) => context.onProgress?.({ done: context.dryRun ? r.queued : r.sent + r.failed + r.skipped, total: candidates.length }) }
+            : {}),
+        },
       );
       runs.push(record);
       if (context.dryRun) counts['wouldSend'] = record.queued - record.skipped - record.failed;

@@ -62,14 +62,11 @@ export function createRetentionJob(deps: JobDeps): Job {
       durationMs: Date.now() - startedMs,
     });
 
-    let campaigns: Campaign[];
-    try {
-      campaigns = await repos.campaigns.list(orgId);
-    } catch (err) {
-      if (!(err instanceof AppError && err.code === 'STORAGE_DATA_INVALID')) throw err;
-      logger.warn('retention: the campaigns do not parse; nothing purged', { code: err.code });
-      return summary('campaigns_unreadable');
-    }
+    // A campaign row that does not parse is skipped (logged by id; its end date is unknown, so nothing of it is
+    // purged); the others are purged as usual.
+    const { campaigns, unreadable } = await repos.campaigns.listReadable(orgId);
+    for (const campaignId of unreadable) logger.warn('retention: a campaign does not parse; skipped, nothing of it purged', { campaignId, reason: 'campaign_unreadable' });
+    if (unreadable.length > 0) counts['campaignsUnreadable'] = unreadable.length;
     const due: Campaign[] = [];
     for (const campaign of campaigns) {
       if (campaign.startDate > campaign.endDate) {
@@ -78,7 +75,7 @@ export function createRetentionJob(deps: JobDeps): Job {
       }
       if (isPastRetention(campaign, config.jobs.retentionDays, today)) due.push(campaign);
     }
-    if (due.length === 0) return summary('nothing_due');
+    if (due.length === 0) return summary(campaigns.length === 0 && unreadable.length > 0 ? 'campaigns_unreadable' : 'nothing_due');
 
     const orgTeamIds = (await repos.orgTeams.list(orgId)).map((t) => t.teamId);
     for (const campaign of due) {

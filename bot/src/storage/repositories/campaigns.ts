@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CAMPAIGN_STATUSES, campaignIncludes, type Campaign } from '../../../../shared/src/domain/campaign';
 import type { IsoDate } from '../../../../shared/src/domain/types';
-import { AppError } from '../../errors';
+import { AppError, isAppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
@@ -81,16 +81,28 @@ function byStart(a: Campaign, b: Campaign): number {
   return a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.campaignId < b.campaignId ? -1 : 1;
 }
 
+/** {@link CampaignsRepository.listReadable}: the campaigns that parse, and the ids of those that do not. */
+export interface ReadableCampaigns {
+  readonly campaigns: Campaign[];
+  /** Campaign ids (sorted) whose rows do not parse: left out, for the caller to log. */
+  readonly unreadable: string[];
+}
+
 /** Campaigns of an organisation: one small partition per org. */
 export class CampaignsRepository {
-  private readonly lists: PartitionCache<Campaign>;
+  /** The org's rows as stored: `list` parses them strictly, `listReadable` leniently. */
+  private readonly rows: PartitionCache<StoredRow<CampaignRow>>;
 
-  /** @param cacheTtlMs how long `list`/`active` may serve a cached partition (0: never; see PartitionCache). */
+  /** @param cacheTtlMs how long `list`/`active`/`listReadable` may serve a cached partition (0: never; see PartitionCache). */
   constructor(
     private readonly store: TableStore<CampaignRow>,
     cacheTtlMs = 0,
   ) {
-    this.lists = new PartitionCache<Campaign>(cacheTtlMs);
+    this.rows = new PartitionCache<StoredRow<CampaignRow>>(cacheTtlMs);
+  }
+
+  private partition(orgId: string): Promise<readonly StoredRow<CampaignRow>[]> {
+    return this.rows.get(orgId, () => this.store.listPartition(encodeKeyPart(orgId)));
   }
 
   /** The campaign with its ETag (pass it to {@link save} to update only an unchanged row). */
@@ -99,13 +111,28 @@ export class CampaignsRepository {
     return row && { value: fromRow(row), etag: row.etag };
   }
 
-  /** Every campaign of the organisation, oldest start first. */
+  /** Every campaign of the organisation, oldest start first. One row that does not parse: STORAGE_DATA_INVALID. */
   async list(orgId: string): Promise<Campaign[]> {
-    const campaigns = await this.lists.get(orgId, async () => {
-      const rows = await this.store.listPartition(encodeKeyPart(orgId));
-      return rows.map(fromRow).sort(byStart);
-    });
-    return [...campaigns];
+    return (await this.partition(orgId)).map(fromRow).sort(byStart);
+  }
+
+  /**
+   * Every campaign of the organisation that parses, oldest start first, and the ids of the rows that do not: for
+   * the background jobs, where one bad row must cost only its own campaign (skipped and logged by id), not the
+   * organisation's nudges, digests and retention. Storage errors are thrown as everywhere.
+   */
+  async listReadable(orgId: string): Promise<ReadableCampaigns> {
+    const campaigns: Campaign[] = [];
+    const unreadable: string[] = [];
+    for (const row of await this.partition(orgId)) {
+      try {
+        campaigns.push(fromRow(row));
+      } catch (err) {
+        if (!isAppError(err, 'STORAGE_DATA_INVALID')) throw err;
+        unreadable.push(decodeKeyPart(row.rowKey));
+      }
+    }
+    return { campaigns: campaigns.sort(byStart), unreadable: unreadable.sort() };
   }
 
   /**
@@ -125,7 +152,7 @@ export class CampaignsRepository {
   async save(campaign: Campaign, expectedEtag?: string | null): Promise<string> {
     validateInput(campaignSchema, campaign, 'Campaign');
     const entity = toRow(campaign);
-    this.lists.invalidate(campaign.orgId);
+    this.rows.invalidate(campaign.orgId);
     if (expectedEtag === undefined) return this.store.upsert(entity);
     if (expectedEtag === null) return this.store.create(entity);
     if (expectedEtag === '' || expectedEtag === '*') {
@@ -136,7 +163,7 @@ export class CampaignsRepository {
 
   /** `false` when there was none. With an etag, only that version is deleted (else ConflictError `changed`). */
   async remove(orgId: string, campaignId: string, expectedEtag?: string): Promise<boolean> {
-    this.lists.invalidate(orgId);
+    this.rows.invalidate(orgId);
     return this.store.delete(encodeKeyPart(orgId), encodeKeyPart(campaignId), expectedEtag);
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Participant, ParticipantStatus } from '../../../../shared/src/domain/organisation';
 import { LANGUAGES, ROLES, type Language, type LocalTime } from '../../../../shared/src/domain/types';
-import { AppError } from '../../errors';
+import { AppError, isAppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
@@ -48,6 +48,12 @@ export interface NudgeSlotEntry {
   readonly language: Language;
   readonly demo: boolean;
 }
+
+/**
+ * {@link ParticipantsRepository.getForNudge}: the participant, or which part of the stored profile does not parse
+ * (`nudge_time`: only the nudge time, e.g. "25:99"; `profile`: anything else).
+ */
+export type NudgeRead = { readonly participant: Participant } | { readonly invalid: 'nudge_time' | 'profile' };
 
 /** An index row, by table and encoded partition key; its RowKey is always the encoded user id. */
 interface IndexRef {
@@ -169,6 +175,30 @@ export class ParticipantsRepository {
   async get(userId: string): Promise<Participant | undefined> {
     const row = await this.profiles.get(encodeKeyPart(userId), PROFILE_ROW);
     return row && fromRow(row);
+  }
+
+  /**
+   * {@link get} for the nudge job, which must tell an impossible nudge time apart from a profile that does not
+   * parse at all, and skip either without failing the run: `undefined` without a profile; `{invalid: 'nudge_time'}`
+   * when the profile would parse but for its nudge time; `{invalid: 'profile'}` for any other problem. Storage
+   * errors are thrown as everywhere.
+   */
+  async getForNudge(userId: string): Promise<NudgeRead | undefined> {
+    const row = await this.profiles.get(encodeKeyPart(userId), PROFILE_ROW);
+    if (!row) return undefined;
+    try {
+      return { participant: fromRow(row) };
+    } catch (err) {
+      if (!isAppError(err, 'STORAGE_DATA_INVALID')) throw err;
+    }
+    // Would it parse with a possible time in place of the stored one? Then the nudge time is the only problem.
+    try {
+      fromRow({ ...row, nudgeTime: '00:00' });
+      return { invalid: 'nudge_time' };
+    } catch (err) {
+      if (!isAppError(err, 'STORAGE_DATA_INVALID')) throw err;
+      return { invalid: 'profile' };
+    }
   }
 
   /**

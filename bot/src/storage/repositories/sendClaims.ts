@@ -93,8 +93,15 @@ export type ClaimOutcome =
 
 /**
  * Claims before proactive sends. `claim` inserts the row if absent: the one caller whose insert succeeds sends,
- * every other gets `'taken'` (a 409 from storage, never a read-then-write). A claim then moves once from
- * `claimed` to `sent`, `failed` or `skipped`; a `failed` one may be taken again with {@link reclaimFailed}.
+ * every other gets `'taken'` (a 409 from storage). A claim then moves once from `claimed` to `sent`, `failed` or
+ * `skipped`; a `failed` one may be taken again with {@link reclaimFailed}.
+ *
+ * `claimant` is the caller's **per-run token** (the fan-out engine passes instance id + a random nonce per run),
+ * never shared by two runs. It is what tells "someone else has it" from "our own insert, retried": the storage SDK
+ * retries a request that timed out, and when the first attempt had committed the retry answers 409. On a 409 the
+ * row is read once: if it is still `claimed` by this very token (and not sent), the claim is ours. Two runs, even
+ * in one process, never hold the same token, so they can never both think they own a claim; a caller must not ask
+ * for the same recipient twice within one run (the engine drops repeated recipients before claiming).
  */
 export class SendClaimsRepository {
   constructor(
@@ -102,34 +109,57 @@ export class SendClaimsRepository {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Takes the claim for this recipient and period: `'claimed'` means "you send", `'taken'` means "leave it". */
-  async claim(kind: SendKind, period: string, recipientId: string, instanceId: string): Promise<'claimed' | 'taken'> {
+  /**
+   * Takes the claim for this recipient and period: `'claimed'` means "you send", `'taken'` means "leave it".
+   * A 409 is `'taken'` unless the row is this claimant's own, still `claimed`, first attempt (a retried insert
+   * whose first attempt committed: see the class comment).
+   */
+  async claim(kind: SendKind, period: string, recipientId: string, claimant: string): Promise<'claimed' | 'taken'> {
     const ref = validateInput(refSchema, { kind, period, recipientId }, 'send claim');
-    validateInput(idSchema, instanceId, 'instance id');
+    validateInput(idSchema, claimant, 'claimant');
     try {
-      await this.store.create(toEntity({ ...ref, state: 'claimed', claimedBy: instanceId, claimedAt: this.now().toISOString(), attempts: 1 }));
+      await this.store.create(toEntity({ ...ref, state: 'claimed', claimedBy: claimant, claimedAt: this.now().toISOString(), attempts: 1 }));
       return 'claimed';
     } catch (err) {
-      if (err instanceof ConflictError && err.reason === 'exists') return 'taken';
-      throw err;
+      if (!(err instanceof ConflictError && err.reason === 'exists')) throw err;
+      return (await this.heldBy(ref, claimant, 1)) ? 'claimed' : 'taken';
     }
+  }
+
+  /**
+   * Whether the stored claim is `claimant`'s, still `claimed` and unsent, at `attempts`: our own write, committed
+   * although storage answered a conflict to its retry. Read leniently (these columns only): a row that does not
+   * parse is not ours.
+   */
+  private async heldBy(ref: { kind: SendKind; period: string; recipientId: string }, claimant: string, attempts: number): Promise<boolean> {
+    const row = await this.store.get(key(ref.kind, ref.period), encodeKeyPart(ref.recipientId));
+    return (
+      row !== undefined &&
+      row.claimedBy === claimant &&
+      row.state === 'claimed' &&
+      row.attempts === attempts &&
+      row.activityId === undefined &&
+      row.finishedAt === undefined
+    );
   }
 
   /**
    * {@link claim} for up to 100 recipients of one run in one entity-group transaction (one round trip instead of
    * one per recipient; the claims share a partition). The transaction is atomic: when any of the rows exists it
    * inserts none, and each recipient is then claimed on its own, so the answer per recipient is exactly what
-   * {@link claim} would have said. Answers in the order of `recipientIds`.
+   * {@link claim} would have said. That includes a transaction the SDK retried after it had committed: the retry
+   * answers 409 for the batch, and each row, found `claimed` by this `claimant`, is answered `'claimed'`.
+   * Answers in the order of `recipientIds`.
    */
-  async claimMany(kind: SendKind, period: string, recipientIds: readonly string[], instanceId: string): Promise<('claimed' | 'taken')[]> {
+  async claimMany(kind: SendKind, period: string, recipientIds: readonly string[], claimant: string): Promise<('claimed' | 'taken')[]> {
     if (recipientIds.length === 0) return [];
     if (recipientIds.length > MAX_BATCH) throw new AppError('VALIDATION_FAILED', `claimMany takes at most ${MAX_BATCH} recipients.`);
-    validateInput(idSchema, instanceId, 'instance id');
+    validateInput(idSchema, claimant, 'claimant');
     if (new Set(recipientIds).size !== recipientIds.length) throw new AppError('VALIDATION_FAILED', 'claimMany: a recipient appears twice.');
     const claimedAt = this.now().toISOString();
     const actions = recipientIds.map((recipientId): TransactionAction => {
       const ref = validateInput(refSchema, { kind, period, recipientId }, 'send claim');
-      return ['create', toEntity({ ...ref, state: 'claimed', claimedBy: instanceId, claimedAt, attempts: 1 })];
+      return ['create', toEntity({ ...ref, state: 'claimed', claimedBy: claimant, claimedAt, attempts: 1 })];
     });
     try {
       await this.store.batch(actions);
@@ -137,7 +167,7 @@ export class SendClaimsRepository {
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
     }
-    return Promise.all(recipientIds.map((id) => this.claim(kind, period, id, instanceId)));
+    return Promise.all(recipientIds.map((id) => this.claim(kind, period, id, claimant)));
   }
 
   /**
@@ -186,25 +216,24 @@ export class SendClaimsRepository {
 
   /**
    * Takes a `failed` claim again for another try (attempts + 1), ETag-checked: of several instances only one
-   * gets `'claimed'`. A claim in any other state answers `'taken'`: `claimed` may already have been sent.
+   * gets `'claimed'`. A claim in any other state answers `'taken'`: `claimed` may already have been sent. A 412
+   * to an update that had committed (the SDK's retry) is recognised like {@link claim}'s 409.
    */
-  async reclaimFailed(kind: SendKind, period: string, recipientId: string, instanceId: string): Promise<'claimed' | 'taken'> {
+  async reclaimFailed(kind: SendKind, period: string, recipientId: string, claimant: string): Promise<'claimed' | 'taken'> {
     const ref = validateInput(refSchema, { kind, period, recipientId }, 'send claim');
-    validateInput(idSchema, instanceId, 'instance id');
+    validateInput(idSchema, claimant, 'claimant');
     const row = await this.store.get(key(ref.kind, ref.period), encodeKeyPart(ref.recipientId));
-    if (!row) return this.claim(kind, period, recipientId, instanceId);
+    if (!row) return this.claim(kind, period, recipientId, claimant);
     const current = fromRow(row);
     if (current.state !== 'failed') return 'taken';
     const { finishedAt: _f, ...rest } = current;
+    const attempts = current.attempts + 1;
     try {
-      await this.store.update(
-        toEntity({ ...rest, state: 'claimed', claimedBy: instanceId, claimedAt: this.now().toISOString(), attempts: current.attempts + 1 }),
-        row.etag,
-      );
+      await this.store.update(toEntity({ ...rest, state: 'claimed', claimedBy: claimant, claimedAt: this.now().toISOString(), attempts }), row.etag);
       return 'claimed';
     } catch (err) {
-      if (err instanceof ConflictError) return 'taken';
-      throw err;
+      if (!(err instanceof ConflictError)) throw err;
+      return (await this.heldBy(ref, claimant, attempts)) ? 'claimed' : 'taken';
     }
   }
 
