@@ -19,12 +19,29 @@ export interface WithEtag<T> {
   readonly etag: string | null;
 }
 
+/** How long a prefetched answer may stand in for a fresh one (the first view; afterwards pages ask anew). */
+export const PREFETCH_FRESH_MS = 10_000;
+
 /**
  * The tab's only way to the server: JSON in and out, the bearer token on every call, and every failure an
  * {@link ApiClientError} with the server's code (or NETWORK / BAD_RESPONSE). Paths start with `/api/`.
  */
 export class ApiClient {
+  /** Answers asked for ahead of time (`prefetch`), each handed out once, and only while fresh. */
+  private readonly early = new Map<string, { readonly at: number; readonly answer: Promise<WithEtag<unknown>> }>();
+
   constructor(private readonly deps: ApiClientDeps) {}
+
+  /**
+   * Starts a GET now whose answer the next `getWithEtag(path)` (within {@link PREFETCH_FRESH_MS}) takes instead of
+   * asking again: the shell asks for the opened dashboard while it still waits for the session. A failure is
+   * kept for that call to report, so nothing is lost or shown twice.
+   */
+  prefetch(path: string): void {
+    const answer = this.request<unknown>('GET', path, undefined, undefined);
+    answer.catch(() => undefined); // reported by the call that takes it
+    this.early.set(path, { at: Date.now(), answer });
+  }
 
   async get<T>(path: string): Promise<T> {
     return (await this.request<T>('GET', path, undefined, undefined)).data;
@@ -32,6 +49,10 @@ export class ApiClient {
 
   /** GET that also returns the answer's ETag header. */
   async getWithEtag<T>(path: string): Promise<WithEtag<T>> {
+    const early = this.early.get(path);
+    this.early.delete(path);
+    // The caller asked for T at this path; the prefetch asked the same server for the same path.
+    if (early !== undefined && Date.now() - early.at <= PREFETCH_FRESH_MS) return early.answer as Promise<WithEtag<T>>;
     return this.request<T>('GET', path, undefined, undefined);
   }
 

@@ -113,9 +113,20 @@ export function App({ env }: { readonly env: TabEnvironment }): ReactElement {
     const linked = teamFromSubPageId(env.teams?.subPageId);
     const here = parseHash(window.location.hash);
     if (linked !== undefined && env.teams?.frameContext !== 'settings' && !(here.page === 'team' && here.rest[0] === linked)) redirect(hrefFor('team', linked));
-    if (env.teams === null && devTokens !== null && env.storage.getItem('soestainable.devToken') === null) setSessionState({ status: 'signedOut' });
-    else void reloadSession();
-  }, [env, devTokens, reloadSession]);
+    if (env.teams === null && devTokens !== null && env.storage.getItem('soestainable.devToken') === null) {
+      setSessionState({ status: 'signedOut' });
+      return;
+    }
+    void reloadSession();
+    // The opened page's code (and a dashboard's figures) download while the session is asked for, not after;
+    // a failure shows when the page renders.
+    const opening = linked !== undefined && env.teams?.frameContext !== 'settings' ? 'team' : here.page;
+    const dashboardOf = linked ?? (here.page === 'team' ? here.rest[0] : undefined);
+    if (opening === 'team' && dashboardOf !== undefined) client.prefetch(`/api/teams/${encodeURIComponent(dashboardOf)}/dashboard`);
+    PAGE_DEFINITIONS.find((d) => d.page === opening)
+      ?.preload()
+      .catch(() => undefined);
+  }, [env, devTokens, reloadSession, client]);
 
   const session = sessionState.status === 'ready' ? sessionState.session : null;
   const lang = resolveLanguage(env, session);

@@ -16,6 +16,17 @@ export interface PageDefinition {
   readonly allowed: (session: SessionInfo) => boolean;
   /** Loaded on demand: a page's code (charts, admin forms) downloads when it is first opened. */
   readonly component: LazyExoticComponent<ComponentType<PageProps>>;
+  /**
+   * Starts that download without rendering (the module loader keeps one copy, so `component` then finds it):
+   * the shell asks for the opened page's code while it still waits for the session, not after.
+   */
+  readonly preload: () => Promise<unknown>;
+}
+
+type PageModule = { readonly default: ComponentType<PageProps> };
+
+function onDemand(load: () => Promise<PageModule>): Pick<PageDefinition, 'component' | 'preload'> {
+  return { component: lazy(load), preload: load };
 }
 
 const everyone = (): boolean => true;
@@ -26,12 +37,12 @@ const coordinators = (s: SessionInfo): boolean => s.roles.includes('coordinator'
  * The team page's nav entry points at the user's own team (the shell fills in the id).
  */
 export const PAGE_DEFINITIONS: readonly PageDefinition[] = [
-  { page: 'team', nav: 'navTeam', allowed: everyone, component: lazy(() => import('../pages/team/index')) },
-  { page: 'org', nav: 'navOrg', allowed: everyone, component: lazy(() => import('../pages/org/index')) },
-  { page: 'me', nav: 'navMe', allowed: everyone, component: lazy(() => import('../pages/me/index')) },
-  { page: 'programme', nav: 'navProgramme', allowed: everyone, component: lazy(() => import('../pages/programme/index')) },
-  { page: 'inbox', nav: 'navInbox', allowed: coordinators, component: lazy(() => import('../pages/inbox/index')) },
-  { page: 'admin', nav: 'navAdmin', allowed: coordinators, component: lazy(() => import('../pages/admin/index')) },
-  { page: 'report', nav: 'navReport', allowed: coordinators, component: lazy(() => import('../pages/report/index')) },
-  { page: 'config', allowed: everyone, component: lazy(() => import('../pages/config/index')) },
+  { page: 'team', nav: 'navTeam', allowed: everyone, ...onDemand(() => import('../pages/team/index')) },
+  { page: 'org', nav: 'navOrg', allowed: everyone, ...onDemand(() => import('../pages/org/index')) },
+  { page: 'me', nav: 'navMe', allowed: everyone, ...onDemand(() => import('../pages/me/index')) },
+  { page: 'programme', nav: 'navProgramme', allowed: everyone, ...onDemand(() => import('../pages/programme/index')) },
+  { page: 'inbox', nav: 'navInbox', allowed: coordinators, ...onDemand(() => import('../pages/inbox/index')) },
+  { page: 'admin', nav: 'navAdmin', allowed: coordinators, ...onDemand(() => import('../pages/admin/index')) },
+  { page: 'report', nav: 'navReport', allowed: coordinators, ...onDemand(() => import('../pages/report/index')) },
+  { page: 'config', allowed: everyone, ...onDemand(() => import('../pages/config/index')) },
 ];

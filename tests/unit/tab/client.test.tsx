@@ -1,4 +1,4 @@
-import { ApiClient } from '../../../tab/src/api/client';
+import { ApiClient, PREFETCH_FRESH_MS } from '../../../tab/src/api/client';
 import { ApiClientError } from '../../../tab/src/api/errors';
 import { DevTokenSource, TeamsTokenSource, type TokenSource } from '../../../tab/src/api/tokens';
 import { hrefFor, parseHash, teamFromSubPageId } from '../../../tab/src/app/router';
@@ -26,6 +26,39 @@ describe('ApiClient', () => {
     const { client, calls } = clientWith({ 'GET /api/x': { body: { a: 1 }, headers: { ETag: 'W/"1"' } } });
     expect(await client.getWithEtag('/api/x')).toEqual({ data: { a: 1 }, etag: 'W/"1"' });
     expect(calls[0]?.headers).toEqual({ Accept: 'application/json', Authorization: 'Bearer tok' });
+  });
+
+  test('a prefetched GET is handed to the next call for that path once; later calls ask again', async () => {
+    let n = 0;
+    const { client, calls } = clientWith({ 'GET /api/x': () => ({ body: { n: (n += 1) }, headers: { ETag: `W/"${n}"` } }) });
+    client.prefetch('/api/x');
+    expect(await client.getWithEtag('/api/x')).toEqual({ data: { n: 1 }, etag: 'W/"1"' });
+    expect(calls).toHaveLength(1);
+    expect(await client.getWithEtag('/api/x')).toEqual({ data: { n: 2 }, etag: 'W/"2"' });
+    expect(calls).toHaveLength(2);
+    // Another path is not served from it.
+    client.prefetch('/api/x');
+    await failure(client.getWithEtag('/api/y'));
+  });
+
+  test('a prefetched failure reaches the call that takes it, with its code', async () => {
+    const { client, calls } = clientWith({ 'GET /api/x': apiError(403, 'FORBIDDEN') });
+    client.prefetch('/api/x');
+    expect((await failure(client.getWithEtag('/api/x'))).code).toBe('FORBIDDEN');
+    expect(calls).toHaveLength(1);
+  });
+
+  test('a prefetched answer older than its freshness is not used', async () => {
+    const now = jest.spyOn(Date, 'now').mockReturnValue(1_000_000);
+    try {
+      const { client, calls } = clientWith({ 'GET /api/x': { body: { a: 1 } } });
+      client.prefetch('/api/x');
+      now.mockReturnValue(1_000_000 + PREFETCH_FRESH_MS + 1);
+      await client.getWithEtag('/api/x');
+      expect(calls).toHaveLength(2);
+    } finally {
+      now.mockRestore();
+    }
   });
 
   test('a change sends JSON and If-Match', async () => {

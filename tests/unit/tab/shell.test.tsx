@@ -43,6 +43,18 @@ describe('the tab shell', () => {
     expect(window.location.hash).toBe('#/team/t-maan');
   });
 
+  test('an opened dashboard is asked for beside the session, not after it, and only once', async () => {
+    // While the session has not answered, the dashboard's figures are already on their way …
+    const waiting = renderTab('#/team/t-zon', { answers: { 'GET /api/session': PENDING, 'GET /api/teams/t-zon/dashboard': PENDING } });
+    await waitFor(() => expect(waiting.calls.map((c) => c.path)).toEqual(['/api/session', '/api/teams/t-zon/dashboard']), LOADED);
+    waiting.unmount();
+    // … and the page then uses that answer instead of asking again.
+    const tab = renderTab('#/team/t-zon', { answers: { 'GET /api/teams/t-zon/dashboard': PENDING } });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Teamdashboard' }, LOADED)).toBeTruthy();
+    expect(await screen.findByRole('progressbar', {}, LOADED)).toBeTruthy();
+    expect(tab.calls.filter((c) => c.path === '/api/teams/t-zon/dashboard')).toHaveLength(1);
+  });
+
   test('outside Teams without a sign-in it goes to the dev sign-in', async () => {
     renderTab('#/me', { signedIn: false, answers: { 'GET /api/dev/users': { body: { users: [] } } } });
     expect(await screen.findByRole('heading', { name: 'Aanmelden voor ontwikkeling' })).toBeTruthy();
