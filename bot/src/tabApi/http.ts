@@ -2,6 +2,7 @@ import type restify from 'restify';
 import type { Request, Response } from 'restify';
 import type { Config } from '../config';
 import type { Repositories } from '../storage/repositories';
+import { API_ERROR_STATUS, type ApiErrorBody, type ApiErrorCode } from '../../../shared/src/api/common';
 import type { Role } from '../../../shared/src/domain/types';
 import { isAppError } from '../errors';
 import { errorFields, type Logger } from '../platform/logger';
@@ -31,21 +32,11 @@ export interface Authenticator {
 }
 
 /**
- * Error codes the API answers with. The tab has a text for each in nl and en (the `message` here is English,
- * for developers and logs, and never holds user text).
+ * Error codes and their HTTP status, and the error body: defined once in the shared contract, which the tab imports
+ * too (it has a text for each code in nl and en). The `message` is English, for developers and logs, and never
+ * holds user text.
  */
-export const API_ERRORS = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  VALIDATION_FAILED: 400,
-  TOO_LARGE: 413,
-  STALE: 412,
-  CONFLICT: 409,
-  UNAVAILABLE: 503,
-  INTERNAL: 500,
-} as const;
-export type ApiErrorCode = keyof typeof API_ERRORS;
+export type { ApiErrorBody, ApiErrorCode } from '../../../shared/src/api/common';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -56,15 +47,8 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = 'ApiError';
-    this.status = API_ERRORS[code];
+    this.status = API_ERROR_STATUS[code];
   }
-}
-
-/** The JSON body of every error answer. */
-export interface ApiErrorBody {
-  readonly code: ApiErrorCode;
-  readonly message: string;
-  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 const NO_STORE = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../calendar/isoDate';
 
 /**
- * What every tab API answer shares: the coded error body (mirrors `bot/src/tabApi/http.ts`, so the tab can import
+ * What every tab API answer shares: the coded error body (the one definition: `bot/src/tabApi/http.ts` re-exports it, and the tab imports
  * it), the roles a caller can have, and small schema pieces the contracts reuse. Pure: zod only.
  */
 
