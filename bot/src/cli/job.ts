@@ -9,7 +9,7 @@ import { createRepositories } from '../storage/repositories';
 import { runMain } from './run';
 
 /**
- * `npm run job -- nudges|digests|yousaid|retention [--at <ISO instant>] [--dry-run]`: runs one job now, with the
+ * `npm run job -- nudges|digests|yousaid|retention|repair [--at <ISO instant>] [--dry-run]`: runs one job now, with the
  * configured storage (embedded Azurite when none, as `npm run serve`), a progress bar on stderr and a summary
  * table at the end. A bad command line exits 2 before anything is opened.
  */

@@ -19,11 +19,15 @@ export const systemTimer: SchedulerTimer = {
 export const DIGEST_FROM = { weekday: 1, minute: 8 * 60 + 30 } as const;
 /** When retention runs: once a day from 03:00 local. */
 export const RETENTION_FROM_MINUTE = 3 * 60;
+/** Repair (unfinished check-in writes) runs every 10 minutes, at minute 5, 15, …, 55 of the hour. */
+export const REPAIR_EVERY_MINUTES = 10;
+export const REPAIR_AT_MINUTE = 5;
 const MINUTE_MS = 60_000;
 
 /**
  * Which jobs a tick at `at` runs, given what this process already finished: nudges and "you said, we did" every
- * minute; digests on Monday from 08:30 until one run succeeded that day; retention once a day from 03:00.
+ * minute; digests on Monday from 08:30 until one run succeeded that day; retention once a day from 03:00; repair
+ * every 10 minutes (at minute 5, 15, …).
  * Every job is idempotent on its own (claims per day or week), so another instance, or a restart that forgets
  * `finished`, only costs a repeated look.
  */
@@ -35,6 +39,7 @@ export function dueJobs(at: Date, finished: { digests?: string; retention?: stri
   if (local.weekday === DIGEST_FROM.weekday && minute >= DIGEST_FROM.minute && finished.digests !== date) due.push('digests');
   due.push('yousaid');
   if (minute >= RETENTION_FROM_MINUTE && finished.retention !== date) due.push('retention');
+  if (local.minute % REPAIR_EVERY_MINUTES === REPAIR_AT_MINUTE) due.push('repair');
   return due;
 }
 

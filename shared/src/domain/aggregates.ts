@@ -67,8 +67,10 @@ export function emptyAggregate(campaignId: string, teamId: string, date: IsoDate
   };
 }
 
-/** The counters a single check-in contributes to its team's day. */
-export function checkInContribution(checkIn: CheckIn): AggregateDelta {
+/** The counters a single check-in contributes to its team's day (a whole `CheckIn`, or just what counts). */
+export function checkInContribution(
+  checkIn: Pick<CheckIn, 'outcome' | 'travelMode' | 'wasteFree' | 'cupsAvoided' | 'impact'>,
+): AggregateDelta {
   const travel = zeroTravel();
   travel[checkIn.travelMode] = 1;
   return {

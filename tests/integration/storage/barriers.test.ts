@@ -172,6 +172,34 @@ describe('BarriersRepository (Azurite)', () => {
     expect(await repo.list('refs')).toHaveLength(2);
   });
 
+  it('files a barrier under an id chosen beforehand once: a second try returns the first, unchanged', async () => {
+    const id = '0000000100aabbcc01';
+    const first = await repo.createWithId({ ...base, orgId: 'given', text: 'Eén keer', contactUserId: 'aad-r' }, id);
+    expect(first.created).toBe(true);
+    expect(first.barrier).toMatchObject({ barrierId: id, reference: referenceFromId('P', id), status: 'nieuw', contactUserId: 'aad-r' });
+    const again = await repo.createWithId({ ...base, orgId: 'given', text: 'Eén keer', contactUserId: 'aad-r' }, id);
+    expect(again).toEqual({ barrier: first.barrier, created: false });
+    expect(await repo.list('given')).toHaveLength(1);
+    expect((await rawRows(client)).filter((r) => r['partitionKey'] === 'given')).toHaveLength(2); // the barrier and its reference row
+    await expect(repo.createWithId({ ...base, orgId: 'given', text: 'x' }, 'not-an-id')).rejects.toEqual(expectCode('VALIDATION_FAILED'));
+  });
+
+  it('moves a given id whose reference another barrier holds to a derived one, the same on every try', async () => {
+    const holder = await repo.createWithId({ ...base, orgId: 'moved', text: 'heeft de referentie' }, '0000000200deadbeef');
+    // same random tail, so the same reference, under another id
+    const wanted = '0000000300deadbeef';
+    const moved = await repo.createWithId({ ...base, orgId: 'moved', text: 'wil dezelfde' }, wanted);
+    expect(moved.created).toBe(true);
+    expect(moved.barrier.barrierId).not.toBe(wanted);
+    expect(moved.barrier.barrierId.slice(0, 10)).toBe(wanted.slice(0, 10));
+    expect(moved.barrier.reference).not.toBe(holder.barrier.reference);
+    const retry = await repo.createWithId({ ...base, orgId: 'moved', text: 'wil dezelfde' }, wanted);
+    expect(retry).toEqual({ barrier: moved.barrier, created: false });
+    expect((await repo.getByReference('moved', moved.barrier.reference))?.text).toBe('wil dezelfde');
+    expect((await repo.getByReference('moved', holder.barrier.reference))?.text).toBe('heeft de referentie');
+    expect(await repo.list('moved')).toHaveLength(2);
+  });
+
   it('refuses a corrupted row with STORAGE_DATA_INVALID', async () => {
     await client.upsertEntity({ partitionKey: 'bad', rowKey: '0000000001aaaaaaaa', campaignId: 'c', teamId: 't', theme: 'bogus', text: 'x', createdAt: 'now', status: 'nieuw', reference: 'P-1', demo: false });
     await expect(repo.get('bad', '0000000001aaaaaaaa')).rejects.toEqual(expectCode('STORAGE_DATA_INVALID'));

@@ -88,6 +88,72 @@ describe('CheckInsRepository (Azurite)', () => {
     expect(await repo.deleteAll(odd.userId)).toBe(1);
   });
 
+  describe('pending parts', () => {
+    const work = {
+      token: 'tok-00000001',
+      orgId: 'soest',
+      barrier: { id: '0000000001abcdef01', theme: 'circulariteit' as const, text: 'Geen bekers', contact: true },
+    };
+    const pendingUsers = async (): Promise<string[]> => {
+      const users: string[] = [];
+      for await (const s of repo.listPending()) users.push('unreadable' in s ? `unreadable:${s.unreadable}` : s.value.userId);
+      return users;
+    };
+
+    it('stores the pending part in the same write, with the replaced version for an edit, and clears it on the etag', async () => {
+      const first = checkIn({ userId: 'p1' });
+      const created = await repo.save(first, null, work);
+      expect(created.pending).toEqual(work);
+      const read = await repo.get('p1', 'c1', '2026-05-11');
+      expect(read).toEqual({ value: first, etag: created.etag, pending: work });
+      expect(await pendingUsers()).toContain('p1');
+
+      // an edit over an unfinished write is refused: its pending part would be lost
+      await expect(repo.save(checkIn({ userId: 'p1', outcome: 'partly' }), created.etag, { token: 'tok-00000002', orgId: 'soest' })).rejects.toMatchObject({ reason: 'changed' });
+      await expect(repo.save(checkIn({ userId: 'p1', outcome: 'partly' }))).rejects.toMatchObject({ code: 'STORAGE_CONFLICT' });
+
+      if (!read) throw new Error('expected the check-in');
+      const cleared = await repo.clearPending(read);
+      expect(cleared).toBeDefined();
+      expect(await repo.get('p1', 'c1', '2026-05-11')).toEqual({ value: first, etag: cleared });
+      expect(await pendingUsers()).not.toContain('p1');
+      // a second clear with the old etag leaves the row alone
+      expect(await repo.clearPending(read)).toBeUndefined();
+
+      const edited = checkIn({ userId: 'p1', outcome: 'partly', teamId: 'team-b' });
+      const saved = await repo.save(edited, cleared, { token: 'tok-00000003', orgId: 'soest' });
+      expect(saved.pending).toEqual({
+        token: 'tok-00000003',
+        orgId: 'soest',
+        previous: { teamId: 'team-a', date: '2026-05-11', outcome: 'done', travelMode: 'fiets', wasteFree: true, cupsAvoided: 2, impact: first.impact },
+      });
+      expect((await repo.get('p1', 'c1', '2026-05-11'))?.pending).toEqual(saved.pending);
+    });
+
+    it('gives a row that went meanwhile nothing to clear, and validates the pending part before writing', async () => {
+      const c = checkIn({ userId: 'p2' });
+      const created = await repo.save(c, null, work);
+      await repo.deleteAll('p2');
+      expect(await repo.clearPending({ value: c, etag: created.etag })).toBeUndefined();
+      await expect(repo.save(checkIn({ userId: 'p3' }), null, { ...work, token: 'has space' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      await expect(repo.save(checkIn({ userId: 'p3' }), null, { ...work, barrier: { ...work.barrier, text: '  ' } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(await repo.listAll('p3')).toEqual([]);
+    });
+
+    it('lists a row with a garbled pending part as unreadable without stopping, and refuses to read it', async () => {
+      const client = tables.client('CheckIns');
+      await repo.save(checkIn({ userId: 'p4' }), null, work);
+      await client.updateEntity({ partitionKey: 'p4', rowKey: key('c1', '2026-05-11'), pending: '{"token":1}' }, 'Merge');
+      await repo.save(checkIn({ userId: 'p5' }), null, work);
+      const users = await pendingUsers();
+      expect(users).toContain(`unreadable:p4/${key('c1', '2026-05-11')}`);
+      expect(users).toContain('p5');
+      await expect(repo.get('p4', 'c1', '2026-05-11')).rejects.toMatchObject({ code: 'STORAGE_DATA_INVALID' });
+      // the export (listAll) still reads the check-in itself
+      expect(await repo.listAll('p4')).toHaveLength(1);
+    });
+  });
+
   it('reports a corrupted row as STORAGE_DATA_INVALID, an Int64 counter included', async () => {
     const client = tables.client('CheckIns');
     const rowKey = key('c1', '2026-05-11');

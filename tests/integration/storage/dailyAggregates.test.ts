@@ -2,7 +2,7 @@ import type { TableEntity, UpdateMode } from '@azure/data-tables';
 import { AppError, ConflictError } from '../../../bot/src/errors';
 import { key } from '../../../bot/src/storage/keys';
 import { CheckInsRepository } from '../../../bot/src/storage/repositories/checkIns';
-import { DailyAggregatesRepository, type DailyAggregateRow } from '../../../bot/src/storage/repositories/dailyAggregates';
+import { APPLIED_TOKENS_KEPT, DailyAggregatesRepository, type DailyAggregateRow } from '../../../bot/src/storage/repositories/dailyAggregates';
 import { TableStore } from '../../../bot/src/storage/tableStore';
 import { checkIn } from '../../helpers/fixtures';
 import { useTestTables } from '../../helpers/storage';
@@ -25,6 +25,24 @@ class CountingStore extends TableStore<DailyAggregateRow> {
       if (err instanceof ConflictError) this.conflicts++;
       throw err;
     }
+  }
+}
+
+/** Fails its `failWrite`-th write with STORAGE_UNAVAILABLE, as an outage would (a stand-in for an outside fault). */
+class FailingStore extends TableStore<DailyAggregateRow> {
+  failWrite = 0;
+  private writes = 0;
+  override async create(entity: TableEntity<DailyAggregateRow>): Promise<string> {
+    this.fail();
+    return super.create(entity);
+  }
+  override async update(entity: TableEntity<DailyAggregateRow>, etag: string, mode?: UpdateMode): Promise<string> {
+    this.fail();
+    return super.update(entity, etag, mode);
+  }
+  private fail(): void {
+    this.writes++;
+    if (this.writes === this.failWrite) throw new AppError('STORAGE_UNAVAILABLE', 'injected outage');
   }
 }
 
@@ -127,6 +145,73 @@ describe('DailyAggregatesRepository (Azurite)', () => {
     expect(await repo.get('edit', 'team-b', '2026-05-12')).toMatchObject({ checkIns: 1, partly: 1 });
 
     await expect(repo.apply(checkIn({ userId: 'x' }), checkIn({ userId: 'y' }))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('counts a token once: a retry of the same apply changes nothing and writes nothing', async () => {
+    const c = checkIn({ campaignId: 'tok', userId: 'u-tok' });
+    await repo.apply(c, undefined, 'tok-aaaaaaaa');
+    const writes = store.writes;
+    await repo.apply(c, undefined, 'tok-aaaaaaaa');
+    expect(store.writes).toBe(writes);
+    await repo.apply(checkIn({ campaignId: 'tok', userId: 'u-tok2' }), undefined, 'tok-bbbbbbbb');
+    expect(await repo.get('tok', 'team-a', '2026-05-11')).toMatchObject({ checkIns: 2, done: 2, cupsAvoided: 4 });
+    const row = await tables.client('DailyAggregates').getEntity<Record<string, unknown>>('tok', key('team-a', '2026-05-11'));
+    expect(row['applied']).toBe('tok-aaaaaaaa tok-bbbbbbbb');
+    await expect(repo.apply(c, undefined, 'with space')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await repo.hasApplied('tok', 'team-a', '2026-05-11', 'tok-bbbbbbbb')).toBe(true);
+    expect(await repo.hasApplied('tok', 'team-a', '2026-05-11', 'tok-cccccccc')).toBe(false);
+  });
+
+  it('counts each of many concurrent tokens once, retries included, inside one combined write', async () => {
+    const tokens = Array.from({ length: 30 }, (_, i) => `conc-${String(i).padStart(4, '0')}`);
+    const apply = (i: number) => repo.apply(checkIn({ campaignId: 'tokc', userId: `u${i}` }), undefined, tokens[i]);
+    // every check-in applied twice at once (a client retry meeting the original), from two instances
+    const second = new DailyAggregatesRepository(tables.store('DailyAggregates'));
+    await Promise.all(tokens.flatMap((t, i) => [apply(i), second.apply(checkIn({ campaignId: 'tokc', userId: `u${i}` }), undefined, t)]));
+    expect(await repo.get('tokc', 'team-a', '2026-05-11')).toMatchObject({ checkIns: 30, done: 30 });
+  });
+
+  it('records the token on both rows of a moved check-in, so a retry after the first row only finishes the second', async () => {
+    const before = checkIn({ campaignId: 'tokm', userId: 'mover' });
+    await repo.apply(before, undefined, 'first-000000');
+    const after = { ...before, teamId: 'team-b', outcome: 'partly' as const };
+    // storage goes away after the old row was written: the old row has the token, the new row not yet
+    const failing = new FailingStore(tables.client('DailyAggregates'));
+    const cut = new DailyAggregatesRepository(failing);
+    failing.failWrite = 2;
+    await expect(cut.apply(after, before, 'move-0000000')).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
+    expect(await repo.get('tokm', 'team-a', '2026-05-11')).toMatchObject({ checkIns: 0 });
+    expect(await repo.get('tokm', 'team-b', '2026-05-11')).toBeUndefined();
+    await repo.apply(after, before, 'move-0000000');
+    expect(await repo.get('tokm', 'team-a', '2026-05-11')).toMatchObject({ checkIns: 0, done: 0 });
+    expect(await repo.get('tokm', 'team-b', '2026-05-11')).toMatchObject({ checkIns: 1, partly: 1 });
+    expect(await repo.hasApplied('tokm', 'team-a', '2026-05-11', 'move-0000000')).toBe(true);
+    expect(await repo.hasApplied('tokm', 'team-b', '2026-05-11', 'move-0000000')).toBe(true);
+  });
+
+  it('remembers the latest APPLIED_TOKENS_KEPT tokens, dropping the oldest', async () => {
+    const client = tables.client('DailyAggregates');
+    const old = Array.from({ length: APPLIED_TOKENS_KEPT }, (_, i) => `old-${String(i).padStart(8, '0')}`);
+    await repo.apply(checkIn({ campaignId: 'cap', userId: 'u0' }), undefined, 'seed-0000000');
+    await client.updateEntity({ partitionKey: 'cap', rowKey: key('team-a', '2026-05-11'), applied: old.join(' ') }, 'Merge');
+    await repo.apply(checkIn({ campaignId: 'cap', userId: 'u1' }), undefined, 'new-00000000');
+    const row = await client.getEntity<Record<string, unknown>>('cap', key('team-a', '2026-05-11'));
+    const kept = String(row['applied']).split(' ');
+    expect(kept).toHaveLength(APPLIED_TOKENS_KEPT);
+    expect(kept[0]).toBe(old[1]);
+    expect(kept[kept.length - 1]).toBe('new-00000000');
+    expect(await repo.get('cap', 'team-a', '2026-05-11')).toMatchObject({ checkIns: 2 });
+  });
+
+  it('reads rows written before tokens existed, and refuses a garbled token list', async () => {
+    const client = tables.client('DailyAggregates');
+    await repo.apply(checkIn({ campaignId: 'legacy', userId: 'u0' }));
+    const row = await client.getEntity<Record<string, unknown>>('legacy', key('team-a', '2026-05-11'));
+    expect(row['applied']).toBeUndefined();
+    await repo.apply(checkIn({ campaignId: 'legacy', userId: 'u1' }), undefined, 'later-000000');
+    expect(await repo.get('legacy', 'team-a', '2026-05-11')).toMatchObject({ checkIns: 2 });
+    await client.updateEntity({ partitionKey: 'legacy', rowKey: key('team-a', '2026-05-11'), applied: 'ok-00000000 bad/token' }, 'Merge');
+    await expect(repo.get('legacy', 'team-a', '2026-05-11')).rejects.toMatchObject({ code: 'STORAGE_DATA_INVALID' });
   });
 
   it('lists a team by date and a campaign whole, not a team whose id merely starts the same', async () => {

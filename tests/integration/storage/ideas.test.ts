@@ -66,6 +66,16 @@ describe('IdeasRepository (Azurite)', () => {
     expect((await repo.get(orgId, hit.ideaId))?.orgId).toBe(orgId);
   });
 
+  it('files an idea under an id chosen beforehand once: a second try returns the first', async () => {
+    const id = '0000000100aabbcc02';
+    const first = await repo.createWithId({ ...base, orgId: 'given', text: 'Fietsen delen' }, id);
+    expect(first).toMatchObject({ created: true, idea: { ideaId: id, status: 'nieuw', text: 'Fietsen delen' } });
+    expect(first.idea.contactUserId).toBeUndefined();
+    expect(await repo.createWithId({ ...base, orgId: 'given', text: 'Fietsen delen' }, id)).toEqual({ idea: first.idea, created: false });
+    expect(await repo.list('given')).toHaveLength(1);
+    expect((await repo.getByReference('given', first.idea.reference))?.ideaId).toBe(id);
+  });
+
   it('validates before writing and refuses corrupted rows', async () => {
     const before = (await rawRows(client)).length;
     await expect(repo.create({ ...base, text: 'x'.repeat(501) })).rejects.toEqual(expectCode('VALIDATION_FAILED'));

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { todayIn } from '../../../../shared/src/calendar';
 import { challengeById } from '../../../../shared/src/catalogue';
 import type { Participant } from '../../../../shared/src/domain/organisation';
@@ -6,17 +7,32 @@ import type { CheckIn, IsoDate, Survey, Theme } from '../../../../shared/src/dom
 import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '../../../../shared/src/impact';
 import { ConflictError, isAppError } from '../../errors';
 import type { Logger } from '../../platform/logger';
+import { newSortableId } from '../../storage/keys';
 import type { Repositories } from '../../storage/repositories';
-import type { Versioned } from '../../storage/repositories/optimistic';
+import { previousOf, type PendingReport, type PendingWork, type StoredCheckIn } from '../../storage/repositories/checkIns';
 import { dayState, editableDates, type DayState } from './campaignDay';
 import type { DayChallenge } from './cards';
 
 /**
  * The check-in rules shared by the bot's card and the tab's API: which day may still take a check-in, and how a
  * check-in is stored, counted once, and filed with its reports.
+ *
+ * Crash safety ("nothing half-written, none twice"): the check-in row is written together with a pending part
+ * (checkIns.ts `CheckInPending`): a random token, for an edit what the replaced version counted, and the barrier
+ * and idea with ids chosen beforehand. {@link CheckInService.completePending} then counts it (idempotent by the
+ * token), files the reports (insert-if-absent by id) and clears the pending part. Whatever stops it half-way (a
+ * storage outage, a killed process), running it again finishes the rest and repeats nothing: the next write of the
+ * same check-in does so first, and the `repair` job sweeps the rest.
  */
 
 export type ActiveDay = Extract<DayState, { kind: 'day' }>;
+
+/** What finishing a pending part did: the row's new etag (`undefined` if it changed meanwhile) and the reports filed. */
+export interface CompletedPending {
+  readonly etag: string | undefined;
+  readonly barrier?: Barrier;
+  readonly idea?: Idea;
+}
 
 /** Why a day cannot take a check-in: before yesterday (`closed`), in the future, or no challenge day of the campaign named (`ended`). */
 export type DayRefusal = 'closed' | 'future' | 'ended';
@@ -74,8 +90,19 @@ export interface CheckInService {
    * check-in write succeeded counts it and files its reports, so a double submit counts once.
    */
   record(p: Participant, day: ActiveDay, answers: CheckInAnswers, expectedEtag: string | null, now: Date): Promise<RecordResult>;
-  /** The check-in stored for the day, with its etag. */
-  stored(p: Participant, day: Pick<ActiveDay, 'campaign' | 'date'>): Promise<Versioned<CheckIn> | undefined>;
+  /** The check-in stored for the day, with its etag (and its pending part while its write is unfinished). */
+  stored(p: Participant, day: Pick<ActiveDay, 'campaign' | 'date'>): Promise<StoredCheckIn | undefined>;
+  /**
+   * Finishes the follow-up work of a check-in write (its pending part): counts it once, files its reports once,
+   * then clears the pending part if the row is still that version. Safe to run any number of times, also
+   * concurrently. A row without a pending part is returned as it is.
+   */
+  completePending(stored: StoredCheckIn): Promise<CompletedPending>;
+}
+
+/** A random idempotency token: 9 random bytes as 12 base64url characters. */
+export function newApplyToken(): string {
+  return randomBytes(9).toString('base64url');
 }
 
 export function createCheckInService(deps: { readonly repos: Repositories; readonly logger: Logger }): CheckInService {
@@ -85,8 +112,53 @@ export function createCheckInService(deps: { readonly repos: Repositories; reado
     return (await repos.challenges.get(orgId, challengeId)) ?? challengeById(challengeId);
   }
 
+  async function completePending(stored: StoredCheckIn): Promise<CompletedPending> {
+    const { pending, value: checkIn } = stored;
+    if (!pending) return { etag: stored.etag };
+    const report = (r: PendingReport) => ({
+      orgId: pending.orgId,
+      campaignId: checkIn.campaignId,
+      teamId: checkIn.teamId,
+      theme: r.theme,
+      text: r.text,
+      ...(r.contact ? { contactUserId: checkIn.userId } : {}),
+    });
+    // Three independent, idempotent steps, side by side. Each is waited for even when another failed (no write
+    // outlives the call); what landed is skipped by the rerun, the first failure is thrown.
+    const [counted, barrierDone, ideaDone] = await Promise.allSettled([
+      repos.dailyAggregates.apply(checkIn, previousOf(checkIn, pending), pending.token),
+      pending.barrier && repos.barriers.createWithId(report(pending.barrier), pending.barrier.id),
+      pending.idea && repos.ideas.createWithId(report(pending.idea), pending.idea.id),
+    ]);
+    for (const step of [counted, barrierDone, ideaDone]) if (step.status === 'rejected') throw step.reason;
+    const barrier = barrierDone.status === 'fulfilled' ? barrierDone.value : undefined;
+    const idea = ideaDone.status === 'fulfilled' ? ideaDone.value : undefined;
+    // Cleared only when all of them are done.
+    const etag = await repos.checkIns.clearPending(stored);
+    logger.info('check-in completed', {
+      userId: checkIn.userId,
+      campaignId: checkIn.campaignId,
+      date: checkIn.date,
+      edit: pending.previous !== undefined,
+      barrierId: barrier?.barrier.barrierId,
+      barrierFiledNow: barrier?.created,
+      ideaId: idea?.idea.ideaId,
+      ideaFiledNow: idea?.created,
+      cleared: etag !== undefined,
+    });
+    return { etag, ...(barrier ? { barrier: barrier.barrier } : {}), ...(idea ? { idea: idea.idea } : {}) };
+  }
+
+  /** The stored check-in of the day, with an unfinished earlier write finished first (a retry after an outage). */
+  async function finishEarlier(stored: StoredCheckIn | undefined): Promise<StoredCheckIn | undefined> {
+    if (!stored?.pending) return stored;
+    const done = await completePending(stored);
+    return done.etag === undefined ? undefined : { value: stored.value, etag: done.etag };
+  }
+
   return {
     loadChallenge,
+    completePending,
     baselineOf: (userId, campaignId) => repos.surveys.get(userId, campaignId, 'baseline'),
     stored: (p, day) => repos.checkIns.get(p.userId, day.campaign.campaignId, day.date),
 
@@ -103,10 +175,20 @@ export function createCheckInService(deps: { readonly repos: Repositories; reado
     async record(p, day, answers, expectedEtag, now) {
       const [challenge, baseline] = await Promise.all([loadChallenge(p.orgId, day.challengeId), repos.surveys.get(p.userId, day.campaign.campaignId, 'baseline')]);
       if (!challenge) throw new Error(`challenge ${day.challengeId} of campaign ${day.campaign.campaignId} is in no catalogue`);
-      const stored = expectedEtag === null ? undefined : await repos.checkIns.get(p.userId, day.campaign.campaignId, day.date);
+      const read = (): Promise<StoredCheckIn | undefined> => repos.checkIns.get(p.userId, day.campaign.campaignId, day.date);
+      let stored: StoredCheckIn | undefined;
       if (expectedEtag !== null) {
-        if (!stored) return { kind: 'gone' };
-        if (stored.etag !== expectedEtag) return { kind: 'changedMeanwhile' };
+        const current = await read();
+        if (!current) return { kind: 'gone' };
+        if (current.etag !== expectedEtag) {
+          // A retry of an edit whose write went through but whose follow-up did not lands here: finish that.
+          await finishEarlier(current);
+          return { kind: 'changedMeanwhile' };
+        }
+        // The version being corrected may itself be unfinished (read while its write was cut off): finish it first,
+        // then correct the finished version.
+        stored = await finishEarlier(current);
+        if (!stored) return { kind: 'changedMeanwhile' };
       }
       const nowIso = now.toISOString();
       const counted = {
@@ -130,41 +212,48 @@ export function createCheckInService(deps: { readonly repos: Repositories; reado
         createdAt: stored?.value.createdAt ?? nowIso,
         updatedAt: nowIso,
       };
-      let saved: { etag: string; previous?: CheckIn };
+      // Everything the write still has to do, with the reports' ids chosen now: stored in the check-in's own write.
+      // The reports are anonymous unless the reporter ticked "you may contact me".
+      const theme = answers.theme ?? challenge.theme;
+      const contact = answers.barrierContact === true;
+      const work: PendingWork = {
+        token: newApplyToken(),
+        orgId: p.orgId,
+        ...(answers.barrierText === undefined ? {} : { barrier: { id: newSortableId(now), theme, text: answers.barrierText, contact } }),
+        ...(answers.ideaText === undefined ? {} : { idea: { id: newSortableId(now), theme, text: answers.ideaText, contact } }),
+      };
+      let saved: Awaited<ReturnType<Repositories['checkIns']['save']>>;
       try {
-        saved = await repos.checkIns.save(checkIn, stored ? stored.etag : null);
+        saved = await repos.checkIns.save(checkIn, stored ? stored.etag : null, work);
       } catch (err) {
         if (err instanceof ConflictError) {
           logger.info('check-in already recorded', { userId: p.userId, campaignId: checkIn.campaignId, date: checkIn.date, reason: err.reason });
+          // A double submit, or a retry of a first check-in whose write went through: finish what that write left.
+          if (err.reason === 'exists') await finishEarlier(await read());
           return { kind: err.reason === 'exists' ? 'exists' : 'changedMeanwhile' };
         }
         if (isAppError(err, 'NOT_FOUND')) return { kind: 'gone' };
         throw err;
       }
 
-      // Counted once: this request is the one whose write succeeded.
-      await repos.dailyAggregates.apply(checkIn, saved.previous);
-
-      // The reports, anonymous unless the reporter ticked "you may contact me".
-      const report = { orgId: p.orgId, campaignId: checkIn.campaignId, teamId: p.teamId, theme: answers.theme ?? challenge.theme };
-      const contact = answers.barrierContact === true ? { contactUserId: p.userId } : {};
-      const barrier = answers.barrierText === undefined ? undefined : await repos.barriers.create({ ...report, text: answers.barrierText, ...contact });
-      const idea = answers.ideaText === undefined ? undefined : await repos.ideas.create({ ...report, text: answers.ideaText, ...contact });
+      // Counted once and filed once, even when this is cut off and finished later by a retry or the repair job.
+      const done = await completePending({ value: checkIn, etag: saved.etag, ...(saved.pending ? { pending: saved.pending } : {}) });
       logger.info('check-in stored', {
         userId: p.userId,
         campaignId: checkIn.campaignId,
         date: checkIn.date,
         edit: saved.previous !== undefined,
-        barrierId: barrier?.barrierId,
-        ideaId: idea?.ideaId,
+        barrierId: done.barrier?.barrierId,
+        ideaId: done.idea?.ideaId,
       });
       return {
         kind: 'saved',
         checkIn,
-        etag: saved.etag,
+        // When the row changed between our write and clearing its pending part, the next edit reads it afresh.
+        etag: done.etag ?? saved.etag,
         how: stored ? 'changed' : 'new',
-        ...(barrier ? { barrier } : {}),
-        ...(idea ? { idea } : {}),
+        ...(done.barrier ? { barrier: done.barrier } : {}),
+        ...(done.idea ? { idea: done.idea } : {}),
       };
     },
   };

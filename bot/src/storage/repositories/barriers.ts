@@ -67,6 +67,15 @@ export class BarriersRepository {
     return this.reports.create(input, (fields, barrierId) => ({ ...fields, barrierId }));
   }
 
+  /**
+   * Files a barrier under an id chosen beforehand (a check-in's pending part), insert-if-absent: when it is stored
+   * already (an earlier try), that one is returned with `created` false. See ReportTable.createWithId.
+   */
+  async createWithId(input: NewBarrier, barrierId: string): Promise<{ barrier: Barrier; created: boolean }> {
+    const { report, created } = await this.reports.createWithId(input, barrierId, (fields, id) => ({ ...fields, barrierId: id }));
+    return { barrier: report, created };
+  }
+
   async get(orgId: string, barrierId: string): Promise<Barrier | undefined> {
     return this.reports.get(orgId, barrierId);
   }

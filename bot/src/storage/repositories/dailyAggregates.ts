@@ -32,6 +32,11 @@ export type DailyAggregateRow = {
   co2Mid: number;
   co2High: number;
   participants: number;
+  /**
+   * The idempotency tokens of the latest check-in writes counted here, space separated, oldest first (at most
+   * {@link APPLIED_TOKENS_KEPT}). Random, so nothing personal. Absent in rows written before tokens existed.
+   */
+  applied?: string;
 } & { [C in TravelColumn]: number };
 
 export function travelColumn(mode: TravelMode): TravelColumn {
@@ -44,6 +49,29 @@ export function travelColumn(mode: TravelMode): TravelColumn {
  * 0.7–0.95 s, median 7, max 12. 16 attempts leave headroom for the ~5–10 ms round trips of real Azure.
  */
 export const AGGREGATE_RETRY: RetryPolicy = { maxAttempts: 16, baseDelayMs: 5, maxDelayMs: 100 };
+
+/**
+ * How many applied tokens a team-day row remembers. A retried write is recognised as long as fewer than this many
+ * other writes reached the same team-day row since: a team-day row sees about one write per member and edit, so
+ * 500 covers a team of a few hundred retrying within the day. 500 tokens of 12 characters are ~6.5 KB of the
+ * 64 KiB a string property may hold.
+ */
+export const APPLIED_TOKENS_KEPT = 500;
+
+/** An idempotency token: 8 to 64 base64url characters (no space, our separator in the `applied` column). */
+export const APPLY_TOKEN = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** What of a check-in the counters need; a `CheckIn` is one. */
+export type CountedCheckIn = Pick<
+  CheckIn,
+  'userId' | 'campaignId' | 'teamId' | 'date' | 'outcome' | 'travelMode' | 'wasteFree' | 'cupsAvoided' | 'impact'
+>;
+
+/** A team-day row as the writers see it: the counters plus the tokens already counted. */
+interface AggregateState {
+  readonly aggregate: DailyAggregate;
+  readonly applied: readonly string[];
+}
 
 const count = z.number().int();
 const kg = z.number().finite();
@@ -60,10 +88,15 @@ const rowSchema = z.object({
   co2Mid: kg,
   co2High: kg,
   participants: count.min(0),
+  applied: z.string().optional(),
   ...travelShape,
 });
 
 function fromRow(row: StoredRow<DailyAggregateRow>): DailyAggregate {
+  return stateFromRow(row).aggregate;
+}
+
+function stateFromRow(row: StoredRow<DailyAggregateRow>): AggregateState {
   const where = `DailyAggregates row ${row.partitionKey}/${row.rowKey}`;
   const r = parseRow(rowSchema, row, where);
   const parts = splitKey(row.rowKey);
@@ -73,7 +106,9 @@ function fromRow(row: StoredRow<DailyAggregateRow>): DailyAggregate {
   }
   const travel = {} as Record<TravelMode, number>;
   for (const mode of TRAVEL_MODES) travel[mode] = r[travelColumn(mode)];
-  return {
+  const applied = r.applied === undefined ? [] : r.applied.split(' ').filter((t) => t.length > 0);
+  if (!applied.every((t) => APPLY_TOKEN.test(t))) throw new AppError('STORAGE_DATA_INVALID', `${where} does not parse (applied).`);
+  const aggregate: DailyAggregate = {
     campaignId: decodeKeyPart(row.partitionKey),
     teamId,
     date,
@@ -87,9 +122,11 @@ function fromRow(row: StoredRow<DailyAggregateRow>): DailyAggregate {
     co2: { low: r.co2Low, mid: r.co2Mid, high: r.co2High },
     participants: r.participants,
   };
+  return { aggregate, applied };
 }
 
-function toRow(a: DailyAggregate): DailyAggregateRow & { partitionKey: string; rowKey: string } {
+function toRow(state: AggregateState): DailyAggregateRow & { partitionKey: string; rowKey: string } {
+  const a = state.aggregate;
   const travel = {} as Record<TravelColumn, number>;
   for (const mode of TRAVEL_MODES) travel[travelColumn(mode)] = a.travel[mode];
   return {
@@ -105,6 +142,7 @@ function toRow(a: DailyAggregate): DailyAggregateRow & { partitionKey: string; r
     co2Mid: a.co2.mid,
     co2High: a.co2.high,
     participants: a.participants,
+    ...(state.applied.length === 0 ? {} : { applied: state.applied.join(' ') }),
     ...travel,
   };
 }
@@ -119,6 +157,19 @@ function sameDelta(a: AggregateDelta, b: AggregateDelta): boolean {
 }
 
 /**
+ * A counter change that runs at most once per token: when the row already lists `token`, the row stays as it is;
+ * otherwise the change is applied and the token listed (the oldest dropped beyond {@link APPLIED_TOKENS_KEPT}).
+ * Without a token the change always applies (callers that never retry: the demo seed, tests).
+ */
+function once(token: string | undefined, change: (agg: DailyAggregate) => DailyAggregate): (s: AggregateState) => AggregateState {
+  return (s) => {
+    if (token === undefined) return { aggregate: change(s.aggregate), applied: s.applied };
+    if (s.applied.includes(token)) return s;
+    return { aggregate: change(s.aggregate), applied: [...s.applied, token].slice(-APPLIED_TOKENS_KEPT) };
+  };
+}
+
+/**
  * Per-team per-day counters. Each change is a read-modify-write of one row with its ETag (insert-if-absent for
  * the first check-in of a day), retried with jittered backoff when another writer got there first, so
  * concurrent check-ins never overwrite each other. These rows hold no personal data and outlive the retention
@@ -126,7 +177,7 @@ function sameDelta(a: AggregateDelta, b: AggregateDelta): boolean {
  */
 export class DailyAggregatesRepository {
   /** Concurrent changes to one team-day row in this process become one write (see combiner.ts). */
-  private readonly combiner = new KeyedCombiner<DailyAggregate>((rowKey, change) => this.write(rowKey, change));
+  private readonly combiner = new KeyedCombiner<AggregateState>((rowKey, change) => this.write(rowKey, change));
 
   constructor(
     private readonly store: TableStore<DailyAggregateRow>,
@@ -152,17 +203,20 @@ export class DailyAggregatesRepository {
 
   /**
    * Counts a stored check-in. For an edit pass the version it replaced (`CheckInsRepository.save` returns it):
-   * its contribution is subtracted first, from its own team-day row when team or date changed, so a correction
-   * never counts twice. Throws STORAGE_CONFLICT if a row stays contended after the retries.
+   * its contribution is subtracted first, from its own team-day row when the team changed, so a correction never
+   * counts twice. Throws STORAGE_CONFLICT if a row stays contended after the retries.
    *
-   * Not atomic with the check-in write nor, when the row moves, across the two rows: a crash in between leaves
-   * the counters off by that one check-in.
+   * `token` makes the call idempotent: each row it changes records the token in the same ETag write as the
+   * counters, and a row that lists it already is left alone. So a retry after a crash (also one between the two
+   * rows of a moved check-in) finishes the work without counting anything twice. Pass the token stored with the
+   * check-in (its pending part, see CheckInsRepository); without one the call counts every time.
    */
-  async apply(checkIn: CheckIn, previous?: CheckIn): Promise<void> {
+  async apply(checkIn: CheckIn, previous?: CountedCheckIn, token?: string): Promise<void> {
     checkDate(checkIn.date);
+    if (token !== undefined && !APPLY_TOKEN.test(token)) throw new AppError('VALIDATION_FAILED', 'An apply token must be 8 to 64 base64url characters.');
     const added = checkInContribution(checkIn);
     if (previous === undefined) {
-      await this.mutate(checkIn.campaignId, checkIn.teamId, checkIn.date, (agg) => applyDelta(agg, added, 1));
+      await this.mutate(checkIn.campaignId, checkIn.teamId, checkIn.date, once(token, (agg) => applyDelta(agg, added, 1)));
       return;
     }
     if (previous.userId !== checkIn.userId) {
@@ -174,13 +228,19 @@ export class DailyAggregatesRepository {
       previous.campaignId === checkIn.campaignId && previous.teamId === checkIn.teamId && previous.date === checkIn.date;
     if (sameRow) {
       if (sameDelta(added, removed)) return; // nothing the counters see has changed
-      await this.mutate(checkIn.campaignId, checkIn.teamId, checkIn.date, (agg) =>
+      await this.mutate(checkIn.campaignId, checkIn.teamId, checkIn.date, once(token, (agg) =>
         applyDelta(applyDelta(agg, removed, -1), added, 1),
-      );
+      ));
       return;
     }
-    await this.mutate(previous.campaignId, previous.teamId, previous.date, (agg) => applyDelta(agg, removed, -1));
-    await this.mutate(checkIn.campaignId, checkIn.teamId, checkIn.date, (agg) => applyDelta(agg, added, 1));
+    await this.mutate(previous.campaignId, previous.teamId, previous.date, once(token, (agg) => applyDelta(agg, removed, -1)));
+    await this.mutate(checkIn.campaignId, checkIn.teamId, checkIn.date, once(token, (agg) => applyDelta(agg, added, 1)));
+  }
+
+  /** Whether the team-day row lists `token` as applied (for tests and the repair job's checks). */
+  async hasApplied(campaignId: string, teamId: string, date: IsoDate, token: string): Promise<boolean> {
+    const row = await this.store.get(encodeKeyPart(campaignId), key(teamId, date));
+    return row !== undefined && stateFromRow(row).applied.includes(token);
   }
 
   /** Records how many active participants the team had that day (the participation denominator). */
@@ -188,28 +248,30 @@ export class DailyAggregatesRepository {
     if (!Number.isInteger(participants) || participants < 0 || participants > 2 ** 31 - 1) {
       throw new AppError('VALIDATION_FAILED', 'Participants must be a non-negative whole number.');
     }
-    return this.mutate(campaignId, teamId, checkDate(date), (agg) => ({ ...agg, participants }));
+    return this.mutate(campaignId, teamId, checkDate(date), (s) => ({ aggregate: { ...s.aggregate, participants }, applied: s.applied }));
   }
 
   /** Queues a change of one team-day row; concurrent changes of the same row are written together. */
-  private mutate(
+  private async mutate(
     campaignId: string,
     teamId: string,
     date: IsoDate,
-    change: (current: DailyAggregate) => DailyAggregate,
+    change: (current: AggregateState) => AggregateState,
   ): Promise<DailyAggregate> {
     const rowId = JSON.stringify([campaignId, teamId, date]);
-    return this.combiner.apply(rowId, change);
+    return (await this.combiner.apply(rowId, change)).aggregate;
   }
 
   /** One read-modify-write of one team-day row with its ETag, retried when another instance wrote in between. */
-  private async write(rowId: string, change: (current: DailyAggregate) => DailyAggregate): Promise<DailyAggregate> {
+  private async write(rowId: string, change: (current: AggregateState) => AggregateState): Promise<AggregateState> {
     const [campaignId, teamId, date] = JSON.parse(rowId) as [string, string, IsoDate];
     const pk = encodeKeyPart(campaignId);
     const rk = key(teamId, date);
     return retryOnConflict(`update DailyAggregates ${pk}/${rk}`, this.retry, async () => {
       const row = await this.store.get(pk, rk);
-      const next = change(row ? fromRow(row) : emptyAggregate(campaignId, teamId, date));
+      const current = row ? stateFromRow(row) : { aggregate: emptyAggregate(campaignId, teamId, date), applied: [] };
+      const next = change(current);
+      if (next === current) return next; // every change of the batch was a retry already counted: no write
       const entity = toRow(next);
       if (row) await this.store.update(entity, row.etag);
       else await this.store.create(entity);

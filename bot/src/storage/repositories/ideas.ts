@@ -43,6 +43,15 @@ export class IdeasRepository {
     return this.reports.create(input, (fields, ideaId) => ({ ...fields, ideaId }));
   }
 
+  /**
+   * Files a idea under an id chosen beforehand (a check-in's pending part), insert-if-absent: when it is stored
+   * already (an earlier try), that one is returned with `created` false. See ReportTable.createWithId.
+   */
+  async createWithId(input: NewIdea, ideaId: string): Promise<{ idea: Idea; created: boolean }> {
+    const { report, created } = await this.reports.createWithId(input, ideaId, (fields, id) => ({ ...fields, ideaId: id }));
+    return { idea: report, created };
+  }
+
   async get(orgId: string, ideaId: string): Promise<Idea | undefined> {
     return this.reports.get(orgId, ideaId);
   }

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { TableEntity, TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
+import { ConflictError } from '../../errors';
 import { referenceFromId } from '../../../../shared/src/domain/programme';
 import { encodeKeyPart, newSortableId } from '../keys';
 import { parseRow } from '../rowJson';
@@ -56,4 +58,46 @@ export async function insertWithReference<R extends Row, T>(
     ] satisfies TransactionAction[]);
     return value;
   });
+}
+
+/**
+ * The ids a report given the id `id` may end up under: `id` itself, then (when its reference is taken by another
+ * report) ids derived from it, same time part, hashed random part. Deterministic, so a retry walks the same list.
+ */
+export function candidateIds(id: string, count = NEW_REFERENCE_RETRY.maxAttempts): string[] {
+  const ids = [id];
+  for (let n = 1; n < count; n++) ids.push(id.slice(0, 10) + createHash('sha256').update(`${id}|${n}`).digest('hex').slice(0, 8));
+  return ids;
+}
+
+/**
+ * Insert-if-absent of a report under an id chosen beforehand (a check-in's pending part), with its reference row,
+ * in one transaction. When a row with that id exists already, an earlier try stored it: `created` false and the
+ * stored row's id. When only the reference is taken (by another report), the next of {@link candidateIds} is
+ * tried. Returns the id the report is stored under.
+ */
+export async function insertWithGivenId<R extends Row>(
+  store: TableStore<R | ReferenceRow>,
+  partitionKey: string,
+  prefix: 'P' | 'I',
+  id: string,
+  build: (id: string, reference: string) => TableEntity<R>,
+): Promise<{ id: string; created: boolean }> {
+  let last: unknown;
+  for (const candidate of candidateIds(id)) {
+    const reference = referenceFromId(prefix, candidate);
+    const index: TableEntity<ReferenceRow> = { partitionKey, rowKey: REFERENCE_ROW_PREFIX + encodeKeyPart(reference), refersTo: candidate };
+    try {
+      await store.batch([
+        ['create', build(candidate, reference)],
+        ['create', index],
+      ] satisfies TransactionAction[]);
+      return { id: candidate, created: true };
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+      last = err;
+    }
+    if (await store.get(partitionKey, encodeKeyPart(candidate))) return { id: candidate, created: false };
+  }
+  throw new ConflictError('exists', `insert into ${store.tableName} ${partitionKey}: every candidate reference is taken.`, { cause: last });
 }

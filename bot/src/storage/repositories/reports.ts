@@ -6,7 +6,7 @@ import { AppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart } from '../keys';
 import type { StoredRow, TableStore } from '../tableStore';
 import { readModifyWrite, type Written } from './optimistic';
-import { insertWithReference, REPORTS_END, resolveReference, type ReferenceRow } from './references';
+import { insertWithGivenId, insertWithReference, REPORTS_END, resolveReference, type ReferenceRow } from './references';
 import { charCount, idSchema, validateInput } from './rowSchemas';
 
 /*
@@ -55,6 +55,9 @@ const reportTextSchema = z
   .string()
   .transform((s) => s.trim())
   .refine((s) => s.length > 0 && charCount(s) <= REPORT_TEXT_MAX, { message: `1 to ${REPORT_TEXT_MAX} characters` });
+
+/** An id made by keys.ts `newSortableId`: 10 base-36 digits of time, 8 hex digits. */
+export const sortableIdSchema = z.string().regex(/^[0-9a-z]{10}[0-9a-f]{8}$/, 'expected a sortable id');
 
 const newReportSchema = z.object({
   orgId: idSchema,
@@ -178,6 +181,43 @@ export class ReportTable<T extends Report, R extends ReportRow> {
       );
       return { value: report, entity: this.kind.toEntity(report) };
     });
+  }
+
+  /**
+   * Insert-if-absent under an id chosen beforehand (a check-in's pending part): filing the same report twice (a
+   * retry after a crash) finds the first one and returns it unchanged. The id may move on to a derived one when
+   * its reference is taken by another report (references.ts `candidateIds`), the same on every retry.
+   */
+  async createWithId(input: NewReport, id: string, withId: (fields: NewReportFields, id: string) => T): Promise<{ report: T; created: boolean }> {
+    const v = validateInput(newReportSchema, input, this.kind.name);
+    validateInput(sortableIdSchema, id, `${this.kind.name} id`);
+    const orgKey = encodeKeyPart(v.orgId);
+    const createdAt = this.now().toISOString();
+    const build = (candidate: string, reference: string): T =>
+      withId(
+        {
+          orgId: v.orgId,
+          campaignId: v.campaignId,
+          teamId: v.teamId,
+          theme: v.theme,
+          text: v.text,
+          createdAt,
+          status: 'nieuw',
+          reference,
+          ...(v.contactUserId === undefined ? {} : { contactUserId: v.contactUserId }),
+          demo: v.demo ?? false,
+        },
+        candidate,
+      );
+    let built: T | undefined;
+    const stored = await insertWithGivenId<R>(this.store, orgKey, this.kind.prefix, id, (candidate, reference) => {
+      built = build(candidate, reference);
+      return this.kind.toEntity(built);
+    });
+    if (stored.created && built !== undefined) return { report: built, created: true };
+    const report = await this.get(v.orgId, stored.id);
+    if (!report) throw new AppError('NOT_FOUND', `${this.kind.name}: the report just stored is gone.`);
+    return { report, created: stored.created };
   }
 
   async get(orgId: string, id: string): Promise<T | undefined> {

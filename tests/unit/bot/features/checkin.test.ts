@@ -264,19 +264,22 @@ describe('check-in feature', () => {
       expect(JSON.stringify(await h.repos.barriers.listByContact('soest', userId))).toBe('[]');
     });
 
-    it('a failed later write answers with the error card; submitting again is safe (shows the stored check-in, files nothing twice)', async () => {
+    it('a failed later write answers with the error card; submitting again finishes it (shows the stored check-in, counts and files once)', async () => {
       const { userId, teamId, adapter } = await join(h);
-      const spy = jest.spyOn(h.repos.barriers, 'create').mockRejectedValueOnce(new Error('storage down'));
+      const spy = jest.spyOn(h.repos.barriers, 'createWithId').mockRejectedValueOnce(new Error('storage down'));
       const text = 'Geen fietsenstalling bij de buitendienst';
       const failed = await execute(adapter, CHECKIN_VERBS.submit, answers({ barrierText: text }));
       expect(cardText(failed)).toContain('Sorry, er ging iets mis aan onze kant.');
       spy.mockRestore();
-      expect((await h.repos.checkIns.get(userId, CAMPAIGN, TODAY))?.value.outcome).toBe('done');
+      const half = await h.repos.checkIns.get(userId, CAMPAIGN, TODAY);
+      expect(half?.value.outcome).toBe('done');
+      expect(half?.pending?.barrier?.text).toBe(text); // still to be filed
 
       const again = await execute(adapter, CHECKIN_VERBS.submit, answers({ barrierText: text }));
       expect(cardText(again)).toContain('Deze check-in had ik al');
       expect((await h.repos.dailyAggregates.get(CAMPAIGN, teamId, TODAY))?.checkIns).toBe(1);
-      expect((await h.repos.barriers.list('soest')).filter((b) => b.text === text)).toHaveLength(0);
+      expect((await h.repos.barriers.list('soest')).filter((b) => b.text === text)).toHaveLength(1);
+      expect((await h.repos.checkIns.get(userId, CAMPAIGN, TODAY))?.pending).toBeUndefined();
     });
   });
 
