@@ -63,6 +63,7 @@ const envSchema = z.object({
     .transform((v) => (v === undefined || v.trim() === '' ? 'SingleTenant' : v.trim()))
     .pipe(z.enum(['SingleTenant', 'UserAssignedMSI'], { message: 'MicrosoftAppType must be SingleTenant or UserAssignedMSI (new multi-tenant bots are no longer allowed)' })),
   MicrosoftAppTenantId: text(),
+  BOT_OPENID_METADATA_URL: text().pipe(z.string().url({ message: 'BOT_OPENID_METADATA_URL must be a URL (an OpenID configuration document)' }).optional()),
   STORAGE_CONNECTION_STRING: text(),
   STORAGE_ACCOUNT_URL: text().pipe(
     z.string().url({ message: 'STORAGE_ACCOUNT_URL must be a URL such as https://<account>.table.core.windows.net' }).optional(),
@@ -111,6 +112,12 @@ export interface Config {
     readonly appPassword: string;
     readonly appType: 'SingleTenant' | 'UserAssignedMSI';
     readonly tenantId: string;
+    /**
+     * Where the Bot Framework channel publishes its OpenID configuration (and so the keys that sign the tokens
+     * on /api/messages). Undefined = botbuilder's public-cloud default (login.botframework.com). For sovereign
+     * clouds and for tests that sign their own tokens.
+     */
+    readonly openIdMetadataUrl: string | undefined;
   };
   readonly storage:
     | { readonly kind: 'connectionString'; readonly connectionString: string; readonly tablePrefix: string }
@@ -192,6 +199,9 @@ export function loadConfig(env: Env): Config {
       problems.push('STORAGE_ACCOUNT_URL (managed identity) or STORAGE_CONNECTION_STRING is required when NODE_ENV=production');
     }
   }
+  if (isProduction && e.BOT_OPENID_METADATA_URL !== undefined && !e.BOT_OPENID_METADATA_URL.startsWith('https://')) {
+    problems.push('BOT_OPENID_METADATA_URL must be an https:// URL when NODE_ENV=production');
+  }
   if (isProduction && e.DEV_CLOCK !== undefined) problems.push('DEV_CLOCK is for local use only and must not be set when NODE_ENV=production');
   if (e.MicrosoftAppId !== undefined) {
     if (e.MicrosoftAppTenantId === undefined) problems.push(`MicrosoftAppTenantId is required with MicrosoftAppType=${e.MicrosoftAppType}`);
@@ -230,6 +240,7 @@ export function loadConfig(env: Env): Config {
       appPassword: e.MicrosoftAppPassword ?? '',
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId ?? '',
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     },
     storage,
     playground: { enabled: e.PLAYGROUND && !isProduction, port: e.PLAYGROUND_PORT ?? 56150 },

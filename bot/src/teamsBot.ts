@@ -5,6 +5,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type Attachment,
+  type InvokeResponse,
 } from 'botbuilder';
 import { isAppError } from './errors';
 import { parseCommand } from './features/commands/parse';
@@ -122,7 +123,21 @@ export class TeamsBot extends TeamsActivityHandler {
       const result = await this.runAction(turn, verb, value);
       const replyToId = context.activity.replyToId;
       if (replyToId) {
-        await context.updateActivity({ type: 'message', id: replyToId, attachments: [result.card] });
+        try {
+          await context.updateActivity({ type: 'message', id: replyToId, attachments: [result.card] });
+        } catch (err) {
+          // The action is done and stored; only the card could not be replaced (the connector failed within its
+          // limits, platform/connectorClient.ts). Never let the turn's error text suggest nothing was saved.
+          this.deps.logger.warn('card update failed after the action', { verb, ...errorFields(err) });
+          try {
+            await context.sendActivity(coreTexts.savedNotShown[turn.lang]);
+          } catch (sendError) {
+            // The connector is down (or this message may have arrived): nothing more to say in this turn, and
+            // certainly not the turn-error text, which would read as "not saved".
+            this.deps.logger.warn('could not tell the user the action was saved', { verb, ...errorFields(sendError) });
+            return;
+          }
+        }
       } else {
         await context.sendActivity({ attachments: [result.card] });
       }
@@ -133,6 +148,21 @@ export class TeamsBot extends TeamsActivityHandler {
     const parsed = parseCommand(text);
     const handler = (parsed.command && this.commands.get(parsed.command)) ?? this.commands.get('help');
     await handler?.(turn, parsed.command ? parsed.args : '');
+  }
+
+  /**
+   * A card action whose value has no `action` object is refused with 400 before botbuilder reads it (it would
+   * throw a TypeError and answer 501). Teams never sends one; only an authenticated channel can.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'adaptiveCard/action') {
+      const value: unknown = context.activity.value;
+      const action = typeof value === 'object' && value !== null ? (value as { action?: unknown }).action : undefined;
+      if (typeof action !== 'object' || action === null || Array.isArray(action)) {
+        return { status: 400, body: { code: 'BadRequest', message: 'An adaptiveCard/action invoke needs value.action.' } };
+      }
+    }
+    return super.onInvokeActivity(context);
   }
 
   /** Universal Actions: the returned card replaces the one the user clicked, in place. */
@@ -148,6 +178,8 @@ export class TeamsBot extends TeamsActivityHandler {
         result = await this.runAction(turn, invokeValue.action?.verb ?? '', { ...asRecord(invokeValue.action?.data), verb: invokeValue.action?.verb });
         card = result.card;
       } catch (err) {
+        // Storage gone mid-action: onTurnError answers 503 with the storage text (nothing was saved).
+        if (isAppError(err, 'STORAGE_UNAVAILABLE')) throw err;
         // An invoke must be answered: never a 500 for the client to show as a broken card.
         const id = randomUUID().slice(0, 8);
         this.deps.logger.error('card action failed', { correlationId: id, verb: invokeValue.action?.verb, ...errorFields(err) });

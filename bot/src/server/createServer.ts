@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import restify from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { ActivityHandler, CloudAdapter, TurnContext } from 'botbuilder';
+import { turnMetStorageOutage } from '../botAdapter';
 import { isAppError } from '../errors';
 import { errorFields, type Logger } from '../platform/logger';
 
@@ -26,6 +27,8 @@ export interface ServerDeps {
 /** Largest request body we read (Bot Framework activities and card submits are a few KB). */
 export const MAX_BODY_BYTES = 256 * 1024;
 const HEALTH_TIMEOUT_MS = 2000;
+/** Body types restify would parse as a form: refused with 415 (see createServer). */
+const FORM_BODY = /^\s*(multipart\/|application\/x-www-form-urlencoded)/i;
 
 /**
  * Builds the HTTP server: the bot endpoint, the health check and the tab's static files. It does not listen:
@@ -37,6 +40,16 @@ export function createServer(deps: ServerDeps): restify.Server {
   // token is ~105 for a real Entra object id, so allow 512.
   const server = restify.createServer({ name: 'soestainable', handleUncaughtExceptions: false, maxParamLength: 512 });
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  // Every route takes JSON. restify's multipart parser ignores maxBodySize and leaves uploads in the temp folder
+  // (formidable 1.x), and a form body would reach handlers as an object: both kinds are refused before reading.
+  server.use((req, res, next) => {
+    if (FORM_BODY.test(req.headers['content-type'] ?? '')) {
+      res.send(415, { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as JSON (application/json).' });
+      next(false);
+      return;
+    }
+    next();
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.get('/healthz', async (_req, res) => {
@@ -56,7 +69,20 @@ export function createServer(deps: ServerDeps): restify.Server {
       return;
     }
     const request = { body: body as Record<string, unknown>, headers: req.headers, method: req.method ?? 'POST' };
-    await adapter.process(request, res, (context) => bot.run(context));
+    // botbuilder writes the status itself (200 for a message whose turn failed): a turn that could not reach
+    // storage is answered 503 instead, so that the caller sees the outage (see botAdapter's onTurnError).
+    let turnState: TurnContext['turnState'] | undefined;
+    const response = {
+      socket: res.socket,
+      status: (code: number) => res.status(turnState !== undefined && turnMetStorageOutage(turnState) ? 503 : code),
+      header: (name: string, value: string | number) => res.header(name, value),
+      send: (payload?: unknown) => res.send(payload),
+      end: () => res.end(),
+    };
+    await adapter.process(request, response, async (context) => {
+      turnState = context.turnState;
+      await bot.run(context);
+    });
   });
 
   for (const register of deps.routes ?? []) register(server);

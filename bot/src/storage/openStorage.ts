@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import type { Logger } from '../platform/logger';
 import { isPortOpen } from '../platform/ports';
 import { startAzurite, type AzuriteHandle } from './azurite';
+import { StorageBreaker } from './breaker';
 import { TableClients } from './tables';
 
 /** The default Azurite table port; taken when free, otherwise a free one is picked (unless AZURITE_PORT says). */
@@ -25,14 +26,23 @@ export interface OpenStorage {
  */
 export async function openStorage(config: Config, logger: Logger): Promise<OpenStorage> {
   const s = config.storage;
+  // One breaker for the account. Logged when it opens and when it closes again (states and counts only), not at
+  // every probe in between.
+  const breaker = new StorageBreaker({
+    onChange: (c) => {
+      if (c.to === 'closed') logger.warn('storage answers again', { refused: c.refused });
+      else if (c.from === 'closed') logger.warn('storage unreachable: calls fail at once until a probe succeeds', {});
+    },
+  });
+  const withBreaker = { breaker };
   let clients: TableClients;
   let embedded: AzuriteHandle | undefined;
   let description: string;
   if (s.kind === 'connectionString') {
-    clients = new TableClients({ kind: 'connectionString', connectionString: s.connectionString }, s.tablePrefix);
+    clients = new TableClients({ kind: 'connectionString', connectionString: s.connectionString }, s.tablePrefix, withBreaker);
     description = 'Table Storage (STORAGE_CONNECTION_STRING)';
   } else if (s.kind === 'accountUrl') {
-    clients = new TableClients({ kind: 'accountUrl', url: s.url, credential: new DefaultAzureCredential() }, s.tablePrefix);
+    clients = new TableClients({ kind: 'accountUrl', url: s.url, credential: new DefaultAzureCredential() }, s.tablePrefix, withBreaker);
     description = `Table Storage ${s.url} (managed identity)`;
   } else {
     if (config.isProduction) {
@@ -43,7 +53,7 @@ export async function openStorage(config: Config, logger: Logger): Promise<OpenS
     const location = resolve(s.dataDir, 'azurite');
     embedded = await startAzurite({ location, ...(port === undefined ? {} : { port }) });
     logger.info('embedded Azurite started', { port: embedded.port, pid: embedded.pid });
-    clients = new TableClients({ kind: 'connectionString', connectionString: embedded.connectionString }, s.tablePrefix);
+    clients = new TableClients({ kind: 'connectionString', connectionString: embedded.connectionString }, s.tablePrefix, withBreaker);
     description = `embedded Azurite on 127.0.0.1:${embedded.port} (data in ${location})`;
   }
   try {

@@ -29,17 +29,25 @@ function statusOf(err: unknown): number | undefined {
   return undefined;
 }
 
-function isConnectionFailure(err: unknown): boolean {
+/** Error codes of a request that got no HTTP answer because storage could not be reached. */
+const CONNECTION_FAILURE_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'REQUEST_SEND_ERROR',
+]);
+
+/** True when a call failed without reaching storage (refused, reset, timed out, unknown host). */
+export function isConnectionFailure(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
   const code = (err as { code?: unknown }).code;
-  return (
-    code === 'ECONNREFUSED' ||
-    code === 'ECONNRESET' ||
-    code === 'ETIMEDOUT' ||
-    code === 'ENOTFOUND' ||
-    code === 'EAI_AGAIN' ||
-    code === 'REQUEST_SEND_ERROR'
-  );
+  return typeof code === 'string' && CONNECTION_FAILURE_CODES.has(code);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/core-auth';
+import { StorageBreaker } from './breaker';
 import { mapStorageError } from './tableStore';
 
 /** Every table the app uses; docs/storage.md describes each one's keys and the queries they serve. */
@@ -34,20 +35,45 @@ function isInsecure(target: StorageTarget): boolean {
 }
 
 /**
+ * How the SDK retries one call (its default is 3 retries from ~1 s, exponential up to 64 s: seconds per call
+ * while storage is down). Azure Storage's own transient failures — a 503 "server busy" from a hot partition, a
+ * 500 "operation timed out", a reset connection during a failover — mostly clear within a second, so three
+ * retries with jittered delays of 100–200, 200–400 and 400–800 ms (0.7–1.4 s in all) ride them out. A longer
+ * wait does not help a request with a person waiting (Teams gives a bot about 15 s for the whole turn, which
+ * makes several storage calls): when storage is really gone the call fails within ~1.5 s and the breaker
+ * ({@link StorageBreaker}) makes every later call fail at once until storage answers again.
+ */
+export const STORAGE_RETRY_OPTIONS = { maxRetries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } as const;
+
+export interface TableClientsOptions {
+  /** The account's circuit breaker; one is made when omitted. Tests pass their own to watch it. */
+  readonly breaker?: StorageBreaker;
+}
+
+/**
  * Makes the table clients for one storage account. `prefix` lets tests give each suite its own tables
- * (letters and digits only: table names are alphanumeric).
+ * (letters and digits only: table names are alphanumeric). Every client shares one {@link StorageBreaker}:
+ * an outage is the account's, not one table's.
  */
 export class TableClients {
+  readonly breaker: StorageBreaker;
   private readonly options: TableServiceClientOptions;
   private readonly cache = new Map<TableName, TableClient>();
 
   constructor(
     private readonly target: StorageTarget,
     private readonly prefix = '',
+    options: TableClientsOptions = {},
   ) {
     if (!/^[A-Za-z0-9]*$/.test(prefix)) throw new Error('Table prefix must be letters and digits only.');
-    // Azurite speaks http; the SDK refuses http unless told. Real accounts are https and keep the default.
-    this.options = isInsecure(target) ? { allowInsecureConnection: true } : {};
+    this.breaker = options.breaker ?? new StorageBreaker();
+    this.options = {
+      retryOptions: { ...STORAGE_RETRY_OPTIONS },
+      // perCall: outside the SDK's retry policy, so the breaker judges a call after its retries.
+      additionalPolicies: [{ policy: this.breaker.policy, position: 'perCall' }],
+      // Azurite speaks http; the SDK refuses http unless told. Real accounts are https and keep the default.
+      ...(isInsecure(target) ? { allowInsecureConnection: true } : {}),
+    };
   }
 
   tableNameOf(name: TableName): string {

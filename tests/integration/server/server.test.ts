@@ -128,17 +128,34 @@ describe('server when storage goes away', () => {
   let azurite: AzuriteHandle;
   let app: RunningApp;
   let base: string;
+  const connector = new FakeConnector();
 
   beforeAll(async () => {
+    await connector.start();
     azurite = await startAzurite();
     ({ app, base } = await start({ STORAGE_CONNECTION_STRING: azurite.connectionString }));
   });
   afterAll(async () => {
     await app.close();
     await azurite.stop();
+    await connector.stop();
   });
 
-  it('reports 503 on /healthz quickly once storage stops', async () => {
+  const activity = (type: 'message' | 'invoke', locale: string, extra: Record<string, unknown> = {}) => ({
+    type,
+    id: `outage-${type}-${locale}`,
+    locale,
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    from: { id: '29:user-o', aadObjectId: 'aad-outage-1' },
+    recipient: { id: '28:bot' },
+    conversation: { id: 'conv-o', conversationType: 'personal', tenantId: 'tenant-1' },
+    ...extra,
+  });
+  const post = (body: unknown) =>
+    fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('reports 503 on /healthz quickly once storage stops, and keeps reporting it', async () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     await azurite.stop();
     const startedAt = Date.now();
@@ -146,6 +163,32 @@ describe('server when storage goes away', () => {
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: 'unavailable', storage: 'unreachable' });
     expect(Date.now() - startedAt).toBeLessThan(10_000);
+    // Now the storage breaker is open: the answer comes without waiting for the SDK's retries, and says the same.
+    expect(app.storage.clients.breaker.state).toBe('open');
+    const again = await fetch(`${base}/healthz`);
+    expect(again.status).toBe(503);
+    expect(await again.json()).toEqual({ status: 'unavailable', storage: 'unreachable' });
+  });
+
+  it('answers a message 503 during the outage and tells the user, in their language, that nothing was saved', async () => {
+    const before = connector.calls.length;
+    const res = await post(activity('message', 'nl-NL', { text: 'voortgang' }));
+    expect(res.status).toBe(503);
+    expect(connector.sentTexts().slice(-1)).toEqual([coreTexts.storageUnavailable.nl]);
+    expect(connector.calls.length).toBe(before + 1);
+  });
+
+  it('answers a card action 503 with an error body in the user language during the outage', async () => {
+    const res = await post(
+      activity('invoke', 'en-US', { name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'checkin.submit', data: {} } } }),
+    );
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({
+      statusCode: 503,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'STORAGE_UNAVAILABLE', message: coreTexts.storageUnavailable.en },
+    });
+    expect(connector.sentTexts().slice(-1)).toEqual([coreTexts.storageUnavailable.en]);
   });
 });
 

@@ -219,6 +219,7 @@ describe('app settings = what bot/src/config.ts reads in production', () => {
   /** Read by the config, deliberately not set in Azure — each with the reason. */
   const NOT_SET_IN_PRODUCTION: Record<string, string> = {
     PORT: 'App Service sets it for the container',
+    BOT_OPENID_METADATA_URL: "the default is the Bot Framework public cloud's metadata; the variable exists for tests with a local key set",
     HOST: 'the default 0.0.0.0 is what App Service needs',
     MicrosoftAppPassword: 'UserAssignedMSI: the bot has no secret',
     STORAGE_CONNECTION_STRING: 'managed identity (STORAGE_ACCOUNT_URL): no account keys',

@@ -14,6 +14,14 @@ export const coreTexts = {
     nl: 'Sorry, er ging iets mis aan onze kant. Er is niets half opgeslagen; probeer het zo nog eens. (code {id})',
     en: 'Sorry, something went wrong on our side. Nothing was half-saved; please try again in a moment. (code {id})',
   },
+  savedNotShown: {
+    nl: "Je antwoord is opgeslagen, maar ik kon de kaart niet bijwerken. Typ 'voortgang' om te zien wat er staat.",
+    en: "Your answer was saved, but I couldn't update the card. Type 'progress' to see what was recorded.",
+  },
+  storageUnavailable: {
+    nl: 'Onze opslag is op dit moment niet bereikbaar, dus er is niets opgeslagen. Probeer het over een paar minuten nog eens.',
+    en: "Our storage can't be reached right now, so nothing was saved. Please try again in a few minutes.",
+  },
   busy: {
     nl: 'Het is nu even druk; er is niets opgeslagen. Probeer het over een minuut nog eens.',
     en: 'It is busy right now; nothing was saved. Please try again in a minute.',
