@@ -1,0 +1,93 @@
+import type { SendKind } from '../../../shared/src/domain/sending';
+import type { Repositories } from '../../../bot/src/storage/repositories';
+import { decodeKeyPart, splitKey } from '../../../bot/src/storage/keys';
+import type { TableClients, TableName } from '../../../bot/src/storage/tables';
+import { rawRows } from '../../helpers/storage';
+
+/**
+ * "No stored garbage": reads every row of the given tables back through the repositories, whose row schemas throw
+ * STORAGE_DATA_INVALID on a row that does not parse (a value out of range, a broken JSON column, an unknown status).
+ * Answers how many rows were read, per table; throws on the first row a repository refuses.
+ */
+export async function readEverythingBack(repos: Repositories, clients: TableClients, orgId: string, tables: readonly TableName[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  const partitions = async (name: TableName) => [...new Set((await rawRows(clients.client(name))).map((r) => String(r['partitionKey'])))];
+  for (const table of tables) {
+    const rows = await rawRows(clients.client(table));
+    counts[table] = rows.length;
+    if (rows.length === 0) continue;
+    switch (table) {
+      case 'Participants':
+        for (const pk of await partitions(table)) await repos.participants.get(decodeKeyPart(pk));
+        break;
+      case 'TeamMembers':
+        for (const pk of await partitions(table)) await repos.participants.listTeamMembers(decodeKeyPart(pk));
+        break;
+      case 'NudgeSlots':
+        for (const pk of await partitions(table)) await repos.participants.listNudgeSlot(`${pk.slice(0, 2)}:${pk.slice(2)}`);
+        break;
+      case 'ConversationRefs':
+        for (const pk of await partitions(table)) {
+          const [first, teamId] = splitKey(pk);
+          await repos.conversationRefs.listAll(first === 'team' && teamId !== undefined ? { kind: 'team', teamId } : { kind: 'user', userId: decodeKeyPart(pk) });
+        }
+        break;
+      case 'CheckIns':
+        for (const pk of await partitions(table)) await repos.checkIns.listAll(decodeKeyPart(pk));
+        break;
+      case 'Surveys':
+        for (const pk of await partitions(table)) await repos.surveys.listAll(decodeKeyPart(pk));
+        break;
+      case 'DailyAggregates':
+        for (const pk of await partitions(table)) await repos.dailyAggregates.listCampaign(decodeKeyPart(pk));
+        break;
+      case 'Barriers':
+        await repos.barriers.list(orgId);
+        for (const r of rows.filter((row) => String(row['rowKey']).startsWith('~ref|'))) {
+          const [, reference] = splitKey(String(r['rowKey']));
+          if (reference !== undefined && (await repos.barriers.getByReference(orgId, reference)) === undefined) throw new Error(`barrier reference ${reference} points nowhere`);
+        }
+        break;
+      case 'Ideas':
+        await repos.ideas.list(orgId);
+        for (const r of rows.filter((row) => String(row['rowKey']).startsWith('~ref|'))) {
+          const [, reference] = splitKey(String(r['rowKey']));
+          if (reference !== undefined && (await repos.ideas.getByReference(orgId, reference)) === undefined) throw new Error(`idea reference ${reference} points nowhere`);
+        }
+        break;
+      case 'Actions':
+        for (const action of await repos.actions.list(orgId)) await repos.actions.timeline(action.action.actionId);
+        break;
+      case 'ActionUpdates':
+        for (const pk of await partitions(table)) await repos.actions.timeline(decodeKeyPart(pk));
+        break;
+      case 'SendClaims':
+        for (const pk of await partitions(table)) {
+          const [kind, period] = splitKey(pk);
+          if (kind !== undefined && period !== undefined) await repos.sendClaims.listRun(kind as SendKind, period);
+        }
+        break;
+      case 'SendRuns':
+        for (const pk of await partitions(table)) await repos.sendRuns.latest(decodeKeyPart(pk) as SendKind, 1000);
+        break;
+      case 'Campaigns':
+        await repos.campaigns.list(orgId);
+        break;
+      case 'Challenges':
+        await repos.challenges.list(orgId);
+        break;
+      case 'OrgTeams':
+        await repos.orgTeams.list(orgId);
+        break;
+      case 'AuditLog':
+        for (const pk of await partitions(table)) {
+          const [org, month] = splitKey(pk);
+          if (org !== undefined && month !== undefined) await repos.auditLog.list(org, month);
+        }
+        break;
+      default:
+        throw new Error(`readEverythingBack does not know how to read ${table}`);
+    }
+  }
+  return counts;
+}
