@@ -85,6 +85,19 @@ function fixed(year: number, month: number, day: number): IsoDate {
  * A holiday on a Saturday or Sunday is still listed: it simply changes nothing for working days.
  */
 export function caoHolidays(year: number): readonly Holiday[] {
+  // Asked for on every working-day test (many per request at the morning peak): computed once per year.
+  let holidays = BY_YEAR.get(year);
+  if (!holidays) {
+    holidays = Object.freeze(computeCaoHolidays(year).map((h) => Object.freeze(h)));
+    BY_YEAR.set(year, holidays);
+  }
+  return holidays;
+}
+
+/** Holidays per year, filled on first use (a few dozen years at most in a process's life). */
+const BY_YEAR = new Map<number, readonly Holiday[]>();
+
+function computeCaoHolidays(year: number): Holiday[] {
   const easter = easterSunday(year);
   // Koningsdag moves to Saturday 26 April when 27 April is a Sunday (the rule since the first Koningsdag, 2014).
   const kingsDay = DateTime.utc(year, 4, 27).weekday === 7 ? fixed(year, 4, 26) : fixed(year, 4, 27);
