@@ -169,6 +169,17 @@ describe('logs hold no secrets and no typed texts', () => {
     expect(leaked).toEqual([]);
   });
 
+  it('never names the reporter of an anonymous barrier or idea: no log line holds both the user id and its id', async () => {
+    const anonymous = [
+      ...(await h.repos.barriers.list('soest')).filter((b) => b.contactUserId === undefined).map((b) => b.barrierId),
+      ...(await h.repos.ideas.list('soest')).filter((i) => i.contactUserId === undefined).map((i) => i.ideaId),
+    ];
+    // The session filed anonymous reports of this user from the check-in card, the card and the tab.
+    expect(anonymous.length).toBeGreaterThanOrEqual(3);
+    const linking = h.logs.filter((line) => line.includes(USER) && anonymous.some((id) => line.includes(id)));
+    expect(linking).toEqual([]);
+  });
+
   it('has no text a user typed in any log line', () => {
     const all = [...h.logs, ...consoleLines].join('\n');
     // Each typed text, and its distinctive tag on its own (a truncated text would still carry it).

@@ -140,9 +140,9 @@ export function createCheckInService(deps: { readonly repos: Repositories; reado
       campaignId: checkIn.campaignId,
       date: checkIn.date,
       edit: pending.previous !== undefined,
-      barrierId: barrier?.barrier.barrierId,
+      // Whether reports were filed, never their ids: next to the user id, an id would name the reporter of an
+      // anonymous barrier or idea to anyone who reads the logs.
       barrierFiledNow: barrier?.created,
-      ideaId: idea?.idea.ideaId,
       ideaFiledNow: idea?.created,
       cleared: etag !== undefined,
     });
@@ -243,8 +243,8 @@ export function createCheckInService(deps: { readonly repos: Repositories; reado
         campaignId: checkIn.campaignId,
         date: checkIn.date,
         edit: saved.previous !== undefined,
-        barrierId: done.barrier?.barrierId,
-        ideaId: done.idea?.ideaId,
+        barrier: done.barrier !== undefined,
+        idea: done.idea !== undefined,
       });
       return {
         kind: 'saved',
