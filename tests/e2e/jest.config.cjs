@@ -2,6 +2,8 @@
 // One worker: each test starts a whole local stack, and the machines have two cores.
 const { join } = require('node:path');
 
+const esm = require('../helpers/esmPackages.cjs');
+
 const root = join(__dirname, '..', '..');
 
 module.exports = {
@@ -9,7 +11,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests/e2e'],
   testMatch: ['**/*.e2e.test.ts'],
-  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }] },
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }], ...esm.transform },
+  transformIgnorePatterns: esm.transformIgnorePatterns,
   maxWorkers: 1,
   testTimeout: 180000,
 };

@@ -4,6 +4,8 @@
 // One worker: the tests kill and restart processes and time their answers; the machines have two cores.
 const { join } = require('node:path');
 
+const esm = require('../helpers/esmPackages.cjs');
+
 const root = join(__dirname, '..', '..');
 
 module.exports = {
@@ -11,7 +13,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests/faults'],
   testMatch: ['**/*.fault.test.ts'],
-  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }] },
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }], ...esm.transform },
+  transformIgnorePatterns: esm.transformIgnorePatterns,
   maxWorkers: 1,
   testTimeout: 180000,
 };

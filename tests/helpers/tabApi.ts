@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+
 import { composeApp, listen, type RunningApp } from '../../bot/src/app';
 import { loadConfig, type Config } from '../../bot/src/config';
 import { createLogger } from '../../bot/src/platform/logger';
@@ -16,6 +17,9 @@ import type { CheckIn, IsoDate, Role, TravelMode } from '../../shared/src/domain
 import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '../../shared/src/impact';
 import { baselineSurvey, participant, seedOrg } from './orgFixture';
 import { testConnectionString } from './storage';
+
+/** The key type jose 6 signs with (a WebCrypto key; jose 5's `KeyLike` is gone). */
+type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
 /**
  * The tab API through the real server, for API tests: `composeApp` on port 0 with its own tables on Azurite, an
@@ -254,7 +258,7 @@ export async function startTabApi(options: TabApiOptions = {}): Promise<TabApiHa
     if (alg === 'HS256') {
       return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid }).sign(new TextEncoder().encode(TAB_CLIENT_ID));
     }
-    const key: KeyLike = signWith === 'forged' ? forged.privateKey : privateKey;
+    const key: SigningKey = signWith === 'forged' ? forged.privateKey : privateKey;
     return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid }).sign(key);
   }
 

@@ -4,12 +4,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+
 import { composeApp, listen, type RunningApp } from '../../../bot/src/app';
 import { loadConfig } from '../../../bot/src/config';
 import { createLogger } from '../../../bot/src/platform/logger';
 import { TABLE_NAMES } from '../../../bot/src/storage/tables';
 import { rawRows, testConnectionString } from '../../helpers/storage';
+
+/** The key type jose 6 signs with (a WebCrypto key; jose 5's `KeyLike` is gone). */
+type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
 /**
  * A local stand-in for the Bot Framework's OpenID metadata (login.botframework.com): the configuration document
@@ -19,9 +23,9 @@ import { rawRows, testConnectionString } from '../../helpers/storage';
 export interface BotKeys {
   readonly metadataUrl: string;
   readonly kid: string;
-  readonly trusted: KeyLike;
+  readonly trusted: SigningKey;
   /** A key the metadata does not publish. */
-  readonly unknown: KeyLike;
+  readonly unknown: SigningKey;
   /** How often the key set was fetched. */
   readonly fetches: () => number;
   close(): Promise<void>;
@@ -69,7 +73,7 @@ export async function startBotKeys(): Promise<BotKeys> {
 }
 
 export interface ChannelTokenOptions {
-  readonly key?: KeyLike;
+  readonly key?: SigningKey;
   readonly kid?: string;
   readonly claims?: Readonly<Record<string, unknown>>;
 }

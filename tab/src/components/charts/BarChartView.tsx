@@ -41,7 +41,7 @@ export default function BarChartView({ rows, series, layout, format, width, heig
       />
       {series.length > 1 ? <Legend wrapperStyle={{ color: tokens.colorNeutralForeground1, fontSize: 12 }} /> : null}
       {series.map((s, i) => (
-        <Bar key={s.key} dataKey={s.key} name={s.name} fill={COLOURS[i % COLOURS.length]} isAnimationActive={false} />
+        <Bar key={s.key} dataKey={s.key} name={s.name} fill={COLOURS[i % COLOURS.length] ?? tokens.colorBrandBackground} isAnimationActive={false} />
       ))}
     </BarChart>
   );
