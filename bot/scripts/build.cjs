@@ -5,6 +5,8 @@ const { spawnSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 
+require('./checkNode.cjs').exitIfUnsupported();
+
 const root = resolve(__dirname, '..', '..');
 const ifNeeded = process.argv.includes('--if-needed');
 
