@@ -5,7 +5,7 @@
 //
 //   user-assigned managed identity ──► the bot's identity (Azure Bot, MicrosoftAppType=UserAssignedMSI: no secret)
 //                                  └─► Storage Table Data Contributor on the storage account (no account keys)
-//   App Service plan (Linux) + web app, Node 20: /api/messages, /tab/, /healthz
+//   App Service plan (Linux) + web app, Node 24 LTS: /api/messages, /tab/, /healthz
 //   storage account with the app's tables · Azure Bot + Teams channel · Application Insights (+ Log Analytics)
 
 @minLength(4)
@@ -317,7 +317,7 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       // `npm start` is the local stack (Azurite, Playground): App Service runs the server alone.
       appCommandLine: 'node dist/bot/src/index.js'
       alwaysOn: true

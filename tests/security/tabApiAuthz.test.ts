@@ -159,8 +159,8 @@ describe('tab API authorisation, route by route', () => {
   });
 
   it('registers no route with two parameters in one path segment (find-my-way GHSA-rrr8-f88r-h8q6 needs one)', () => {
-    // docs/security-audit-exceptions.json relies on this: restify 11 pins find-my-way 7.x, whose ReDoS needs a
-    // multiparametric segment such as /:a-:b.
+    // restify 11 pinned find-my-way 7.x, whose ReDoS needs a multiparametric segment such as /:a-:b. restify 12
+    // brings a fixed router; the check stays as defence in depth (docs/security.md).
     const all = registeredRoutes(h.app.server);
     expect(all.length).toBeGreaterThan(30);
     const multi = all.filter((r) => r.path.split('/').some((segment) => (segment.match(/:/g) ?? []).length > 1 || (segment.includes(':') && !/^:[A-Za-z]+$/.test(segment))));

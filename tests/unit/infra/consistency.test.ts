@@ -163,11 +163,11 @@ describe('resources', () => {
     expect(main.code).toMatch(/tableDataContributorPrincipalId: identity\.properties\.principalId/);
   });
 
-  it('web app: Linux, Node 20, always on, HTTPS only, health check on the route the server serves, the server alone', () => {
+  it('web app: Linux, Node 24 LTS, always on, HTTPS only, health check on the route the server serves, the server alone', () => {
     const plan = resource(main, 'Microsoft.Web/serverfarms');
     expect(plan).toMatch(/reserved: true/);
     const site = resource(main, 'Microsoft.Web/sites');
-    expect(site).toMatch(/linuxFxVersion: 'NODE\|20-lts'/);
+    expect(site).toMatch(/linuxFxVersion: 'NODE\|24-lts'/);
     expect(site).toMatch(/alwaysOn: true/);
     expect(site).toMatch(/httpsOnly: true/);
     expect(site).toMatch(/healthCheckPath: '\/healthz'/);
@@ -175,7 +175,8 @@ describe('resources', () => {
     expect(site).toMatch(/userAssignedIdentities: \{\s*'\$\{identity\.id\}': \{\}/);
     const command = /appCommandLine: '([^']+)'/.exec(site)?.[1];
     const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
-    expect(pkg.scripts['serve']).toBe(command);
+    // `npm run serve` is App Service's command behind the Node gate (App Service pins Node 24 LTS itself).
+    expect(pkg.scripts['serve']).toBe(`node bot/scripts/checkNode.cjs && ${command ?? '(no appCommandLine)'}`);
     expect(pkg.scripts['stage:webapp']).toBeDefined();
   });
 
@@ -325,7 +326,9 @@ describe('teamsapp.yml', () => {
       'teamsApp/validateAppPackage',
       'teamsApp/update',
     ]);
-    expect(uses(teamsapp.deploy)).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'cli/runNpmCommand', 'azureAppService/zipDeploy']);
+    expect(uses(teamsapp.deploy)).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'cli/runNpmCommand', 'cli/runNpmCommand', 'azureAppService/zipDeploy']);
+    // The Node gate runs first: a deploy from a machine with an old Node stops with one line, before `npm ci`.
+    expect(teamsapp.deploy.map((s) => s.with?.['args'])).toEqual(['run check:node', 'ci', 'run build', 'run stage:webapp', undefined]);
     expect(uses(teamsapp.publish)).toContain('teamsApp/publishAppPackage');
     const create = teamsapp.provision.find((s) => s.uses === 'aadApp/create');
     expect(create?.with?.['generateClientSecret']).toBe(false);
