@@ -47,58 +47,58 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v === undefined || v.trim() === '' ? 'development' : v.trim()))
-    .pipe(z.enum(['development', 'test', 'production'], { message: 'NODE_ENV must be development, test or production' })),
+    .pipe(z.enum(['development', 'test', 'production'], { error: 'NODE_ENV must be development, test or production' })),
   PORT: int('PORT', 0, 65535),
   HOST: text(),
   LOG_LEVEL: z
     .string()
     .optional()
     .transform((v) => (v === undefined || v.trim() === '' ? 'info' : v.trim()))
-    .pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent'], { message: 'LOG_LEVEL must be debug, info, warn, error or silent' })),
+    .pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'LOG_LEVEL must be debug, info, warn, error or silent' })),
   MicrosoftAppId: text(),
   MicrosoftAppPassword: text(),
   MicrosoftAppType: z
     .string()
     .optional()
     .transform((v) => (v === undefined || v.trim() === '' ? 'SingleTenant' : v.trim()))
-    .pipe(z.enum(['SingleTenant', 'UserAssignedMSI'], { message: 'MicrosoftAppType must be SingleTenant or UserAssignedMSI (new multi-tenant bots are no longer allowed)' })),
+    .pipe(z.enum(['SingleTenant', 'UserAssignedMSI'], { error: 'MicrosoftAppType must be SingleTenant or UserAssignedMSI (new multi-tenant bots are no longer allowed)' })),
   MicrosoftAppTenantId: text(),
-  BOT_OPENID_METADATA_URL: text().pipe(z.string().url({ message: 'BOT_OPENID_METADATA_URL must be a URL (an OpenID configuration document)' }).optional()),
+  BOT_OPENID_METADATA_URL: text().pipe(z.url({ error: 'BOT_OPENID_METADATA_URL must be a URL (an OpenID configuration document)' }).optional()),
   STORAGE_CONNECTION_STRING: text(),
   STORAGE_ACCOUNT_URL: text().pipe(
-    z.string().url({ message: 'STORAGE_ACCOUNT_URL must be a URL such as https://<account>.table.core.windows.net' }).optional(),
+    z.url({ error: 'STORAGE_ACCOUNT_URL must be a URL such as https://<account>.table.core.windows.net' }).optional(),
   ),
-  TABLE_PREFIX: text().pipe(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, { message: 'TABLE_PREFIX must be 1–20 letters and digits, starting with a letter' }).optional()),
+  TABLE_PREFIX: text().pipe(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, { error: 'TABLE_PREFIX must be 1–20 letters and digits, starting with a letter' }).optional()),
   DATA_DIR: text(),
   AZURITE_PORT: int('AZURITE_PORT', 1, 65535),
   PLAYGROUND: flag('PLAYGROUND', true),
   PLAYGROUND_PORT: int('PLAYGROUND_PORT', 1, 65535),
   SEED_DEMO: flag('SEED_DEMO', true),
-  ORG_ID: text().pipe(z.string().regex(/^[a-z0-9-]{2,40}$/, { message: 'ORG_ID must be 2–40 lower-case letters, digits or dashes' }).optional()),
+  ORG_ID: text().pipe(z.string().regex(/^[a-z0-9-]{2,40}$/, { error: 'ORG_ID must be 2–40 lower-case letters, digits or dashes' }).optional()),
   ORG_NAME: text(),
   MIN_GROUP_SIZE: int('MIN_GROUP_SIZE', 2, 100),
   DEV_CLOCK: text().pipe(
     z
       .string()
       .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), {
-        message: 'DEV_CLOCK must be an ISO instant with a time zone, e.g. 2026-12-02T08:00:00+01:00',
+        error: 'DEV_CLOCK must be an ISO instant with a time zone, e.g. 2026-12-02T08:00:00+01:00',
       })
       .optional(),
   ),
   // Proactive jobs (issue 4).
-  JOBS_KEY: text().pipe(z.string().min(24, { message: 'JOBS_KEY must be at least 24 characters (a random secret for POST /api/jobs/*)' }).optional()),
+  JOBS_KEY: text().pipe(z.string().min(24, { error: 'JOBS_KEY must be at least 24 characters (a random secret for POST /api/jobs/*)' }).optional()),
   SCHEDULER: flag('SCHEDULER', true),
   SEND_RATE: int('SEND_RATE', 1, 1000),
-  NUDGE_CUTOFF: text().pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'NUDGE_CUTOFF must be a local time HH:MM, e.g. 12:00' }).optional()),
+  NUDGE_CUTOFF: text().pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'NUDGE_CUTOFF must be a local time HH:MM, e.g. 12:00' }).optional()),
   RETENTION_DAYS: int('RETENTION_DAYS', 0, 3650),
-  WEATHER_URL: text().pipe(z.string().url({ message: 'WEATHER_URL must be a URL (an Open-Meteo style forecast feed)' }).optional()),
-  TEAMS_APP_ID: text().pipe(z.string().uuid({ message: 'TEAMS_APP_ID must be the Teams app id from the manifest (a GUID)' }).optional()),
+  WEATHER_URL: text().pipe(z.url({ error: 'WEATHER_URL must be a URL (an Open-Meteo style forecast feed)' }).optional()),
+  TEAMS_APP_ID: text().pipe(z.uuid({ error: 'TEAMS_APP_ID must be the Teams app id from the manifest (a GUID)' }).optional()),
   // Tab single sign-on (issue 5): the Entra app the tab asks tokens for.
-  AAD_APP_CLIENT_ID: text().pipe(z.string().uuid({ message: 'AAD_APP_CLIENT_ID must be the Entra application (client) id, a GUID' }).optional()),
-  AAD_APP_ID_URI: text().pipe(z.string().regex(/^api:\/\/\S+$/, { message: 'AAD_APP_ID_URI must look like api://<tab domain>/<client id>' }).optional()),
-  AAD_APP_TENANT_ID: text().pipe(z.string().uuid({ message: 'AAD_APP_TENANT_ID must be a tenant id (GUID)' }).optional()),
+  AAD_APP_CLIENT_ID: text().pipe(z.uuid({ error: 'AAD_APP_CLIENT_ID must be the Entra application (client) id, a GUID' }).optional()),
+  AAD_APP_ID_URI: text().pipe(z.string().regex(/^api:\/\/\S+$/, { error: 'AAD_APP_ID_URI must look like api://<tab domain>/<client id>' }).optional()),
+  AAD_APP_TENANT_ID: text().pipe(z.uuid({ error: 'AAD_APP_TENANT_ID must be a tenant id (GUID)' }).optional()),
   AAD_ALLOWED_TENANTS: text(),
-  AAD_JWKS_URL: text().pipe(z.string().url({ message: 'AAD_JWKS_URL must be a URL' }).optional()),
+  AAD_JWKS_URL: text().pipe(z.url({ error: 'AAD_JWKS_URL must be a URL' }).optional()),
 });
 
 export interface Config {

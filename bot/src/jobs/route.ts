@@ -22,7 +22,7 @@ export function parseInstant(value: string): Date | undefined {
 }
 
 const bodySchema = z.strictObject({
-  at: z.string().refine((v) => parseInstant(v) !== undefined, { message: 'at must be an ISO instant with an offset, e.g. 2026-12-07T09:00+01:00' }).optional(),
+  at: z.string().refine((v) => parseInstant(v) !== undefined, { error: 'at must be an ISO instant with an offset, e.g. 2026-12-07T09:00+01:00' }).optional(),
   dryRun: z.boolean().optional(),
 });
 

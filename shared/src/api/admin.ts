@@ -62,7 +62,7 @@ export interface CampaignResponse {
 /** `PUT /api/admin/campaign`: create (no campaign with that id yet) or change (with `If-Match`). */
 export const campaignBodySchema = z
   .object({
-    campaignId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'slug' }),
+    campaignId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'slug' }),
     name: z.object({ nl: boundedText(CAMPAIGN_NAME_MAX), en: boundedText(CAMPAIGN_NAME_MAX) }),
     startDate: isoDateField,
     endDate: isoDateField,
@@ -99,7 +99,7 @@ export interface DayPlanResponse {
 const text = (max: number) =>
   z
     .object({ nl: boundedText(max), en: boundedText(max) })
-    .refine((t) => t.nl !== t.en, { message: 'untranslated' });
+    .refine((t) => t.nl !== t.en, { error: 'untranslated' });
 
 /** An edited catalogue entry's texts (id, day, theme and question kind stay). */
 export const challengeTextsSchema = z

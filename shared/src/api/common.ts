@@ -51,7 +51,7 @@ export const idSchema = z
   .string()
   .min(1)
   .max(200)
-  .refine((v) => ![...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || '/\\#?'.includes(ch)), { message: 'not an id' });
+  .refine((v) => ![...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || '/\\#?'.includes(ch)), { error: 'not an id' });
 
 /** A calendar date `YYYY-MM-DD` (the check-in day, in Europe/Amsterdam). */
-export const isoDateParamSchema = z.string().refine(isIsoDate, { message: 'expected a calendar date YYYY-MM-DD' });
+export const isoDateParamSchema = z.string().refine(isIsoDate, { error: 'expected a calendar date YYYY-MM-DD' });

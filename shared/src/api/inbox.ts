@@ -81,7 +81,7 @@ export type CreateFromBarriersBody = z.input<typeof createFromBarriersBodySchema
 export const mergeBodySchema = z
   .object({ barrierIds, intoBarrierId: idField })
   .strict()
-  .refine((b) => !b.barrierIds.includes(b.intoBarrierId), { message: 'self_merge', path: ['intoBarrierId'] });
+  .refine((b) => !b.barrierIds.includes(b.intoBarrierId), { error: 'self_merge', path: ['intoBarrierId'] });
 export type MergeBody = z.input<typeof mergeBodySchema>;
 
 export const dismissBodySchema = z.object({ barrierIds, reason: boundedText(DISMISS_REASON_MAX) }).strict();

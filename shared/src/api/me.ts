@@ -131,11 +131,11 @@ export interface CheckInSaved {
 /** The body of `PUT /api/me/settings`: any of the three, at least one. */
 export const settingsBodySchema = z
   .strictObject({
-    nudgeTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:mm' }).optional(),
+    nudgeTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected HH:mm' }).optional(),
     language: z.enum(LANGUAGES).optional(),
     paused: z.boolean().optional(),
   })
-  .refine((b) => b.nudgeTime !== undefined || b.language !== undefined || b.paused !== undefined, { message: 'nothing to change' });
+  .refine((b) => b.nudgeTime !== undefined || b.language !== undefined || b.paused !== undefined, { error: 'nothing to change' });
 export type SettingsBody = z.infer<typeof settingsBodySchema>;
 
 /** The body of `DELETE /api/me`: deletion is final, so it must be confirmed explicitly. */

@@ -44,8 +44,8 @@ export function boundedText(max: number) {
   return z
     .string()
     .transform((s) => s.trim())
-    .refine((s) => s.length > 0, { message: 'required' })
-    .refine((s) => textLength(s) <= max, { message: `too_long:${max}` });
+    .refine((s) => s.length > 0, { error: 'required' })
+    .refine((s) => textLength(s) <= max, { error: `too_long:${max}` });
 }
 
 /** A trimmed text of 0..max characters. */
@@ -53,7 +53,7 @@ export function optionalText(max: number) {
   return z
     .string()
     .transform((s) => s.trim())
-    .refine((s) => textLength(s) <= max, { message: `too_long:${max}` });
+    .refine((s) => textLength(s) <= max, { error: `too_long:${max}` });
 }
 
 /** A localized text: Dutch (the source) required, English may follow later (empty allowed). */
@@ -61,7 +61,7 @@ export function localizedText(max: number, nlRequired = true) {
   return z.object({ nl: nlRequired ? boundedText(max) : optionalText(max), en: optionalText(max).default('') });
 }
 
-export const isoDateField = z.string().refine(isIsoDate, { message: 'invalid_date' });
+export const isoDateField = z.string().refine(isIsoDate, { error: 'invalid_date' });
 /** Ids the client hands back: generated ids are short; anything else is simply an unknown id (NOT_FOUND). */
 export const idField = z.string().min(1).max(128);
 
@@ -174,7 +174,7 @@ export const updateActionBodySchema = z
     dueDate: isoDateField.nullable().optional(),
   })
   .strict()
-  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'empty' });
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { error: 'empty' });
 export type UpdateActionBody = z.input<typeof updateActionBodySchema>;
 
 /** `POST /api/actions/:actionId/notes`: one text, or nl/en. */

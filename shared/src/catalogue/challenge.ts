@@ -42,7 +42,7 @@ function localizedSchema(max: number) {
   const text = z.string().trim().min(1).max(max);
   return z
     .object({ nl: text, en: text })
-    .refine((value) => value.nl !== value.en, { message: 'nl and en must differ (untranslated text?)' });
+    .refine((value) => value.nl !== value.en, { error: 'nl and en must differ (untranslated text?)' });
 }
 
 /**

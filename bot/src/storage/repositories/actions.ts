@@ -146,9 +146,9 @@ function updateFromRow(row: StoredRow<ActionUpdateRow>): ActionUpdate {
 
 /** A localized text: Dutch (the source) required, English may wait for its translation. */
 function localizedInput(max: number, nlRequired: boolean) {
-  const part = z.string().transform((s) => s.trim()).refine((s) => charCount(s) <= max, { message: `at most ${max} characters` });
+  const part = z.string().transform((s) => s.trim()).refine((s) => charCount(s) <= max, { error: `at most ${max} characters` });
   return z.object({
-    nl: nlRequired ? part.refine((s) => s.length > 0, { message: 'required' }) : part,
+    nl: nlRequired ? part.refine((s) => s.length > 0, { error: 'required' }) : part,
     en: part,
   });
 }
@@ -156,7 +156,7 @@ function localizedInput(max: number, nlRequired: boolean) {
 const ownerSchema = z
   .string()
   .transform((s) => s.trim())
-  .refine((s) => s.length > 0 && charCount(s) <= ACTION_OWNER_MAX, { message: `1 to ${ACTION_OWNER_MAX} characters` });
+  .refine((s) => s.length > 0 && charCount(s) <= ACTION_OWNER_MAX, { error: `1 to ${ACTION_OWNER_MAX} characters` });
 /** Barrier ids are generated (18 characters); 64 keeps the JSON list far below a property's 64 KiB. */
 const barrierIdsSchema = z.array(z.string().min(1).max(64)).max(ACTION_BARRIERS_MAX);
 const noteSchema = z.union([

@@ -26,7 +26,7 @@ export type AuditRow = {
 
 const detailsSchema = z
   .record(z.string().min(1).max(64), z.union([z.string().max(AUDIT_DETAIL_STRING_MAX), z.number().refine(Number.isFinite), z.boolean()]))
-  .refine((d) => Object.keys(d).length <= AUDIT_DETAILS_MAX_KEYS, { message: `at most ${AUDIT_DETAILS_MAX_KEYS} details` });
+  .refine((d) => Object.keys(d).length <= AUDIT_DETAILS_MAX_KEYS, { error: `at most ${AUDIT_DETAILS_MAX_KEYS} details` });
 const rowSchema = z.object({
   at: z.string().min(1),
   actor: z.string().min(1),
@@ -35,7 +35,7 @@ const rowSchema = z.object({
   details: z.string().optional(),
 });
 
-const isoTimestamp = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s), { message: 'ISO timestamp' });
+const isoTimestamp = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s), { error: 'ISO timestamp' });
 const newEntrySchema = z.object({
   orgId: idSchema,
   at: isoTimestamp.optional(),

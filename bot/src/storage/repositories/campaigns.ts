@@ -35,7 +35,7 @@ const campaignSchema = z
     status: z.enum(CAMPAIGN_STATUSES),
     demo: z.boolean(),
   })
-  .refine((c) => c.startDate <= c.endDate, { message: 'startDate must not be after endDate', path: ['endDate'] });
+  .refine((c) => c.startDate <= c.endDate, { error: 'startDate must not be after endDate', path: ['endDate'] });
 
 const rowSchema = z.object({
   name: z.string(),

@@ -54,7 +54,7 @@ export interface ReportFilter<S extends string> {
 const reportTextSchema = z
   .string()
   .transform((s) => s.trim())
-  .refine((s) => s.length > 0 && charCount(s) <= REPORT_TEXT_MAX, { message: `1 to ${REPORT_TEXT_MAX} characters` });
+  .refine((s) => s.length > 0 && charCount(s) <= REPORT_TEXT_MAX, { error: `1 to ${REPORT_TEXT_MAX} characters` });
 
 /** An id made by keys.ts `newSortableId`: 10 base-36 digits of time, 8 hex digits. */
 export const sortableIdSchema = z.string().regex(/^[0-9a-z]{10}[0-9a-f]{8}$/, 'expected a sortable id');

@@ -7,10 +7,10 @@ import { MAX_KEY_PART_LENGTH } from '../keys';
 /** Zod pieces the repositories share for validating domain objects before a write and rows after a read. */
 
 /** A real calendar date as `YYYY-MM-DD` (so not `2026-02-30`), the form every stored date takes (sorts as a string). */
-export const isoDateSchema = z.string().refine(isIsoDate, { message: 'expected a real date as YYYY-MM-DD' });
+export const isoDateSchema = z.string().refine(isIsoDate, { error: 'expected a real date as YYYY-MM-DD' });
 
 /** `HH:mm`, 24-hour wall-clock time. */
-export const localTimeSchema = z.string().refine((s) => parseLocalTime(s) !== undefined, { message: 'expected HH:mm' });
+export const localTimeSchema = z.string().refine((s) => parseLocalTime(s) !== undefined, { error: 'expected HH:mm' });
 
 /** A text in both languages; neither may be empty. */
 export const localizedSchema = z.object({ nl: z.string().min(1), en: z.string().min(1) });

@@ -41,7 +41,7 @@ const rowSchema = z.object({
 const runSchema = rowSchema.extend({
   kind: z.enum(SEND_KINDS),
   runId: z.string().min(1),
-  skippedByReason: skippedByReasonSchema.refine((r) => Object.keys(r).length <= 50, { message: 'at most 50 reasons' }),
+  skippedByReason: skippedByReasonSchema.refine((r) => Object.keys(r).length <= 50, { error: 'at most 50 reasons' }),
 });
 
 function fromRow(row: StoredRow<SendRunRow>): SendRun {
