@@ -4,7 +4,7 @@
 // (`npm ci --omit=dev`: no Azurite, Vite, Playground or test tools). teamsapp.yml's azureAppService/zipDeploy
 // uploads that folder; by hand, zip it and `az webapp deploy` it (docs/deploy.md). Run `npm run build` first.
 const { spawnSync } = require('node:child_process');
-const { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } = require('node:fs');
+const { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 
 const root = resolve(__dirname, '..', '..');
@@ -37,4 +37,16 @@ function sizeOf(path) {
   if (!st.isDirectory()) return st.size;
   return readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0);
 }
-process.stdout.write(`✔ dist/webapp: ${(sizeOf(out) / 1024 / 1024).toFixed(1)} MiB, ready for azureAppService/zipDeploy (start command: node dist/bot/src/index.js)\n`);
+
+/** The packages npm installed (its hidden lock file lists each one under node_modules/, nested ones included). */
+function packageCount(dir) {
+  const lock = JSON.parse(readFileSync(join(dir, 'node_modules', '.package-lock.json'), 'utf8'));
+  return Object.keys(lock.packages ?? {}).filter((key) => key.includes('node_modules/')).length;
+}
+
+const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+process.stdout.write(
+  `✔ dist/webapp: ${packageCount(out)} production packages, ${mib(sizeOf(out))} ` +
+    `(node_modules ${mib(sizeOf(join(out, 'node_modules')))}, built app ${mib(sizeOf(join(out, 'dist')))}), ` +
+    'ready for azureAppService/zipDeploy (start command: node dist/bot/src/index.js)\n',
+);
