@@ -104,6 +104,7 @@ function serverEnv(options: ServerOptions, port: number, path: string | undefine
     SCHEDULER: '0',
     SEED_DEMO: '0',
     PLAYGROUND: '0',
+    DEV_SIGNIN: '1',
     DEV_CLOCK: options.clockStart,
     MicrosoftAppId: '',
     MicrosoftAppPassword: '',

@@ -9,11 +9,12 @@ import { AppError } from './errors';
  * Each variable is documented in `.env.example` and the README's configuration table.
  */
 
-const flag = (name: string, fallback: boolean) =>
+/** A 1/0 switch; unset or empty gives `fallback` (`undefined`: "not said", for defaults that depend on more). */
+const flag = <F extends boolean | undefined>(name: string, fallback: F) =>
   z
     .string()
     .optional()
-    .transform((v, ctx) => {
+    .transform((v, ctx): boolean | F => {
       if (v === undefined || v.trim() === '') return fallback;
       const s = v.trim().toLowerCase();
       if (['1', 'true', 'yes', 'on'].includes(s)) return true;
@@ -77,6 +78,7 @@ const envSchema = z.object({
   ORG_ID: text().pipe(z.string().regex(/^[a-z0-9-]{2,40}$/, { error: 'ORG_ID must be 2–40 lower-case letters, digits or dashes' }).optional()),
   ORG_NAME: text(),
   MIN_GROUP_SIZE: int('MIN_GROUP_SIZE', 2, 100),
+  DEV_SIGNIN: flag('DEV_SIGNIN', undefined),
   DEV_CLOCK: text().pipe(
     z
       .string()
@@ -159,7 +161,10 @@ export interface Config {
     readonly allowedTenants: readonly string[];
     /** Where the signing keys are published. */
     readonly jwksUrl: string;
-    /** The local dev sign-in: only when no Entra app is configured, never in production. */
+    /**
+     * The local dev sign-in (`/api/dev/*`): only when asked for with DEV_SIGNIN=1 (`npm start` does) and no Entra
+     * app is configured; refused in production.
+     */
     readonly devSignIn: boolean;
   };
 }
@@ -178,8 +183,16 @@ function fail(problems: readonly string[]): never {
   throw new AppError('CONFIG_INVALID', 'Invalid configuration:\n' + problems.map((p) => `  - ${p}`).join('\n'));
 }
 
+export interface LoadOptions {
+  /**
+   * `npm start`, the local stack: the dev sign-in is on unless DEV_SIGNIN=0 (outside production only; a production
+   * environment keeps it off rather than failing to start).
+   */
+  readonly localStack?: boolean;
+}
+
 /** Parses an environment into the typed, frozen Config; throws CONFIG_INVALID naming every bad variable. */
-export function loadConfig(env: Env): Config {
+export function loadConfig(env: Env, options: LoadOptions = {}): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     fail(parsed.error.issues.map((i) => (i.message.includes(String(i.path[0])) ? i.message : `${String(i.path[0])}: ${i.message}`)));
@@ -203,6 +216,9 @@ export function loadConfig(env: Env): Config {
     problems.push('BOT_OPENID_METADATA_URL must be an https:// URL when NODE_ENV=production');
   }
   if (isProduction && e.DEV_CLOCK !== undefined) problems.push('DEV_CLOCK is for local use only and must not be set when NODE_ENV=production');
+  if (isProduction && e.DEV_SIGNIN === true) {
+    problems.push('DEV_SIGNIN is for local use only (it lets anyone sign in to the tab as anyone) and must not be set when NODE_ENV=production');
+  }
   if (e.MicrosoftAppId !== undefined) {
     if (e.MicrosoftAppTenantId === undefined) problems.push(`MicrosoftAppTenantId is required with MicrosoftAppType=${e.MicrosoftAppType}`);
     if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppPassword === undefined) {
@@ -233,7 +249,8 @@ export function loadConfig(env: Env): Config {
     env: e.NODE_ENV,
     isProduction,
     port: e.PORT ?? 3978,
-    host: e.HOST ?? '0.0.0.0',
+    // Locally only this machine can reach the server (and its dev sign-in); App Service needs every interface.
+    host: e.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
     logLevel: e.LOG_LEVEL,
     bot: {
       appId: e.MicrosoftAppId ?? '',
@@ -262,7 +279,7 @@ export function loadConfig(env: Env): Config {
       appIdUri: e.AAD_APP_ID_URI,
       allowedTenants,
       jwksUrl: e.AAD_JWKS_URL ?? 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
-      devSignIn: e.AAD_APP_CLIENT_ID === undefined && !isProduction,
+      devSignIn: (e.DEV_SIGNIN ?? options.localStack === true) && e.AAD_APP_CLIENT_ID === undefined && !isProduction,
     },
   });
 }

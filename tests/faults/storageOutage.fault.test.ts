@@ -94,6 +94,7 @@ describe('fault: storage stops mid-run and comes back', () => {
       ORG_ID: 'soest',
       PLAYGROUND: '0',
       SEED_DEMO: '0',
+      DEV_SIGNIN: '1',
     });
     app = await composeApp(config, createLogger('silent'), { now: () => TAB_NOW, tabDir: mkdtempSync(join(tmpdir(), 'tab-')) });
     base = `http://127.0.0.1:${await listen(app.server, 0, '127.0.0.1')}`;

@@ -121,7 +121,7 @@ export interface TabApiHarness {
 }
 
 export interface TabApiOptions {
-  /** false: no Entra app configured, the dev sign-in is on. Default true. */
+  /** false: no Entra app configured, the dev sign-in is on (DEV_SIGNIN=1; `env` may unset it). Default true. */
   readonly sso?: boolean;
   readonly now?: Date;
   readonly minGroupSize?: number;
@@ -211,7 +211,7 @@ export async function startTabApi(options: TabApiOptions = {}): Promise<TabApiHa
     MIN_GROUP_SIZE: String(options.minGroupSize ?? 5),
     ...(jwks
       ? { AAD_APP_CLIENT_ID: TAB_CLIENT_ID, AAD_APP_ID_URI: TAB_APP_ID_URI, AAD_ALLOWED_TENANTS: TAB_TENANT, AAD_JWKS_URL: jwks.url }
-      : {}),
+      : { DEV_SIGNIN: '1' }),
     ...options.env,
   };
   const config = loadConfig(env);

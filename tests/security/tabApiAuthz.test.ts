@@ -52,9 +52,10 @@ const OWN_GUARD: Record<string, string> = {
   'POST /api/messages': 'Bot Framework token (tests/security/botAuth.test.ts)',
   'POST /api/jobs/:name': 'JOBS_KEY (tests/integration/jobs/http.test.ts)',
   'GET /api/me/export/:token': 'signed, expiring download token (tests/integration/server/myDataExport.test.ts)',
-  'GET /api/dev/users': 'dev sign-in only: 404 when an Entra app is configured (below)',
-  'POST /api/dev/session': 'dev sign-in only: 404 when an Entra app is configured (below)',
 };
+// The dev sign-in's GET /api/dev/users and POST /api/dev/session are registered only with DEV_SIGNIN=1 and no
+// Entra app (tests/integration/tabApi/session.test.ts), so this server, with SSO, has neither (below).
+
 
 const PARAMS = { teamId: TAB_TEAMS.big, actionId: 'A-does-not-matter', date: '2026-12-02' };
 

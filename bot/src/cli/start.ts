@@ -10,7 +10,8 @@ import { onShutdown, runMain } from './run';
  * an empty store, the server, and the Agents Playground to chat with the bot. Ctrl-C stops every child.
  */
 runMain(async () => {
-  const config = loadConfig(processEnv());
+  // The local stack: the tab's dev sign-in is on (DEV_SIGNIN=0 switches it off); `npm run serve` has none.
+  const config = loadConfig(processEnv(), { localStack: true });
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const app = await composeApp(config, logger, { scheduler: true });
   let playground: PlaygroundHandle | undefined;

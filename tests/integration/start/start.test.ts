@@ -65,6 +65,8 @@ describe('npm start: the whole local stack', () => {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
       expect((await fetch(`http://127.0.0.1:${port}/tab/`)).status).toBe(200);
+      // npm start turns the tab's dev sign-in on (npm run serve has none without DEV_SIGNIN=1).
+      expect((await fetch(`http://127.0.0.1:${port}/api/dev/users`)).status).toBe(200);
       const playgroundPage = await fetch(chatUrl?.[1] ?? '');
       expect(playgroundPage.status).toBe(200);
 
@@ -114,6 +116,10 @@ describe('npm run serve: refuses what production must not run', () => {
     [{ NODE_ENV: 'production', STORAGE_ACCOUNT_URL: 'https://x.table.core.windows.net' }, 'MicrosoftAppId'],
     [{ NODE_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't' }, 'STORAGE_ACCOUNT_URL'],
     [{ PORT: 'eighty' }, 'PORT'],
+    [
+      { NODE_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: '6f1c3a52-2b8e-4d4c-9a51-0c8f5d2e7a10', STORAGE_ACCOUNT_URL: 'https://x.table.core.windows.net', DEV_SIGNIN: '1' },
+      'DEV_SIGNIN',
+    ],
   ])('exits non-zero for %j, naming %s', (vars, variable) => {
     const res = spawnSync(process.execPath, [SERVE], { cwd: tmpdir(), env: env(vars), encoding: 'utf8', timeout: 30_000 });
     expect(res.status).toBe(1);

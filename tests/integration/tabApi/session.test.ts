@@ -3,6 +3,7 @@ import { createLogger } from '../../../bot/src/platform/logger';
 import type { Repositories } from '../../../bot/src/storage/repositories';
 import { createAuthenticator } from '../../../bot/src/tabApi/auth';
 import type { ApiErrorBody, DevSessionResponse, DevUsersResponse, SessionInfo, TeamsResponse } from '../../../shared/src/api';
+import { registeredRoutes } from '../../security/support/routes';
 import { SMALL_TEAM_MEMBERS, BIG_TEAM_MEMBERS, startTabApi, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 
 /** The local dev sign-in (no Entra app configured), `GET /api/session` and `GET /api/teams`, over real HTTP. */
@@ -97,3 +98,31 @@ describe('tab API dev sign-in and session', () => {
     expect(createAuthenticator({ config, logger: createLogger('silent'), repos: {} as Repositories }).dev).toBeUndefined();
   });
 });
+
+/** `npm run serve` outside production, without DEV_SIGNIN: the same server, but no dev sign-in routes at all. */
+describe('tab API without DEV_SIGNIN', () => {
+  let h: TabApiHarness;
+  beforeAll(async () => {
+    // No Entra app either: before DEV_SIGNIN this was enough to hand anyone who reached the port a coordinator token.
+    h = await startTabApi({ sso: false, seed: true, env: { DEV_SIGNIN: '' } });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('has no /api/dev/* routes: they answer 404 with the coded body, and no token is handed out', async () => {
+    const users = await h.api<ApiErrorBody>('GET', '/api/dev/users');
+    expect(users.status).toBe(404);
+    expect(users.body.code).toBe('NOT_FOUND');
+    const signIn = await h.api<ApiErrorBody & { token?: string }>('POST', '/api/dev/session', { body: { userId: TAB_USERS.coordinator, role: 'coordinator' } });
+    expect(signIn.status).toBe(404);
+    expect(signIn.body.code).toBe('NOT_FOUND');
+    expect(signIn.body.token).toBeUndefined();
+    expect(registeredRoutes(h.app.server).filter((r) => r.path.startsWith('/api/dev'))).toEqual([]);
+  });
+
+  it('still answers the session routes, with 401 (positive control: the server is up, only the dev sign-in is gone)', async () => {
+    expect((await h.api<ApiErrorBody>('GET', '/api/session')).status).toBe(401);
+  });
+});
+

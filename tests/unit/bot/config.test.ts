@@ -101,4 +101,41 @@ describe('loadConfig', () => {
       STORAGE_ACCOUNT_URL: 'https://a.table.core.windows.net', DEV_CLOCK: '2026-12-02T08:00:00Z',
     }).message).toContain('DEV_CLOCK');
   });
+
+  describe('listening address and the dev sign-in, only on purpose', () => {
+    const production = {
+      NODE_ENV: 'production', MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002', STORAGE_ACCOUNT_URL: 'https://a.table.core.windows.net',
+    };
+
+    it('listens on 127.0.0.1 outside production unless HOST says otherwise; on 0.0.0.0 in production (App Service)', () => {
+      expect(loadConfig({}).host).toBe('127.0.0.1');
+      expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+      expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+      expect(loadConfig(production).host).toBe('0.0.0.0');
+      expect(loadConfig({ ...production, HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+    });
+
+    it('has no dev sign-in without DEV_SIGNIN=1 (npm run serve), and one with it', () => {
+      expect(loadConfig({}).tabAuth.devSignIn).toBe(false);
+      expect(loadConfig({ DEV_SIGNIN: '0' }).tabAuth.devSignIn).toBe(false);
+      expect(loadConfig({ DEV_SIGNIN: '1' }).tabAuth.devSignIn).toBe(true);
+      // With an Entra app the tab signs in by SSO: the dev sign-in stays off.
+      expect(loadConfig({ DEV_SIGNIN: '1', AAD_APP_CLIENT_ID: '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b', AAD_APP_TENANT_ID: '6f1c3a52-2b8e-4d4c-9a51-0c8f5d2e7a10' }).tabAuth.devSignIn).toBe(false);
+      expect(errorOf({ DEV_SIGNIN: 'sure' }).message).toContain('DEV_SIGNIN');
+    });
+
+    it('refuses DEV_SIGNIN=1 in production with CONFIG_INVALID naming it', () => {
+      const err = errorOf({ ...production, DEV_SIGNIN: '1' });
+      expect(err.code).toBe('CONFIG_INVALID');
+      expect(err.message).toMatch(/DEV_SIGNIN .*production/);
+      expect(loadConfig({ ...production, DEV_SIGNIN: '0' }).tabAuth.devSignIn).toBe(false);
+    });
+
+    it('turns the dev sign-in on for npm start (the local stack) unless DEV_SIGNIN=0, and never in production', () => {
+      expect(loadConfig({}, { localStack: true }).tabAuth.devSignIn).toBe(true);
+      expect(loadConfig({ DEV_SIGNIN: '0' }, { localStack: true }).tabAuth.devSignIn).toBe(false);
+      expect(loadConfig(production, { localStack: true }).tabAuth.devSignIn).toBe(false);
+    });
+  });
 });

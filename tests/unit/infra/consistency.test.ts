@@ -230,6 +230,7 @@ describe('app settings = what bot/src/config.ts reads in production', () => {
     PLAYGROUND_PORT: 'the Agents Playground never starts in production',
     SEED_DEMO: 'demo data is never seeded in production',
     DEV_CLOCK: 'local and test use only: the config refuses it in production',
+    DEV_SIGNIN: 'local use only: the config refuses it in production',
     AAD_ALLOWED_TENANTS: 'defaults to AAD_APP_TENANT_ID, the tenant the Entra app lives in; set by hand only to admit more tenants',
     AAD_JWKS_URL: "the default is Entra's published signing keys; the variable exists for tests with a local key set",
   };

@@ -36,8 +36,9 @@ function mainRole(roles: readonly Role[]): 'coordinator' | 'manager' | 'employee
 }
 
 /**
- * `GET /api/session` (who am I), `GET /api/teams` (the organisation's teams) and the local dev sign-in:
- * `GET /api/dev/users` and `POST /api/dev/session`, which answer 404 unless the dev sign-in is on.
+ * `GET /api/session` (who am I), `GET /api/teams` (the organisation's teams) and, only when the dev sign-in is on
+ * (DEV_SIGNIN=1, never in production), its routes `GET /api/dev/users` and `POST /api/dev/session`; otherwise
+ * those do not exist (404 from the router).
  */
 export function registerSessionRoutes(server: restify.Server, ctx: TabApiContext, dev: DevTokens | undefined): void {
   const { auth, logger, repos } = ctx;
@@ -73,15 +74,17 @@ export function registerSessionRoutes(server: restify.Server, ctx: TabApiContext
     }),
   );
 
-  const devOnly = (): DevTokens => {
-    if (dev === undefined) throw new ApiError('NOT_FOUND', 'There is no dev sign-in here (an Entra app is configured, or this is production).');
-    return dev;
-  };
+  if (dev !== undefined) registerDevSignInRoutes(server, ctx, dev);
+}
+
+/** The local dev sign-in: pick a demo user and a role, get a short-lived token of this process. */
+function registerDevSignInRoutes(server: restify.Server, ctx: TabApiContext, tokens: DevTokens): void {
+  const { logger, repos } = ctx;
+  const orgId = orgOf(ctx);
 
   server.get(
     '/api/dev/users',
     publicRoute(ctx, 'GET /api/dev/users', async () => {
-      devOnly();
       const teams = await repos.orgTeams.list(orgId);
       const members = (await Promise.all(teams.map(async (team) => (await repos.participants.listTeamMembers(team.teamId)).map((m) => ({ team, m }))))).flat();
       const listed = members.filter(({ m }) => m.status !== 'left').slice(0, DEV_USERS_MAX);
@@ -107,7 +110,6 @@ export function registerSessionRoutes(server: restify.Server, ctx: TabApiContext
   server.post(
     '/api/dev/session',
     publicRoute(ctx, 'POST /api/dev/session', async (req) => {
-      const tokens = devOnly();
       const { userId, role } = parseBody(devSessionRequestSchema, req.body);
       const p = await repos.participants.get(userId);
       if (!p || p.status === 'left') throw new ApiError('NOT_FOUND', 'No such demo user.');
