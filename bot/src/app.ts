@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type restify from 'restify';
 import { createAdapter } from './botAdapter';
+import { BotGate } from './botGate';
 import { clockOf, type Config } from './config';
 import type { Logger } from './platform/logger';
 import { createServer } from './server/createServer';
@@ -46,6 +47,7 @@ export async function composeApp(
       logger,
       adapter,
       bot,
+      gate: new BotGate({ tenantId: config.bot.tenantId, logger }),
       routes: [...routes, ...jobs.routes, ...tabRoutes],
       health: storage.clients,
       tabDir: options.tabDir ?? DEFAULT_TAB_DIR,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import restify from 'restify';
 import type { ActivityHandler, CloudAdapter, TurnContext } from 'botbuilder';
 import { turnMetStorageOutage } from '../botAdapter';
+import { turnRefusal, type BotGate } from '../botGate';
 import { isAppError } from '../errors';
 import { errorFields, type Logger } from '../platform/logger';
 
@@ -18,6 +19,8 @@ export interface ServerDeps {
   readonly logger: Logger;
   readonly adapter: CloudAdapter;
   readonly bot: ActivityHandler;
+  /** Checks every authenticated activity before the bot runs (tenant); a refused one never reaches the bot. */
+  readonly gate: BotGate;
   readonly health: HealthProbe;
   /** The built tab (Vite's output). */
   readonly tabDir: string;
@@ -35,7 +38,7 @@ const FORM_BODY = /^\s*(multipart\/|application\/x-www-form-urlencoded)/i;
  * the entry point (or a test, on port 0) does.
  */
 export function createServer(deps: ServerDeps): restify.Server {
-  const { logger, adapter, bot, health, tabDir } = deps;
+  const { logger, adapter, bot, gate, health, tabDir } = deps;
   // find-my-way (restify's router) refuses path parameters over 100 characters by default: the signed data-export
   // token is ~105 for a real Entra object id, so allow 512.
   const server = restify.createServer({ name: 'soestainable', handleUncaughtExceptions: false, maxParamLength: 512 });
@@ -69,19 +72,26 @@ export function createServer(deps: ServerDeps): restify.Server {
       return;
     }
     const request = { body: body as Record<string, unknown>, headers: req.headers, method: req.method ?? 'POST' };
-    // botbuilder writes the status itself (200 for a message whose turn failed): a turn that could not reach
-    // storage is answered 503 instead, so that the caller sees the outage (see botAdapter's onTurnError).
+    // botbuilder writes the status itself (200 for a message whose turn failed): a turn the gate refused gets the
+    // gate's status, and a turn that could not reach storage 503, so that the caller sees the outage (see
+    // botAdapter's onTurnError).
     let turnState: TurnContext['turnState'] | undefined;
+    const statusFor = (code: number): number => {
+      if (turnState === undefined) return code;
+      const refusal = turnRefusal(turnState);
+      if (refusal?.retryAfterSeconds !== undefined) res.header('Retry-After', String(refusal.retryAfterSeconds));
+      return refusal?.status ?? (turnMetStorageOutage(turnState) ? 503 : code);
+    };
     const response = {
       socket: res.socket,
-      status: (code: number) => res.status(turnState !== undefined && turnMetStorageOutage(turnState) ? 503 : code),
+      status: (code: number) => res.status(statusFor(code)),
       header: (name: string, value: string | number) => res.header(name, value),
       send: (payload?: unknown) => res.send(payload),
       end: () => res.end(),
     };
     await adapter.process(request, response, async (context) => {
       turnState = context.turnState;
-      await bot.run(context);
+      if (gate.admit(context)) await bot.run(context);
     });
   });
 
