@@ -34,6 +34,45 @@ const HEALTH_TIMEOUT_MS = 2000;
 const FORM_BODY = /^\s*(multipart\/|application\/x-www-form-urlencoded)/i;
 
 /**
+ * The hosts that may frame the tab: Teams, Outlook and Microsoft 365, on their old domains and on
+ * `*.cloud.microsoft`, where they are moving (learn.microsoft.com, Teams "Tab requirements": frame-ancestors).
+ */
+export const TAB_FRAME_ANCESTORS = [
+  'teams.microsoft.com',
+  '*.teams.microsoft.com',
+  '*.teams.cloud.microsoft',
+  '*.cloud.microsoft',
+  '*.microsoft365.com',
+  '*.office.com',
+  '*.office365.com',
+  'outlook.office.com',
+  'outlook.office365.com',
+] as const;
+
+/**
+ * What the built tab needs and nothing more: its own scripts (Vite emits no inline script), inline styles (Fluent
+ * UI's Griffel inserts `<style>` elements at runtime, and index.html has one), its own API, and the list of valid
+ * host domains teams-js fetches from res.cdn.office.net (it falls back to a built-in list when that is refused).
+ */
+export const TAB_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self' https://res.cdn.office.net",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  `frame-ancestors ${TAB_FRAME_ANCESTORS.join(' ')}`,
+].join('; ');
+
+const TAB_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': TAB_CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+};
+
+/**
  * Builds the HTTP server: the bot endpoint, the health check and the tab's static files. It does not listen:
  * the entry point (or a test, on port 0) does.
  */
@@ -100,10 +139,14 @@ export function createServer(deps: ServerDeps): restify.Server {
   const tabBuilt = existsSync(join(tabDir, 'index.html'));
   server.get('/', (_req, res, next) => res.redirect(302, '/tab/', next));
   server.get('/tab', (_req, res, next) => res.redirect(301, '/tab/', next));
+  const tabHeaders: restify.RequestHandler = (_req, res, next) => {
+    for (const [name, value] of Object.entries(TAB_HEADERS)) res.header(name, value);
+    next();
+  };
   if (tabBuilt) {
-    server.get('/tab/*', restify.plugins.serveStaticFiles(tabDir));
+    server.get('/tab/*', tabHeaders, restify.plugins.serveStaticFiles(tabDir));
   } else {
-    server.get('/tab/*', async (_req, res) => {
+    server.get('/tab/*', tabHeaders, async (_req, res) => {
       res.send(503, { code: 'TAB_NOT_BUILT', message: 'The tab is not built: run `npm run build`.' });
     });
   }

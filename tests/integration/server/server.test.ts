@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -18,8 +18,33 @@ const logger = createLogger('warn', (line) => logLines.push(JSON.parse(line) as 
 function makeTabDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tab-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Soestainable</title><main id="root"></main>');
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log("tab");');
   return dir;
 }
+
+/** A Content-Security-Policy header as directive → sources. */
+function directives(header: string | null): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const part of (header ?? '').split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name) out.set(name, sources);
+  }
+  return out;
+}
+
+/** Where Microsoft hosts Teams, Outlook and Microsoft 365 tabs (learn.microsoft.com, "Prerequisites" for tabs). */
+const TAB_HOSTS = [
+  'teams.microsoft.com',
+  '*.teams.microsoft.com',
+  '*.teams.cloud.microsoft',
+  '*.cloud.microsoft',
+  '*.microsoft365.com',
+  '*.office.com',
+  '*.office365.com',
+  'outlook.office.com',
+  'outlook.office365.com',
+];
 
 async function start(env: Record<string, string>, tabDir = makeTabDir()): Promise<{ app: RunningApp; base: string }> {
   const config = loadConfig({ PLAYGROUND: '0', SEED_DEMO: '0', TABLE_PREFIX: 's' + randomBytes(4).toString('hex'), ...env });
@@ -55,6 +80,38 @@ describe('server over real HTTP (Azurite)', () => {
     const root = await fetch(`${base}/`, { redirect: 'manual' });
     expect(root.status).toBe(302);
     expect(root.headers.get('location')).toBe('/tab/');
+  });
+
+  it('sends the tab (its page and its files) with a Content-Security-Policy that only Teams, Outlook and Microsoft 365 may frame', async () => {
+    for (const path of ['/tab/', '/tab/index.html', '/tab/assets/index-abc123.js']) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status).toBe(200);
+      const csp = directives(res.headers.get('content-security-policy'));
+      expect(csp.get('frame-ancestors')).toEqual(expect.arrayContaining(TAB_HOSTS));
+      // Only those hosts (https), never a wildcard or a scheme on its own.
+      for (const source of csp.get('frame-ancestors') ?? []) expect(source).toMatch(/^(https:\/\/)?(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+      expect(csp.get('default-src')).toEqual(["'self'"]);
+      expect(csp.get('script-src')).toEqual(["'self'"]);
+      // Fluent UI inserts its styles at runtime; teams-js fetches its list of valid host domains.
+      expect(csp.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+      expect(csp.get('connect-src')).toEqual(["'self'", 'https://res.cdn.office.net']);
+      expect(csp.get('object-src')).toEqual(["'none'"]);
+      expect(csp.get('base-uri')).toEqual(["'self'"]);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    }
+  });
+
+  it("has no inline script in the tab's page, as written and as built (script-src 'self' would not run it)", () => {
+    const pages = [join(__dirname, '../../../tab/index.html'), join(__dirname, '../../../dist/tab/index.html')].filter((p) => existsSync(p));
+    for (const page of pages) {
+      const scripts = [...readFileSync(page, 'utf8').matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const [, attributes, body] of scripts) {
+        expect(attributes).toMatch(/\bsrc=/);
+        expect(body?.trim()).toBe('');
+      }
+    }
   });
 
   const activity = (locale: string, id: string, extra: Record<string, unknown> = {}) => ({
