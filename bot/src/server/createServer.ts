@@ -33,6 +33,29 @@ const HEALTH_TIMEOUT_MS = 2000;
 /** Body types restify would parse as a form: refused with 415 (see createServer). */
 const FORM_BODY = /^\s*(multipart\/|application\/x-www-form-urlencoded)/i;
 
+/** Most refused query parameter names an answer lists (each cut to 100 characters). */
+const MAX_NAMED_PARAMETERS = 20;
+
+/**
+ * Every /api/ route takes each query parameter once, as text. restify's parser (qs) makes `?a[b]=c` an object and
+ * `?a=1&a=2` a list, which a handler expecting text could fail on (a 500) or pass on to a query: both are refused
+ * here, for every route at once, with 400 and the coded body naming the parameters (never their values).
+ */
+const textOnlyQuery: restify.RequestHandler = (req, res, next) => {
+  const query = req.getPath().startsWith('/api/') ? Object.entries(req.query ?? {}) : [];
+  const refused = query.filter(([, value]) => typeof value !== 'string').slice(0, MAX_NAMED_PARAMETERS).map(([name]) => name.slice(0, 100));
+  if (refused.length === 0) {
+    next();
+    return;
+  }
+  res.send(400, {
+    code: 'VALIDATION_FAILED',
+    message: `Each query parameter is taken once, as text; not: ${refused.join(', ')}.`,
+    details: { issues: refused.map((name) => ({ path: `query.${name}`, rule: 'not_text' })) },
+  });
+  next(false);
+};
+
 /**
  * The hosts that may frame the tab: Teams, Outlook and Microsoft 365, on their old domains and on
  * `*.cloud.microsoft`, where they are moving (learn.microsoft.com, Teams "Tab requirements": frame-ancestors).
@@ -82,6 +105,7 @@ export function createServer(deps: ServerDeps): restify.Server {
   // token is ~105 for a real Entra object id, so allow 512.
   const server = restify.createServer({ name: 'soestainable', handleUncaughtExceptions: false, maxParamLength: 512 });
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(textOnlyQuery);
   // Every route takes JSON. restify's multipart parser ignores maxBodySize and leaves uploads in the temp folder
   // (formidable 1.x), and a form body would reach handlers as an object: both kinds are refused before reading.
   server.use((req, res, next) => {

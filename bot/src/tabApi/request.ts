@@ -55,11 +55,10 @@ export function param(req: Request, name: string): string {
   return value;
 }
 
-/** A single query parameter, or undefined. */
+/** A query parameter, or undefined (lists and objects never get here: the server refuses them, createServer.ts). */
 export function queryParam(req: Request, name: string): string | undefined {
   const value = req.query?.[name];
-  const one = Array.isArray(value) ? value[0] : value;
-  return one === undefined || one === '' ? undefined : one;
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** The `If-Match` header: the version the editor saw. Required for edits of existing rows. */

@@ -6,7 +6,8 @@ declare module 'restify' {
   export interface Request extends IncomingMessage {
     body?: unknown;
     params?: Record<string, string>;
-    query?: Record<string, string | string[]>;
+    /** qs's parse: text, or a list (`?a=1&a=2`) or an object (`?a[b]=c`), which createServer refuses on /api/. */
+    query?: Record<string, unknown>;
     getPath(): string;
     getQuery(): string;
   }
