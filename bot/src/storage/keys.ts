@@ -11,9 +11,15 @@ const FORBIDDEN = /[%|/\\#?\u0000-\u001f\u007f-\u009f]/g;
 /** Keys may hold 1 KiB; we stay well under so that a composite key of several parts still fits. */
 export const MAX_KEY_PART_LENGTH = 256;
 
+/** A UTF-16 surrogate without its other half: no URL (the SDK's request) can carry it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export function encodeKeyPart(value: string): string {
   if (value.length === 0) {
     throw new AppError('KEY_INVALID', 'A key part must not be empty.');
+  }
+  if (LONE_SURROGATE.test(value)) {
+    throw new AppError('KEY_INVALID', 'A key part must be well-formed text (it holds half of a character).');
   }
   const encoded = value.replace(FORBIDDEN, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
   if (encoded.length > MAX_KEY_PART_LENGTH) {

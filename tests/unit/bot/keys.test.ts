@@ -27,6 +27,13 @@ describe('key encoding', () => {
     expect(() => encodeKeyPart('x'.repeat(300))).toThrow(expect.objectContaining({ code: 'KEY_INVALID' }));
   });
 
+  it('rejects a lone surrogate (text no URL or storage request can carry) with KEY_INVALID, not a storage failure', () => {
+    for (const bad of ['\ud800', 'a\udfffb', 'x\ud83d']) {
+      expect(() => encodeKeyPart(bad)).toThrow(expect.objectContaining({ code: 'KEY_INVALID' }));
+    }
+    expect(encodeKeyPart('😀')).toBe('😀');
+  });
+
   it('gives a prefix range that contains the prefix and nothing beyond', () => {
     const { from, to } = prefixRange('team1');
     expect(key('team1', '2026-12-07') >= from && key('team1', '2026-12-07') < to).toBe(true);
