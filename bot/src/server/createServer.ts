@@ -33,6 +33,13 @@ const HEALTH_TIMEOUT_MS = 2000;
 /** Body types restify would parse as a form: refused with 415 (see createServer). */
 const FORM_BODY = /^\s*(multipart\/|application\/x-www-form-urlencoded)/i;
 
+/** A JSON object with a non-empty `type`: botbuilder throws on anything less, which would be a 500 naming its internals. */
+function isActivityShaped(body: unknown): body is Record<string, unknown> & { type: string } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const type = (body as { type?: unknown }).type;
+  return typeof type === 'string' && type !== '';
+}
+
 /** Most refused query parameter names an answer lists (each cut to 100 characters). */
 const MAX_NAMED_PARAMETERS = 20;
 
@@ -130,11 +137,11 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   server.post('/api/messages', async (req, res) => {
     const body = req.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      res.send(400, { code: 'VALIDATION_FAILED', message: 'Expected a Bot Framework activity as a JSON object.' });
+    if (!isActivityShaped(body)) {
+      res.send(400, { code: 'VALIDATION_FAILED', message: 'Expected a Bot Framework activity (a JSON object with a type).' });
       return;
     }
-    const request = { body: body as Record<string, unknown>, headers: req.headers, method: req.method ?? 'POST' };
+    const request = { body, headers: req.headers, method: req.method ?? 'POST' };
     // botbuilder writes the status itself (200 for a message whose turn failed): a turn the gate refused gets the
     // gate's status, and a turn that could not reach storage 503, so that the caller sees the outage (see
     // botAdapter's onTurnError).

@@ -174,6 +174,16 @@ describe('server over real HTTP (Azurite)', () => {
     expect(await res.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
+  it('answers 400 (not 500) to an object that has no activity type, and sends nothing', async () => {
+    const before = connector.calls.length;
+    for (const body of [{}, { type: '' }, { type: 7, text: 'hallo' }]) {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    }
+    expect(connector.calls.length).toBe(before);
+  });
+
   it('refuses a body over the size limit', async () => {
     const big = JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) });
     const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
