@@ -230,7 +230,15 @@ async function main(): Promise<void> {
   let app: RunningApp | undefined;
   try {
     // No Entra app configured: the dev sign-in issues the token (HS256; an SSO token's RS256 check costs ~0.1 ms more).
-    const config = loadConfig({ STORAGE_CONNECTION_STRING: azurite.connectionString, ORG_ID: ORG, LOG_LEVEL: 'silent', NODE_ENV: 'development', DEV_SIGNIN: '1' });
+    // One user sends hundreds of requests a minute here: the per-user limit is out of the way.
+    const config = loadConfig({
+      STORAGE_CONNECTION_STRING: azurite.connectionString,
+      ORG_ID: ORG,
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'development',
+      DEV_SIGNIN: '1',
+      TAB_API_RATE_LIMIT: '100000',
+    });
     // The built tab (dist/tab, the server's default) for the first view; none is needed for the API alone.
     app = await composeApp(config, createLogger('silent'), { now: () => NOW, ...(API_ONLY ? { tabDir: '/nonexistent' } : {}) });
     const base = `http://127.0.0.1:${await listen(app.server, 0, '127.0.0.1')}`;

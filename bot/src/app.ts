@@ -3,6 +3,7 @@ import type restify from 'restify';
 import { createAdapter } from './botAdapter';
 import { BotGate } from './botGate';
 import { clockOf, type Config } from './config';
+import { KeyedRateLimit } from './platform/keyedRateLimit';
 import type { Logger } from './platform/logger';
 import { createServer } from './server/createServer';
 import { openStorage, type OpenStorage } from './storage/openStorage';
@@ -47,7 +48,7 @@ export async function composeApp(
       logger,
       adapter,
       bot,
-      gate: new BotGate({ tenantId: config.bot.tenantId, logger }),
+      gate: new BotGate({ tenantId: config.bot.tenantId, limit: new KeyedRateLimit(config.limits.messagesPerMinute), logger }),
       routes: [...routes, ...jobs.routes, ...tabRoutes],
       health: storage.clients,
       tabDir: options.tabDir ?? DEFAULT_TAB_DIR,

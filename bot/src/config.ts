@@ -95,6 +95,9 @@ const envSchema = z.object({
   RETENTION_DAYS: int('RETENTION_DAYS', 0, 3650),
   WEATHER_URL: text().pipe(z.url({ error: 'WEATHER_URL must be a URL (an Open-Meteo style forecast feed)' }).optional()),
   TEAMS_APP_ID: text().pipe(z.uuid({ error: 'TEAMS_APP_ID must be the Teams app id from the manifest (a GUID)' }).optional()),
+  // Inbound rate limits (in memory, per instance).
+  MESSAGE_RATE_LIMIT: int('MESSAGE_RATE_LIMIT', 1, 100_000),
+  TAB_API_RATE_LIMIT: int('TAB_API_RATE_LIMIT', 1, 100_000),
   // Tab single sign-on (issue 5): the Entra app the tab asks tokens for.
   AAD_APP_CLIENT_ID: text().pipe(z.uuid({ error: 'AAD_APP_CLIENT_ID must be the Entra application (client) id, a GUID' }).optional()),
   AAD_APP_ID_URI: text().pipe(z.string().regex(/^api:\/\/\S+$/, { error: 'AAD_APP_ID_URI must look like api://<tab domain>/<client id>' }).optional()),
@@ -150,6 +153,16 @@ export interface Config {
     readonly weatherUrl: string | undefined;
     /** The Teams app id (manifest `id`), for deep links from cards into the tab; without it cards link nowhere. */
     readonly teamsAppId: string | undefined;
+  };
+  /**
+   * Inbound rate limits, counted in memory per instance (with N instances a caller can get N times as much):
+   * beyond them the bot answers with a short text (messages) or 429 (card actions), the tab API with 429.
+   */
+  readonly limits: {
+    /** Activities per minute per conversation on /api/messages. */
+    readonly messagesPerMinute: number;
+    /** Tab API requests per minute per signed-in user. */
+    readonly tabRequestsPerMinute: number;
   };
   /** How the tab's API authenticates (docs/security.md). */
   readonly tabAuth: {
@@ -273,6 +286,10 @@ export function loadConfig(env: Env, options: LoadOptions = {}): Config {
       retentionDays: e.RETENTION_DAYS ?? 90,
       weatherUrl: e.WEATHER_URL,
       teamsAppId: e.TEAMS_APP_ID,
+    },
+    limits: {
+      messagesPerMinute: e.MESSAGE_RATE_LIMIT ?? 30,
+      tabRequestsPerMinute: e.TAB_API_RATE_LIMIT ?? 120,
     },
     tabAuth: {
       clientId: e.AAD_APP_CLIENT_ID,

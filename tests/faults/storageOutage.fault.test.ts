@@ -95,6 +95,8 @@ describe('fault: storage stops mid-run and comes back', () => {
       PLAYGROUND: '0',
       SEED_DEMO: '0',
       DEV_SIGNIN: '1',
+      // One reader polls the dashboard throughout: the per-user limit would answer it 429, not the outage's 503.
+      TAB_API_RATE_LIMIT: '100000',
     });
     app = await composeApp(config, createLogger('silent'), { now: () => TAB_NOW, tabDir: mkdtempSync(join(tmpdir(), 'tab-')) });
     base = `http://127.0.0.1:${await listen(app.server, 0, '127.0.0.1')}`;

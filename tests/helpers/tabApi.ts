@@ -209,6 +209,10 @@ export async function startTabApi(options: TabApiOptions = {}): Promise<TabApiHa
     TABLE_PREFIX: 'tab' + randomBytes(4).toString('hex'),
     ORG_ID: 'soest',
     MIN_GROUP_SIZE: String(options.minGroupSize ?? 5),
+    // Suites here call far faster than a person (fuzzing: hundreds a minute, one user, one conversation): the
+    // inbound limits are out of their way; tests/integration/server/rateLimits.test.ts sets them low instead.
+    MESSAGE_RATE_LIMIT: '100000',
+    TAB_API_RATE_LIMIT: '100000',
     ...(jwks
       ? { AAD_APP_CLIENT_ID: TAB_CLIENT_ID, AAD_APP_ID_URI: TAB_APP_ID_URI, AAD_ALLOWED_TENANTS: TAB_TENANT, AAD_JWKS_URL: jwks.url }
       : { DEV_SIGNIN: '1' }),

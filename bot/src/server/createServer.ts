@@ -19,7 +19,7 @@ export interface ServerDeps {
   readonly logger: Logger;
   readonly adapter: CloudAdapter;
   readonly bot: ActivityHandler;
-  /** Checks every authenticated activity before the bot runs (tenant); a refused one never reaches the bot. */
+  /** Checks every authenticated activity before the bot runs (tenant, rate); a refused one never reaches the bot. */
   readonly gate: BotGate;
   readonly health: HealthProbe;
   /** The built tab (Vite's output). */
@@ -161,7 +161,7 @@ export function createServer(deps: ServerDeps): restify.Server {
     };
     await adapter.process(request, response, async (context) => {
       turnState = context.turnState;
-      if (gate.admit(context)) await bot.run(context);
+      if (await gate.admit(context)) await bot.run(context);
     });
   });
 

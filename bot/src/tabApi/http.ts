@@ -44,6 +44,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details?: Readonly<Record<string, unknown>>,
+    /** Headers the answer carries besides the JSON ones (`Retry-After`). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -82,7 +84,7 @@ export function handle(auth: Authenticator, logger: Logger, route: string, handl
     } catch (err) {
       const e = toApiError(err, logger, route);
       const body: ApiErrorBody = e.details === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, details: e.details };
-      sendJson(res, e.status, body, e.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
+      sendJson(res, e.status, body, { ...(e.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}), ...e.headers });
     }
   };
 }

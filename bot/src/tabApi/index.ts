@@ -5,7 +5,9 @@ import type { Logger } from '../platform/logger';
 import type { RouteRegistrar } from '../server/createServer';
 import type { Repositories } from '../storage/repositories';
 import { registerAdminRoutes } from './admin';
+import { KeyedRateLimit } from '../platform/keyedRateLimit';
 import { createAuthenticator } from './auth';
+import { limitPerUser } from './auth/perUserLimit';
 import { DashboardService, registerDashboardRoutes } from './dashboard';
 import type { ApiErrorBody, ApiErrorCode, TabApiContext } from './http';
 import { registerInboxRoutes } from './inbox';
@@ -59,7 +61,11 @@ export interface TabApiDeps {
  * feature add its routes.
  */
 export function createTabApi(deps: TabApiDeps): readonly RouteRegistrar[] {
-  const auth = createAuthenticator({ config: deps.config, logger: deps.logger, repos: deps.repos });
+  const auth = limitPerUser(
+    createAuthenticator({ config: deps.config, logger: deps.logger, repos: deps.repos }),
+    new KeyedRateLimit(deps.config.limits.tabRequestsPerMinute),
+    deps.logger,
+  );
   const ctx: TabApiContext = { auth, config: deps.config, logger: deps.logger, repos: deps.repos, now: deps.now };
   // One service for both views, so that they share its caches (baseline counts, the organisation's figures).
   const dashboards = new DashboardService(ctx);

@@ -15,6 +15,7 @@ export const API_ERROR_STATUS = {
   TOO_LARGE: 413,
   STALE: 412,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const;

@@ -7,7 +7,7 @@ export type ClientErrorCode = ApiErrorCode | 'NETWORK' | 'BAD_RESPONSE';
 // (Importing API_ERROR_STATUS itself would bring that module's zod schemas into the first view.)
 const SERVER_CODES: Readonly<Record<ApiErrorCode, true>> = {
   UNAUTHENTICATED: true, FORBIDDEN: true, NOT_FOUND: true, VALIDATION_FAILED: true, TOO_LARGE: true, STALE: true,
-  CONFLICT: true, UNAVAILABLE: true, INTERNAL: true,
+  CONFLICT: true, RATE_LIMITED: true, UNAVAILABLE: true, INTERNAL: true,
 };
 const isServerCode = (code: string): code is ApiErrorCode => Object.prototype.hasOwnProperty.call(SERVER_CODES, code);
 

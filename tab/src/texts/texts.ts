@@ -44,6 +44,7 @@ export const errorTexts: Readonly<Record<ClientErrorCode, Localized>> = {
   TOO_LARGE: { nl: 'Dit is te lang. Maak het korter en probeer het opnieuw.', en: 'This is too long. Please shorten it and try again.' },
   STALE: { nl: 'Iemand anders heeft dit intussen gewijzigd. Laad opnieuw en probeer het nog eens.', en: 'Someone else changed this in the meantime. Reload and try again.' },
   CONFLICT: { nl: 'Dit bestaat al of botst met iets anders.', en: 'This already exists or clashes with something else.' },
+  RATE_LIMITED: { nl: 'Je vroeg in korte tijd erg veel op. Wacht een minuut en probeer het dan opnieuw.', en: 'You asked for a lot in a short time. Please wait a minute and try again.' },
   UNAVAILABLE: { nl: 'De opslag is even niet bereikbaar. Probeer het zo opnieuw.', en: 'Storage cannot be reached right now. Please try again shortly.' },
   INTERNAL: { nl: 'Er ging iets mis aan onze kant. Er is niets half opgeslagen.', en: 'Something went wrong on our side. Nothing was half-saved.' },
   NETWORK: { nl: 'De server is niet bereikbaar. Controleer je verbinding.', en: 'The server cannot be reached. Please check your connection.' },

@@ -102,6 +102,13 @@ describe('loadConfig', () => {
     }).message).toContain('DEV_CLOCK');
   });
 
+  it('reads the inbound rate limits (30 a minute per conversation, 120 per user by default) and refuses 0', () => {
+    expect(loadConfig({}).limits).toEqual({ messagesPerMinute: 30, tabRequestsPerMinute: 120 });
+    expect(loadConfig({ MESSAGE_RATE_LIMIT: '5', TAB_API_RATE_LIMIT: '7' }).limits).toEqual({ messagesPerMinute: 5, tabRequestsPerMinute: 7 });
+    expect(errorOf({ MESSAGE_RATE_LIMIT: '0' }).message).toContain('MESSAGE_RATE_LIMIT');
+    expect(errorOf({ TAB_API_RATE_LIMIT: 'lots' }).message).toContain('TAB_API_RATE_LIMIT');
+  });
+
   describe('listening address and the dev sign-in, only on purpose', () => {
     const production = {
       NODE_ENV: 'production', MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppType: 'UserAssignedMSI',

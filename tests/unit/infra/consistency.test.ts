@@ -231,6 +231,8 @@ describe('app settings = what bot/src/config.ts reads in production', () => {
     SEED_DEMO: 'demo data is never seeded in production',
     DEV_CLOCK: 'local and test use only: the config refuses it in production',
     DEV_SIGNIN: 'local use only: the config refuses it in production',
+    MESSAGE_RATE_LIMIT: 'the default, 30 activities a minute per conversation, is the production value',
+    TAB_API_RATE_LIMIT: 'the default, 120 requests a minute per user, is the production value',
     AAD_ALLOWED_TENANTS: 'defaults to AAD_APP_TENANT_ID, the tenant the Entra app lives in; set by hand only to admit more tenants',
     AAD_JWKS_URL: "the default is Entra's published signing keys; the variable exists for tests with a local key set",
   };

@@ -30,7 +30,7 @@ describe('the tab’s texts', () => {
 
   test('every API error code has a text, and the client’s own codes too', () => {
     expect(Object.keys(errorTexts).sort()).toEqual(
-      ['BAD_RESPONSE', 'CONFLICT', 'FORBIDDEN', 'INTERNAL', 'NETWORK', 'NOT_FOUND', 'STALE', 'TOO_LARGE', 'UNAUTHENTICATED', 'UNAVAILABLE', 'VALIDATION_FAILED'].sort(),
+      ['BAD_RESPONSE', 'CONFLICT', 'FORBIDDEN', 'INTERNAL', 'NETWORK', 'NOT_FOUND', 'RATE_LIMITED', 'STALE', 'TOO_LARGE', 'UNAUTHENTICATED', 'UNAVAILABLE', 'VALIDATION_FAILED'].sort(),
     );
   });
 

@@ -22,6 +22,10 @@ export const coreTexts = {
     nl: 'Onze opslag is op dit moment niet bereikbaar, dus er is niets opgeslagen. Probeer het over een paar minuten nog eens.',
     en: "Our storage can't be reached right now, so nothing was saved. Please try again in a few minutes.",
   },
+  slowDown: {
+    nl: 'Rustig aan: je stuurde me deze minuut erg veel berichten. Wat je nu stuurt, verwerk ik niet en sla ik niet op. Probeer het over een minuut nog eens.',
+    en: 'Easy does it: you sent me a lot of messages this minute. What you send now is not processed or saved. Please try again in a minute.',
+  },
   busy: {
     nl: 'Het is nu even druk; er is niets opgeslagen. Probeer het over een minuut nog eens.',
     en: 'It is busy right now; nothing was saved. Please try again in a minute.',
