@@ -4,7 +4,8 @@ import type { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
  * Limits on every call the bot makes to the Bot Connector (replies, card updates, proactive sends).
  *
  * What botbuilder 4.23.3 does by itself (its `ConnectorClient` runs on `@azure/core-client`'s default pipeline):
- * - 5xx (except 501/505) and 408: up to 3 retries (4 attempts) with jittered exponential backoff from 1 s;
+ * - 5xx (except 501/505) and 408: up to 3 retries (4 attempts) with jittered exponential backoff from 1 s, for
+ *   every method, a new message (POST) too;
  * - 429 or 503 with `Retry-After`: the same 3 retries, each waiting exactly what `Retry-After` says, uncapped;
  * - no timeout at all: a connector that accepts the request and never answers holds the turn (and the incoming
  *   `/api/messages` request) forever.
@@ -17,7 +18,11 @@ import type { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
  *   is not retried, because Teams has no idempotency key for a new activity and the first one may have arrived
  *   (the fan-out engine's rule too, docs/proactive.md);
  * - a budget for the whole call, retries and `Retry-After` waits included: when it runs out the call fails with an
- *   `AbortError`, which the turn's error handling reports and the proactive sender counts as "delivery unknown".
+ *   `AbortError`, which the turn's error handling reports and the proactive sender counts as "delivery unknown";
+ * - no retry of a new message (POST) the connector answered 5xx: the server may have delivered it before failing,
+ *   and a second POST would show the message twice. The call fails with {@link NotResentError} (status and
+ *   response like a RestError). A 429 is still retried (throttled: not delivered), and so is every 5xx of an
+ *   update (PUT: replacing a card twice changes nothing).
  *
  * Trade-off: this transport does not read proxy settings (`HTTPS_PROXY`); App Service reaches the Bot Connector
  * directly.
@@ -56,6 +61,23 @@ class ConnectorCallError extends Error {
   ) {
     super(message);
     this.name = name;
+  }
+}
+
+/**
+ * A new message (POST) the Bot Connector answered 5xx: it may have arrived, so it is not sent again. Its name is
+ * not `RestError`, which is what makes the SDK's retry policy pass it on at once; like a RestError it carries
+ * `statusCode` and `response`, so callers (the turn's error handling, the proactive sender) read it the same way.
+ */
+export class NotResentError extends Error {
+  override readonly name = 'ConnectorMessageNotResent';
+  readonly code = 'NOT_RESENT';
+
+  constructor(
+    readonly statusCode: number,
+    readonly response: CompatResponse,
+  ) {
+    super(`Bot Connector answered ${statusCode} to a new message; not re-sent (it may have arrived)`);
   }
 }
 
@@ -153,9 +175,11 @@ class LimitedTransport implements HttpClient {
       const body = requestBody(request.body);
       const res = await fetch(request.url, { method, headers, signal: attempt, ...(body === undefined ? {} : { body }) });
       const bodyAsText = await res.text();
-      return { request, status: res.status, headers: new CompatHeaders(res.headers), bodyAsText };
+      const response: CompatResponse = { request, status: res.status, headers: new CompatHeaders(res.headers), bodyAsText };
+      if (res.status >= 500 && !IDEMPOTENT.has(method)) throw new NotResentError(res.status, response);
+      return response;
     } catch (err) {
-      if (err instanceof ConnectorCallError) throw err;
+      if (err instanceof ConnectorCallError || err instanceof NotResentError) throw err;
       if (budget.aborted) throw new ConnectorCallError('AbortError', 'Bot Connector call abandoned: its time budget ran out', 'ETIMEDOUT');
       if (attempt.aborted) {
         // A PUT can safely be tried again (the SDK does, as for any transport timeout); a POST may have arrived.

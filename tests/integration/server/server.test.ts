@@ -152,8 +152,9 @@ describe('server over real HTTP (Azurite)', () => {
   });
 
   it('survives a connector that answers 500: the turn fails visibly, the next one works', async () => {
-    // botbuilder's connector client retries a 5xx 3 times by itself: 4 failures sink the reply, 4 more the apology.
-    connector.failNext(500, 8);
+    // A new message answered 5xx is not re-sent (it may have arrived, platform/connectorClient.ts): one failure
+    // sinks the reply, one more the apology.
+    connector.failNext(500, 2);
     const before = logLines.length;
     const failed = await post(activity('nl-NL', 'a4'));
     // The reply and the apology both hit the broken connector: the turn error is logged with a correlation id and
@@ -166,6 +167,28 @@ describe('server over real HTTP (Azurite)', () => {
     const ok = await post(activity('nl-NL', 'a5'));
     expect(ok.status).toBe(200);
     expect(cardTextsSent(connector.calls.length - 1)[0]).toContain(helpTexts.unknown.nl);
+  });
+
+  it('never re-sends a reply whose POST got 500 (it may have arrived): one attempt, then the error text once', async () => {
+    const before = connector.calls.length;
+    connector.failNext(500, 1);
+    expect((await post(activity('nl-NL', 'a6'))).status).toBe(200);
+    const posts = connector.attempts('POST', '/v3/conversations/conv-1/activities/a6').slice(-2);
+    const replies = connector.calls.slice(before).filter((c) => JSON.stringify(c.body).includes(helpTexts.unknown.nl));
+    // The help card was posted once (and got 500); the SDK's retries would post it again.
+    expect(replies.map((c) => c.answer)).toEqual([500]);
+    expect(posts.map((c) => c.answer)).toEqual([500, 200]);
+    expect((posts[1]?.body as { text?: string } | undefined)?.text).toContain(coreTexts.failed.nl.split('(')[0]?.trim());
+  });
+
+  it('does retry a card update (PUT) that got 500: replacing a card twice changes nothing', async () => {
+    const before = connector.calls.length;
+    connector.failNext(500, 1);
+    // An Action.Submit click (the fallback): the answer replaces the card the button was on.
+    expect((await post(activity('nl-NL', 'a7', { text: undefined, value: { verb: 'no.such.verb' }, replyToId: 'card-7' }))).status).toBe(200);
+    const puts = connector.attempts('PUT', '/v3/conversations/conv-1/activities/card-7');
+    expect(puts.map((c) => c.answer)).toEqual([500, 200]);
+    expect(connector.calls.slice(before).filter((c) => c.method === 'POST')).toEqual([]);
   });
 
   it('answers 400 with a code for a body that is not an activity', async () => {
