@@ -41,8 +41,9 @@ function context(): Browser['context'] {
 /** The page's own content has loaded: its heading is there and no spinner is left. */
 async function settled(page: Page): Promise<void> {
   await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 30_000 });
-  // A string: the test's own TypeScript has no DOM library.
-  await page.waitForFunction(`document.querySelector('main [role="progressbar"], main .fui-Spinner') === null`, undefined, { timeout: 30_000 });
+  // A locator, not waitForFunction: that evaluates a string in the page, which the tab's CSP (script-src 'self',
+  // no 'unsafe-eval') rightly refuses. The browser enforces the CSP here, as Teams' would.
+  await page.locator('main [role="progressbar"], main .fui-Spinner').first().waitFor({ state: 'detached', timeout: 30_000 });
 }
 
 async function signIn(page: Page, lang: 'nl' | 'en', userId: string, roleName: RegExp): Promise<void> {
