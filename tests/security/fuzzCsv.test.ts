@@ -53,7 +53,7 @@ describe('CSV export with hostile team names', () => {
         (teams, participants) => {
           const rows = teams.map(([teamId], i) => ({ ...emptyAggregate('c-2026', teamId, `2026-12-0${(i % 9) + 1}`), participants, checkIns: participants }));
           const names = new Map(teams.map(([teamId, name]) => [teamId, name]));
-          const csv = aggregatesCsv('c-2026', rows, names, 5);
+          const csv = aggregatesCsv('c-2026', rows, names, 5, '2026-12-20');
           if (!csv.startsWith('\uFEFF')) return false;
           const parsed = parseCsv(csv.slice(1));
           if (parsed.length !== rows.length + 1) return false;

@@ -20,22 +20,26 @@ describe('CSV fields for Dutch Excel', () => {
     expect(dutchDecimal(0)).toBe('0,000');
   });
 
-  it('hides a small team and, when it is the only one hidden that day, the next smallest; empty rows protect nobody', () => {
-    const row = (teamId: string, participants: number, checkIns: number) => ({ ...emptyAggregate('c1', teamId, '2026-12-01'), participants, checkIns });
+  it('hides every team-day under the minimum and every day not final yet; no complementary cell is needed (the CSV has no totals)', () => {
+    const row = (teamId: string, participants: number, checkIns: number, date = '2026-12-01') => ({ ...emptyAggregate('c1', teamId, date), participants, checkIns });
     const names = new Map([['a', 'A'], ['b', 'B'], ['c', 'C'], ['empty', 'E']]);
-    const csv = aggregatesCsv('c1', [row('a', 9, 5), row('b', 6, 4), row('c', 3, 2), row('empty', 0, 0)], names, 5);
+    const rows = [row('a', 9, 5), row('b', 6, 4), row('c', 3, 2), row('empty', 0, 0), row('a', 9, 7, '2026-12-02'), row('a', 9, 1, '2026-12-03')];
+    // On 3 December, 1 December is final; 2 December (yesterday) and 3 December (today) can still change.
+    const csv = aggregatesCsv('c1', rows, names, 5, '2026-12-03');
     const suppressed = csv
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n')
       .slice(1)
       .map((l) => l.split(';'))
-      .map((f) => [f[1], f.at(-1)]);
+      .map((f) => [f[1], f[3], f.at(-1)]);
     expect(suppressed).toEqual([
-      ['a', '0'],
-      ['b', '1'],
-      ['c', '1'],
-      ['empty', '1'],
+      ['a', '2026-12-01', '0'],
+      ['a', '2026-12-02', '1'],
+      ['a', '2026-12-03', '1'],
+      ['b', '2026-12-01', '0'],
+      ['c', '2026-12-01', '1'],
+      ['empty', '2026-12-01', '1'],
     ]);
   });
 });

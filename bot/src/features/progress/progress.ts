@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import { todayIn } from '../../../../shared/src/calendar';
 import { impactSources } from '../../../../shared/src/impact';
-import { gate } from '../../../../shared/src/privacy';
+import { discloseCells, gate } from '../../../../shared/src/privacy';
 import type { Language } from '../../../../shared/src/domain/types';
 import { renderCard } from '../core/cards';
 import type { Feature, FeatureDeps, Turn } from '../core/feature';
@@ -77,12 +77,10 @@ export function createProgressFeature(deps: FeatureDeps): Feature {
           : fill(T.subtitleRunning, lang, { campaign: campaignName, done: own.daysSoFar, total: own.totalDays });
 
     const active = members.filter((m) => m.status === 'active').length;
-    const team = gate(teamParticipation(aggregates, days, today, active), active, config.minGroupSize);
+    const disclosed = discloseCells(aggregates, today, config.minGroupSize).byTeam.get(p.teamId) ?? [];
+    const team = gate(teamParticipation(disclosed), active, config.minGroupSize);
     const teamLines = team.visible
-      ? [
-          ...(team.value.today === undefined ? [] : [fill(T.teamToday, lang, { share: formatPercent(team.value.today, lang) })]),
-          fill(T.teamAverage, lang, { share: formatPercent(team.value.average, lang) }),
-        ]
+      ? [fill(T.teamAverage, lang, { share: formatPercent(team.value.average, lang) })]
       : [fill(T.teamHidden, lang, { min: team.minimum })];
 
     const buttons: ProgressButton[] = state.kind === 'day' ? [{ title: T.checkInButton[lang], verb: CHECKIN_VERBS.open, data: {} }] : [];
