@@ -148,6 +148,16 @@ describe('tab API: me', () => {
       await nothingStored('aad-pz-03', TODAY);
     });
 
+    it('a text far over the limit (35,000 characters) is refused naming the limit of 500, not another bound', async () => {
+      for (const field of ['barrierText', 'ideaText']) {
+        const res = await put('aad-pz-03', TODAY, { ...answers, [field]: 'Een hele lange prikkel. '.repeat(1500) });
+        await expectRefused(res, 413, 'TOO_LARGE');
+        expect(res.body.details?.['issues']).toEqual([{ path: field, rule: 'too_long', max: 500 }]);
+        expect(res.body.message).toContain('500 characters');
+      }
+      await nothingStored('aad-pz-03', TODAY);
+    });
+
     it('a correction naming a version when nothing is stored → 412', async () => {
       await expectRefused(await put('aad-pz-03', TODAY, { ...answers, etag: 'W/"datetime\'2020-01-01T00%3A00%3A00Z\'"' }), 412, 'STALE');
       await nothingStored('aad-pz-03', TODAY);
