@@ -30,8 +30,8 @@ export const RLO_FILE_NAME = 'factuur\u202Etxt.exe';
  */
 export function sprinkled(text: string): string {
   const chars = [...text];
-  const hidden = [...HIDDEN_CHARS.replace('\r', ''), '\r'];
-  return chars.map((c, i) => c + (hidden[i] ?? '')).join('') + hidden.slice(chars.length).join('');
+  const hidden = [...HIDDEN_CHARS.replace('\r', '')];
+  return chars.map((c, i) => c + (hidden[i] ?? '')).join('') + hidden.slice(chars.length).join('') + '\r';
 }
 
 /** The forbidden characters found in any string inside `value` (objects and arrays walked), as `U+XXXX`. */

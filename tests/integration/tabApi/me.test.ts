@@ -1,6 +1,7 @@
 import { exportDocument } from '../../../bot/src/features/myData/exportRoute';
 import { readStoredData } from '../../../bot/src/features/myData/storedData';
 import type { ApiErrorBody, CheckInSaved, DeleteMeResponse, MeResponse, MyCheckIn, MySettings } from '../../../shared/src/api';
+import { hiddenCharsIn, RLO_FILE_NAME, sprinkled } from '../../helpers/hiddenChars';
 import { startTabApi, TAB_NOW, TAB_TEAMS, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 
 /**
@@ -95,6 +96,16 @@ describe('tab API: me', () => {
     const barrier = await h.repos.barriers.getByReference('soest', res.body.barrierReference ?? '');
     expect(barrier).toMatchObject({ text: 'Geen fietsenstalling.', theme: 'energietransitie', teamId: TAB_TEAMS.big });
     expect(barrier?.contactUserId).toBeUndefined();
+  });
+
+  it('stores barrier and idea texts without control or bidi characters, counting the 500 characters after removing them', async () => {
+    const barrierText = sprinkled('🚲'.repeat(500));
+    const res = await put('aad-manager-1', TODAY, { ...answers, barrierText, ideaText: RLO_FILE_NAME, theme: 'mvoi' });
+    expect(res.status).toBe(201);
+    const barrier = await h.repos.barriers.getByReference('soest', res.body.barrierReference ?? '');
+    const idea = await h.repos.ideas.getByReference('soest', res.body.ideaReference ?? '');
+    expect([barrier?.text, idea?.text]).toEqual(['🚲'.repeat(500), 'factuurtxt.exe']);
+    expect(hiddenCharsIn([barrier, idea])).toEqual([]);
   });
 
   describe('bad input: a coded 4xx and nothing stored', () => {

@@ -5,6 +5,7 @@ import { THEME_LABELS } from '../../../../shared/src/catalogue/labels';
 import type { Campaign } from '../../../../shared/src/domain/campaign';
 import { REPORT_TEXT_MAX } from '../../../../shared/src/domain/programme';
 import { THEMES, type Language, type Localized, type Theme } from '../../../../shared/src/domain/types';
+import { cleanText } from '../../../../shared/src/text';
 import type { Repositories } from '../../storage/repositories';
 import { charCount } from '../../storage/repositories/rowSchemas';
 import { messageCard, renderCard } from '../core/cards';
@@ -167,7 +168,7 @@ function isTheme(value: unknown): value is Theme {
 
 /** Validates a card submission completely before anything is stored. */
 export function checkSubmission(data: Readonly<Record<string, unknown>>): Checked {
-  const rawText = typeof data['text'] === 'string' ? data['text'] : '';
+  const rawText = typeof data['text'] === 'string' ? cleanText(data['text']) : '';
   const contact = toggleSchema.safeParse(data['contact']);
   const draft: Draft = {
     text: rawText,
@@ -176,7 +177,7 @@ export function checkSubmission(data: Readonly<Record<string, unknown>>): Checke
   };
   const parsed = submissionSchema.safeParse(data);
   if (!parsed.success) return { ok: false, error: T.errorFields, draft };
-  const text = (parsed.data.text ?? '').trim();
+  const text = cleanText(parsed.data.text ?? '').trim();
   if (text === '') return { ok: false, error: T.errorEmpty, draft };
   const count = charCount(text);
   if (count > REPORT_TEXT_MAX) return { ok: false, error: T.errorTooLong, vars: { count, max: REPORT_TEXT_MAX }, draft };
@@ -205,7 +206,7 @@ export function createReportsFeature(deps: FeatureDeps): Feature {
         await send(messageCard(fill(T.noCampaign, turn.lang)));
         return;
       }
-      const text = args.trim();
+      const text = cleanText(args).trim();
       const draft: Draft = { text, theme: guessTheme(text), contact: false };
       const count = charCount(text);
       const error = count > REPORT_TEXT_MAX ? fill(T.errorTooLong, turn.lang, { count, max: REPORT_TEXT_MAX }) : '';

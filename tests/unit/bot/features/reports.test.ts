@@ -12,6 +12,7 @@ import { REPORTS_VERBS } from '../../../../bot/src/features/reports/verbs';
 import { submitActivity, useBotHarness } from '../../../helpers/botHarness';
 import { cardContent, execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
 import { cardProblems, cardTexts, elements, executeActions, input } from '../../../helpers/cards';
+import { hiddenCharsIn, RLO_FILE_NAME, sprinkled } from '../../../helpers/hiddenChars';
 import { participant, seedOrg } from '../../../helpers/orgFixture';
 import { rawRows } from '../../../helpers/storage';
 
@@ -299,4 +300,19 @@ describe('reports: the stored row', () => {
     expect(JSON.stringify(rows)).not.toContain(userId);
     expect(rows.every((r) => !('contactUserId' in r))).toBe(true);
   });
+
+  it.each(['barrier', 'idea'] as const satisfies readonly ReportKind[])(
+    'of a %s holds no control or bidi character, whatever was typed: the text is stored without them',
+    async (kind) => {
+      const verb = kind === 'barrier' ? REPORTS_VERBS.barrierSubmit : REPORTS_VERBS.ideaSubmit;
+      const typed = `${sprinkled('De printer print alles dubbel')} ${RLO_FILE_NAME}`;
+      const form = await replyCard(h.adapter({ userId }), `${kind === 'barrier' ? 'prikkel' : 'idee'}: ${typed}`);
+      expect(hiddenCharsIn(input(form, 'text')['value'])).toEqual([]);
+      const card = await execute(h.adapter({ userId }), verb, { text: typed, theme: 'circulariteit', contact: 'false' });
+      expect(hiddenCharsIn(card)).toEqual([]);
+      const rows = await rawRows(h.tables.client(kind === 'barrier' ? 'Barriers' : 'Ideas'));
+      expect(hiddenCharsIn(rows)).toEqual([]);
+      expect(rows.map((r) => r['text'])).toContain('De printer print alles dubbel\n factuurtxt.exe');
+    },
+  );
 });
