@@ -92,6 +92,23 @@ interface Draft {
   readonly contact: boolean;
 }
 
+/**
+ * Longest text put back into the card's input: twice the limit, so a text just over it can be shortened there.
+ * A longer one is left out (the error line says so), which keeps every report card far under CARD_MAX_BYTES
+ * whatever was typed: 1,000 characters are at most ~6 KB of JSON.
+ */
+export const REPORT_TEXT_ECHO_MAX = 2 * REPORT_TEXT_MAX;
+
+/** What of a typed text the card's input shows again: all of it up to {@link REPORT_TEXT_ECHO_MAX}, else nothing. */
+function echoed(text: string): string {
+  return charCount(text) <= REPORT_TEXT_ECHO_MAX ? text : '';
+}
+
+/** The error for a text of `count` characters, over the limit: it names the limit, and says when the text is not kept. */
+function tooLong(count: number): Localized {
+  return count > REPORT_TEXT_ECHO_MAX ? T.errorTooLongNotKept : T.errorTooLong;
+}
+
 export function reportCardData(kind: ReportKind, lang: Language, draft: Draft, error = ''): ReportCardData {
   const k = KIND[kind];
   return {
@@ -101,7 +118,7 @@ export function reportCardData(kind: ReportKind, lang: Language, draft: Draft, e
     textLabel: k.textLabel[lang],
     placeholder: k.placeholder[lang],
     textError: T.textError[lang],
-    text: draft.text,
+    text: echoed(draft.text),
     themeLabel: T.themeLabel[lang],
     themeError: T.themeError[lang],
     themes: THEMES.map((value) => ({ title: THEME_LABELS[value][lang], value })),
@@ -180,7 +197,7 @@ export function checkSubmission(data: Readonly<Record<string, unknown>>): Checke
   const text = cleanText(parsed.data.text ?? '').trim();
   if (text === '') return { ok: false, error: T.errorEmpty, draft };
   const count = charCount(text);
-  if (count > REPORT_TEXT_MAX) return { ok: false, error: T.errorTooLong, vars: { count, max: REPORT_TEXT_MAX }, draft };
+  if (count > REPORT_TEXT_MAX) return { ok: false, error: tooLong(count), vars: { count, max: REPORT_TEXT_MAX }, draft };
   if (!isTheme(parsed.data.theme)) return { ok: false, error: T.errorTheme, draft };
   return { ok: true, value: { text, theme: parsed.data.theme, contact: parsed.data.contact } };
 }
@@ -209,7 +226,7 @@ export function createReportsFeature(deps: FeatureDeps): Feature {
       const text = cleanText(args).trim();
       const draft: Draft = { text, theme: guessTheme(text), contact: false };
       const count = charCount(text);
-      const error = count > REPORT_TEXT_MAX ? fill(T.errorTooLong, turn.lang, { count, max: REPORT_TEXT_MAX }) : '';
+      const error = count > REPORT_TEXT_MAX ? fill(tooLong(count), turn.lang, { count, max: REPORT_TEXT_MAX }) : '';
       await send(reportCard(kind, turn.lang, draft, error));
     };
 

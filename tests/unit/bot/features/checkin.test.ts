@@ -503,6 +503,18 @@ describe('check-in feature', () => {
       await expectNothingStored(userId, teamId);
     });
 
+    it.each([
+      ['nl', 'barrierText', 'Je prikkel is 35199 tekens lang; dat mag maximaal 500 zijn.'],
+      ['en', 'ideaText', 'Your idea is 35199 characters long; the maximum is 500.'],
+    ] as const)('a text far over the limit (35,000+ characters, %s) gets the card with the limit named, under 40 KB, nothing stored', async (lang, field, message) => {
+      const { userId, teamId, adapter } = await join(h, lang);
+      const huge = 'Één mok ☕ per persoon? Nee: de automaat geeft wegwerpbekers 🥤 — óók op vrijdag. '.repeat(440);
+      const card = await execute(adapter, CHECKIN_VERBS.submit, answers({ [field]: huge }));
+      expect(cardProblems(card)).toEqual([]);
+      expect(cardText(card)).toContain(message);
+      await expectNothingStored(userId, teamId);
+    });
+
     it('stores the barrier and idea without control or bidi characters, counting the 500 characters after removing them', async () => {
       const { teamId, adapter } = await join(h);
       const barrierText = sprinkled('♻'.repeat(500));

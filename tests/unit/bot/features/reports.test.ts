@@ -4,13 +4,13 @@ import { plain } from '../../../../bot/src/features/core/texts';
 import { enrolTexts } from '../../../../bot/src/features/enrol/texts';
 import { ENROL_VERBS } from '../../../../bot/src/features/enrol/verbs';
 import reportTemplate from '../../../../bot/src/features/reports/report.card.json';
-import { checkSubmission, reportCardData, thanksCardData, type ReportKind } from '../../../../bot/src/features/reports/reports';
+import { checkSubmission, REPORT_TEXT_ECHO_MAX, reportCardData, thanksCardData, type ReportKind } from '../../../../bot/src/features/reports/reports';
 import { reportsTexts } from '../../../../bot/src/features/reports/texts';
 import { guessTheme } from '../../../../bot/src/features/reports/theme';
 import thanksTemplate from '../../../../bot/src/features/reports/thanks.card.json';
 import { REPORTS_VERBS } from '../../../../bot/src/features/reports/verbs';
 import { submitActivity, useBotHarness } from '../../../helpers/botHarness';
-import { cardContent, execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
+import { cardContent, exchange, execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
 import { cardProblems, cardTexts, elements, executeActions, input } from '../../../helpers/cards';
 import { hiddenCharsIn, RLO_FILE_NAME, sprinkled } from '../../../helpers/hiddenChars';
 import { participant, seedOrg } from '../../../helpers/orgFixture';
@@ -60,6 +60,15 @@ describe('reports: card templates', () => {
     const [send] = executeActions(card);
     expect(send?.['verb']).toBe(REPORTS_VERBS.barrierSubmit);
     expect(send?.['fallback']).toEqual({ type: 'Action.Submit', title: 'Verstuur', data: { verb: REPORTS_VERBS.barrierSubmit } });
+  });
+
+  it('never puts a huge text into the card: one of 100,000 characters gives a card under 40 KB with an empty input', () => {
+    const huge = 'één 🚲 '.repeat(20_000);
+    const card = expandCard(reportTemplate, reportCardData('barrier', 'nl', { text: huge, theme: 'mvoi', contact: false }, 'te lang'));
+    expect(cardProblems(card)).toEqual([]);
+    expect(input(card, 'text')['value']).toBe('');
+    const kept = 'x'.repeat(REPORT_TEXT_ECHO_MAX);
+    expect(input(expandCard(reportTemplate, reportCardData('idea', 'en', { text: kept, theme: 'mvoi', contact: false })), 'text')['value']).toBe(kept);
   });
 
   it('keeps the raw text in the input but shows it only through plain() on the thank-you card', () => {
@@ -156,6 +165,34 @@ describe.each(LANGS)('reports through the bot (%s)', (lang, locale) => {
     expect(cardProblems(card)).toEqual([]);
     expect(input(card, 'text')['value']).toBe(long);
     expect(cardTexts(card)).toContain(T.errorTooLong[lang].replace('{count}', '501').replace('{max}', '500'));
+  });
+
+  describe('a text far over the limit (35,000+ characters): refused naming the limit, nothing stored, the card stays small', () => {
+    // 35,200 characters, 40,040 bytes of UTF-8: on the old card it was over the 40 KB limit ("something went wrong").
+    const huge = 'Één mok ☕ per persoon? Nee: de automaat geeft wegwerpbekers 🥤 — óók op vrijdag. '.repeat(440);
+    const count = [...huge.trim()].length;
+    const commands = lang === 'nl' ? ['prikkel', 'idee'] : ['barrier', 'idea'];
+    const limitLine = T.errorTooLongNotKept[lang].replace('{count}', String(count)).replace(/\{max\}/g, '500');
+
+    it.each(commands)('"%s: …" answers with the card, the limit on it and the input left empty', async (command) => {
+      const before = { barriers: (await barriers()).length, ideas: (await ideas()).length };
+      const replies = await exchange(adapter(), `${command}: ${huge}`);
+      expect(replies).toHaveLength(1);
+      const card = cardContent(replies[0] ?? {});
+      expect(cardProblems(card)).toEqual([]);
+      expect(cardTexts(card)).toContain(limitLine);
+      expect(input(card, 'text')['value']).toBe('');
+      expect({ barriers: (await barriers()).length, ideas: (await ideas()).length }).toEqual(before);
+    });
+
+    it.each([REPORTS_VERBS.barrierSubmit, REPORTS_VERBS.ideaSubmit])('the card\'s %s answers with the card and the limit, storing nothing', async (verb) => {
+      const before = { barriers: (await barriers()).length, ideas: (await ideas()).length };
+      const card = await execute(adapter(), verb, submitData({ text: huge }));
+      expect(cardProblems(card)).toEqual([]);
+      expect(cardTexts(card)).toContain(limitLine);
+      expect(executeActions(card)[0]?.['verb']).toBe(verb);
+      expect({ barriers: (await barriers()).length, ideas: (await ideas()).length }).toEqual(before);
+    });
   });
 
   it('stores an anonymous barrier: the raw card action gives a thank-you card with the reference, and no user id in the row', async () => {
