@@ -131,6 +131,7 @@ var tableNames = [
   'DailyAggregates'
   'Barriers'
   'Ideas'
+  'ReportQuota'
   'Actions'
   'ActionUpdates'
   'SendClaims'
