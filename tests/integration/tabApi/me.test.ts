@@ -169,6 +169,19 @@ describe('tab API: me', () => {
       await nothingStored('aad-pz-03', TODAY);
     });
 
+    it('a barrier or idea beyond the day\'s 10 (counted with the bot\'s) → 400 daily_report_limit naming 10, nothing stored; without texts the check-in is stored', async () => {
+      const userId = TAB_USERS.smallTeamMember;
+      // Ten already filed today, through the bot's cards.
+      expect(await h.repos.reportQuota.take('soest', TODAY, userId, 10, 10)).toBe(true);
+      const reportsBefore = (await h.repos.barriers.list('soest')).length + (await h.repos.ideas.list('soest')).length;
+      const res = await put(userId, TODAY, { ...answers, barrierText: 'Nog een prikkel', ideaText: 'En een idee', theme: 'mvoi' });
+      await expectRefused(res, 400, 'VALIDATION_FAILED', 'daily_report_limit');
+      expect(res.body.details).toMatchObject({ rule: 'daily_report_limit', max: 10 });
+      await nothingStored(userId, TODAY);
+      expect((await h.repos.barriers.list('soest')).length + (await h.repos.ideas.list('soest')).length).toBe(reportsBefore);
+      expect((await put(userId, TODAY, answers)).status).toBe(201);
+    });
+
     it('a correction naming a version when nothing is stored → 412', async () => {
       await expectRefused(await put('aad-pz-03', TODAY, { ...answers, etag: 'W/"datetime\'2020-01-01T00%3A00%3A00Z\'"' }), 412, 'STALE');
       await nothingStored('aad-pz-03', TODAY);

@@ -12,6 +12,7 @@ import { messageCard, renderCard } from '../core/cards';
 import type { ActionHandler, ActionResult, CommandHandler, Feature, FeatureDeps } from '../core/feature';
 import { fill, plain } from '../core/texts';
 import { joinFirstCard } from '../enrol/cards';
+import { createReportAllowance } from './allowance';
 import { isJoined } from '../enrol/enrol';
 import reportTemplate from './report.card.json';
 import thanksTemplate from './thanks.card.json';
@@ -209,6 +210,7 @@ export function checkSubmission(data: Readonly<Record<string, unknown>>): Checke
  */
 export function createReportsFeature(deps: FeatureDeps): Feature {
   const { repos, config, logger } = deps;
+  const allowance = createReportAllowance({ repos, config });
 
   const command =
     (kind: ReportKind): CommandHandler =>
@@ -242,6 +244,10 @@ export function createReportsFeature(deps: FeatureDeps): Feature {
       }
       const campaign = await campaignForReport(repos, config.org.id, turn.now);
       if (!campaign) return { card: messageCard(fill(T.noCampaign, turn.lang)) };
+      if (!(await allowance.take(turn.userId, turn.now, 1))) {
+        logger.info('report refused', { kind, reason: 'daily_limit' });
+        return { card: reportCard(kind, turn.lang, checked.value, fill(T.errorDailyLimit, turn.lang, { max: allowance.perDay })) };
+      }
       const { text, theme, contact } = checked.value;
       const input = {
         orgId: config.org.id,

@@ -1,5 +1,8 @@
 import type { Activity } from 'botbuilder';
+import { CHECKIN_VERBS } from '../../../../bot/src/features/checkin/verbs';
+import { checkinTexts } from '../../../../bot/src/features/checkin/texts';
 import { expandCard } from '../../../../bot/src/features/core/cards';
+import { coreTexts } from '../../../../bot/src/features/core/coreTexts';
 import { plain } from '../../../../bot/src/features/core/texts';
 import { enrolTexts } from '../../../../bot/src/features/enrol/texts';
 import { ENROL_VERBS } from '../../../../bot/src/features/enrol/verbs';
@@ -11,7 +14,7 @@ import thanksTemplate from '../../../../bot/src/features/reports/thanks.card.jso
 import { REPORTS_VERBS } from '../../../../bot/src/features/reports/verbs';
 import { submitActivity, useBotHarness } from '../../../helpers/botHarness';
 import { cardContent, exchange, execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
-import { cardProblems, cardTexts, elements, executeActions, input } from '../../../helpers/cards';
+import { cardProblems, cardText, cardTexts, elements, executeActions, input } from '../../../helpers/cards';
 import { hiddenCharsIn, RLO_FILE_NAME, sprinkled } from '../../../helpers/hiddenChars';
 import { participant, seedOrg } from '../../../helpers/orgFixture';
 import { rawRows } from '../../../helpers/storage';
@@ -352,4 +355,70 @@ describe('reports: the stored row', () => {
       expect(rows.map((r) => r['text'])).toContain('De printer print alles dubbel\n factuurtxt.exe');
     },
   );
+});
+
+describe.each(LANGS)('reports: at most 10 barriers and ideas a day per person, over the report card and the check-in card (%s)', (lang, locale) => {
+  const h = useBotHarness();
+  const LIMIT = 10;
+  const limitLine = reportsTexts.errorDailyLimit[lang].replace('{max}', String(LIMIT));
+  const checkinLimitLine = checkinTexts.dailyReportLimit[lang].replace('{max}', String(LIMIT));
+  let seq = 0;
+  const person = async () => {
+    seq += 1;
+    const userId = `aad-quota-${lang}-${seq}`;
+    const teamId = `team-quota-${lang}-${seq}`;
+    return { userId, teamId, adapter: await joinedAdapter(h, { userId, teamId, language: lang }, locale) };
+  };
+  const stored = async (teamId: string) =>
+    (await h.repos.barriers.list('soest', { teamId })).length + (await h.repos.ideas.list('soest', { teamId })).length;
+  const report = (text: string) => ({ text, theme: 'circulariteit', contact: 'false' });
+  const checkIn = (over: Record<string, unknown>) => ({
+    campaignId: h.campaign.campaignId, date: '2026-12-02', outcome: 'done', travelMode: 'fiets', distanceBand: '5-10',
+    wasteFree: 'true', challenge: 'true', theme: 'circulariteit', barrierContact: 'false', ...over,
+  });
+
+  it('refuses the 11th report of the day with a friendly answer, storing nothing; the next day counts afresh', async () => {
+    const { teamId, adapter } = await person();
+    for (let i = 1; i <= LIMIT; i++) {
+      const verb = i % 2 === 0 ? REPORTS_VERBS.ideaSubmit : REPORTS_VERBS.barrierSubmit;
+      expect(cardTexts(await execute(adapter, verb, report(`melding ${i}`)))).not.toContain(limitLine);
+    }
+    expect(await stored(teamId)).toBe(LIMIT);
+    const data = report('melding 11');
+    const refused = await execute(adapter, REPORTS_VERBS.barrierSubmit, data);
+    expect(cardProblems(refused)).toEqual([]);
+    expect(cardTexts(refused)).toContain(limitLine);
+    // The card stays, with the text, to send another day.
+    expect(input(refused, 'text')['value']).toBe('melding 11');
+    expect(await stored(teamId)).toBe(LIMIT);
+
+    h.clock.now = new Date('2026-12-03T08:00:00Z');
+    expect(cardTexts(await execute(adapter, REPORTS_VERBS.barrierSubmit, data))).not.toContain(limitLine);
+    expect(await stored(teamId)).toBe(LIMIT + 1);
+  });
+
+  it('counts the check-in card\'s barrier and idea too: a check-in that would pass the limit is refused whole, storing nothing', async () => {
+    const { userId, teamId, adapter } = await person();
+    for (let i = 1; i <= LIMIT - 1; i++) await execute(adapter, REPORTS_VERBS.barrierSubmit, report(`melding ${i}`));
+    const refused = await execute(adapter, CHECKIN_VERBS.submit, checkIn({ barrierText: 'prikkel bij het inchecken', ideaText: 'idee bij het inchecken' }));
+    expect(cardText(refused)).toContain(checkinLimitLine);
+    expect(await h.repos.checkIns.listAll(userId)).toEqual([]);
+    expect(await stored(teamId)).toBe(LIMIT - 1);
+    // One more fits: the check-in with only its barrier is stored, and then the day is full.
+    await execute(adapter, CHECKIN_VERBS.submit, checkIn({ barrierText: 'prikkel bij het inchecken', ideaText: '' }));
+    expect(await h.repos.checkIns.listAll(userId)).toHaveLength(1);
+    expect(await stored(teamId)).toBe(LIMIT);
+    expect(cardTexts(await execute(adapter, REPORTS_VERBS.ideaSubmit, report('nog een idee')))).toContain(limitLine);
+    expect(await stored(teamId)).toBe(LIMIT);
+  });
+
+  it('holds under a burst: 40 report submits at once from one person store exactly 10, the rest refused or "busy"', async () => {
+    const { userId, teamId } = await person();
+    const adapters = Array.from({ length: 40 }, () => h.adapter({ userId, locale }));
+    const cards = await Promise.all(adapters.map((a, i) => execute(a, REPORTS_VERBS.barrierSubmit, { text: `burst ${i}`, theme: 'mvoi', contact: 'false' })));
+    expect(await stored(teamId)).toBe(LIMIT);
+    const answers = cards.map((c) => cardText(c));
+    expect(answers.filter((t) => t.includes(reportsTexts.barrierThanks[lang]))).toHaveLength(LIMIT);
+    expect(answers.every((t) => t.includes(reportsTexts.barrierThanks[lang]) || t.includes(limitLine) || t.includes(coreTexts.busy[lang]))).toBe(true);
+  });
 });
