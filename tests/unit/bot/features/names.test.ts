@@ -57,7 +57,7 @@ describe.each(LANGS)('cards with a chosen team and campaign name (%s)', (lang, l
     ['team', TEAM_NAME],
     [lang === 'nl' ? 'voortgang' : 'progress', CAMPAIGN_NAME[lang]],
     [lang === 'nl' ? 'mijn gegevens' : 'my data', TEAM_NAME],
-  ])('"%s"', async (command, name) => {
+  ])('the answer to "%s" shows the name as typed, nothing in it for Markdown to act on', async (command, name) => {
     const adapter = await joinedAdapter(h, { userId, language: lang }, locale);
     const replies = await exchange(adapter, command);
     const cards = replies.flatMap((r) => (r.attachments ?? []).map((a) => a.content as Card));
@@ -66,13 +66,13 @@ describe.each(LANGS)('cards with a chosen team and campaign name (%s)', (lang, l
     expectLiteral({ body: cards }, name);
   });
 
-  it('the welcome back after a reinstall', async () => {
+  it('the welcome back after a reinstall shows the team name as typed', async () => {
     const adapter = await joinedAdapter(h, { userId, language: lang }, locale);
     const [reply] = await exchange(adapter, { type: 'installationUpdate', action: 'add' });
     expectLiteral(reply?.attachments?.[0]?.content as Card, TEAM_NAME);
   });
 
-  it('the check-in before the campaign starts', async () => {
+  it('the check-in card before the campaign starts shows the campaign name as typed', async () => {
     h.clock.now = new Date('2026-11-20T08:00:00Z');
     const adapter = await joinedAdapter(h, { userId, language: lang }, locale);
     expectLiteral(await replyCard(adapter, lang === 'nl' ? 'inchecken' : 'check in'), CAMPAIGN_NAME[lang]);
