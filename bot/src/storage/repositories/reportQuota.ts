@@ -63,8 +63,8 @@ function toEntity(orgId: string, date: string, day: Day): TableEntity<ReportQuot
 }
 
 /** The distinct cells of one person on one day: 16-bit slices of HMAC-SHA256(salt, userId), modulo the cell count. */
-function cellsOf(day: Day, userId: string): number[] {
-  const mac = createHmac('sha256', day.salt).update(userId, 'utf8').digest();
+export function personCells(salt: Uint8Array, userId: string): number[] {
+  const mac = createHmac('sha256', salt).update(userId, 'utf8').digest();
   return [...new Set(Array.from({ length: CELLS_PER_PERSON }, (_, i) => mac.readUInt16BE(2 * i) % QUOTA_CELLS))];
 }
 
@@ -83,7 +83,7 @@ export class ReportQuotaRepository {
     const row = await this.store.get(encodeKeyPart(orgId), date);
     if (!row) return 0;
     const day = fromRow(row);
-    return countOf(day, cellsOf(day, userId));
+    return countOf(day, personCells(day.salt, userId));
   }
 
   /**
@@ -97,7 +97,7 @@ export class ReportQuotaRepository {
     return retryOnConflict(`take ReportQuota ${partitionKey}/${date}`, this.retry, async () => {
       const row = await this.store.get(partitionKey, date);
       const day = row ? fromRow(row) : newDay();
-      const cells = cellsOf(day, userId);
+      const cells = personCells(day.salt, userId);
       if (countOf(day, cells) + n > limit) return false;
       for (const i of cells) day.cells[i] = Math.min(CELL_MAX, (day.cells[i] ?? 0) + n);
       if (row) {
@@ -133,7 +133,7 @@ export class ReportQuotaRepository {
       const row = await this.store.get(partitionKey, date);
       if (!row) return;
       const day = fromRow(row);
-      for (const i of cellsOf(day, userId)) day.cells[i] = Math.max(0, (day.cells[i] ?? 0) - n);
+      for (const i of personCells(day.salt, userId)) day.cells[i] = Math.max(0, (day.cells[i] ?? 0) - n);
       await this.write(orgId, date, day, row.etag);
     });
   }
