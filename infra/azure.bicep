@@ -66,6 +66,11 @@ param orgName string
 @description('No team statistic is shown for fewer active participants (MIN_GROUP_SIZE).')
 param minGroupSize int
 
+@minValue(1)
+@maxValue(100)
+@description('Most barriers and ideas one person may file per day, over the bot and the tab (REPORTS_PER_DAY).')
+param reportsPerDay int
+
 @minValue(30)
 @maxValue(730)
 @description('Days Log Analytics keeps the application logs (ids and codes, never typed texts).')
@@ -131,6 +136,7 @@ var tableNames = [
   'DailyAggregates'
   'Barriers'
   'Ideas'
+  'ReportQuota'
   'Actions'
   'ActionUpdates'
   'SendClaims'
@@ -237,6 +243,10 @@ var appSettings = [
   {
     name: 'MIN_GROUP_SIZE'
     value: string(minGroupSize)
+  }
+  {
+    name: 'REPORTS_PER_DAY'
+    value: string(reportsPerDay)
   }
   {
     name: 'SCHEDULER'

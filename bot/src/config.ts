@@ -76,6 +76,7 @@ const envSchema = z.object({
   SEED_DEMO: flag('SEED_DEMO', true),
   ORG_ID: text().pipe(z.string().regex(/^[a-z0-9-]{2,40}$/, { error: 'ORG_ID must be 2–40 lower-case letters, digits or dashes' }).optional()),
   ORG_NAME: text(),
+  REPORTS_PER_DAY: int('REPORTS_PER_DAY', 1, 100),
   MIN_GROUP_SIZE: int('MIN_GROUP_SIZE', 2, 100),
   DEV_CLOCK: text().pipe(
     z
@@ -127,6 +128,8 @@ export interface Config {
   readonly seedDemo: boolean;
   readonly org: { readonly id: string; readonly name: string };
   readonly minGroupSize: number;
+  /** Most barriers and ideas one person may file per local day, over the bot and the tab (REPORTS_PER_DAY). */
+  readonly reportsPerDay: number;
   /**
    * Local and test use only: the app's clock starts at this instant (and runs on from there), so a weekend
    * developer or an end-to-end test can try a campaign day. Refused in production.
@@ -247,6 +250,7 @@ export function loadConfig(env: Env): Config {
     seedDemo: e.SEED_DEMO && !isProduction,
     org: { id: e.ORG_ID ?? 'soest', name: e.ORG_NAME ?? 'Gemeente Soest' },
     minGroupSize: e.MIN_GROUP_SIZE ?? DEFAULT_MIN_GROUP_SIZE,
+    reportsPerDay: e.REPORTS_PER_DAY ?? 10,
     devClockStart: e.DEV_CLOCK === undefined ? undefined : new Date(e.DEV_CLOCK),
     jobs: {
       key: e.JOBS_KEY,

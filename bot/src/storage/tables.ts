@@ -17,6 +17,7 @@ export const TABLE_NAMES = [
   'DailyAggregates',
   'Barriers',
   'Ideas',
+  'ReportQuota',
   'Actions',
   'ActionUpdates',
   'SendClaims',

@@ -1,6 +1,7 @@
 import type { CampaignAdminResponse, CampaignResponse, CoordinatorsResponse, DayPlanResponse, SendRunsResponse, TeamsAdminResponse } from '../../../shared/src/api/admin';
 import { CHALLENGE_TEXT_LIMITS, EXPORT_CSV_COLUMNS } from '../../../shared/src/api/admin';
 import { auditMonthOf } from '../../../shared/src/domain/audit';
+import { hiddenCharsIn, RLO_FILE_NAME, sprinkled } from '../../helpers/hiddenChars';
 import { startTabApi, TAB_NOW, TAB_TEAMS, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 
 /** Campaign admin through the real server (issue 5, Build 6): campaign, day plan, teams, coordinators, runs, CSV. */
@@ -300,5 +301,28 @@ describe('the CSV export', () => {
     const res = await h.api<ErrorBody>('GET', `/api/admin/export.csv?campaignId=${encodeURIComponent("' or 1 eq 1")}`, { token: coordinator });
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('typed names are stored without control or bidi characters', () => {
+  it('cleans team names and campaign names before storing them', async () => {
+    const teams = (await h.repos.orgTeams.list(ORG)).map((t) => ({ teamId: t.teamId, name: t.name, managerIds: t.managerIds }));
+    const put = await h.api<TeamsAdminResponse>('PUT', '/api/admin/teams', {
+      token: coordinator,
+      body: { teams: [...teams, { name: sprinkled('Griffie'), managerIds: [] }, { name: RLO_FILE_NAME, managerIds: [] }] },
+    });
+    expect(put.status).toBe(200);
+    const stored = await h.repos.orgTeams.list(ORG);
+    expect(stored.map((t) => t.name)).toEqual(expect.arrayContaining(['Griffie', 'factuurtxt.exe']));
+    expect(hiddenCharsIn(stored)).toEqual([]);
+
+    const campaign = await h.api<CampaignResponse>('PUT', '/api/admin/campaign', {
+      token: coordinator,
+      body: { campaignId: 'najaar-2027', name: { nl: sprinkled('Najaar'), en: RLO_FILE_NAME }, startDate: '2027-10-04', endDate: '2027-10-22' },
+    });
+    expect(campaign.status).toBe(201);
+    const saved = await h.repos.campaigns.get(ORG, 'najaar-2027');
+    expect(saved?.value.name).toEqual({ nl: 'Najaar', en: 'factuurtxt.exe' });
+    expect(hiddenCharsIn(saved)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { aggregatesCsv, csvField, dutchDecimal } from '../../../bot/src/tabApi/admin/exportCsv';
+import { aggregatesCsv, csvField, csvFigure, dutchDecimal } from '../../../bot/src/tabApi/admin/exportCsv';
 import { checkDates, currentCampaign } from '../../../bot/src/tabApi/admin/campaign';
 import { teamIdFromName } from '../../../bot/src/tabApi/admin/people';
 import { ApiError } from '../../../bot/src/tabApi/http';
@@ -18,6 +18,23 @@ describe('CSV fields for Dutch Excel', () => {
     expect(csvField(-3)).toBe('-3');
     expect(dutchDecimal(12.3456)).toBe('12,346');
     expect(dutchDecimal(0)).toBe('0,000');
+  });
+
+  it('keeps figures numbers (a negative CO2 figure too) and puts the formula guard on text fields only', () => {
+    const row = { ...emptyAggregate('c1', '@team', '2026-12-01'), participants: 6, checkIns: 5, co2: { low: -17.757, mid: -5, high: 1.2 } };
+    const names = ['=HYPERLINK("http://evil")', '+31 6', '-2+3', '@SUM(A1)', '\tTab', '\rCR'];
+    for (const name of names) {
+      const [, line] = aggregatesCsv('c1', [row], new Map([['@team', name]]), 5, '2026-12-10').replace(/^\uFEFF/, '').split('\r\n');
+      const fields = line?.split(';') ?? [];
+      expect(fields.slice(-4)).toEqual(['-17,757', '-5,000', '1,200', '0']);
+      expect(fields[1]).toBe("'@team");
+      expect(fields[2]?.replace(/^"/, '')).toMatch(/^'/);
+    }
+  });
+
+  it('writes figures as they are, and anything that is not a figure as a guarded text', () => {
+    expect([csvFigure(-3), csvFigure(0), csvFigure(12), csvFigure(-1.5), csvFigure('-17,757'), csvFigure(dutchDecimal(-0.25))]).toEqual(['-3', '0', '12', '-1,5', '-17,757', '-0,250']);
+    expect([csvFigure('-2+3'), csvFigure('=1'), csvFigure('1;2'), csvFigure('')]).toEqual(["'-2+3", "'=1", '"1;2"', '']);
   });
 
   it('hides every team-day under the minimum and every day not final yet; no complementary cell is needed (the CSV has no totals)', () => {

@@ -79,6 +79,9 @@ export async function readEverythingBack(repos: Repositories, clients: TableClie
       case 'OrgTeams':
         await repos.orgTeams.list(orgId);
         break;
+      case 'ReportQuota':
+        for (const r of rows) await repos.reportQuota.count(decodeKeyPart(String(r['partitionKey'])), String(r['rowKey']), 'read-back');
+        break;
       case 'AuditLog':
         for (const pk of await partitions(table)) {
           const [org, month] = splitKey(pk);

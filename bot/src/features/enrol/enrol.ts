@@ -14,7 +14,7 @@ import {
 import { messageCard, renderCard } from '../core/cards';
 import { coreTexts } from '../core/coreTexts';
 import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
-import { fill, plain } from '../core/texts';
+import { fill, literal } from '../core/texts';
 import { button, joinFirstCard, noticeCard, textsIn } from './cards';
 import enrolTemplate from './enrol.card.json';
 import {
@@ -318,7 +318,7 @@ export function createEnrolFeature(deps: FeatureDeps): Feature {
       );
     }
     const facts = [
-      { title: t.factTeam, value: plain(o.team?.name ?? p.teamId) },
+      { title: t.factTeam, value: literal(o.team?.name ?? p.teamId) },
       { title: t.factTime, value: p.nudgeTime },
       { title: t.factLanguage, value: LANGUAGE_NAMES[lang] },
     ];

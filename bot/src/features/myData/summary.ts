@@ -4,7 +4,7 @@ import { BARRIER_STATUS_LABELS } from '../../../../shared/src/catalogue/labels';
 import type { IdeaStatus } from '../../../../shared/src/domain/programme';
 import type { ParticipantStatus } from '../../../../shared/src/domain/organisation';
 import type { Language, Localized, Role } from '../../../../shared/src/domain/types';
-import { fill, plain } from '../core/texts';
+import { fill, literal } from '../core/texts';
 import type { StoredData } from './storedData';
 import { myDataTexts as T } from './texts';
 import { MY_DATA_VERBS } from './verbs';
@@ -70,14 +70,14 @@ function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 
 /** The summary card's data: one section per kind of stored data, in the user's language. */
 export function summaryCardData(data: StoredData, names: SummaryNames, lang: Language, link: { url: string; expiresAt: Date }): SummaryCardData {
-  const campaignName = (id: string) => plain(names.campaigns.get(id)?.[lang] ?? id);
+  const campaignName = (id: string) => literal(names.campaigns.get(id)?.[lang] ?? id);
   const p = data.participant;
   const profile: SummarySection = {
     heading: T.profileHeading[lang],
     note: '',
     facts: p
       ? [
-          { title: T.team[lang], value: plain(names.team ?? p.teamId) },
+          { title: T.team[lang], value: literal(names.team ?? p.teamId) },
           { title: T.language[lang], value: LANGUAGE[p.language][lang] },
           { title: T.nudgeTime[lang], value: p.nudgeTime },
           { title: T.status[lang], value: STATUS[p.status][lang] },

@@ -5,7 +5,7 @@ import { discloseCells, gate } from '../../../../shared/src/privacy';
 import type { Language } from '../../../../shared/src/domain/types';
 import { renderCard } from '../core/cards';
 import type { Feature, FeatureDeps, Turn } from '../core/feature';
-import { fill } from '../core/texts';
+import { fill, literal } from '../core/texts';
 import { campaignDaysOf, dayState } from '../checkin/campaignDay';
 import { notPersonalCard } from '../checkin/cards';
 import { formatKgRange, formatLongDate, formatPercent } from '../checkin/format';
@@ -53,7 +53,7 @@ export function createProgressFeature(deps: FeatureDeps): Feature {
     const state = dayState(await repos.campaigns.list(p.orgId), today);
     if (state.kind === 'noCampaign') return noticeCard({ title: T.noCampaignTitle[lang], lines: [T.noCampaignText[lang]] });
     const campaign = state.campaign;
-    const campaignName = campaign.name[lang];
+    const campaignName = literal(campaign.name[lang]);
     if (state.kind === 'before') {
       return noticeCard({
         title: T.notStartedTitle[lang],

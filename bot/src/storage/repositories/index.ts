@@ -11,6 +11,7 @@ import { DailyAggregatesRepository } from './dailyAggregates';
 import { IdeasRepository } from './ideas';
 import { OrgTeamsRepository } from './orgTeams';
 import { ParticipantsRepository } from './participants';
+import { ReportQuotaRepository } from './reportQuota';
 import { SendClaimsRepository } from './sendClaims';
 import { SendRunsRepository } from './sendRuns';
 import { SurveysRepository } from './surveys';
@@ -27,6 +28,8 @@ export interface Repositories {
   readonly dailyAggregates: DailyAggregatesRepository;
   readonly barriers: BarriersRepository;
   readonly ideas: IdeasRepository;
+  /** Barriers and ideas per person per day, without the person (reportQuota.ts). */
+  readonly reportQuota: ReportQuotaRepository;
   readonly actions: ActionsRepository;
   readonly sendClaims: SendClaimsRepository;
   readonly sendRuns: SendRunsRepository;
@@ -51,6 +54,7 @@ export function createRepositories(clients: TableClients, options: { referenceCa
     dailyAggregates: new DailyAggregatesRepository(store('DailyAggregates')),
     barriers: new BarriersRepository(store('Barriers')),
     ideas: new IdeasRepository(store('Ideas')),
+    reportQuota: new ReportQuotaRepository(store('ReportQuota')),
     actions: new ActionsRepository(store('Actions'), store('ActionUpdates')),
     sendClaims: new SendClaimsRepository(store('SendClaims')),
     sendRuns: new SendRunsRepository(store('SendRuns')),

@@ -27,13 +27,26 @@ const BOM = '\uFEFF';
 const SEPARATOR = ';';
 
 /**
- * One CSV field: quoted when it holds the separator, a quote or a line break; a text that Excel would read as a
- * formula (`=`, `+`, `-`, `@`, tab, CR at the start) gets a leading apostrophe, so a team name cannot run one.
+ * One CSV text field: quoted when it holds the separator, a quote or a line break; a text that Excel would read as
+ * a formula (`=`, `+`, `-`, `@`, tab, CR at the start) gets a leading apostrophe, so a team name cannot run one.
  */
 export function csvField(value: string | number): string {
   let text = typeof value === 'number' ? String(value) : value;
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A number as the export writes it: digits with an optional minus and decimal comma (`12`, `-17,757`). */
+const FIGURE = /^-?\d+(,\d+)?$/;
+
+/**
+ * One CSV figure: a count, or a Dutch decimal from {@link dutchDecimal}. Written as it is, without the formula
+ * guard, so a spreadsheet reads `-17,757` as the number it is (with the apostrophe it became text and sums skipped
+ * it). Anything that is not such a figure is written as a text field, guard and all.
+ */
+export function csvFigure(value: string | number): string {
+  const text = typeof value === 'number' ? String(value).replace('.', ',') : value;
+  return FIGURE.test(text) ? text : csvField(text);
 }
 
 /** A kg figure as Dutch Excel reads it: three decimals, decimal comma. */
@@ -79,7 +92,7 @@ export function aggregatesCsv(
       dutchDecimal(r.co2.high),
       '0',
     ];
-    lines.push([...head, ...figures].map(csvField).join(SEPARATOR));
+    lines.push([...head.map(csvField), ...figures.map(csvFigure)].join(SEPARATOR));
   }
   return BOM + lines.join('\r\n') + '\r\n';
 }

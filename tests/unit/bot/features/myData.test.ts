@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { expandCard } from '../../../../bot/src/features/core/cards';
-import { plain } from '../../../../bot/src/features/core/texts';
+import { literal, plain } from '../../../../bot/src/features/core/texts';
 import confirmTemplate from '../../../../bot/src/features/myData/confirmDelete.card.json';
 import deletedTemplate from '../../../../bot/src/features/myData/deleted.card.json';
 import { createExportTokens, EXPORT_TOKEN_TTL_MS } from '../../../../bot/src/features/myData/exportToken';
@@ -82,8 +82,8 @@ describe('my data: card templates', () => {
     };
     for (const card of Object.values(cards)) expect(cardProblems(card)).toEqual([]);
     expect(cards).toMatchSnapshot();
-    // Coordinator-given names go through plain() too.
-    expect(cardTexts(cards.summary)).toContain(plain('Publiekszaken **[x](y)**'));
+    // Coordinator-given names go through literal(): plain(), with the Markdown the FactSet would render escaped.
+    expect(cardTexts(cards.summary)).toContain(literal('Publiekszaken **[x](y)**'));
     expect(openUrlOf(cards.summary)).toBe(link.url);
   });
 });

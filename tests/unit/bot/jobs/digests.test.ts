@@ -7,7 +7,9 @@ import { emptyAggregate, type DailyAggregate } from '../../../../shared/src/doma
 import type { Campaign } from '../../../../shared/src/domain/campaign';
 import { LANGUAGES, type Language } from '../../../../shared/src/domain/types';
 import { gate } from '../../../../shared/src/privacy';
+import { plain } from '../../../../bot/src/features/core/texts';
 import { cardProblems, cardText } from '../../../helpers/cards';
+import { activeMarkdown, markdownTexts, shownText } from '../../../helpers/markdown';
 
 describe('digest week', () => {
   it.each([
@@ -119,6 +121,19 @@ describe('digest card', () => {
     expect(text).toContain('Alleen [plastic]\u200b(https:\u200b//example.com) bekers in de kantine');
     // An English title still waiting for its translation falls back to the Dutch one.
     expect(cardText(buildDigestCard(content(true), 'en'))).toContain('Herbruikbare bekers – ');
+  });
+
+  it('shows team and campaign names as plain text: no bold, no link, no list (Markdown escaped in its TextBlocks)', () => {
+    const named: DigestContent = { ...content(true), teamName: '**[klik](https://evil)**', campaignName: { nl: '- _Actie_ `week`', en: '1. ~~Week~~' } };
+    for (const lang of LANGUAGES) {
+      const card = buildDigestCard(named, lang);
+      expect(cardProblems(card)).toEqual([]);
+      const texts = markdownTexts(card);
+      expect(texts.flatMap(activeMarkdown)).toEqual([]);
+      const [title, subtitle] = texts.map(shownText);
+      expect(title).toContain(plain('**[klik](https://evil)**'));
+      expect(subtitle).toContain(named.campaignName[lang]);
+    }
   });
 
   it('has every text in Dutch and English', () => {
