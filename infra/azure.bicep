@@ -136,6 +136,7 @@ var tableNames = [
   'SendClaims'
   'SendRuns'
   'AuditLog'
+  'ErasureConfirmations'
 ]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {

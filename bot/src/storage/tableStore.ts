@@ -121,6 +121,17 @@ export class TableStore<T extends Row> {
     }
   }
 
+  /** {@link update} of some columns only (Merge): the others stay as stored. For marks on a row another writer owns. */
+  async merge(entity: TableEntity<Partial<T>>, etag: string): Promise<string> {
+    try {
+      const res = await this.client.updateEntity<Partial<T>>(entity, 'Merge', { etag });
+      return res.etag ?? '';
+    } catch (err) {
+      if (statusOf(err) === 404) throw new AppError('NOT_FOUND', `update ${this.tableName}: the row is gone.`, { cause: err });
+      throw mapStorageError(err, `update ${this.tableName}`);
+    }
+  }
+
   /** Deletes; `false` when the row was not there. With an etag, a changed row gives {@link ConflictError}. */
   async delete(partitionKey: string, rowKey: string, etag?: string): Promise<boolean> {
     try {

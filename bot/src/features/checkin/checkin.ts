@@ -2,6 +2,7 @@ import type { Attachment } from 'botbuilder';
 import { todayIn } from '../../../../shared/src/calendar';
 import type { Participant } from '../../../../shared/src/domain/organisation';
 import type { CheckIn, IsoDate, Language } from '../../../../shared/src/domain/types';
+import { fenced } from '../core/erasure';
 import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
 import { fill } from '../core/texts';
 import { joinFirstCard, noticeCard } from '../enrol/cards';
@@ -39,7 +40,7 @@ import { CHECKIN_VERBS } from './verbs';
  * aggregate can then be one check-in short, as docs/storage.md ("Check-in vs its aggregate") accepts.
  */
 export function createCheckInFeature(deps: FeatureDeps): Feature {
-  const { repos, logger } = deps;
+  const { repos, logger, config } = deps;
   const service = createCheckInService({ repos, logger });
   const { loadChallenge, baselineOf } = service;
 
@@ -168,7 +169,8 @@ export function createCheckInFeature(deps: FeatureDeps): Feature {
       { outcome: v.outcome, travelMode: v.travelMode, distanceBand: v.distanceBand, wasteFree: v.wasteFree, ...answer },
       { theme: v.theme, barrierText, barrierContact: v.barrierContact, ideaText },
     );
-    const result = await service.record(p, day, answers, v.etag ?? null, turn.now);
+    // Inside the erasure fence: refused while "verwijder mijn gegevens" runs, and removed if one began meanwhile.
+    const result = await fenced(repos, config.org.id, p, () => service.record(p, day, answers, v.etag ?? null, turn.now));
     if (result.kind === 'gone') return { card: invalidCard(lang, 'goneText') };
     if (result.kind !== 'saved') return storedSummary(p, lang, day, result.kind, turn.now);
     const { barrier, idea } = result;

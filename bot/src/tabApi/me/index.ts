@@ -22,7 +22,8 @@ import { charCount, parseChallengeAnswer, typedText } from '../../features/check
 import { checkInAnswers, createCheckInService } from '../../features/checkin/service';
 import { NUDGE_WINDOW, nudgeTimeOf } from '../../features/enrol/input';
 import { exportDocument } from '../../features/myData/exportRoute';
-import { eraseStoredData, readStoredData } from '../../features/myData/storedData';
+import { eraseStoredData, fenced } from '../../features/core/erasure';
+import { readStoredData } from '../../features/myData/storedData';
 import { EXPORT_FILE_NAME } from '../../features/myData/verbs';
 import { ownProgress } from '../../features/progress/stats';
 import { campaignInfo, FACTOR_SOURCE_LIST } from '../dashboard/figures';
@@ -183,7 +184,7 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
         { outcome: body.outcome, travelMode: body.travelMode, distanceBand: body.distanceBand, wasteFree: body.wasteFree, ...answer },
         { theme: body.theme, barrierText, barrierContact: body.barrierContact, ideaText },
       );
-      const result = await checkIns.record(p, day, answers, body.etag ?? null, ctx.now());
+      const result = await fenced(repos, orgId, p, () => checkIns.record(p, day, answers, body.etag ?? null, ctx.now()));
       if (result.kind !== 'saved') {
         const stored = await checkIns.stored(p, day);
         const current = stored ? myCheckIn(stored.value, stored.etag, true) : null;
