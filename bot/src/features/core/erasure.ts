@@ -27,7 +27,8 @@ export interface DeletionCounts {
   readonly sendClaims: number;
 }
 
-type RowCounts = Omit<DeletionCounts, 'profile'>;
+/** {@link DeletionCounts} but the profile: what one sweep of a person's rows found. */
+export type RowCounts = Omit<DeletionCounts, 'profile'>;
 
 /** The organisations to look in: the configured one, and the participant's if it differs. */
 export function orgIdsOf(configOrgId: string, participant: Pick<Participant, 'orgId'> | undefined): string[] {
@@ -52,6 +53,35 @@ export async function sweepPersonalRows(repos: Repositories, orgIds: readonly st
   const sendClaims = await repos.sendClaims.deleteForRecipient(userId);
   await repos.erasureConfirmations.remove(userId);
   return { checkIns, surveys, barriers, ideas, conversationRefs, sendClaims };
+}
+
+/** What the retention job's other steps count already: rows of campaigns past retention, claims before a cutoff. */
+export interface CountedElsewhere {
+  readonly campaigns: ReadonlySet<string>;
+  /** ISO instant: claims made before it are counted by the send-claims purge. */
+  readonly claimedBefore: string;
+}
+
+/**
+ * What {@link sweepPersonalRows} would delete, counted without deleting (the retention job's dry run), leaving out
+ * what the same run counts elsewhere, so that a dry run adds up to what a real run removes.
+ */
+export async function countPersonalRows(repos: Repositories, orgIds: readonly string[], userId: string, elsewhere: CountedElsewhere): Promise<RowCounts> {
+  const kept = <T extends { readonly campaignId: string }>(rows: readonly T[]) => rows.filter((r) => !elsewhere.campaigns.has(r.campaignId)).length;
+  let barriers = 0;
+  let ideas = 0;
+  for (const orgId of orgIds) {
+    barriers += kept(await repos.barriers.listByContact(orgId, userId));
+    ideas += kept(await repos.ideas.listByContact(orgId, userId));
+  }
+  return {
+    checkIns: kept(await repos.checkIns.listAll(userId)),
+    surveys: kept(await repos.surveys.listAll(userId)),
+    barriers,
+    ideas,
+    conversationRefs: (await repos.conversationRefs.listAll({ kind: 'user', userId })).length,
+    sendClaims: (await repos.sendClaims.listForRecipient(userId)).filter((c) => c.claimedAt >= elsewhere.claimedBefore).length,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { odata } from '@azure/data-tables';
 import { ConflictError } from '../../errors';
 import { encodeKeyPart } from '../keys';
 import type { StoredRow, TableStore } from '../tableStore';
@@ -26,7 +27,7 @@ function sameValue(stored: unknown, given: string): boolean {
 /**
  * The one-time value a delete confirmation card carries. One open value per person: asking again replaces it, so an
  * older card no longer works. {@link consume} deletes the row with its ETag, so of two instances that get the same
- * card at once exactly one succeeds; a replay finds nothing. Expired values are removed when used, and by the erasure.
+ * card at once exactly one succeeds; a replay finds nothing. Expired values are removed by the retention job.
  */
 export class ErasureConfirmationsRepository {
   constructor(private readonly store: TableStore<ErasureConfirmationRow>) {}
@@ -55,6 +56,15 @@ export class ErasureConfirmationsRepository {
   /** Forgets the open value (cancel, erasure); `false` when there was none. */
   async remove(userId: string): Promise<boolean> {
     return this.store.delete(this.pk(userId), CONFIRM_ROW);
+  }
+
+  /** The retention purge: removes (or, `dryRun`, counts) the values that expired before `at`. Returns how many. */
+  async purgeExpired(at: Date, dryRun: boolean): Promise<number> {
+    let count = 0;
+    for await (const row of this.store.query(odata`expiresAt lt ${at.toISOString()}`)) {
+      if (dryRun || (await this.deleteExact(row))) count++;
+    }
+    return count;
   }
 
   /** Deletes exactly this version of the row: `false` when it changed (a newer value) or went meanwhile. */

@@ -307,6 +307,12 @@ export class ParticipantsRepository {
     return isErasing(row) ? 'erasing' : 'present';
   }
 
+  /** The stored status and leaving date, read leniently (the retention job's choice of whom to erase); `undefined` without a profile. */
+  async departure(userId: string): Promise<Departure | undefined> {
+    const row = await this.profiles.get(encodeKeyPart(userId), PROFILE_ROW);
+    return row && departureOf(row);
+  }
+
   /**
    * Marks the profile as being erased (ETag-checked, so no save in flight can undo it): every later
    * {@link save} or {@link update} of it fails with ERASURE_IN_PROGRESS. `onlyIf` sees the stored status and leaving

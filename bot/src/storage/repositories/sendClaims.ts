@@ -302,6 +302,16 @@ export class SendClaimsRepository {
     return this.store.deleteRows(await this.rowsForRecipient(userId));
   }
 
+  /**
+   * The retention purge: deletes every claim claimed before `cutoff` (a filtered query over the table), or only
+   * counts them (`dryRun`). Safe beside another instance doing the same. Returns how many.
+   */
+  async purgeClaimedBefore(cutoff: Date, dryRun: boolean): Promise<number> {
+    const rows: StoredRow<SendClaimRow>[] = [];
+    for await (const row of this.store.query(odata`claimedAt lt ${cutoff.toISOString()}`)) rows.push(row);
+    return dryRun ? rows.length : this.store.deleteRows(rows);
+  }
+
   private async rowsForRecipient(userId: string): Promise<StoredRow<SendClaimRow>[]> {
     const id = validateInput(idSchema, userId, 'recipient');
     const rows: StoredRow<SendClaimRow>[] = [];
