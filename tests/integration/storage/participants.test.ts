@@ -281,6 +281,16 @@ describe('ParticipantsRepository (Azurite)', () => {
       expect(await dated.departure('lv-1')).toEqual({ status: 'active', leftAt: undefined });
     });
 
+    it('dates a profile that left before leaving dates were kept by its last change', async () => {
+      await dated.save(participant({ userId: 'lv-old', status: 'left' }));
+      const raw = tables.client('Participants');
+      const { leftAt: _dropped, ...row } = await raw.getEntity<Record<string, unknown>>(encodeKeyPart('lv-old'), 'profile');
+      await raw.updateEntity({ ...row, partitionKey: encodeKeyPart('lv-old'), rowKey: 'profile' }, 'Replace');
+      const stored = await raw.getEntity(encodeKeyPart('lv-old'), 'profile');
+      expect(stored['leftAt']).toBeUndefined();
+      expect(await dated.departure('lv-old')).toEqual({ status: 'left', leftAt: stored.timestamp });
+    });
+
     it('marks someone who left only while they still have left since before the cutoff', async () => {
       const leftLongAgo = (d: { status: string | undefined; leftAt: string | undefined }) => d.status === 'left' && d.leftAt !== undefined && d.leftAt < '2026-12-15';
       clock.now = new Date('2026-12-01T10:00:00Z');

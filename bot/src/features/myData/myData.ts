@@ -114,6 +114,11 @@ export interface MyDataFeature {
  * link to download all of it as JSON, and erasure after a confirmation. Both answer anyone (joined or not), and
  * only in the 1:1 chat, never where colleagues read along.
  *
+ * The confirmation card carries a one-time value (ErasureConfirmationsRepository, {@link CONFIRMATION_TTL_MS}):
+ * "yes" deletes only with the person's open, unexpired value, which it uses up in the same step, so a replayed or
+ * old card, a newer card's predecessor, or the second of two instances asks again and deletes nothing. The erasure
+ * itself (core/erasure.ts) marks the profile first, so it wins against the person's own writes.
+ *
  * The download link is absolute, so it needs the address people reach this server on. It is taken from the
  * request that carried the user's message (the `Host`, or the proxy's `X-Forwarded-Host`/`-Proto`): a route
  * middleware remembers it for the length of that request (AsyncLocalStorage), so the bot turn can read it

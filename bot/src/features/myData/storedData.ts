@@ -25,7 +25,7 @@ export interface StoredData {
   readonly sendClaims: readonly SendClaim[];
 }
 
-/** Reads everything stored about `userId` (a handful of partition queries). */
+/** Reads everything stored about `userId`: a handful of partition queries, and two filtered queries of `SendClaims`. */
 export async function readStoredData(repos: Repositories, configOrgId: string, userId: string): Promise<StoredData> {
   const participant = await repos.participants.get(userId);
   const orgIds = orgIdsOf(configOrgId, participant);
