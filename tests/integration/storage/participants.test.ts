@@ -103,6 +103,16 @@ describe('ParticipantsRepository (Azurite)', () => {
     expect(await repo.remove('rm')).toBe(false);
   });
 
+  it('two removes of one participant at once (two instances erasing): exactly one of them answers true', async () => {
+    for (let round = 0; round < 10; round++) {
+      const userId = `rm-twice-${round}`;
+      await repo.save(participant({ userId }));
+      const answers = await Promise.all([repo.remove(userId), repo.remove(userId)]);
+      expect(answers.sort()).toEqual([false, true]);
+      expect(await repo.get(userId)).toBeUndefined();
+    }
+  });
+
   it('finishes a save that stopped half-way when it is run again', async () => {
     await repo.save(participant({ userId: 'half', teamId: 'team-old' }));
     teamMembers.failDeletes = 1;

@@ -341,9 +341,9 @@ export class ParticipantsRepository {
       const current = await this.profiles.get(pk, PROFILE_ROW);
       if (!current) return false;
       await this.deleteIndexRows(pk, refsForRemoval(current));
-      // With the etag: if the profile changed meanwhile (new team or slot), read again and delete those too.
-      await this.profiles.delete(pk, PROFILE_ROW, current.etag);
-      return true;
+      // With the etag: if the profile changed meanwhile (new team or slot), read again and delete those too. Gone
+      // meanwhile (another remove of the same person, e.g. a second instance): `false`, so only one counts it.
+      return this.profiles.delete(pk, PROFILE_ROW, current.etag);
     });
   }
 
