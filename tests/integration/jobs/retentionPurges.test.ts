@@ -196,3 +196,31 @@ describe('retention job: two instances purging texts, claims, the audit log and 
     expect((await rawRows(world.tables.client('SendClaims'))).length).toBe(1);
   });
 });
+
+describe('retention job: someone who left long ago with a profile that no longer parses (Azurite)', () => {
+  const connector = new LimitedConnector();
+  let world: JobWorld;
+
+  beforeAll(async () => {
+    await connector.start();
+    world = await createJobWorld(connector);
+    await world.repos.orgTeams.save({ orgId: 'kapot', teamId: 'k-team', name: 'K', managerIds: [], demo: false });
+    await world.repos.participants.save(participant({ userId: 'k-left', orgId: 'kapot', teamId: 'k-team', status: 'left' }));
+    await leftOn(world, 'k-left', '2026-10-01T10:00:00.000Z');
+    await world.tables.client('Participants').updateEntity({ partitionKey: 'k-left', rowKey: 'profile', roles: 'geen json' }, 'Merge');
+    await world.repos.conversationRefs.save({ kind: 'user', userId: 'k-left' }, 'personal', { conversation: { id: 'conv-k-left' } });
+  });
+  afterAll(async () => {
+    await world.drop();
+    await connector.stop();
+  });
+
+  it('is still counted and erased, and the job does not fail', async () => {
+    await expect(world.repos.participants.get('k-left')).rejects.toMatchObject({ code: 'STORAGE_DATA_INVALID' });
+    const deps = world.deps({ ...ENV, ORG_ID: 'kapot' });
+    expect((await createRetentionJob(deps).run({ at: AT, dryRun: true })).counts).toEqual(counts({ Participants: 1, ConversationRefs: 1 }));
+    expect((await createRetentionJob(deps).run({ at: AT, dryRun: false })).counts).toEqual(counts({ Participants: 1, ConversationRefs: 1 }));
+    expect(await rawRows(world.tables.client('Participants'))).toEqual([]);
+    expect(await world.repos.participants.listTeamMembers('k-team')).toEqual([]);
+  });
+});

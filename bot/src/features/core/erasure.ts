@@ -1,5 +1,5 @@
 import type { Participant } from '../../../../shared/src/domain/organisation';
-import { AppError } from '../../errors';
+import { AppError, isAppError } from '../../errors';
 import type { Repositories } from '../../storage/repositories';
 
 /*
@@ -105,8 +105,21 @@ export async function eraseIfLeftBefore(repos: Repositories, configOrgId: string
   return mark === 'marked' ? eraseMarked(repos, configOrgId, userId, true) : undefined;
 }
 
+/**
+ * The organisations to sweep for `userId`: the configured one and their profile's. A profile that no longer parses
+ * must not stop an erasure (nor the retention job): then the configured organisation only.
+ */
+export async function orgIdsToSweep(repos: Repositories, configOrgId: string, userId: string): Promise<string[]> {
+  try {
+    return orgIdsOf(configOrgId, await repos.participants.get(userId));
+  } catch (err) {
+    if (!isAppError(err, 'STORAGE_DATA_INVALID')) throw err;
+    return [configOrgId];
+  }
+}
+
 async function eraseMarked(repos: Repositories, configOrgId: string, userId: string, removeProfile: boolean): Promise<DeletionCounts> {
-  const orgIds = orgIdsOf(configOrgId, await repos.participants.get(userId));
+  const orgIds = await orgIdsToSweep(repos, configOrgId, userId);
   const first = await sweepPersonalRows(repos, orgIds, userId);
   // Again, for a write that landed during the first sweep. Its writer removes it as well ({@link fenced}); this
   // sweep does not rely on that.

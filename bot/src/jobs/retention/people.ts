@@ -1,4 +1,4 @@
-import { countPersonalRows, eraseIfLeftBefore, orgIdsOf, type CountedElsewhere, type DeletionCounts } from '../../features/core/erasure';
+import { countPersonalRows, eraseIfLeftBefore, orgIdsToSweep, type CountedElsewhere, type DeletionCounts } from '../../features/core/erasure';
 import type { JobDeps } from '../job';
 
 /** What the erasure of people who left removed (or would remove), by the job's count keys. */
@@ -27,7 +27,7 @@ async function wouldErase(deps: Pick<JobDeps, 'config' | 'repos'>, userId: strin
   const { config, repos } = deps;
   const departure = await repos.participants.departure(userId);
   if (departure?.status !== 'left' || departure.leftAt === undefined || departure.leftAt >= cutoff) return undefined;
-  const orgIds = orgIdsOf(config.org.id, await repos.participants.get(userId));
+  const orgIds = await orgIdsToSweep(repos, config.org.id, userId);
   return asCounts({ profile: true, ...(await countPersonalRows(repos, orgIds, userId, elsewhere)) });
 }
 
