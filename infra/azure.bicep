@@ -93,6 +93,11 @@ param nudgeCutoff string
 @description('Raw check-ins and personal survey answers are purged this many days after a campaign ends (RETENTION_DAYS).')
 param retentionDays int
 
+@minValue(30)
+@maxValue(3650)
+@description('Audit log entries are kept at least this many days, then purged by whole months (AUDIT_RETENTION_DAYS).')
+param auditRetentionDays int
+
 @description('Optional Open-Meteo style forecast feed for the weather line on the daily card (WEATHER_URL); empty = off.')
 param weatherUrl string
 
@@ -142,6 +147,7 @@ var tableNames = [
   'SendClaims'
   'SendRuns'
   'AuditLog'
+  'ErasureConfirmations'
 ]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -263,6 +269,10 @@ var appSettings = [
   {
     name: 'RETENTION_DAYS'
     value: string(retentionDays)
+  }
+  {
+    name: 'AUDIT_RETENTION_DAYS'
+    value: string(auditRetentionDays)
   }
   {
     name: 'WEATHER_URL'

@@ -92,6 +92,7 @@ const envSchema = z.object({
   SEND_RATE: int('SEND_RATE', 1, 1000),
   NUDGE_CUTOFF: text().pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'NUDGE_CUTOFF must be a local time HH:MM, e.g. 12:00' }).optional()),
   RETENTION_DAYS: int('RETENTION_DAYS', 0, 3650),
+  AUDIT_RETENTION_DAYS: int('AUDIT_RETENTION_DAYS', 30, 3650),
   WEATHER_URL: text().pipe(z.url({ error: 'WEATHER_URL must be a URL (an Open-Meteo style forecast feed)' }).optional()),
   TEAMS_APP_ID: text().pipe(z.uuid({ error: 'TEAMS_APP_ID must be the Teams app id from the manifest (a GUID)' }).optional()),
   // Tab single sign-on (issue 5): the Entra app the tab asks tokens for.
@@ -145,8 +146,14 @@ export interface Config {
     readonly sendRate: number;
     /** Local time (Europe/Amsterdam) after which a late nudge is no longer sent, `HH:MM`. */
     readonly nudgeCutoff: string;
-    /** Raw check-ins and personal survey answers are purged this many days after a campaign ends. */
+    /**
+     * Raw check-ins and personal survey answers, and barrier and idea texts, are purged this many days after a
+     * campaign ends; send claims this many days after they were made; profiles and chat links this many days after
+     * the person left.
+     */
     readonly retentionDays: number;
+    /** Audit log entries are kept at least this many days (default two years), then purged by whole months. */
+    readonly auditRetentionDays: number;
     /** Open-Meteo style forecast feed for the weather line on the daily card; off when undefined. */
     readonly weatherUrl: string | undefined;
     /** The Teams app id (manifest `id`), for deep links from cards into the tab; without it cards link nowhere. */
@@ -258,6 +265,7 @@ export function loadConfig(env: Env): Config {
       sendRate: e.SEND_RATE ?? 30,
       nudgeCutoff: e.NUDGE_CUTOFF ?? '12:00',
       retentionDays: e.RETENTION_DAYS ?? 90,
+      auditRetentionDays: e.AUDIT_RETENTION_DAYS ?? 730,
       weatherUrl: e.WEATHER_URL,
       teamsAppId: e.TEAMS_APP_ID,
     },

@@ -23,6 +23,7 @@ export const TABLE_NAMES = [
   'SendClaims',
   'SendRuns',
   'AuditLog',
+  'ErasureConfirmations',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -1,5 +1,7 @@
 import { exportDocument } from '../../../bot/src/features/myData/exportRoute';
+import { eraseStoredData } from '../../../bot/src/features/core/erasure';
 import { readStoredData } from '../../../bot/src/features/myData/storedData';
+import type { Repositories } from '../../../bot/src/storage/repositories';
 import type { ApiErrorBody, CheckInSaved, DeleteMeResponse, MeResponse, MyCheckIn, MySettings } from '../../../shared/src/api';
 import { hiddenCharsIn, RLO_FILE_NAME, sprinkled } from '../../helpers/hiddenChars';
 import { startTabApi, TAB_NOW, TAB_TEAMS, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
@@ -225,6 +227,27 @@ describe('tab API: me', () => {
     expect(res.body).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(res.body['userId']).toBe(TAB_USERS.employee);
     expect((res.body['checkIns'] as unknown[]).length).toBe(2);
+  });
+
+  it('refuses a check-in and a settings change with 409 while an erasure runs (here: stopped half-way), storing nothing', async () => {
+    const userId = 'aad-pz-05';
+    const crashing: Repositories = {
+      ...h.repos,
+      conversationRefs: Object.assign(Object.create(h.repos.conversationRefs) as Repositories['conversationRefs'], {
+        deleteAll: async () => {
+          throw new Error('storage went away');
+        },
+      }),
+    };
+    await expect(eraseStoredData(crashing, 'soest', userId)).rejects.toThrow('storage went away');
+    const checkIn = await put(userId, TODAY, answers);
+    const settings = await h.api<ApiErrorBody>('PUT', '/api/me/settings', { ...(await as(userId)), body: { paused: true } });
+    for (const res of [checkIn, settings]) {
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ code: 'CONFLICT', details: { rule: 'erasure_in_progress' } });
+    }
+    expect(await h.repos.checkIns.listAll(userId)).toEqual([]);
+    expect((await h.repos.participants.get(userId))?.status).toBe('active');
   });
 
   it('deletes everything personal only when confirmed; team totals stay', async () => {

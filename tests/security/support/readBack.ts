@@ -88,6 +88,13 @@ export async function readEverythingBack(repos: Repositories, clients: TableClie
           if (org !== undefined && month !== undefined) await repos.auditLog.list(org, month);
         }
         break;
+      case 'ErasureConfirmations':
+        // Nothing reads these back but the one-time check itself: hold each row to the shape `issue` writes.
+        for (const r of rows) {
+          const ok = r['rowKey'] === 'confirm' && /^[A-Za-z0-9_-]{24}$/.test(String(r['value'])) && !Number.isNaN(Date.parse(String(r['expiresAt'])));
+          if (!ok) throw new Error(`erasure confirmation row ${String(r['partitionKey'])} does not parse`);
+        }
+        break;
       default:
         throw new Error(`readEverythingBack does not know how to read ${table}`);
     }

@@ -90,6 +90,12 @@ describe('loadConfig', () => {
     expect(config.seedDemo).toBe(false);
   });
 
+  it('keeps the audit log two years unless AUDIT_RETENTION_DAYS says otherwise, from 30 to 3650 days', () => {
+    expect(loadConfig({}).jobs.auditRetentionDays).toBe(730);
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '365' }).jobs.auditRetentionDays).toBe(365);
+    for (const bad of ['29', '3651', 'twee jaar']) expect(errorOf({ AUDIT_RETENTION_DAYS: bad }).message).toContain('AUDIT_RETENTION_DAYS');
+  });
+
   it('refuses both storage settings at once', () => {
     const err = errorOf({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', STORAGE_ACCOUNT_URL: 'https://a.table.core.windows.net' });
     expect(err.message).toContain('choose one');

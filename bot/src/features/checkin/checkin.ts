@@ -2,6 +2,7 @@ import type { Attachment } from 'botbuilder';
 import { todayIn } from '../../../../shared/src/calendar';
 import type { Participant } from '../../../../shared/src/domain/organisation';
 import type { CheckIn, IsoDate, Language } from '../../../../shared/src/domain/types';
+import { fenced } from '../core/erasure';
 import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
 import { fill } from '../core/texts';
 import { joinFirstCard, noticeCard } from '../enrol/cards';
@@ -172,7 +173,8 @@ export function createCheckInFeature(deps: FeatureDeps): Feature {
       { outcome: v.outcome, travelMode: v.travelMode, distanceBand: v.distanceBand, wasteFree: v.wasteFree, ...answer },
       { theme: v.theme, barrierText, barrierContact: v.barrierContact, ideaText },
     );
-    const result = await record(p, day, answers, v.etag ?? null, turn.now);
+    // Inside the erasure fence: refused while "verwijder mijn gegevens" runs, and removed if one began meanwhile.
+    const result = await fenced(repos, config.org.id, p, () => record(p, day, answers, v.etag ?? null, turn.now));
     if (result.kind === 'overLimit') {
       logger.info('check-in refused', { userId: p.userId, reason: 'daily_report_limit' });
       return again(fill(T.dailyReportLimit, lang, { max: allowance.perDay }));

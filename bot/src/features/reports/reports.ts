@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { todayIn } from '../../../../shared/src/calendar';
 import { THEME_LABELS } from '../../../../shared/src/catalogue/labels';
 import type { Campaign } from '../../../../shared/src/domain/campaign';
-import { REPORT_TEXT_MAX } from '../../../../shared/src/domain/programme';
+import { REPORT_TEXT_MAX, type Barrier, type Idea } from '../../../../shared/src/domain/programme';
 import { THEMES, type Language, type Localized, type Theme } from '../../../../shared/src/domain/types';
 import { cleanText } from '../../../../shared/src/text';
 import type { Repositories } from '../../storage/repositories';
 import { charCount } from '../../storage/repositories/rowSchemas';
 import { messageCard, renderCard } from '../core/cards';
+import { fenced } from '../core/erasure';
 import type { ActionHandler, ActionResult, CommandHandler, Feature, FeatureDeps } from '../core/feature';
 import { fill, plain } from '../core/texts';
 import { joinFirstCard } from '../enrol/cards';
@@ -259,7 +260,8 @@ export function createReportsFeature(deps: FeatureDeps): Feature {
         ...(contact ? { contactUserId: turn.userId } : {}),
         demo: participant.demo,
       };
-      const report = kind === 'barrier' ? await repos.barriers.create(input) : await repos.ideas.create(input);
+      // Inside the erasure fence: a contact filed while the person's data is being erased would outlive the erasure.
+      const report = await fenced<Barrier | Idea>(repos, config.org.id, participant, () => (kind === 'barrier' ? repos.barriers.create(input) : repos.ideas.create(input)));
       logger.info('report stored', { kind, reference: report.reference, theme, contact });
       return { card: renderCard(thanksTemplate, thanksCardData(kind, turn.lang, { reference: report.reference, theme, text, contact })) };
     };

@@ -8,6 +8,7 @@ import { ChallengesRepository } from './challenges';
 import { CheckInsRepository } from './checkIns';
 import { ConversationRefsRepository } from './conversationRefs';
 import { DailyAggregatesRepository } from './dailyAggregates';
+import { ErasureConfirmationsRepository } from './erasureConfirmations';
 import { IdeasRepository } from './ideas';
 import { OrgTeamsRepository } from './orgTeams';
 import { ParticipantsRepository } from './participants';
@@ -34,6 +35,7 @@ export interface Repositories {
   readonly sendClaims: SendClaimsRepository;
   readonly sendRuns: SendRunsRepository;
   readonly auditLog: AuditLogRepository;
+  readonly erasureConfirmations: ErasureConfirmationsRepository;
 }
 
 /** How long an instance may serve the org's campaigns and catalogue from memory (coordinator edits reach other instances within this). */
@@ -59,5 +61,6 @@ export function createRepositories(clients: TableClients, options: { referenceCa
     sendClaims: new SendClaimsRepository(store('SendClaims')),
     sendRuns: new SendRunsRepository(store('SendRuns')),
     auditLog: new AuditLogRepository(store('AuditLog')),
+    erasureConfirmations: new ErasureConfirmationsRepository(store('ErasureConfirmations')),
   };
 }

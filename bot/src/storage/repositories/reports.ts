@@ -303,6 +303,34 @@ export class ReportTable<T extends Report, R extends ReportRow> {
     return changed;
   }
 
+  /**
+   * The retention purge of the reports of `campaignIds`: the text becomes `replacement` and an opted-in contact is
+   * removed; theme, status, team, campaign, reference and links stay, so counts and the programme's numbers do not
+   * change. A report whose text is `replacement` already and has no contact is left alone, so a second run (or a
+   * second instance) changes nothing. `dryRun` only counts. Returns how many reports were (or would be) purged.
+   */
+  async purgeTexts(orgId: string, campaignIds: ReadonlySet<string>, replacement: string, dryRun: boolean): Promise<number> {
+    const purged = (r: T) => r.text === replacement && r.contactUserId === undefined;
+    const due: T[] = [];
+    for (const campaignId of campaignIds) due.push(...(await this.query(orgId, [odata`campaignId eq ${campaignId}`])).filter((r) => !purged(r)));
+    if (dryRun) return due.length;
+    let changed = 0;
+    for (const report of due) {
+      try {
+        const result = await this.readModifyWrite(orgId, this.kind.idOf(report), (current) => {
+          if (purged(current)) return undefined;
+          const { contactUserId: _removed, ...rest } = current;
+          return { ...rest, text: replacement } as T;
+        });
+        if (result.changed) changed++;
+      } catch (err) {
+        // Deleted between the query and the update: nothing left to purge.
+        if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
+      }
+    }
+    return changed;
+  }
+
   private async readModifyWrite(orgId: string, id: string, change: (current: T) => T | undefined): Promise<Written<T>> {
     return readModifyWrite({
       store: this.store,

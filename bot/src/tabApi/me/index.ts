@@ -24,7 +24,8 @@ import { recordWithinAllowance } from '../../features/checkin/withinAllowance';
 import { createReportAllowance } from '../../features/reports/allowance';
 import { NUDGE_WINDOW, nudgeTimeOf } from '../../features/enrol/input';
 import { exportDocument } from '../../features/myData/exportRoute';
-import { eraseStoredData, readStoredData } from '../../features/myData/storedData';
+import { eraseStoredData, fenced } from '../../features/core/erasure';
+import { readStoredData } from '../../features/myData/storedData';
 import { EXPORT_FILE_NAME } from '../../features/myData/verbs';
 import { ownProgress } from '../../features/progress/stats';
 import { campaignInfo, FACTOR_SOURCE_LIST } from '../dashboard/figures';
@@ -187,7 +188,7 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
         { outcome: body.outcome, travelMode: body.travelMode, distanceBand: body.distanceBand, wasteFree: body.wasteFree, ...answer },
         { theme: body.theme, barrierText, barrierContact: body.barrierContact, ideaText },
       );
-      const result = await record(p, day, answers, body.etag ?? null, ctx.now());
+      const result = await fenced(repos, orgId, p, () => record(p, day, answers, body.etag ?? null, ctx.now()));
       if (result.kind === 'overLimit') {
         const issues = [...(barrierText === undefined ? [] : ['barrierText']), ...(ideaText === undefined ? [] : ['ideaText'])].map((path) => ({ path, rule: 'daily_report_limit', max: allowance.perDay }));
         throw new ApiError('VALIDATION_FAILED', `At most ${allowance.perDay} barriers and ideas a day; nothing was stored.`, { rule: 'daily_report_limit', max: allowance.perDay, issues });
