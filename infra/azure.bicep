@@ -66,6 +66,11 @@ param orgName string
 @description('No team statistic is shown for fewer active participants (MIN_GROUP_SIZE).')
 param minGroupSize int
 
+@minValue(1)
+@maxValue(100)
+@description('Most barriers and ideas one person may file per day, over the bot and the tab (REPORTS_PER_DAY).')
+param reportsPerDay int
+
 @minValue(30)
 @maxValue(730)
 @description('Days Log Analytics keeps the application logs (ids and codes, never typed texts).')
@@ -87,6 +92,11 @@ param nudgeCutoff string
 @maxValue(3650)
 @description('Raw check-ins and personal survey answers are purged this many days after a campaign ends (RETENTION_DAYS).')
 param retentionDays int
+
+@minValue(30)
+@maxValue(3650)
+@description('Audit log entries are kept at least this many days, then purged by whole months (AUDIT_RETENTION_DAYS).')
+param auditRetentionDays int
 
 @description('Optional Open-Meteo style forecast feed for the weather line on the daily card (WEATHER_URL); empty = off.')
 param weatherUrl string
@@ -131,11 +141,13 @@ var tableNames = [
   'DailyAggregates'
   'Barriers'
   'Ideas'
+  'ReportQuota'
   'Actions'
   'ActionUpdates'
   'SendClaims'
   'SendRuns'
   'AuditLog'
+  'ErasureConfirmations'
 ]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -239,6 +251,10 @@ var appSettings = [
     value: string(minGroupSize)
   }
   {
+    name: 'REPORTS_PER_DAY'
+    value: string(reportsPerDay)
+  }
+  {
     name: 'SCHEDULER'
     value: string(scheduler)
   }
@@ -253,6 +269,10 @@ var appSettings = [
   {
     name: 'RETENTION_DAYS'
     value: string(retentionDays)
+  }
+  {
+    name: 'AUDIT_RETENTION_DAYS'
+    value: string(auditRetentionDays)
   }
   {
     name: 'WEATHER_URL'

@@ -77,6 +77,7 @@ const envSchema = z.object({
   SEED_DEMO: flag('SEED_DEMO', true),
   ORG_ID: text().pipe(z.string().regex(/^[a-z0-9-]{2,40}$/, { error: 'ORG_ID must be 2–40 lower-case letters, digits or dashes' }).optional()),
   ORG_NAME: text(),
+  REPORTS_PER_DAY: int('REPORTS_PER_DAY', 1, 100),
   MIN_GROUP_SIZE: int('MIN_GROUP_SIZE', 2, 100),
   DEV_SIGNIN: flag('DEV_SIGNIN', undefined),
   DEV_CLOCK: text().pipe(
@@ -93,6 +94,7 @@ const envSchema = z.object({
   SEND_RATE: int('SEND_RATE', 1, 1000),
   NUDGE_CUTOFF: text().pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'NUDGE_CUTOFF must be a local time HH:MM, e.g. 12:00' }).optional()),
   RETENTION_DAYS: int('RETENTION_DAYS', 0, 3650),
+  AUDIT_RETENTION_DAYS: int('AUDIT_RETENTION_DAYS', 30, 3650),
   WEATHER_URL: text().pipe(z.url({ error: 'WEATHER_URL must be a URL (an Open-Meteo style forecast feed)' }).optional()),
   TEAMS_APP_ID: text().pipe(z.uuid({ error: 'TEAMS_APP_ID must be the Teams app id from the manifest (a GUID)' }).optional()),
   // Inbound rate limits (in memory, per instance).
@@ -132,6 +134,8 @@ export interface Config {
   readonly seedDemo: boolean;
   readonly org: { readonly id: string; readonly name: string };
   readonly minGroupSize: number;
+  /** Most barriers and ideas one person may file per local day, over the bot and the tab (REPORTS_PER_DAY). */
+  readonly reportsPerDay: number;
   /**
    * Local and test use only: the app's clock starts at this instant (and runs on from there), so a weekend
    * developer or an end-to-end test can try a campaign day. Refused in production.
@@ -147,8 +151,14 @@ export interface Config {
     readonly sendRate: number;
     /** Local time (Europe/Amsterdam) after which a late nudge is no longer sent, `HH:MM`. */
     readonly nudgeCutoff: string;
-    /** Raw check-ins and personal survey answers are purged this many days after a campaign ends. */
+    /**
+     * Raw check-ins and personal survey answers, and barrier and idea texts, are purged this many days after a
+     * campaign ends; send claims this many days after they were made; profiles and chat links this many days after
+     * the person left.
+     */
     readonly retentionDays: number;
+    /** Audit log entries are kept at least this many days (default two years), then purged by whole months. */
+    readonly auditRetentionDays: number;
     /** Open-Meteo style forecast feed for the weather line on the daily card; off when undefined. */
     readonly weatherUrl: string | undefined;
     /** The Teams app id (manifest `id`), for deep links from cards into the tab; without it cards link nowhere. */
@@ -277,6 +287,7 @@ export function loadConfig(env: Env, options: LoadOptions = {}): Config {
     seedDemo: e.SEED_DEMO && !isProduction,
     org: { id: e.ORG_ID ?? 'soest', name: e.ORG_NAME ?? 'Gemeente Soest' },
     minGroupSize: e.MIN_GROUP_SIZE ?? DEFAULT_MIN_GROUP_SIZE,
+    reportsPerDay: e.REPORTS_PER_DAY ?? 10,
     devClockStart: e.DEV_CLOCK === undefined ? undefined : new Date(e.DEV_CLOCK),
     jobs: {
       key: e.JOBS_KEY,
@@ -284,6 +295,7 @@ export function loadConfig(env: Env, options: LoadOptions = {}): Config {
       sendRate: e.SEND_RATE ?? 30,
       nudgeCutoff: e.NUDGE_CUTOFF ?? '12:00',
       retentionDays: e.RETENTION_DAYS ?? 90,
+      auditRetentionDays: e.AUDIT_RETENTION_DAYS ?? 730,
       weatherUrl: e.WEATHER_URL,
       teamsAppId: e.TEAMS_APP_ID,
     },

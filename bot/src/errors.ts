@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   VALIDATION_FAILED: 400,
   NOT_FOUND: 404,
   FORBIDDEN_IN_PRODUCTION: 500,
+  /** The person's data is being erased (or an erasure stopped half-way): their writes are refused until it is done. */
+  ERASURE_IN_PROGRESS: 409,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

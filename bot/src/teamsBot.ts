@@ -116,6 +116,16 @@ export class TeamsBot extends TeamsActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const turn = await this.turnFor(context);
     if (!turn) return;
+    try {
+      await this.routeMessage(context, turn);
+    } catch (err) {
+      // The person's data is being erased: their writes are refused with a clear answer, not a failure text.
+      if (!isAppError(err, 'ERASURE_IN_PROGRESS')) throw err;
+      await context.sendActivity({ attachments: [messageCard(fill(coreTexts.erasing, turn.lang))] });
+    }
+  }
+
+  private async routeMessage(context: TurnContext, turn: Turn): Promise<void> {
     const value = context.activity.value as unknown;
     const verb = verbOf(value);
     if (value !== undefined && verb !== undefined) {
@@ -180,6 +190,7 @@ export class TeamsBot extends TeamsActivityHandler {
       } catch (err) {
         // Storage gone mid-action: onTurnError answers 503 with the storage text (nothing was saved).
         if (isAppError(err, 'STORAGE_UNAVAILABLE')) throw err;
+        if (isAppError(err, 'ERASURE_IN_PROGRESS')) return this.cardResponse(messageCard(fill(coreTexts.erasing, lang)));
         // An invoke must be answered: never a 500 for the client to show as a broken card.
         const id = randomUUID().slice(0, 8);
         this.deps.logger.error('card action failed', { correlationId: id, verb: invokeValue.action?.verb, ...errorFields(err) });
@@ -187,6 +198,10 @@ export class TeamsBot extends TeamsActivityHandler {
       }
     }
     if (result) await this.sendFollowUps(context, result);
+    return this.cardResponse(card);
+  }
+
+  private cardResponse(card: Attachment): AdaptiveCardInvokeResponse {
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content as Record<string, unknown> };
   }
 

@@ -1,7 +1,7 @@
 // Jest runs the tests as CommonJS. jose 6 ships only ES modules, which Node ≥ 22.12 can require() but Jest's own
 // module loader cannot (before Node 24.9, and then only behind --experimental-vm-modules). So Jest transpiles
-// jose's files to CommonJS like our TypeScript. The main config (package.json "jest") states the same two entries;
-// tests/unit/jestConfig.test.ts keeps the three configs in step.
+// jose's files to CommonJS like our TypeScript. The main config (package.json "jest") states the same two entries,
+// the other suites take them through jestSuite.cjs; tests/unit/jestConfig.test.ts keeps them in step.
 const ESM_PACKAGES = ['jose'];
 
 module.exports = {

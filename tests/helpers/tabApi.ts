@@ -38,6 +38,11 @@ type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
 /** The app's clock in these tests: Wednesday 2 December 2026, 09:30 in Soest (day 3 of the campaign). */
 export const TAB_NOW = new Date('2026-12-02T08:30:00Z');
+/**
+ * Friday 4 December: 30 November, 1 and 2 December are final (no check-in can be given or corrected for them any
+ * more), so the disclosure rule lets their figures out where the recorded group is large enough.
+ */
+export const TAB_FIGURES_NOW = new Date('2026-12-04T08:30:00Z');
 export const TAB_TENANT = '6f1c3a52-2b8e-4d4c-9a51-0c8f5d2e7a10';
 export const OTHER_TENANT = '0b7e9c44-5d21-4f3a-8e6b-9a2c1d3e4f50';
 export const TAB_CLIENT_ID = '3d9a7c1e-8b42-4f6e-a1d0-5c2b9e8f7a63';

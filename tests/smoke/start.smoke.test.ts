@@ -9,6 +9,7 @@ import { createRepositories } from '../../bot/src/storage/repositories';
 import { TableClients } from '../../bot/src/storage/tables';
 import { demoParticipantId } from '../../bot/src/seed/demoData';
 import { FakeConnector } from '../helpers/fakeConnector';
+import { waitForOutput } from '../helpers/processes';
 
 /**
  * `npm start` on the Node that is first on PATH, through npm itself, exactly as the README tells a newcomer: the
@@ -19,25 +20,6 @@ const root = join(__dirname, '..', '..');
 /** A Wednesday inside the demo campaign the seed plans around the clock (local only: DEV_CLOCK). */
 const CLOCK = '2026-12-02T08:30:00+01:00';
 const TODAY = '2026-12-02';
-
-function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}: ${out}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      if (!pattern.test(out)) return;
-      clearTimeout(timer);
-      resolve(out);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`npm start exited with ${code}: ${out}`));
-    });
-  });
-}
 
 /** How npm ended: on Ctrl-C it waits for the app to stop, then ends itself by the same SIGINT, as a shell expects. */
 const endOf = (child: ChildProcess): Promise<string> =>

@@ -18,7 +18,7 @@ describe('Jest configs and ESM-only packages', () => {
     }
   });
 
-  it.each(['e2e', 'faults'])('tests/%s/jest.config.cjs uses the shared entries', (suite) => {
+  it.each(['e2e', 'faults', 'smoke'])('tests/%s/jest.config.cjs uses the shared entries', (suite) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the config under test is CommonJS
     const config = require(join(root, 'tests', suite, 'jest.config.cjs')) as Record<string, unknown>;
     expect(config['transformIgnorePatterns']).toEqual(esm.transformIgnorePatterns);

@@ -17,6 +17,7 @@ import { Scheduler, type SchedulerTimer } from './scheduler';
 import { noWeather, WeatherProvider, type WeatherSource } from './weather/weather';
 // The other helpers' jobs (issue 4, P2), imported last.
 import { createDigestsJob } from './digests';
+import { createHeadcountJob } from './headcount';
 import { createRepairJob } from './repair';
 import { createRetentionJob } from './retention';
 import { createYouSaidJob } from './yousaid';
@@ -106,6 +107,7 @@ export function createJobs(deps: JobsDeps, options: JobsOptions = {}): Jobs {
     createYouSaidJob(jobDeps),
     createRetentionJob(jobDeps),
     createRepairJob({ repos, logger }),
+    createHeadcountJob({ repos, orgId: config.org.id }),
   ]);
   const scheduler = new Scheduler({ registry, logger, now, ...(options.timer ? { timer: options.timer } : {}) });
   return {

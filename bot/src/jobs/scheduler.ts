@@ -22,12 +22,15 @@ export const RETENTION_FROM_MINUTE = 3 * 60;
 /** Repair (unfinished check-in writes) runs every 10 minutes, at minute 5, 15, …, 55 of the hour. */
 export const REPAIR_EVERY_MINUTES = 10;
 export const REPAIR_AT_MINUTE = 5;
+/** Headcount (each team's people on a challenge day, for the disclosure rule) runs every 10 minutes, at minute 2, 12, …. */
+export const HEADCOUNT_EVERY_MINUTES = 10;
+export const HEADCOUNT_AT_MINUTE = 2;
 const MINUTE_MS = 60_000;
 
 /**
  * Which jobs a tick at `at` runs, given what this process already finished: nudges and "you said, we did" every
  * minute; digests on Monday from 08:30 until one run succeeded that day; retention once a day from 03:00; repair
- * every 10 minutes (at minute 5, 15, …).
+ * every 10 minutes (at minute 5, 15, …); headcount every 10 minutes (at minute 2, 12, …).
  * Every job is idempotent on its own (claims per day or week), so another instance, or a restart that forgets
  * `finished`, only costs a repeated look.
  */
@@ -40,6 +43,7 @@ export function dueJobs(at: Date, finished: { digests?: string; retention?: stri
   due.push('yousaid');
   if (minute >= RETENTION_FROM_MINUTE && finished.retention !== date) due.push('retention');
   if (local.minute % REPAIR_EVERY_MINUTES === REPAIR_AT_MINUTE) due.push('repair');
+  if (local.minute % HEADCOUNT_EVERY_MINUTES === HEADCOUNT_AT_MINUTE) due.push('headcount');
   return due;
 }
 

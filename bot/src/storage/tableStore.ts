@@ -121,6 +121,17 @@ export class TableStore<T extends Row> {
     }
   }
 
+  /** {@link update} of some columns only (Merge): the others stay as stored. For marks on a row another writer owns. */
+  async merge(entity: TableEntity<Partial<T>>, etag: string): Promise<string> {
+    try {
+      const res = await this.client.updateEntity<Partial<T>>(entity, 'Merge', { etag });
+      return res.etag ?? '';
+    } catch (err) {
+      if (statusOf(err) === 404) throw new AppError('NOT_FOUND', `update ${this.tableName}: the row is gone.`, { cause: err });
+      throw mapStorageError(err, `update ${this.tableName}`);
+    }
+  }
+
   /** Deletes; `false` when the row was not there. With an etag, a changed row gives {@link ConflictError}. */
   async delete(partitionKey: string, rowKey: string, etag?: string): Promise<boolean> {
     try {
@@ -176,8 +187,34 @@ export class TableStore<T extends Row> {
 
   /** Deletes every row of a partition (or range); returns how many were removed. */
   async deletePartition(partitionKey: string, range: QueryRange = {}): Promise<number> {
-    const rows = await this.listPartition(partitionKey, range);
-    await this.batch(rows.map((r): TransactionAction => ['delete', { partitionKey: r.partitionKey, rowKey: r.rowKey }]));
-    return rows.length;
+    return this.deleteRows(await this.listPartition(partitionKey, range));
+  }
+
+  /**
+   * Deletes the given rows (any partitions): one transaction per partition and chunk of 100. Returns how many this
+   * call removed. Safe beside another deleter of the same rows (an erasure and a retention run, two instances): a
+   * transaction that meets a row already gone fails whole (404), and that chunk is then deleted row by row, so each
+   * row is counted once, by whichever call removed it.
+   */
+  async deleteRows(rows: ReadonlyArray<{ readonly partitionKey: string; readonly rowKey: string }>): Promise<number> {
+    const byPartition = new Map<string, string[]>();
+    for (const r of rows) byPartition.set(r.partitionKey, [...(byPartition.get(r.partitionKey) ?? []), r.rowKey]);
+    let removed = 0;
+    for (const [partitionKey, rowKeys] of byPartition) {
+      for (let i = 0; i < rowKeys.length; i += MAX_BATCH) removed += await this.deleteChunk(partitionKey, rowKeys.slice(i, i + MAX_BATCH));
+    }
+    return removed;
+  }
+
+  private async deleteChunk(partitionKey: string, rowKeys: readonly string[]): Promise<number> {
+    try {
+      await this.client.submitTransaction(rowKeys.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]));
+      return rowKeys.length;
+    } catch (err) {
+      if (statusOf(err) !== 404) throw mapStorageError(err, `batch on ${this.tableName}`);
+    }
+    let removed = 0;
+    for (const rowKey of rowKeys) if (await this.delete(partitionKey, rowKey)) removed++;
+    return removed;
   }
 }

@@ -17,11 +17,13 @@ export const TABLE_NAMES = [
   'DailyAggregates',
   'Barriers',
   'Ideas',
+  'ReportQuota',
   'Actions',
   'ActionUpdates',
   'SendClaims',
   'SendRuns',
   'AuditLog',
+  'ErasureConfirmations',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

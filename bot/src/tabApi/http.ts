@@ -65,6 +65,9 @@ export function sendJson(res: Response, status: number, body: unknown, headers: 
 export function toApiError(err: unknown, logger: Logger, route: string): ApiError {
   if (err instanceof ApiError) return err;
   if (isAppError(err, 'STORAGE_UNAVAILABLE')) return new ApiError('UNAVAILABLE', 'Storage is not answering; try again shortly.');
+  if (isAppError(err, 'ERASURE_IN_PROGRESS')) {
+    return new ApiError('CONFLICT', 'Your data is being deleted; finish that first (delete again), then join again if you like.', { rule: 'erasure_in_progress' });
+  }
   if (isAppError(err, 'STORAGE_CONFLICT')) return new ApiError('STALE', 'Someone else changed this in the meantime; reload and try again.');
   if (isAppError(err, 'VALIDATION_FAILED') || isAppError(err, 'KEY_INVALID')) return new ApiError('VALIDATION_FAILED', err.message);
   if (isAppError(err, 'NOT_FOUND')) return new ApiError('NOT_FOUND', err.message);

@@ -13,11 +13,10 @@ import type { ActionStatus, BarrierStatus, IsoDate, KgRange, Localized, Theme, T
  */
 
 /**
- * Why a team shows no numbers: fewer active participants than the minimum group size, or — in the organisation
- * overview only — `complementary`: hidden too because the totals minus the other teams would give a small
- * team's figures back.
+ * Why a team shows no numbers: fewer active participants than the minimum group size. (Hidden teams enter the
+ * organisation's totals only together, as one residual group: shared/src/privacy/disclosure.ts.)
  */
-export type SuppressionReason = 'below_minimum_group_size' | 'complementary';
+export type SuppressionReason = 'below_minimum_group_size';
 export interface SuppressedReason {
   readonly reason: SuppressionReason;
   /** The minimum group size in force (config `MIN_GROUP_SIZE`, default 5). */
@@ -82,10 +81,8 @@ export interface BaselineComparison {
 export interface TeamFigures {
   /** Active participants now (the minimum group size is checked against this). */
   readonly participants: number;
-  /** Check-ins per participant per challenge day so far (0..1). */
+  /** Check-ins per person recorded, over the disclosed (final) days (0..1). */
   readonly participationRate: number;
-  /** Today's share, when today is a challenge day. */
-  readonly participationToday: number | null;
   readonly checkIns: number;
   /** Check-ins that were a waste-free day. */
   readonly wasteFreeDays: number;

@@ -99,7 +99,12 @@ export interface MeResponse {
   readonly hasBaseline: boolean;
 }
 
-const text = z.string().max(CHECKIN_TEXT_MAX * 2); // counted in code points below; this bounds the raw string
+/**
+ * A barrier or idea text as sent. Its limit ({@link CHECKIN_TEXT_MAX} characters) is counted by the server after
+ * control and bidi characters are removed and the text is trimmed, and a longer one is refused naming that limit;
+ * the raw string is bounded by the request body limit only (a bound here would name another number).
+ */
+const text = z.string();
 
 /** The body of `PUT /api/me/checkins/:date`. */
 export const checkInBodySchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/isoDate';
+import { cleanText } from '../text/clean';
 import {
   ACTION_DESCRIPTION_MAX,
   ACTION_NOTE_MAX,
@@ -39,20 +40,20 @@ export function textLength(s: string): number {
   return [...s].length;
 }
 
-/** A trimmed text of 1..max characters (code points). */
+/** A text without control and bidi characters ({@link cleanText}), trimmed, of 1..max characters (code points). */
 export function boundedText(max: number) {
   return z
     .string()
-    .transform((s) => s.trim())
+    .transform((s) => cleanText(s).trim())
     .refine((s) => s.length > 0, { error: 'required' })
     .refine((s) => textLength(s) <= max, { error: `too_long:${max}` });
 }
 
-/** A trimmed text of 0..max characters. */
+/** A cleaned, trimmed text of 0..max characters. */
 export function optionalText(max: number) {
   return z
     .string()
-    .transform((s) => s.trim())
+    .transform((s) => cleanText(s).trim())
     .refine((s) => textLength(s) <= max, { error: `too_long:${max}` });
 }
 

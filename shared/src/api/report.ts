@@ -5,9 +5,9 @@ import type { ActionStatus, BarrierStatus, IsoDate, KgRange, Localized, Theme } 
  *
  *   GET /api/report[?campaignId=]  → ReportResponse  (default: the running campaign, else the latest)
  *
- * Every figure passes the minimum group size: a day or team with fewer active participants than
- * `minGroupSize` is `hidden` (no numbers), and when exactly one team would be hidden beside a shown total, the
- * next smallest is hidden too (complementary suppression).
+ * Every figure passes the disclosure rule (shared/src/privacy/disclosure.ts): a team's figures are its final days
+ * with at least `minGroupSize` people recorded; a team without any is `hidden` (no numbers); the totals add the
+ * hidden teams only together, as one residual group, when that group may show.
  */
 
 export type Hidden = { readonly hidden: true; readonly reason: 'below_minimum_group_size' };

@@ -1,2 +1,3 @@
-/** Privacy rules applied before anything is shown: minimum group size and complementary suppression. */
+/** Privacy rules applied before anything is shown: minimum group size and the disclosure rule across views. */
 export * from './groupSize';
+export * from './disclosure';

@@ -45,8 +45,11 @@ export function useErrorText(): (error: ApiClientError) => string {
   return (error) => errorTexts[error.code][lang];
 }
 
-/** A failed call: the coded error's text in the user's language (role alert) and, if given, a retry button. */
-export function ErrorState({ error, onRetry, title }: { readonly error: ApiClientError; readonly onRetry?: () => void; readonly title?: string }): ReactElement {
+/**
+ * A failed call: the coded error's text in the user's language (role alert) and, if given, a retry button. A page
+ * that knows the rule the server named (`details.rule`) may pass its own `message` instead.
+ */
+export function ErrorState({ error, onRetry, title, message }: { readonly error: ApiClientError; readonly onRetry?: () => void; readonly title?: string; readonly message?: string }): ReactElement {
   const lang = useLang();
   const styles = useStyles();
   return (
@@ -54,7 +57,7 @@ export function ErrorState({ error, onRetry, title }: { readonly error: ApiClien
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{title ?? translate(commonTexts, lang, 'errorTitle')}</MessageBarTitle>
-          {errorTexts[error.code][lang]}
+          {message ?? errorTexts[error.code][lang]}
         </MessageBarBody>
       </MessageBar>
       {onRetry === undefined ? null : (

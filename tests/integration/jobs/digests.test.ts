@@ -70,6 +70,11 @@ describe('weekly manager digest job (Azurite, fake connector over real HTTP)', (
       await count('klein', date, { travelMode: 'fiets', wasteFree: true, impact: { low: 0.5, mid: 1, high: 1.5 } });
     }
     for (const date of W49) for (let i = 0; i < 3; i++) await count('publiekszaken', date, { travelMode: 'lopen' });
+    // What the headcount job records on each challenge day: the group the disclosure rule judges the day by.
+    for (const date of [...W49, ...W50]) {
+      await repos.dailyAggregates.recordParticipants('c1', 'publiekszaken', date, 6);
+      await repos.dailyAggregates.recordParticipants('c1', 'klein', date, 4);
+    }
 
     world.clock = new Date('2026-12-03T10:00:00Z');
     const reported = await repos.barriers.create({

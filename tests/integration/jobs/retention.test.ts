@@ -1,5 +1,5 @@
 import type { Campaign } from '../../../shared/src/domain/campaign';
-import { createRetentionJob } from '../../../bot/src/jobs/retention';
+import { createRetentionJob, RETENTION_COUNTS } from '../../../bot/src/jobs/retention';
 import type { JobProgress } from '../../../bot/src/jobs/job';
 import { checkIn } from '../../helpers/fixtures';
 import { LimitedConnector } from '../../helpers/limitedConnector';
@@ -10,6 +10,11 @@ import { createJobWorld, plantCampaignRow, type JobWorld } from './digests.harne
 /** 28 Nov 2026 in Amsterdam. With 14 retention days, a campaign that ended on 13 Nov is due, one of 20 Nov not yet. */
 const AT = new Date('2026-11-28T02:00:00Z');
 const ENV = { RETENTION_DAYS: '14' };
+
+/** The summary's counts: every kind the job purges, zero unless given. */
+function counts(over: Record<string, number>): Record<string, number> {
+  return { ...Object.fromEntries(RETENTION_COUNTS.map((k) => [k, 0])), ...over };
+}
 
 function campaign(campaignId: string, startDate: string, endDate: string): Campaign {
   return {
@@ -104,13 +109,13 @@ describe('retention job (Azurite)', () => {
 
   it('a second run removes nothing more', async () => {
     const summary = await createRetentionJob(world.deps(ENV)).run({ at: AT, dryRun: false });
-    expect(summary.counts).toEqual({ CheckIns: 0, Surveys: 0 });
+    expect(summary.counts).toEqual(counts({}));
     expect((await rowsOf('CheckIns')).length).toBe(3);
   });
 
   it('once the recent campaign is past retention too, it goes as well', async () => {
     const summary = await createRetentionJob(world.deps(ENV)).run({ at: new Date('2026-12-05T02:00:00Z'), dryRun: false });
-    expect(summary.counts).toEqual({ CheckIns: 3, Surveys: 3 });
+    expect(summary.counts).toEqual(counts({ CheckIns: 3, Surveys: 3 }));
     expect(await rowsOf('CheckIns')).toEqual([]);
   });
 
@@ -139,7 +144,7 @@ describe('retention job (Azurite)', () => {
       await world.repos.checkIns.save(checkIn({ userId: 'o1', teamId: 'team-o', campaignId: 'c-omgekeerd', date: '2026-11-03' }), null);
 
       const summary = await createRetentionJob(world.deps({ ...ENV, ORG_ID: 'omgekeerd' })).run({ at: AT, dryRun: false });
-      expect(summary.counts).toEqual({ CheckIns: 1, Surveys: 0 });
+      expect(summary.counts).toEqual(counts({ CheckIns: 1 }));
       expect(world.logs.some((l) => l['message'] === 'retention: a campaign with impossible dates is skipped' && l['campaignId'] === 'c-omgekeerd')).toBe(true);
       expect((await world.repos.checkIns.listAll('o1')).map((c) => c.campaignId)).toEqual(['c-omgekeerd']);
     });

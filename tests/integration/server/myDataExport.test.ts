@@ -55,6 +55,10 @@ describe('my data export over real HTTP', () => {
     // Someone else's data must never appear in this user's download.
     await repos.participants.save(participant({ userId: 'aad-other', teamId: 'buitendienst' }));
     await repos.checkIns.save(checkIn({ userId: 'aad-other', teamId: 'buitendienst', campaignId, date: '2026-11-30', day: 1 }));
+    // The record of a nudge sent to each of them.
+    await repos.sendClaims.claim('nudge', '2026-12-01', USER, 'instance-a.0123456789ab');
+    await repos.sendClaims.markSent('nudge', '2026-12-01', USER, 'activity-nudge');
+    await repos.sendClaims.claim('nudge', '2026-12-01', 'aad-other', 'instance-a.0123456789ab');
   });
   afterAll(async () => {
     await app?.close();
@@ -106,6 +110,7 @@ describe('my data export over real HTTP', () => {
       checkIns: Array<Record<string, unknown>>;
       conversationReferences: Array<Record<string, unknown>>;
       barriersWithContact: Array<Record<string, unknown>>;
+      sendClaims: Array<Record<string, unknown>>;
     };
     expect(doc).toMatchObject({ format: 'soestainable-mijn-gegevens', version: 1, userId: USER, exportedAt: clock.now.toISOString(), surveys: [], ideasWithContact: [] });
     expect(doc.participant).toMatchObject({ userId: USER, teamId: 'publiekszaken', nudgeTime: '09:00', language: 'nl' });
@@ -115,6 +120,7 @@ describe('my data export over real HTTP', () => {
       expect.objectContaining({ scope: 'personal', active: true, reference: { conversation: { id: 'conv-export' }, serviceUrl: connector.url } }),
     ]);
     expect(doc.barriersWithContact).toEqual([expect.objectContaining({ text: 'plastic bekers', contactUserId: USER })]);
+    expect(doc.sendClaims).toEqual([expect.objectContaining({ kind: 'nudge', period: '2026-12-01', recipientId: USER, state: 'sent', activityId: 'activity-nudge' })]);
     expect(JSON.stringify(doc)).not.toContain('aad-other');
     expect(JSON.stringify(doc)).not.toContain('zomaar-een-anonieme-melding');
   });

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort, isPortOpen } from '../../../bot/src/platform/ports';
+import { waitForOutput } from '../../helpers/processes';
 
 /**
  * The README's `npm start` and `npm run serve`, as built JavaScript in child processes: what a newcomer and App
@@ -15,26 +16,6 @@ const SERVE = join(root, 'dist/bot/src/index.js');
 /** Only what the child needs: no inherited settings from the developer's shell leak into the test. */
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', ...extra };
-}
-
-function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}: ${out}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      if (pattern.test(out)) {
-        clearTimeout(timer);
-        resolve(out);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code}: ${out}`));
-    });
-  });
 }
 
 function exitOf(child: ChildProcess): Promise<number | null> {

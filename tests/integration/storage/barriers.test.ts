@@ -1,6 +1,7 @@
 import * as crypto from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import { BarriersRepository } from '../../../bot/src/storage/repositories/barriers';
+import { reportDay } from '../../../bot/src/storage/repositories/reports';
 import { referenceFromId } from '../../../shared/src/domain/programme';
 import { AppError, ConflictError } from '../../../bot/src/errors';
 import { expectCode, rawRows, useTestTables } from '../../helpers/storage';
@@ -18,14 +19,23 @@ describe('BarriersRepository (Azurite)', () => {
 
   beforeAll(() => {
     client = tables.client('Barriers');
-    repo = new BarriersRepository(tables.store('Barriers'));
+    repo = new BarriersRepository(tables.store('Barriers'), () => clock);
   });
+  /** The repository's clock: reports are stamped with the start of their local day, never the moment of filing. */
+  let clock = new Date('2026-12-02T10:00:00Z');
+  /** An id as a check-in's pending part draws it: the day's start, then a fixed random part. */
+  const dayId = (day: string, tail: string) => reportDay(new Date(`${day}T10:00:00Z`)).getTime().toString(36).padStart(10, '0') + tail;
 
   const base = { orgId: 'soest', campaignId: 'c1', teamId: 'ro', theme: 'circulariteit' } as const;
 
   it('round-trips a barrier, finds it by its reference and lists the organisation newest first', async () => {
+    clock = new Date('2026-12-01T15:47:12.345Z');
     const first = await repo.create({ ...base, orgId: 'rt', text: '  Geen afvalscheiding in de kantine  ' });
+    clock = new Date('2026-12-02T09:03:58.001Z');
     const second = await repo.create({ ...base, orgId: 'rt', text: 'Printer print standaard enkelzijdig', theme: 'mvoi', demo: true });
+    // Stamped with the day only (local midnight), in the id's time part too: the moment of filing is not kept.
+    expect([first.createdAt, second.createdAt]).toEqual(['2026-11-30T23:00:00.000Z', '2026-12-01T23:00:00.000Z']);
+    expect(parseInt(second.barrierId.slice(0, 10), 36)).toBe(Date.parse('2026-12-01T23:00:00.000Z'));
 
     expect(first).toEqual({
       orgId: 'rt', barrierId: first.barrierId, campaignId: 'c1', teamId: 'ro', theme: 'circulariteit',
@@ -173,7 +183,7 @@ describe('BarriersRepository (Azurite)', () => {
   });
 
   it('files a barrier under an id chosen beforehand once: a second try returns the first, unchanged', async () => {
-    const id = '0000000100aabbcc01';
+    const id = dayId('2026-12-02', 'aabbcc01');
     const first = await repo.createWithId({ ...base, orgId: 'given', text: 'Eén keer', contactUserId: 'aad-r' }, id);
     expect(first.created).toBe(true);
     expect(first.barrier).toMatchObject({ barrierId: id, reference: referenceFromId('P', id), status: 'nieuw', contactUserId: 'aad-r' });
@@ -182,12 +192,15 @@ describe('BarriersRepository (Azurite)', () => {
     expect(await repo.list('given')).toHaveLength(1);
     expect((await rawRows(client)).filter((r) => r['partitionKey'] === 'given')).toHaveLength(2); // the barrier and its reference row
     await expect(repo.createWithId({ ...base, orgId: 'given', text: 'x' }, 'not-an-id')).rejects.toEqual(expectCode('VALIDATION_FAILED'));
+    // An id whose time part is the moment of filing, not the day, is refused: it would tie the report to a check-in.
+    const exact = Date.parse('2026-12-02T09:03:58.001Z').toString(36).padStart(10, '0') + 'aabbcc02';
+    await expect(repo.createWithId({ ...base, orgId: 'given', text: 'x' }, exact)).rejects.toEqual(expectCode('VALIDATION_FAILED'));
   });
 
   it('moves a given id whose reference another barrier holds to a derived one, the same on every try', async () => {
-    const holder = await repo.createWithId({ ...base, orgId: 'moved', text: 'heeft de referentie' }, '0000000200deadbeef');
+    const holder = await repo.createWithId({ ...base, orgId: 'moved', text: 'heeft de referentie' }, dayId('2026-12-01', 'deadbeef'));
     // same random tail, so the same reference, under another id
-    const wanted = '0000000300deadbeef';
+    const wanted = dayId('2026-12-02', 'deadbeef');
     const moved = await repo.createWithId({ ...base, orgId: 'moved', text: 'wil dezelfde' }, wanted);
     expect(moved.created).toBe(true);
     expect(moved.barrier.barrierId).not.toBe(wanted);

@@ -52,6 +52,17 @@ describe('CheckInsRepository (Azurite)', () => {
     expect((await repo.save(checkIn({ userId: 'u2', date: '2026-05-13' }))).previous).toBeUndefined();
   });
 
+  it('two deleters of the same rows at once (an erasure and a retention run) both finish and remove each row once', async () => {
+    const userId = 'u-two-deleters';
+    for (let day = 0; day < 150; day++) {
+      const date = new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10);
+      await repo.save(checkIn({ userId, campaignId: 'c-long', date }), null);
+    }
+    const [a, b] = await Promise.all([repo.deleteAll(userId), repo.deleteCampaign(userId, 'c-long')]);
+    expect(a + b).toBe(150);
+    expect(await repo.listAll(userId)).toEqual([]);
+  });
+
   it('lists one campaign by date, not a campaign whose id merely starts the same', async () => {
     await repo.save(checkIn({ userId: 'u3', campaignId: 'c1', date: '2026-05-13' }));
     await repo.save(checkIn({ userId: 'u3', campaignId: 'c1', date: '2026-05-11' }));

@@ -1,5 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import { IdeasRepository } from '../../../bot/src/storage/repositories/ideas';
+import { reportDay } from '../../../bot/src/storage/repositories/reports';
 import { expectCode, rawRows, useTestTables } from '../../helpers/storage';
 
 describe('IdeasRepository (Azurite)', () => {
@@ -9,14 +10,21 @@ describe('IdeasRepository (Azurite)', () => {
 
   beforeAll(() => {
     client = tables.client('Ideas');
-    repo = new IdeasRepository(tables.store('Ideas'));
+    repo = new IdeasRepository(tables.store('Ideas'), () => clock);
   });
+  /** The repository's clock: reports are stamped with the start of their local day, never the moment of filing. */
+  let clock = new Date('2026-12-02T10:00:00Z');
+  /** An id as a check-in's pending part draws it: the day's start, then a fixed random part. */
+  const dayId = (day: string, tail: string) => reportDay(new Date(`${day}T10:00:00Z`)).getTime().toString(36).padStart(10, '0') + tail;
 
   const base = { orgId: 'soest', campaignId: 'c1', teamId: 'ro', theme: 'energietransitie' } as const;
 
   it('round-trips an idea, by id and by reference, and lists newest first', async () => {
+    clock = new Date('2026-12-01T15:47:12.345Z');
     const a = await repo.create({ ...base, orgId: 'rt', text: 'Deelfietsen bij het gemeentehuis' });
+    clock = new Date('2026-12-02T09:03:58.001Z');
     const b = await repo.create({ ...base, orgId: 'rt', text: 'Laptops uit na 18:00', teamId: 'bv' });
+    expect(b.createdAt).toBe('2026-12-01T23:00:00.000Z');
     expect(a).toEqual({
       orgId: 'rt', ideaId: a.ideaId, campaignId: 'c1', teamId: 'ro', theme: 'energietransitie',
       text: 'Deelfietsen bij het gemeentehuis', createdAt: a.createdAt, status: 'nieuw', reference: a.reference, demo: false,
@@ -67,7 +75,7 @@ describe('IdeasRepository (Azurite)', () => {
   });
 
   it('files an idea under an id chosen beforehand once: a second try returns the first', async () => {
-    const id = '0000000100aabbcc02';
+    const id = dayId('2026-12-02', 'aabbcc02');
     const first = await repo.createWithId({ ...base, orgId: 'given', text: 'Fietsen delen' }, id);
     expect(first).toMatchObject({ created: true, idea: { ideaId: id, status: 'nieuw', text: 'Fietsen delen' } });
     expect(first.idea.contactUserId).toBeUndefined();

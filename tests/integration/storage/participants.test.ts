@@ -103,6 +103,16 @@ describe('ParticipantsRepository (Azurite)', () => {
     expect(await repo.remove('rm')).toBe(false);
   });
 
+  it('two removes of one participant at once (two instances erasing): exactly one of them answers true', async () => {
+    for (let round = 0; round < 10; round++) {
+      const userId = `rm-twice-${round}`;
+      await repo.save(participant({ userId }));
+      const answers = await Promise.all([repo.remove(userId), repo.remove(userId)]);
+      expect(answers.sort()).toEqual([false, true]);
+      expect(await repo.get(userId)).toBeUndefined();
+    }
+  });
+
   it('finishes a save that stopped half-way when it is run again', async () => {
     await repo.save(participant({ userId: 'half', teamId: 'team-old' }));
     teamMembers.failDeletes = 1;
@@ -246,5 +256,60 @@ describe('ParticipantsRepository (Azurite)', () => {
     await repo.save(participant({ userId: 'n-both' }));
     await profiles.updateEntity({ partitionKey: encodeKeyPart('n-both'), rowKey: 'profile', nudgeTime: '9 uur', status: 'weg' }, 'Merge');
     expect(await repo.getForNudge('n-both')).toEqual({ invalid: 'profile' });
+  });
+
+  describe('erasure mark and leaving date', () => {
+    const clock = { now: new Date('2026-12-01T10:00:00Z') };
+    let dated: ParticipantsRepository;
+    beforeAll(() => {
+      dated = new ParticipantsRepository(tables.store('Participants'), tables.store('TeamMembers'), tables.store('NudgeSlots'), undefined, () => clock.now);
+    });
+
+    it('once marked as erasing, refuses every save and update of the profile, and remove still deletes it', async () => {
+      await dated.save(participant({ userId: 'er-1' }));
+      expect(await dated.erasureState('er-1')).toBe('present');
+      expect(await dated.markErasing('er-1')).toBe('marked');
+      expect(await dated.markErasing('er-1')).toBe('marked');
+      expect(await dated.erasureState('er-1')).toBe('erasing');
+      await expect(dated.save(participant({ userId: 'er-1', status: 'paused' }))).rejects.toMatchObject({ code: 'ERASURE_IN_PROGRESS' });
+      await expect(dated.update('er-1', (p) => ({ ...p, nudgeTime: '10:00' }))).rejects.toMatchObject({ code: 'ERASURE_IN_PROGRESS' });
+      expect(await dated.get('er-1')).toEqual(participant({ userId: 'er-1' }));
+      expect(await dated.remove('er-1')).toBe(true);
+      expect(await dated.erasureState('er-1')).toBe('absent');
+      expect(await dated.markErasing('er-1')).toBe('absent');
+    });
+
+    it('records when someone left, keeps that date while they stay away, and drops it when they come back', async () => {
+      await dated.save(participant({ userId: 'lv-1' }));
+      expect(await dated.departure('lv-1')).toEqual({ status: 'active', leftAt: undefined });
+      await dated.update('lv-1', (p) => ({ ...p, status: 'left' }));
+      expect(await dated.departure('lv-1')).toEqual({ status: 'left', leftAt: '2026-12-01T10:00:00.000Z' });
+      clock.now = new Date('2026-12-20T10:00:00Z');
+      await dated.update('lv-1', (p) => ({ ...p, roles: ['manager'] }));
+      expect(await dated.departure('lv-1')).toEqual({ status: 'left', leftAt: '2026-12-01T10:00:00.000Z' });
+      await dated.update('lv-1', (p) => ({ ...p, status: 'active' }));
+      expect(await dated.departure('lv-1')).toEqual({ status: 'active', leftAt: undefined });
+    });
+
+    it('dates a profile that left before leaving dates were kept by its last change', async () => {
+      await dated.save(participant({ userId: 'lv-old', status: 'left' }));
+      const raw = tables.client('Participants');
+      const { leftAt: _dropped, ...row } = await raw.getEntity<Record<string, unknown>>(encodeKeyPart('lv-old'), 'profile');
+      await raw.updateEntity({ ...row, partitionKey: encodeKeyPart('lv-old'), rowKey: 'profile' }, 'Replace');
+      const stored = await raw.getEntity(encodeKeyPart('lv-old'), 'profile');
+      expect(stored['leftAt']).toBeUndefined();
+      expect(await dated.departure('lv-old')).toEqual({ status: 'left', leftAt: stored.timestamp });
+    });
+
+    it('marks someone who left only while they still have left since before the cutoff', async () => {
+      const leftLongAgo = (d: { status: string | undefined; leftAt: string | undefined }) => d.status === 'left' && d.leftAt !== undefined && d.leftAt < '2026-12-15';
+      clock.now = new Date('2026-12-01T10:00:00Z');
+      await dated.save(participant({ userId: 'lv-2', status: 'left' }));
+      await dated.save(participant({ userId: 'lv-3', status: 'left' }));
+      await dated.update('lv-3', (p) => ({ ...p, status: 'active' }));
+      expect(await dated.markErasing('lv-3', leftLongAgo)).toBe('declined');
+      expect(await dated.erasureState('lv-3')).toBe('present');
+      expect(await dated.markErasing('lv-2', leftLongAgo)).toBe('marked');
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { CampaignAdminResponse, CampaignResponse, CoordinatorsResponse, DayPlanResponse, SendRunsResponse, TeamsAdminResponse } from '../../../shared/src/api/admin';
 import { CHALLENGE_TEXT_LIMITS, EXPORT_CSV_COLUMNS } from '../../../shared/src/api/admin';
 import { auditMonthOf } from '../../../shared/src/domain/audit';
+import { hiddenCharsIn, RLO_FILE_NAME, sprinkled } from '../../helpers/hiddenChars';
 import { startTabApi, TAB_NOW, TAB_TEAMS, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 
 /** Campaign admin through the real server (issue 5, Build 6): campaign, day plan, teams, coordinators, runs, CSV. */
@@ -259,8 +260,8 @@ describe('teams and coordinators', () => {
 });
 
 describe('the CSV export', () => {
-  it('is UTF-8 with a BOM, ;-separated, one row per team per day, suppressing small teams and their complement', async () => {
-    // A third team of exactly 5 on the seeded days: above the minimum, and the smallest one left beside the hidden team.
+  it('is UTF-8 with a BOM, ;-separated, one row per team per day, suppressing small teams and days not final yet', async () => {
+    // A third team of exactly 5 on the seeded days: at the minimum, so shown (the CSV has no totals to subtract from).
     await h.repos.orgTeams.save({ orgId: ORG, teamId: 'griffie', name: '=Griffie; raad', managerIds: [], demo: false });
     for (const date of h.days.slice(0, 2)) await h.repos.dailyAggregates.recordParticipants(h.campaign.campaignId, 'griffie', date, 5);
     const res = await fetch(`${h.base}/api/admin/export.csv`, { headers: { authorization: `Bearer ${coordinator}` } });
@@ -274,18 +275,22 @@ describe('the CSV export', () => {
     const rows = lines.slice(1).map(splitCsvLine);
     const col = (name: (typeof EXPORT_CSV_COLUMNS)[number]) => EXPORT_CSV_COLUMNS.indexOf(name);
     const big = rows.filter((r) => r[col('team_id')] === TAB_TEAMS.big);
+    // On 2 December, 1 December (yesterday) can still take a check-in or a correction: not final, so suppressed.
     expect(big.map((r) => [r[col('date')], r[col('participants')], r[col('check_ins')], r[col('suppressed')]])).toEqual([
       ['2026-11-30', '6', '3', '0'],
-      ['2026-12-01', '6', '2', '0'],
+      ['2026-12-01', '', '', '1'],
     ]);
     expect(big[0]?.[col('co2_mid_kg')]).toMatch(/^\d+,\d{3}$/);
-    for (const teamId of [TAB_TEAMS.small, 'griffie']) {
-      const hidden = rows.filter((r) => r[col('team_id')] === teamId);
-      expect(hidden).toHaveLength(2);
-      for (const r of hidden) {
-        expect(r[col('suppressed')]).toBe('1');
-        expect(r.slice(col('participants'), col('suppressed')).every((v) => v === '')).toBe(true);
-      }
+    const griffie = rows.filter((r) => r[col('team_id')] === 'griffie');
+    expect(griffie.map((r) => [r[col('date')], r[col('participants')], r[col('suppressed')]])).toEqual([
+      ['2026-11-30', '5', '0'],
+      ['2026-12-01', '', '1'],
+    ]);
+    const small = rows.filter((r) => r[col('team_id')] === TAB_TEAMS.small);
+    expect(small).toHaveLength(2);
+    for (const r of small) {
+      expect(r[col('suppressed')]).toBe('1');
+      expect(r.slice(col('participants'), col('suppressed')).every((v) => v === '')).toBe(true);
     }
     // A team name that Excel would read as a formula, with the separator in it, stays one quoted text field.
     expect(lines.some((l) => l.includes(`;"'=Griffie; raad";`))).toBe(true);
@@ -296,5 +301,28 @@ describe('the CSV export', () => {
     const res = await h.api<ErrorBody>('GET', `/api/admin/export.csv?campaignId=${encodeURIComponent("' or 1 eq 1")}`, { token: coordinator });
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('typed names are stored without control or bidi characters', () => {
+  it('cleans team names and campaign names before storing them', async () => {
+    const teams = (await h.repos.orgTeams.list(ORG)).map((t) => ({ teamId: t.teamId, name: t.name, managerIds: t.managerIds }));
+    const put = await h.api<TeamsAdminResponse>('PUT', '/api/admin/teams', {
+      token: coordinator,
+      body: { teams: [...teams, { name: sprinkled('Griffie'), managerIds: [] }, { name: RLO_FILE_NAME, managerIds: [] }] },
+    });
+    expect(put.status).toBe(200);
+    const stored = await h.repos.orgTeams.list(ORG);
+    expect(stored.map((t) => t.name)).toEqual(expect.arrayContaining(['Griffie', 'factuurtxt.exe']));
+    expect(hiddenCharsIn(stored)).toEqual([]);
+
+    const campaign = await h.api<CampaignResponse>('PUT', '/api/admin/campaign', {
+      token: coordinator,
+      body: { campaignId: 'najaar-2027', name: { nl: sprinkled('Najaar'), en: RLO_FILE_NAME }, startDate: '2027-10-04', endDate: '2027-10-22' },
+    });
+    expect(campaign.status).toBe(201);
+    const saved = await h.repos.campaigns.get(ORG, 'najaar-2027');
+    expect(saved?.value.name).toEqual({ nl: 'Najaar', en: 'factuurtxt.exe' });
+    expect(hiddenCharsIn(saved)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { aggregatesCsv, csvField, dutchDecimal } from '../../../bot/src/tabApi/admin/exportCsv';
+import { aggregatesCsv, csvField, csvFigure, dutchDecimal } from '../../../bot/src/tabApi/admin/exportCsv';
 import { checkDates, currentCampaign } from '../../../bot/src/tabApi/admin/campaign';
 import { teamIdFromName } from '../../../bot/src/tabApi/admin/people';
 import { ApiError } from '../../../bot/src/tabApi/http';
@@ -20,22 +20,43 @@ describe('CSV fields for Dutch Excel', () => {
     expect(dutchDecimal(0)).toBe('0,000');
   });
 
-  it('hides a small team and, when it is the only one hidden that day, the next smallest; empty rows protect nobody', () => {
-    const row = (teamId: string, participants: number, checkIns: number) => ({ ...emptyAggregate('c1', teamId, '2026-12-01'), participants, checkIns });
+  it('keeps figures numbers (a negative CO2 figure too) and puts the formula guard on text fields only', () => {
+    const row = { ...emptyAggregate('c1', '@team', '2026-12-01'), participants: 6, checkIns: 5, co2: { low: -17.757, mid: -5, high: 1.2 } };
+    const names = ['=HYPERLINK("http://evil")', '+31 6', '-2+3', '@SUM(A1)', '\tTab', '\rCR'];
+    for (const name of names) {
+      const [, line] = aggregatesCsv('c1', [row], new Map([['@team', name]]), 5, '2026-12-10').replace(/^\uFEFF/, '').split('\r\n');
+      const fields = line?.split(';') ?? [];
+      expect(fields.slice(-4)).toEqual(['-17,757', '-5,000', '1,200', '0']);
+      expect(fields[1]).toBe("'@team");
+      expect(fields[2]?.replace(/^"/, '')).toMatch(/^'/);
+    }
+  });
+
+  it('writes figures as they are, and anything that is not a figure as a guarded text', () => {
+    expect([csvFigure(-3), csvFigure(0), csvFigure(12), csvFigure(-1.5), csvFigure('-17,757'), csvFigure(dutchDecimal(-0.25))]).toEqual(['-3', '0', '12', '-1,5', '-17,757', '-0,250']);
+    expect([csvFigure('-2+3'), csvFigure('=1'), csvFigure('1;2'), csvFigure('')]).toEqual(["'-2+3", "'=1", '"1;2"', '']);
+  });
+
+  it('hides every team-day under the minimum and every day not final yet; no complementary cell is needed (the CSV has no totals)', () => {
+    const row = (teamId: string, participants: number, checkIns: number, date = '2026-12-01') => ({ ...emptyAggregate('c1', teamId, date), participants, checkIns });
     const names = new Map([['a', 'A'], ['b', 'B'], ['c', 'C'], ['empty', 'E']]);
-    const csv = aggregatesCsv('c1', [row('a', 9, 5), row('b', 6, 4), row('c', 3, 2), row('empty', 0, 0)], names, 5);
+    const rows = [row('a', 9, 5), row('b', 6, 4), row('c', 3, 2), row('empty', 0, 0), row('a', 9, 7, '2026-12-02'), row('a', 9, 1, '2026-12-03')];
+    // On 3 December, 1 December is final; 2 December (yesterday) and 3 December (today) can still change.
+    const csv = aggregatesCsv('c1', rows, names, 5, '2026-12-03');
     const suppressed = csv
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n')
       .slice(1)
       .map((l) => l.split(';'))
-      .map((f) => [f[1], f.at(-1)]);
+      .map((f) => [f[1], f[3], f.at(-1)]);
     expect(suppressed).toEqual([
-      ['a', '0'],
-      ['b', '1'],
-      ['c', '1'],
-      ['empty', '1'],
+      ['a', '2026-12-01', '0'],
+      ['a', '2026-12-02', '1'],
+      ['a', '2026-12-03', '1'],
+      ['b', '2026-12-01', '0'],
+      ['c', '2026-12-01', '1'],
+      ['empty', '2026-12-01', '1'],
     ]);
   });
 });

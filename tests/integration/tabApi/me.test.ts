@@ -1,6 +1,9 @@
 import { exportDocument } from '../../../bot/src/features/myData/exportRoute';
+import { eraseStoredData } from '../../../bot/src/features/core/erasure';
 import { readStoredData } from '../../../bot/src/features/myData/storedData';
+import type { Repositories } from '../../../bot/src/storage/repositories';
 import type { ApiErrorBody, CheckInSaved, DeleteMeResponse, MeResponse, MyCheckIn, MySettings } from '../../../shared/src/api';
+import { hiddenCharsIn, RLO_FILE_NAME, sprinkled } from '../../helpers/hiddenChars';
 import { startTabApi, TAB_NOW, TAB_TEAMS, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 
 /**
@@ -97,6 +100,16 @@ describe('tab API: me', () => {
     expect(barrier?.contactUserId).toBeUndefined();
   });
 
+  it('stores barrier and idea texts without control or bidi characters, counting the 500 characters after removing them', async () => {
+    const barrierText = sprinkled('🚲'.repeat(500));
+    const res = await put('aad-manager-1', TODAY, { ...answers, barrierText, ideaText: RLO_FILE_NAME, theme: 'mvoi' });
+    expect(res.status).toBe(201);
+    const barrier = await h.repos.barriers.getByReference('soest', res.body.barrierReference ?? '');
+    const idea = await h.repos.ideas.getByReference('soest', res.body.ideaReference ?? '');
+    expect([barrier?.text, idea?.text]).toEqual(['🚲'.repeat(500), 'factuurtxt.exe']);
+    expect(hiddenCharsIn([barrier, idea])).toEqual([]);
+  });
+
   describe('bad input: a coded 4xx and nothing stored', () => {
     const nothingStored = async (userId: string, date: string) => expect(await h.repos.checkIns.get(userId, h.campaign.campaignId, date)).toBeUndefined();
     const expectRefused = async (res: { status: number; body: ApiErrorBody }, status: number, code: string, rule?: string) => {
@@ -148,6 +161,29 @@ describe('tab API: me', () => {
       await nothingStored('aad-pz-03', TODAY);
     });
 
+    it('a text far over the limit (35,000 characters) is refused naming the limit of 500, not another bound', async () => {
+      for (const field of ['barrierText', 'ideaText']) {
+        const res = await put('aad-pz-03', TODAY, { ...answers, [field]: 'Een hele lange prikkel. '.repeat(1500) });
+        await expectRefused(res, 413, 'TOO_LARGE');
+        expect(res.body.details?.['issues']).toEqual([{ path: field, rule: 'too_long', max: 500 }]);
+        expect(res.body.message).toContain('500 characters');
+      }
+      await nothingStored('aad-pz-03', TODAY);
+    });
+
+    it('a barrier or idea beyond the day\'s 10 (counted with the bot\'s) → 400 daily_report_limit naming 10, nothing stored; without texts the check-in is stored', async () => {
+      const userId = TAB_USERS.smallTeamMember;
+      // Ten already filed today, through the bot's cards.
+      expect(await h.repos.reportQuota.take('soest', TODAY, userId, 10, 10)).toBe(true);
+      const reportsBefore = (await h.repos.barriers.list('soest')).length + (await h.repos.ideas.list('soest')).length;
+      const res = await put(userId, TODAY, { ...answers, barrierText: 'Nog een prikkel', ideaText: 'En een idee', theme: 'mvoi' });
+      await expectRefused(res, 400, 'VALIDATION_FAILED', 'daily_report_limit');
+      expect(res.body.details).toMatchObject({ rule: 'daily_report_limit', max: 10 });
+      await nothingStored(userId, TODAY);
+      expect((await h.repos.barriers.list('soest')).length + (await h.repos.ideas.list('soest')).length).toBe(reportsBefore);
+      expect((await put(userId, TODAY, answers)).status).toBe(201);
+    });
+
     it('a correction naming a version when nothing is stored → 412', async () => {
       await expectRefused(await put('aad-pz-03', TODAY, { ...answers, etag: 'W/"datetime\'2020-01-01T00%3A00%3A00Z\'"' }), 412, 'STALE');
       await nothingStored('aad-pz-03', TODAY);
@@ -191,6 +227,27 @@ describe('tab API: me', () => {
     expect(res.body).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(res.body['userId']).toBe(TAB_USERS.employee);
     expect((res.body['checkIns'] as unknown[]).length).toBe(2);
+  });
+
+  it('refuses a check-in and a settings change with 409 while an erasure runs (here: stopped half-way), storing nothing', async () => {
+    const userId = 'aad-pz-05';
+    const crashing: Repositories = {
+      ...h.repos,
+      conversationRefs: Object.assign(Object.create(h.repos.conversationRefs) as Repositories['conversationRefs'], {
+        deleteAll: async () => {
+          throw new Error('storage went away');
+        },
+      }),
+    };
+    await expect(eraseStoredData(crashing, 'soest', userId)).rejects.toThrow('storage went away');
+    const checkIn = await put(userId, TODAY, answers);
+    const settings = await h.api<ApiErrorBody>('PUT', '/api/me/settings', { ...(await as(userId)), body: { paused: true } });
+    for (const res of [checkIn, settings]) {
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ code: 'CONFLICT', details: { rule: 'erasure_in_progress' } });
+    }
+    expect(await h.repos.checkIns.listAll(userId)).toEqual([]);
+    expect((await h.repos.participants.get(userId))?.status).toBe('active');
   });
 
   it('deletes everything personal only when confirmed; team totals stay', async () => {

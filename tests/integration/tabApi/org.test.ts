@@ -2,17 +2,17 @@ import type { MeResponse, OrgOverviewResponse, TeamDashboardResponse } from '../
 import type { CheckIn } from '../../../shared/src/domain/types';
 import { checkIn } from '../../helpers/fixtures';
 import { participant } from '../../helpers/orgFixture';
-import { startTabApi, TAB_TENANT, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
+import { startTabApi, TAB_FIGURES_NOW, TAB_TENANT, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 
 /**
  * `GET /api/org/overview` over real HTTP: teams ranked by participation and improvement against their baseline,
- * small teams without numbers (and the one that would give a small team back by subtraction), totals, and never
- * a person.
+ * small teams without numbers, totals that hidden teams enter only as one residual group, and never a person.
+ * (The differencing attacks themselves: tests/security/differencing.test.ts.)
  */
 describe('tab API organisation overview', () => {
   let h: TabApiHarness;
   beforeAll(async () => {
-    h = await startTabApi();
+    h = await startTabApi({ now: TAB_FIGURES_NOW });
     const campaignId = h.campaign.campaignId;
     // Two more teams of five: "sociaal" checks in a lot (by bike), "ruimte" not at all.
     for (const [teamId, name] of [['sociaal', 'Sociaal Domein'], ['ruimte', 'Ruimte']] as const) {
@@ -22,6 +22,8 @@ describe('tab API organisation overview', () => {
         await h.repos.participants.save(participant({ userId, teamId, tenantId: TAB_TENANT }));
         await h.repos.surveys.save({ userId, campaignId, kind: 'baseline', commuteMode: n <= 2 ? 'fiets' : 'auto', distanceBand: '5-10', disposablePackaging: 'often', screensOffAtNight: false, lightsOffWhenLeaving: true, createdAt: '2026-11-27T09:00:00.000Z' });
       }
+      // What the headcount job records on each challenge day: the team's group that day.
+      for (const date of ['2026-11-30', '2026-12-01'] as const) await h.repos.dailyAggregates.recordParticipants(campaignId, teamId, date, 5);
     }
     for (let n = 1; n <= 5; n++) {
       for (const date of ['2026-11-30', '2026-12-01']) {
@@ -42,28 +44,28 @@ describe('tab API organisation overview', () => {
     const res = await overview();
     expect(res.status).toBe(200);
     const visible = res.body.teams.filter((t) => !t.suppressed);
-    // sociaal: 10 check-ins of 5 × 3 days; publiekszaken: 5 of 6 × 3.
+    // Over the final days with a recorded group (30 Nov, 1 Dec): sociaal 10 check-ins of 5 × 2; publiekszaken 5 of
+    // 6 × 2; ruimte none of 5 × 2.
     expect(visible).toEqual([
-      expect.objectContaining({ teamId: 'sociaal', rank: 1, participants: 5, participationRate: 0.6667, checkIns: 10, improvement: 0.6 }),
-      expect.objectContaining({ teamId: 'publiekszaken', rank: 2, participants: 6, participationRate: 0.2778, checkIns: 5, improvement: 0.8 }),
+      expect.objectContaining({ teamId: 'sociaal', rank: 1, participants: 5, participationRate: 1, checkIns: 10, improvement: 0.6 }),
+      expect.objectContaining({ teamId: 'publiekszaken', rank: 2, participants: 6, participationRate: 0.4167, checkIns: 5, improvement: 0.8 }),
+      expect.objectContaining({ teamId: 'ruimte', rank: 3, participants: 5, participationRate: 0, checkIns: 0 }),
     ]);
   });
 
-  it('hides small teams, and the smallest other team too when the totals would give a small team back', async () => {
+  it('hides small teams only: hidden teams enter the totals as one residual group or not at all, so no other team needs hiding', async () => {
     const { teams, minimumGroupSize } = (await overview()).body;
     expect(minimumGroupSize).toBe(5);
     const hidden = teams.filter((t) => t.suppressed);
-    expect(hidden).toEqual([
-      { suppressed: true, teamId: 'buitendienst', name: 'Buitendienst', reason: 'below_minimum_group_size', minimum: 5 },
-      { suppressed: true, teamId: 'ruimte', name: 'Ruimte', reason: 'complementary', minimum: 5 },
-    ]);
+    expect(hidden).toEqual([{ suppressed: true, teamId: 'buitendienst', name: 'Buitendienst', reason: 'below_minimum_group_size', minimum: 5 }]);
   });
 
   it('gives organisation totals and the organisation against its baseline', async () => {
     const body = (await overview()).body;
-    expect(body.totals).toMatchObject({ participants: 20, checkIns: 15, wasteFreeDays: 10 + 4 });
-    // Baseline: 4 of 20 commuted sustainably (the two cyclists of each new team); now 14 of 15 check-ins.
-    expect(body.baseline).toMatchObject({ respondents: 20, sustainableTravel: { baseline: 0.2, now: 0.9333 } });
+    // The teams shown; Buitendienst (4) is the only hidden team, too small to be a residual group on its own.
+    expect(body.totals).toMatchObject({ participants: 16, checkIns: 15, wasteFreeDays: 10 + 4 });
+    // Baseline: 4 of 16 commuted sustainably (the two cyclists of each new team); now 14 of 15 check-ins.
+    expect(body.baseline).toMatchObject({ respondents: 16, sustainableTravel: { baseline: 0.25, now: 0.9333 } });
   });
 
   it('is open to everyone signed in, and never names a person', async () => {

@@ -2,6 +2,7 @@ import type { ActionDetailResponse, ActionResponse, ProgrammeResponse, YouSaidRe
 import type { InboxResponse, TriageResponse } from '../../../shared/src/api/inbox';
 import { ACTION_NOTE_MAX, ACTION_TITLE_MAX } from '../../../shared/src/domain/programme';
 import { auditMonthOf } from '../../../shared/src/domain/audit';
+import { hiddenCharsIn, RLO_FILE_NAME, sprinkled } from '../../helpers/hiddenChars';
 import { startTabApi, TAB_NOW, TAB_TEAMS, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 
 /**
@@ -223,6 +224,37 @@ describe('coordinators edit; everyone reads', () => {
     const programme = await h.api<ProgrammeResponse>('GET', '/api/programme', { token: coordinator });
     expect(programme.body.canEdit).toBe(true);
     expect(programme.body.actions.find((a) => a.actionId === action.actionId)?.owner).toBe('Team Facilitair');
+  });
+});
+
+describe('typed texts are stored without control or bidi characters', () => {
+  it('cleans an action\'s title, description and owner, an edit and a note, before counting and storing them', async () => {
+    const created = await h.api<ActionResponse>('POST', '/api/actions', {
+      token: coordinator,
+      body: {
+        title: { nl: sprinkled('Mokken bij de automaat'), en: RLO_FILE_NAME },
+        description: { nl: sprinkled('x'.repeat(100)), en: '' },
+        theme: 'circulariteit',
+        dimension: 'uitvoering',
+        owner: sprinkled('Facilitair'),
+      },
+    });
+    expect(created.status).toBe(201);
+    const { actionId, etag } = created.body.action;
+    const edited = await h.api<ActionResponse>('PATCH', `/api/actions/${actionId}`, {
+      token: coordinator,
+      headers: { 'If-Match': etag },
+      // Over the limit only with the hidden characters counted: accepted, because they are removed first.
+      body: { title: { nl: sprinkled('t'.repeat(ACTION_TITLE_MAX)), en: RLO_FILE_NAME } },
+    });
+    expect(edited.status).toBe(200);
+    const note = await h.api('POST', `/api/actions/${actionId}/notes`, { token: coordinator, body: { text: sprinkled('Offerte aangevraagd') } });
+    expect(note.status).toBe(201);
+    const stored = await h.repos.actions.get(ORG, actionId);
+    expect(stored?.action).toMatchObject({ title: { nl: 't'.repeat(ACTION_TITLE_MAX), en: 'factuurtxt.exe' }, description: { nl: 'x'.repeat(100), en: '' }, owner: 'Facilitair' });
+    const timeline = await h.repos.actions.timeline(actionId);
+    expect(timeline.map((e) => e.text)).toContain('Offerte aangevraagd');
+    expect(hiddenCharsIn([stored, timeline])).toEqual([]);
   });
 });
 

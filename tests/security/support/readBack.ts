@@ -79,10 +79,20 @@ export async function readEverythingBack(repos: Repositories, clients: TableClie
       case 'OrgTeams':
         await repos.orgTeams.list(orgId);
         break;
+      case 'ReportQuota':
+        for (const r of rows) await repos.reportQuota.count(decodeKeyPart(String(r['partitionKey'])), String(r['rowKey']), 'read-back');
+        break;
       case 'AuditLog':
         for (const pk of await partitions(table)) {
           const [org, month] = splitKey(pk);
           if (org !== undefined && month !== undefined) await repos.auditLog.list(org, month);
+        }
+        break;
+      case 'ErasureConfirmations':
+        // Nothing reads these back but the one-time check itself: hold each row to the shape `issue` writes.
+        for (const r of rows) {
+          const ok = r['rowKey'] === 'confirm' && /^[A-Za-z0-9_-]{24}$/.test(String(r['value'])) && !Number.isNaN(Date.parse(String(r['expiresAt'])));
+          if (!ok) throw new Error(`erasure confirmation row ${String(r['partitionKey'])} does not parse`);
         }
         break;
       default:

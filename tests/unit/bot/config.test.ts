@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     expect(config.storage).toEqual({ kind: 'embedded', dataDir: '.data', port: undefined, tablePrefix: '' });
     expect(config.playground).toEqual({ enabled: true, port: 56150 });
     expect(config.minGroupSize).toBe(5);
+    expect(config.reportsPerDay).toBe(10);
     expect(config.bot.appId).toBe('');
   });
 
@@ -37,6 +38,8 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ PLAYGROUND: 'maybe' }, 'PLAYGROUND'],
     [{ MIN_GROUP_SIZE: '1' }, 'MIN_GROUP_SIZE'],
+    [{ REPORTS_PER_DAY: '0' }, 'REPORTS_PER_DAY'],
+    [{ REPORTS_PER_DAY: '101' }, 'REPORTS_PER_DAY'],
     [{ STORAGE_ACCOUNT_URL: 'not a url' }, 'STORAGE_ACCOUNT_URL'],
     [{ TABLE_PREFIX: 'has-dash' }, 'TABLE_PREFIX'],
     [{ MicrosoftAppType: 'MultiTenant' }, 'MicrosoftAppType'],
@@ -47,6 +50,10 @@ describe('loadConfig', () => {
     const err = errorOf(env);
     expect(err.code).toBe('CONFIG_INVALID');
     expect(err.message).toContain(variable);
+  });
+
+  it('reads the daily limit of barriers and ideas per person from REPORTS_PER_DAY', () => {
+    expect(loadConfig({ REPORTS_PER_DAY: '3' }).reportsPerDay).toBe(3);
   });
 
   it('names every bad variable at once', () => {
@@ -81,6 +88,12 @@ describe('loadConfig', () => {
     expect(config.storage.kind).toBe('accountUrl');
     expect(config.playground.enabled).toBe(false);
     expect(config.seedDemo).toBe(false);
+  });
+
+  it('keeps the audit log two years unless AUDIT_RETENTION_DAYS says otherwise, from 30 to 3650 days', () => {
+    expect(loadConfig({}).jobs.auditRetentionDays).toBe(730);
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '365' }).jobs.auditRetentionDays).toBe(365);
+    for (const bad of ['29', '3651', 'twee jaar']) expect(errorOf({ AUDIT_RETENTION_DAYS: bad }).message).toContain('AUDIT_RETENTION_DAYS');
   });
 
   it('refuses both storage settings at once', () => {

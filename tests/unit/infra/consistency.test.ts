@@ -294,7 +294,7 @@ describe('app settings = what bot/src/config.ts reads in production', () => {
     expect(config.storage.kind).toBe('accountUrl');
     expect(config.minGroupSize).toBe(parameters.parameters['minGroupSize']?.value);
     // The jobs and the tab's SSO, as the parameters file sets them.
-    expect(config.jobs).toMatchObject({ key: undefined, scheduler: true, sendRate: 30, nudgeCutoff: '12:00', retentionDays: 90, weatherUrl: undefined });
+    expect(config.jobs).toMatchObject({ key: undefined, scheduler: true, sendRate: 30, nudgeCutoff: '12:00', retentionDays: 90, auditRetentionDays: 730, weatherUrl: undefined });
     expect(config.jobs.teamsAppId).toBe(envDev['TEAMS_APP_ID']);
     expect(config.tabAuth.clientId).toBe(envDev['AAD_APP_CLIENT_ID']);
     expect(config.tabAuth.allowedTenants).toEqual([envDev['AAD_APP_TENANT_ID']]);

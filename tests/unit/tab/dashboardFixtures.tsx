@@ -23,7 +23,6 @@ export function figures(overrides: Partial<TeamFigures> = {}): TeamFigures {
   return {
     participants: 8,
     participationRate: 0.73,
-    participationToday: 0.5,
     checkIns: 20,
     wasteFreeDays: 11,
     travel: { fiets: 9, lopen: 2, ebike: 3, ov: 1, auto: 4, eauto: 0, thuis: 1 },

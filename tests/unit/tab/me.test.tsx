@@ -229,6 +229,21 @@ describe('my progress', () => {
     expect((barrier as HTMLTextAreaElement).value).toBe('Te weinig fietsenstallingen');
   });
 
+  test.each([
+    ['nl', 'Per dag kun je hoogstens 10 prikkels en ideeën sturen'],
+    ['en', 'You can send at most 10 barriers and ideas a day'],
+  ] as const)('a save refused for the day\'s limit of barriers and ideas says so in the user\'s language (%s), keeping the texts', async (lang, text) => {
+    const refused = { status: 400, body: { code: 'VALIDATION_FAILED', message: 'test', details: { rule: 'daily_report_limit', max: 10 } } };
+    renderTab('#/me', { lang, answers: { [ME]: { body: me() }, 'PUT /api/me/checkins/2026-05-13': refused } });
+    const today = await screen.findByRole('form', { name: lang === 'nl' ? 'Dag 3 · wo 13 mei: Eigen beker' : 'Day 3 · Wed 13 May: Own cup' }, LOADED);
+    const barrier = within(today).getByRole('textbox', { name: lang === 'nl' ? 'Wat maakte het lastig? (optioneel)' : 'What made it hard? (optional)' });
+    await userEvent.click(barrier);
+    await userEvent.paste('Te weinig fietsenstallingen');
+    await userEvent.click(within(today).getByRole('button', { name: lang === 'nl' ? 'Opslaan' : 'Save' }));
+    expect((await within(today).findByRole('alert')).textContent).toContain(text);
+    expect((barrier as HTMLTextAreaElement).value).toBe('Te weinig fietsenstallingen');
+  });
+
   test('a correction made meanwhile elsewhere is refused as stale, in Dutch', async () => {
     renderTab('#/me', { answers: { [ME]: { body: me() }, 'PUT /api/me/checkins/2026-05-12': apiError(412, 'STALE') } });
     const yesterday = await screen.findByRole('form', { name: 'Dag 2 · di 12 mei: Eigen beker' }, LOADED);

@@ -54,32 +54,18 @@ describe('organisation overview', () => {
     expect(screen.queryByRole('table', { name: 'Participation per team' })).toBeNull();
   });
 
-  test('a team hidden so a small team cannot be worked out by subtraction says so, apart from "too small" (nl and en)', async () => {
+  test('a small team says why it has no numbers, and the page says how the figures are protected (nl and en)', async () => {
     const base = orgOverview();
-    const body = orgOverview({
-      teams: [
-        ...base.teams.filter((row) => !row.suppressed),
-        { suppressed: true, teamId: 't-klein', name: 'Klein', reason: 'below_minimum_group_size', minimum: 5 },
-        { suppressed: true, teamId: 't-ster', name: 'Ster', reason: 'complementary', minimum: 5 },
-      ],
-    });
+    const body = orgOverview({ teams: [...base.teams.filter((row) => !row.suppressed), { suppressed: true, teamId: 't-klein', name: 'Klein', reason: 'below_minimum_group_size', minimum: 5 }] });
     const nl = renderTab('#/org', { answers: { [path]: { body } } });
     const table = await screen.findByRole('table', { name: 'Teams op volgorde van deelname' }, LOADED);
     expect(rowOf(table, 'Klein')).toEqual(['', 'te klein voor cijfers']);
-    expect(rowOf(table, 'Ster')).toEqual(['', 'verborgen: anders te herleiden tot een klein team']);
-    expect(screen.getByText(/anders zou je de cijfers van een team met minder dan 5 deelnemers kunnen uitrekenen/)).toBeTruthy();
+    expect(screen.getByText(/lopen tot en met eergisteren.*samen minstens 5 mensen uit twee of meer teams/)).toBeTruthy();
     nl.unmount();
     renderTab('#/org', { lang: 'en', answers: { [path]: { body } } });
     const en = await screen.findByRole('table', { name: 'Teams by participation' }, LOADED);
     expect(rowOf(en, 'Klein')).toEqual(['', 'too small for numbers']);
-    expect(rowOf(en, 'Ster')).toEqual(['', 'hidden: would reveal a small team']);
-    expect(screen.getByText(/could be worked out by subtracting the other teams from the totals/)).toBeTruthy();
-  });
-
-  test('without a complementary hiding there is no note about it', async () => {
-    renderTab('#/org', { lang: 'en', answers: { [path]: { body: orgOverview() } } });
-    await screen.findByRole('table', { name: 'Teams by participation' }, LOADED);
-    expect(screen.queryByText(/worked out by subtracting/)).toBeNull();
+    expect(screen.getByText(/run up to the day before yesterday.*at least 5 people from two or more teams/)).toBeTruthy();
   });
 
   test('empty: no teams yet', async () => {

@@ -18,7 +18,7 @@ describe('team dashboard', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Team Zon' }, LOADED)).toBeTruthy();
     expect(screen.getByText('Soestainable voorjaar · dag 3 van 10')).toBeTruthy();
     expect(within(screen.getByRole('group', { name: 'Deelname' })).getByText('73%')).toBeTruthy();
-    expect(within(screen.getByRole('group', { name: 'Deelname' })).getByText('8 deelnemers · vandaag 50%')).toBeTruthy();
+    expect(within(screen.getByRole('group', { name: 'Deelname' })).getByText('8 deelnemers · t/m eergisteren')).toBeTruthy();
     expect(within(screen.getByRole('group', { name: 'Afvalvrije dagen' })).getByText('11')).toBeTruthy();
     const co2 = screen.getByRole('group', { name: 'Geschatte CO2-besparing' });
     expect(within(co2).getByText('18 kg')).toBeTruthy();

@@ -18,7 +18,7 @@ import {
 import type { ImpactBaseline } from '../../../../shared/src/impact';
 import { AppError } from '../../errors';
 import { renderCard } from '../core/cards';
-import { fill } from '../core/texts';
+import { fill, literal } from '../core/texts';
 import { noticeCard } from '../enrol/cards';
 import { campaignDaysOf, type DayState } from './campaignDay';
 import dailyTemplate from './daily.card.json';
@@ -308,12 +308,12 @@ export function noChallengeCard(state: Exclude<DayState, { kind: 'day' }>, lang:
     case 'before':
       return noticeCard({
         title: T.beforeTitle[lang],
-        lines: [fill(T.beforeText, lang, { campaign: state.campaign.name[lang], date: formatLongDate(state.campaign.startDate, lang) })],
+        lines: [fill(T.beforeText, lang, { campaign: literal(state.campaign.name[lang]), date: formatLongDate(state.campaign.startDate, lang) })],
       });
     case 'after':
       return noticeCard({
         title: T.afterTitle[lang],
-        lines: [fill(T.afterText, lang, { campaign: state.campaign.name[lang], date: formatLongDate(state.campaign.endDate, lang) })],
+        lines: [fill(T.afterText, lang, { campaign: literal(state.campaign.name[lang]), date: formatLongDate(state.campaign.endDate, lang) })],
       });
     case 'noCampaign':
       return noticeCard({ title: T.noCampaignTitle[lang], lines: [T.noCampaignText[lang]] });

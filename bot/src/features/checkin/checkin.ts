@@ -2,10 +2,12 @@ import type { Attachment } from 'botbuilder';
 import { todayIn } from '../../../../shared/src/calendar';
 import type { Participant } from '../../../../shared/src/domain/organisation';
 import type { CheckIn, IsoDate, Language } from '../../../../shared/src/domain/types';
+import { fenced } from '../core/erasure';
 import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
 import { fill } from '../core/texts';
 import { joinFirstCard, noticeCard } from '../enrol/cards';
 import { isJoined } from '../enrol/enrol';
+import { createReportAllowance } from '../reports/allowance';
 import { dayState, editableDates } from './campaignDay';
 import { buildDailyCard, buildSummaryCard, noChallengeCard, notPersonalCard, type DayChallenge } from './cards';
 import { formatLongDate } from './format';
@@ -25,6 +27,7 @@ import {
 import { checkInAnswers, createCheckInService, type ActiveDay } from './service';
 import { checkinTexts as T, fieldNames, longTextNames } from './texts';
 import { CHECKIN_VERBS } from './verbs';
+import { recordWithinAllowance } from './withinAllowance';
 
 /**
  * The daily challenge card and the check-in on it. Command `checkin` and button `checkin.open` show today's card;
@@ -39,8 +42,10 @@ import { CHECKIN_VERBS } from './verbs';
  * aggregate can then be one check-in short, as docs/storage.md ("Check-in vs its aggregate") accepts.
  */
 export function createCheckInFeature(deps: FeatureDeps): Feature {
-  const { repos, logger } = deps;
+  const { repos, logger, config } = deps;
   const service = createCheckInService({ repos, logger });
+  const allowance = createReportAllowance({ repos, config });
+  const record = recordWithinAllowance(service, allowance);
   const { loadChallenge, baselineOf } = service;
 
   /** A card that is not (or no longer) valid: `text` says why; nothing was saved. */
@@ -162,13 +167,18 @@ export function createCheckInFeature(deps: FeatureDeps): Feature {
     const barrierText = typedText(v.barrierText);
     const ideaText = typedText(v.ideaText);
 
-    // 3.–5. The check-in (a first one is an insert, a correction replaces exactly the version the card showed),
-    // counted once, then the reports.
+    // 3.–5. Within the day's allowance of barriers and ideas: the check-in (a first one is an insert, a correction
+    // replaces exactly the version the card showed), counted once, then the reports.
     const answers = checkInAnswers(
       { outcome: v.outcome, travelMode: v.travelMode, distanceBand: v.distanceBand, wasteFree: v.wasteFree, ...answer },
       { theme: v.theme, barrierText, barrierContact: v.barrierContact, ideaText },
     );
-    const result = await service.record(p, day, answers, v.etag ?? null, turn.now);
+    // Inside the erasure fence: refused while "verwijder mijn gegevens" runs, and removed if one began meanwhile.
+    const result = await fenced(repos, config.org.id, p, () => record(p, day, answers, v.etag ?? null, turn.now));
+    if (result.kind === 'overLimit') {
+      logger.info('check-in refused', { userId: p.userId, reason: 'daily_report_limit' });
+      return again(fill(T.dailyReportLimit, lang, { max: allowance.perDay }));
+    }
     if (result.kind === 'gone') return { card: invalidCard(lang, 'goneText') };
     if (result.kind !== 'saved') return storedSummary(p, lang, day, result.kind, turn.now);
     const { barrier, idea } = result;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../../../shared/src/calendar';
 import { REPORT_TEXT_MAX } from '../../../../shared/src/domain/programme';
+import { cleanText } from '../../../../shared/src/text';
 import {
   CHECKIN_OUTCOMES,
   DISTANCE_BANDS,
@@ -83,9 +84,9 @@ export function charCount(text: string): number {
   return [...text].length;
 }
 
-/** A typed text, trimmed; `undefined` when empty. */
+/** A typed text without control and bidi characters, trimmed; `undefined` when empty. */
 export function typedText(text: string | undefined): string | undefined {
-  const trimmed = text?.trim();
+  const trimmed = text === undefined ? undefined : cleanText(text).trim();
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
 

@@ -8,6 +8,7 @@ import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '../../../../shared/
 import { ConflictError, isAppError } from '../../errors';
 import type { Logger } from '../../platform/logger';
 import { newSortableId } from '../../storage/keys';
+import { reportDay } from '../../storage/repositories/reports';
 import type { Repositories } from '../../storage/repositories';
 import { previousOf, type PendingReport, type PendingWork, type StoredCheckIn } from '../../storage/repositories/checkIns';
 import { dayState, editableDates, type DayState } from './campaignDay';
@@ -140,10 +141,8 @@ export function createCheckInService(deps: { readonly repos: Repositories; reado
       campaignId: checkIn.campaignId,
       date: checkIn.date,
       edit: pending.previous !== undefined,
-      // Whether reports were filed, never their ids: next to the user id, an id would name the reporter of an
-      // anonymous barrier or idea to anyone who reads the logs.
-      barrierFiledNow: barrier?.created,
-      ideaFiledNow: idea?.created,
+      // Nothing about reports: next to the user id, even "a barrier was filed" (with the day's barriers of the
+      // team) would name the reporter of an anonymous barrier or idea to anyone who reads the logs.
       cleared: etag !== undefined,
     });
     return { etag, ...(barrier ? { barrier: barrier.barrier } : {}), ...(idea ? { idea: idea.idea } : {}) };
@@ -219,8 +218,9 @@ export function createCheckInService(deps: { readonly repos: Repositories; reado
       const work: PendingWork = {
         token: newApplyToken(),
         orgId: p.orgId,
-        ...(answers.barrierText === undefined ? {} : { barrier: { id: newSortableId(now), theme, text: answers.barrierText, contact } }),
-        ...(answers.ideaText === undefined ? {} : { idea: { id: newSortableId(now), theme, text: answers.ideaText, contact } }),
+        // Ids whose time part says only the day (reportDay): the moment of filing would tie a report to this check-in.
+        ...(answers.barrierText === undefined ? {} : { barrier: { id: newSortableId(reportDay(now)), theme, text: answers.barrierText, contact } }),
+        ...(answers.ideaText === undefined ? {} : { idea: { id: newSortableId(reportDay(now)), theme, text: answers.ideaText, contact } }),
       };
       let saved: Awaited<ReturnType<Repositories['checkIns']['save']>>;
       try {
@@ -243,8 +243,6 @@ export function createCheckInService(deps: { readonly repos: Repositories; reado
         campaignId: checkIn.campaignId,
         date: checkIn.date,
         edit: saved.previous !== undefined,
-        barrier: done.barrier !== undefined,
-        idea: done.idea !== undefined,
       });
       return {
         kind: 'saved',

@@ -140,6 +140,10 @@ export const checkinTexts = {
     nl: 'Dit klopt nog niet: {fields}. Er is niets opgeslagen; pas het aan en verstuur opnieuw.',
     en: 'This is not right yet: {fields}. Nothing was saved; please correct it and send again.',
   },
+  dailyReportLimit: {
+    nl: 'Per dag kun je hoogstens {max} prikkels en ideeën sturen, en met deze erbij kom je daar vandaag overheen. Er is niets opgeslagen: haal je prikkel en idee weg om alleen in te checken, of meld ze morgen.',
+    en: 'You can send at most {max} barriers and ideas a day, and with these you would go over that today. Nothing was saved: remove your barrier and idea to just check in, or report them tomorrow.',
+  },
   tooLong: {
     nl: '{what} is {count} tekens lang; dat mag maximaal {max} zijn. Maak het korter. Er is niets opgeslagen.',
     en: '{what} is {count} characters long; the maximum is {max}. Please shorten it. Nothing was saved.',

@@ -26,6 +26,10 @@ export const coreTexts = {
     nl: 'Rustig aan: je stuurde me deze minuut erg veel berichten. Wat je nu stuurt, verwerk ik niet en sla ik niet op. Probeer het over een minuut nog eens.',
     en: 'Easy does it: you sent me a lot of messages this minute. What you send now is not processed or saved. Please try again in a minute.',
   },
+  erasing: {
+    nl: 'Je gegevens worden verwijderd (of het verwijderen is halverwege gestopt), dus ik sla nu niets nieuws op; er is niets bewaard. Typ "verwijder mijn gegevens" om het af te maken. Daarna kun je altijd opnieuw meedoen.',
+    en: 'Your data is being deleted (or the deletion stopped half-way), so I\'m not storing anything new; nothing was saved. Type "delete my data" to finish it. You can always join again afterwards.',
+  },
   busy: {
     nl: 'Het is nu even druk; er is niets opgeslagen. Probeer het over een minuut nog eens.',
     en: 'It is busy right now; nothing was saved. Please try again in a minute.',

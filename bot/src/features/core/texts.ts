@@ -26,6 +26,27 @@ export function plain(text: string): string {
     .replace(/\bwww\./gi, (m) => m.slice(0, 3) + '\u200b.');
 }
 
+/**
+ * What Adaptive Cards' Markdown acts on inside a line: emphasis, link brackets, code, strike-through, and the escape
+ * itself. Parentheses alone form nothing (a link needs its `[`), so "Team (oost)" keeps them as they are.
+ */
+const MARKDOWN_INLINE = /[\\*_[\]~`]/g;
+/** A list marker at the start of a line (`- `, `+ `, `* `, `1. `): its punctuation is escaped. */
+const MARKDOWN_LIST = /^([ \t]*)([-+*]|\d+\.)(?=[ \t]|$)/gm;
+
+/**
+ * A name someone chose (a team, a campaign), made literal for a card element that renders Markdown (a TextBlock,
+ * a FactSet): {@link plain} first, then every character Markdown gives a meaning is escaped with a backslash, the
+ * way CommonMark and the Adaptive Cards renderers read it. "**[klik](https://evil)**" shows those characters,
+ * never bold or a link; a name without them ("Publiekszaken & Burgerzaken") is unchanged. Not for a TextRun or an
+ * input, which show the backslashes.
+ */
+export function literal(text: string): string {
+  return plain(text)
+    .replace(MARKDOWN_INLINE, (m) => `\\${m}`)
+    .replace(MARKDOWN_LIST, (_m, indent: string, marker: string) => `${indent}${marker.replace(/[-+*.]/, (c) => `\\${c}`)}`);
+}
+
 /** Teams sends locales like `nl-NL`, `en-US`, `en-GB`; anything that is not English is answered in Dutch. */
 export function languageOfLocale(locale: string | undefined): Language {
   return locale?.toLowerCase().startsWith('en') ? 'en' : 'nl';

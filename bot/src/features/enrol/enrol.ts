@@ -13,8 +13,9 @@ import {
 } from '../../../../shared/src/domain/types';
 import { messageCard, renderCard } from '../core/cards';
 import { coreTexts } from '../core/coreTexts';
+import { fenced } from '../core/erasure';
 import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
-import { fill, plain } from '../core/texts';
+import { fill, literal } from '../core/texts';
 import { button, joinFirstCard, noticeCard, textsIn } from './cards';
 import enrolTemplate from './enrol.card.json';
 import {
@@ -266,15 +267,14 @@ export function createEnrolFeature(deps: FeatureDeps): Feature {
       await repos.participants.save(participant);
     }
     const surveyStored = campaign !== undefined && baseline !== undefined;
-    if (campaign && baseline) {
-      await repos.surveys.save({ userId: turn.userId, campaignId: campaign.campaignId, kind: 'baseline', ...baseline, createdAt: nowIso });
-    }
-    await repos.conversationRefs.save(
-      { kind: 'user', userId: turn.userId },
-      'personal',
-      TurnContext.getConversationReference(turn.context.activity),
-      true,
-    );
+    const saveTheRest = async (): Promise<void> => {
+      if (campaign && baseline) {
+        await repos.surveys.save({ userId: turn.userId, campaignId: campaign.campaignId, kind: 'baseline', ...baseline, createdAt: nowIso });
+      }
+      await repos.conversationRefs.save({ kind: 'user', userId: turn.userId }, 'personal', TurnContext.getConversationReference(turn.context.activity), true);
+    };
+    // Someone who had a profile may be erasing it right now: their baseline and chat link go through the fence.
+    await (before ? fenced(repos, orgId, participant, saveTheRest) : saveTheRest());
     logger.info(wasJoined ? 'participant changed' : 'participant enrolled', {
       userId: turn.userId,
       teamId: input.teamId,
@@ -318,7 +318,7 @@ export function createEnrolFeature(deps: FeatureDeps): Feature {
       );
     }
     const facts = [
-      { title: t.factTeam, value: plain(o.team?.name ?? p.teamId) },
+      { title: t.factTeam, value: literal(o.team?.name ?? p.teamId) },
       { title: t.factTime, value: p.nudgeTime },
       { title: t.factLanguage, value: LANGUAGE_NAMES[lang] },
     ];

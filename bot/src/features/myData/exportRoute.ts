@@ -30,6 +30,7 @@ export function exportDocument(data: StoredData, exportedAt: Date): Record<strin
     conversationReferences: data.conversationRefs.map((r) => ({ scope: r.scope, active: r.active, updatedAt: r.updatedAt, reference: r.reference })),
     barriersWithContact: data.barriers,
     ideasWithContact: data.ideas,
+    sendClaims: data.sendClaims,
   };
 }
 

@@ -13,14 +13,20 @@ import confirmTemplate from './confirmDelete.card.json';
 import deletedTemplate from './deleted.card.json';
 import { exportRoute } from './exportRoute';
 import { createExportTokens, type ExportTokens } from './exportToken';
-import { eraseStoredData, isEmpty, nothingDeleted, readStoredData, type DeletionCounts, type StoredData } from './storedData';
+import { eraseStoredData, nothingDeleted, type DeletionCounts } from '../core/erasure';
+import { isEmpty, readStoredData, type StoredData } from './storedData';
 import summaryTemplate from './summary.card.json';
 import { summaryCardData, type Fact, type SummaryNames } from './summary';
 import { myDataTexts as T } from './texts';
 import { EXPORT_PATH_PREFIX, MY_DATA_VERBS } from './verbs';
 
+/** How long a delete confirmation card works: its one-time value expires after this. */
+export const CONFIRMATION_TTL_MS = 10 * 60_000;
+
 /** The data of confirmDelete.card.json. */
 export interface ConfirmCardData {
+  /** Why the card asks (again); empty for a first ask. */
+  readonly notice: string;
   readonly title: string;
   readonly what: string;
   readonly stays: string;
@@ -29,6 +35,8 @@ export interface ConfirmCardData {
   readonly no: string;
   readonly confirmVerb: string;
   readonly cancelVerb: string;
+  /** The one-time value the "yes" button sends back (ErasureConfirmationsRepository). */
+  readonly confirmation: string;
 }
 
 /** The data of deleted.card.json. */
@@ -38,8 +46,9 @@ export interface DeletedCardData {
   readonly after: string;
 }
 
-export function confirmCardData(lang: Language): ConfirmCardData {
+export function confirmCardData(lang: Language, confirmation: string, notice = ''): ConfirmCardData {
   return {
+    notice,
     title: T.confirmTitle[lang],
     what: T.confirmWhat[lang],
     stays: T.confirmStays[lang],
@@ -48,6 +57,7 @@ export function confirmCardData(lang: Language): ConfirmCardData {
     no: T.confirmNo[lang],
     confirmVerb: MY_DATA_VERBS.deleteConfirm,
     cancelVerb: MY_DATA_VERBS.deleteCancel,
+    confirmation,
   };
 }
 
@@ -60,13 +70,16 @@ export function deletedCardData(counts: DeletionCounts, lang: Language): Deleted
       { title: T.deletedSurveys[lang], value: String(counts.surveys) },
       { title: T.deletedReports[lang], value: String(counts.barriers + counts.ideas) },
       { title: T.deletedChat[lang], value: String(counts.conversationRefs) },
+      { title: T.deletedMessages[lang], value: String(counts.sendClaims) },
     ],
     after: T.deletedAfter[lang],
   };
 }
 
-/** The buttons of this feature carry no data of their own: only the verb may arrive. */
+/** The buttons of this feature carry no data of their own (only the verb may arrive) … */
 const buttonSchema = z.strictObject({ verb: z.string() });
+/** … but for the confirmation's one-time value on "yes" (absent on a card from before it had one). */
+const confirmSchema = z.strictObject({ verb: z.string(), confirmation: z.string().max(64).optional() });
 
 /** First value of a header that may repeat or hold a comma-separated list (proxies append). */
 function firstHeader(value: string | string[] | undefined): string | undefined {
@@ -100,6 +113,11 @@ export interface MyDataFeature {
  * "Mijn gegevens" and "verwijder mijn gegevens": a card summarising everything stored about the person with a
  * link to download all of it as JSON, and erasure after a confirmation. Both answer anyone (joined or not), and
  * only in the 1:1 chat, never where colleagues read along.
+ *
+ * The confirmation card carries a one-time value (ErasureConfirmationsRepository, {@link CONFIRMATION_TTL_MS}):
+ * "yes" deletes only with the person's open, unexpired value, which it uses up in the same step, so a replayed or
+ * old card, a newer card's predecessor, or the second of two instances asks again and deletes nothing. The erasure
+ * itself (core/erasure.ts) marks the profile first, so it wins against the person's own writes.
  *
  * The download link is absolute, so it needs the address people reach this server on. It is taken from the
  * request that carried the user's message (the `Host`, or the proxy's `X-Forwarded-Host`/`-Proto`): a route
@@ -146,24 +164,37 @@ export function createMyDataFeature(deps: FeatureDeps): MyDataFeature {
     await turn.context.sendActivity({ attachments: [card] });
   };
 
+  /** The confirmation card with a fresh one-time value (which replaces any older card's). */
+  async function confirmCard(turn: Turn, notice = ''): Promise<Attachment> {
+    const confirmation = await repos.erasureConfirmations.issue(turn.userId, new Date(turn.now.getTime() + CONFIRMATION_TTL_MS));
+    return renderCard(confirmTemplate, confirmCardData(turn.lang, confirmation, notice));
+  }
+
   const deleteData: CommandHandler = async (turn) => {
-    const card = turn.personal ? renderCard(confirmTemplate, confirmCardData(turn.lang)) : onlyPersonal('deleteData', turn.lang);
+    const card = turn.personal ? await confirmCard(turn) : onlyPersonal('deleteData', turn.lang);
     await turn.context.sendActivity({ attachments: [card] });
   };
 
   /** Wraps a button handler: only in the 1:1 chat, and only with exactly the fields the button sends. */
   const button =
-    (handle: (turn: Turn) => Promise<ActionResult>): ActionHandler =>
+    <S extends z.ZodType<{ verb: string }>>(schema: S, handle: (turn: Turn, data: z.infer<S>) => Promise<ActionResult>): ActionHandler =>
     async (turn, data) => {
       if (!turn.personal) return { card: onlyPersonal('deleteData', turn.lang) };
-      if (!buttonSchema.safeParse(data).success) {
+      const parsed = schema.safeParse(data);
+      if (!parsed.success) {
         logger.info('my-data button refused', { reason: 'fields' });
         return { card: messageCard(fill(T.badCard, turn.lang)) };
       }
-      return handle(turn);
+      return handle(turn, parsed.data);
     };
 
-  const confirm = button(async (turn) => {
+  const confirm = button(confirmSchema, async (turn, { confirmation }) => {
+    const used = confirmation === undefined ? 'missing' : await repos.erasureConfirmations.consume(turn.userId, confirmation, turn.now);
+    if (used !== 'ok') {
+      // An old card, a replay or a second instance that lost the race: nothing is deleted; ask again.
+      logger.info('erasure confirmation refused', { reason: used });
+      return { card: await confirmCard(turn, T.confirmAgain[turn.lang]) };
+    }
     const counts = await eraseStoredData(repos, config.org.id, turn.userId);
     logger.info('personal data erased', { ...counts });
     if (nothingDeleted(counts)) return { card: messageCard(fill(T.nothingToDelete, turn.lang)) };
@@ -174,9 +205,12 @@ export function createMyDataFeature(deps: FeatureDeps): MyDataFeature {
     feature: {
       commands: { myData, deleteData },
       actions: {
-        [MY_DATA_VERBS.deleteAsk]: button(async (turn) => ({ card: renderCard(confirmTemplate, confirmCardData(turn.lang)) })),
+        [MY_DATA_VERBS.deleteAsk]: button(buttonSchema, async (turn) => ({ card: await confirmCard(turn) })),
         [MY_DATA_VERBS.deleteConfirm]: confirm,
-        [MY_DATA_VERBS.deleteCancel]: button(async (turn) => ({ card: messageCard(fill(T.cancelled, turn.lang)) })),
+        [MY_DATA_VERBS.deleteCancel]: button(buttonSchema, async (turn) => {
+          await repos.erasureConfirmations.remove(turn.userId);
+          return { card: messageCard(fill(T.cancelled, turn.lang)) };
+        }),
       },
     },
     routes: [

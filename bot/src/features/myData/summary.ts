@@ -3,8 +3,9 @@ import { TIME_ZONE } from '../../../../shared/src/calendar/isoDate';
 import { BARRIER_STATUS_LABELS } from '../../../../shared/src/catalogue/labels';
 import type { IdeaStatus } from '../../../../shared/src/domain/programme';
 import type { ParticipantStatus } from '../../../../shared/src/domain/organisation';
+import { SEND_KINDS, type SendKind } from '../../../../shared/src/domain/sending';
 import type { Language, Localized, Role } from '../../../../shared/src/domain/types';
-import { fill, plain } from '../core/texts';
+import { fill, literal } from '../core/texts';
 import type { StoredData } from './storedData';
 import { myDataTexts as T } from './texts';
 import { MY_DATA_VERBS } from './verbs';
@@ -45,6 +46,7 @@ const STATUS: Record<ParticipantStatus, Localized> = { active: T.statusActive, p
 const ROLE: Record<Role, Localized> = { manager: T.roleManager, coordinator: T.roleCoordinator };
 const LANGUAGE: Record<Language, Localized> = { nl: T.languageNl, en: T.languageEn };
 const IDEA_STATUS: Record<IdeaStatus, Localized> = { nieuw: T.ideaNieuw, bekeken: T.ideaBekeken, overgenomen: T.ideaOvergenomen };
+const SEND_KIND: Record<SendKind, Localized> = { nudge: T.messagesNudge, digest: T.messagesDigest, yousaid: T.messagesYousaid };
 
 function local(iso: string | Date, lang: Language): DateTime {
   const dt = typeof iso === 'string' ? DateTime.fromISO(iso) : DateTime.fromJSDate(iso);
@@ -70,14 +72,14 @@ function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 
 /** The summary card's data: one section per kind of stored data, in the user's language. */
 export function summaryCardData(data: StoredData, names: SummaryNames, lang: Language, link: { url: string; expiresAt: Date }): SummaryCardData {
-  const campaignName = (id: string) => plain(names.campaigns.get(id)?.[lang] ?? id);
+  const campaignName = (id: string) => literal(names.campaigns.get(id)?.[lang] ?? id);
   const p = data.participant;
   const profile: SummarySection = {
     heading: T.profileHeading[lang],
     note: '',
     facts: p
       ? [
-          { title: T.team[lang], value: plain(names.team ?? p.teamId) },
+          { title: T.team[lang], value: literal(names.team ?? p.teamId) },
           { title: T.language[lang], value: LANGUAGE[p.language][lang] },
           { title: T.nudgeTime[lang], value: p.nudgeTime },
           { title: T.status[lang], value: STATUS[p.status][lang] },
@@ -99,6 +101,8 @@ export function summaryCardData(data: StoredData, names: SummaryNames, lang: Lan
     ...data.barriers.map((b) => ({ title: b.reference, value: `${T.barrierWord[lang]}: ${BARRIER_STATUS_LABELS[b.status][lang]}` })),
     ...data.ideas.map((i) => ({ title: i.reference, value: `${T.ideaWord[lang]}: ${IDEA_STATUS[i.status][lang]}` })),
   ];
+  const messageCounts = countBy(data.sendClaims, (c) => c.kind);
+  const messageFacts = SEND_KINDS.filter((kind) => messageCounts.has(kind)).map((kind) => ({ title: SEND_KIND[kind][lang], value: String(messageCounts.get(kind)) }));
   const chat = data.conversationRefs.length === 0 ? T.chatNone : data.conversationRefs.some((r) => r.active) ? T.chatActive : T.chatInactive;
   return {
     title: T.summaryTitle[lang],
@@ -109,6 +113,7 @@ export function summaryCardData(data: StoredData, names: SummaryNames, lang: Lan
       { heading: T.surveysHeading[lang], note: '', facts: surveyFacts, empty: surveyFacts.length > 0 ? '' : T.noSurveys[lang] },
       { heading: T.reportsHeading[lang], note: T.reportsNote[lang], facts: reportFacts, empty: reportFacts.length > 0 ? '' : T.noReports[lang] },
       { heading: T.chatHeading[lang], note: '', facts: [], empty: chat[lang] },
+      { heading: T.messagesHeading[lang], note: T.messagesNote[lang], facts: messageFacts, empty: messageFacts.length > 0 ? '' : T.noMessages[lang] },
     ],
     downloadNote: fill(T.downloadNote, lang, { time: clockTime(link.expiresAt, lang) }),
     download: T.download[lang],

@@ -58,6 +58,15 @@ export const myDataTexts = {
   },
   chatInactive: { nl: 'Ja, maar niet actief: ik stuur je geen berichten.', en: "Yes, but inactive: I don't send you messages." },
   chatNone: { nl: 'Nee.', en: 'No.' },
+  messagesHeading: { nl: 'Berichten van de bot', en: 'Messages from the bot' },
+  messagesNote: {
+    nl: 'Per bericht bewaren we wanneer het verstuurd is (of waarom niet), zodat je niets twee keer krijgt. Nooit de inhoud.',
+    en: "For each message we keep when it was sent (or why not), so that you never get it twice. Never its content.",
+  },
+  messagesNudge: { nl: 'Dagelijkse herinnering', en: 'Daily reminder' },
+  messagesDigest: { nl: 'Wekelijks teamoverzicht', en: 'Weekly team digest' },
+  messagesYousaid: { nl: 'Jij zei, wij deden', en: 'You said, we did' },
+  noMessages: { nl: 'Geen.', en: 'None.' },
   download: { nl: 'Download alles (JSON)', en: 'Download everything (JSON)' },
   downloadNote: {
     nl: 'De downloadlink werkt tot {time} (10 minuten) en opent jouw gegevens: deel hem niet. Daarna vraag je gewoon opnieuw "mijn gegevens".',
@@ -67,8 +76,8 @@ export const myDataTexts = {
 
   confirmTitle: { nl: 'Je gegevens verwijderen?', en: 'Delete your data?' },
   confirmWhat: {
-    nl: 'Alles wat persoonlijk is, wordt verwijderd: je profiel, je check-ins, je vragenlijsten en de chatkoppeling waarmee ik je berichten stuur.',
-    en: 'Everything personal is deleted: your profile, your check-ins, your surveys and the chat link I use to send you messages.',
+    nl: 'Alles wat persoonlijk is, wordt verwijderd: je profiel, je check-ins, je vragenlijsten, de chatkoppeling waarmee ik je berichten stuur en wat ik bijhoud over de berichten die ik je stuurde.',
+    en: 'Everything personal is deleted: your profile, your check-ins, your surveys, the chat link I use to send you messages and the records of the messages I sent you.',
   },
   confirmStays: {
     nl: 'Je prikkels en ideeën blijven bestaan, maar anoniem. De teamtotalen blijven ook staan; daar staat je naam niet in.',
@@ -77,6 +86,10 @@ export const myDataTexts = {
   confirmFinal: {
     nl: 'Dit kun je niet ongedaan maken. Meedoen kan daarna altijd opnieuw.',
     en: "This can't be undone. You can always join again afterwards.",
+  },
+  confirmAgain: {
+    nl: 'Deze bevestiging is verlopen (ze werkt 10 minuten) of al gebruikt; er is niets verwijderd. Wil je je gegevens echt verwijderen? Dan moet je hieronder opnieuw bevestigen.',
+    en: 'This confirmation has expired (it works for 10 minutes) or was used already; nothing was deleted. Do you really want to delete your data? Then please confirm again below.',
   },
   confirmYes: { nl: 'Ja, verwijder', en: 'Yes, delete' },
   confirmNo: { nl: 'Annuleer', en: 'Cancel' },
@@ -94,6 +107,7 @@ export const myDataTexts = {
   deletedSurveys: { nl: 'Vragenlijsten verwijderd', en: 'Surveys deleted' },
   deletedReports: { nl: 'Prikkels en ideeën nu anoniem', en: 'Barriers and ideas now anonymous' },
   deletedChat: { nl: 'Chatkoppelingen verwijderd', en: 'Chat links deleted' },
+  deletedMessages: { nl: 'Gegevens over berichten verwijderd', en: 'Message records deleted' },
   deletedAfter: {
     nl: 'Teamtotalen en anonieme meldingen blijven staan. Wil je later toch weer meedoen? Typ "doe mee".',
     en: 'Team totals and anonymous reports stay. Want to join again later? Type "join".',

@@ -1,11 +1,11 @@
 import type { Attachment } from 'botbuilder';
 import { todayIn } from '../../../../shared/src/calendar';
 import { impactSources } from '../../../../shared/src/impact';
-import { gate } from '../../../../shared/src/privacy';
+import { discloseCells, gate } from '../../../../shared/src/privacy';
 import type { Language } from '../../../../shared/src/domain/types';
 import { renderCard } from '../core/cards';
 import type { Feature, FeatureDeps, Turn } from '../core/feature';
-import { fill } from '../core/texts';
+import { fill, literal } from '../core/texts';
 import { campaignDaysOf, dayState } from '../checkin/campaignDay';
 import { notPersonalCard } from '../checkin/cards';
 import { formatKgRange, formatLongDate, formatPercent } from '../checkin/format';
@@ -53,7 +53,7 @@ export function createProgressFeature(deps: FeatureDeps): Feature {
     const state = dayState(await repos.campaigns.list(p.orgId), today);
     if (state.kind === 'noCampaign') return noticeCard({ title: T.noCampaignTitle[lang], lines: [T.noCampaignText[lang]] });
     const campaign = state.campaign;
-    const campaignName = campaign.name[lang];
+    const campaignName = literal(campaign.name[lang]);
     if (state.kind === 'before') {
       return noticeCard({
         title: T.notStartedTitle[lang],
@@ -77,12 +77,10 @@ export function createProgressFeature(deps: FeatureDeps): Feature {
           : fill(T.subtitleRunning, lang, { campaign: campaignName, done: own.daysSoFar, total: own.totalDays });
 
     const active = members.filter((m) => m.status === 'active').length;
-    const team = gate(teamParticipation(aggregates, days, today, active), active, config.minGroupSize);
+    const disclosed = discloseCells(aggregates, today, config.minGroupSize).byTeam.get(p.teamId) ?? [];
+    const team = gate(teamParticipation(disclosed), active, config.minGroupSize);
     const teamLines = team.visible
-      ? [
-          ...(team.value.today === undefined ? [] : [fill(T.teamToday, lang, { share: formatPercent(team.value.today, lang) })]),
-          fill(T.teamAverage, lang, { share: formatPercent(team.value.average, lang) }),
-        ]
+      ? [fill(T.teamAverage, lang, { share: formatPercent(team.value.average, lang) })]
       : [fill(T.teamHidden, lang, { min: team.minimum })];
 
     const buttons: ProgressButton[] = state.kind === 'day' ? [{ title: T.checkInButton[lang], verb: CHECKIN_VERBS.open, data: {} }] : [];

@@ -43,25 +43,19 @@ export function ownProgress(days: readonly IsoDate[], today: IsoDate, checkIns: 
   };
 }
 
-/** The team's participation: shares of its active participants (0..1), never per person. */
+/** The team's participation: a share (0..1), never per person. */
 export interface TeamParticipation {
-  /** Today's share; absent when today is no challenge day. */
-  readonly today?: number;
-  /** Check-ins per participant per challenge day so far. */
+  /** Check-ins per person recorded, over the disclosed days. */
   readonly average: number;
 }
 
-/** Participation from the team's daily aggregates and its number of active participants (> 0). */
-export function teamParticipation(
-  aggregates: readonly DailyAggregate[],
-  days: readonly IsoDate[],
-  today: IsoDate,
-  activeParticipants: number,
-): TeamParticipation {
-  const soFar = new Set(days.filter((d) => d <= today));
-  const perDay = new Map(aggregates.filter((a) => soFar.has(a.date)).map((a) => [a.date, a.checkIns]));
-  const total = [...perDay.values()].reduce((sum, n) => sum + n, 0);
-  const share = (n: number, of: number) => (of <= 0 ? 0 : Math.min(1, n / of));
-  const average = share(total, activeParticipants * soFar.size);
-  return soFar.has(today) ? { today: share(perDay.get(today) ?? 0, activeParticipants), average } : { average };
+/**
+ * The team's participation over the days the disclosure rule lets out (the caller passes only those: final days
+ * with a recorded group of at least the minimum): check-ins ÷ the people recorded on those days. Today's share is
+ * never given: today's figures can still move with one person's check-in (shared/src/privacy/disclosure.ts).
+ */
+export function teamParticipation(disclosed: readonly DailyAggregate[]): TeamParticipation {
+  const checkIns = disclosed.reduce((n, a) => n + a.checkIns, 0);
+  const of = disclosed.reduce((n, a) => n + a.participants, 0);
+  return { average: of <= 0 ? 0 : Math.min(1, checkIns / of) };
 }

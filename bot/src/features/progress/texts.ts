@@ -16,10 +16,9 @@ export const progressTexts = {
   co2: { nl: 'Geschatte CO2-besparing', en: 'Estimated CO2 avoided' },
   sourcesHeading: { nl: 'Bronnen van de schatting', en: 'Sources of the estimate' },
   teamHeading: { nl: 'Je team', en: 'Your team' },
-  teamToday: { nl: 'Vandaag checkte {share} van je team in.', en: '{share} of your team checked in today.' },
   teamAverage: {
-    nl: 'Gemiddeld checkt {share} van je team per challengedag in.',
-    en: 'On average {share} of your team checks in per challenge day.',
+    nl: 'Gemiddeld checkte {share} van je team per challengedag in (tot en met eergisteren: recentere dagen kunnen nog veranderen).',
+    en: 'On average {share} of your team checked in per challenge day (up to the day before yesterday: later days can still change).',
   },
   teamHidden: {
     nl: 'Teamcijfers verschijnen vanaf {min} deelnemers in je team, zodat niemand herkenbaar is.',

@@ -3,14 +3,17 @@ import { z } from 'zod';
 import { todayIn } from '../../../../shared/src/calendar';
 import { THEME_LABELS } from '../../../../shared/src/catalogue/labels';
 import type { Campaign } from '../../../../shared/src/domain/campaign';
-import { REPORT_TEXT_MAX } from '../../../../shared/src/domain/programme';
+import { REPORT_TEXT_MAX, type Barrier, type Idea } from '../../../../shared/src/domain/programme';
 import { THEMES, type Language, type Localized, type Theme } from '../../../../shared/src/domain/types';
+import { cleanText } from '../../../../shared/src/text';
 import type { Repositories } from '../../storage/repositories';
 import { charCount } from '../../storage/repositories/rowSchemas';
 import { messageCard, renderCard } from '../core/cards';
+import { fenced } from '../core/erasure';
 import type { ActionHandler, ActionResult, CommandHandler, Feature, FeatureDeps } from '../core/feature';
 import { fill, plain } from '../core/texts';
 import { joinFirstCard } from '../enrol/cards';
+import { createReportAllowance } from './allowance';
 import { isJoined } from '../enrol/enrol';
 import reportTemplate from './report.card.json';
 import thanksTemplate from './thanks.card.json';
@@ -91,6 +94,23 @@ interface Draft {
   readonly contact: boolean;
 }
 
+/**
+ * Longest text put back into the card's input: twice the limit, so a text just over it can be shortened there.
+ * A longer one is left out (the error line says so), which keeps every report card far under CARD_MAX_BYTES
+ * whatever was typed: 1,000 characters are at most ~6 KB of JSON.
+ */
+export const REPORT_TEXT_ECHO_MAX = 2 * REPORT_TEXT_MAX;
+
+/** What of a typed text the card's input shows again: all of it up to {@link REPORT_TEXT_ECHO_MAX}, else nothing. */
+function echoed(text: string): string {
+  return charCount(text) <= REPORT_TEXT_ECHO_MAX ? text : '';
+}
+
+/** The error for a text of `count` characters, over the limit: it names the limit, and says when the text is not kept. */
+function tooLong(count: number): Localized {
+  return count > REPORT_TEXT_ECHO_MAX ? T.errorTooLongNotKept : T.errorTooLong;
+}
+
 export function reportCardData(kind: ReportKind, lang: Language, draft: Draft, error = ''): ReportCardData {
   const k = KIND[kind];
   return {
@@ -100,7 +120,7 @@ export function reportCardData(kind: ReportKind, lang: Language, draft: Draft, e
     textLabel: k.textLabel[lang],
     placeholder: k.placeholder[lang],
     textError: T.textError[lang],
-    text: draft.text,
+    text: echoed(draft.text),
     themeLabel: T.themeLabel[lang],
     themeError: T.themeError[lang],
     themes: THEMES.map((value) => ({ title: THEME_LABELS[value][lang], value })),
@@ -167,7 +187,7 @@ function isTheme(value: unknown): value is Theme {
 
 /** Validates a card submission completely before anything is stored. */
 export function checkSubmission(data: Readonly<Record<string, unknown>>): Checked {
-  const rawText = typeof data['text'] === 'string' ? data['text'] : '';
+  const rawText = typeof data['text'] === 'string' ? cleanText(data['text']) : '';
   const contact = toggleSchema.safeParse(data['contact']);
   const draft: Draft = {
     text: rawText,
@@ -176,10 +196,10 @@ export function checkSubmission(data: Readonly<Record<string, unknown>>): Checke
   };
   const parsed = submissionSchema.safeParse(data);
   if (!parsed.success) return { ok: false, error: T.errorFields, draft };
-  const text = (parsed.data.text ?? '').trim();
+  const text = cleanText(parsed.data.text ?? '').trim();
   if (text === '') return { ok: false, error: T.errorEmpty, draft };
   const count = charCount(text);
-  if (count > REPORT_TEXT_MAX) return { ok: false, error: T.errorTooLong, vars: { count, max: REPORT_TEXT_MAX }, draft };
+  if (count > REPORT_TEXT_MAX) return { ok: false, error: tooLong(count), vars: { count, max: REPORT_TEXT_MAX }, draft };
   if (!isTheme(parsed.data.theme)) return { ok: false, error: T.errorTheme, draft };
   return { ok: true, value: { text, theme: parsed.data.theme, contact: parsed.data.contact } };
 }
@@ -191,6 +211,7 @@ export function checkSubmission(data: Readonly<Record<string, unknown>>): Checke
  */
 export function createReportsFeature(deps: FeatureDeps): Feature {
   const { repos, config, logger } = deps;
+  const allowance = createReportAllowance({ repos, config });
 
   const command =
     (kind: ReportKind): CommandHandler =>
@@ -205,10 +226,10 @@ export function createReportsFeature(deps: FeatureDeps): Feature {
         await send(messageCard(fill(T.noCampaign, turn.lang)));
         return;
       }
-      const text = args.trim();
+      const text = cleanText(args).trim();
       const draft: Draft = { text, theme: guessTheme(text), contact: false };
       const count = charCount(text);
-      const error = count > REPORT_TEXT_MAX ? fill(T.errorTooLong, turn.lang, { count, max: REPORT_TEXT_MAX }) : '';
+      const error = count > REPORT_TEXT_MAX ? fill(tooLong(count), turn.lang, { count, max: REPORT_TEXT_MAX }) : '';
       await send(reportCard(kind, turn.lang, draft, error));
     };
 
@@ -224,6 +245,10 @@ export function createReportsFeature(deps: FeatureDeps): Feature {
       }
       const campaign = await campaignForReport(repos, config.org.id, turn.now);
       if (!campaign) return { card: messageCard(fill(T.noCampaign, turn.lang)) };
+      if (!(await allowance.take(turn.userId, turn.now, 1))) {
+        logger.info('report refused', { kind, reason: 'daily_limit' });
+        return { card: reportCard(kind, turn.lang, checked.value, fill(T.errorDailyLimit, turn.lang, { max: allowance.perDay })) };
+      }
       const { text, theme, contact } = checked.value;
       const input = {
         orgId: config.org.id,
@@ -235,7 +260,8 @@ export function createReportsFeature(deps: FeatureDeps): Feature {
         ...(contact ? { contactUserId: turn.userId } : {}),
         demo: participant.demo,
       };
-      const report = kind === 'barrier' ? await repos.barriers.create(input) : await repos.ideas.create(input);
+      // Inside the erasure fence: a contact filed while the person's data is being erased would outlive the erasure.
+      const report = await fenced<Barrier | Idea>(repos, config.org.id, participant, () => (kind === 'barrier' ? repos.barriers.create(input) : repos.ideas.create(input)));
       logger.info('report stored', { kind, reference: report.reference, theme, contact });
       return { card: renderCard(thanksTemplate, thanksCardData(kind, turn.lang, { reference: report.reference, theme, text, contact })) };
     };

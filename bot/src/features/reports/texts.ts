@@ -36,6 +36,14 @@ export const reportsTexts = {
     nl: 'Je tekst is {count} tekens; het maximum is {max}. Maak hem wat korter. Er is nog niets opgeslagen.',
     en: 'Your text is {count} characters; the maximum is {max}. Please shorten it. Nothing was saved yet.',
   },
+  errorTooLongNotKept: {
+    nl: 'Je tekst is {count} tekens; het maximum is {max}. Dat is te lang om hier terug te zetten: schrijf de kern in hoogstens {max} tekens. Er is niets opgeslagen.',
+    en: 'Your text is {count} characters; the maximum is {max}. That is too long to put back here: write the gist in at most {max} characters. Nothing was saved.',
+  },
+  errorDailyLimit: {
+    nl: 'Per dag kun je hoogstens {max} prikkels en ideeën sturen, en daar zit je vandaag aan. Er is niets opgeslagen; morgen kun je weer melden.',
+    en: 'You can send at most {max} barriers and ideas a day, and you have reached that today. Nothing was saved; you can report again tomorrow.',
+  },
   errorTheme: {
     nl: "Kies een van de drie thema's. Er is niets opgeslagen.",
     en: 'Choose one of the three themes. Nothing was saved.',

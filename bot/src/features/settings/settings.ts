@@ -4,7 +4,7 @@ import type { OrgTeam, Participant } from '../../../../shared/src/domain/organis
 import type { Language } from '../../../../shared/src/domain/types';
 import { messageCard, renderCard } from '../core/cards';
 import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
-import { fill, plain } from '../core/texts';
+import { fill, literal } from '../core/texts';
 import { button, joinFirstCard, noticeCard, textsIn } from '../enrol/cards';
 import { isJoined, LANGUAGE_NAMES } from '../enrol/enrol';
 import { NUDGE_WINDOW, nudgeTimeOf, nudgeTimeSchema, languageSchema, teamById, teamIdSchema } from '../enrol/input';
@@ -179,7 +179,7 @@ export function createSettingsFeature(deps: FeatureDeps): Feature {
 
   function teamCard(turn: Turn, p: Participant, teams: readonly OrgTeam[], error?: string): Attachment {
     const current = teamById(teams, p.teamId);
-    const t = textsIn(settingsTexts, turn.lang, { team: plain(current?.name ?? p.teamId) });
+    const t = textsIn(settingsTexts, turn.lang, { team: literal(current?.name ?? p.teamId) });
     const data: TeamCardData = {
       title: t.teamTitle,
       text: t.teamCurrent,
@@ -200,7 +200,7 @@ export function createSettingsFeature(deps: FeatureDeps): Feature {
   async function setTeam(turn: Turn, team: OrgTeam): Promise<Attachment> {
     const p = await change(turn, 'team', (current) => ({ ...current, teamId: team.teamId }));
     if (!p) return joinFirstCard(turn.lang);
-    const t = textsIn(settingsTexts, turn.lang, { team: plain(team.name) });
+    const t = textsIn(settingsTexts, turn.lang, { team: literal(team.name) });
     return noticeCard({ title: t.teamSetTitle, lines: [t.teamSet] });
   }
 

@@ -2,7 +2,7 @@ import { TurnContext, type Activity, type Attachment } from 'botbuilder';
 import type { ConversationOwner, ConversationScope } from '../../../../shared/src/domain/conversation';
 import { renderCard } from '../core/cards';
 import type { Feature, FeatureDeps, Turn } from '../core/feature';
-import { fill, plain } from '../core/texts';
+import { fill, literal } from '../core/texts';
 import { button, textsIn, type CardButton } from '../enrol/cards';
 import { isJoined } from '../enrol/enrol';
 import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '../enrol/verbs';
@@ -65,7 +65,7 @@ export function createWelcome(deps: FeatureDeps): Welcome {
       });
     }
     const team = await repos.orgTeams.get(config.org.id, p.teamId);
-    const vars = { team: plain(team?.name ?? p.teamId), time: p.nudgeTime };
+    const vars = { team: literal(team?.name ?? p.teamId), time: p.nudgeTime };
     const paused = p.status === 'paused';
     return welcomeCard({
       title: t.backTitle,

@@ -3,7 +3,7 @@ import { labelOf, ACTION_STATUS_LABELS, THEME_LABELS } from '../../../../shared/
 import type { Gated } from '../../../../shared/src/privacy';
 import type { ActionStatus, Language, Localized, Theme } from '../../../../shared/src/domain/types';
 import { renderCard } from '../../features/core/cards';
-import { fill, plain } from '../../features/core/texts';
+import { fill, literal, plain } from '../../features/core/texts';
 import { formatKgRange, formatLongDate, formatPercent } from '../../features/checkin/format';
 import digestTemplate from './digest.card.json';
 import type { WeekFigures } from './figures';
@@ -75,12 +75,13 @@ export function teamDashboardLink(teamsAppId: string | undefined, teamId: string
 export function digestCardData(content: DigestContent, lang: Language): DigestCardData {
   const { week, figures } = content;
   const base = {
-    title: fill(T.title, lang, { team: plain(content.teamName) }),
+    // Names go into TextBlocks, which render Markdown: literal() escapes it.
+    title: fill(T.title, lang, { team: literal(content.teamName) }),
     subtitle: fill(T.subtitle, lang, {
       week: week.weekNumber,
       from: formatLongDate(week.monday, lang),
       to: formatLongDate(week.sunday, lang),
-      campaign: plain(content.campaignName[lang]),
+      campaign: literal(content.campaignName[lang]),
     }),
     intro: T.intro[lang],
     co2Explain: T.co2Explain[lang],

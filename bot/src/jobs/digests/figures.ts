@@ -9,9 +9,9 @@ export interface WeekFigures {
   /** Check-ins in the week before; `undefined` when that week had no challenge day of the campaign. */
   readonly previousCheckIns: number | undefined;
   /**
-   * Check-ins on the week's challenge days ÷ (participants × those days), 0..1. Per day the recorded snapshot of
-   * the team's active participants (`DailyAggregate.participants`) is the denominator when there is one, else the
-   * team's active members now. `undefined` when the week had no challenge day.
+   * Check-ins on the week's challenge days ÷ the people recorded for the team on those days, 0..1, over the days
+   * the disclosure rule lets out (the caller passes only those). `undefined` when none of the week's challenge
+   * days is disclosed.
    */
   readonly participation: number | undefined;
   /** Check-ins that said "worked waste-free" (person-days). */
@@ -23,7 +23,7 @@ export interface WeekFigures {
 }
 
 export interface WeekInput {
-  /** The team's aggregate rows (any dates: this picks the week's). */
+  /** The team's disclosed aggregate rows (any dates: this picks the week's). */
   readonly aggregates: readonly DailyAggregate[];
   readonly weekDays: readonly IsoDate[];
   readonly previousWeekDays: readonly IsoDate[];
@@ -55,12 +55,9 @@ export function weekFigures(input: WeekInput): WeekFigures {
   const challengeDays = input.weekDays.filter((d) => campaign.has(d));
   const previousChallengeDays = input.previousWeekDays.filter((d) => campaign.has(d));
 
-  let participation: number | undefined;
-  if (challengeDays.length > 0) {
-    const done = sum(rows(challengeDays), (a) => a.checkIns);
-    const possible = challengeDays.reduce((n, d) => n + ((byDate.get(d)?.participants ?? 0) > 0 ? (byDate.get(d)?.participants ?? 0) : input.activeMembers), 0);
-    participation = possible <= 0 ? 0 : Math.min(1, done / possible);
-  }
+  const disclosedChallengeDays = rows(challengeDays);
+  const possible = sum(disclosedChallengeDays, (a) => a.participants);
+  const participation = possible <= 0 ? undefined : Math.min(1, sum(disclosedChallengeDays, (a) => a.checkIns) / possible);
   const checkIns = sum(week, (a) => a.checkIns);
   const travelled = sum(week, (a) => TRAVEL_MODES.reduce((n, m) => n + a.travel[m], 0));
   const sustainable = sum(week, (a) => SUSTAINABLE_TRAVEL_MODES.reduce((n, m) => n + a.travel[m], 0));

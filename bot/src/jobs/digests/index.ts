@@ -1,10 +1,9 @@
-import { addCalendarDays } from '../../../../shared/src/calendar';
-import type { DailyAggregate } from '../../../../shared/src/domain/aggregates';
+import { addCalendarDays, todayIn } from '../../../../shared/src/calendar';
 import type { Campaign } from '../../../../shared/src/domain/campaign';
 import type { OrgTeam } from '../../../../shared/src/domain/organisation';
 import type { Action, ActionUpdate, Barrier } from '../../../../shared/src/domain/programme';
 import { DEFAULT_LANGUAGE } from '../../../../shared/src/domain/types';
-import { gate } from '../../../../shared/src/privacy';
+import { discloseCells, gate } from '../../../../shared/src/privacy';
 import type { SendRun } from '../../../../shared/src/domain/sending';
 import { AppError } from '../../errors';
 import { campaignDaysOf } from '../../features/checkin/campaignDay';
@@ -76,6 +75,7 @@ export function createDigestsJob(deps: JobDeps): Job {
     const counts = { teams: 0, teamsHidden: 0, teamsWithoutManagers: 0, recipients: 0 };
     const recipients: FanOutRecipient[] = [];
 
+    const disclosed = discloseCells(aggregates, todayIn(context.at), config.minGroupSize);
     for (const team of teams) {
       counts.teams++;
       if (team.demo) {
@@ -90,7 +90,8 @@ export function createDigestsJob(deps: JobDeps): Job {
       }
       const members = await repos.participants.listTeamMembers(team.teamId);
       const input = {
-        aggregates: aggregates.filter((a: DailyAggregate) => a.teamId === team.teamId),
+        // Only the team's days the disclosure rule lets out (final, with a recorded group of at least the minimum).
+        aggregates: disclosed.byTeam.get(team.teamId) ?? [],
         weekDays: week.days,
         previousWeekDays: previousWeek.days,
         campaignDays,

@@ -1,104 +1,94 @@
-import { addCalendarDays, todayIn } from '../../../../shared/src/calendar';
+import { auditMonthOf } from '../../../../shared/src/domain/audit';
 import type { Campaign } from '../../../../shared/src/domain/campaign';
-import { AppError } from '../../errors';
 import type { Job, JobContext, JobDeps, JobSummary } from '../job';
+import { campaignsPastRetention, purgeCampaignData, teamsOfCampaign } from './campaigns';
+import { erasePeopleWhoLeft } from './people';
+import { PURGED_REPORT_TEXT } from './texts';
 
-/** Summary `counts` keys: the tables rows are removed from. */
-export const RETENTION_TABLES = ['CheckIns', 'Surveys'] as const;
-type RetentionTable = (typeof RETENTION_TABLES)[number];
+export { isPastRetention } from './campaigns';
 
-/** How often one person's purge is tried when another instance deleted the same rows meanwhile. */
-const PURGE_ATTEMPTS = 3;
-
-/** True when a campaign's raw data is past retention on `today`: more than `retentionDays` days after its end. */
-export function isPastRetention(campaign: Pick<Campaign, 'endDate'>, retentionDays: number, today: string): boolean {
-  return today > addCalendarDays(campaign.endDate, retentionDays);
-}
+/** Summary `counts` keys: what was removed (or, for barrier and idea texts, blanked), per table or kind. */
+export const RETENTION_COUNTS = [
+  'CheckIns',
+  'Surveys',
+  'BarrierTexts',
+  'IdeaTexts',
+  'ReportContacts',
+  'SendClaims',
+  'AuditLog',
+  'Participants',
+  'ConversationRefs',
+  'ErasureConfirmations',
+] as const;
+type RetentionCounts = Record<(typeof RETENTION_COUNTS)[number], number>;
 
 /**
- * Retention (BRIEF.md privacy rule 7): `config.jobs.retentionDays` days after a campaign ended, its raw check-ins
- * and personal survey answers (baseline, end) are deleted; `DailyAggregates` stay. Whom to purge comes from the
- * indexes, never a table scan: the organisation's teams plus every team with aggregates in the campaign, each
- * team's `TeamMembers` partition (every status), then per person one RowKey range of `CheckIns` and of `Surveys`
- * (partition = the person), deleted in transactions of at most 100. Idempotent: a second run finds nothing.
- * Logs counts per table and campaign, never content. A dry run counts what it would remove.
+ * Send claims are kept at least this long whatever RETENTION_DAYS says: the longest a job looks back at a period it
+ * may send again for ("you said, we did" 7 days, the digest last week). A purged claim no longer stops a resend.
+ */
+export const CLAIMS_KEPT_AT_LEAST_DAYS = 14;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const daysBefore = (at: Date, days: number): Date => new Date(at.getTime() - days * DAY_MS);
+
+/**
+ * Retention (BRIEF.md privacy rule 7), once a day. `RETENTION_DAYS` after a campaign ended: its raw check-ins and
+ * survey answers are deleted, and its barriers and ideas keep everything but their text and an opted-in contact
+ * (`DailyAggregates`, themes, statuses and counts stay). Send claims go `RETENTION_DAYS` after they were made (at
+ * least {@link CLAIMS_KEPT_AT_LEAST_DAYS}); people who left more than `RETENTION_DAYS` ago are erased; the audit log
+ * keeps whole months for `AUDIT_RETENTION_DAYS`; expired delete confirmations go. Every step is idempotent and safe
+ * in two instances at once; a dry run counts what a real run would remove, and the two add up the same. Logs
+ * counts, never content.
  */
 export function createRetentionJob(deps: JobDeps): Job {
   const { config, logger, repos } = deps;
   const orgId = config.org.id;
 
-  /** One person's rows of one campaign: counted (dry run) or deleted. */
-  async function purgeUser(userId: string, campaignId: string, dryRun: boolean): Promise<Record<RetentionTable, number>> {
-    if (dryRun) {
-      const [checkIns, surveys] = await Promise.all([
-        repos.checkIns.countForCampaign(userId, campaignId),
-        repos.surveys.countForCampaign(userId, campaignId),
-      ]);
-      return { CheckIns: checkIns, Surveys: surveys };
+  /** The campaign steps: raw rows, then report texts. Returns the teams looked at (for people who left). */
+  async function purgeCampaigns(context: JobContext, counts: RetentionCounts, due: readonly Campaign[]): Promise<Set<string>> {
+    const orgTeamIds = (await repos.orgTeams.list(orgId)).map((t) => t.teamId);
+    const allTeams = new Set(orgTeamIds);
+    for (const campaign of due) {
+      const teamIds = await teamsOfCampaign(deps, campaign, orgTeamIds);
+      for (const teamId of teamIds) allTeams.add(teamId);
+      const removed = await purgeCampaignData(deps, campaign, teamIds, context);
+      counts.CheckIns += removed.CheckIns;
+      counts.Surveys += removed.Surveys;
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const checkIns = await repos.checkIns.deleteCampaign(userId, campaignId);
-        const surveys = await repos.surveys.deleteCampaign(userId, campaignId);
-        return { CheckIns: checkIns, Surveys: surveys };
-      } catch (err) {
-        // A batch naming a row another instance deleted meanwhile fails whole (404): list again and retry.
-        if (!(err instanceof AppError && err.code === 'STORAGE_FAILED') || attempt >= PURGE_ATTEMPTS) throw err;
-      }
-    }
+    const campaignIds = new Set(due.map((c) => c.campaignId));
+    counts.BarrierTexts += await repos.barriers.purgeTexts(orgId, campaignIds, PURGED_REPORT_TEXT, context.dryRun);
+    counts.IdeaTexts += await repos.ideas.purgeTexts(orgId, campaignIds, PURGED_REPORT_TEXT, context.dryRun);
+    return allTeams;
   }
 
   async function run(context: JobContext): Promise<JobSummary> {
     const startedMs = Date.now();
-    const today = todayIn(context.at);
-    const counts: Record<string, number> = { CheckIns: 0, Surveys: 0 };
-    const summary = (skippedBecause?: string): JobSummary => ({
+    const counts = Object.fromEntries(RETENTION_COUNTS.map((k) => [k, 0])) as RetentionCounts;
+    const campaigns = await campaignsPastRetention(deps, context.at);
+    const teamIds = await purgeCampaigns(context, counts, campaigns.due);
+
+    const claimedBefore = daysBefore(context.at, Math.max(config.jobs.retentionDays, CLAIMS_KEPT_AT_LEAST_DAYS));
+    counts.SendClaims += await repos.sendClaims.purgeClaimedBefore(claimedBefore, context.dryRun);
+    const leftBefore = daysBefore(context.at, config.jobs.retentionDays).toISOString();
+    const elsewhere = { campaigns: new Set(campaigns.due.map((c) => c.campaignId)), claimedBefore: claimedBefore.toISOString() };
+    const people = await erasePeopleWhoLeft(deps, teamIds, leftBefore, elsewhere, context.dryRun);
+    for (const key of Object.keys(people) as Array<keyof typeof people>) counts[key] += people[key];
+    const auditMonth = auditMonthOf(daysBefore(context.at, config.jobs.auditRetentionDays).toISOString());
+    counts.AuditLog += await repos.auditLog.purgeMonthsBefore(orgId, auditMonth, context.dryRun);
+    counts.ErasureConfirmations += await repos.erasureConfirmations.purgeExpired(context.at, context.dryRun);
+    logger.info(context.dryRun ? 'retention: would remove in all' : 'retention: removed in all', { ...counts, auditBefore: auditMonth });
+
+    const idle = campaigns.due.length === 0 && RETENTION_COUNTS.every((k) => counts[k] === 0);
+    const skippedBecause = !idle ? undefined : campaigns.readable === 0 && campaigns.unreadable > 0 ? 'campaigns_unreadable' : 'nothing_due';
+    return {
       job: 'retention',
       at: context.at.toISOString(),
       dryRun: context.dryRun,
       runs: [],
-      counts,
+      counts: { ...counts, ...(campaigns.unreadable > 0 ? { campaignsUnreadable: campaigns.unreadable } : {}) },
       ...(skippedBecause === undefined ? {} : { skippedBecause }),
       durationMs: Date.now() - startedMs,
-    });
-
-    // A campaign row that does not parse is skipped (logged by id; its end date is unknown, so nothing of it is
-    // purged); the others are purged as usual.
-    const { campaigns, unreadable } = await repos.campaigns.listReadable(orgId);
-    for (const campaignId of unreadable) logger.warn('retention: a campaign does not parse; skipped, nothing of it purged', { campaignId, reason: 'campaign_unreadable' });
-    if (unreadable.length > 0) counts['campaignsUnreadable'] = unreadable.length;
-    const due: Campaign[] = [];
-    for (const campaign of campaigns) {
-      if (campaign.startDate > campaign.endDate) {
-        logger.warn('retention: a campaign with impossible dates is skipped', { campaignId: campaign.campaignId, reason: 'campaign_dates_invalid' });
-        continue;
-      }
-      if (isPastRetention(campaign, config.jobs.retentionDays, today)) due.push(campaign);
-    }
-    if (due.length === 0) return summary(campaigns.length === 0 && unreadable.length > 0 ? 'campaigns_unreadable' : 'nothing_due');
-
-    const orgTeamIds = (await repos.orgTeams.list(orgId)).map((t) => t.teamId);
-    for (const campaign of due) {
-      const aggregates = await repos.dailyAggregates.listCampaign(campaign.campaignId);
-      const teamIds = new Set([...orgTeamIds, ...aggregates.map((a) => a.teamId)]);
-      const userIds = new Set<string>();
-      for (const teamId of teamIds) for (const m of await repos.participants.listTeamMembers(teamId)) userIds.add(m.userId);
-
-      const removed: Record<RetentionTable, number> = { CheckIns: 0, Surveys: 0 };
-      let done = 0;
-      for (const userId of userIds) {
-        const rows = await purgeUser(userId, campaign.campaignId, context.dryRun);
-        for (const table of RETENTION_TABLES) removed[table] += rows[table];
-        context.onProgress?.({ done: ++done, total: userIds.size });
-      }
-      for (const table of RETENTION_TABLES) counts[table] = (counts[table] ?? 0) + removed[table];
-      logger.info(context.dryRun ? 'retention: would remove' : 'retention: removed', {
-        campaignId: campaign.campaignId,
-        people: userIds.size,
-        ...removed,
-      });
-    }
-    return summary();
+    };
   }
 
   return { name: 'retention', run };

@@ -1,4 +1,4 @@
-import type { TableEntity } from '@azure/data-tables';
+import { odata, type TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
 import {
   AUDIT_ACTION_PATTERN,
@@ -8,7 +8,7 @@ import {
   auditMonthOf,
   type AuditEntry,
 } from '../../../../shared/src/domain/audit';
-import { invertedTimeKey, key, splitKey } from '../keys';
+import { encodeKeyPart, invertedTimeKey, key, splitKey } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
 import { retryOnConflict, type RetryPolicy } from './optimistic';
@@ -109,5 +109,17 @@ export class AuditLogRepository {
       if (entries.length >= max) break;
     }
     return entries;
+  }
+
+  /**
+   * Retention: deletes (or, `dryRun`, counts) every entry of the organisation's months before `month` (`YYYY-MM`),
+   * whole partitions found by one PartitionKey range. Safe beside another instance doing the same. Returns how many.
+   */
+  async purgeMonthsBefore(orgId: string, month: string, dryRun: boolean): Promise<number> {
+    validateInput(z.string().regex(AUDIT_MONTH_PATTERN), month, 'month');
+    const from = `${encodeKeyPart(orgId)}|`;
+    const rows: StoredRow<AuditRow>[] = [];
+    for await (const row of this.store.query(odata`PartitionKey ge ${from} and PartitionKey lt ${key(orgId, month)}`)) rows.push(row);
+    return dryRun ? rows.length : this.store.deleteRows(rows);
   }
 }

@@ -251,6 +251,19 @@ export class DailyAggregatesRepository {
     return this.mutate(campaignId, teamId, checkDate(date), (s) => ({ aggregate: { ...s.aggregate, participants }, applied: s.applied }));
   }
 
+  /**
+   * Raises the people recorded for the team that day to `participants` when that is more (the headcount job: the
+   * group the disclosure rule judges the day by is the largest the team had that day). Never lowers it.
+   */
+  async raiseParticipants(campaignId: string, teamId: string, date: IsoDate, participants: number): Promise<DailyAggregate> {
+    if (!Number.isInteger(participants) || participants < 0 || participants > 2 ** 31 - 1) {
+      throw new AppError('VALIDATION_FAILED', 'Participants must be a non-negative whole number.');
+    }
+    return this.mutate(campaignId, teamId, checkDate(date), (s) =>
+      s.aggregate.participants >= participants ? s : { aggregate: { ...s.aggregate, participants }, applied: s.applied },
+    );
+  }
+
   /** Queues a change of one team-day row; concurrent changes of the same row are written together. */
   private async mutate(
     campaignId: string,

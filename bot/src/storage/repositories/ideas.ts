@@ -81,4 +81,12 @@ export class IdeasRepository {
   async forgetContact(orgId: string, userId: string): Promise<number> {
     return this.reports.forgetContact(orgId, userId);
   }
+
+  /**
+   * Retention: the ideas of `campaignIds` keep everything but their text (replaced by `replacement`) and an
+   * opted-in contact (removed). Idempotent; `dryRun` only counts. See ReportTable.purgeTexts.
+   */
+  async purgeTexts(orgId: string, campaignIds: ReadonlySet<string>, replacement: string, dryRun: boolean): Promise<number> {
+    return this.reports.purgeTexts(orgId, campaignIds, replacement, dryRun);
+  }
 }

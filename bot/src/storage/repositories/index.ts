@@ -8,9 +8,11 @@ import { ChallengesRepository } from './challenges';
 import { CheckInsRepository } from './checkIns';
 import { ConversationRefsRepository } from './conversationRefs';
 import { DailyAggregatesRepository } from './dailyAggregates';
+import { ErasureConfirmationsRepository } from './erasureConfirmations';
 import { IdeasRepository } from './ideas';
 import { OrgTeamsRepository } from './orgTeams';
 import { ParticipantsRepository } from './participants';
+import { ReportQuotaRepository } from './reportQuota';
 import { SendClaimsRepository } from './sendClaims';
 import { SendRunsRepository } from './sendRuns';
 import { SurveysRepository } from './surveys';
@@ -27,10 +29,13 @@ export interface Repositories {
   readonly dailyAggregates: DailyAggregatesRepository;
   readonly barriers: BarriersRepository;
   readonly ideas: IdeasRepository;
+  /** Barriers and ideas per person per day, without the person (reportQuota.ts). */
+  readonly reportQuota: ReportQuotaRepository;
   readonly actions: ActionsRepository;
   readonly sendClaims: SendClaimsRepository;
   readonly sendRuns: SendRunsRepository;
   readonly auditLog: AuditLogRepository;
+  readonly erasureConfirmations: ErasureConfirmationsRepository;
 }
 
 /** How long an instance may serve the org's campaigns and catalogue from memory (coordinator edits reach other instances within this). */
@@ -51,9 +56,11 @@ export function createRepositories(clients: TableClients, options: { referenceCa
     dailyAggregates: new DailyAggregatesRepository(store('DailyAggregates')),
     barriers: new BarriersRepository(store('Barriers')),
     ideas: new IdeasRepository(store('Ideas')),
+    reportQuota: new ReportQuotaRepository(store('ReportQuota')),
     actions: new ActionsRepository(store('Actions'), store('ActionUpdates')),
     sendClaims: new SendClaimsRepository(store('SendClaims')),
     sendRuns: new SendRunsRepository(store('SendRuns')),
     auditLog: new AuditLogRepository(store('AuditLog')),
+    erasureConfirmations: new ErasureConfirmationsRepository(store('ErasureConfirmations')),
   };
 }

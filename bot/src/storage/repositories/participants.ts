@@ -28,6 +28,13 @@ export type ParticipantRow = {
    * profile, cleared once they are deleted). It makes a save that stopped half-way finish on the next save.
    */
   staleIndex: string;
+  /** When the participant's status became `left` (ISO); absent while they take part. */
+  leftAt?: string;
+  /**
+   * Set when an erasure of the person's data begins (ISO): from then on every write of the profile is refused, and
+   * writers elsewhere check it (see {@link ParticipantsRepository.erasureState}). The erasure deletes the row last.
+   */
+  erasingSince?: string;
 };
 export type TeamMemberRow = { status: string };
 export type NudgeSlotRow = { orgId: string; language: string; demo: boolean };
@@ -54,6 +61,18 @@ export interface NudgeSlotEntry {
  * (`nudge_time`: only the nudge time, e.g. "25:99"; `profile`: anything else).
  */
 export type NudgeRead = { readonly participant: Participant } | { readonly invalid: 'nudge_time' | 'profile' };
+
+/** Whether a person's data is being erased: their profile is marked (`erasing`), there (`present`) or gone (`absent`). */
+export type ErasureState = 'present' | 'erasing' | 'absent';
+
+/** What {@link ParticipantsRepository.markErasing} did: marked it (or found it marked), found no profile, or declined. */
+export type ErasureMark = 'marked' | 'absent' | 'declined';
+
+/** A stored profile's status and, for someone who left, since when (a profile older than leaving dates: its last change). */
+export interface Departure {
+  readonly status: string | undefined;
+  readonly leftAt: string | undefined;
+}
 
 /** An index row, by table and encoded partition key; its RowKey is always the encoded user id. */
 interface IndexRef {
@@ -140,7 +159,23 @@ function uniqueRefs(refs: readonly IndexRef[]): IndexRef[] {
   return refs.filter((ref, i) => refs.findIndex((other) => sameRef(ref, other)) === i);
 }
 
-function toRow(p: Participant, stale: readonly IndexRef[]): ParticipantRow & { partitionKey: string; rowKey: string } {
+function departureOf(row: StoredRow<ParticipantRow>): Departure {
+  const status = typeof row.status === 'string' ? row.status : undefined;
+  if (status !== 'left') return { status, leftAt: undefined };
+  return { status, leftAt: typeof row.leftAt === 'string' && row.leftAt !== '' ? row.leftAt : row.timestamp };
+}
+
+function isErasing(row: StoredRow<ParticipantRow>): boolean {
+  return typeof row.erasingSince === 'string' && row.erasingSince !== '';
+}
+
+/** The leaving date the new version keeps: the stored one while the participant stays left, now when they just left. */
+function leftAtFor(next: Participant, current: StoredRow<ParticipantRow> | undefined, now: Date): string | undefined {
+  if (next.status !== 'left') return undefined;
+  return (current && departureOf(current).leftAt) ?? now.toISOString();
+}
+
+function toRow(p: Participant, stale: readonly IndexRef[], leftAt: string | undefined): ParticipantRow & { partitionKey: string; rowKey: string } {
   return {
     partitionKey: encodeKeyPart(p.userId),
     rowKey: PROFILE_ROW,
@@ -154,6 +189,7 @@ function toRow(p: Participant, stale: readonly IndexRef[]): ParticipantRow & { p
     joinedAt: p.joinedAt,
     demo: p.demo,
     staleIndex: JSON.stringify(stale),
+    ...(leftAt === undefined ? {} : { leftAt }),
   };
 }
 
@@ -170,6 +206,7 @@ export class ParticipantsRepository {
     private readonly teamMembers: TableStore<TeamMemberRow>,
     private readonly nudgeSlots: TableStore<NudgeSlotRow>,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async get(userId: string): Promise<Participant | undefined> {
@@ -261,6 +298,40 @@ export class ParticipantsRepository {
   }
 
   /**
+   * Whether the person's data is being erased: `erasing` from {@link markErasing} until the erasure deletes the
+   * profile (`absent`). Writers of a person's other data (check-ins, reports) read it before and after they write.
+   */
+  async erasureState(userId: string): Promise<ErasureState> {
+    const row = await this.profiles.get(encodeKeyPart(userId), PROFILE_ROW);
+    if (!row) return 'absent';
+    return isErasing(row) ? 'erasing' : 'present';
+  }
+
+  /** The stored status and leaving date, read leniently (the retention job's choice of whom to erase); `undefined` without a profile. */
+  async departure(userId: string): Promise<Departure | undefined> {
+    const row = await this.profiles.get(encodeKeyPart(userId), PROFILE_ROW);
+    return row && departureOf(row);
+  }
+
+  /**
+   * Marks the profile as being erased (ETag-checked, so no save in flight can undo it): every later
+   * {@link save} or {@link update} of it fails with ERASURE_IN_PROGRESS. `onlyIf` sees the stored status and leaving
+   * date and may decline (the retention job erases only people who left long enough ago). Read leniently: a profile
+   * that no longer parses can still be marked. A profile marked already answers `marked`.
+   */
+  async markErasing(userId: string, onlyIf?: (departure: Departure) => boolean): Promise<ErasureMark> {
+    const pk = encodeKeyPart(userId);
+    return retryOnConflict(`mark participant ${pk} erasing`, this.retry, async () => {
+      const current = await this.profiles.get(pk, PROFILE_ROW);
+      if (!current) return 'absent';
+      if (isErasing(current)) return 'marked';
+      if (onlyIf && !onlyIf(departureOf(current))) return 'declined';
+      await this.profiles.merge({ partitionKey: pk, rowKey: PROFILE_ROW, erasingSince: this.now().toISOString() }, current.etag);
+      return 'marked';
+    });
+  }
+
+  /**
    * Deletes the profile and its index rows (indexes first, so a remove that stops half-way can be run again).
    * `false` when there was no profile.
    */
@@ -270,9 +341,9 @@ export class ParticipantsRepository {
       const current = await this.profiles.get(pk, PROFILE_ROW);
       if (!current) return false;
       await this.deleteIndexRows(pk, refsForRemoval(current));
-      // With the etag: if the profile changed meanwhile (new team or slot), read again and delete those too.
-      await this.profiles.delete(pk, PROFILE_ROW, current.etag);
-      return true;
+      // With the etag: if the profile changed meanwhile (new team or slot), read again and delete those too. Gone
+      // meanwhile (another remove of the same person, e.g. a second instance): `false`, so only one counts it.
+      return this.profiles.delete(pk, PROFILE_ROW, current.etag);
     });
   }
 
@@ -282,11 +353,12 @@ export class ParticipantsRepository {
    */
   private async write(current: StoredRow<ParticipantRow> | undefined, next: Participant): Promise<void> {
     const pk = encodeKeyPart(next.userId);
+    if (current && isErasing(current)) throw new AppError('ERASURE_IN_PROGRESS', `Participant ${pk} is being erased; the change is refused.`);
     const wanted = indexRefsOf(next);
     const previous = current ? [...staleOf(current), ...indexRefsOf(fromRow(current))] : [];
     const stale = uniqueRefs(previous).filter((ref) => !wanted.some((w) => sameRef(w, ref)));
 
-    const entity = toRow(next, stale);
+    const entity = toRow(next, stale, leftAtFor(next, current, this.now()));
     const etag = current ? await this.profiles.update(entity, current.etag) : await this.profiles.create(entity);
 
     await this.upsertIndexRows(next);

@@ -1,5 +1,6 @@
 import { odata, type TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
+import { localTimeToInstant, todayIn } from '../../../../shared/src/calendar';
 import { normalizeReference, REPORT_TEXT_MAX } from '../../../../shared/src/domain/programme';
 import { THEMES, type Theme } from '../../../../shared/src/domain/types';
 import { AppError } from '../../errors';
@@ -58,6 +59,22 @@ const reportTextSchema = z
 
 /** An id made by keys.ts `newSortableId`: 10 base-36 digits of time, 8 hex digits. */
 export const sortableIdSchema = z.string().regex(/^[0-9a-z]{10}[0-9a-f]{8}$/, 'expected a sortable id');
+
+/**
+ * The instant a report is stamped with: the start of its local day (Europe/Amsterdam), never the moment it was
+ * filed. Its `createdAt` and the time part of its id say only the day: a report's exact time next to a log line or
+ * a check-in would name the author of an anonymous barrier or idea (BRIEF.md privacy rule 9). The id's other part
+ * is random, so ids still differ and still sort by day.
+ */
+export function reportDay(now: Date): Date {
+  return localTimeToInstant(todayIn(now), '00:00');
+}
+
+/** Whether a report id's time part says no more than the day (see {@link reportDay}). */
+function saysOnlyTheDay(id: string): boolean {
+  const ms = parseInt(id.slice(0, 10), 36);
+  return reportDay(new Date(ms)).getTime() === ms;
+}
 
 const newReportSchema = z.object({
   orgId: idSchema,
@@ -163,7 +180,8 @@ export class ReportTable<T extends Report, R extends ReportRow> {
    */
   async create(input: NewReport, withId: (fields: NewReportFields, id: string) => T): Promise<T> {
     const v = validateInput(newReportSchema, input, this.kind.name);
-    return insertWithReference<R, T>(this.store, encodeKeyPart(v.orgId), this.kind.prefix, this.now, (id, reference) => {
+    const day = reportDay(this.now());
+    return insertWithReference<R, T>(this.store, encodeKeyPart(v.orgId), this.kind.prefix, () => day, (id, reference) => {
       const report = withId(
         {
           orgId: v.orgId,
@@ -171,7 +189,7 @@ export class ReportTable<T extends Report, R extends ReportRow> {
           teamId: v.teamId,
           theme: v.theme,
           text: v.text,
-          createdAt: this.now().toISOString(),
+          createdAt: day.toISOString(),
           status: 'nieuw',
           reference,
           ...(v.contactUserId === undefined ? {} : { contactUserId: v.contactUserId }),
@@ -191,8 +209,10 @@ export class ReportTable<T extends Report, R extends ReportRow> {
   async createWithId(input: NewReport, id: string, withId: (fields: NewReportFields, id: string) => T): Promise<{ report: T; created: boolean }> {
     const v = validateInput(newReportSchema, input, this.kind.name);
     validateInput(sortableIdSchema, id, `${this.kind.name} id`);
+    if (!saysOnlyTheDay(id)) throw new AppError('VALIDATION_FAILED', `${this.kind.name} id: its time part must be the start of a day (reportDay), not the moment of filing.`);
     const orgKey = encodeKeyPart(v.orgId);
-    const createdAt = this.now().toISOString();
+    // The day the id was drawn on (a retry on a later day files the same report, with the same stamp).
+    const createdAt = new Date(parseInt(id.slice(0, 10), 36)).toISOString();
     const build = (candidate: string, reference: string): T =>
       withId(
         {
@@ -277,6 +297,34 @@ export class ReportTable<T extends Report, R extends ReportRow> {
         if (result.changed) changed++;
       } catch (err) {
         // Deleted between the query and the update: nothing left to forget.
+        if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * The retention purge of the reports of `campaignIds`: the text becomes `replacement` and an opted-in contact is
+   * removed; theme, status, team, campaign, reference and links stay, so counts and the programme's numbers do not
+   * change. A report whose text is `replacement` already and has no contact is left alone, so a second run (or a
+   * second instance) changes nothing. `dryRun` only counts. Returns how many reports were (or would be) purged.
+   */
+  async purgeTexts(orgId: string, campaignIds: ReadonlySet<string>, replacement: string, dryRun: boolean): Promise<number> {
+    const purged = (r: T) => r.text === replacement && r.contactUserId === undefined;
+    const due: T[] = [];
+    for (const campaignId of campaignIds) due.push(...(await this.query(orgId, [odata`campaignId eq ${campaignId}`])).filter((r) => !purged(r)));
+    if (dryRun) return due.length;
+    let changed = 0;
+    for (const report of due) {
+      try {
+        const result = await this.readModifyWrite(orgId, this.kind.idOf(report), (current) => {
+          if (purged(current)) return undefined;
+          const { contactUserId: _removed, ...rest } = current;
+          return { ...rest, text: replacement } as T;
+        });
+        if (result.changed) changed++;
+      } catch (err) {
+        // Deleted between the query and the update: nothing left to purge.
         if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
       }
     }

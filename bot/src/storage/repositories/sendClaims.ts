@@ -9,7 +9,7 @@ import {
   type SendKind,
 } from '../../../../shared/src/domain/sending';
 import { AppError, ConflictError } from '../../errors';
-import { decodeKeyPart, encodeKeyPart, key, splitKey } from '../keys';
+import { decodeKeyPart, encodeKeyPart, key, prefixRange, splitKey } from '../keys';
 import { parseRow } from '../rowJson';
 import { MAX_BATCH, type StoredRow, type TableStore } from '../tableStore';
 import { readModifyWrite } from './optimistic';
@@ -285,6 +285,42 @@ export class SendClaimsRepository {
     const claims: SendClaim[] = [];
     for await (const row of this.store.query(filter)) claims.push(fromRow(row));
     return claims;
+  }
+
+  /**
+   * Every claim whose recipient is the person `userId`, for their data export: nudges and "you said, we did"
+   * (RowKey the user id) and digests they got as a manager (RowKey `<teamId>|<userId>`). Two filtered queries over
+   * the table (its size is bounded by the retention purge, {@link purgeClaimedBefore}); for a person's own export
+   * and erasure only, never a bot turn.
+   */
+  async listForRecipient(userId: string): Promise<SendClaim[]> {
+    return (await this.rowsForRecipient(userId)).map(fromRow);
+  }
+
+  /** Deletes every claim of {@link listForRecipient} (read by keys only, so a damaged row goes too); returns how many. */
+  async deleteForRecipient(userId: string): Promise<number> {
+    return this.store.deleteRows(await this.rowsForRecipient(userId));
+  }
+
+  /**
+   * The retention purge: deletes every claim claimed before `cutoff` (a filtered query over the table), or only
+   * counts them (`dryRun`). Safe beside another instance doing the same. Returns how many.
+   */
+  async purgeClaimedBefore(cutoff: Date, dryRun: boolean): Promise<number> {
+    const rows: StoredRow<SendClaimRow>[] = [];
+    for await (const row of this.store.query(odata`claimedAt lt ${cutoff.toISOString()}`)) rows.push(row);
+    return dryRun ? rows.length : this.store.deleteRows(rows);
+  }
+
+  private async rowsForRecipient(userId: string): Promise<StoredRow<SendClaimRow>[]> {
+    const id = validateInput(idSchema, userId, 'recipient');
+    const rows: StoredRow<SendClaimRow>[] = [];
+    for await (const row of this.store.query(odata`RowKey eq ${encodeKeyPart(id)}`)) rows.push(row);
+    const digests = prefixRange('digest');
+    for await (const row of this.store.query(odata`PartitionKey ge ${digests.from} and PartitionKey lt ${digests.to}`)) {
+      if (decodeKeyPart(row.rowKey).endsWith(`|${id}`)) rows.push(row);
+    }
+    return rows;
   }
 
   /** Moves a claim from `claimed` to a final state, once. Another state is a conflict, unless it is this very change. */

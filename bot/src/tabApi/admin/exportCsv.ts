@@ -2,8 +2,9 @@ import type { Request, Response } from 'restify';
 import { EXPORT_CSV_COLUMNS, type SendRunsResponse, type SendRunView } from '../../../../shared/src/api/admin';
 import type { DailyAggregate } from '../../../../shared/src/domain/aggregates';
 import { SEND_KINDS, type SendKind } from '../../../../shared/src/domain/sending';
-import { TRAVEL_MODES } from '../../../../shared/src/domain/types';
-import { suppressComplementary } from '../../../../shared/src/privacy';
+import { todayIn } from '../../../../shared/src/calendar';
+import { TRAVEL_MODES, type IsoDate } from '../../../../shared/src/domain/types';
+import { isReleased } from '../../../../shared/src/privacy';
 import { ApiError, requireRole, sendJson, toApiError, type ApiErrorBody, type Principal, type TabApiContext } from '../http';
 import { orgOf, queryParam } from '../request';
 import { campaignFor } from './campaign';
@@ -26,13 +27,26 @@ const BOM = '\uFEFF';
 const SEPARATOR = ';';
 
 /**
- * One CSV field: quoted when it holds the separator, a quote or a line break; a text that Excel would read as a
- * formula (`=`, `+`, `-`, `@`, tab, CR at the start) gets a leading apostrophe, so a team name cannot run one.
+ * One CSV text field: quoted when it holds the separator, a quote or a line break; a text that Excel would read as
+ * a formula (`=`, `+`, `-`, `@`, tab, CR at the start) gets a leading apostrophe, so a team name cannot run one.
  */
 export function csvField(value: string | number): string {
   let text = typeof value === 'number' ? String(value) : value;
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A number as the export writes it: digits with an optional minus and decimal comma (`12`, `-17,757`). */
+const FIGURE = /^-?\d+(,\d+)?$/;
+
+/**
+ * One CSV figure: a count, or a Dutch decimal from {@link dutchDecimal}. Written as it is, without the formula
+ * guard, so a spreadsheet reads `-17,757` as the number it is (with the apostrophe it became text and sums skipped
+ * it). Anything that is not such a figure is written as a text field, guard and all.
+ */
+export function csvFigure(value: string | number): string {
+  const text = typeof value === 'number' ? String(value).replace('.', ',') : value;
+  return FIGURE.test(text) ? text : csvField(text);
 }
 
 /** A kg figure as Dutch Excel reads it: three decimals, decimal comma. */
@@ -41,20 +55,19 @@ export function dutchDecimal(n: number): string {
 }
 
 /**
- * The CSV: one row per team per day. A team-day with fewer active participants than the minimum group size is
- * marked `suppressed` = 1 with its figures left empty, and so is the next smallest team of that day when only one
- * would otherwise be hidden (the day's organisation total is shown elsewhere: complementary suppression).
+ * The CSV: one row per team per day. A team-day that the disclosure rule does not let out on its own (its day not
+ * final yet, or fewer people recorded that day than the minimum group size: shared/src/privacy/disclosure.ts) is
+ * marked `suppressed` = 1 with its figures left empty. The CSV holds no totals; the report's totals add hidden
+ * team-days only as one residual group, so nothing here subtracts to a group under the minimum.
  */
-export function aggregatesCsv(campaignId: string, rows: readonly DailyAggregate[], teamName: ReadonlyMap<string, string>, minimum: number): string {
-  const hidden = new Set<string>();
-  const dates = [...new Set(rows.map((r) => r.date))];
-  for (const date of dates) {
-    const day = rows.filter((r) => r.date === date);
-    // An empty row adds nothing to the day's total: hiding it protects nobody, so it is not a hidden cell.
-    const cells = day.filter((r) => r.participants > 0 || r.checkIns > 0).map((r) => ({ key: r.teamId, participants: r.participants }));
-    for (const teamId of suppressComplementary(cells, minimum, true)) hidden.add(`${teamId}|${date}`);
-    for (const r of day) if (r.participants < minimum) hidden.add(`${r.teamId}|${date}`);
-  }
+export function aggregatesCsv(
+  campaignId: string,
+  rows: readonly DailyAggregate[],
+  teamName: ReadonlyMap<string, string>,
+  minimum: number,
+  today: IsoDate,
+): string {
+  const hidden = new Set(rows.filter((r) => !isReleased(r, today, minimum)).map((r) => `${r.teamId}|${r.date}`));
   const nameOf = (id: string) => teamName.get(id) ?? id;
   const sorted = [...rows].sort((a, b) => nameOf(a.teamId).localeCompare(nameOf(b.teamId), 'nl') || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const lines = [EXPORT_CSV_COLUMNS.join(SEPARATOR)];
@@ -79,7 +92,7 @@ export function aggregatesCsv(campaignId: string, rows: readonly DailyAggregate[
       dutchDecimal(r.co2.high),
       '0',
     ];
-    lines.push([...head, ...figures].map(csvField).join(SEPARATOR));
+    lines.push([...head.map(csvField), ...figures.map(csvFigure)].join(SEPARATOR));
   }
   return BOM + lines.join('\r\n') + '\r\n';
 }
@@ -95,7 +108,7 @@ export function exportCsvRoute(ctx: TabApiContext) {
         ctx.repos.dailyAggregates.listCampaign(campaign.value.campaignId),
         ctx.repos.orgTeams.list(orgOf(ctx)),
       ]);
-      const csv = aggregatesCsv(campaign.value.campaignId, rows, new Map(teams.map((t) => [t.teamId, t.name])), ctx.config.minGroupSize);
+      const csv = aggregatesCsv(campaign.value.campaignId, rows, new Map(teams.map((t) => [t.teamId, t.name])), ctx.config.minGroupSize, todayIn(ctx.now()));
       const fileName = `soestainable-${campaign.value.campaignId.replace(/[^A-Za-z0-9_-]/g, '_')}.csv`;
       res.writeHead(200, {
         'Content-Type': 'text/csv; charset=utf-8',

@@ -6,9 +6,8 @@ import { FACTOR_SOURCES, FACTOR_TABLE_VERSION, sumRanges } from '../../../../sha
 import { campaignDaysOf } from '../../features/checkin/campaignDay';
 
 /**
- * Pure arithmetic of the dashboards: from per-team daily aggregates (never single check-ins) and the number of
- * active participants to the figures the tab shows. The minimum-group-size rule is applied by the callers, before
- * any of this leaves the server.
+ * Pure arithmetic of the dashboards: from per-team daily aggregates (never single check-ins) to the figures the
+ * tab shows. The callers pass only what the disclosure rule (shared/src/privacy) lets them show.
  */
 
 export function campaignInfo(campaign: Campaign, today: IsoDate): CampaignInfo {
@@ -32,39 +31,33 @@ export const FACTOR_SOURCE_LIST: readonly FactorSourceInfo[] = Object.entries(FA
   verified: s.verified,
 }));
 
-/** One team's input: its aggregates of the campaign and its active participants now. */
-export interface TeamInput {
-  readonly aggregates: readonly DailyAggregate[];
-  /** Active participants now: the fallback denominator for days without a recorded snapshot. */
-  readonly activeNow: number;
-}
-
-/** A day's denominator: the snapshot recorded for it, else the team's active participants now. */
-function denominator(row: DailyAggregate | undefined, activeNow: number): number {
-  return row !== undefined && row.participants > 0 ? row.participants : activeNow;
+/**
+ * What a set of figures is computed from: the disclosed cells (`discloseCells` in shared/src/privacy: final days,
+ * groups of at least the minimum, or the organisation's residual group) and the people they stand for now.
+ */
+export interface FiguresInput {
+  readonly cells: readonly DailyAggregate[];
+  /** People shown beside the figures (a team's active participants now; the organisation's disclosed total). */
+  readonly people: number;
 }
 
 const share = (n: number, of: number): number => (of <= 0 ? 0 : Math.min(1, n / of));
 const rounded = (x: number): number => Math.round(x * 10_000) / 10_000;
 
-/** Per challenge day so far: check-ins, waste-free check-ins and the participation rate, summed over `teams`. */
-export function perDay(days: readonly IsoDate[], today: IsoDate, teams: readonly TeamInput[]): DayPoint[] {
-  const byTeam = teams.map((t) => ({ t, rows: new Map(t.aggregates.map((a) => [a.date, a])) }));
-  return days
-    .map((date, i) => ({ date, day: i + 1 }))
-    .filter(({ date }) => date <= today)
-    .map(({ date, day }) => {
-      let checkIns = 0;
-      let wasteFree = 0;
-      let of = 0;
-      for (const { t, rows } of byTeam) {
-        const row = rows.get(date);
-        checkIns += row?.checkIns ?? 0;
-        wasteFree += row?.wasteFree ?? 0;
-        of += denominator(row, t.activeNow);
-      }
-      return { date, day, checkIns, wasteFree, participationRate: rounded(share(checkIns, of)) };
-    });
+/**
+ * Per campaign day that has disclosed cells: check-ins, waste-free check-ins and the participation rate (check-ins
+ * ÷ the people recorded for those cells that day).
+ */
+export function perDay(days: readonly IsoDate[], cells: readonly DailyAggregate[]): DayPoint[] {
+  const byDate = new Map<IsoDate, DailyAggregate[]>();
+  for (const c of cells) byDate.set(c.date, [...(byDate.get(c.date) ?? []), c]);
+  return days.flatMap((date, i) => {
+    const day = byDate.get(date);
+    if (day === undefined) return [];
+    const checkIns = day.reduce((n, c) => n + c.checkIns, 0);
+    const of = day.reduce((n, c) => n + c.participants, 0);
+    return [{ date, day: i + 1, checkIns, wasteFree: day.reduce((n, c) => n + c.wasteFree, 0), participationRate: rounded(share(checkIns, of)) }];
+  });
 }
 
 export function impactOf(aggregates: readonly DailyAggregate[]): ImpactInfo {
@@ -76,31 +69,23 @@ export function impactOf(aggregates: readonly DailyAggregate[]): ImpactInfo {
   };
 }
 
-/** The figures of a team, or of several teams together (the organisation). */
-export function figuresOf(days: readonly IsoDate[], today: IsoDate, teams: readonly TeamInput[]): TeamFigures {
-  const all = teams.flatMap((t) => t.aggregates);
-  const points = perDay(days, today, teams);
-  const soFar = new Set(points.map((p) => p.date));
-  const counted = all.filter((a) => soFar.has(a.date));
-  const checkIns = all.reduce((n, a) => n + a.checkIns, 0);
+/**
+ * The figures of a team, or of the organisation, from disclosed cells only: today's figures appear once the day
+ * is final (docs/privacy.md, "Minimum group size and the disclosure rule").
+ */
+export function figuresOf({ cells, people }: FiguresInput): TeamFigures {
+  const checkIns = cells.reduce((n, a) => n + a.checkIns, 0);
   const travel = {} as Record<TravelMode, number>;
-  for (const mode of TRAVEL_MODES) travel[mode] = all.reduce((n, a) => n + a.travel[mode], 0);
+  for (const mode of TRAVEL_MODES) travel[mode] = cells.reduce((n, a) => n + a.travel[mode], 0);
   const sustainable = SUSTAINABLE_TRAVEL_MODES.reduce((n, m) => n + travel[m], 0);
-  let of = 0;
-  for (const t of teams) {
-    const rows = new Map(t.aggregates.map((a) => [a.date, a]));
-    for (const date of soFar) of += denominator(rows.get(date), t.activeNow);
-  }
-  const todayPoint = points.find((p) => p.date === today);
   return {
-    participants: teams.reduce((n, t) => n + t.activeNow, 0),
-    participationRate: rounded(share(counted.reduce((n, a) => n + a.checkIns, 0), of)),
-    participationToday: todayPoint === undefined ? null : todayPoint.participationRate,
+    participants: people,
+    participationRate: rounded(share(checkIns, cells.reduce((n, a) => n + a.participants, 0))),
     checkIns,
-    wasteFreeDays: all.reduce((n, a) => n + a.wasteFree, 0),
+    wasteFreeDays: cells.reduce((n, a) => n + a.wasteFree, 0),
     travel,
     sustainableTravelShare: checkIns === 0 ? null : rounded(sustainable / checkIns),
-    impact: impactOf(all),
+    impact: impactOf(cells),
   };
 }
 

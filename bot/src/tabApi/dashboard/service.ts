@@ -13,8 +13,8 @@ import type { Campaign } from '../../../../shared/src/domain/campaign';
 import type { OrgTeam } from '../../../../shared/src/domain/organisation';
 import type { Action } from '../../../../shared/src/domain/programme';
 import type { IsoDate } from '../../../../shared/src/domain/types';
-import { gate, suppressComplementary } from '../../../../shared/src/privacy';
-import { campaignDaysOf, dayState } from '../../features/checkin/campaignDay';
+import { discloseCells, discloseGroups, gate, residualMayShow, type CellsDisclosure } from '../../../../shared/src/privacy';
+import { dayState } from '../../features/checkin/campaignDay';
 import { ApiError, type Principal, type TabApiContext } from '../http';
 import { mapLimit } from '../request';
 import {
@@ -26,7 +26,6 @@ import {
   perDay,
   tallyBaselines,
   type BaselineTally,
-  type TeamInput,
 } from './figures';
 
 /** Baseline answers change only when someone joins: their counts are kept this long per team. */
@@ -59,9 +58,14 @@ class Memo<V extends object> {
   }
 }
 
+/** The organisation's figures on one day, as the disclosure rule lets them be shown (shared/src/privacy). */
 interface OrgSnapshot {
   readonly teams: readonly OrgTeam[];
-  readonly inputs: ReadonlyMap<string, TeamInput>;
+  /** Active participants now, per team. */
+  readonly activeNow: ReadonlyMap<string, number>;
+  /** Teams whose figures may be shown one by one (at least the minimum active participants now). */
+  readonly shownTeams: ReadonlySet<string>;
+  readonly cells: CellsDisclosure<DailyAggregate>;
   readonly figures: TeamFigures;
 }
 
@@ -115,17 +119,25 @@ export class DashboardService {
   }
 
   private orgSnapshot(campaign: Campaign, today: IsoDate): Promise<OrgSnapshot> {
-    return this.orgFigures.get(JSON.stringify([campaign.campaignId, today]), async () => {
-      const [teams, aggregates] = await Promise.all([
-        this.ctx.repos.orgTeams.list(this.orgId),
-        this.ctx.repos.dailyAggregates.listCampaign(campaign.campaignId),
-      ]);
-      const byTeam = new Map<string, DailyAggregate[]>();
-      for (const a of aggregates) byTeam.set(a.teamId, [...(byTeam.get(a.teamId) ?? []), a]);
-      const active = await mapLimit(teams, PARALLEL_READS, async (t) => [t.teamId, (await this.members(t.teamId)).active] as const);
-      const inputs = new Map<string, TeamInput>(active.map(([teamId, activeNow]) => [teamId, { aggregates: byTeam.get(teamId) ?? [], activeNow }]));
-      return { teams, inputs, figures: figuresOf(campaignDaysOf(campaign), today, [...inputs.values()]) };
-    });
+    return this.orgFigures.get(JSON.stringify([campaign.campaignId, today]), () => this.loadOrgSnapshot(campaign, today));
+  }
+
+  /** Every team's cells and people, sorted by the disclosure rule; the organisation's figures from what it allows. */
+  private async loadOrgSnapshot(campaign: Campaign, today: IsoDate): Promise<OrgSnapshot> {
+    const [teams, aggregates] = await Promise.all([
+      this.ctx.repos.orgTeams.list(this.orgId),
+      this.ctx.repos.dailyAggregates.listCampaign(campaign.campaignId),
+    ]);
+    const active = await mapLimit(teams, PARALLEL_READS, async (t) => ({ key: t.teamId, people: (await this.members(t.teamId)).active }));
+    const people = discloseGroups(active, this.minimum);
+    const cells = discloseCells(aggregates, today, this.minimum);
+    return {
+      teams,
+      activeNow: new Map(active.map((g) => [g.key, g.people])),
+      shownTeams: people.shown,
+      cells,
+      figures: figuresOf({ cells: cells.organisation, people: people.total }),
+    };
   }
 
   async teamDashboard(principal: Principal, teamId: string): Promise<TeamDashboardResponse> {
@@ -167,8 +179,8 @@ export class DashboardService {
       reads.actions,
     ]);
     const days = info?.days ?? [];
-    const input: TeamInput = { aggregates, activeNow: members.active };
-    const figures = figuresOf(days, today, [input]);
+    const cells = discloseCells(aggregates, today, this.minimum).byTeam.get(teamId) ?? [];
+    const figures = figuresOf({ cells, people: members.active });
     const newest = <T extends { createdAt: string }>(list: readonly T[]) =>
       [...list].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)).slice(0, TEAM_REPORTS_MAX);
     const teamBarriers: TeamBarrier[] = newest(barriers).map((b) => {
@@ -190,7 +202,7 @@ export class DashboardService {
       teamName: team.name,
       campaign: info,
       figures,
-      perDay: perDay(days, today, [input]),
+      perDay: perDay(days, cells),
       baseline: tally ? baselineComparison(tally, figures, this.minimum) : null,
       organisation: orgVisible ? org.figures : null,
       barriers: teamBarriers,
@@ -204,33 +216,19 @@ export class DashboardService {
     // No campaign has run or is planned: nothing to rank yet.
     if (!campaign) return { campaign: null, teams: [], totals: null, baseline: null, minimumGroupSize: this.minimum };
     // Fresh figures for the overview itself (the cached snapshot serves the dashboards' comparison line).
-    const [teams, aggregates] = await Promise.all([
-      this.ctx.repos.orgTeams.list(this.orgId),
-      this.ctx.repos.dailyAggregates.listCampaign(campaign.campaignId),
-    ]);
-    const byTeam = new Map<string, DailyAggregate[]>();
-    for (const a of aggregates) {
-      const list = byTeam.get(a.teamId);
-      if (list) list.push(a);
-      else byTeam.set(a.teamId, [a]);
-    }
+    const org = await this.loadOrgSnapshot(campaign, today);
     const info = campaignInfo(campaign, today);
-    const rows = await mapLimit(teams, PARALLEL_READS, async (team) => {
+    const rows = await mapLimit(org.teams, PARALLEL_READS, async (team) => {
       const members = await this.members(team.teamId);
-      const input: TeamInput = { aggregates: byTeam.get(team.teamId) ?? [], activeNow: members.active };
       const tally = await this.baselineOf(campaign.campaignId, team.teamId, members.joined);
-      return { team, input, tally, figures: figuresOf(info.days, today, [input]) };
+      const shown = org.shownTeams.has(team.teamId);
+      const figures = figuresOf({ cells: org.cells.byTeam.get(team.teamId) ?? [], people: org.activeNow.get(team.teamId) ?? 0 });
+      return { team, tally, shown, figures, baseline: shown ? baselineComparison(tally, figures, this.minimum) : null };
     });
-    const totals = figuresOf(info.days, today, rows.map((r) => r.input));
-    const totalsVisible = totals.participants >= this.minimum;
-    const hidden = suppressComplementary(
-      rows.map((r) => ({ key: r.team.teamId, participants: r.input.activeNow })),
-      this.minimum,
-      totalsVisible,
-    );
+    const totalsVisible = org.figures.participants >= this.minimum;
     const visible = rows
-      .filter((r) => !hidden.has(r.team.teamId))
-      .map((r) => ({ ...r, improvement: improvementOf(baselineComparison(r.tally, r.figures, this.minimum)) }))
+      .filter((r) => r.shown)
+      .map((r) => ({ ...r, improvement: improvementOf(r.baseline) }))
       .sort(
         (a, b) =>
           b.figures.participationRate - a.figures.participationRate ||
@@ -250,20 +248,18 @@ export class DashboardService {
       improvement: r.improvement,
     }));
     const suppressed: OrgTeamRow[] = rows
-      .filter((r) => hidden.has(r.team.teamId))
+      .filter((r) => !r.shown)
       .sort((a, b) => a.team.name.localeCompare(b.team.name, 'nl'))
-      .map((r) => ({
-        suppressed: true,
-        teamId: r.team.teamId,
-        name: r.team.name,
-        reason: r.input.activeNow < this.minimum ? 'below_minimum_group_size' : 'complementary',
-        minimum: this.minimum,
-      }));
+      .map((r) => ({ suppressed: true, teamId: r.team.teamId, name: r.team.name, reason: 'below_minimum_group_size', minimum: this.minimum }));
+    // The organisation's baseline: the teams whose own comparison is shown, plus the others as one residual group.
+    const rest = rows.filter((r) => r.baseline === null);
+    const withRest = residualMayShow(rest.map((r) => ({ key: r.team.teamId, people: r.tally.respondents })), this.minimum);
+    const tally = addTallies(rows.filter((r) => r.baseline !== null || withRest).map((r) => r.tally));
     return {
       campaign: info,
       teams: [...ranked, ...suppressed],
-      totals: totalsVisible ? totals : null,
-      baseline: totalsVisible ? baselineComparison(addTallies(rows.map((r) => r.tally)), totals, this.minimum) : null,
+      totals: totalsVisible ? org.figures : null,
+      baseline: totalsVisible ? baselineComparison(tally, org.figures, this.minimum) : null,
       minimumGroupSize: this.minimum,
     };
   }

@@ -20,9 +20,12 @@ import { FACTOR_TABLE_VERSION } from '../../../../shared/src/impact';
 import { campaignDaysOf, dayState, editableDates } from '../../features/checkin/campaignDay';
 import { charCount, parseChallengeAnswer, typedText } from '../../features/checkin/schema';
 import { checkInAnswers, createCheckInService } from '../../features/checkin/service';
+import { recordWithinAllowance } from '../../features/checkin/withinAllowance';
+import { createReportAllowance } from '../../features/reports/allowance';
 import { NUDGE_WINDOW, nudgeTimeOf } from '../../features/enrol/input';
 import { exportDocument } from '../../features/myData/exportRoute';
-import { eraseStoredData, readStoredData } from '../../features/myData/storedData';
+import { eraseStoredData, fenced } from '../../features/core/erasure';
+import { readStoredData } from '../../features/myData/storedData';
 import { EXPORT_FILE_NAME } from '../../features/myData/verbs';
 import { ownProgress } from '../../features/progress/stats';
 import { campaignInfo, FACTOR_SOURCE_LIST } from '../dashboard/figures';
@@ -66,6 +69,8 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
   const { auth, logger, repos, config } = ctx;
   const orgId = config.org.id;
   const checkIns = createCheckInService({ repos, logger });
+  const allowance = createReportAllowance({ repos, config });
+  const record = recordWithinAllowance(checkIns, allowance);
 
   async function joined(principal: Principal): Promise<Participant> {
     const p = await repos.participants.get(principal.userId);
@@ -183,7 +188,11 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
         { outcome: body.outcome, travelMode: body.travelMode, distanceBand: body.distanceBand, wasteFree: body.wasteFree, ...answer },
         { theme: body.theme, barrierText, barrierContact: body.barrierContact, ideaText },
       );
-      const result = await checkIns.record(p, day, answers, body.etag ?? null, ctx.now());
+      const result = await fenced(repos, orgId, p, () => record(p, day, answers, body.etag ?? null, ctx.now()));
+      if (result.kind === 'overLimit') {
+        const issues = [...(barrierText === undefined ? [] : ['barrierText']), ...(ideaText === undefined ? [] : ['ideaText'])].map((path) => ({ path, rule: 'daily_report_limit', max: allowance.perDay }));
+        throw new ApiError('VALIDATION_FAILED', `At most ${allowance.perDay} barriers and ideas a day; nothing was stored.`, { rule: 'daily_report_limit', max: allowance.perDay, issues });
+      }
       if (result.kind !== 'saved') {
         const stored = await checkIns.stored(p, day);
         const current = stored ? myCheckIn(stored.value, stored.etag, true) : null;

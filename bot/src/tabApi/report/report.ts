@@ -12,8 +12,9 @@ import {
   type KgRange,
   type Theme,
 } from '../../../../shared/src/domain/types';
+import { todayIn } from '../../../../shared/src/calendar';
 import { FACTOR_TABLE_VERSION, impactSources, sumRanges } from '../../../../shared/src/impact';
-import { suppressComplementary } from '../../../../shared/src/privacy';
+import { discloseCells, lastFinalDay, residualMayShow } from '../../../../shared/src/privacy';
 import { campaignDaysOf } from '../../features/checkin/campaignDay';
 import { campaignFor } from '../admin/campaign';
 import { requireRole, type Principal, type TabApiContext } from '../http';
@@ -34,13 +35,11 @@ function rate(checkIns: number, participantDays: number): number {
   return participantDays === 0 ? 0 : Math.min(1, checkIns / participantDays);
 }
 
-/** Totals of a set of team-days; only days with a recorded participant count enter the rate. */
+/** Totals of a set of disclosed team-days (each with its recorded group, the rate's denominator). */
 function totals(rows: readonly DailyAggregate[]) {
-  const counted = rows.filter((r) => r.participants > 0);
   return {
     checkIns: rows.reduce((n, r) => n + r.checkIns, 0),
-    rateCheckIns: counted.reduce((n, r) => n + r.checkIns, 0),
-    participantDays: counted.reduce((n, r) => n + r.participants, 0),
+    participantDays: rows.reduce((n, r) => n + r.participants, 0),
     co2: sumRanges(rows.map((r) => r.co2)) as KgRange,
     cupsAvoided: rows.reduce((n, r) => n + r.cupsAvoided, 0),
     wasteFree: rows.reduce((n, r) => n + r.wasteFree, 0),
@@ -66,48 +65,42 @@ export async function getReport(ctx: TabApiContext, principal: Principal, req: R
     ctx.repos.actions.list(org),
   ]);
 
-  const rowsByTeam = new Map<string, DailyAggregate[]>();
-  for (const r of rows) rowsByTeam.set(r.teamId, [...(rowsByTeam.get(r.teamId) ?? []), r]);
-  const teamIds = [...new Set([...teams.map((t) => t.teamId), ...rowsByTeam.keys()])];
-  const size = new Map(teamIds.map((id) => [id, teamSize(rowsByTeam.get(id) ?? [])]));
-  // A team without any figures adds nothing to a total, so hiding it protects nobody: it is hidden, but not
-  // counted as a hidden cell (else one real hidden team beside it would escape complementary suppression).
-  const withFigures = teamIds.filter((id) => (rowsByTeam.get(id) ?? []).some((r) => r.participants > 0 || r.checkIns > 0));
-  const hiddenTeams = suppressComplementary(
-    withFigures.map((id) => ({ key: id, participants: size.get(id) ?? 0 })),
-    minimum,
-    true,
-  );
-  for (const id of teamIds) if (!withFigures.includes(id)) hiddenTeams.add(id);
+  // Only what the disclosure rule lets out (shared/src/privacy/disclosure.ts): each team's final days whose
+  // recorded group reached the minimum, and the organisation's totals with the rest as one residual group or none.
+  const today = todayIn(ctx.now());
+  const disclosed = discloseCells(rows, today, minimum);
+  const allTeamIds = [...new Set([...teams.map((t) => t.teamId), ...rows.map((r) => r.teamId)])];
+  const size = new Map(allTeamIds.map((id) => [id, teamSize(disclosed.byTeam.get(id) ?? [])]));
   const nameOf = new Map(teams.map((t) => [t.teamId, t.name]));
-  const reportTeams: ReportTeam[] = teamIds
+  const reportTeams: ReportTeam[] = allTeamIds
     .map((teamId): ReportTeam => {
       const name = nameOf.get(teamId) ?? teamId;
-      if (hiddenTeams.has(teamId)) return { teamId, name, figures: HIDDEN };
-      const t = totals(rowsByTeam.get(teamId) ?? []);
+      const cells = disclosed.byTeam.get(teamId);
+      if (cells === undefined) return { teamId, name, figures: HIDDEN };
+      const t = totals(cells);
       return {
         teamId,
         name,
-        figures: { hidden: false, participants: size.get(teamId) ?? 0, checkIns: t.checkIns, participationRate: rate(t.rateCheckIns, t.participantDays), co2: t.co2 },
+        figures: { hidden: false, participants: size.get(teamId) ?? 0, checkIns: t.checkIns, participationRate: rate(t.checkIns, t.participantDays), co2: t.co2 },
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 
-  const participants = [...size.values()].reduce((n, s) => n + s, 0);
-  const all = totals(rows);
-  const orgVisible = participants >= minimum;
+  // People: the teams shown, plus the other teams (their largest final recorded day) as one residual group when
+  // it may show.
+  const lastFinal = lastFinalDay(today);
+  const hiddenGroups = allTeamIds
+    .filter((id) => !disclosed.byTeam.has(id))
+    .map((id) => ({ key: id, people: teamSize(rows.filter((r) => r.teamId === id && r.date <= lastFinal)) }));
+  const participants =
+    [...disclosed.byTeam.keys()].reduce((n, id) => n + (size.get(id) ?? 0), 0) +
+    (residualMayShow(hiddenGroups, minimum) ? hiddenGroups.reduce((n, g) => n + g.people, 0) : 0);
+  const all = totals(disclosed.organisation);
+  const orgVisible = participants >= minimum && disclosed.organisation.length > 0;
   const series: ReportDay[] = campaignDaysOf(campaign)
     .map((date) => {
-      const day = rows.filter((r) => r.date === date);
-      const t = totals(day);
-      return {
-        date,
-        participants: day.reduce((n, r) => n + r.participants, 0),
-        checkIns: t.checkIns,
-        participationRate: rate(t.rateCheckIns, t.participantDays),
-        co2: t.co2,
-        wasteFree: t.wasteFree,
-      };
+      const t = totals(disclosed.organisation.filter((r) => r.date === date));
+      return { date, participants: t.participantDays, checkIns: t.checkIns, participationRate: rate(t.checkIns, t.participantDays), co2: t.co2, wasteFree: t.wasteFree };
     })
     .filter((d) => d.participants >= minimum);
 
@@ -148,7 +141,7 @@ export async function getReport(ctx: TabApiContext, principal: Principal, req: R
           hidden: false,
           participants,
           checkIns: all.checkIns,
-          participationRate: rate(all.rateCheckIns, all.participantDays),
+          participationRate: rate(all.checkIns, all.participantDays),
           teamsShown: reportTeams.filter((t) => !t.figures.hidden).length,
           teamsHidden: reportTeams.filter((t) => t.figures.hidden).length,
         }

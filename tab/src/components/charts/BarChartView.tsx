@@ -22,7 +22,9 @@ export default function BarChartView({ rows, series, layout, format, width, heig
   const axisStyle = { fill: tokens.colorNeutralForeground2, fontSize: 12 };
   const domain: [number, number | 'auto'] = [0, domainMax ?? 'auto'];
   return (
-    <BarChart width={width} height={height} data={data} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+    // The figure's table is what assistive technology reads (ChartFigure hides the plot from it), so recharts 3's
+    // keyboard layer, which would make a hidden element focusable, stays off.
+    <BarChart width={width} height={height} data={data} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
       <CartesianGrid stroke={tokens.colorNeutralStroke2} strokeDasharray="3 3" />
       {/* Axes as direct children, never in a fragment: recharts 2 finds them by walking its children, and with
           React 19 (react-is 18 inside recharts) it no longer looks into fragments. */}

@@ -3,6 +3,7 @@ import { useCallback, useId, useState, type FormEvent, type ReactElement } from 
 import type { CheckInBody, CheckInSaved, MyCheckIn, OpenDay } from '../../../../shared/src/api/me';
 import { CHECKIN_OUTCOME_LABELS, DISTANCE_BAND_LABELS, THEME_LABELS, TRAVEL_MODE_LABELS } from '../../../../shared/src/catalogue/labels';
 import { CHECKIN_OUTCOMES, DISTANCE_BAND_KEYS, THEMES, TRAVEL_MODES, type CheckInOutcome, type DistanceBand, type Theme, type TravelMode } from '../../../../shared/src/domain/types';
+import type { ApiClientError } from '../../api/errors';
 import { useApiCalls, useMutation } from '../../api/useApi';
 import { useLang } from '../../app/context';
 import { ErrorState } from '../../components/states';
@@ -25,6 +26,12 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   reports: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
 });
+
+/** The day's limit of barriers and ideas when the server refused a save for it (`details.rule` `daily_report_limit`). */
+function dailyLimitOf(error: ApiClientError | null): number | undefined {
+  const max = error?.details?.['rule'] === 'daily_report_limit' ? error.details['max'] : undefined;
+  return typeof max === 'number' ? max : undefined;
+}
 
 /** Field props for an optional text of at most CHECKIN_TEXT_MAX characters: a counter, or the problem. */
 function lengthProps(count: number, tooLong: string, counter: string): { hint?: string; validationMessage?: string; validationState?: 'error' } {
@@ -63,6 +70,7 @@ export function CheckInForm({ openDay, last, onSaved }: { readonly openDay: Open
   const ideaCount = charCount(ideaText);
   const textsValid = barrierCount <= CHECKIN_TEXT_MAX && ideaCount <= CHECKIN_TEXT_MAX;
   const valid = (!count || cupsValid) && textsValid;
+  const limit = dailyLimitOf(save.error);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -154,7 +162,7 @@ export function CheckInForm({ openDay, last, onSaved }: { readonly openDay: Open
           </Field>
         ) : null}
       </div>
-      {save.error === null ? null : <ErrorState error={save.error} />}
+      {save.error === null ? null : <ErrorState error={save.error} {...(limit === undefined ? {} : { message: t('dailyReportLimit', { max: limit }) })} />}
       {saved === null ? null : <span role="status">{savedText(saved, t)}</span>}
       <div>
         <Button type="submit" appearance="primary" disabled={save.busy || !valid}>

@@ -35,6 +35,10 @@ export const meTexts = {
   reportTheme: { nl: 'Thema van je melding', en: 'Theme of what you report' },
   textCounter: { nl: '{count} van {max} tekens', en: '{count} of {max} characters' },
   textTooLong: { nl: 'Maximaal {max} tekens (nu {count}).', en: 'At most {max} characters (now {count}).' },
+  dailyReportLimit: {
+    nl: 'Per dag kun je hoogstens {max} prikkels en ideeën sturen, en met deze erbij kom je daar vandaag overheen. Er is niets opgeslagen: haal je melding en idee weg om alleen in te checken, of stuur ze morgen.',
+    en: 'You can send at most {max} barriers and ideas a day, and with these you would go over that today. Nothing was saved: remove your report and idea to just check in, or send them tomorrow.',
+  },
   savedBarrier: { nl: 'Je melding heeft kenmerk {reference}.', en: 'Your report has reference {reference}.' },
   savedIdea: { nl: 'Je idee heeft kenmerk {reference}.', en: 'Your idea has reference {reference}.' },
   checkedIn: { nl: 'Ingecheckt', en: 'Checked in' },

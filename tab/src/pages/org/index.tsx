@@ -26,7 +26,7 @@ const useStyles = makeStyles({
 });
 
 /** Why a team shows no figures: too few participants, or hidden so a small team cannot be worked out by subtraction. */
-const HIDDEN_TEXT = { below_minimum_group_size: 'tooSmall', complementary: 'hiddenComplementary' } as const satisfies Record<HiddenRow['reason'], keyof typeof orgTexts>;
+const HIDDEN_TEXT = { below_minimum_group_size: 'tooSmall' } as const satisfies Record<HiddenRow['reason'], keyof typeof orgTexts>;
 
 /**
  * `#/org`: the organisation overview (issue 5, Build 2): totals over the campaign, and every team ranked by
@@ -51,7 +51,6 @@ function Overview({ data }: { readonly data: OrgOverviewResponse }): ReactElemen
   const totals = data.totals;
   const session = useSession();
   const visible = data.teams.filter((row): row is VisibleRow => !row.suppressed);
-  const complementary = data.teams.some((row) => row.suppressed && row.reason === 'complementary');
   // A team's dashboard is for its members, its manager and the coordinators: link only where it will open.
   const mayOpen = (teamId: string): boolean => session.roles.includes('coordinator') || teamId === session.teamId;
   if (data.teams.length === 0) return <EmptyState title={t('noTeams')} />;
@@ -82,7 +81,7 @@ function Overview({ data }: { readonly data: OrgOverviewResponse }): ReactElemen
       </Section>
       <Section title={t('teamsTitle')}>
         <Text size={200} className={styles.muted}>{t('teamsNote', { minimum: data.minimumGroupSize })}</Text>
-        {complementary ? <Text size={200} className={styles.muted}>{t('complementaryNote', { minimum: data.minimumGroupSize })}</Text> : null}
+        <Text size={200} className={styles.muted}>{t('disclosureNote', { minimum: data.minimumGroupSize })}</Text>
         <ScrollRegion label={t('teamsTitle')}>
           <table className={styles.table} aria-label={t('teamsTitle')}>
             <thead>

@@ -20,13 +20,9 @@ export const orgTexts = {
   improvementValue: { nl: '{points} procentpunt', en: '{points} percentage points' },
   co2: { nl: 'CO2-besparing (kg)', en: 'CO2 avoided (kg)' },
   tooSmall: { nl: 'te klein voor cijfers', en: 'too small for numbers' },
-  hiddenComplementary: {
-    nl: 'verborgen: anders te herleiden tot een klein team',
-    en: 'hidden: would reveal a small team',
-  },
-  complementaryNote: {
-    nl: 'Soms is ook een team met genoeg deelnemers verborgen: anders zou je de cijfers van een team met minder dan {minimum} deelnemers kunnen uitrekenen door de andere teams van het totaal af te trekken.',
-    en: 'Sometimes a team with enough participants is hidden too: otherwise the figures of a team with fewer than {minimum} participants could be worked out by subtracting the other teams from the totals.',
+  disclosureNote: {
+    nl: 'De cijfers lopen tot en met eergisteren: recentere dagen kunnen nog veranderen. Kleine teams tellen in de totalen alleen samen mee, als ze samen minstens {minimum} mensen uit twee of meer teams zijn; zo is niemand uit het totaal terug te rekenen.',
+    en: 'Figures run up to the day before yesterday: later days can still change. Small teams count in the totals only together, when they are at least {minimum} people from two or more teams, so nobody can be worked out from the totals.',
   },
   unknown: { nl: 'nog onbekend', en: 'not known yet' },
   chartTitle: { nl: 'Deelname per team', en: 'Participation per team' },

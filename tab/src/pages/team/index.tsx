@@ -48,7 +48,7 @@ function Dashboard({ data }: { readonly data: TeamDashboardVisible }): ReactElem
             <StatCard
               label={t('participation')}
               value={formatPercent(lang, f.participationRate)}
-              hint={f.participationToday === null ? t('participationHintNoToday', { participants: f.participants }) : t('participationHint', { participants: f.participants, today: formatPercent(lang, f.participationToday) })}
+              hint={t('participationHint', { participants: f.participants })}
             />
             <StatCard label={t('checkIns')} value={formatNumber(lang, f.checkIns)} />
             <StatCard label={t('wasteFreeDays')} value={formatNumber(lang, f.wasteFreeDays)} hint={t('wasteFreeHint', { share: formatPercent(lang, f.wasteFreeDays / f.checkIns) })} />

@@ -7,6 +7,7 @@ import type { Language } from '../../../../shared/src/domain/types';
 import { submitActivity, useBotHarness, withBotHarness, type BotHarness } from '../../../helpers/botHarness';
 import { cardContent, execute, joinedAdapter, replyCard } from '../../../helpers/botTurns';
 import { cardProblems, cardText, expectWellFormed, input, type Card } from '../../../helpers/cards';
+import { hiddenCharsIn, RLO_FILE_NAME, sprinkled } from '../../../helpers/hiddenChars';
 import { baselineSurvey, participant, seedOrg } from '../../../helpers/orgFixture';
 import { rawRows } from '../../../helpers/storage';
 
@@ -500,6 +501,28 @@ describe('check-in feature', () => {
       const long = await execute(adapter, CHECKIN_VERBS.submit, answers({ barrierText: 'y'.repeat(600) }));
       expect(cardText(long)).toContain('Your barrier is 600 characters long; the maximum is 500.');
       await expectNothingStored(userId, teamId);
+    });
+
+    it.each([
+      ['nl', 'barrierText', 'Je prikkel is 35199 tekens lang; dat mag maximaal 500 zijn.'],
+      ['en', 'ideaText', 'Your idea is 35199 characters long; the maximum is 500.'],
+    ] as const)('a text far over the limit (35,000+ characters, %s) gets the card with the limit named, under 40 KB, nothing stored', async (lang, field, message) => {
+      const { userId, teamId, adapter } = await join(h, lang);
+      const huge = 'Één mok ☕ per persoon? Nee: de automaat geeft wegwerpbekers 🥤 — óók op vrijdag. '.repeat(440);
+      const card = await execute(adapter, CHECKIN_VERBS.submit, answers({ [field]: huge }));
+      expect(cardProblems(card)).toEqual([]);
+      expect(cardText(card)).toContain(message);
+      await expectNothingStored(userId, teamId);
+    });
+
+    it('stores the barrier and idea without control or bidi characters, counting the 500 characters after removing them', async () => {
+      const { teamId, adapter } = await join(h);
+      const barrierText = sprinkled('♻'.repeat(500));
+      const card = await execute(adapter, CHECKIN_VERBS.submit, answers({ barrierText, ideaText: RLO_FILE_NAME }));
+      expect(cardText(card)).toContain('Je prikkel staat genoteerd');
+      const rows = [...(await rawRows(h.tables.client('Barriers'))), ...(await rawRows(h.tables.client('Ideas')))].filter((r) => r['teamId'] === teamId);
+      expect(rows.map((r) => r['text']).sort()).toEqual(['factuurtxt.exe', '♻'.repeat(500)]);
+      expect(hiddenCharsIn(rows)).toEqual([]);
     });
 
     it('accepts exactly 500 characters', async () => {

@@ -1,24 +1,37 @@
 import type { Activity } from 'botbuilder';
 import { expandCard } from '../../../../bot/src/features/core/cards';
-import { plain } from '../../../../bot/src/features/core/texts';
+import { literal, plain } from '../../../../bot/src/features/core/texts';
 import confirmTemplate from '../../../../bot/src/features/myData/confirmDelete.card.json';
 import deletedTemplate from '../../../../bot/src/features/myData/deleted.card.json';
 import { createExportTokens, EXPORT_TOKEN_TTL_MS } from '../../../../bot/src/features/myData/exportToken';
 import { confirmCardData, deletedCardData, originOf } from '../../../../bot/src/features/myData/myData';
-import { eraseStoredData, readStoredData, type StoredData } from '../../../../bot/src/features/myData/storedData';
+import { eraseStoredData } from '../../../../bot/src/features/core/erasure';
+import { readStoredData, type StoredData } from '../../../../bot/src/features/myData/storedData';
 import summaryTemplate from '../../../../bot/src/features/myData/summary.card.json';
 import { summaryCardData } from '../../../../bot/src/features/myData/summary';
 import { myDataTexts } from '../../../../bot/src/features/myData/texts';
 import { MY_DATA_VERBS } from '../../../../bot/src/features/myData/verbs';
 import type { Repositories } from '../../../../bot/src/storage/repositories';
 import type { Language } from '../../../../shared/src/domain/types';
+import type { TestAdapter } from 'botbuilder';
 import { cardOf, submitActivity, useBotHarness } from '../../../helpers/botHarness';
 import { execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
-import { cardProblems, cardTexts, elements, openUrlOf, verbs } from '../../../helpers/cards';
+import { cardProblems, cardTexts, elements, executeActions, openUrlOf, verbs, type Card } from '../../../helpers/cards';
 import { checkIn } from '../../../helpers/fixtures';
 import { baselineSurvey, participant } from '../../../helpers/orgFixture';
 
 const T = myDataTexts;
+
+/** The data the "yes" button of a fresh confirmation card sends back (its one-time value). */
+async function confirmation(adapter: TestAdapter): Promise<Record<string, unknown>> {
+  const card = await replyCard(adapter, 'verwijder mijn gegevens');
+  return (executeActions(card).find((a) => a['verb'] === MY_DATA_VERBS.deleteConfirm)?.['data'] as Record<string, unknown> | undefined) ?? {};
+}
+
+/** A card with its one-time value blanked: two confirmation cards are the same card but for that value. */
+function withoutValue(card: Card): string {
+  return JSON.stringify(card).replace(/"confirmation":"[A-Za-z0-9_-]+"/g, '"confirmation":"…"');
+}
 
 /** A person with something of every kind stored: profile, check-ins in two campaigns, a survey, a chat link, reports. */
 async function seedPerson(repos: Repositories, userId: string, lang: Language, campaignId: string): Promise<{ barrierRefs: string[]; anonymousRef: string }> {
@@ -65,6 +78,19 @@ const SAMPLE: StoredData = {
     },
   ],
   ideas: [],
+  sendClaims: [
+    {
+      kind: 'nudge',
+      period: '2026-05-11',
+      recipientId: 'aad-sample',
+      state: 'sent',
+      claimedBy: 'instance-a.0123456789ab',
+      claimedAt: '2026-05-11T07:00:00.000Z',
+      attempts: 1,
+      finishedAt: '2026-05-11T07:00:01.000Z',
+      activityId: 'activity-1',
+    },
+  ],
 };
 
 describe('my data: card templates', () => {
@@ -75,15 +101,16 @@ describe('my data: card templates', () => {
       summary: expandCard(summaryTemplate, summaryCardData(SAMPLE, names, lang, link)),
       summaryNotJoined: expandCard(
         summaryTemplate,
-        summaryCardData({ ...SAMPLE, participant: undefined, checkIns: [], barriers: [] }, { team: undefined, campaigns: new Map() }, lang, link),
+        summaryCardData({ ...SAMPLE, participant: undefined, checkIns: [], barriers: [], sendClaims: [] }, { team: undefined, campaigns: new Map() }, lang, link),
       ),
-      confirm: expandCard(confirmTemplate, confirmCardData(lang)),
-      deleted: expandCard(deletedTemplate, deletedCardData({ profile: true, checkIns: 12, surveys: 1, barriers: 2, ideas: 1, conversationRefs: 1 }, lang)),
+      confirm: expandCard(confirmTemplate, confirmCardData(lang, 'one-time-value')),
+      confirmAgain: expandCard(confirmTemplate, confirmCardData(lang, 'another-value', T.confirmAgain[lang])),
+      deleted: expandCard(deletedTemplate, deletedCardData({ profile: true, checkIns: 12, surveys: 1, barriers: 2, ideas: 1, conversationRefs: 1, sendClaims: 9 }, lang)),
     };
     for (const card of Object.values(cards)) expect(cardProblems(card)).toEqual([]);
     expect(cards).toMatchSnapshot();
-    // Coordinator-given names go through plain() too.
-    expect(cardTexts(cards.summary)).toContain(plain('Publiekszaken **[x](y)**'));
+    // Coordinator-given names go through literal(): plain(), with the Markdown the FactSet would render escaped.
+    expect(cardTexts(cards.summary)).toContain(literal('Publiekszaken **[x](y)**'));
     expect(openUrlOf(cards.summary)).toBe(link.url);
   });
 });
@@ -200,7 +227,8 @@ describe.each(LANGS)('my data through the bot (%s)', (lang, locale) => {
     expect(cardProblems(card)).toEqual([]);
     expect(cardTexts(card)).toEqual(expect.arrayContaining([T.confirmTitle[lang], T.confirmWhat[lang], T.confirmStays[lang], T.confirmYes[lang], T.confirmNo[lang]]));
     expect(verbs(card)).toEqual([MY_DATA_VERBS.deleteConfirm, MY_DATA_VERBS.deleteCancel]);
-    expect(await execute(adapter, MY_DATA_VERBS.deleteAsk)).toEqual(card);
+    expect(cardTexts(card)).not.toContain(T.confirmAgain[lang]);
+    expect(withoutValue(await execute(adapter, MY_DATA_VERBS.deleteAsk))).toEqual(withoutValue(card));
   });
 
   it('cancel deletes nothing', async () => {
@@ -230,7 +258,7 @@ describe.each(LANGS)('my data through the bot (%s)', (lang, locale) => {
     expect(totalsBefore.length).toBeGreaterThan(0);
 
     const adapter = harness.adapter({ userId, locale });
-    const card = await execute(adapter, MY_DATA_VERBS.deleteConfirm);
+    const card = await execute(adapter, MY_DATA_VERBS.deleteConfirm, await confirmation(adapter));
     expect(cardProblems(card)).toEqual([]);
     expect(elements(card).find((e) => e['type'] === 'FactSet')?.['facts']).toEqual([
       { title: T.deletedProfile[lang], value: T.deletedProfileYes[lang] },
@@ -238,6 +266,7 @@ describe.each(LANGS)('my data through the bot (%s)', (lang, locale) => {
       { title: T.deletedSurveys[lang], value: '1' },
       { title: T.deletedReports[lang], value: '2' },
       { title: T.deletedChat[lang], value: '1' },
+      { title: T.deletedMessages[lang], value: '0' },
     ]);
 
     expect(await repos.participants.get(userId)).toBeUndefined();
@@ -253,7 +282,7 @@ describe.each(LANGS)('my data through the bot (%s)', (lang, locale) => {
     expect(await repos.dailyAggregates.listCampaign('c-2025')).toEqual(oldTotalsBefore);
     expect(cardTexts(await replyCard(adapter, 'mijn gegevens'))).toEqual([T.nothingStored[lang]]);
 
-    expect(cardTexts(await execute(adapter, MY_DATA_VERBS.deleteConfirm))).toEqual([T.nothingToDelete[lang]]);
+    expect(cardTexts(await execute(adapter, MY_DATA_VERBS.deleteConfirm, await confirmation(adapter)))).toEqual([T.nothingToDelete[lang]]);
   });
 
   it('handles the Action.Submit fallback of the confirm button (the card is replaced)', async () => {
@@ -263,7 +292,7 @@ describe.each(LANGS)('my data through the bot (%s)', (lang, locale) => {
     adapter.updateActivity = async (_context, activity) => {
       updates.push(activity);
     };
-    await adapter.send(submitActivity(MY_DATA_VERBS.deleteConfirm, {}, 'card-7'));
+    await adapter.send(submitActivity(MY_DATA_VERBS.deleteConfirm, await confirmation(adapter), 'card-7'));
     expect(updates.map((u) => u.id)).toEqual(['card-7']);
     expect(cardTexts(cardOf(updates[0] ?? {}))).toContain(T.deletedTitle[lang]);
     expect(await harness.repos.participants.get(userId)).toBeUndefined();
@@ -291,7 +320,7 @@ describe('my data: erasure that stopped half-way', () => {
     expect([half.checkIns, half.surveys, half.barriers, half.ideas].map((l) => l.length)).toEqual([0, 0, 0, 0]);
 
     const counts = await eraseStoredData(harness.repos, 'soest', userId);
-    expect(counts).toEqual({ profile: true, checkIns: 0, surveys: 0, barriers: 0, ideas: 0, conversationRefs: 1 });
+    expect(counts).toEqual({ profile: true, checkIns: 0, surveys: 0, barriers: 0, ideas: 0, conversationRefs: 1, sendClaims: 0 });
     const after = await readStoredData(harness.repos, 'soest', userId);
     expect(after.participant).toBeUndefined();
     expect(after.conversationRefs).toEqual([]);

@@ -111,19 +111,21 @@ describe('progress feature', () => {
   });
 
   it.each([
-    ['nl', 'Vandaag checkte 40% van je team in.', 'Gemiddeld checkt 27% van je team per challengedag in.'],
-    ['en', '40% of your team checked in today.', 'On average 27% of your team checks in per challenge day.'],
-  ] as const)('in %s: a team of exactly 5 active participants shows its participation', async (lang, today, average) => {
+    ['nl', 'Gemiddeld checkte 20% van je team per challengedag in (tot en met eergisteren', 'Vandaag checkte'],
+    ['en', 'On average 20% of your team checked in per challenge day (up to the day before yesterday', 'checked in today'],
+  ] as const)('in %s: a team of exactly 5 active participants shows its participation over the final days only', async (lang, average, never) => {
     const { userId, teamId, adapter } = await member(lang, 5, 2);
-    // today 2 of 5, yesterday 1, Monday 1: 4 check-ins over 5 people × 3 days = 27 %
+    // What the headcount job records: 5 people on each challenge day so far.
+    for (const date of DAYS.slice(0, 3)) await h.repos.dailyAggregates.raiseParticipants(CAMPAIGN, teamId, date, 5);
+    // Monday 1 of 5 (final on Wednesday); yesterday 1 and today 2 can still change, so they are not shown.
     await store(mine(userId, teamId, '2026-12-02'));
     await store(mine(`${userId}-m1`, teamId, '2026-12-02'));
     await store(mine(`${userId}-m2`, teamId, '2026-12-01'));
     await store(mine(`${userId}-m3`, teamId, '2026-11-30'));
     const card = await replyCard(adapter, lang === 'nl' ? 'voortgang' : 'progress');
     expect(cardProblems(card)).toEqual([]);
-    expect(cardText(card)).toContain(today);
     expect(cardText(card)).toContain(average);
+    expect(cardText(card)).not.toContain(never);
     expect(cardText(card)).not.toContain('Teamcijfers verschijnen');
   });
 
@@ -180,10 +182,11 @@ describe('progress feature', () => {
       expect(ownProgress(DAYS, '2026-12-02', []).co2).toEqual({ low: 0, mid: 0, high: 0 });
     });
 
-    it('participation shares never exceed 100 %', () => {
-      const agg = { ...emptyAggregate(CAMPAIGN, 't', '2026-12-02'), checkIns: 9 };
-      expect(teamParticipation([agg], DAYS, '2026-12-02', 5)).toEqual({ today: 1, average: 0.6 });
-      expect(teamParticipation([agg], DAYS, '2026-12-05', 5)).toEqual({ average: 9 / 25 });
+    it('participation divides by the people recorded on the days given, and never exceeds 100 %', () => {
+      const day = (date: string, participants: number, checkIns: number) => ({ ...emptyAggregate(CAMPAIGN, 't', date), participants, checkIns });
+      expect(teamParticipation([day('2026-11-30', 5, 9)])).toEqual({ average: 1 });
+      expect(teamParticipation([day('2026-11-30', 5, 2), day('2026-12-01', 6, 3)])).toEqual({ average: 5 / 11 });
+      expect(teamParticipation([])).toEqual({ average: 0 });
     });
   });
 });

@@ -1,17 +1,21 @@
 import type { Activity } from 'botbuilder';
+import { CHECKIN_VERBS } from '../../../../bot/src/features/checkin/verbs';
+import { checkinTexts } from '../../../../bot/src/features/checkin/texts';
 import { expandCard } from '../../../../bot/src/features/core/cards';
+import { coreTexts } from '../../../../bot/src/features/core/coreTexts';
 import { plain } from '../../../../bot/src/features/core/texts';
 import { enrolTexts } from '../../../../bot/src/features/enrol/texts';
 import { ENROL_VERBS } from '../../../../bot/src/features/enrol/verbs';
 import reportTemplate from '../../../../bot/src/features/reports/report.card.json';
-import { checkSubmission, reportCardData, thanksCardData, type ReportKind } from '../../../../bot/src/features/reports/reports';
+import { checkSubmission, REPORT_TEXT_ECHO_MAX, reportCardData, thanksCardData, type ReportKind } from '../../../../bot/src/features/reports/reports';
 import { reportsTexts } from '../../../../bot/src/features/reports/texts';
 import { guessTheme } from '../../../../bot/src/features/reports/theme';
 import thanksTemplate from '../../../../bot/src/features/reports/thanks.card.json';
 import { REPORTS_VERBS } from '../../../../bot/src/features/reports/verbs';
 import { submitActivity, useBotHarness } from '../../../helpers/botHarness';
-import { cardContent, execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
-import { cardProblems, cardTexts, elements, executeActions, input } from '../../../helpers/cards';
+import { cardContent, exchange, execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
+import { cardProblems, cardText, cardTexts, elements, executeActions, input } from '../../../helpers/cards';
+import { hiddenCharsIn, RLO_FILE_NAME, sprinkled } from '../../../helpers/hiddenChars';
 import { participant, seedOrg } from '../../../helpers/orgFixture';
 import { rawRows } from '../../../helpers/storage';
 
@@ -59,6 +63,15 @@ describe('reports: card templates', () => {
     const [send] = executeActions(card);
     expect(send?.['verb']).toBe(REPORTS_VERBS.barrierSubmit);
     expect(send?.['fallback']).toEqual({ type: 'Action.Submit', title: 'Verstuur', data: { verb: REPORTS_VERBS.barrierSubmit } });
+  });
+
+  it('never puts a huge text into the card: one of 100,000 characters gives a card under 40 KB with an empty input', () => {
+    const huge = 'één 🚲 '.repeat(20_000);
+    const card = expandCard(reportTemplate, reportCardData('barrier', 'nl', { text: huge, theme: 'mvoi', contact: false }, 'te lang'));
+    expect(cardProblems(card)).toEqual([]);
+    expect(input(card, 'text')['value']).toBe('');
+    const kept = 'x'.repeat(REPORT_TEXT_ECHO_MAX);
+    expect(input(expandCard(reportTemplate, reportCardData('idea', 'en', { text: kept, theme: 'mvoi', contact: false })), 'text')['value']).toBe(kept);
   });
 
   it('keeps the raw text in the input but shows it only through plain() on the thank-you card', () => {
@@ -124,6 +137,9 @@ describe.each(LANGS)('reports through the bot (%s)', (lang, locale) => {
   const adapter = () => harness.adapter({ userId, locale });
   const barriers = () => harness.repos.barriers.list('soest');
   const ideas = () => harness.repos.ideas.list('soest');
+  // Reports filed since a snapshot: within a day their order says nothing, by design (reports.ts `reportDay`).
+  const addedBarriers = async (before: readonly { barrierId: string }[]) => (await barriers()).filter((b) => !before.some((o) => o.barrierId === b.barrierId));
+  const addedIdeas = async (before: readonly { ideaId: string }[]) => (await ideas()).filter((i) => !before.some((o) => o.ideaId === i.ideaId));
   const submitData = (over: Record<string, unknown> = {}) => ({ text: 'de kantine heeft alleen bekers van plastic', theme: 'circulariteit', contact: 'false', ...over });
 
   beforeAll(async () => {
@@ -157,13 +173,41 @@ describe.each(LANGS)('reports through the bot (%s)', (lang, locale) => {
     expect(cardTexts(card)).toContain(T.errorTooLong[lang].replace('{count}', '501').replace('{max}', '500'));
   });
 
+  describe('a text far over the limit (35,000+ characters): refused naming the limit, nothing stored, the card stays small', () => {
+    // 35,200 characters, 40,040 bytes of UTF-8: on the old card it was over the 40 KB limit ("something went wrong").
+    const huge = 'Één mok ☕ per persoon? Nee: de automaat geeft wegwerpbekers 🥤 — óók op vrijdag. '.repeat(440);
+    const count = [...huge.trim()].length;
+    const commands = lang === 'nl' ? ['prikkel', 'idee'] : ['barrier', 'idea'];
+    const limitLine = T.errorTooLongNotKept[lang].replace('{count}', String(count)).replace(/\{max\}/g, '500');
+
+    it.each(commands)('"%s: …" answers with the card, the limit on it and the input left empty', async (command) => {
+      const before = { barriers: (await barriers()).length, ideas: (await ideas()).length };
+      const replies = await exchange(adapter(), `${command}: ${huge}`);
+      expect(replies).toHaveLength(1);
+      const card = cardContent(replies[0] ?? {});
+      expect(cardProblems(card)).toEqual([]);
+      expect(cardTexts(card)).toContain(limitLine);
+      expect(input(card, 'text')['value']).toBe('');
+      expect({ barriers: (await barriers()).length, ideas: (await ideas()).length }).toEqual(before);
+    });
+
+    it.each([REPORTS_VERBS.barrierSubmit, REPORTS_VERBS.ideaSubmit])('the card\'s %s answers with the card and the limit, storing nothing', async (verb) => {
+      const before = { barriers: (await barriers()).length, ideas: (await ideas()).length };
+      const card = await execute(adapter(), verb, submitData({ text: huge }));
+      expect(cardProblems(card)).toEqual([]);
+      expect(cardTexts(card)).toContain(limitLine);
+      expect(executeActions(card)[0]?.['verb']).toBe(verb);
+      expect({ barriers: (await barriers()).length, ideas: (await ideas()).length }).toEqual(before);
+    });
+  });
+
   it('stores an anonymous barrier: the raw card action gives a thank-you card with the reference, and no user id in the row', async () => {
-    const before = (await barriers()).length;
+    const before = await barriers();
     const card = await execute(adapter(), REPORTS_VERBS.barrierSubmit, submitData());
     expect(cardProblems(card)).toEqual([]);
-    const all = await barriers();
-    expect(all).toHaveLength(before + 1);
-    const stored = all[0];
+    const added = await addedBarriers(before);
+    expect(added).toHaveLength(1);
+    const stored = added[0];
     expect(stored).toMatchObject({ orgId: 'soest', campaignId: harness.campaign.campaignId, teamId: 'publiekszaken', theme: 'circulariteit', text: 'de kantine heeft alleen bekers van plastic', status: 'nieuw' });
     expect(stored?.contactUserId).toBeUndefined();
     expect(stored?.reference).toMatch(/^P-[0-9A-Z]{4}$/);
@@ -174,17 +218,18 @@ describe.each(LANGS)('reports through the bot (%s)', (lang, locale) => {
   });
 
   it('stores the reporter as contact only when the toggle is on', async () => {
+    const before = await barriers();
     const card = await execute(adapter(), REPORTS_VERBS.barrierSubmit, submitData({ contact: 'true', theme: 'mvoi', text: 'leverancier levert alles in plastic' }));
-    const [stored] = await barriers();
+    const [stored] = await addedBarriers(before);
     expect(stored).toMatchObject({ contactUserId: userId, theme: 'mvoi' });
     expect(cardTexts(card)).toContain(T.barrierNextContact[lang]);
   });
 
   it('stores an idea with an I- reference', async () => {
-    const before = (await ideas()).length;
+    const before = await ideas();
     const card = await execute(adapter(), REPORTS_VERBS.ideaSubmit, submitData({ text: 'een waterkoeler op elke verdieping', theme: 'circulariteit' }));
-    const all = await ideas();
-    expect(all).toHaveLength(before + 1);
+    const all = await addedIdeas(before);
+    expect(all).toHaveLength(1);
     expect(all[0]?.reference).toMatch(/^I-[0-9A-Z]{4}$/);
     expect(all[0]?.contactUserId).toBeUndefined();
     expect(cardTexts(card)).toEqual(expect.arrayContaining([T.ideaThanks[lang], all[0]?.reference, T.ideaNextAnonymous[lang]]));
@@ -192,6 +237,7 @@ describe.each(LANGS)('reports through the bot (%s)', (lang, locale) => {
 
   it('handles the Action.Submit fallback: the card the button was on is replaced', async () => {
     const a = adapter();
+    const before = await ideas();
     const updates: Array<Partial<Activity>> = [];
     a.updateActivity = async (_context, activity) => {
       updates.push(activity);
@@ -201,15 +247,16 @@ describe.each(LANGS)('reports through the bot (%s)', (lang, locale) => {
     expect(updates[0]?.id).toBe('card-42');
     const card = cardContent(updates[0] ?? {});
     expect(cardTexts(card)).toContain(T.ideaThanks[lang]);
-    expect((await ideas())[0]?.text).toBe('fietsen delen');
+    expect((await addedIdeas(before))[0]?.text).toBe('fietsen delen');
   });
 
   it('escapes markdown, links and mentions the reporter typed (the thank-you card shows them as plain text)', async () => {
     const form = await replyCard(adapter(), `prikkel: ${INJECTION}`);
     expect(input(form, 'text')['value']).toBe(INJECTION);
+    const before = await barriers();
     const card = await execute(adapter(), REPORTS_VERBS.barrierSubmit, submitData({ text: INJECTION }));
     expectOnlyAsTextRun(card);
-    expect((await barriers())[0]?.text).toBe(INJECTION);
+    expect((await addedBarriers(before))[0]?.text).toBe(INJECTION);
   });
 
   describe('bad input: the same card again with an error line, nothing stored', () => {
@@ -235,10 +282,11 @@ describe.each(LANGS)('reports through the bot (%s)', (lang, locale) => {
 
   it('files a report under the latest campaign when none is running today', async () => {
     const a = adapter();
+    const before = await barriers();
     harness.clock.now = new Date('2027-01-20T10:00:00Z');
     try {
       await execute(a, REPORTS_VERBS.barrierSubmit, submitData({ text: 'na de challenge: nog steeds plastic' }));
-      expect((await barriers())[0]).toMatchObject({ text: 'na de challenge: nog steeds plastic', campaignId: harness.campaign.campaignId });
+      expect((await addedBarriers(before))[0]).toMatchObject({ text: 'na de challenge: nog steeds plastic', campaignId: harness.campaign.campaignId });
     } finally {
       harness.clock.now = new Date('2026-12-02T08:00:00Z');
     }
@@ -298,5 +346,86 @@ describe('reports: the stored row', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toContain(userId);
     expect(rows.every((r) => !('contactUserId' in r))).toBe(true);
+  });
+
+  it.each(['barrier', 'idea'] as const satisfies readonly ReportKind[])(
+    'of a %s holds no control or bidi character, whatever was typed: the text is stored without them',
+    async (kind) => {
+      const verb = kind === 'barrier' ? REPORTS_VERBS.barrierSubmit : REPORTS_VERBS.ideaSubmit;
+      const typed = `${sprinkled('De printer print alles dubbel')} ${RLO_FILE_NAME}`;
+      const form = await replyCard(h.adapter({ userId }), `${kind === 'barrier' ? 'prikkel' : 'idee'}: ${typed}`);
+      expect(hiddenCharsIn(input(form, 'text')['value'])).toEqual([]);
+      const card = await execute(h.adapter({ userId }), verb, { text: typed, theme: 'circulariteit', contact: 'false' });
+      expect(hiddenCharsIn(card)).toEqual([]);
+      const rows = await rawRows(h.tables.client(kind === 'barrier' ? 'Barriers' : 'Ideas'));
+      expect(hiddenCharsIn(rows)).toEqual([]);
+      expect(rows.map((r) => r['text'])).toContain('De printer print alles dubbel\n factuurtxt.exe');
+    },
+  );
+});
+
+describe.each(LANGS)('reports: at most 10 barriers and ideas a day per person, over the report card and the check-in card (%s)', (lang, locale) => {
+  const h = useBotHarness();
+  const LIMIT = 10;
+  const limitLine = reportsTexts.errorDailyLimit[lang].replace('{max}', String(LIMIT));
+  const checkinLimitLine = checkinTexts.dailyReportLimit[lang].replace('{max}', String(LIMIT));
+  let seq = 0;
+  const person = async () => {
+    seq += 1;
+    const userId = `aad-quota-${lang}-${seq}`;
+    const teamId = `team-quota-${lang}-${seq}`;
+    return { userId, teamId, adapter: await joinedAdapter(h, { userId, teamId, language: lang }, locale) };
+  };
+  const stored = async (teamId: string) =>
+    (await h.repos.barriers.list('soest', { teamId })).length + (await h.repos.ideas.list('soest', { teamId })).length;
+  const report = (text: string) => ({ text, theme: 'circulariteit', contact: 'false' });
+  const checkIn = (over: Record<string, unknown>) => ({
+    campaignId: h.campaign.campaignId, date: '2026-12-02', outcome: 'done', travelMode: 'fiets', distanceBand: '5-10',
+    wasteFree: 'true', challenge: 'true', theme: 'circulariteit', barrierContact: 'false', ...over,
+  });
+
+  it('refuses the 11th report of the day with a friendly answer, storing nothing; the next day counts afresh', async () => {
+    const { teamId, adapter } = await person();
+    for (let i = 1; i <= LIMIT; i++) {
+      const verb = i % 2 === 0 ? REPORTS_VERBS.ideaSubmit : REPORTS_VERBS.barrierSubmit;
+      expect(cardTexts(await execute(adapter, verb, report(`melding ${i}`)))).not.toContain(limitLine);
+    }
+    expect(await stored(teamId)).toBe(LIMIT);
+    const data = report('melding 11');
+    const refused = await execute(adapter, REPORTS_VERBS.barrierSubmit, data);
+    expect(cardProblems(refused)).toEqual([]);
+    expect(cardTexts(refused)).toContain(limitLine);
+    // The card stays, with the text, to send another day.
+    expect(input(refused, 'text')['value']).toBe('melding 11');
+    expect(await stored(teamId)).toBe(LIMIT);
+
+    h.clock.now = new Date('2026-12-03T08:00:00Z');
+    expect(cardTexts(await execute(adapter, REPORTS_VERBS.barrierSubmit, data))).not.toContain(limitLine);
+    expect(await stored(teamId)).toBe(LIMIT + 1);
+  });
+
+  it('counts the check-in card\'s barrier and idea too: a check-in that would pass the limit is refused whole, storing nothing', async () => {
+    const { userId, teamId, adapter } = await person();
+    for (let i = 1; i <= LIMIT - 1; i++) await execute(adapter, REPORTS_VERBS.barrierSubmit, report(`melding ${i}`));
+    const refused = await execute(adapter, CHECKIN_VERBS.submit, checkIn({ barrierText: 'prikkel bij het inchecken', ideaText: 'idee bij het inchecken' }));
+    expect(cardText(refused)).toContain(checkinLimitLine);
+    expect(await h.repos.checkIns.listAll(userId)).toEqual([]);
+    expect(await stored(teamId)).toBe(LIMIT - 1);
+    // One more fits: the check-in with only its barrier is stored, and then the day is full.
+    await execute(adapter, CHECKIN_VERBS.submit, checkIn({ barrierText: 'prikkel bij het inchecken', ideaText: '' }));
+    expect(await h.repos.checkIns.listAll(userId)).toHaveLength(1);
+    expect(await stored(teamId)).toBe(LIMIT);
+    expect(cardTexts(await execute(adapter, REPORTS_VERBS.ideaSubmit, report('nog een idee')))).toContain(limitLine);
+    expect(await stored(teamId)).toBe(LIMIT);
+  });
+
+  it('holds under a burst: 40 report submits at once from one person store exactly 10, the rest refused or "busy"', async () => {
+    const { userId, teamId } = await person();
+    const adapters = Array.from({ length: 40 }, () => h.adapter({ userId, locale }));
+    const cards = await Promise.all(adapters.map((a, i) => execute(a, REPORTS_VERBS.barrierSubmit, { text: `burst ${i}`, theme: 'mvoi', contact: 'false' })));
+    expect(await stored(teamId)).toBe(LIMIT);
+    const answers = cards.map((c) => cardText(c));
+    expect(answers.filter((t) => t.includes(reportsTexts.barrierThanks[lang]))).toHaveLength(LIMIT);
+    expect(answers.every((t) => t.includes(reportsTexts.barrierThanks[lang]) || t.includes(limitLine) || t.includes(coreTexts.busy[lang]))).toBe(true);
   });
 });

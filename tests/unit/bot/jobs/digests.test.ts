@@ -7,7 +7,9 @@ import { emptyAggregate, type DailyAggregate } from '../../../../shared/src/doma
 import type { Campaign } from '../../../../shared/src/domain/campaign';
 import { LANGUAGES, type Language } from '../../../../shared/src/domain/types';
 import { gate } from '../../../../shared/src/privacy';
+import { plain } from '../../../../bot/src/features/core/texts';
 import { cardProblems, cardText } from '../../../helpers/cards';
+import { activeMarkdown, markdownTexts, shownText } from '../../../helpers/markdown';
 
 describe('digest week', () => {
   it.each([
@@ -41,11 +43,11 @@ describe('digest figures (from aggregates only)', () => {
   const campaignDays = [...previous.days.slice(0, 5), ...week.days.slice(0, 5)];
   const base: WeekInput = { aggregates: [], weekDays: week.days, previousWeekDays: previous.days, campaignDays, activeMembers: 6 };
 
-  it('adds up the week, compares with the week before and uses recorded participants as the denominator when there are any', () => {
+  it('adds up the week, compares with the week before and divides by the people recorded on the days it is given', () => {
     const travel = { ...emptyAggregate('c1', 't', 'x').travel, fiets: 2, auto: 1, thuis: 1 };
     const aggregates = [
       day('2026-12-07', { checkIns: 4, wasteFree: 3, travel, co2: { low: 1, mid: 2, high: 3 }, participants: 5 }),
-      day('2026-12-08', { checkIns: 4, wasteFree: 1, travel, co2: { low: 0.5, mid: 1, high: 2 } }),
+      day('2026-12-08', { checkIns: 4, wasteFree: 1, travel, co2: { low: 0.5, mid: 1, high: 2 }, participants: 6 }),
       day('2026-12-01', { checkIns: 2 }),
       day('2026-11-20', { checkIns: 99 }), // outside both weeks
     ];
@@ -55,8 +57,9 @@ describe('digest figures (from aggregates only)', () => {
     expect(f.wasteFree).toBe(4);
     expect(f.sustainableShare).toBe(6 / 8);
     expect(f.co2).toEqual({ low: 1.5, mid: 3, high: 5 });
-    // Monday: 5 recorded; the four other challenge days: 6 active members now.
-    expect(f.participation).toBeCloseTo(8 / (5 + 4 * 6));
+    // Monday: 5 recorded, Tuesday 6; the other challenge days were not disclosed (the caller passes only what the
+    // disclosure rule lets out), so they count neither way.
+    expect(f.participation).toBeCloseTo(8 / (5 + 6));
   });
 
   it('knows no comparison in the first week and no participation in a week without challenge days', () => {
@@ -118,6 +121,19 @@ describe('digest card', () => {
     expect(text).toContain('Alleen [plastic]\u200b(https:\u200b//example.com) bekers in de kantine');
     // An English title still waiting for its translation falls back to the Dutch one.
     expect(cardText(buildDigestCard(content(true), 'en'))).toContain('Herbruikbare bekers – ');
+  });
+
+  it('shows team and campaign names as plain text: no bold, no link, no list (Markdown escaped in its TextBlocks)', () => {
+    const named: DigestContent = { ...content(true), teamName: '**[klik](https://evil)**', campaignName: { nl: '- _Actie_ `week`', en: '1. ~~Week~~' } };
+    for (const lang of LANGUAGES) {
+      const card = buildDigestCard(named, lang);
+      expect(cardProblems(card)).toEqual([]);
+      const texts = markdownTexts(card);
+      expect(texts.flatMap(activeMarkdown)).toEqual([]);
+      const [title, subtitle] = texts.map(shownText);
+      expect(title).toContain(plain('**[klik](https://evil)**'));
+      expect(subtitle).toContain(named.campaignName[lang]);
+    }
   });
 
   it('has every text in Dutch and English', () => {

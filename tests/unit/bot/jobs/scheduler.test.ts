@@ -21,6 +21,10 @@ describe('dueJobs: what a tick runs', () => {
     expect(dueJobs(at('2026-12-08T08:35+01:00'), { retention: '2026-12-08' })).toEqual(['nudges', 'yousaid', 'repair']);
     expect(dueJobs(at('2026-12-12T23:55+01:00'), { retention: '2026-12-12' })).toEqual(['nudges', 'yousaid', 'repair']);
     expect(dueJobs(at('2026-12-08T08:36+01:00'), { retention: '2026-12-08' })).not.toContain('repair');
+    // headcount: every 10 minutes, at minute 2, 12, …, 52, any day (the job itself skips days without a challenge)
+    expect(dueJobs(at('2026-12-08T08:42+01:00'), { retention: '2026-12-08' })).toEqual(['nudges', 'yousaid', 'headcount']);
+    expect(dueJobs(at('2026-12-08T00:02+01:00'), { retention: '2026-12-08' })).toEqual(['nudges', 'yousaid', 'headcount']);
+    expect(dueJobs(at('2026-12-08T08:43+01:00'), { retention: '2026-12-08' })).not.toContain('headcount');
   });
 
   it('uses the local clock across DST: Monday 30 March 2026 08:30 CEST is 06:30 UTC', () => {
@@ -162,6 +166,6 @@ describe('JobRegistry', () => {
     const job = (name: JobName): Job => ({ name, run: async () => ({ job: name, at: '', dryRun: false, runs: [], counts: {}, durationMs: 0 }) });
     expect(() => new JobRegistry([job('nudges'), job('digests'), job('yousaid')])).toThrow(/missing.*retention/);
     expect(() => new JobRegistry([...JOB_NAMES.map(job), job('nudges')])).toThrow(/twice/);
-    expect(new JobRegistry(JOB_NAMES.map(job)).names).toEqual(['nudges', 'digests', 'yousaid', 'retention', 'repair']);
+    expect(new JobRegistry(JOB_NAMES.map(job)).names).toEqual(['nudges', 'digests', 'yousaid', 'retention', 'repair', 'headcount']);
   });
 });

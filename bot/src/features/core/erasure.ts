@@ -1,0 +1,160 @@
+import type { Participant } from '../../../../shared/src/domain/organisation';
+import { AppError, isAppError } from '../../errors';
+import type { Repositories } from '../../storage/repositories';
+
+/*
+ * Erasure of everything personal about one person, and the fence that makes it win against their own writes.
+ * "Verwijder mijn gegevens" (features/myData), the tab's DELETE /api/me, the writers of personal data (check-in,
+ * reports, enrolment) and the retention job (people who left long ago) all use it, so it sits with the other
+ * pieces every feature shares instead of inside one of them.
+ *
+ * How the erasure wins: it first marks the profile (`ParticipantsRepository.markErasing`, ETag-checked; from then
+ * on the profile refuses every save), then sweeps every table, sweeps again, and deletes the profile last. A writer
+ * of the person's other data reads the mark before it writes (and refuses) and again after it wrote ({@link fenced}):
+ * seeing the mark, or no profile, then, it sweeps too and refuses. A write whose second read came before the mark
+ * was stored before the erasure's first sweep, which removes it; a later write is seen by its own writer. So no
+ * check-in, survey, contact or chat link outlives an erasure, however the two interleave.
+ */
+
+/** How many of each kind one erasure deleted (or, for barriers and ideas, made anonymous). */
+export interface DeletionCounts {
+  readonly profile: boolean;
+  readonly checkIns: number;
+  readonly surveys: number;
+  readonly barriers: number;
+  readonly ideas: number;
+  readonly conversationRefs: number;
+  readonly sendClaims: number;
+}
+
+/** {@link DeletionCounts} but the profile: what one sweep of a person's rows found. */
+export type RowCounts = Omit<DeletionCounts, 'profile'>;
+
+/** The organisations to look in: the configured one, and the participant's if it differs. */
+export function orgIdsOf(configOrgId: string, participant: Pick<Participant, 'orgId'> | undefined): string[] {
+  return [...new Set([configOrgId, ...(participant ? [participant.orgId] : [])])];
+}
+
+/**
+ * Deletes every personal row of `userId` but the profile: check-ins, surveys, the contact on barriers and ideas
+ * (the reports stay, anonymous), chat references, send claims and an open delete confirmation. Every step is
+ * idempotent and safe beside another sweep of the same person.
+ */
+export async function sweepPersonalRows(repos: Repositories, orgIds: readonly string[], userId: string): Promise<RowCounts> {
+  const checkIns = await repos.checkIns.deleteAll(userId);
+  const surveys = await repos.surveys.deleteAll(userId);
+  let barriers = 0;
+  let ideas = 0;
+  for (const orgId of orgIds) {
+    barriers += await repos.barriers.forgetContact(orgId, userId);
+    ideas += await repos.ideas.forgetContact(orgId, userId);
+  }
+  const conversationRefs = await repos.conversationRefs.deleteAll({ kind: 'user', userId });
+  const sendClaims = await repos.sendClaims.deleteForRecipient(userId);
+  await repos.erasureConfirmations.remove(userId);
+  return { checkIns, surveys, barriers, ideas, conversationRefs, sendClaims };
+}
+
+/** What the retention job's other steps count already: rows of campaigns past retention, claims before a cutoff. */
+export interface CountedElsewhere {
+  readonly campaigns: ReadonlySet<string>;
+  /** ISO instant: claims made before it are counted by the send-claims purge. */
+  readonly claimedBefore: string;
+}
+
+/**
+ * What {@link sweepPersonalRows} would delete, counted without deleting (the retention job's dry run), leaving out
+ * what the same run counts elsewhere, so that a dry run adds up to what a real run removes.
+ */
+export async function countPersonalRows(repos: Repositories, orgIds: readonly string[], userId: string, elsewhere: CountedElsewhere): Promise<RowCounts> {
+  const kept = <T extends { readonly campaignId: string }>(rows: readonly T[]) => rows.filter((r) => !elsewhere.campaigns.has(r.campaignId)).length;
+  let barriers = 0;
+  let ideas = 0;
+  for (const orgId of orgIds) {
+    barriers += kept(await repos.barriers.listByContact(orgId, userId));
+    ideas += kept(await repos.ideas.listByContact(orgId, userId));
+  }
+  return {
+    checkIns: kept(await repos.checkIns.listAll(userId)),
+    surveys: kept(await repos.surveys.listAll(userId)),
+    barriers,
+    ideas,
+    conversationRefs: (await repos.conversationRefs.listAll({ kind: 'user', userId })).length,
+    sendClaims: (await repos.sendClaims.listForRecipient(userId)).filter((c) => c.claimedAt >= elsewhere.claimedBefore).length,
+  };
+}
+
+/**
+ * Erases everything personal about `userId`: marks the profile, sweeps twice, deletes the profile last, so that an
+ * erasure that stopped half-way (a crash) still has its mark and is finished by running it again. Team totals
+ * (`DailyAggregates`) are not touched. Without a profile it sweeps what is left and deletes no profile (one made
+ * meanwhile by joining is a new start).
+ */
+export async function eraseStoredData(repos: Repositories, configOrgId: string, userId: string): Promise<DeletionCounts> {
+  const mark = await repos.participants.markErasing(userId);
+  return eraseMarked(repos, configOrgId, userId, mark === 'marked');
+}
+
+/**
+ * The retention job's erasure of someone who left before `cutoff` (ISO): marks the profile only when it is still
+ * `left` since before then (checked in the same ETag write, so someone who came back meanwhile is never erased),
+ * then erases as {@link eraseStoredData}. `undefined` when it declined or there was no profile.
+ */
+export async function eraseIfLeftBefore(repos: Repositories, configOrgId: string, userId: string, cutoff: string): Promise<DeletionCounts | undefined> {
+  const mark = await repos.participants.markErasing(userId, (d) => d.status === 'left' && d.leftAt !== undefined && d.leftAt < cutoff);
+  return mark === 'marked' ? eraseMarked(repos, configOrgId, userId, true) : undefined;
+}
+
+/**
+ * The organisations to sweep for `userId`: the configured one and their profile's. A profile that no longer parses
+ * must not stop an erasure (nor the retention job): then the configured organisation only.
+ */
+export async function orgIdsToSweep(repos: Repositories, configOrgId: string, userId: string): Promise<string[]> {
+  try {
+    return orgIdsOf(configOrgId, await repos.participants.get(userId));
+  } catch (err) {
+    if (!isAppError(err, 'STORAGE_DATA_INVALID')) throw err;
+    return [configOrgId];
+  }
+}
+
+async function eraseMarked(repos: Repositories, configOrgId: string, userId: string, removeProfile: boolean): Promise<DeletionCounts> {
+  const orgIds = await orgIdsToSweep(repos, configOrgId, userId);
+  const first = await sweepPersonalRows(repos, orgIds, userId);
+  // Again, for a write that landed during the first sweep. Its writer removes it as well ({@link fenced}); this
+  // sweep does not rely on that.
+  const second = await sweepPersonalRows(repos, orgIds, userId);
+  const profile = removeProfile ? await repos.participants.remove(userId) : false;
+  return {
+    profile,
+    checkIns: first.checkIns + second.checkIns,
+    surveys: first.surveys + second.surveys,
+    barriers: first.barriers + second.barriers,
+    ideas: first.ideas + second.ideas,
+    conversationRefs: first.conversationRefs + second.conversationRefs,
+    sendClaims: first.sendClaims + second.sendClaims,
+  };
+}
+
+/** True when an erasure found nothing to delete. */
+export function nothingDeleted(c: DeletionCounts): boolean {
+  return !c.profile && c.checkIns + c.surveys + c.barriers + c.ideas + c.conversationRefs + c.sendClaims === 0;
+}
+
+function erasureInProgress(): AppError {
+  return new AppError('ERASURE_IN_PROGRESS', 'The person\'s data is being erased; the write is refused.');
+}
+
+/**
+ * Runs a write of `participant`'s personal data (a check-in, a report, enrolment details) inside the erasure fence:
+ * refused with ERASURE_IN_PROGRESS when an erasure has begun (or the profile is gone); when one began while the
+ * write ran, the person's rows are swept (what this write stored included) and the write is refused all the same.
+ * For writers that hold a participant who was there when their turn began.
+ */
+export async function fenced<T>(repos: Repositories, configOrgId: string, participant: Pick<Participant, 'userId' | 'orgId'>, write: () => Promise<T>): Promise<T> {
+  if ((await repos.participants.erasureState(participant.userId)) !== 'present') throw erasureInProgress();
+  const result = await write();
+  if ((await repos.participants.erasureState(participant.userId)) === 'present') return result;
+  await sweepPersonalRows(repos, orgIdsOf(configOrgId, participant), participant.userId);
+  throw erasureInProgress();
+}

@@ -1,0 +1,64 @@
+import { addCalendarDays, todayIn } from '../../../../shared/src/calendar';
+import type { Campaign } from '../../../../shared/src/domain/campaign';
+import type { JobContext, JobDeps } from '../job';
+
+/** True when a campaign's raw data is past retention on `today`: more than `retentionDays` days after its end. */
+export function isPastRetention(campaign: Pick<Campaign, 'endDate'>, retentionDays: number, today: string): boolean {
+  return today > addCalendarDays(campaign.endDate, retentionDays);
+}
+
+/** The organisation's campaigns past retention, and how many could not be judged (rows that do not parse). */
+export interface DueCampaigns {
+  readonly due: readonly Campaign[];
+  readonly readable: number;
+  readonly unreadable: number;
+}
+
+/**
+ * The campaigns of the organisation whose end lies more than `retentionDays` back. A row that does not parse, or
+ * a campaign that ends before it starts, is skipped and logged by id (its end is unknown, so nothing of it is
+ * purged); the others are judged as usual.
+ */
+export async function campaignsPastRetention(deps: Pick<JobDeps, 'config' | 'logger' | 'repos'>, at: Date): Promise<DueCampaigns> {
+  const { config, logger, repos } = deps;
+  const { campaigns, unreadable } = await repos.campaigns.listReadable(config.org.id);
+  for (const campaignId of unreadable) logger.warn('retention: a campaign does not parse; skipped, nothing of it purged', { campaignId, reason: 'campaign_unreadable' });
+  const today = todayIn(at);
+  const due = campaigns.filter((campaign) => {
+    if (campaign.startDate <= campaign.endDate) return isPastRetention(campaign, config.jobs.retentionDays, today);
+    logger.warn('retention: a campaign with impossible dates is skipped', { campaignId: campaign.campaignId, reason: 'campaign_dates_invalid' });
+    return false;
+  });
+  return { due, readable: campaigns.length, unreadable: unreadable.length };
+}
+
+/** The teams whose members may hold a campaign's rows: the organisation's teams and every team counted in it. */
+export async function teamsOfCampaign(deps: Pick<JobDeps, 'repos'>, campaign: Campaign, orgTeamIds: readonly string[]): Promise<Set<string>> {
+  const aggregates = await deps.repos.dailyAggregates.listCampaign(campaign.campaignId);
+  return new Set([...orgTeamIds, ...aggregates.map((a) => a.teamId)]);
+}
+
+/**
+ * One campaign's raw check-ins and survey answers of everyone in `teamIds` (every status in the `TeamMembers`
+ * index), deleted per person in transactions of at most 100, or counted in a dry run. Logs counts, never content.
+ */
+export async function purgeCampaignData(
+  deps: Pick<JobDeps, 'logger' | 'repos'>,
+  campaign: Campaign,
+  teamIds: ReadonlySet<string>,
+  context: JobContext,
+): Promise<{ CheckIns: number; Surveys: number }> {
+  const { logger, repos } = deps;
+  const userIds = new Set<string>();
+  for (const teamId of teamIds) for (const m of await repos.participants.listTeamMembers(teamId)) userIds.add(m.userId);
+  const removed = { CheckIns: 0, Surveys: 0 };
+  let done = 0;
+  for (const userId of userIds) {
+    const { campaignId } = campaign;
+    removed.CheckIns += context.dryRun ? await repos.checkIns.countForCampaign(userId, campaignId) : await repos.checkIns.deleteCampaign(userId, campaignId);
+    removed.Surveys += context.dryRun ? await repos.surveys.countForCampaign(userId, campaignId) : await repos.surveys.deleteCampaign(userId, campaignId);
+    context.onProgress?.({ done: ++done, total: userIds.size });
+  }
+  logger.info(context.dryRun ? 'retention: would remove' : 'retention: removed', { campaignId: campaign.campaignId, people: userIds.size, ...removed });
+  return removed;
+}

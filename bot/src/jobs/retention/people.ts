@@ -1,0 +1,61 @@
+import { countPersonalRows, eraseIfLeftBefore, orgIdsToSweep, type CountedElsewhere, type DeletionCounts } from '../../features/core/erasure';
+import type { JobDeps } from '../job';
+
+/** What the erasure of people who left removed (or would remove), by the job's count keys. */
+export interface PeopleCounts {
+  Participants: number;
+  CheckIns: number;
+  Surveys: number;
+  ReportContacts: number;
+  ConversationRefs: number;
+  SendClaims: number;
+}
+
+function asCounts(c: DeletionCounts): PeopleCounts {
+  return {
+    Participants: c.profile ? 1 : 0,
+    CheckIns: c.checkIns,
+    Surveys: c.surveys,
+    ReportContacts: c.barriers + c.ideas,
+    ConversationRefs: c.conversationRefs,
+    SendClaims: c.sendClaims,
+  };
+}
+
+/** What erasing `userId` would remove, or `undefined` when they did not leave before `cutoff` (a dry run). */
+async function wouldErase(deps: Pick<JobDeps, 'config' | 'repos'>, userId: string, cutoff: string, elsewhere: CountedElsewhere): Promise<PeopleCounts | undefined> {
+  const { config, repos } = deps;
+  const departure = await repos.participants.departure(userId);
+  if (departure?.status !== 'left' || departure.leftAt === undefined || departure.leftAt >= cutoff) return undefined;
+  const orgIds = await orgIdsToSweep(repos, config.org.id, userId);
+  return asCounts({ profile: true, ...(await countPersonalRows(repos, orgIds, userId, elsewhere)) });
+}
+
+/**
+ * People who left more than `retentionDays` ago (their status `left` since before `cutoff`, ISO) are erased as if
+ * they had asked: profile with its index rows, chat link, what is left of their check-ins and surveys, their send
+ * claims and their contact on reports (eraseIfLeftBefore). Found through the `TeamMembers` index of `teamIds`
+ * (every status), so never by a table scan; the mark is ETag-checked against the stored status, so someone who
+ * came back meanwhile is left alone. A dry run counts, leaving out what the run's other steps count already.
+ */
+export async function erasePeopleWhoLeft(
+  deps: Pick<JobDeps, 'config' | 'logger' | 'repos'>,
+  teamIds: ReadonlySet<string>,
+  cutoff: string,
+  elsewhere: CountedElsewhere,
+  dryRun: boolean,
+): Promise<PeopleCounts> {
+  const { config, logger, repos } = deps;
+  const total: PeopleCounts = { Participants: 0, CheckIns: 0, Surveys: 0, ReportContacts: 0, ConversationRefs: 0, SendClaims: 0 };
+  for (const teamId of teamIds) {
+    for (const member of await repos.participants.listTeamMembers(teamId)) {
+      if (member.status !== 'left') continue;
+      const erased = dryRun ? await wouldErase(deps, member.userId, cutoff, elsewhere) : await eraseIfLeftBefore(repos, config.org.id, member.userId, cutoff);
+      if (!erased) continue;
+      const counts = 'Participants' in erased ? erased : asCounts(erased);
+      for (const key of Object.keys(total) as Array<keyof PeopleCounts>) total[key] += counts[key];
+    }
+  }
+  if (total.Participants > 0) logger.info(dryRun ? 'retention: would erase people who left' : 'retention: erased people who left', { ...total });
+  return total;
+}

@@ -1,0 +1,156 @@
+import type { OrgOverviewResponse, ReportResponse, TeamDashboardVisible } from '../../shared/src/api';
+import { CATALOGUE } from '../../shared/src/catalogue';
+import type { CheckIn, IsoDate, TravelMode } from '../../shared/src/domain/types';
+import type { Repositories } from '../../bot/src/storage/repositories';
+import { checkIn } from '../helpers/fixtures';
+import { participant } from '../helpers/orgFixture';
+import { startTabApi, TAB_FIGURES_NOW, TAB_TEAMS, TAB_TENANT, TAB_USERS, type TabApiHarness } from '../helpers/tabApi';
+
+/**
+ * The differencing attacks of BRIEF.md privacy rule 9, played against the real server as a curious colleague, a
+ * manager or a coordinator would: subtracting one view from another, a team with nobody active, refreshing around
+ * one person's check-in, and reading a team's past from when it was smaller. Each one, on the code before the
+ * disclosure rule (shared/src/privacy/disclosure.ts), gave a group under the minimum away.
+ *
+ * The harness's organisation (tests/helpers/tabApi.ts): Publiekszaken, 6 active, 6 recorded on 30 Nov and 1 Dec;
+ * Buitendienst, 4 active, 4 recorded. The clock: Friday 4 December (30 Nov, 1 and 2 Dec are final).
+ */
+
+/** Stores a check-in and counts it, as the check-in path does. */
+async function seedCheckIn(repos: Repositories, campaignId: string, over: { userId: string; teamId: string; date: IsoDate; travelMode: TravelMode }): Promise<void> {
+  const day = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'].indexOf(over.date) + 1;
+  const c: CheckIn = checkIn({ campaignId, day, challengeId: CATALOGUE[day - 1]?.id ?? '', createdAt: `${over.date}T09:00:00.000Z`, updatedAt: `${over.date}T09:00:00.000Z`, ...over });
+  await repos.checkIns.save(c, null);
+  await repos.dailyAggregates.apply(c);
+}
+
+/** What a viewer can subtract: the figures of one view minus the sum of others, per counter. */
+function minus(a: TeamDashboardVisible['figures'], ...others: TeamDashboardVisible['figures'][]) {
+  const travel = Object.fromEntries(Object.entries(a.travel).map(([mode, n]) => [mode, n - others.reduce((s, o) => s + o.travel[mode as TravelMode], 0)]));
+  return {
+    checkIns: a.checkIns - others.reduce((s, o) => s + o.checkIns, 0),
+    wasteFreeDays: a.wasteFreeDays - others.reduce((s, o) => s + o.wasteFreeDays, 0),
+    co2: Math.round((a.impact.co2.mid - others.reduce((s, o) => s + o.impact.co2.mid, 0)) * 1e6) / 1e6,
+    travel,
+  };
+}
+const NOTHING = { checkIns: 0, wasteFreeDays: 0, co2: 0, travel: { auto: 0, fiets: 0, ebike: 0, ov: 0, lopen: 0, eauto: 0, thuis: 0 } };
+
+describe('differencing: the organisation minus the teams one can see', () => {
+  let h: TabApiHarness;
+  beforeAll(async () => {
+    h = await startTabApi({ now: TAB_FIGURES_NOW });
+    // Buitendienst (4 people, under the minimum) checks in by e-bike on a final day: a trace that is easy to find.
+    for (const userId of ['aad-bd-01', 'aad-bd-02']) await seedCheckIn(h.repos, h.campaign.campaignId, { userId, teamId: TAB_TEAMS.small, date: '2026-11-30', travelMode: 'ebike' });
+  });
+  afterAll(() => h.close());
+
+  it("a member of the big team: the overview's totals minus their own team's dashboard give nothing of the small team", async () => {
+    const token = await h.tokenFor(TAB_USERS.employee);
+    const overview = (await h.api<OrgOverviewResponse>('GET', '/api/org/overview', { token })).body;
+    const own = (await h.api<TeamDashboardVisible>('GET', `/api/teams/${TAB_TEAMS.big}/dashboard`, { token })).body;
+    if (overview.totals === null) throw new Error('the organisation should show totals (6 people)');
+    expect(minus(overview.totals, own.figures)).toEqual(NOTHING);
+    expect(minus(own.organisation ?? own.figures, own.figures)).toEqual(NOTHING);
+    expect(overview.totals.participants - own.figures.participants).toBe(0);
+  });
+
+  it("a coordinator: the report's totals and daily series minus the teams it shows give nothing of the small team", async () => {
+    const report = (await h.api<ReportResponse>('GET', '/api/report', { token: await h.tokenFor(TAB_USERS.coordinator) })).body;
+    if (report.participation.hidden) throw new Error('the report should show participation');
+    const shown = report.teams.flatMap((t) => (t.figures.hidden ? [] : [t.figures]));
+    expect(report.participation.checkIns - shown.reduce((n, f) => n + f.checkIns, 0)).toBe(0);
+    expect(report.participation.participants - shown.reduce((n, f) => n + f.participants, 0)).toBe(0);
+    expect(report.series.map((d) => d.participants)).toEqual([6, 6]);
+  });
+});
+
+describe('differencing: a team with nobody active does not switch the protection off', () => {
+  let h: TabApiHarness;
+  beforeAll(async () => {
+    h = await startTabApi({ now: TAB_FIGURES_NOW });
+    for (const userId of ['aad-bd-01', 'aad-bd-02']) await seedCheckIn(h.repos, h.campaign.campaignId, { userId, teamId: TAB_TEAMS.small, date: '2026-11-30', travelMode: 'ebike' });
+    // A third team of 5, shown, and a new team nobody is active in yet.
+    await h.repos.orgTeams.save({ orgId: 'soest', teamId: 'derde', name: 'Derde', managerIds: [], demo: false });
+    for (let n = 1; n <= 5; n++) await h.repos.participants.save(participant({ userId: `aad-derde-${n}`, teamId: 'derde', tenantId: TAB_TENANT }));
+    for (const date of ['2026-11-30', '2026-12-01'] as const) await h.repos.dailyAggregates.recordParticipants(h.campaign.campaignId, 'derde', date, 5);
+    await h.repos.orgTeams.save({ orgId: 'soest', teamId: 'nieuw', name: 'Nieuw', managerIds: [], demo: false });
+  });
+  afterAll(() => h.close());
+
+  it('the overview: totals minus every team row it shows give nothing of the small team', async () => {
+    const overview = (await h.api<OrgOverviewResponse>('GET', '/api/org/overview', { token: await h.tokenFor(TAB_USERS.employee) })).body;
+    if (overview.totals === null) throw new Error('the organisation should show totals');
+    const rows = overview.teams.flatMap((t) => (t.suppressed ? [] : [t]));
+    expect(rows.map((r) => r.teamId).sort()).toEqual(['derde', TAB_TEAMS.big]);
+    expect(overview.totals.checkIns - rows.reduce((n, r) => n + r.checkIns, 0)).toBe(0);
+    expect(overview.totals.participants - rows.reduce((n, r) => n + r.participants, 0)).toBe(0);
+    expect(overview.totals.travel.ebike).toBe(0);
+  });
+});
+
+describe('differencing over time: refreshing around one person', () => {
+  let h: TabApiHarness;
+  beforeAll(async () => {
+    h = await startTabApi({ now: TAB_FIGURES_NOW });
+  });
+  afterAll(() => h.close());
+
+  const views = async (token: string) => {
+    const dashboard = (await h.api<TeamDashboardVisible>('GET', `/api/teams/${TAB_TEAMS.big}/dashboard`, { token })).body;
+    const overview = (await h.api<OrgOverviewResponse>('GET', '/api/org/overview', { token })).body;
+    return { figures: dashboard.figures, perDay: dashboard.perDay, organisation: dashboard.organisation, totals: overview.totals, teams: overview.teams };
+  };
+
+  it("a colleague's check-in today and a correction of yesterday do not move any figure a teammate can see", async () => {
+    const watcher = await h.tokenFor(TAB_USERS.employee);
+    const before = await views(watcher);
+    const answer = (day: number) => (CATALOGUE[day - 1]?.question.kind === 'yesno' ? true : 0);
+    const today = await h.api('PUT', '/api/me/checkins/2026-12-04', {
+      token: await h.tokenFor('aad-pz-03'),
+      body: { outcome: 'done', travelMode: 'eauto', distanceBand: '20-40', wasteFree: false, challenge: answer(5) },
+    });
+    expect(today.status).toBe(201);
+    const yesterday = await h.api('PUT', '/api/me/checkins/2026-12-03', {
+      token: await h.tokenFor('aad-pz-04'),
+      body: { outcome: 'partly', travelMode: 'thuis', distanceBand: '0-5', wasteFree: true, challenge: answer(4) },
+    });
+    expect(yesterday.status).toBe(201);
+    expect(await views(watcher)).toEqual(before);
+  });
+});
+
+describe('differencing across membership: a team that grew', () => {
+  let h: TabApiHarness;
+  beforeAll(async () => {
+    h = await startTabApi({ now: TAB_FIGURES_NOW });
+    // "Groeit" had 3 people on 30 Nov and 1 Dec, who walked to work; 6 are active now.
+    await h.repos.orgTeams.save({ orgId: 'soest', teamId: 'groeit', name: 'Groeit', managerIds: [], demo: false });
+    for (let n = 1; n <= 6; n++) await h.repos.participants.save(participant({ userId: `aad-groeit-${n}`, teamId: 'groeit', tenantId: TAB_TENANT }));
+    for (const date of ['2026-11-30', '2026-12-01'] as const) {
+      await h.repos.dailyAggregates.recordParticipants(h.campaign.campaignId, 'groeit', date, 3);
+      for (const n of [1, 2, 3]) await seedCheckIn(h.repos, h.campaign.campaignId, { userId: `aad-groeit-${n}`, teamId: 'groeit', date, travelMode: 'lopen' });
+    }
+  });
+  afterAll(() => h.close());
+
+  it('its dashboard and its overview row hold nothing of the days it was smaller than the minimum', async () => {
+    const token = await h.tokenFor('aad-groeit-6');
+    const dashboard = (await h.api<TeamDashboardVisible>('GET', '/api/teams/groeit/dashboard', { token })).body;
+    expect(dashboard.suppressed).toBe(false);
+    expect(dashboard.perDay).toEqual([]);
+    expect(dashboard.figures).toMatchObject({ participants: 6, checkIns: 0, travel: expect.objectContaining({ lopen: 0 }) });
+    const overview = (await h.api<OrgOverviewResponse>('GET', '/api/org/overview', { token })).body;
+    expect(overview.teams.find((t) => t.teamId === 'groeit')).toMatchObject({ suppressed: false, checkIns: 0 });
+    // Those days reach the organisation's totals only inside the day's residual group: Groeit's 3 with
+    // Buitendienst's 4 recorded people, 7 from two teams; what subtraction gives is that group, never Groeit alone.
+    const rows = overview.teams.flatMap((t) => (t.suppressed ? [] : [t]));
+    expect((overview.totals?.checkIns ?? 0) - rows.reduce((n, r) => n + r.checkIns, 0)).toBe(6);
+  });
+
+  it('without a second small team that day, those days stay out of the totals as well', async () => {
+    for (const date of ['2026-11-30', '2026-12-01'] as const) await h.repos.dailyAggregates.recordParticipants(h.campaign.campaignId, TAB_TEAMS.small, date, 0);
+    const overview = (await h.api<OrgOverviewResponse>('GET', '/api/org/overview', { token: await h.tokenFor('aad-groeit-6') })).body;
+    expect(overview.totals?.travel.lopen).toBe(0);
+  });
+});
