@@ -68,6 +68,16 @@ describe('ReportQuotaRepository (Azurite)', () => {
     expect(await repo.count('burst', DAY, 'aad-burst')).toBe(10);
   });
 
+  it('a morning peak of many people at once on two instances: every report that fits is taken, none answered busy', async () => {
+    // Every report of the organisation meets on one row a day; before the instances combined their writes, 32
+    // concurrent writers exhausted the ETag retries and refused check-ins as "busy".
+    const other = new ReportQuotaRepository(tables.store('ReportQuota'));
+    const people = Array.from({ length: 120 }, (_, i) => `aad-peak-${i}`);
+    const taken = await Promise.all(people.map((userId, i) => (i % 2 === 0 ? repo : other).take('peak', DAY, userId, 1, 10)));
+    expect(taken.every((t) => t)).toBe(true);
+    for (const userId of people.slice(0, 5)) expect(await repo.count('peak', DAY, userId)).toBeGreaterThanOrEqual(1);
+  });
+
   it('refuses bad input before anything is written', async () => {
     await expect(repo.take('', DAY, 'aad-f', 1, 10)).rejects.toEqual(expectCode('VALIDATION_FAILED'));
     await expect(repo.take('bad', '2026-02-30', 'aad-f', 1, 10)).rejects.toEqual(expectCode('VALIDATION_FAILED'));

@@ -5,6 +5,7 @@ import { AppError, ConflictError } from '../../errors';
 import { encodeKeyPart } from '../keys';
 import { parseRow } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
+import { KeyedCombiner } from './combiner';
 import { retryOnConflict, type RetryPolicy } from './optimistic';
 import { idSchema, isoDateSchema, validateInput } from './rowSchemas';
 
@@ -72,7 +73,23 @@ function countOf(day: Day, cells: readonly number[]): number {
   return Math.min(...cells.map((i) => day.cells[i] ?? 0));
 }
 
+/** A day's sketch while a batch of takes and give-backs is applied to it (see {@link KeyedCombiner}). */
+interface QuotaState {
+  readonly day: Day;
+  /** Whether the last change applied was a take that fitted. */
+  readonly granted: boolean;
+  /** Whether any change of the batch changed a cell (else nothing is written). */
+  readonly changed: boolean;
+}
+
 export class ReportQuotaRepository {
+  /**
+   * Every report of the organisation meets on one row a day. Inside one instance, concurrent takes and give-backs
+   * of that row are applied together in one ETag write per round trip (as the DailyAggregates rows are), so a
+   * morning peak does not exhaust the retries; between instances the ETag retry still guards the row.
+   */
+  private readonly combiner = new KeyedCombiner<QuotaState>((key, change) => this.writeCombined(key, change));
+
   constructor(
     private readonly store: TableStore<ReportQuotaRow>,
     private readonly retry: RetryPolicy = QUOTA_RETRY,
@@ -88,26 +105,49 @@ export class ReportQuotaRepository {
 
   /**
    * Adds `n` reports to the person's count of `date` when that stays within `limit`, and answers true; answers
-   * false and writes nothing otherwise. An ETag write, retried when another report met it; `n` 0 reads nothing.
+   * false and changes nothing otherwise (a batch of refusals writes nothing). `n` 0 reads nothing.
    */
   async take(orgId: string, date: string, userId: string, n: number, limit: number): Promise<boolean> {
     validateInput(takeSchema, { orgId, date, userId, n, limit }, 'report quota');
     if (n === 0) return true;
+    const after = await this.combiner.apply(JSON.stringify([orgId, date]), (s) => {
+      const cells = personCells(s.day.salt, userId);
+      if (countOf(s.day, cells) + n > limit) return { ...s, granted: false };
+      return { day: withCells(s.day, cells, (v) => Math.min(CELL_MAX, v + n)), granted: true, changed: true };
+    });
+    return after.granted;
+  }
+
+  /**
+   * Takes `n` back from the person's count of `date` (reports taken but not filed: a check-in submitted twice).
+   * Each of their cells goes down by `n`, never below 0; a day without a row has nothing to give back.
+   */
+  async giveBack(orgId: string, date: string, userId: string, n: number): Promise<void> {
+    validateInput(takeSchema, { orgId, date, userId, n, limit: 1 }, 'report quota');
+    if (n === 0) return;
+    await this.combiner.apply(JSON.stringify([orgId, date]), (s) => {
+      const cells = personCells(s.day.salt, userId);
+      if (cells.every((i) => (s.day.cells[i] ?? 0) === 0)) return { ...s, granted: false };
+      return { day: withCells(s.day, cells, (v) => Math.max(0, v - n)), granted: false, changed: true };
+    });
+  }
+
+  /** One ETag read-modify-write of a day's row with a batch's combined change, retried when another instance wrote. */
+  private async writeCombined(key: string, change: (current: QuotaState) => QuotaState): Promise<QuotaState> {
+    const [orgId, date] = JSON.parse(key) as [string, string];
     const partitionKey = encodeKeyPart(orgId);
-    return retryOnConflict(`take ReportQuota ${partitionKey}/${date}`, this.retry, async () => {
+    return retryOnConflict(`update ReportQuota ${partitionKey}/${date}`, this.retry, async () => {
       const row = await this.store.get(partitionKey, date);
-      const day = row ? fromRow(row) : newDay();
-      const cells = personCells(day.salt, userId);
-      if (countOf(day, cells) + n > limit) return false;
-      for (const i of cells) day.cells[i] = Math.min(CELL_MAX, (day.cells[i] ?? 0) + n);
+      const after = change({ day: row ? fromRow(row) : newDay(), granted: false, changed: false });
+      if (!after.changed) return after;
       if (row) {
-        await this.write(orgId, date, day, row.etag);
+        await this.write(orgId, date, after.day, row.etag);
       } else {
         // The day's first report: the earlier days' rows go first, so no day outlives the next one with reports.
         await this.store.deletePartition(partitionKey, { to: date });
-        await this.store.create(toEntity(orgId, date, day));
+        await this.store.create(toEntity(orgId, date, after.day));
       }
-      return true;
+      return after;
     });
   }
 
@@ -120,21 +160,11 @@ export class ReportQuotaRepository {
       throw err;
     }
   }
+}
 
-  /**
-   * Takes `n` back from the person's count of `date` (reports taken but not filed: a check-in submitted twice).
-   * Each of their cells goes down by `n`, never below 0; a day without a row has nothing to give back.
-   */
-  async giveBack(orgId: string, date: string, userId: string, n: number): Promise<void> {
-    validateInput(takeSchema, { orgId, date, userId, n, limit: 1 }, 'report quota');
-    if (n === 0) return;
-    const partitionKey = encodeKeyPart(orgId);
-    await retryOnConflict(`give back ReportQuota ${partitionKey}/${date}`, this.retry, async () => {
-      const row = await this.store.get(partitionKey, date);
-      if (!row) return;
-      const day = fromRow(row);
-      for (const i of personCells(day.salt, userId)) day.cells[i] = Math.max(0, (day.cells[i] ?? 0) - n);
-      await this.write(orgId, date, day, row.etag);
-    });
-  }
+/** A copy of `day` with `cells` changed by `f` (changes stay pure: a retry applies them again to a fresh read). */
+function withCells(day: Day, cells: readonly number[], f: (value: number) => number): Day {
+  const next = new Uint8Array(day.cells);
+  for (const i of cells) next[i] = f(next[i] ?? 0);
+  return { salt: day.salt, cells: next };
 }
