@@ -27,6 +27,8 @@ export interface ServerDeps {
   readonly routes?: readonly RouteRegistrar[];
 }
 
+/** How long an idle kept-alive connection stays open (longer than the usual 60 s idle timeout of load balancers). */
+export const KEEP_ALIVE_MS = 120_000;
 /** Largest request body we read (Bot Framework activities and card submits are a few KB). */
 export const MAX_BODY_BYTES = 256 * 1024;
 const HEALTH_TIMEOUT_MS = 2000;
@@ -111,6 +113,11 @@ export function createServer(deps: ServerDeps): restify.Server {
   // find-my-way (restify's router) refuses path parameters over 100 characters by default: the signed data-export
   // token is ~105 for a real Entra object id, so allow 512.
   const server = restify.createServer({ name: 'soestainable', handleUncaughtExceptions: false, maxParamLength: 512 });
+  // Kept-alive connections outlive the clients' idle pools (App Service's front end, the Bot Framework Service):
+  // with Node's 5 s default, a client that reuses a connection just as the server closes it gets ECONNRESET, and
+  // the load suite saw exactly that for 3 of 1,000 check-ins on a busy machine.
+  server.server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.server.headersTimeout = KEEP_ALIVE_MS + 5_000;
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(textOnlyQuery);
   // Every route takes JSON. restify's multipart parser ignores maxBodySize and leaves uploads in the temp folder

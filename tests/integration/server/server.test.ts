@@ -1,3 +1,4 @@
+import { Agent, request as httpRequest } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +73,26 @@ describe('server over real HTTP (Azurite)', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', storage: 'ok' });
   });
+
+  it("keeps an idle kept-alive connection open past Node's 5 s default, so a client reusing it meets no reset", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const req = httpRequest(`${base}/healthz`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      expect(await get()).toEqual({ status: 200, reused: false });
+      await new Promise((r) => setTimeout(r, 6_000));
+      expect(await get()).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
+  }, 20_000);
 
   it('serves the tab under /tab/ and redirects / there', async () => {
     const res = await fetch(`${base}/tab/index.html`);
