@@ -189,21 +189,27 @@ function textWidth(element: HTMLElement): number {
   return text.length === 0 ? 0 : Math.ceil(text.length * (element.getAttribute('role') === 'tab' ? 4 : 8)) + 24;
 }
 
-Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
-  configurable: true,
-  get(this: HTMLElement): number {
-    return inNavigation(this) ? Math.max(0, laidOutWidth - 100) : 0;
-  },
-});
-Object.defineProperty(HTMLElement.prototype, 'offsetWidth', {
-  configurable: true,
-  get(this: HTMLElement): number {
-    return inNavigation(this) ? textWidth(this) : 0;
-  },
-});
+let installed = false;
+function installLayoutStandIn(): void {
+  if (installed) return;
+  installed = true;
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+    configurable: true,
+    get(this: HTMLElement): number {
+      return inNavigation(this) ? Math.max(0, laidOutWidth - 100) : 0;
+    },
+  });
+  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', {
+    configurable: true,
+    get(this: HTMLElement): number {
+      return inNavigation(this) ? textWidth(this) : 0;
+    },
+  });
+}
 
 /** Shows the tab at `width` px from now on, and tells the observers (as a browser does when the panel resizes). */
 export function layOut(width: number): void {
+  installLayoutStandIn();
   laidOutWidth = width;
   // Set again each time: something between tests (a library's cleanup) takes it off the window.
   window.ResizeObserver = ResizeObserverStandIn;
