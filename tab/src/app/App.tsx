@@ -142,24 +142,28 @@ export function App({ env }: { readonly env: TabEnvironment }): ReactElement {
   const styles = useStyles();
 
   return (
-    <FluentProvider theme={THEMES[theme]} lang={lang} className={styles.root}>
-      <AppContext.Provider value={context}>
-        {route.page === 'signin' ? (
-          <main className={styles.main}>
-            <Suspense fallback={<LoadingState />}>
-              <SigninPage />
-            </Suspense>
-          </main>
-        ) : sessionState.status === 'ready' ? (
-          <SignedIn route={route} session={sessionState.session} />
-        ) : sessionState.status === 'error' ? (
-          <main className={styles.main}>
-            <ErrorState error={sessionState.error} onRetry={() => void reloadSession()} />
-          </main>
-        ) : (
-          <LoadingState />
-        )}
-      </AppContext.Provider>
+    // The page's layout is on a box inside the provider, not on the provider: Fluent copies the provider's classes
+    // onto every portal (menus, dialogs), and a full-height background there covered the page behind an open menu.
+    <FluentProvider theme={THEMES[theme]} lang={lang}>
+      <div className={styles.root}>
+        <AppContext.Provider value={context}>
+          {route.page === 'signin' ? (
+            <main className={styles.main}>
+              <Suspense fallback={<LoadingState />}>
+                <SigninPage />
+              </Suspense>
+            </main>
+          ) : sessionState.status === 'ready' ? (
+            <SignedIn route={route} session={sessionState.session} />
+          ) : sessionState.status === 'error' ? (
+            <main className={styles.main}>
+              <ErrorState error={sessionState.error} onRetry={() => void reloadSession()} />
+            </main>
+          ) : (
+            <LoadingState />
+          )}
+        </AppContext.Provider>
+      </div>
     </FluentProvider>
   );
 }
