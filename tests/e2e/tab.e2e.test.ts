@@ -10,7 +10,9 @@ import { buildIfNeeded, startStack, type Stack } from './helpers/stack';
  * - the Done-when flow: a coordinator signs in with the dev sign-in, opens the dashboard, triages three barriers
  *   into one new action, moves it to "in uitvoering", and finds it on the kansenkaart and in "you said, we did";
  * - every page in light and dark, Dutch and English, in a 320 px side panel and at desktop width: a screenshot
- *   of each (test-results/tab/) and axe-core with zero serious or critical violations.
+ *   of each (test-results/tab/) and axe-core with zero serious or critical violations; at 320 px nothing is wider
+ *   than the panel and every page of the navigation can be reached (a tab, or an item of its "More" menu);
+ *   at both widths no text is cut off by a box that hides its overflow (issue 14, item 8).
  */
 const DEV_CLOCK = '2026-12-02T10:00:00+01:00';
 const SHOTS = join(__dirname, '..', '..', 'test-results', 'tab');
@@ -74,6 +76,73 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return found;
 }
 
+/**
+ * Boxes that hide their overflow while their content is wider (text cut off, as "5 dager" for "5 dagen" was),
+ * and, when `wide`, elements reaching past the viewport's sides without a scrolling (or clipping) box around them.
+ * A string, evaluated as is: the tab's CSP refuses functions built from strings, not CDP's evaluation.
+ */
+function layoutProblemsScript(wide: boolean): string {
+  return `(() => {
+    const wide = ${String(wide)};
+    const vw = document.documentElement.clientWidth;
+    const found = [];
+    const hides = (v) => v === 'hidden' || v === 'clip';
+    const scrolls = (v) => v === 'auto' || v === 'scroll';
+    const describe = (el) => {
+      const text = (el.innerText || el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
+      const cls = typeof el.className === 'string' && el.className !== '' ? '.' + el.className.split(' ')[0] : '';
+      return el.tagName.toLowerCase() + cls + (text === '' ? '' : ' "' + text + '"');
+    };
+    for (const el of document.body.querySelectorAll('*')) {
+      if (el.hasAttribute('data-tabster-dummy')) continue;
+      const cs = getComputedStyle(el);
+      if (cs.display === 'none' || cs.visibility === 'hidden') continue;
+      const rect = el.getBoundingClientRect();
+      // Visually hidden text for screen readers (1 px, clipped) is meant to be cut.
+      if (rect.width <= 1 || rect.height <= 1) continue;
+      const text = (el.textContent || '').trim();
+      if (text !== '' && (hides(cs.overflowX) || cs.textOverflow === 'ellipsis') && el.scrollWidth > el.clientWidth + 1) {
+        found.push('text cut off: ' + describe(el) + ' needs ' + el.scrollWidth + 'px, shows ' + el.clientWidth + 'px');
+      }
+      if (wide && (rect.right > vw + 1 || rect.left < -1)) {
+        let contained = false;
+        for (let p = el.parentElement; p !== null && p !== document.body; p = p.parentElement) {
+          const ps = getComputedStyle(p);
+          if (scrolls(ps.overflowX) || hides(ps.overflowX)) { contained = true; break; }
+        }
+        if (!contained) found.push('wider than the panel: ' + describe(el) + ' spans ' + Math.round(rect.left) + '–' + Math.round(rect.right) + 'px of ' + vw + 'px');
+      }
+      if (found.length >= 5) break;
+    }
+    return found;
+  })()`;
+}
+
+const NAV_PAGES = {
+  nl: ['Mijn team', 'Organisatie', 'Mijn voortgang', 'Actieprogramma', 'Prikkels', 'Beheer', 'Rapport'],
+  en: ['My team', 'Organisation', 'My progress', 'Action programme', 'Barriers', 'Admin', 'Report'],
+} as const;
+
+/**
+ * The navigation's destinations a user can reach: the tabs on screen plus, when there is a "More" button, the
+ * items of its menu (opened, read, closed again with Escape). `shot`: a screenshot while the menu is open.
+ */
+async function reachablePages(page: Page, lang: 'nl' | 'en', shot?: string): Promise<string[]> {
+  const nav = page.getByRole('navigation', { name: lang === 'nl' ? 'Onderdelen' : 'Sections' });
+  const names = (await nav.getByRole('tab').allInnerTexts()).map((t) => t.trim());
+  const more = nav.getByRole('button', { name: lang === 'nl' ? /^Meer onderdelen/ : /^More sections/ });
+  if ((await more.count()) > 0) {
+    await more.click();
+    const menu = page.getByRole('menu');
+    await menu.waitFor({ state: 'visible', timeout: 10_000 });
+    names.push(...(await menu.getByRole('menuitem').allInnerTexts()).map((t) => t.trim()));
+    if (shot !== undefined) await page.screenshot({ path: join(SHOTS, shot) });
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+  return names;
+}
+
 describe('the tab in Chromium', () => {
   test('a coordinator triages three barriers into an action, starts it, and finds it on the kansenkaart and in "you said, we did"', async () => {
     const page = await context().newPage();
@@ -127,43 +196,54 @@ describe('the tab in Chromium', () => {
     { name: 'panel', width: 320, height: 720 },
     { name: 'desktop', width: 1280, height: 800 },
   ] as const;
+  const CONTRAST_PAGES = ['team', 'me', 'programme'] as const;
 
-  test('every page in light and dark, nl and en, 320 px and desktop: screenshots, and no serious axe violation', async () => {
+  test('every page in light and dark, nl and en, 320 px and desktop (and some in high contrast at 320 px): screenshots, and no serious axe violation', async () => {
     const page = await context().newPage();
     const problems: string[] = [];
     let shots = 0;
     try {
       await signIn(page, 'nl', COORDINATOR, /Programmacoördinator/);
       const teamHash = new URL(page.url()).hash; // #/team/<id>
+      const visit = async (lang: 'nl' | 'en', theme: 'light' | 'dark' | 'contrast', viewport: (typeof VIEWPORTS)[number], name: (typeof PAGES)[number]): Promise<void> => {
+        const hash = name === 'team' ? teamHash : `#/${name}`;
+        await page.goto(`${base}/tab/?lang=${lang}&theme=${theme}${hash}`);
+        await settled(page);
+        await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
+        const file = `${name.replace('/', '-')}-${lang}-${theme}-${viewport.name}.png`;
+        await page.screenshot({ path: join(SHOTS, file), fullPage: true });
+        shots++;
+        for (const v of await seriousViolations(page)) problems.push(`${file}: ${v}`);
+        for (const p of await page.evaluate<string[]>(layoutProblemsScript(viewport.width === 320))) problems.push(`${file}: ${p}`);
+        if (viewport.width === 320) {
+          // Nothing in the page's own content may need horizontal scrolling of the whole page.
+          const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+          if (overflow > 1) problems.push(`${file}: the page is ${overflow}px wider than the 320 px panel`);
+          // Every page of the navigation can be reached from here (the configuration page has none).
+          if (name !== 'config') {
+            const reachable = await reachablePages(page, lang, name === 'team' ? `nav-menu-${lang}-${theme}-panel.png` : undefined);
+            if ([...reachable].sort().join('|') !== [...NAV_PAGES[lang]].sort().join('|')) problems.push(`${file}: the navigation reaches ${reachable.join(', ')}`);
+          }
+        }
+      };
       for (const lang of ['nl', 'en'] as const) {
         for (const theme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme: theme });
           for (const viewport of VIEWPORTS) {
             await page.setViewportSize({ width: viewport.width, height: viewport.height });
-            for (const name of PAGES) {
-              const hash = name === 'team' ? teamHash : `#/${name}`;
-              await page.goto(`${base}/tab/?lang=${lang}&theme=${theme}${hash}`);
-              await settled(page);
-              await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
-              const file = `${name.replace('/', '-')}-${lang}-${theme}-${viewport.name}.png`;
-              await page.screenshot({ path: join(SHOTS, file), fullPage: true });
-              shots++;
-              for (const v of await seriousViolations(page)) problems.push(`${file}: ${v}`);
-              if (viewport.width === 320) {
-                // Nothing in the page's own content may need horizontal scrolling of the whole page.
-                const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-                if (overflow > 1) problems.push(`${file}: the page is ${overflow}px wider than the 320 px panel`);
-              }
-            }
+            for (const name of PAGES) await visit(lang, theme, viewport, name);
           }
         }
+        // Teams' high-contrast theme (`?theme=contrast`), in the side panel: the dashboards and the programme.
+        await page.setViewportSize({ width: VIEWPORTS[0].width, height: VIEWPORTS[0].height });
+        for (const name of CONTRAST_PAGES) await visit(lang, 'contrast', VIEWPORTS[0], name);
       }
     } finally {
       await page.close();
     }
-    expect(shots).toBe(PAGES.length * 2 * 2 * VIEWPORTS.length);
+    expect(shots).toBe(2 * (PAGES.length * 2 * VIEWPORTS.length + CONTRAST_PAGES.length));
     expect(problems).toEqual([]);
-  }, 600_000);
+  }, 900_000);
 });
 
 function escapeRegExp(s: string): string {

@@ -1,8 +1,6 @@
 import {
   Button,
   FluentProvider,
-  Tab,
-  TabList,
   makeStyles,
   teamsDarkTheme,
   teamsHighContrastTheme,
@@ -21,6 +19,7 @@ import { commonTexts } from '../texts/texts';
 import { languageFrom, translate } from '../texts/translate';
 import { AppContext, useDevSignIn, useLang, type AppContextValue } from './context';
 import type { HostTheme, TabEnvironment } from './host';
+import { Navigation } from './Navigation';
 import { PAGE_DEFINITIONS } from './pages';
 import { hrefFor, navigate, parseHash, redirect, teamFromSubPageId, useRoute, type Route } from './router';
 
@@ -41,8 +40,7 @@ const useStyles = makeStyles({
     paddingInline: tokens.spacingHorizontalS,
     '@media print': { display: 'none' },
   },
-  // The tabs scroll sideways in the 320 px side panel instead of wrapping or overflowing the page.
-  tabs: { overflowX: 'auto', flexGrow: 1, minWidth: 0 },
+  signOut: { flexShrink: 0, minWidth: 'auto' },
   main: { flexGrow: 1, minWidth: 0, maxWidth: '100vw' },
 });
 
@@ -144,24 +142,28 @@ export function App({ env }: { readonly env: TabEnvironment }): ReactElement {
   const styles = useStyles();
 
   return (
-    <FluentProvider theme={THEMES[theme]} lang={lang} className={styles.root}>
-      <AppContext.Provider value={context}>
-        {route.page === 'signin' ? (
-          <main className={styles.main}>
-            <Suspense fallback={<LoadingState />}>
-              <SigninPage />
-            </Suspense>
-          </main>
-        ) : sessionState.status === 'ready' ? (
-          <SignedIn route={route} session={sessionState.session} />
-        ) : sessionState.status === 'error' ? (
-          <main className={styles.main}>
-            <ErrorState error={sessionState.error} onRetry={() => void reloadSession()} />
-          </main>
-        ) : (
-          <LoadingState />
-        )}
-      </AppContext.Provider>
+    // The page's layout is on a box inside the provider, not on the provider: Fluent copies the provider's classes
+    // onto every portal (menus, dialogs), and a full-height background there covered the page behind an open menu.
+    <FluentProvider theme={THEMES[theme]} lang={lang}>
+      <div className={styles.root}>
+        <AppContext.Provider value={context}>
+          {route.page === 'signin' ? (
+            <main className={styles.main}>
+              <Suspense fallback={<LoadingState />}>
+                <SigninPage />
+              </Suspense>
+            </main>
+          ) : sessionState.status === 'ready' ? (
+            <SignedIn route={route} session={sessionState.session} />
+          ) : sessionState.status === 'error' ? (
+            <main className={styles.main}>
+              <ErrorState error={sessionState.error} onRetry={() => void reloadSession()} />
+            </main>
+          ) : (
+            <LoadingState />
+          )}
+        </AppContext.Provider>
+      </div>
     </FluentProvider>
   );
 }
@@ -185,19 +187,16 @@ function SignedIn({ route, session }: { readonly route: Route; readonly session:
     <>
       {route.page === 'config' ? null : (
         <nav className={styles.bar} aria-label={translate(commonTexts, lang, 'navLabel')}>
-          <div className={styles.tabs}>
-            <TabList selectedValue={route.page} onTabSelect={(_, data) => navigate(hrefOf(data.value as (typeof navItems)[number]['page']))} size="small">
-              {navItems.map((d) => (
-                <Tab key={d.page} value={d.page}>
-                  {translate(commonTexts, lang, d.nav ?? 'appTitle')}
-                </Tab>
-              ))}
-            </TabList>
-          </div>
+          <Navigation
+            entries={navItems.map((d) => ({ page: d.page, label: translate(commonTexts, lang, d.nav ?? 'appTitle'), href: hrefOf(d.page) }))}
+            current={navItems.find((d) => d.page === route.page)?.page}
+            onNavigate={navigate}
+          />
           {devTokens === null ? null : (
             <Button
               size="small"
               appearance="subtle"
+              className={styles.signOut}
               title={translate(commonTexts, lang, 'signedInAs', { name: session.name })}
               onClick={() => {
                 devTokens.clear();

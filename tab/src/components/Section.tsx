@@ -19,9 +19,16 @@ export const useSectionStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%' },
   /** Around a wide table: it scrolls sideways inside the side panel instead of widening the page. */
   tableWrap: { overflowX: 'auto', maxWidth: '100%' },
-  // Long Dutch compounds ("wegwerpverpakking") may break anywhere rather than push the table past 320 px.
-  cell: { overflowWrap: 'anywhere', textAlign: 'start', paddingBlock: tokens.spacingVerticalXS, paddingInline: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // Cells wrap between words ("Openbaar vervoer", not "Openb aar vervo er"): a long word widens its column
+  // instead, and the table scrolls sideways in its ScrollRegion.
+  cell: { overflowWrap: 'break-word', textAlign: 'start', paddingBlock: tokens.spacingVerticalXS, paddingInline: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', overflowWrap: 'normal' },
+  /**
+   * Header cells (put last in mergeClasses): they wrap between words only, never inside one ("Deelna me",
+   * "wegwerpver pakking"). A word longer than its column widens the table, which then scrolls sideways inside
+   * its ScrollRegion.
+   */
+  head: { whiteSpace: 'normal', overflowWrap: 'normal', wordBreak: 'normal', hyphens: 'manual' },
   list: { margin: 0, paddingInlineStart: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingBlockEnd: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', color: tokens.colorNeutralForeground2 },

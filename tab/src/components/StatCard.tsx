@@ -4,9 +4,12 @@ import { useId, type ReactElement, type ReactNode } from 'react';
 const useStyles = makeStyles({
   card: { minWidth: 0 },
   label: { color: tokens.colorNeutralForeground2 },
-  value: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, whiteSpace: 'nowrap', fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  // Fluent's Card hides what overflows it: with `nowrap` a value wider than the card was cut ("5 dager" for
+  // "5 dagen"). The value wraps between words instead, and breaks inside a word only if that word alone does not fit.
+  value: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'break-word', minWidth: 0 },
   hint: { color: tokens.colorNeutralForeground3 },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(7.5rem, 1fr))', gap: tokens.spacingHorizontalM },
+  // Columns wide enough for a value such as "5 dagen" or "1.234 kg" on one line at the hero size.
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(9rem, 100%), 1fr))', gap: tokens.spacingHorizontalM },
 });
 
 /** One key figure: a label, the value large, an optional hint (a range, a comparison). A group named by its label. */

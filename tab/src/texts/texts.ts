@@ -12,6 +12,8 @@ export const commonTexts = {
   navInbox: { nl: 'Prikkels', en: 'Barriers' },
   navAdmin: { nl: 'Beheer', en: 'Admin' },
   navReport: { nl: 'Rapport', en: 'Report' },
+  navMore: { nl: 'Meer', en: 'More' },
+  navMoreLabel: { nl: 'Meer onderdelen ({count})', en: 'More sections ({count})' },
   loading: { nl: 'Bezig met laden…', en: 'Loading…' },
   retry: { nl: 'Opnieuw proberen', en: 'Try again' },
   errorTitle: { nl: 'Dat lukte niet', en: 'That did not work' },

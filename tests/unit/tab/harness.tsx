@@ -139,6 +139,8 @@ export interface RenderTabOptions {
   /** Outside Teams: whether a dev sign-in token is stored (default true). */
   readonly signedIn?: boolean;
   readonly search?: string;
+  /** The width the tab is shown at, in px (default 1280, a desktop; 320 is Teams' side panel). See `layOut`. */
+  readonly width?: number;
 }
 
 export interface RenderedTab extends RenderResult {
@@ -147,9 +149,79 @@ export interface RenderedTab extends RenderResult {
   readonly env: TabEnvironment;
 }
 
+export const DESKTOP_WIDTH = 1280;
+export const PANEL_WIDTH = 320;
+
+/**
+ * jsdom lays nothing out (every width is 0, and there is no ResizeObserver), but the top navigation's overflow
+ * (Fluent's Overflow) decides from widths which pages are tabs and which go into the "More" menu. A stand-in for
+ * exactly what that manager reads, inside the navigation only: the box it fits the tabs into is the tab's width
+ * minus 100 px (the bar's padding and the sign-out button), and an item is as wide as its text at ~8 px a
+ * character plus 24 px of padding (a tab's text is in the DOM twice: Fluent reserves its bold width).
+ * Other components keep jsdom's zero widths.
+ */
+let laidOutWidth = DESKTOP_WIDTH;
+const resizeObservers = new Set<{ readonly callback: ResizeObserverCallback; readonly observer: ResizeObserver; readonly targets: Set<Element> }>();
+
+class ResizeObserverStandIn implements ResizeObserver {
+  private readonly entry: { readonly callback: ResizeObserverCallback; readonly observer: ResizeObserver; readonly targets: Set<Element> };
+  constructor(callback: ResizeObserverCallback) {
+    this.entry = { callback, observer: this, targets: new Set() };
+  }
+  observe(target: Element): void {
+    this.entry.targets.add(target);
+    resizeObservers.add(this.entry);
+  }
+  unobserve(target: Element): void {
+    this.entry.targets.delete(target);
+  }
+  disconnect(): void {
+    resizeObservers.delete(this.entry);
+  }
+}
+
+function inNavigation(element: HTMLElement): boolean {
+  return element.closest('nav') !== null;
+}
+
+function textWidth(element: HTMLElement): number {
+  const text = element.textContent ?? '';
+  return text.length === 0 ? 0 : Math.ceil(text.length * (element.getAttribute('role') === 'tab' ? 4 : 8)) + 24;
+}
+
+let installed = false;
+function installLayoutStandIn(): void {
+  if (installed) return;
+  installed = true;
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+    configurable: true,
+    get(this: HTMLElement): number {
+      return inNavigation(this) ? Math.max(0, laidOutWidth - 100) : 0;
+    },
+  });
+  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', {
+    configurable: true,
+    get(this: HTMLElement): number {
+      return inNavigation(this) ? textWidth(this) : 0;
+    },
+  });
+}
+
+/** Shows the tab at `width` px from now on, and tells the observers (as a browser does when the panel resizes). */
+export function layOut(width: number): void {
+  installLayoutStandIn();
+  laidOutWidth = width;
+  // Set again each time: something between tests (a library's cleanup) takes it off the window.
+  window.ResizeObserver = ResizeObserverStandIn;
+  for (const { callback, observer, targets } of resizeObservers) {
+    if (targets.size > 0) callback([...targets].map((target) => ({ target }) as ResizeObserverEntry), observer);
+  }
+}
+
 /** Renders the whole tab at `hash` (e.g. `#/team/t-zon`) in `lang` (default nl, through `?lang=`). */
 export function renderTab(hash: string, options: RenderTabOptions = {}): RenderedTab {
   window.history.replaceState(null, '', `/tab/${hash}`);
+  layOut(options.width ?? DESKTOP_WIDTH);
   const session = options.session === undefined ? sessionOf() : options.session;
   const answers: Record<string, AnswerSpec> = { ...(session === null ? {} : { 'GET /api/session': { body: session } }), ...options.answers };
   const server = fakeServer(answers);

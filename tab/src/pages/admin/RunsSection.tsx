@@ -1,4 +1,4 @@
-import { Button, Text } from '@fluentui/react-components';
+import { Button, Text, mergeClasses } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import type { SendRunView, SendRunsResponse } from '../../../../shared/src/api/admin';
 import { SEND_KINDS, type SendKind } from '../../../../shared/src/domain/sending';
@@ -38,17 +38,17 @@ function RunsTable({ kind, runs, lang }: { readonly kind: SendKind; readonly run
         <table className={s.table} aria-labelledby={`runs-${kind}`}>
           <thead>
             <tr>
-              <th scope="col" className={s.cell}>{at('started', lang)}</th>
-              <th scope="col" className={`${s.cell} ${s.number}`}>{at('duration', lang)}</th>
+              <th scope="col" className={mergeClasses(s.cell, s.head)}>{at('started', lang)}</th>
+              <th scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{at('duration', lang)}</th>
               {COUNTERS.map((c) => (
-                <th key={c} scope="col" className={`${s.cell} ${s.number}`}>{at(c, lang)}</th>
+                <th key={c} scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{at(c, lang)}</th>
               ))}
             </tr>
           </thead>
           <tbody>
             {runs.map((r) => (
               <tr key={r.runId}>
-                <th scope="row" className={s.cell}>
+                <th scope="row" className={mergeClasses(s.cell, s.head)}>
                   <time dateTime={r.startedAt}>{formatInstant(lang, r.startedAt, 'short')}</time>
                 </th>
                 <td className={`${s.cell} ${s.number}`}>

@@ -6,6 +6,7 @@ import { useApi } from '../../api/useApi';
 import { useLang } from '../../app/context';
 import { Co2Card, FactorSources, useCampaignLine } from '../../components/dashboard';
 import { PageFrame } from '../../components/PageFrame';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { Section, useSectionStyles } from '../../components/Section';
 import { StatCard, StatGrid } from '../../components/StatCard';
 import { ApiView, EmptyState, LoadingState } from '../../components/states';
@@ -63,20 +64,20 @@ function Progress({ me, reload }: { readonly me: MeResponse; readonly reload: ()
         {me.checkIns.length === 0 ? (
           <Text className={styles.muted}>{t('historyNone')}</Text>
         ) : (
-          <div className={styles.tableWrap}>
+          <ScrollRegion label={t('historyTable')}>
             <table className={styles.table} aria-label={t('historyTitle')}>
               <thead>
                 <tr>
-                  <th scope="col" className={styles.cell}>{t('date')}</th>
-                  <th scope="col" className={styles.cell}>{t('outcome')}</th>
-                  <th scope="col" className={styles.cell}>{t('travelMode')}</th>
-                  <th scope="col" className={mergeClasses(styles.cell, styles.number)}>{t('co2Kg')}</th>
+                  <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t('date')}</th>
+                  <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t('outcome')}</th>
+                  <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t('travelMode')}</th>
+                  <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t('co2Kg')}</th>
                 </tr>
               </thead>
               <tbody>
                 {me.checkIns.map((c) => (
                   <tr key={c.date}>
-                    <th scope="row" className={styles.cell}>{formatDay(lang, c.date)}</th>
+                    <th scope="row" className={mergeClasses(styles.cell, styles.head)}>{formatDay(lang, c.date)}</th>
                     <td className={styles.cell}>{CHECKIN_OUTCOME_LABELS[c.outcome][lang]}</td>
                     <td className={styles.cell}>{TRAVEL_MODE_LABELS[c.travelMode][lang]}</td>
                     <td className={mergeClasses(styles.cell, styles.number)}>{formatKg(lang, c.impact.mid)}</td>
@@ -84,7 +85,7 @@ function Progress({ me, reload }: { readonly me: MeResponse; readonly reload: ()
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </Section>
       {me.settings === null ? null : (

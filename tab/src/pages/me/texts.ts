@@ -44,6 +44,7 @@ export const meTexts = {
   checkedIn: { nl: 'Ingecheckt', en: 'Checked in' },
   notCheckedIn: { nl: 'Nog niet ingecheckt', en: 'Not checked in yet' },
   historyTitle: { nl: 'Mijn check-ins', en: 'My check-ins' },
+  historyTable: { nl: 'Tabel mijn check-ins', en: 'Table my check-ins' },
   historyNone: { nl: 'Nog geen check-ins.', en: 'No check-ins yet.' },
   date: { nl: 'Datum', en: 'Date' },
   co2Kg: { nl: 'CO2 (kg)', en: 'CO2 (kg)' },

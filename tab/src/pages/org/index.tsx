@@ -22,7 +22,7 @@ const useStyles = makeStyles({
   // The table scrolls sideways in the side panel; its team names stay readable instead of one letter a line.
   teamCell: { minWidth: '8rem' },
   // Column headers wrap between words ("Verbetering t.o.v. nulmeting") rather than making the table very wide.
-  head: { whiteSpace: 'normal', overflowWrap: 'normal', verticalAlign: 'bottom' },
+  head: { verticalAlign: 'bottom' },
 });
 
 /** Why a team shows no figures: too few participants, or hidden so a small team cannot be worked out by subtraction. */
@@ -86,18 +86,18 @@ function Overview({ data }: { readonly data: OrgOverviewResponse }): ReactElemen
           <table className={styles.table} aria-label={t('teamsTitle')}>
             <thead>
               <tr>
-                <th scope="col" className={mergeClasses(styles.cell, styles.number, own.head)}>{t('rank')}</th>
-                <th scope="col" className={mergeClasses(styles.cell, own.head)}>{t('team')}</th>
-                <th scope="col" className={mergeClasses(styles.cell, styles.number, own.head)}>{t('participation')}</th>
-                <th scope="col" className={mergeClasses(styles.cell, styles.number, own.head)}>{t('improvement')}</th>
-                <th scope="col" className={mergeClasses(styles.cell, styles.number, own.head)}>{t('co2')}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head, own.head)}>{t('rank')}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.head, own.head)}>{t('team')}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head, own.head)}>{t('participation')}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head, own.head)}>{t('improvement')}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head, own.head)}>{t('co2')}</th>
               </tr>
             </thead>
             <tbody>
               {data.teams.map((row) => (
                 <tr key={row.teamId}>
                   <td className={mergeClasses(styles.cell, styles.number)}>{row.suppressed ? '' : row.rank}</td>
-                  <th scope="row" className={mergeClasses(styles.cell, own.teamCell)}>
+                  <th scope="row" className={mergeClasses(styles.cell, styles.head, own.teamCell)}>
                     {mayOpen(row.teamId) ? <Link href={hrefFor('team', row.teamId)}>{row.name}</Link> : row.name}
                   </th>
                   {row.suppressed ? (

@@ -32,7 +32,8 @@ const useStyles = makeStyles({
     position: 'sticky',
     left: 0,
     zIndex: 1,
-    '@media (max-width: 480px)': { width: '6.5rem', overflowWrap: 'anywhere' },
+    // Narrower in the side panel; names wrap between words only (a long word widens it, the map scrolls).
+    '@media (max-width: 480px)': { width: '6.5rem' },
   },
   corner: { position: 'sticky', left: 0, zIndex: 1 },
   cell: {

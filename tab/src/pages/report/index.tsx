@@ -1,4 +1,4 @@
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactElement, ReactNode } from 'react';
 import type { ReportResponse } from '../../../../shared/src/api/report';
 import { ACTION_STATUS_LABELS, BARRIER_STATUS_LABELS, THEME_LABELS, labelOf } from '../../../../shared/src/catalogue/labels';
@@ -135,16 +135,16 @@ function Teams({ report, lang }: { readonly report: ReportResponse; readonly lan
           <caption className={styles.caption}>{rt('teamsCaption', lang)}</caption>
           <thead>
             <tr>
-              <th scope="col" className={s.cell}>{rt('team', lang)}</th>
-              <th scope="col" className={`${s.cell} ${s.number}`}>{rt('participants', lang)}</th>
-              <th scope="col" className={`${s.cell} ${s.number}`}>{rt('participationRate', lang)}</th>
-              <th scope="col" className={`${s.cell} ${s.number}`}>{rt('co2', lang)}</th>
+              <th scope="col" className={mergeClasses(s.cell, s.head)}>{rt('team', lang)}</th>
+              <th scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{rt('participants', lang)}</th>
+              <th scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{rt('participationRate', lang)}</th>
+              <th scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{rt('co2', lang)}</th>
             </tr>
           </thead>
           <tbody>
             {report.teams.map((t) => (
               <tr key={t.teamId}>
-                <th scope="row" className={s.cell}>{t.name}</th>
+                <th scope="row" className={mergeClasses(s.cell, s.head)}>{t.name}</th>
                 {t.figures.hidden ? (
                   <td colSpan={3} className={`${s.cell} ${s.muted}`}>{rt('hiddenCell', lang)}</td>
                 ) : (
@@ -175,7 +175,7 @@ function CountTable({ caption, rows }: { readonly caption: string; readonly rows
       <tbody>
         {rows.map(([label, n]) => (
           <tr key={label}>
-            <th scope="row" className={s.cell}>{label}</th>
+            <th scope="row" className={mergeClasses(s.cell, s.head)}>{label}</th>
             <td className={`${s.cell} ${s.number}`}>{n}</td>
           </tr>
         ))}
@@ -207,16 +207,16 @@ function Barriers({ report, lang }: { readonly report: ReportResponse; readonly 
             <caption className={styles.caption}>{rt('topBarriers', lang)}</caption>
             <thead>
               <tr>
-                <th scope="col" className={s.cell}>{rt('action', lang)}</th>
-                <th scope="col" className={s.cell}>{rt('status', lang)}</th>
-                <th scope="col" className={s.cell}>{rt('owner', lang)}</th>
-                <th scope="col" className={`${s.cell} ${s.number}`}>{rt('count', lang)}</th>
+                <th scope="col" className={mergeClasses(s.cell, s.head)}>{rt('action', lang)}</th>
+                <th scope="col" className={mergeClasses(s.cell, s.head)}>{rt('status', lang)}</th>
+                <th scope="col" className={mergeClasses(s.cell, s.head)}>{rt('owner', lang)}</th>
+                <th scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{rt('count', lang)}</th>
               </tr>
             </thead>
             <tbody>
               {barriers.top.map((c) => (
                 <tr key={c.actionId}>
-                  <th scope="row" className={s.cell}>
+                  <th scope="row" className={mergeClasses(s.cell, s.head)}>
                     {localized(c.title, lang)}
                     <div className={s.muted}>{labelOf(THEME_LABELS, c.theme, lang)}</div>
                   </th>

@@ -9,6 +9,7 @@ import type { PageProps } from '../../app/pages';
 import { ChartFigure } from '../../components/charts/ChartFigure';
 import { Co2Card, FactorSources, useCampaignLine } from '../../components/dashboard';
 import { PageFrame } from '../../components/PageFrame';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { Section, useSectionStyles } from '../../components/Section';
 import { StatCard, StatGrid } from '../../components/StatCard';
 import { ApiView, EmptyState, SuppressedNotice } from '../../components/states';
@@ -108,29 +109,29 @@ function Baseline({ data }: { readonly data: TeamDashboardVisible }): ReactEleme
         <Text className={styles.muted}>{t('baselineNone')}</Text>
       ) : (
         <>
-          <div className={styles.tableWrap}>
+          <ScrollRegion label={t('baselineTable')}>
           <table className={styles.table}>
             <thead>
               <tr>
-                <th scope="col" className={styles.cell}>{t('measure')}</th>
-                <th scope="col" className={mergeClasses(styles.cell, styles.number)}>{t('baseline')}</th>
-                <th scope="col" className={mergeClasses(styles.cell, styles.number)}>{t('now')}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t('measure')}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t('baseline')}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t('now')}</th>
               </tr>
             </thead>
             <tbody>
               <tr>
-                <th scope="row" className={styles.cell}>{t('baselineTravel')}</th>
+                <th scope="row" className={mergeClasses(styles.cell, styles.head)}>{t('baselineTravel')}</th>
                 <td className={mergeClasses(styles.cell, styles.number)}>{formatPercent(lang, b.sustainableTravel.baseline)}</td>
                 <td className={mergeClasses(styles.cell, styles.number)}>{share(b.sustainableTravel.now)}</td>
               </tr>
               <tr>
-                <th scope="row" className={styles.cell}>{t('baselineWaste')}</th>
+                <th scope="row" className={mergeClasses(styles.cell, styles.head)}>{t('baselineWaste')}</th>
                 <td className={mergeClasses(styles.cell, styles.number)}>{formatPercent(lang, b.wasteFree.baseline)}</td>
                 <td className={mergeClasses(styles.cell, styles.number)}>{share(b.wasteFree.now)}</td>
               </tr>
             </tbody>
           </table>
-          </div>
+          </ScrollRegion>
           <Text size={200} className={styles.muted}>{t('baselineRespondents', { respondents: b.respondents })}</Text>
         </>
       )}
@@ -152,26 +153,26 @@ function Comparison({ team, org }: { readonly team: TeamFigures; readonly org: T
   ];
   return (
     <Section title={t('compareTitle')}>
-      <div className={styles.tableWrap}>
+      <ScrollRegion label={t('compareTable')}>
       <table className={styles.table}>
         <thead>
           <tr>
-            <th scope="col" className={styles.cell}>{t('measure')}</th>
-            <th scope="col" className={mergeClasses(styles.cell, styles.number)}>{t('compareTeam')}</th>
-            <th scope="col" className={mergeClasses(styles.cell, styles.number)}>{t('compareOrg')}</th>
+            <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t('measure')}</th>
+            <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t('compareTeam')}</th>
+            <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t('compareOrg')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map(([label, mine, theirs]) => (
             <tr key={label}>
-              <th scope="row" className={styles.cell}>{label}</th>
+              <th scope="row" className={mergeClasses(styles.cell, styles.head)}>{label}</th>
               <td className={mergeClasses(styles.cell, styles.number)}>{mine}</td>
               <td className={mergeClasses(styles.cell, styles.number)}>{theirs}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      </div>
+      </ScrollRegion>
     </Section>
   );
 }

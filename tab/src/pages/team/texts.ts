@@ -16,6 +16,7 @@ export const teamTexts = {
   travelChart: { nl: 'Reiswijze (aantal check-ins)', en: 'Travel mode (number of check-ins)' },
   travelMode: { nl: 'Reiswijze', en: 'Travel mode' },
   baselineTitle: { nl: 'Nulmeting en nu', en: 'Baseline and now' },
+  baselineTable: { nl: 'Tabel nulmeting en nu', en: 'Table baseline and now' },
   baselineNone: {
     nl: 'Nog te weinig antwoorden op de nulmeting om te vergelijken.',
     en: 'Too few baseline answers yet to compare.',
@@ -28,6 +29,7 @@ export const teamTexts = {
   baselineWaste: { nl: 'Zonder wegwerpverpakking', en: 'Without disposable packaging' },
   notYet: { nl: 'nog niet', en: 'not yet' },
   compareTitle: { nl: 'Team naast de organisatie', en: 'Team beside the organisation' },
+  compareTable: { nl: 'Tabel team naast de organisatie', en: 'Table team beside the organisation' },
   compareTeam: { nl: 'Dit team', en: 'This team' },
   compareOrg: { nl: 'Organisatie', en: 'Organisation' },
   co2PerParticipant: { nl: 'CO2-besparing per deelnemer (kg)', en: 'CO2 avoided per participant (kg)' },
