@@ -9,8 +9,15 @@ const nodeBuiltins = [
   'v8', 'vm', 'worker_threads', 'zlib',
 ];
 
+// The workspace packages are imported by name (@soestainable/shared/…, @soestainable/bot/…), never by a path into
+// their sources: the name is what Node, Vite, Jest and TypeScript all resolve the same way.
+const byName = {
+  regex: '^(\\.{1,2}/)+(shared|bot)/src(/|$)',
+  message: 'Import the workspace package by name: @soestainable/shared/… or @soestainable/bot/…, not a path into its src/.',
+};
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'manifest/build/**', '.data/**', 'devTools/**', 'coverage/**', 'test-results/**'] },
+  { ignores: ['**/dist/**', 'node_modules/**', 'manifest/build/**', '.data/**', 'devTools/**', 'coverage/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -29,7 +36,11 @@ export default tseslint.config(
   {
     files: ['bot/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/tab/**', '**/tab'], message: 'bot/ must not import tab/: talk over HTTP (bot → shared ← tab).' }] }],
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/tab/**', '**/tab'], message: 'bot/ must not import tab/: talk over HTTP (bot → shared ← tab).' },
+        { group: ['@soestainable/testing', '@soestainable/testing/**', '**/tests/**'], message: 'bot/ must not import test code: the test doubles live in @soestainable/testing, for tests/ and bench/ only.' },
+        byName,
+      ] }],
     },
   },
   // ... and the tab never imports the bot, nor Node.
@@ -39,7 +50,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: nodeBuiltins.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: 'The tab runs in a browser: no Node APIs.' })),
-        patterns: [{ group: ['**/bot/**', '**/bot'], message: 'tab/ must not import bot/: use the JSON API (bot → shared ← tab).' }],
+        patterns: [{ group: ['**/bot/**', '**/bot'], message: 'tab/ must not import bot/: use the JSON API (bot → shared ← tab).' }, byName],
       }],
     },
   },
@@ -64,7 +75,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.ts', 'bench/**/*.ts'],
+    files: ['tests/**/*.ts', 'tests/**/*.tsx', 'bench/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
+    rules: { 'no-restricted-imports': ['error', { patterns: [byName] }] },
   },
 );

@@ -6,13 +6,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import { ActivityHandler, type AdaptiveCardInvokeResponse } from 'botbuilder';
-import { composeApp, listen } from '../bot/src/app';
-import { loadConfig } from '../bot/src/config';
-import { createAdapter } from '../bot/src/botAdapter';
-import { createLogger } from '../bot/src/platform/logger';
-import { startAzurite } from '../bot/src/storage/azurite';
-import { campaignDays } from '../shared/src/calendar';
-import { CATALOGUE } from '../shared/src/catalogue';
+import { composeApp, listen } from '@soestainable/bot/app';
+import { loadConfig } from '@soestainable/bot/config';
+import { createAdapter } from '@soestainable/bot/botAdapter';
+import { createLogger } from '@soestainable/bot/platform/logger';
+import { startAzurite } from '@soestainable/bot/storage/azurite';
+import { campaignDays } from '@soestainable/shared/calendar';
+import { CATALOGUE } from '@soestainable/shared/catalogue';
 
 const CLIENTS = 32;
 const USERS = Number(process.argv[2] ?? 1000);

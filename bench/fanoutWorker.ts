@@ -9,10 +9,10 @@
  */
 import { createInterface } from 'node:readline';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { BotbuilderSender } from '../bot/src/proactive/botbuilderSender';
-import { FanOutEngine, type FanOutRecipient } from '../bot/src/proactive/fanOut';
-import { createRepositories } from '../bot/src/storage/repositories';
-import { TableClients } from '../bot/src/storage/tables';
+import { BotbuilderSender } from '@soestainable/bot/proactive/botbuilderSender';
+import { FanOutEngine, type FanOutRecipient } from '@soestainable/bot/proactive/fanOut';
+import { createRepositories } from '@soestainable/bot/storage/repositories';
+import { TableClients } from '@soestainable/bot/storage/tables';
 
 export interface WorkerSpec {
   readonly connectionString: string;

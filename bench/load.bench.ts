@@ -8,7 +8,7 @@
  * same time 32 managers and employees refresh their team's dashboard every 2 s and 4 people the organisation
  * overview every 4 s. Every request is sent when it is due (open loop). Then 12 s of cool-down, one read a second.
  *
- * The server is the built one (`dist/bot/src/index.js`) in its own process, on its own in-memory Azurite; its RSS
+ * The server is the built one (`bot/dist/src/index.js`) in its own process, on its own in-memory Azurite; its RSS
  * (and V8 heap) is sampled every 250 ms. Printed: per kind of request the count, p50/p95/p99/max (from sending,
  * waiting for a free connection included, to the last byte), errors by kind and the achieved rate against the planned one; the CPU each
  * process used; the server's memory before, at the peak and at the end; then storage checked against what was
@@ -23,11 +23,11 @@ import { cpus, loadavg, totalmem, type } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SingleBar } from 'cli-progress';
-import { LimitedConnector } from '../bot/src/proactive/testing/limitedConnector';
-import { seededRandom } from '../bot/src/proactive/testing/seeded';
-import { startAzurite, type AzuriteHandle } from '../bot/src/storage/azurite';
-import { createRepositories } from '../bot/src/storage/repositories';
-import { TableClients } from '../bot/src/storage/tables';
+import { LimitedConnector } from '@soestainable/testing/limitedConnector';
+import { seededRandom } from '@soestainable/testing/seeded';
+import { startAzurite, type AzuriteHandle } from '@soestainable/bot/storage/azurite';
+import { createRepositories } from '@soestainable/bot/storage/repositories';
+import { TableClients } from '@soestainable/bot/storage/tables';
 import { answersOf, NUDGE_INSTANT, ORG, planOrganisation, seedOrganisation, TODAY, type Organisation, type Person } from './load/org';
 import { morningPeak, peakRate, steadyReads } from './load/schedule';
 import { cpuSecondsOf, startServer, type RunningServer } from './load/server';

@@ -8,12 +8,12 @@
  * Prints p50/p95 and throughput of each, and the ratios last.
  */
 import { performance } from 'node:perf_hooks';
-import { startAzurite } from '../bot/src/storage/azurite';
-import { createRepositories } from '../bot/src/storage/repositories';
-import { TableClients } from '../bot/src/storage/tables';
-import { TableStore } from '../bot/src/storage/tableStore';
-import type { CheckIn } from '../shared/src/domain/types';
-import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '../shared/src/impact';
+import { startAzurite } from '@soestainable/bot/storage/azurite';
+import { createRepositories } from '@soestainable/bot/storage/repositories';
+import { TableClients } from '@soestainable/bot/storage/tables';
+import { TableStore } from '@soestainable/bot/storage/tableStore';
+import type { CheckIn } from '@soestainable/shared/domain/types';
+import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '@soestainable/shared/impact';
 
 const N = Number(process.argv[2] ?? 400);
 const CONCURRENCY = 32;

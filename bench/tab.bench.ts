@@ -18,16 +18,16 @@
  */
 import { cpus, loadavg, totalmem, type } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { composeApp, listen, type RunningApp } from '../bot/src/app';
-import { loadConfig } from '../bot/src/config';
-import { createLogger } from '../bot/src/platform/logger';
-import { startAzurite } from '../bot/src/storage/azurite';
-import type { Repositories } from '../bot/src/storage/repositories';
-import { addWorkingDays, campaignDays } from '../shared/src/calendar';
-import { CATALOGUE } from '../shared/src/catalogue';
-import type { Campaign } from '../shared/src/domain/campaign';
-import type { CheckIn, TravelMode } from '../shared/src/domain/types';
-import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '../shared/src/impact';
+import { composeApp, listen, type RunningApp } from '@soestainable/bot/app';
+import { loadConfig } from '@soestainable/bot/config';
+import { createLogger } from '@soestainable/bot/platform/logger';
+import { startAzurite } from '@soestainable/bot/storage/azurite';
+import type { Repositories } from '@soestainable/bot/storage/repositories';
+import { addWorkingDays, campaignDays } from '@soestainable/shared/calendar';
+import { CATALOGUE } from '@soestainable/shared/catalogue';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import type { CheckIn, TravelMode } from '@soestainable/shared/domain/types';
+import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '@soestainable/shared/impact';
 import { measureFirstView, median, type FirstView } from './tabFirstView';
 
 const FLAGS = process.argv.slice(2).filter((a) => a.startsWith('--'));

@@ -1,5 +1,5 @@
 // Vite builds the tab into dist/tab; the server serves it under /tab/.
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -7,6 +7,9 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: here,
   base: '/tab/',
+  // @soestainable/shared is a workspace package: its "source" export condition points at the TypeScript sources,
+  // which Vite compiles with the tab (its "default" is the bot's CommonJS build).
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     outDir: fileURLToPath(new URL('../dist/tab', import.meta.url)),
     emptyOutDir: true,

@@ -6,10 +6,10 @@
  * a few barriers and ideas per team. Everything is written through the repositories (their row formats, their
  * index rows), a bounded number of writes at a time.
  */
-import { campaignDays } from '../../shared/src/calendar';
-import { CATALOGUE } from '../../shared/src/catalogue';
-import type { Campaign } from '../../shared/src/domain/campaign';
-import type { Participant } from '../../shared/src/domain/organisation';
+import { campaignDays } from '@soestainable/shared/calendar';
+import { CATALOGUE } from '@soestainable/shared/catalogue';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import type { Participant } from '@soestainable/shared/domain/organisation';
 import {
   CHECKIN_OUTCOMES,
   DISTANCE_BAND_KEYS,
@@ -22,15 +22,15 @@ import {
   type Language,
   type Survey,
   type TravelMode,
-} from '../../shared/src/domain/types';
-import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '../../shared/src/impact';
-import { seededRandom } from '../../bot/src/proactive/testing/seeded';
+} from '@soestainable/shared/domain/types';
+import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '@soestainable/shared/impact';
+import { seededRandom } from '@soestainable/testing/seeded';
 import type { TableEntity, TransactionAction } from '@azure/data-tables';
-import { encodeKeyPart } from '../../bot/src/storage/keys';
-import type { Repositories } from '../../bot/src/storage/repositories';
-import type { NudgeSlotRow, ParticipantRow, TeamMemberRow } from '../../bot/src/storage/repositories/participants';
-import { MAX_BATCH } from '../../bot/src/storage/tableStore';
-import type { TableClients } from '../../bot/src/storage/tables';
+import { encodeKeyPart } from '@soestainable/bot/storage/keys';
+import type { Repositories } from '@soestainable/bot/storage/repositories';
+import type { NudgeSlotRow, ParticipantRow, TeamMemberRow } from '@soestainable/bot/storage/repositories/participants';
+import { MAX_BATCH } from '@soestainable/bot/storage/tableStore';
+import type { TableClients } from '@soestainable/bot/storage/tables';
 
 export const ORG = 'soest';
 export const TENANT = 'load-tenant';

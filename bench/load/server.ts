@@ -1,5 +1,5 @@
 /**
- * The real server under load, in its own process (`node dist/bot/src/index.js`, what `npm run serve` and App
+ * The real server under load, in its own process (`node bot/dist/src/index.js`, what `npm run serve` and App
  * Service run), so that its memory is its own and not the load generator's. Started tied to the bench
  * (`spawnTied`: it stops when the bench stops, even when the bench is killed), with an environment built here
  * alone. Its RSS is read from /proc/<pid>/status; its V8 heap comes from a small probe preloaded with
@@ -8,8 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { spawnTied, type TiedChild } from '../../bot/src/platform/children';
-import { findFreePort, waitForPort } from '../../bot/src/platform/ports';
+import { spawnTied, type TiedChild } from '@soestainable/bot/platform/children';
+import { findFreePort, waitForPort } from '@soestainable/bot/platform/ports';
 import { isHeapReport } from './heapReport';
 
 /** dist/bench/load → the repository's dist/. */

@@ -5,12 +5,12 @@
  * summary card in the HTTP response; and the tab's dashboard reads with a dev sign-in token.
  */
 import { performance } from 'node:perf_hooks';
-import type { OrgOverviewResponse, TeamDashboardResponse } from '../../shared/src/api/dashboard';
-import type { Language } from '../../shared/src/domain/types';
-import { checkinTexts } from '../../bot/src/features/checkin/texts';
-import { CHECKIN_VERBS } from '../../bot/src/features/checkin/verbs';
-import { formatLongDate } from '../../bot/src/features/checkin/format';
-import { fill } from '../../bot/src/features/core/texts';
+import type { OrgOverviewResponse, TeamDashboardResponse } from '@soestainable/shared/api/dashboard';
+import type { Language } from '@soestainable/shared/domain/types';
+import { checkinTexts } from '@soestainable/bot/features/checkin/texts';
+import { CHECKIN_VERBS } from '@soestainable/bot/features/checkin/verbs';
+import { formatLongDate } from '@soestainable/bot/features/checkin/format';
+import { fill } from '@soestainable/bot/features/core/texts';
 import type { HttpClient } from './http';
 import { CAMPAIGN_ID, TENANT, TODAY, type Answers, type Person } from './org';
 

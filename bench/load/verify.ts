@@ -4,9 +4,9 @@
  * the stored check-ins of each team (every counter, CO2 to the milligram), the days before are untouched, and
  * each barrier or idea typed on a card was stored once.
  */
-import { applyDelta, checkInContribution, emptyAggregate, type AggregateCounters } from '../../shared/src/domain/aggregates';
-import { TRAVEL_MODES, type CheckIn } from '../../shared/src/domain/types';
-import type { Repositories } from '../../bot/src/storage/repositories';
+import { applyDelta, checkInContribution, emptyAggregate, type AggregateCounters } from '@soestainable/shared/domain/aggregates';
+import { TRAVEL_MODES, type CheckIn } from '@soestainable/shared/domain/types';
+import type { Repositories } from '@soestainable/bot/storage/repositories';
 import { CAMPAIGN_ID, forEachLimited, ORG, TODAY, type Organisation, type Person } from './org';
 
 export interface Verification {

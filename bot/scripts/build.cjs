@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the server (tsc -b: shared, bot, bench) and the tab (Vite). With --if-needed it does nothing when
+// Builds the server (tsc -b: shared, bot, and bench with the test doubles it uses) and the tab (Vite). With --if-needed it does nothing when
 // every output is newer than every source, so `npm start` "builds what is missing" in well under a second.
 const { spawnSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync } = require('node:fs');
@@ -33,11 +33,11 @@ function run(command, args) {
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
 
-const serverSources = ['bot/src', 'shared/src', 'bench', 'tsconfig.json', 'bot/tsconfig.json', 'shared/tsconfig.json'];
+const serverSources = ['bot/src', 'shared/src', 'tests/testing/src', 'bench', 'tsconfig.json', 'bot/tsconfig.json', 'shared/tsconfig.json'];
 const tabSources = ['tab/src', 'tab/index.html', 'tab/vite.config.mjs', 'shared/src'];
 const newestOf = (list) => Math.max(...list.map((p) => newest(join(root, p))));
 
-const serverStale = !ifNeeded || newestOf(serverSources) > oldestOutput([join(root, 'dist/bot/src/index.js'), join(root, 'dist/bot/src/cli/start.js')]);
+const serverStale = !ifNeeded || newestOf(serverSources) > oldestOutput([join(root, 'bot/dist/src/index.js'), join(root, 'bot/dist/src/cli/start.js')]);
 const tabStale = !ifNeeded || newestOf(tabSources) > oldestOutput([join(root, 'dist/tab/index.html')]);
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);

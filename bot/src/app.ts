@@ -12,8 +12,8 @@ import { createBot } from './features';
 import { createJobs, type Jobs } from './jobs';
 import { createTabApi } from './tabApi';
 
-/** Where the built tab lives, relative to the compiled `dist/bot/src/app.js`. */
-export const DEFAULT_TAB_DIR = join(__dirname, '..', '..', 'tab');
+/** Where the built tab lives, relative to the compiled `bot/dist/src/app.js`. */
+export const DEFAULT_TAB_DIR = join(__dirname, '..', '..', '..', 'dist', 'tab');
 
 export interface RunningApp {
   readonly server: restify.Server;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
-import { DEFAULT_MIN_GROUP_SIZE } from '../../shared/src/privacy/groupSize';
+import { DEFAULT_MIN_GROUP_SIZE } from '@soestainable/shared/privacy/groupSize';
 import { AppError } from './errors';
 
 /**

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { todayIn } from '../../shared/src/calendar';
+import { todayIn } from '@soestainable/shared/calendar';
 import {
   CATALOGUE,
   CHECKIN_OUTCOME_LABELS,
@@ -10,21 +10,21 @@ import {
   FREQUENCY_LABELS,
   TRAVEL_MODE_LABELS,
   type Challenge,
-} from '../../shared/src/catalogue';
-import type { Language } from '../../shared/src/domain/types';
-import { formatLongDate } from '../../bot/src/features/checkin/format';
-import { checkinTexts } from '../../bot/src/features/checkin/texts';
-import { coreTexts } from '../../bot/src/features/core/coreTexts';
-import { fill, languageOfLocale } from '../../bot/src/features/core/texts';
-import { LANGUAGE_NAMES } from '../../bot/src/features/enrol/enrol';
-import { enrolTexts } from '../../bot/src/features/enrol/texts';
-import { myDataTexts } from '../../bot/src/features/myData/texts';
-import { EXPORT_PATH_PREFIX } from '../../bot/src/features/myData/verbs';
-import { progressTexts } from '../../bot/src/features/progress/texts';
-import { reportsTexts } from '../../bot/src/features/reports/texts';
-import { settingsTexts } from '../../bot/src/features/settings/texts';
-import { welcomeTexts } from '../../bot/src/features/welcome/texts';
-import { DEMO_LABEL, DEMO_TEAMS } from '../../bot/src/seed/demoData';
+} from '@soestainable/shared/catalogue';
+import type { Language } from '@soestainable/shared/domain/types';
+import { formatLongDate } from '@soestainable/bot/features/checkin/format';
+import { checkinTexts } from '@soestainable/bot/features/checkin/texts';
+import { coreTexts } from '@soestainable/bot/features/core/coreTexts';
+import { fill, languageOfLocale } from '@soestainable/bot/features/core/texts';
+import { LANGUAGE_NAMES } from '@soestainable/bot/features/enrol/enrol';
+import { enrolTexts } from '@soestainable/bot/features/enrol/texts';
+import { myDataTexts } from '@soestainable/bot/features/myData/texts';
+import { EXPORT_PATH_PREFIX } from '@soestainable/bot/features/myData/verbs';
+import { progressTexts } from '@soestainable/bot/features/progress/texts';
+import { reportsTexts } from '@soestainable/bot/features/reports/texts';
+import { settingsTexts } from '@soestainable/bot/features/settings/texts';
+import { welcomeTexts } from '@soestainable/bot/features/welcome/texts';
+import { DEMO_LABEL, DEMO_TEAMS } from '@soestainable/bot/seed/demoData';
 import { launchBrowser, type Browser } from './helpers/browser';
 import { Playground, squash, WAIT_MS, type BotMessage } from './helpers/playground';
 import { buildIfNeeded, openPorts, startStack, type Stack } from './helpers/stack';

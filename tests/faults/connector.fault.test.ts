@@ -10,9 +10,9 @@
  * attempts), a timeout per attempt (8 s; a timed-out PUT is tried again, a POST never: it may have arrived), and a
  * budget of 15 s per connector call that also cuts a long Retry-After.
  */
-import { checkinTexts } from '../../bot/src/features/checkin/texts';
-import { coreTexts } from '../../bot/src/features/core/coreTexts';
-import { DEFAULT_CONNECTOR_LIMITS } from '../../bot/src/platform/connectorClient';
+import { checkinTexts } from '@soestainable/bot/features/checkin/texts';
+import { coreTexts } from '@soestainable/bot/features/core/coreTexts';
+import { DEFAULT_CONNECTOR_LIMITS } from '@soestainable/bot/platform/connectorClient';
 import { FakeConnector, type RecordedCall } from '../helpers/fakeConnector';
 import {
   answersOf,

@@ -1,6 +1,6 @@
 /**
  * The fault suite's world: a real Azurite keeping its data on disk, an organisation seeded into a table prefix, the
- * real server as a child process (`node dist/bot/src/index.js`, what `npm run serve` runs) that can be killed with
+ * real server as a child process (`node bot/dist/src/index.js`, what `npm run serve` runs) that can be killed with
  * SIGKILL and started again, a client that sends check-ins as Teams does and remembers which were acknowledged,
  * and invariant checks that read Azurite directly. The server must be built first (`npm run test:faults` does).
  */
@@ -9,17 +9,17 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startAzurite, type AzuriteHandle } from '../../bot/src/storage/azurite';
-import { findFreePort } from '../../bot/src/platform/ports';
-import { createRepositories, type Repositories } from '../../bot/src/storage/repositories';
-import { TableClients, type TableName } from '../../bot/src/storage/tables';
-import { checkinTexts } from '../../bot/src/features/checkin/texts';
-import { CHECKIN_VERBS } from '../../bot/src/features/checkin/verbs';
-import { CHECKIN_OUTCOMES, TRAVEL_MODES, type CheckInOutcome, type TravelMode } from '../../shared/src/domain/types';
+import { startAzurite, type AzuriteHandle } from '@soestainable/bot/storage/azurite';
+import { findFreePort } from '@soestainable/bot/platform/ports';
+import { createRepositories, type Repositories } from '@soestainable/bot/storage/repositories';
+import { TableClients, type TableName } from '@soestainable/bot/storage/tables';
+import { checkinTexts } from '@soestainable/bot/features/checkin/texts';
+import { CHECKIN_VERBS } from '@soestainable/bot/features/checkin/verbs';
+import { CHECKIN_OUTCOMES, TRAVEL_MODES, type CheckInOutcome, type TravelMode } from '@soestainable/shared/domain/types';
 import { participant, seedOrg } from '../helpers/orgFixture';
 
 export const ROOT = join(__dirname, '..', '..');
-export const SERVER_ENTRY = join(ROOT, 'dist', 'bot', 'src', 'index.js');
+export const SERVER_ENTRY = join(ROOT, 'bot', 'dist', 'src', 'index.js');
 /** Wednesday 2 December 2026, 09:30 in Soest: day 3 of {@link seedOrg}'s campaign. The server's clock starts here. */
 export const CLOCK = '2026-12-02T08:30:00Z';
 export const CHECKIN_DATE = '2026-12-02';

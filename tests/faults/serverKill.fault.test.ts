@@ -6,7 +6,7 @@
  * every acknowledged check-in is stored, none twice, the team-day counters add up to the stored rows, and every
  * barrier typed on a card is filed exactly once.
  */
-import { seededRandom } from '../../bot/src/proactive/testing/seeded';
+import { seededRandom } from '@soestainable/testing/seeded';
 import { FakeConnector } from '../helpers/fakeConnector';
 import {
   answersOf,

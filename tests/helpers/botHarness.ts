@@ -1,11 +1,11 @@
 import { TestAdapter, type Activity, type Attachment } from 'botbuilder';
-import { loadConfig, type Config } from '../../bot/src/config';
-import { createBot } from '../../bot/src/features';
-import { createLogger } from '../../bot/src/platform/logger';
-import { createRepositories, type Repositories } from '../../bot/src/storage/repositories';
-import type { TableClients } from '../../bot/src/storage/tables';
-import type { TeamsBot } from '../../bot/src/teamsBot';
-import type { Campaign } from '../../shared/src/domain/campaign';
+import { loadConfig, type Config } from '@soestainable/bot/config';
+import { createBot } from '@soestainable/bot/features';
+import { createLogger } from '@soestainable/bot/platform/logger';
+import { createRepositories, type Repositories } from '@soestainable/bot/storage/repositories';
+import type { TableClients } from '@soestainable/bot/storage/tables';
+import type { TeamsBot } from '@soestainable/bot/teamsBot';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { seedOrg } from './orgFixture';
 import { createTestTables } from './storage';
 

@@ -1,6 +1,6 @@
 import type { Activity, TestAdapter } from 'botbuilder';
-import type { Participant } from '../../shared/src/domain/organisation';
-import type { Language } from '../../shared/src/domain/types';
+import type { Participant } from '@soestainable/shared/domain/organisation';
+import type { Language } from '@soestainable/shared/domain/types';
 import { cardOf, executeActivity, invokeCard, type BotHarness } from './botHarness';
 import type { Card } from './cards';
 import { participant } from './orgFixture';

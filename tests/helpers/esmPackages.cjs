@@ -11,5 +11,10 @@ module.exports = {
       { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } },
     ],
   },
+  // The workspace packages by name, from their TypeScript sources (Jest does not read the "source" export condition).
+  moduleNameMapper: {
+    '^@soestainable/(shared|bot)/(.*)$': '<rootDir>/$1/src/$2',
+    '^@soestainable/testing/(.*)$': '<rootDir>/tests/testing/src/$1',
+  },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
 };

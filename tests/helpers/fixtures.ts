@@ -1,4 +1,4 @@
-import type { CheckIn } from '../../shared/src/domain/types';
+import type { CheckIn } from '@soestainable/shared/domain/types';
 
 /** A valid check-in (user `u1`, team `team-a`, campaign `c1`, 2026-05-11: done, by bike, waste-free, 2 cups). */
 export function checkIn(over: Partial<CheckIn> = {}): CheckIn {

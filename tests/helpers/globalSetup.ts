@@ -1,3 +1,7 @@
+// Jest loads its global setup with Node's own module resolution, not with moduleNameMapper, and Node resolves
+// `@soestainable/bot/…` to the build (bot/dist), which `jest` alone on a fresh clone does not have yet. So this
+// one file reaches the source by its path; every test and bench imports the bot by name.
+// eslint-disable-next-line no-restricted-imports -- see above: Node resolution, before any build
 import { startAzurite, type AzuriteHandle } from '../../bot/src/storage/azurite';
 
 /**

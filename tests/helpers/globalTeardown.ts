@@ -1,4 +1,4 @@
-import type { AzuriteHandle } from '../../bot/src/storage/azurite';
+import type { AzuriteHandle } from '@soestainable/bot/storage/azurite';
 
 export default async function globalTeardown(): Promise<void> {
   await (globalThis as { __AZURITE__?: AzuriteHandle }).__AZURITE__?.stop();

@@ -15,6 +15,7 @@ module.exports = function suiteConfig({ folder, match, timeoutMs }) {
     testMatch: [match],
     transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }], ...esm.transform },
     transformIgnorePatterns: esm.transformIgnorePatterns,
+    moduleNameMapper: esm.moduleNameMapper,
     maxWorkers: 1,
     testTimeout: timeoutMs,
   };

@@ -1,9 +1,9 @@
-import { campaignDays } from '../../shared/src/calendar';
-import { CATALOGUE } from '../../shared/src/catalogue';
-import type { Campaign } from '../../shared/src/domain/campaign';
-import type { Participant } from '../../shared/src/domain/organisation';
-import type { Survey } from '../../shared/src/domain/types';
-import type { Repositories } from '../../bot/src/storage/repositories';
+import { campaignDays } from '@soestainable/shared/calendar';
+import { CATALOGUE } from '@soestainable/shared/catalogue';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import type { Participant } from '@soestainable/shared/domain/organisation';
+import type { Survey } from '@soestainable/shared/domain/types';
+import type { Repositories } from '@soestainable/bot/storage/repositories';
 
 /**
  * A small organisation for bot tests: two teams with a manager each and an active campaign of the built-in

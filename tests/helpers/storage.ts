@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
-import { TableClients, type TableName } from '../../bot/src/storage/tables';
-import { TableStore, type Row } from '../../bot/src/storage/tableStore';
+import { TableClients, type TableName } from '@soestainable/bot/storage/tables';
+import { TableStore, type Row } from '@soestainable/bot/storage/tableStore';
 
 /** The Azurite started by the global setup. */
 export function testConnectionString(): string {

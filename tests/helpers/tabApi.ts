@@ -6,15 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 
-import { composeApp, listen, type RunningApp } from '../../bot/src/app';
-import { loadConfig, type Config } from '../../bot/src/config';
-import { createLogger } from '../../bot/src/platform/logger';
-import type { Repositories } from '../../bot/src/storage/repositories';
-import { CATALOGUE } from '../../shared/src/catalogue';
-import type { Campaign } from '../../shared/src/domain/campaign';
-import type { Participant } from '../../shared/src/domain/organisation';
-import type { CheckIn, IsoDate, Role, TravelMode } from '../../shared/src/domain/types';
-import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '../../shared/src/impact';
+import { composeApp, listen, type RunningApp } from '@soestainable/bot/app';
+import { loadConfig, type Config } from '@soestainable/bot/config';
+import { createLogger } from '@soestainable/bot/platform/logger';
+import type { Repositories } from '@soestainable/bot/storage/repositories';
+import { CATALOGUE } from '@soestainable/shared/catalogue';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import type { Participant } from '@soestainable/shared/domain/organisation';
+import type { CheckIn, IsoDate, Role, TravelMode } from '@soestainable/shared/domain/types';
+import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '@soestainable/shared/impact';
 import { baselineSurvey, participant, seedOrg } from './orgFixture';
 import { testConnectionString } from './storage';
 

@@ -1,7 +1,7 @@
-import { CHECKIN_VERBS } from '../../bot/src/features/checkin/verbs';
-import { REPORTS_VERBS } from '../../bot/src/features/reports/verbs';
-import { TABLE_NAMES, TableClients } from '../../bot/src/storage/tables';
-import { localTimeToInstant, todayIn } from '../../shared/src/calendar';
+import { CHECKIN_VERBS } from '@soestainable/bot/features/checkin/verbs';
+import { REPORTS_VERBS } from '@soestainable/bot/features/reports/verbs';
+import { TABLE_NAMES, TableClients } from '@soestainable/bot/storage/tables';
+import { localTimeToInstant, todayIn } from '@soestainable/shared/calendar';
 import { FakeConnector } from '../helpers/fakeConnector';
 import { rawRows, testConnectionString } from '../helpers/storage';
 import { startTabApi, TAB_TENANT, TAB_USERS, type TabApiHarness } from '../helpers/tabApi';

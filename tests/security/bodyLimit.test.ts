@@ -1,7 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_BODY_BYTES } from '../../bot/src/server/createServer';
+import { MAX_BODY_BYTES } from '@soestainable/bot/server/createServer';
 import { FakeConnector } from '../helpers/fakeConnector';
 import { startTabApi, TAB_TENANT, TAB_USERS, type TabApiHarness } from '../helpers/tabApi';
 import { snapshotRows } from './support/rows';

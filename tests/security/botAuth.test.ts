@@ -1,4 +1,4 @@
-import { loadConfig } from '../../bot/src/config';
+import { loadConfig } from '@soestainable/bot/config';
 import { FakeConnector } from '../helpers/fakeConnector';
 import {
   base64url,

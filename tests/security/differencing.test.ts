@@ -1,7 +1,7 @@
-import type { OrgOverviewResponse, ReportResponse, TeamDashboardVisible } from '../../shared/src/api';
-import { CATALOGUE } from '../../shared/src/catalogue';
-import type { CheckIn, IsoDate, TravelMode } from '../../shared/src/domain/types';
-import type { Repositories } from '../../bot/src/storage/repositories';
+import type { OrgOverviewResponse, ReportResponse, TeamDashboardVisible } from '@soestainable/shared/api';
+import { CATALOGUE } from '@soestainable/shared/catalogue';
+import type { CheckIn, IsoDate, TravelMode } from '@soestainable/shared/domain/types';
+import type { Repositories } from '@soestainable/bot/storage/repositories';
 import { checkIn } from '../helpers/fixtures';
 import { participant } from '../helpers/orgFixture';
 import { startTabApi, TAB_FIGURES_NOW, TAB_TEAMS, TAB_TENANT, TAB_USERS, type TabApiHarness } from '../helpers/tabApi';

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import type { Activity, TestAdapter } from 'botbuilder';
-import { CHECKIN_VERBS } from '../../bot/src/features/checkin/verbs';
-import { ENROL_VERBS } from '../../bot/src/features/enrol/verbs';
-import { MY_DATA_VERBS } from '../../bot/src/features/myData/verbs';
-import { REPORTS_VERBS } from '../../bot/src/features/reports/verbs';
-import { SETTINGS_VERBS } from '../../bot/src/features/settings/verbs';
-import { TABLE_NAMES } from '../../bot/src/storage/tables';
+import { CHECKIN_VERBS } from '@soestainable/bot/features/checkin/verbs';
+import { ENROL_VERBS } from '@soestainable/bot/features/enrol/verbs';
+import { MY_DATA_VERBS } from '@soestainable/bot/features/myData/verbs';
+import { REPORTS_VERBS } from '@soestainable/bot/features/reports/verbs';
+import { SETTINGS_VERBS } from '@soestainable/bot/features/settings/verbs';
+import { TABLE_NAMES } from '@soestainable/bot/storage/tables';
 import { useBotHarness } from '../helpers/botHarness';
 import { participant } from '../helpers/orgFixture';
 import { anyJson, anyString, nastyString, objectOf, plausible, rejectionCounter } from './support/arbitraries';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { aggregatesCsv, csvField } from '../../bot/src/tabApi/admin/exportCsv';
-import { EXPORT_CSV_COLUMNS } from '../../shared/src/api/admin';
-import { emptyAggregate } from '../../shared/src/domain/aggregates';
+import { aggregatesCsv, csvField } from '@soestainable/bot/tabApi/admin/exportCsv';
+import { EXPORT_CSV_COLUMNS } from '@soestainable/shared/api/admin';
+import { emptyAggregate } from '@soestainable/shared/domain/aggregates';
 import { anyString } from './support/arbitraries';
 
 /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { TABLE_NAMES } from '../../bot/src/storage/tables';
+import { TABLE_NAMES } from '@soestainable/bot/storage/tables';
 import { FakeConnector } from '../helpers/fakeConnector';
 import { startTabApi, TAB_TENANT, TAB_USERS, type TabApiHarness } from '../helpers/tabApi';
 import { anyJson, anyString, nastyString, objectOf, plausible, rejectionCounter } from './support/arbitraries';

@@ -1,4 +1,4 @@
-import { isAppError } from '../../bot/src/errors';
+import { isAppError } from '@soestainable/bot/errors';
 import { FakeConnector } from '../helpers/fakeConnector';
 import { startTabApi, TAB_TEAMS, TAB_TENANT, TAB_USERS, type TabApiHarness } from '../helpers/tabApi';
 import { snapshotRows } from './support/rows';

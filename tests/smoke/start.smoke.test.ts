@@ -2,12 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHECKIN_VERBS } from '../../bot/src/features/checkin/verbs';
-import { findFreePort, isPortOpen } from '../../bot/src/platform/ports';
-import { azuriteConnectionString } from '../../bot/src/storage/azurite';
-import { createRepositories } from '../../bot/src/storage/repositories';
-import { TableClients } from '../../bot/src/storage/tables';
-import { demoParticipantId } from '../../bot/src/seed/demoData';
+import { CHECKIN_VERBS } from '@soestainable/bot/features/checkin/verbs';
+import { findFreePort, isPortOpen } from '@soestainable/bot/platform/ports';
+import { azuriteConnectionString } from '@soestainable/bot/storage/azurite';
+import { createRepositories } from '@soestainable/bot/storage/repositories';
+import { TableClients } from '@soestainable/bot/storage/tables';
+import { demoParticipantId } from '@soestainable/bot/seed/demoData';
 import { FakeConnector } from '../helpers/fakeConnector';
 import { waitForOutput } from '../helpers/processes';
 

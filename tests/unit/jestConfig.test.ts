@@ -6,6 +6,7 @@ const root = join(__dirname, '..', '..');
 const esm = require(join(root, 'tests', 'helpers', 'esmPackages.cjs')) as {
   transform: Record<string, unknown>;
   transformIgnorePatterns: string[];
+  moduleNameMapper: Record<string, string>;
 };
 
 describe('Jest configs and ESM-only packages', () => {
@@ -23,6 +24,11 @@ describe('Jest configs and ESM-only packages', () => {
     const config = require(join(root, 'tests', suite, 'jest.config.cjs')) as Record<string, unknown>;
     expect(config['transformIgnorePatterns']).toEqual(esm.transformIgnorePatterns);
     expect(config['transform']).toMatchObject(esm.transform);
+    expect(config['moduleNameMapper']).toEqual(esm.moduleNameMapper);
+  });
+
+  it('the main config maps the workspace packages to their sources as the other configs do', () => {
+    expect(main['moduleNameMapper']).toMatchObject(esm.moduleNameMapper);
   });
 
   it('every package listed really ships ES modules only (else the entry is dead weight)', () => {

@@ -31,8 +31,12 @@ function packageName(spec: string): string | undefined {
   return spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
 }
 
+/** A workspace package (`@soestainable/shared/x`): npm links it into every install; its sources are followed. */
+const WORKSPACE = /^@soestainable\/(shared|bot)\/(.+)$/;
+
 function resolveTs(from: string, spec: string): string {
-  const base = resolve(dirname(from), spec);
+  const workspace = WORKSPACE.exec(spec);
+  const base = workspace ? join(root, workspace[1] ?? '', 'src', workspace[2] ?? '') : resolve(dirname(from), spec);
   const candidate = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((p) => existsSync(p));
   if (candidate === undefined) throw new Error(`cannot resolve ${spec} from ${relative(root, from)}`);
   return candidate;
@@ -48,10 +52,10 @@ function packagesLoaded(entries: string[], follow = true): Map<string, string> {
     seen.add(file);
     for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       const spec = m[1] ?? '';
-      const name = packageName(spec);
+      const name = WORKSPACE.test(spec) ? undefined : packageName(spec);
       if (name !== undefined) {
         if (!found.has(name)) found.set(name, relative(root, file));
-      } else if (follow && spec.startsWith('.') && !spec.endsWith('.json')) {
+      } else if (follow && (spec.startsWith('.') || WORKSPACE.test(spec)) && !spec.endsWith('.json')) {
         queue.push(resolveTs(file, spec));
       }
     }

@@ -3,7 +3,7 @@ import { runPackageCli } from '../appPackage/cli';
 
 /**
  * `npm run package [-- --env <name>]`: the Teams app package of one environment, validated offline
- * (bot/src/appPackage). The project root is four levels up from the compiled dist/bot/src/cli/packageApp.js.
+ * (bot/src/appPackage). The project root is four levels up from the compiled bot/dist/src/cli/packageApp.js.
  */
 const root = join(__dirname, '..', '..', '..', '..');
 

@@ -1,4 +1,4 @@
-import type { SendRun } from '../../../shared/src/domain/sending';
+import type { SendRun } from '@soestainable/shared/domain/sending';
 import { JOB_NAMES, type JobName, type JobSummary } from './job';
 import { isJobName } from './registry';
 import { parseInstant } from './route';

@@ -1,4 +1,4 @@
-import type { SendRun } from '../../../shared/src/domain/sending';
+import type { SendRun } from '@soestainable/shared/domain/sending';
 import { SKIP_REASONS, type FanOutRecipient, type FanOutRequest } from '../proactive/fanOut';
 import type { ConversationRefsRepository } from '../storage/repositories/conversationRefs';
 import type { SendClaimsRepository } from '../storage/repositories/sendClaims';

@@ -1,4 +1,4 @@
-import type { SendRun } from '../../../shared/src/domain/sending';
+import type { SendRun } from '@soestainable/shared/domain/sending';
 import type { Config } from '../config';
 import type { Logger } from '../platform/logger';
 import type { FanOutRequest } from '../proactive/fanOut';

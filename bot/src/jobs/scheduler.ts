@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { TIME_ZONE, todayIn } from '../../../shared/src/calendar';
+import { TIME_ZONE, todayIn } from '@soestainable/shared/calendar';
 import { errorFields, type Logger } from '../platform/logger';
 import type { JobName } from './job';
 import type { JobRegistry } from './registry';

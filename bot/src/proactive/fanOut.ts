@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { ConversationOwner, ConversationScope, StoredConversationRef } from '../../../shared/src/domain/conversation';
-import type { SendKind, SendRun } from '../../../shared/src/domain/sending';
+import type { ConversationOwner, ConversationScope, StoredConversationRef } from '@soestainable/shared/domain/conversation';
+import type { SendKind, SendRun } from '@soestainable/shared/domain/sending';
 import { errorFields, type Logger } from '../platform/logger';
 import type { ConversationRefsRepository } from '../storage/repositories/conversationRefs';
 import type { ClaimOutcome, SendClaimsRepository } from '../storage/repositories/sendClaims';

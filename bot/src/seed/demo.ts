@@ -1,9 +1,9 @@
-import { addWorkingDays, campaignDays, todayIn, workingDayOnOrAfter } from '../../../shared/src/calendar';
-import { CATALOGUE } from '../../../shared/src/catalogue';
-import type { Campaign } from '../../../shared/src/domain/campaign';
-import type { Participant } from '../../../shared/src/domain/organisation';
-import type { CheckIn, CheckInOutcome, DistanceBand, Frequency, Survey, TravelMode } from '../../../shared/src/domain/types';
-import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '../../../shared/src/impact';
+import { addWorkingDays, campaignDays, todayIn, workingDayOnOrAfter } from '@soestainable/shared/calendar';
+import { CATALOGUE } from '@soestainable/shared/catalogue';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import type { Participant } from '@soestainable/shared/domain/organisation';
+import type { CheckIn, CheckInOutcome, DistanceBand, Frequency, Survey, TravelMode } from '@soestainable/shared/domain/types';
+import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '@soestainable/shared/impact';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { Repositories } from '../storage/repositories';

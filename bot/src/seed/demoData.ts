@@ -1,4 +1,4 @@
-import type { ActionStatus, Dimension, Localized, Theme, TravelMode } from '../../../shared/src/domain/types';
+import type { ActionStatus, Dimension, Localized, Theme, TravelMode } from '@soestainable/shared/domain/types';
 
 /**
  * The demo organisation's content: clearly labelled ("Demo · …"), realistic in size and texts, so that every

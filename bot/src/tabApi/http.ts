@@ -2,8 +2,8 @@ import type restify from 'restify';
 import type { Request, Response } from 'restify';
 import type { Config } from '../config';
 import type { Repositories } from '../storage/repositories';
-import { API_ERROR_STATUS, type ApiErrorBody, type ApiErrorCode } from '../../../shared/src/api/common';
-import type { Role } from '../../../shared/src/domain/types';
+import { API_ERROR_STATUS, type ApiErrorBody, type ApiErrorCode } from '@soestainable/shared/api/common';
+import type { Role } from '@soestainable/shared/domain/types';
 import { isAppError } from '../errors';
 import { errorFields, type Logger } from '../platform/logger';
 
@@ -36,7 +36,7 @@ export interface Authenticator {
  * too (it has a text for each code in nl and en). The `message` is English, for developers and logs, and never
  * holds user text.
  */
-export type { ApiErrorBody, ApiErrorCode } from '../../../shared/src/api/common';
+export type { ApiErrorBody, ApiErrorCode } from '@soestainable/shared/api/common';
 
 export class ApiError extends Error {
   readonly status: number;

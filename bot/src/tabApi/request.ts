@@ -1,6 +1,6 @@
 import type { Request } from 'restify';
 import type { z } from 'zod';
-import type { AuditDetails } from '../../../shared/src/domain/audit';
+import type { AuditDetails } from '@soestainable/shared/domain/audit';
 import { ApiError, type Principal, type TabApiContext } from './http';
 
 /**

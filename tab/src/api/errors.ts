@@ -1,4 +1,4 @@
-import type { ApiErrorCode } from '../../../shared/src/api/common';
+import type { ApiErrorCode } from '@soestainable/shared/api/common';
 
 /** The server's error codes, plus the client's own: no answer at all, or an answer that is not the API's. */
 export type ClientErrorCode = ApiErrorCode | 'NETWORK' | 'BAD_RESPONSE';

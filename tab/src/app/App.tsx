@@ -9,8 +9,8 @@ import {
   type Theme,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import type { SessionInfo } from '../../../shared/src/api/session';
-import type { Language } from '../../../shared/src/domain/types';
+import type { SessionInfo } from '@soestainable/shared/api/session';
+import type { Language } from '@soestainable/shared/domain/types';
 import { ApiClient } from '../api/client';
 import { ApiClientError } from '../api/errors';
 import { DevTokenSource, TeamsTokenSource } from '../api/tokens';

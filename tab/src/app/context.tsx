@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { SessionInfo } from '../../../shared/src/api/session';
-import type { Language } from '../../../shared/src/domain/types';
+import type { SessionInfo } from '@soestainable/shared/api/session';
+import type { Language } from '@soestainable/shared/domain/types';
 import type { ApiClient } from '../api/client';
 import type { DevTokenSource } from '../api/tokens';
 import type { TabEnvironment } from './host';

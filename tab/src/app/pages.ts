@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { SessionInfo } from '../../../shared/src/api/session';
+import type { SessionInfo } from '@soestainable/shared/api/session';
 import type { commonTexts } from '../texts/texts';
 import type { PageId } from './router';
 

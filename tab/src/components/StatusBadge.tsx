@@ -1,7 +1,7 @@
 import { Badge } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import { ACTION_STATUS_LABELS, labelOf } from '../../../shared/src/catalogue/labels';
-import type { ActionStatus, Language } from '../../../shared/src/domain/types';
+import { ACTION_STATUS_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
+import type { ActionStatus, Language } from '@soestainable/shared/domain/types';
 
 /** Badge colours (Fluent's own palette, so every theme and high contrast are handled by Fluent). */
 const STATUS_COLOUR: Readonly<Record<ActionStatus, 'informative' | 'brand' | 'warning' | 'success' | 'subtle'>> = {

@@ -1,6 +1,6 @@
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import type { CampaignInfo, ImpactInfo } from '../../../shared/src/api/dashboard';
+import type { CampaignInfo, ImpactInfo } from '@soestainable/shared/api/dashboard';
 import { useLang } from '../app/context';
 import { formatDate, formatKg, formatNumber } from '../texts/format';
 import { dashboardTexts } from '../texts/texts';

@@ -1,4 +1,4 @@
-import type { IsoDate, KgRange, Language, Localized } from '../../../shared/src/domain/types';
+import type { IsoDate, KgRange, Language, Localized } from '@soestainable/shared/domain/types';
 
 /** Numbers, shares and dates the way a Dutch or English reader expects them. */
 const LOCALE: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };

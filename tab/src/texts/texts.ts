@@ -1,4 +1,4 @@
-import type { Localized } from '../../../shared/src/domain/types';
+import type { Localized } from '@soestainable/shared/domain/types';
 import type { ClientErrorCode } from '../api/errors';
 
 /** Texts the shell and the shared components use. Dutch is the source, English the translation. */

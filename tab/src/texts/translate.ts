@@ -1,4 +1,4 @@
-import type { Language, Localized } from '../../../shared/src/domain/types';
+import type { Language, Localized } from '@soestainable/shared/domain/types';
 
 /**
  * A feature's texts: one entry per key, Dutch (the source) and English. Every feature keeps its own table in a

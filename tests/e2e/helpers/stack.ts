@@ -2,14 +2,14 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort, isPortOpen } from '../../../bot/src/platform/ports';
+import { findFreePort, isPortOpen } from '@soestainable/bot/platform/ports';
 
 /**
  * The built local stack (`npm start`: embedded Azurite, demo seed, server, Agents Playground) as a child process
  * on free ports, with a temp data dir and working directory (the Playground writes `./devTools/` there).
  */
 const root = join(__dirname, '..', '..', '..');
-const START = join(root, 'dist/bot/src/cli/start.js');
+const START = join(root, 'bot/dist/src/cli/start.js');
 
 export interface Stack {
   /** Bot server port (restify). */

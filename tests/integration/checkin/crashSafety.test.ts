@@ -1,10 +1,10 @@
 import type { TableClient } from '@azure/data-tables';
-import { checkInAnswers, createCheckInService, type ActiveDay, type CheckInAnswers, type CheckInService } from '../../../bot/src/features/checkin/service';
-import { createRepairJob } from '../../../bot/src/jobs/repair';
-import { createLogger } from '../../../bot/src/platform/logger';
-import { createRepositories, type Repositories } from '../../../bot/src/storage/repositories';
-import { TableClients, type TableName } from '../../../bot/src/storage/tables';
-import type { Participant } from '../../../shared/src/domain/organisation';
+import { checkInAnswers, createCheckInService, type ActiveDay, type CheckInAnswers, type CheckInService } from '@soestainable/bot/features/checkin/service';
+import { createRepairJob } from '@soestainable/bot/jobs/repair';
+import { createLogger } from '@soestainable/bot/platform/logger';
+import { createRepositories, type Repositories } from '@soestainable/bot/storage/repositories';
+import { TableClients, type TableName } from '@soestainable/bot/storage/tables';
+import type { Participant } from '@soestainable/shared/domain/organisation';
 import { participant, seedOrg } from '../../helpers/orgFixture';
 import { rawRows, testConnectionString } from '../../helpers/storage';
 

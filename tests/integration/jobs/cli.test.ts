@@ -3,19 +3,19 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JOB_USAGE } from '../../../bot/src/jobs/cli';
-import { createRepositories, type Repositories } from '../../../bot/src/storage/repositories';
-import { TableClients } from '../../../bot/src/storage/tables';
+import { JOB_USAGE } from '@soestainable/bot/jobs/cli';
+import { createRepositories, type Repositories } from '@soestainable/bot/storage/repositories';
+import { TableClients } from '@soestainable/bot/storage/tables';
 import { FakeConnector } from '../../helpers/fakeConnector';
 import { testConnectionString } from '../../helpers/storage';
 import { campaignOf, deliveries, enrol, onlyCampaign } from './harness';
 
 /**
- * `npm run job -- …` as operators run it: the built dist/bot/src/cli/job.js in a child process (build first with
+ * `npm run job -- …` as operators run it: the built bot/dist/src/cli/job.js in a child process (build first with
  * `npx tsc -b`), against Azurite, sending to a fake connector in this process.
  */
 const REPO_ROOT = join(__dirname, '..', '..', '..');
-const CLI = join(REPO_ROOT, 'dist/bot/src/cli/job.js');
+const CLI = join(REPO_ROOT, 'bot/dist/src/cli/job.js');
 const cwd = mkdtempSync(join(tmpdir(), 'job-cli-')); // no .env there
 const prefix = 'c' + randomBytes(4).toString('hex');
 

@@ -1,16 +1,16 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { loadConfig, type Config } from '../../../bot/src/config';
-import { dryRunFanOut } from '../../../bot/src/jobs/dryRun';
-import type { JobDeps } from '../../../bot/src/jobs/job';
-import { createLogger, type Logger } from '../../../bot/src/platform/logger';
-import { BotbuilderSender } from '../../../bot/src/proactive/botbuilderSender';
-import { FanOutEngine } from '../../../bot/src/proactive/fanOut';
-import { createRepositories, type Repositories } from '../../../bot/src/storage/repositories';
-import { ActionsRepository } from '../../../bot/src/storage/repositories/actions';
-import { BarriersRepository } from '../../../bot/src/storage/repositories/barriers';
-import type { TableClients } from '../../../bot/src/storage/tables';
-import { TableStore } from '../../../bot/src/storage/tableStore';
-import type { LimitedConnector } from '../../helpers/limitedConnector';
+import { loadConfig, type Config } from '@soestainable/bot/config';
+import { dryRunFanOut } from '@soestainable/bot/jobs/dryRun';
+import type { JobDeps } from '@soestainable/bot/jobs/job';
+import { createLogger, type Logger } from '@soestainable/bot/platform/logger';
+import { BotbuilderSender } from '@soestainable/bot/proactive/botbuilderSender';
+import { FanOutEngine } from '@soestainable/bot/proactive/fanOut';
+import { createRepositories, type Repositories } from '@soestainable/bot/storage/repositories';
+import { ActionsRepository } from '@soestainable/bot/storage/repositories/actions';
+import { BarriersRepository } from '@soestainable/bot/storage/repositories/barriers';
+import type { TableClients } from '@soestainable/bot/storage/tables';
+import { TableStore } from '@soestainable/bot/storage/tableStore';
+import type { LimitedConnector } from '@soestainable/testing/limitedConnector';
 import { createTestTables } from '../../helpers/storage';
 
 /**

@@ -1,11 +1,11 @@
-import { campaignDays } from '../../../shared/src/calendar';
-import type { Campaign } from '../../../shared/src/domain/campaign';
-import type { CheckIn } from '../../../shared/src/domain/types';
-import { createDigestsJob } from '../../../bot/src/jobs/digests';
-import { teamDashboardLink } from '../../../bot/src/jobs/digests/card';
+import { campaignDays } from '@soestainable/shared/calendar';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import type { CheckIn } from '@soestainable/shared/domain/types';
+import { createDigestsJob } from '@soestainable/bot/jobs/digests';
+import { teamDashboardLink } from '@soestainable/bot/jobs/digests/card';
 import { cardProblems, cardText, elements, openUrlOf } from '../../helpers/cards';
 import { checkIn } from '../../helpers/fixtures';
-import { LimitedConnector } from '../../helpers/limitedConnector';
+import { LimitedConnector } from '@soestainable/testing/limitedConnector';
 import { participant } from '../../helpers/orgFixture';
 import { createJobWorld, deliveredCard, plantCampaignRow, type JobWorld } from './digests.harness';
 

@@ -1,12 +1,12 @@
-import { createAdapter } from '../../../bot/src/botAdapter';
-import { createJobs, DEFAULT_CONCURRENCY, minConcurrency, type JobsOptions } from '../../../bot/src/jobs';
-import type { JobProgress } from '../../../bot/src/jobs/job';
-import { NUDGE_PREFETCH_FROM } from '../../../bot/src/jobs/nudges';
-import { noWeather } from '../../../bot/src/jobs/weather/weather';
-import type { Sender } from '../../../bot/src/proactive/sender';
-import type { Repositories } from '../../../bot/src/storage/repositories';
-import type { ConversationRefsRepository } from '../../../bot/src/storage/repositories/conversationRefs';
-import { loadConfig } from '../../../bot/src/config';
+import { createAdapter } from '@soestainable/bot/botAdapter';
+import { createJobs, DEFAULT_CONCURRENCY, minConcurrency, type JobsOptions } from '@soestainable/bot/jobs';
+import type { JobProgress } from '@soestainable/bot/jobs/job';
+import { NUDGE_PREFETCH_FROM } from '@soestainable/bot/jobs/nudges';
+import { noWeather } from '@soestainable/bot/jobs/weather/weather';
+import type { Sender } from '@soestainable/bot/proactive/sender';
+import type { Repositories } from '@soestainable/bot/storage/repositories';
+import type { ConversationRefsRepository } from '@soestainable/bot/storage/repositories/conversationRefs';
+import { loadConfig } from '@soestainable/bot/config';
 import { testConnectionString } from '../../helpers/storage';
 import { at, campaignOf, createJobWorld, enrol, onlyCampaign, type JobWorld } from './harness';
 

@@ -1,4 +1,4 @@
-import { createHeadcountJob } from '../../../bot/src/jobs/headcount';
+import { createHeadcountJob } from '@soestainable/bot/jobs/headcount';
 import { participant } from '../../helpers/orgFixture';
 import { startTabApi, TAB_TEAMS, TAB_TENANT, type TabApiHarness } from '../../helpers/tabApi';
 

@@ -1,5 +1,5 @@
 import type { TableEntity, TransactionAction } from '@azure/data-tables';
-import { MAX_BATCH } from '../../../bot/src/storage/tableStore';
+import { MAX_BATCH } from '@soestainable/bot/storage/tableStore';
 import { checkIn } from '../../helpers/fixtures';
 import { rawRows } from '../../helpers/storage';
 import { campaignOf, enrol, onlyCampaign, type JobWorld } from './harness';

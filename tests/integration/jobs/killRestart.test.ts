@@ -1,6 +1,6 @@
 /**
  * Issue 4's crash test on the real operator job: `npm run job -- nudges --at …` (the built
- * dist/bot/src/cli/job.js, as operators run it) for 2,000 participants on Azurite, killed with SIGKILL at random
+ * bot/dist/src/cli/job.js, as operators run it) for 2,000 participants on Azurite, killed with SIGKILL at random
  * moments mid-run and started again, sending through the real botbuilder adapter over HTTP to a fake Bot
  * Connector in this process, whose record survives every kill. Build first with `npx tsc -b` (`npm test` does).
  */
@@ -8,16 +8,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CONCURRENCY, minConcurrency } from '../../../bot/src/jobs';
-import { seededRandom } from '../../../bot/src/proactive/testing/seeded';
-import type { SendClaim } from '../../../shared/src/domain/sending';
-import { LimitedConnector } from '../../helpers/limitedConnector';
+import { DEFAULT_CONCURRENCY, minConcurrency } from '@soestainable/bot/jobs';
+import { seededRandom } from '@soestainable/testing/seeded';
+import type { SendClaim } from '@soestainable/shared/domain/sending';
+import { LimitedConnector } from '@soestainable/testing/limitedConnector';
 import { testConnectionString } from '../../helpers/storage';
 import { createJobWorld, type JobWorld } from './harness';
 import { expectedSkip, NUDGE_DAY, seedNudgeDay } from './killRestart.seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const CLI = join(ROOT, 'dist', 'bot', 'src', 'cli', 'job.js');
+const CLI = join(ROOT, 'bot', 'dist', 'src', 'cli', 'job.js');
 const N = 2_000;
 const SEND_RATE = 400;
 /** The job process's engine concurrency, as `createJobs` sets it: the most claims one crash can leave in flight. */

@@ -1,8 +1,8 @@
-import { encodeKeyPart } from '../../../bot/src/storage/keys';
-import type { JobSummary } from '../../../bot/src/jobs/job';
-import { checkinTexts } from '../../../bot/src/features/checkin/texts';
-import { weatherTexts } from '../../../bot/src/jobs/weather/texts';
-import { noWeather } from '../../../bot/src/jobs/weather/weather';
+import { encodeKeyPart } from '@soestainable/bot/storage/keys';
+import type { JobSummary } from '@soestainable/bot/jobs/job';
+import { checkinTexts } from '@soestainable/bot/features/checkin/texts';
+import { weatherTexts } from '@soestainable/bot/jobs/weather/texts';
+import { noWeather } from '@soestainable/bot/jobs/weather/weather';
 import { FakeConnector } from '../../helpers/fakeConnector';
 import { checkIn } from '../../helpers/fixtures';
 import { participant } from '../../helpers/orgFixture';

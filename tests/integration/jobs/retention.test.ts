@@ -1,8 +1,8 @@
-import type { Campaign } from '../../../shared/src/domain/campaign';
-import { createRetentionJob, RETENTION_COUNTS } from '../../../bot/src/jobs/retention';
-import type { JobProgress } from '../../../bot/src/jobs/job';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import { createRetentionJob, RETENTION_COUNTS } from '@soestainable/bot/jobs/retention';
+import type { JobProgress } from '@soestainable/bot/jobs/job';
 import { checkIn } from '../../helpers/fixtures';
-import { LimitedConnector } from '../../helpers/limitedConnector';
+import { LimitedConnector } from '@soestainable/testing/limitedConnector';
 import { baselineSurvey, participant } from '../../helpers/orgFixture';
 import { rawRows } from '../../helpers/storage';
 import { createJobWorld, plantCampaignRow, type JobWorld } from './digests.harness';

@@ -1,11 +1,11 @@
-import type { Campaign } from '../../../shared/src/domain/campaign';
-import { createRetentionJob, RETENTION_COUNTS } from '../../../bot/src/jobs/retention';
-import type { JobSummary } from '../../../bot/src/jobs/job';
-import { encodeKeyPart } from '../../../bot/src/storage/keys';
-import { SendClaimsRepository } from '../../../bot/src/storage/repositories/sendClaims';
-import { TableStore } from '../../../bot/src/storage/tableStore';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import { createRetentionJob, RETENTION_COUNTS } from '@soestainable/bot/jobs/retention';
+import type { JobSummary } from '@soestainable/bot/jobs/job';
+import { encodeKeyPart } from '@soestainable/bot/storage/keys';
+import { SendClaimsRepository } from '@soestainable/bot/storage/repositories/sendClaims';
+import { TableStore } from '@soestainable/bot/storage/tableStore';
 import { checkIn } from '../../helpers/fixtures';
-import { LimitedConnector } from '../../helpers/limitedConnector';
+import { LimitedConnector } from '@soestainable/testing/limitedConnector';
 import { baselineSurvey, participant } from '../../helpers/orgFixture';
 import { rawRows } from '../../helpers/storage';
 import { createJobWorld, type JobWorld } from './digests.harness';

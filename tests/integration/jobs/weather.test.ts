@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import { createLogger } from '../../../bot/src/platform/logger';
-import { weatherTexts } from '../../../bot/src/jobs/weather/texts';
-import { WeatherProvider } from '../../../bot/src/jobs/weather/weather';
+import { createLogger } from '@soestainable/bot/platform/logger';
+import { weatherTexts } from '@soestainable/bot/jobs/weather/texts';
+import { WeatherProvider } from '@soestainable/bot/jobs/weather/weather';
 import { FakeConnector } from '../../helpers/fakeConnector';
 import { cardProblems, cardTexts } from '../../helpers/cards';
 import { at, campaignOf, cardOf, createJobWorld, deliveries, enrol, onlyCampaign, type JobWorld } from './harness';

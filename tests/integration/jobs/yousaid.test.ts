@@ -1,6 +1,6 @@
-import { createYouSaidJob } from '../../../bot/src/jobs/yousaid';
+import { createYouSaidJob } from '@soestainable/bot/jobs/yousaid';
 import { cardProblems, cardText, elements } from '../../helpers/cards';
-import { LimitedConnector } from '../../helpers/limitedConnector';
+import { LimitedConnector } from '@soestainable/testing/limitedConnector';
 import { participant } from '../../helpers/orgFixture';
 import { createJobWorld, deliveredCard, type JobWorld } from './digests.harness';
 

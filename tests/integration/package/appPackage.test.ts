@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppManifestUtils } from '@microsoft/app-manifest';
-import { buildAppPackage, SIZE_LIMITS, type PackageResult } from '../../../bot/src/appPackage/buildPackage';
-import { inspectPng } from '../../../bot/src/appPackage/icons';
-import { COMMAND_LIMITS, localizableStrings, type ManifestShape } from '../../../bot/src/appPackage/manifestRules';
-import { unzipEntries } from '../../../bot/src/appPackage/zip';
+import { buildAppPackage, SIZE_LIMITS, type PackageResult } from '@soestainable/bot/appPackage/buildPackage';
+import { inspectPng } from '@soestainable/bot/appPackage/icons';
+import { COMMAND_LIMITS, localizableStrings, type ManifestShape } from '@soestainable/bot/appPackage/manifestRules';
+import { unzipEntries } from '@soestainable/bot/appPackage/zip';
 import { PackageFixture, REPO_ROOT } from './fixture';
 
 /**

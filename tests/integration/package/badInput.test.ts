@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import { buildAppPackage, packageZipPath, SIZE_LIMITS } from '../../../bot/src/appPackage/buildPackage';
-import { isPackageError, type PackageErrorCode } from '../../../bot/src/appPackage/errors';
+import { buildAppPackage, packageZipPath, SIZE_LIMITS } from '@soestainable/bot/appPackage/buildPackage';
+import { isPackageError, type PackageErrorCode } from '@soestainable/bot/appPackage/errors';
 import { PackageFixture, solidPng } from './fixture';
 
 /**

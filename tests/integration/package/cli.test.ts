@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { runPackageCli, parseArgs } from '../../../bot/src/appPackage/cli';
-import { isPackageError } from '../../../bot/src/appPackage/errors';
+import { runPackageCli, parseArgs } from '@soestainable/bot/appPackage/cli';
+import { isPackageError } from '@soestainable/bot/appPackage/errors';
 import { PackageFixture, REPO_ROOT } from './fixture';
 
 /** `npm run package [-- --env <name>]`: the command line's arguments, output and exit code. */
@@ -61,8 +61,8 @@ describe('runPackageCli', () => {
   });
 });
 
-describe('the built command (dist/bot/src/cli/packageApp.js, as npm run package runs it)', () => {
-  const cli = join(REPO_ROOT, 'dist/bot/src/cli/packageApp.js');
+describe('the built command (bot/dist/src/cli/packageApp.js, as npm run package runs it)', () => {
+  const cli = join(REPO_ROOT, 'bot/dist/src/cli/packageApp.js');
   const run = (...args: string[]) => spawnSync(process.execPath, [cli, '--root', f.root, ...args], { encoding: 'utf8', timeout: 20_000 });
 
   beforeAll(() => {

@@ -1,15 +1,15 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { createLogger } from '../../../bot/src/platform/logger';
-import { BotbuilderSender } from '../../../bot/src/proactive/botbuilderSender';
-import { FanOutEngine, type FanOutOptions, type FanOutRecipient } from '../../../bot/src/proactive/fanOut';
-import type { Sender } from '../../../bot/src/proactive/sender';
-import { ConversationRefsRepository } from '../../../bot/src/storage/repositories/conversationRefs';
-import { replayingTableClient } from '../../../bot/src/proactive/testing/replayingTableClient';
-import { SendClaimsRepository, type SendClaimRow } from '../../../bot/src/storage/repositories/sendClaims';
-import { TableStore } from '../../../bot/src/storage/tableStore';
-import { SendRunsRepository } from '../../../bot/src/storage/repositories/sendRuns';
-import { LimitedConnector, type Fault } from '../../helpers/limitedConnector';
-import { seededRandom as seeded } from '../../../bot/src/proactive/testing/seeded';
+import { createLogger } from '@soestainable/bot/platform/logger';
+import { BotbuilderSender } from '@soestainable/bot/proactive/botbuilderSender';
+import { FanOutEngine, type FanOutOptions, type FanOutRecipient } from '@soestainable/bot/proactive/fanOut';
+import type { Sender } from '@soestainable/bot/proactive/sender';
+import { ConversationRefsRepository } from '@soestainable/bot/storage/repositories/conversationRefs';
+import { replayingTableClient } from '@soestainable/testing/replayingTableClient';
+import { SendClaimsRepository, type SendClaimRow } from '@soestainable/bot/storage/repositories/sendClaims';
+import { TableStore } from '@soestainable/bot/storage/tableStore';
+import { SendRunsRepository } from '@soestainable/bot/storage/repositories/sendRuns';
+import { LimitedConnector, type Fault } from '@soestainable/testing/limitedConnector';
+import { seededRandom as seeded } from '@soestainable/testing/seeded';
 import { useTestTables } from '../../helpers/storage';
 
 describe('FanOutEngine (Azurite, fake connector over real HTTP)', () => {

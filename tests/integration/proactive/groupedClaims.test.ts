@@ -1,5 +1,5 @@
-import { ConversationRefsRepository } from '../../../bot/src/storage/repositories/conversationRefs';
-import { SendClaimsRepository } from '../../../bot/src/storage/repositories/sendClaims';
+import { ConversationRefsRepository } from '@soestainable/bot/storage/repositories/conversationRefs';
+import { SendClaimsRepository } from '@soestainable/bot/storage/repositories/sendClaims';
 import { expectCode, useTestTables } from '../../helpers/storage';
 
 describe('grouped claims and reference pages for the fan-out engine (Azurite)', () => {

@@ -7,10 +7,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { SendRun } from '../../../shared/src/domain/sending';
-import { seededRandom } from '../../../bot/src/proactive/testing/seeded';
-import { createRepositories, type Repositories } from '../../../bot/src/storage/repositories';
-import { LimitedConnector } from '../../helpers/limitedConnector';
+import type { SendRun } from '@soestainable/shared/domain/sending';
+import { seededRandom } from '@soestainable/testing/seeded';
+import { createRepositories, type Repositories } from '@soestainable/bot/storage/repositories';
+import { LimitedConnector } from '@soestainable/testing/limitedConnector';
 import { createTestTables, testConnectionString } from '../../helpers/storage';
 
 const ROOT = join(__dirname, '..', '..', '..');

@@ -1,8 +1,8 @@
-import { loadConfig } from '../../../bot/src/config';
-import { createRepositories, type Repositories } from '../../../bot/src/storage/repositories';
-import { DEMO_COORDINATOR_ID, DEMO_TEAMS, demoParticipantId } from '../../../bot/src/seed/demoData';
-import { seedDemo, seedDemoIfEmpty } from '../../../bot/src/seed/demo';
-import { campaignDays, todayIn } from '../../../shared/src/calendar';
+import { loadConfig } from '@soestainable/bot/config';
+import { createRepositories, type Repositories } from '@soestainable/bot/storage/repositories';
+import { DEMO_COORDINATOR_ID, DEMO_TEAMS, demoParticipantId } from '@soestainable/bot/seed/demoData';
+import { seedDemo, seedDemoIfEmpty } from '@soestainable/bot/seed/demo';
+import { campaignDays, todayIn } from '@soestainable/shared/calendar';
 import { createTestTables } from '../../helpers/storage';
 
 describe('demo seed (Azurite)', () => {

@@ -3,12 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { composeApp, listen, type RunningApp } from '../../../bot/src/app';
-import { loadConfig } from '../../../bot/src/config';
-import { createLogger } from '../../../bot/src/platform/logger';
-import { startAzurite, type AzuriteHandle } from '../../../bot/src/storage/azurite';
-import { coreTexts } from '../../../bot/src/features/core/coreTexts';
-import { helpTexts } from '../../../bot/src/features/help/texts';
+import { composeApp, listen, type RunningApp } from '@soestainable/bot/app';
+import { loadConfig } from '@soestainable/bot/config';
+import { createLogger } from '@soestainable/bot/platform/logger';
+import { startAzurite, type AzuriteHandle } from '@soestainable/bot/storage/azurite';
+import { coreTexts } from '@soestainable/bot/features/core/coreTexts';
+import { helpTexts } from '@soestainable/bot/features/help/texts';
 import { FakeConnector } from '../../helpers/fakeConnector';
 import { testConnectionString } from '../../helpers/storage';
 

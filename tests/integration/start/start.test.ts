@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort, isPortOpen } from '../../../bot/src/platform/ports';
+import { findFreePort, isPortOpen } from '@soestainable/bot/platform/ports';
 import { waitForOutput } from '../../helpers/processes';
 
 /**
@@ -10,8 +10,8 @@ import { waitForOutput } from '../../helpers/processes';
  * Service run. Proves the whole local stack comes up, answers, and that Ctrl-C leaves nothing behind.
  */
 const root = join(__dirname, '..', '..', '..');
-const START = join(root, 'dist/bot/src/cli/start.js');
-const SERVE = join(root, 'dist/bot/src/index.js');
+const START = join(root, 'bot/dist/src/cli/start.js');
+const SERVE = join(root, 'bot/dist/src/index.js');
 
 /** Only what the child needs: no inherited settings from the developer's shell leak into the test. */
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {

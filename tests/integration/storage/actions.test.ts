@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
-import { ActionsRepository, type NewAction } from '../../../bot/src/storage/repositories/actions';
-import { ConflictError } from '../../../bot/src/errors';
+import { ActionsRepository, type NewAction } from '@soestainable/bot/storage/repositories/actions';
+import { ConflictError } from '@soestainable/bot/errors';
 import { expectCode, useTestTables } from '../../helpers/storage';
 
 describe('ActionsRepository (Azurite)', () => {

@@ -1,5 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import { AuditLogRepository } from '../../../bot/src/storage/repositories/auditLog';
+import { AuditLogRepository } from '@soestainable/bot/storage/repositories/auditLog';
 import { expectCode, useTestTables } from '../../helpers/storage';
 
 describe('AuditLogRepository (Azurite)', () => {

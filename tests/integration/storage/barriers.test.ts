@@ -1,9 +1,9 @@
 import * as crypto from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
-import { BarriersRepository } from '../../../bot/src/storage/repositories/barriers';
-import { reportDay } from '../../../bot/src/storage/repositories/reports';
-import { referenceFromId } from '../../../shared/src/domain/programme';
-import { AppError, ConflictError } from '../../../bot/src/errors';
+import { BarriersRepository } from '@soestainable/bot/storage/repositories/barriers';
+import { reportDay } from '@soestainable/bot/storage/repositories/reports';
+import { referenceFromId } from '@soestainable/shared/domain/programme';
+import { AppError, ConflictError } from '@soestainable/bot/errors';
 import { expectCode, rawRows, useTestTables } from '../../helpers/storage';
 
 // randomBytes stays real unless a test fixes one draw (to force a reference collision).

@@ -1,6 +1,6 @@
-import type { Campaign } from '../../../shared/src/domain/campaign';
-import { ConflictError } from '../../../bot/src/errors';
-import { CampaignsRepository } from '../../../bot/src/storage/repositories/campaigns';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import { ConflictError } from '@soestainable/bot/errors';
+import { CampaignsRepository } from '@soestainable/bot/storage/repositories/campaigns';
 import { useTestTables } from '../../helpers/storage';
 
 function campaign(over: Partial<Campaign> = {}): Campaign {

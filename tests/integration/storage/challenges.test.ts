@@ -1,5 +1,5 @@
-import { CATALOGUE } from '../../../shared/src/catalogue';
-import { ChallengesRepository, type CatalogueChallenge } from '../../../bot/src/storage/repositories/challenges';
+import { CATALOGUE } from '@soestainable/shared/catalogue';
+import { ChallengesRepository, type CatalogueChallenge } from '@soestainable/bot/storage/repositories/challenges';
 import { useTestTables } from '../../helpers/storage';
 
 function challenge(id: string, day: number): CatalogueChallenge {

@@ -1,6 +1,6 @@
-import { ConflictError } from '../../../bot/src/errors';
-import { key } from '../../../bot/src/storage/keys';
-import { CheckInsRepository } from '../../../bot/src/storage/repositories/checkIns';
+import { ConflictError } from '@soestainable/bot/errors';
+import { key } from '@soestainable/bot/storage/keys';
+import { CheckInsRepository } from '@soestainable/bot/storage/repositories/checkIns';
 import { checkIn } from '../../helpers/fixtures';
 import { useTestTables } from '../../helpers/storage';
 

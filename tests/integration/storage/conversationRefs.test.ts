@@ -1,5 +1,5 @@
-import type { ConversationOwner } from '../../../shared/src/domain/conversation';
-import { ConversationRefsRepository, ownerPartitionKey } from '../../../bot/src/storage/repositories/conversationRefs';
+import type { ConversationOwner } from '@soestainable/shared/domain/conversation';
+import { ConversationRefsRepository, ownerPartitionKey } from '@soestainable/bot/storage/repositories/conversationRefs';
 import { useTestTables } from '../../helpers/storage';
 
 const reference = {

@@ -1,9 +1,9 @@
 import type { TableEntity, UpdateMode } from '@azure/data-tables';
-import { AppError, ConflictError } from '../../../bot/src/errors';
-import { key } from '../../../bot/src/storage/keys';
-import { CheckInsRepository } from '../../../bot/src/storage/repositories/checkIns';
-import { APPLIED_TOKENS_KEPT, DailyAggregatesRepository, type DailyAggregateRow } from '../../../bot/src/storage/repositories/dailyAggregates';
-import { TableStore } from '../../../bot/src/storage/tableStore';
+import { AppError, ConflictError } from '@soestainable/bot/errors';
+import { key } from '@soestainable/bot/storage/keys';
+import { CheckInsRepository } from '@soestainable/bot/storage/repositories/checkIns';
+import { APPLIED_TOKENS_KEPT, DailyAggregatesRepository, type DailyAggregateRow } from '@soestainable/bot/storage/repositories/dailyAggregates';
+import { TableStore } from '@soestainable/bot/storage/tableStore';
 import { checkIn } from '../../helpers/fixtures';
 import { useTestTables } from '../../helpers/storage';
 

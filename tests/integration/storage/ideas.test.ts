@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
-import { IdeasRepository } from '../../../bot/src/storage/repositories/ideas';
-import { reportDay } from '../../../bot/src/storage/repositories/reports';
+import { IdeasRepository } from '@soestainable/bot/storage/repositories/ideas';
+import { reportDay } from '@soestainable/bot/storage/repositories/reports';
 import { expectCode, rawRows, useTestTables } from '../../helpers/storage';
 
 describe('IdeasRepository (Azurite)', () => {

@@ -1,4 +1,4 @@
-import { OrgTeamsRepository } from '../../../bot/src/storage/repositories/orgTeams';
+import { OrgTeamsRepository } from '@soestainable/bot/storage/repositories/orgTeams';
 import { useTestTables } from '../../helpers/storage';
 
 describe('OrgTeamsRepository (Azurite)', () => {

@@ -1,13 +1,13 @@
 import type { TransactionAction } from '@azure/data-tables';
-import type { Participant } from '../../../shared/src/domain/organisation';
-import { AppError, ConflictError } from '../../../bot/src/errors';
-import { encodeKeyPart } from '../../../bot/src/storage/keys';
+import type { Participant } from '@soestainable/shared/domain/organisation';
+import { AppError, ConflictError } from '@soestainable/bot/errors';
+import { encodeKeyPart } from '@soestainable/bot/storage/keys';
 import {
   ParticipantsRepository,
   type ParticipantRow,
   type TeamMemberRow,
-} from '../../../bot/src/storage/repositories/participants';
-import { TableStore } from '../../../bot/src/storage/tableStore';
+} from '@soestainable/bot/storage/repositories/participants';
+import { TableStore } from '@soestainable/bot/storage/tableStore';
 import { useTestTables } from '../../helpers/storage';
 
 function participant(over: Partial<Participant> = {}): Participant {

@@ -1,5 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import { CELLS_PER_PERSON, QUOTA_CELLS, ReportQuotaRepository } from '../../../bot/src/storage/repositories/reportQuota';
+import { CELLS_PER_PERSON, QUOTA_CELLS, ReportQuotaRepository } from '@soestainable/bot/storage/repositories/reportQuota';
 import { expectCode, rawRows, useTestTables } from '../../helpers/storage';
 
 describe('ReportQuotaRepository (Azurite)', () => {

@@ -1,8 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
-import { replayingTableClient } from '../../../bot/src/proactive/testing/replayingTableClient';
-import { SendClaimsRepository, type SendClaimRow } from '../../../bot/src/storage/repositories/sendClaims';
-import { TableStore } from '../../../bot/src/storage/tableStore';
-import { ConflictError } from '../../../bot/src/errors';
+import { replayingTableClient } from '@soestainable/testing/replayingTableClient';
+import { SendClaimsRepository, type SendClaimRow } from '@soestainable/bot/storage/repositories/sendClaims';
+import { TableStore } from '@soestainable/bot/storage/tableStore';
+import { ConflictError } from '@soestainable/bot/errors';
 import { expectCode, useTestTables } from '../../helpers/storage';
 
 /** Runs `work` over `items` with at most `limit` at a time. */

@@ -1,5 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import { SendRunsRepository } from '../../../bot/src/storage/repositories/sendRuns';
+import { SendRunsRepository } from '@soestainable/bot/storage/repositories/sendRuns';
 import { expectCode, useTestTables } from '../../helpers/storage';
 
 describe('SendRunsRepository (Azurite)', () => {

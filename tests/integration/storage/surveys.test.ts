@@ -1,5 +1,5 @@
-import type { Survey } from '../../../shared/src/domain/types';
-import { SurveysRepository } from '../../../bot/src/storage/repositories/surveys';
+import type { Survey } from '@soestainable/shared/domain/types';
+import { SurveysRepository } from '@soestainable/bot/storage/repositories/surveys';
 import { useTestTables } from '../../helpers/storage';
 
 function survey(over: Partial<Survey> = {}): Survey {

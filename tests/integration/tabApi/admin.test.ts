@@ -1,6 +1,6 @@
-import type { CampaignAdminResponse, CampaignResponse, CoordinatorsResponse, DayPlanResponse, SendRunsResponse, TeamsAdminResponse } from '../../../shared/src/api/admin';
-import { CHALLENGE_TEXT_LIMITS, EXPORT_CSV_COLUMNS } from '../../../shared/src/api/admin';
-import { auditMonthOf } from '../../../shared/src/domain/audit';
+import type { CampaignAdminResponse, CampaignResponse, CoordinatorsResponse, DayPlanResponse, SendRunsResponse, TeamsAdminResponse } from '@soestainable/shared/api/admin';
+import { CHALLENGE_TEXT_LIMITS, EXPORT_CSV_COLUMNS } from '@soestainable/shared/api/admin';
+import { auditMonthOf } from '@soestainable/shared/domain/audit';
 import { hiddenCharsIn, RLO_FILE_NAME, sprinkled } from '../../helpers/hiddenChars';
 import { startTabApi, TAB_NOW, TAB_TEAMS, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 

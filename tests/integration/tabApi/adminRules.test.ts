@@ -1,9 +1,9 @@
-import { aggregatesCsv, csvField, csvFigure, dutchDecimal } from '../../../bot/src/tabApi/admin/exportCsv';
-import { checkDates, currentCampaign } from '../../../bot/src/tabApi/admin/campaign';
-import { teamIdFromName } from '../../../bot/src/tabApi/admin/people';
-import { ApiError } from '../../../bot/src/tabApi/http';
-import { emptyAggregate } from '../../../shared/src/domain/aggregates';
-import type { Campaign } from '../../../shared/src/domain/campaign';
+import { aggregatesCsv, csvField, csvFigure, dutchDecimal } from '@soestainable/bot/tabApi/admin/exportCsv';
+import { checkDates, currentCampaign } from '@soestainable/bot/tabApi/admin/campaign';
+import { teamIdFromName } from '@soestainable/bot/tabApi/admin/people';
+import { ApiError } from '@soestainable/bot/tabApi/http';
+import { emptyAggregate } from '@soestainable/shared/domain/aggregates';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
 
 /** The admin feature's pure rules: CSV fields, the suppression in the export, team ids, campaign dates. */
 

@@ -1,5 +1,5 @@
-import { DevTokens } from '../../../bot/src/tabApi/auth';
-import type { ApiErrorBody, SessionInfo } from '../../../shared/src/api';
+import { DevTokens } from '@soestainable/bot/tabApi/auth';
+import type { ApiErrorBody, SessionInfo } from '@soestainable/shared/api';
 import { OTHER_TENANT, startTabApi, TAB_APP_ID_URI, TAB_CLIENT_ID, TAB_TENANT, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 
 /**

@@ -1,5 +1,5 @@
-import type { ApiErrorBody, TeamDashboardResponse, TeamDashboardVisible } from '../../../shared/src/api';
-import { sumRanges, estimateCheckInImpact } from '../../../shared/src/impact';
+import type { ApiErrorBody, TeamDashboardResponse, TeamDashboardVisible } from '@soestainable/shared/api';
+import { sumRanges, estimateCheckInImpact } from '@soestainable/shared/impact';
 import { baselineSurvey } from '../../helpers/orgFixture';
 import { SEEDED_CHECKINS, startTabApi, TAB_FIGURES_NOW, TAB_TEAMS, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 

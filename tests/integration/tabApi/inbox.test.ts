@@ -1,7 +1,7 @@
-import type { InboxResponse, TriageResponse } from '../../../shared/src/api/inbox';
-import { TRIAGE_BARRIERS_MAX } from '../../../shared/src/api/inbox';
-import { DISMISS_REASON_MAX } from '../../../shared/src/domain/programme';
-import { auditMonthOf } from '../../../shared/src/domain/audit';
+import type { InboxResponse, TriageResponse } from '@soestainable/shared/api/inbox';
+import { TRIAGE_BARRIERS_MAX } from '@soestainable/shared/api/inbox';
+import { DISMISS_REASON_MAX } from '@soestainable/shared/domain/programme';
+import { auditMonthOf } from '@soestainable/shared/domain/audit';
 import { startTabApi, TAB_NOW, TAB_TEAMS, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 
 /** The barrier inbox through the real server (issue 5, Build 5): triage, the audit trail, retries, bad input. */

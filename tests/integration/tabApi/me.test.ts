@@ -1,8 +1,8 @@
-import { exportDocument } from '../../../bot/src/features/myData/exportRoute';
-import { eraseStoredData } from '../../../bot/src/features/core/erasure';
-import { readStoredData } from '../../../bot/src/features/myData/storedData';
-import type { Repositories } from '../../../bot/src/storage/repositories';
-import type { ApiErrorBody, CheckInSaved, DeleteMeResponse, MeResponse, MyCheckIn, MySettings } from '../../../shared/src/api';
+import { exportDocument } from '@soestainable/bot/features/myData/exportRoute';
+import { eraseStoredData } from '@soestainable/bot/features/core/erasure';
+import { readStoredData } from '@soestainable/bot/features/myData/storedData';
+import type { Repositories } from '@soestainable/bot/storage/repositories';
+import type { ApiErrorBody, CheckInSaved, DeleteMeResponse, MeResponse, MyCheckIn, MySettings } from '@soestainable/shared/api';
 import { hiddenCharsIn, RLO_FILE_NAME, sprinkled } from '../../helpers/hiddenChars';
 import { startTabApi, TAB_NOW, TAB_TEAMS, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 

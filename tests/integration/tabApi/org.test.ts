@@ -1,5 +1,5 @@
-import type { MeResponse, OrgOverviewResponse, TeamDashboardResponse } from '../../../shared/src/api';
-import type { CheckIn } from '../../../shared/src/domain/types';
+import type { MeResponse, OrgOverviewResponse, TeamDashboardResponse } from '@soestainable/shared/api';
+import type { CheckIn } from '@soestainable/shared/domain/types';
 import { checkIn } from '../../helpers/fixtures';
 import { participant } from '../../helpers/orgFixture';
 import { startTabApi, TAB_FIGURES_NOW, TAB_TENANT, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';

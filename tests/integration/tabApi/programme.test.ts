@@ -1,7 +1,7 @@
-import type { ActionDetailResponse, ActionResponse, ProgrammeResponse, YouSaidResponse } from '../../../shared/src/api/programme';
-import type { InboxResponse, TriageResponse } from '../../../shared/src/api/inbox';
-import { ACTION_NOTE_MAX, ACTION_TITLE_MAX } from '../../../shared/src/domain/programme';
-import { auditMonthOf } from '../../../shared/src/domain/audit';
+import type { ActionDetailResponse, ActionResponse, ProgrammeResponse, YouSaidResponse } from '@soestainable/shared/api/programme';
+import type { InboxResponse, TriageResponse } from '@soestainable/shared/api/inbox';
+import { ACTION_NOTE_MAX, ACTION_TITLE_MAX } from '@soestainable/shared/domain/programme';
+import { auditMonthOf } from '@soestainable/shared/domain/audit';
 import { hiddenCharsIn, RLO_FILE_NAME, sprinkled } from '../../helpers/hiddenChars';
 import { startTabApi, TAB_NOW, TAB_TEAMS, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 

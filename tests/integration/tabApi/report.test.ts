@@ -1,5 +1,5 @@
-import type { ReportResponse } from '../../../shared/src/api/report';
-import { FACTOR_TABLE_VERSION } from '../../../shared/src/impact';
+import type { ReportResponse } from '@soestainable/shared/api/report';
+import { FACTOR_TABLE_VERSION } from '@soestainable/shared/impact';
 import { BIG_TEAM_MEMBERS, SEEDED_CHECKINS, startTabApi, TAB_FIGURES_NOW, TAB_TEAMS, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 
 /** The printable campaign report's data through the real server (issue 5, Build 6), with the minimum group size. */

@@ -1,8 +1,8 @@
-import { loadConfig } from '../../../bot/src/config';
-import { createLogger } from '../../../bot/src/platform/logger';
-import type { Repositories } from '../../../bot/src/storage/repositories';
-import { createAuthenticator } from '../../../bot/src/tabApi/auth';
-import type { ApiErrorBody, DevSessionResponse, DevUsersResponse, SessionInfo, TeamsResponse } from '../../../shared/src/api';
+import { loadConfig } from '@soestainable/bot/config';
+import { createLogger } from '@soestainable/bot/platform/logger';
+import type { Repositories } from '@soestainable/bot/storage/repositories';
+import { createAuthenticator } from '@soestainable/bot/tabApi/auth';
+import type { ApiErrorBody, DevSessionResponse, DevUsersResponse, SessionInfo, TeamsResponse } from '@soestainable/shared/api';
 import { registeredRoutes } from '../../security/support/routes';
 import { SMALL_TEAM_MEMBERS, BIG_TEAM_MEMBERS, startTabApi, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 

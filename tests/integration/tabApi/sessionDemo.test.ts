@@ -1,6 +1,6 @@
-import { seedDemo } from '../../../bot/src/seed/demo';
-import { DEMO_COORDINATOR_ID } from '../../../bot/src/seed/demoData';
-import type { DevUsersResponse, OrgOverviewResponse, TeamDashboardResponse } from '../../../shared/src/api';
+import { seedDemo } from '@soestainable/bot/seed/demo';
+import { DEMO_COORDINATOR_ID } from '@soestainable/bot/seed/demoData';
+import type { DevUsersResponse, OrgOverviewResponse, TeamDashboardResponse } from '@soestainable/shared/api';
 import { startTabApi, TAB_NOW, type TabApiHarness } from '../../helpers/tabApi';
 
 /** The dev sign-in on the demo organisation (what `npm start` seeds): pick a user and a role, open dashboards. */

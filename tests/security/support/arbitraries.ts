@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ACTION_STATUSES, CHECKIN_OUTCOMES, DIMENSIONS, DISTANCE_BAND_KEYS, FREQUENCIES, LANGUAGES, ROLES, THEMES, TRAVEL_MODES } from '../../../shared/src/domain/types';
+import { ACTION_STATUSES, CHECKIN_OUTCOMES, DIMENSIONS, DISTANCE_BAND_KEYS, FREQUENCIES, LANGUAGES, ROLES, THEMES, TRAVEL_MODES } from '@soestainable/shared/domain/types';
 
 /**
  * fast-check building blocks for the security fuzz suites: values that reach our parsers (card inputs, command

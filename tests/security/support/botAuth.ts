@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 
-import { composeApp, listen, type RunningApp } from '../../../bot/src/app';
-import { loadConfig } from '../../../bot/src/config';
-import { createLogger } from '../../../bot/src/platform/logger';
-import { TABLE_NAMES } from '../../../bot/src/storage/tables';
+import { composeApp, listen, type RunningApp } from '@soestainable/bot/app';
+import { loadConfig } from '@soestainable/bot/config';
+import { createLogger } from '@soestainable/bot/platform/logger';
+import { TABLE_NAMES } from '@soestainable/bot/storage/tables';
 import { rawRows, testConnectionString } from '../../helpers/storage';
 
 /** The key type jose 6 signs with (a WebCrypto key; jose 5's `KeyLike` is gone). */

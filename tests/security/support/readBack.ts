@@ -1,7 +1,7 @@
-import type { SendKind } from '../../../shared/src/domain/sending';
-import type { Repositories } from '../../../bot/src/storage/repositories';
-import { decodeKeyPart, splitKey } from '../../../bot/src/storage/keys';
-import type { TableClients, TableName } from '../../../bot/src/storage/tables';
+import type { SendKind } from '@soestainable/shared/domain/sending';
+import type { Repositories } from '@soestainable/bot/storage/repositories';
+import { decodeKeyPart, splitKey } from '@soestainable/bot/storage/keys';
+import type { TableClients, TableName } from '@soestainable/bot/storage/tables';
 import { rawRows } from '../../helpers/storage';
 
 /**

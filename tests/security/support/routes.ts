@@ -1,4 +1,4 @@
-import type { RunningApp } from '../../../bot/src/app';
+import type { RunningApp } from '@soestainable/bot/app';
 
 export interface RegisteredRoute {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | string;

@@ -1,5 +1,5 @@
-import type { RunningApp } from '../../../bot/src/app';
-import { TABLE_NAMES, type TableName } from '../../../bot/src/storage/tables';
+import type { RunningApp } from '@soestainable/bot/app';
+import { TABLE_NAMES, type TableName } from '@soestainable/bot/storage/tables';
 import { rawRows } from '../../helpers/storage';
 
 /** Every stored row of the app's tables, by table: to prove that a refused request stored nothing. */

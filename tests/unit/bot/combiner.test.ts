@@ -1,4 +1,4 @@
-import { KeyedCombiner } from '../../../bot/src/storage/repositories/combiner';
+import { KeyedCombiner } from '@soestainable/bot/storage/repositories/combiner';
 
 /** A row store in memory with a write that takes a tick, standing in for one Table Storage row per key. */
 function rows() {

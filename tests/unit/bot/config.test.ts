@@ -1,5 +1,5 @@
-import { clockOf, loadConfig } from '../../../bot/src/config';
-import { AppError } from '../../../bot/src/errors';
+import { clockOf, loadConfig } from '@soestainable/bot/config';
+import { AppError } from '@soestainable/bot/errors';
 
 function errorOf(env: Record<string, string>): AppError {
   try {

@@ -1,5 +1,5 @@
-import { decodeKeyPart, encodeKeyPart, key, newSortableId, invertedTimeKey, prefixRange, splitKey } from '../../../bot/src/storage/keys';
-import { AppError } from '../../../bot/src/errors';
+import { decodeKeyPart, encodeKeyPart, key, newSortableId, invertedTimeKey, prefixRange, splitKey } from '@soestainable/bot/storage/keys';
+import { AppError } from '@soestainable/bot/errors';
 
 describe('key encoding', () => {
   it.each(['/', '\\', '#', '?', '\u0000', '\u001f', '\u007f', '\u0085', '|'])('never lets %j through raw', (ch) => {

@@ -1,5 +1,5 @@
-import { AppError, ConflictError } from '../../../bot/src/errors';
-import { retryOnConflict, type RetryPolicy } from '../../../bot/src/storage/repositories/optimistic';
+import { AppError, ConflictError } from '@soestainable/bot/errors';
+import { retryOnConflict, type RetryPolicy } from '@soestainable/bot/storage/repositories/optimistic';
 
 /** A policy whose waits are recorded instead of slept, with `random()` fixed just below 1 (the largest jitter). */
 function recording(maxAttempts: number): { policy: RetryPolicy; waits: number[] } {

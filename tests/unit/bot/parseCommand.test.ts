@@ -1,5 +1,5 @@
-import { parseCommand } from '../../../bot/src/features/commands/parse';
-import { COMMANDS, COMMAND_IDS } from '../../../bot/src/features/commands/catalog';
+import { parseCommand } from '@soestainable/bot/features/commands/parse';
+import { COMMANDS, COMMAND_IDS } from '@soestainable/bot/features/commands/catalog';
 
 describe('parseCommand', () => {
   it.each(COMMAND_IDS.flatMap((id) => COMMANDS[id].aliases.map((alias) => [alias, id] as const)))('reads "%s" as %s', (alias, id) => {

@@ -1,4 +1,4 @@
-import { PartitionCache } from '../../../bot/src/storage/repositories/partitionCache';
+import { PartitionCache } from '@soestainable/bot/storage/repositories/partitionCache';
 
 describe('PartitionCache', () => {
   it('shares one load between concurrent readers and serves it until invalidated', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validateInput } from '../../../bot/src/storage/repositories/rowSchemas';
+import { validateInput } from '@soestainable/bot/storage/repositories/rowSchemas';
 
 describe('validateInput', () => {
   const schema = z.object({ email: z.string().max(5), age: z.number().int(), nested: z.object({ code: z.enum(['a', 'b']) }) });

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { parse as parseYaml } from 'yaml';
-import { loadConfig, type Env } from '../../../bot/src/config';
-import { TABLE_NAMES } from '../../../bot/src/storage/tables';
-import { placeholdersIn } from '../../../bot/src/appPackage/placeholders';
+import { loadConfig, type Env } from '@soestainable/bot/config';
+import { TABLE_NAMES } from '@soestainable/bot/storage/tables';
+import { placeholdersIn } from '@soestainable/bot/appPackage/placeholders';
 import { declarationBlock, nameValuePairs, parseBicep, type BicepFile } from './bicepText';
 
 /**

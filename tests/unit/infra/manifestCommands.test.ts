@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS, COMMAND_IDS, type CommandId } from '../../../bot/src/features/commands/catalog';
-import { parseCommand } from '../../../bot/src/features/commands/parse';
+import { COMMANDS, COMMAND_IDS, type CommandId } from '@soestainable/bot/features/commands/catalog';
+import { parseCommand } from '@soestainable/bot/features/commands/parse';
 
 /**
  * The command menu Teams shows (the manifest's commandLists, Dutch, and en.json, English) offers only what the

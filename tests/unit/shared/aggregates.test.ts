@@ -1,5 +1,5 @@
-import { applyDelta, checkInContribution, emptyAggregate, type DailyAggregate } from '../../../shared/src/domain/aggregates';
-import { TRAVEL_MODES, type CheckIn } from '../../../shared/src/domain/types';
+import { applyDelta, checkInContribution, emptyAggregate, type DailyAggregate } from '@soestainable/shared/domain/aggregates';
+import { TRAVEL_MODES, type CheckIn } from '@soestainable/shared/domain/types';
 import { checkIn } from '../../helpers/fixtures';
 
 /** A tiny deterministic generator, so the "many edits" test is reproducible. */

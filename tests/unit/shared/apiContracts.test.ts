@@ -6,7 +6,7 @@ import {
   isApiErrorBody,
   isoDateParamSchema,
   settingsBodySchema,
-} from '../../../shared/src/api';
+} from '@soestainable/shared/api';
 
 /** The tab API's contracts: the error codes the tab translates, and the body schemas both sides use. */
 describe('shared/src/api contracts', () => {

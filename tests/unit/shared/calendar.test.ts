@@ -16,7 +16,7 @@ import {
   todayIn,
   validateClosingDays,
   workingDayOnOrAfter,
-} from '../../../shared/src/calendar';
+} from '@soestainable/shared/calendar';
 
 const holidayMap = (year: number) => Object.fromEntries(caoHolidays(year).map((h) => [h.id, h.date]));
 

@@ -9,7 +9,7 @@ import {
   THEMES,
   TRAVEL_MODES,
   type Localized,
-} from '../../../shared/src/domain/types';
+} from '@soestainable/shared/domain/types';
 import {
   ACTION_STATUS_LABELS,
   BARRIER_STATUS_LABELS,
@@ -30,7 +30,7 @@ import {
   THEME_LABELS,
   TRAVEL_MODE_LABELS,
   YES_NO_LABELS,
-} from '../../../shared/src/catalogue';
+} from '@soestainable/shared/catalogue';
 
 function expectFilled(text: Localized, where: string): void {
   for (const lang of LANGUAGES) {

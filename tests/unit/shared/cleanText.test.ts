@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cleanText } from '../../../shared/src/text';
+import { cleanText } from '@soestainable/shared/text';
 import { HIDDEN_CHARS, HIDDEN_CODE_POINTS, hiddenCharsIn, RLO_FILE_NAME, sprinkled } from '../../helpers/hiddenChars';
 
 describe('cleanText', () => {

@@ -1,4 +1,4 @@
-import { discloseCells, discloseGroups, isReleased, lastFinalDay, residualMayShow } from '../../../shared/src/privacy';
+import { discloseCells, discloseGroups, isReleased, lastFinalDay, residualMayShow } from '@soestainable/shared/privacy';
 
 /** The disclosure rule's pure parts (shared/src/privacy/disclosure.ts); the attacks: tests/security/differencing.test.ts. */
 describe('the disclosure rule', () => {

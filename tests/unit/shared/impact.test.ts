@@ -3,7 +3,7 @@ import {
   DISTANCE_BAND_KEYS,
   LANGUAGES,
   TRAVEL_MODES,
-} from '../../../shared/src/domain/types';
+} from '@soestainable/shared/domain/types';
 import {
   estimateCheckInImpact,
   estimateCheckInImpactBreakdown,
@@ -16,7 +16,7 @@ import {
   sumRanges,
   TRAVEL_MODE_FACTOR,
   travelFactor,
-} from '../../../shared/src/impact';
+} from '@soestainable/shared/impact';
 
 const day = (over: Partial<CheckInImpactInput> = {}): CheckInImpactInput => ({
   outcome: 'done',

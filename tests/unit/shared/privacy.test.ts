@@ -1,4 +1,4 @@
-import { DEFAULT_MIN_GROUP_SIZE, gate } from '../../../shared/src/privacy';
+import { DEFAULT_MIN_GROUP_SIZE, gate } from '@soestainable/shared/privacy';
 
 describe('gate (minimum group size)', () => {
   it('defaults to 5 active participants', () => {

@@ -4,8 +4,8 @@ import {
   nextStatuses,
   normalizeReference,
   referenceFromId,
-} from '../../../shared/src/domain/programme';
-import { ACTION_STATUSES, type ActionStatus } from '../../../shared/src/domain/types';
+} from '@soestainable/shared/domain/programme';
+import { ACTION_STATUSES, type ActionStatus } from '@soestainable/shared/domain/types';
 
 describe('canTransition', () => {
   const allowed: [ActionStatus, ActionStatus][] = [

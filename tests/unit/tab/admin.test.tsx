@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { CampaignAdminResponse, CampaignView, CoordinatorsResponse, DayPlanResponse, SendRunsResponse, TeamsAdminResponse } from '../../../shared/src/api/admin';
-import { CHALLENGE_TEXT_LIMITS } from '../../../shared/src/catalogue/challenge';
+import type { CampaignAdminResponse, CampaignView, CoordinatorsResponse, DayPlanResponse, SendRunsResponse, TeamsAdminResponse } from '@soestainable/shared/api/admin';
+import { CHALLENGE_TEXT_LIMITS } from '@soestainable/shared/catalogue/challenge';
 import { adminTexts } from '../../../tab/src/pages/admin/texts';
 import { placeholders } from '../../../tab/src/texts/translate';
 import { apiError, PENDING, renderTab, sessionOf, type AnswerSpec } from './harness';

@@ -1,4 +1,4 @@
-import type { CampaignInfo, ImpactInfo, OrgOverviewResponse, TeamDashboardSuppressed, TeamDashboardVisible, TeamFigures } from '../../../shared/src/api/dashboard';
+import type { CampaignInfo, ImpactInfo, OrgOverviewResponse, TeamDashboardSuppressed, TeamDashboardVisible, TeamFigures } from '@soestainable/shared/api/dashboard';
 
 /** Answers of the dashboard API as the contracts in shared/src/api/dashboard.ts describe them. */
 export const campaign: CampaignInfo = {

@@ -1,6 +1,6 @@
 import { configure, render, type RenderResult } from '@testing-library/react';
-import type { SessionInfo } from '../../../shared/src/api/session';
-import type { Language } from '../../../shared/src/domain/types';
+import type { SessionInfo } from '@soestainable/shared/api/session';
+import type { Language } from '@soestainable/shared/domain/types';
 import { App } from '../../../tab/src/app/App';
 import type { HostTheme, TabEnvironment, TabInstanceConfig, TeamsHost } from '../../../tab/src/app/host';
 import { DEV_TOKEN_KEY } from '../../../tab/src/api/tokens';

@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { InboxBarrier, InboxResponse, TriageResponse } from '../../../shared/src/api/inbox';
-import type { ActionView } from '../../../shared/src/api/programme';
+import type { InboxBarrier, InboxResponse, TriageResponse } from '@soestainable/shared/api/inbox';
+import type { ActionView } from '@soestainable/shared/api/programme';
 import { inboxTexts } from '../../../tab/src/pages/inbox/texts';
 import { placeholders } from '../../../tab/src/texts/translate';
 import { apiError, PENDING, renderTab, sessionOf, type AnswerSpec } from './harness';

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CHECKIN_TEXT_MAX as SHARED_CHECKIN_TEXT_MAX, CUPS_MAX as SHARED_CUPS_MAX, NUDGE_TIME_WINDOW, type MeResponse, type MyCheckIn, type OpenDay } from '../../../shared/src/api/me';
+import { CHECKIN_TEXT_MAX as SHARED_CHECKIN_TEXT_MAX, CUPS_MAX as SHARED_CUPS_MAX, NUDGE_TIME_WINDOW, type MeResponse, type MyCheckIn, type OpenDay } from '@soestainable/shared/api/me';
 import { CHECKIN_TEXT_MAX, CUPS_MAX } from '../../../tab/src/pages/me/CheckInForm';
 import { NUDGE_WINDOW, nudgeTimes } from '../../../tab/src/pages/me/Settings';
 import { campaign, impact } from './dashboardFixtures';

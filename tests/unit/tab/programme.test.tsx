@@ -1,9 +1,9 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ActionDetailResponse, ActionView, ProgrammeResponse, YouSaidResponse } from '../../../shared/src/api/programme';
-import { nextStatuses } from '../../../shared/src/domain/programme';
-import { ACTION_STATUSES, DIMENSIONS, THEMES, type ActionStatus, type Dimension, type Theme } from '../../../shared/src/domain/types';
+import type { ActionDetailResponse, ActionView, ProgrammeResponse, YouSaidResponse } from '@soestainable/shared/api/programme';
+import { nextStatuses } from '@soestainable/shared/domain/programme';
+import { ACTION_STATUSES, DIMENSIONS, THEMES, type ActionStatus, type Dimension, type Theme } from '@soestainable/shared/domain/types';
 import { programmeTexts } from '../../../tab/src/pages/programme/texts';
 import { placeholders } from '../../../tab/src/texts/translate';
 import { apiError, PENDING, renderTab, sessionOf, type RecordedCall } from './harness';

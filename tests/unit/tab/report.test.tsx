@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReportResponse } from '../../../shared/src/api/report';
+import type { ReportResponse } from '@soestainable/shared/api/report';
 import { reportTexts } from '../../../tab/src/pages/report/texts';
 import { placeholders } from '../../../tab/src/texts/translate';
 import { apiError, PENDING, renderTab, sessionOf } from './harness';

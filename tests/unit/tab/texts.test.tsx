@@ -1,4 +1,4 @@
-import type { Localized } from '../../../shared/src/domain/types';
+import type { Localized } from '@soestainable/shared/domain/types';
 import { configTexts } from '../../../tab/src/pages/config/texts';
 import { meTexts } from '../../../tab/src/pages/me/texts';
 import { orgTexts } from '../../../tab/src/pages/org/texts';

@@ -5,9 +5,9 @@ import {
   campaignDays,
   parseIsoDate,
   type Holiday,
-} from '../../../../shared/src/calendar';
-import { campaignIncludes, type Campaign } from '../../../../shared/src/domain/campaign';
-import type { IsoDate } from '../../../../shared/src/domain/types';
+} from '@soestainable/shared/calendar';
+import { campaignIncludes, type Campaign } from '@soestainable/shared/domain/campaign';
+import type { IsoDate } from '@soestainable/shared/domain/types';
 
 /**
  * What a calendar date is for the challenge: a campaign day with its challenge, or why there is none. Pure: the

@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
-import { challengeById, CHECKIN_OUTCOME_LABELS, CHECKIN_QUESTIONS, DISTANCE_BAND_LABELS, THEME_LABELS, TRAVEL_MODE_LABELS, YES_NO_LABELS } from '../../../../shared/src/catalogue';
-import type { Campaign } from '../../../../shared/src/domain/campaign';
+import { challengeById, CHECKIN_OUTCOME_LABELS, CHECKIN_QUESTIONS, DISTANCE_BAND_LABELS, THEME_LABELS, TRAVEL_MODE_LABELS, YES_NO_LABELS } from '@soestainable/shared/catalogue';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
 import {
   CHECKIN_OUTCOMES,
   DISTANCE_BAND_KEYS,
@@ -14,8 +14,8 @@ import {
   type Localized,
   type Theme,
   type TravelMode,
-} from '../../../../shared/src/domain/types';
-import type { ImpactBaseline } from '../../../../shared/src/impact';
+} from '@soestainable/shared/domain/types';
+import type { ImpactBaseline } from '@soestainable/shared/impact';
 import { AppError } from '../../errors';
 import { renderCard } from '../core/cards';
 import { fill, literal } from '../core/texts';

@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder';
-import { todayIn } from '../../../../shared/src/calendar';
-import type { Participant } from '../../../../shared/src/domain/organisation';
-import type { CheckIn, IsoDate, Language } from '../../../../shared/src/domain/types';
+import { todayIn } from '@soestainable/shared/calendar';
+import type { Participant } from '@soestainable/shared/domain/organisation';
+import type { CheckIn, IsoDate, Language } from '@soestainable/shared/domain/types';
 import { fenced } from '../core/erasure';
 import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
 import { fill } from '../core/texts';

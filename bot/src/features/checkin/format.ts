@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { IsoDate, KgRange, Language } from '../../../../shared/src/domain/types';
+import type { IsoDate, KgRange, Language } from '@soestainable/shared/domain/types';
 
 const LOCALES: Readonly<Record<Language, string>> = { nl: 'nl-NL', en: 'en-GB' };
 

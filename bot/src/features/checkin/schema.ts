@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../../shared/src/calendar';
-import { REPORT_TEXT_MAX } from '../../../../shared/src/domain/programme';
-import { cleanText } from '../../../../shared/src/text';
+import { isIsoDate } from '@soestainable/shared/calendar';
+import { REPORT_TEXT_MAX } from '@soestainable/shared/domain/programme';
+import { cleanText } from '@soestainable/shared/text';
 import {
   CHECKIN_OUTCOMES,
   DISTANCE_BANDS,
@@ -11,7 +11,7 @@ import {
   type DistanceBand,
   type Theme,
   type TravelMode,
-} from '../../../../shared/src/domain/types';
+} from '@soestainable/shared/domain/types';
 import { CHECKIN_VERBS } from './verbs';
 
 /**

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { todayIn } from '../../../../shared/src/calendar';
-import { challengeById } from '../../../../shared/src/catalogue';
-import type { Participant } from '../../../../shared/src/domain/organisation';
-import type { Barrier, Idea } from '../../../../shared/src/domain/programme';
-import type { CheckIn, IsoDate, Survey, Theme } from '../../../../shared/src/domain/types';
-import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '../../../../shared/src/impact';
+import { todayIn } from '@soestainable/shared/calendar';
+import { challengeById } from '@soestainable/shared/catalogue';
+import type { Participant } from '@soestainable/shared/domain/organisation';
+import type { Barrier, Idea } from '@soestainable/shared/domain/programme';
+import type { CheckIn, IsoDate, Survey, Theme } from '@soestainable/shared/domain/types';
+import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '@soestainable/shared/impact';
 import { ConflictError, isAppError } from '../../errors';
 import type { Logger } from '../../platform/logger';
 import { newSortableId } from '../../storage/keys';

@@ -1,4 +1,4 @@
-import type { Participant } from '../../../../shared/src/domain/organisation';
+import type { Participant } from '@soestainable/shared/domain/organisation';
 import type { ReportAllowance } from '../reports/allowance';
 import type { ActiveDay, CheckInAnswers, CheckInService, RecordResult } from './service';
 

@@ -1,4 +1,4 @@
-import type { Localized } from '../../../../shared/src/domain/types';
+import type { Localized } from '@soestainable/shared/domain/types';
 
 /**
  * Every text command the bot knows, with the words people type for it in Dutch and English (case-insensitive;

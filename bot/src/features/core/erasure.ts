@@ -1,4 +1,4 @@
-import type { Participant } from '../../../../shared/src/domain/organisation';
+import type { Participant } from '@soestainable/shared/domain/organisation';
 import { AppError, isAppError } from '../../errors';
 import type { Repositories } from '../../storage/repositories';
 

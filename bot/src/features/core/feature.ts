@@ -1,6 +1,6 @@
 import type { Attachment, TurnContext } from 'botbuilder';
-import type { Participant } from '../../../../shared/src/domain/organisation';
-import type { Language } from '../../../../shared/src/domain/types';
+import type { Participant } from '@soestainable/shared/domain/organisation';
+import type { Language } from '@soestainable/shared/domain/types';
 import type { Config } from '../../config';
 import type { Logger } from '../../platform/logger';
 import type { Repositories } from '../../storage/repositories';

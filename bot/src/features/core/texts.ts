@@ -1,4 +1,4 @@
-import type { Language, Localized } from '../../../../shared/src/domain/types';
+import type { Language, Localized } from '@soestainable/shared/domain/types';
 
 /** A feature's texts: every key in Dutch (the source) and English. */
 export type Texts = Readonly<Record<string, Localized>>;

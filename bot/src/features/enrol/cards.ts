@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import type { Language, Localized } from '../../../../shared/src/domain/types';
+import type { Language, Localized } from '@soestainable/shared/domain/types';
 import { renderCard } from '../core/cards';
 import { fill, type Texts } from '../core/texts';
 import noticeTemplate from './notice.card.json';

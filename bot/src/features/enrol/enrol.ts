@@ -1,16 +1,16 @@
 import { TurnContext, type Attachment } from 'botbuilder';
 import type { z } from 'zod';
-import { todayIn } from '../../../../shared/src/calendar';
-import { DISTANCE_BAND_LABELS, FREQUENCY_LABELS, TRAVEL_MODE_LABELS } from '../../../../shared/src/catalogue/labels';
-import type { Campaign } from '../../../../shared/src/domain/campaign';
-import type { OrgTeam, Participant } from '../../../../shared/src/domain/organisation';
+import { todayIn } from '@soestainable/shared/calendar';
+import { DISTANCE_BAND_LABELS, FREQUENCY_LABELS, TRAVEL_MODE_LABELS } from '@soestainable/shared/catalogue/labels';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import type { OrgTeam, Participant } from '@soestainable/shared/domain/organisation';
 import {
   DISTANCE_BAND_KEYS,
   FREQUENCIES,
   TRAVEL_MODES,
   type Language,
   type Survey,
-} from '../../../../shared/src/domain/types';
+} from '@soestainable/shared/domain/types';
 import { messageCard, renderCard } from '../core/cards';
 import { coreTexts } from '../core/coreTexts';
 import { fenced } from '../core/erasure';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseLocalTime } from '../../../../shared/src/calendar';
-import type { OrgTeam } from '../../../../shared/src/domain/organisation';
+import { parseLocalTime } from '@soestainable/shared/calendar';
+import type { OrgTeam } from '@soestainable/shared/domain/organisation';
 import {
   DISTANCE_BAND_KEYS,
   FREQUENCIES,
@@ -11,7 +11,7 @@ import {
   type Language,
   type LocalTime,
   type TravelMode,
-} from '../../../../shared/src/domain/types';
+} from '@soestainable/shared/domain/types';
 
 /**
  * The window a nudge time may be set in: early enough for the working day, late enough not to wake anyone.

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { TIME_ZONE, campaignDays, localTimeToInstant } from '../../../../shared/src/calendar';
-import type { Campaign } from '../../../../shared/src/domain/campaign';
-import type { IsoDate, Language, LocalTime } from '../../../../shared/src/domain/types';
+import { TIME_ZONE, campaignDays, localTimeToInstant } from '@soestainable/shared/calendar';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import type { IsoDate, Language, LocalTime } from '@soestainable/shared/domain/types';
 import type { Repositories } from '../../storage/repositories';
 
 /**

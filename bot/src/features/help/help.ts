@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
-import type { Participant } from '../../../../shared/src/domain/organisation';
-import type { Language } from '../../../../shared/src/domain/types';
+import type { Participant } from '@soestainable/shared/domain/organisation';
+import type { Language } from '@soestainable/shared/domain/types';
 import { COMMANDS, COMMAND_IDS } from '../commands/catalog';
 import { parseCommand } from '../commands/parse';
 import { renderCard } from '../core/cards';

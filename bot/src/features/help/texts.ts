@@ -1,4 +1,4 @@
-import type { Localized } from '../../../../shared/src/domain/types';
+import type { Localized } from '@soestainable/shared/domain/types';
 import type { CommandId } from '../commands/catalog';
 import type { Texts } from '../core/texts';
 

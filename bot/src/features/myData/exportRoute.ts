@@ -1,5 +1,5 @@
 import type { Request, Response } from 'restify';
-import type { Localized } from '../../../../shared/src/domain/types';
+import type { Localized } from '@soestainable/shared/domain/types';
 import { isAppError } from '../../errors';
 import { errorFields, type Logger } from '../../platform/logger';
 import type { Repositories } from '../../storage/repositories';

@@ -3,7 +3,7 @@ import type { TLSSocket } from 'node:tls';
 import type { Attachment } from 'botbuilder';
 import type { Request } from 'restify';
 import { z } from 'zod';
-import type { Language, Localized } from '../../../../shared/src/domain/types';
+import type { Language, Localized } from '@soestainable/shared/domain/types';
 import type { RouteRegistrar } from '../../server/createServer';
 import { messageCard, renderCard } from '../core/cards';
 import type { ActionHandler, ActionResult, CommandHandler, Feature, FeatureDeps, Turn } from '../core/feature';

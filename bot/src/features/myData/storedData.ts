@@ -1,8 +1,8 @@
-import type { Participant } from '../../../../shared/src/domain/organisation';
-import type { StoredConversationRef } from '../../../../shared/src/domain/conversation';
-import type { Barrier, Idea } from '../../../../shared/src/domain/programme';
-import type { SendClaim } from '../../../../shared/src/domain/sending';
-import type { CheckIn, Survey } from '../../../../shared/src/domain/types';
+import type { Participant } from '@soestainable/shared/domain/organisation';
+import type { StoredConversationRef } from '@soestainable/shared/domain/conversation';
+import type { Barrier, Idea } from '@soestainable/shared/domain/programme';
+import type { SendClaim } from '@soestainable/shared/domain/sending';
+import type { CheckIn, Survey } from '@soestainable/shared/domain/types';
 import type { Repositories } from '../../storage/repositories';
 import { orgIdsOf } from '../core/erasure';
 

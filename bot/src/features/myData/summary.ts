@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import { TIME_ZONE } from '../../../../shared/src/calendar/isoDate';
-import { BARRIER_STATUS_LABELS } from '../../../../shared/src/catalogue/labels';
-import type { IdeaStatus } from '../../../../shared/src/domain/programme';
-import type { ParticipantStatus } from '../../../../shared/src/domain/organisation';
-import { SEND_KINDS, type SendKind } from '../../../../shared/src/domain/sending';
-import type { Language, Localized, Role } from '../../../../shared/src/domain/types';
+import { TIME_ZONE } from '@soestainable/shared/calendar/isoDate';
+import { BARRIER_STATUS_LABELS } from '@soestainable/shared/catalogue/labels';
+import type { IdeaStatus } from '@soestainable/shared/domain/programme';
+import type { ParticipantStatus } from '@soestainable/shared/domain/organisation';
+import { SEND_KINDS, type SendKind } from '@soestainable/shared/domain/sending';
+import type { Language, Localized, Role } from '@soestainable/shared/domain/types';
 import { fill, literal } from '../core/texts';
 import type { StoredData } from './storedData';
 import { myDataTexts as T } from './texts';

@@ -1,8 +1,8 @@
 import type { Attachment } from 'botbuilder';
-import { todayIn } from '../../../../shared/src/calendar';
-import { impactSources } from '../../../../shared/src/impact';
-import { discloseCells, gate } from '../../../../shared/src/privacy';
-import type { Language } from '../../../../shared/src/domain/types';
+import { todayIn } from '@soestainable/shared/calendar';
+import { impactSources } from '@soestainable/shared/impact';
+import { discloseCells, gate } from '@soestainable/shared/privacy';
+import type { Language } from '@soestainable/shared/domain/types';
 import { renderCard } from '../core/cards';
 import type { Feature, FeatureDeps, Turn } from '../core/feature';
 import { fill, literal } from '../core/texts';

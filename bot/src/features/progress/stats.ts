@@ -1,6 +1,6 @@
-import type { DailyAggregate } from '../../../../shared/src/domain/aggregates';
-import type { CheckIn, IsoDate, KgRange } from '../../../../shared/src/domain/types';
-import { sumRanges } from '../../../../shared/src/impact';
+import type { DailyAggregate } from '@soestainable/shared/domain/aggregates';
+import type { CheckIn, IsoDate, KgRange } from '@soestainable/shared/domain/types';
+import { sumRanges } from '@soestainable/shared/impact';
 
 /** One participant's figures for one campaign. */
 export interface OwnProgress {

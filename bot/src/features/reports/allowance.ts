@@ -1,5 +1,5 @@
-import { todayIn } from '../../../../shared/src/calendar';
-import type { IsoDate } from '../../../../shared/src/domain/types';
+import { todayIn } from '@soestainable/shared/calendar';
+import type { IsoDate } from '@soestainable/shared/domain/types';
 import type { Config } from '../../config';
 import type { Repositories } from '../../storage/repositories';
 

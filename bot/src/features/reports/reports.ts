@@ -1,11 +1,11 @@
 import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
-import { todayIn } from '../../../../shared/src/calendar';
-import { THEME_LABELS } from '../../../../shared/src/catalogue/labels';
-import type { Campaign } from '../../../../shared/src/domain/campaign';
-import { REPORT_TEXT_MAX, type Barrier, type Idea } from '../../../../shared/src/domain/programme';
-import { THEMES, type Language, type Localized, type Theme } from '../../../../shared/src/domain/types';
-import { cleanText } from '../../../../shared/src/text';
+import { todayIn } from '@soestainable/shared/calendar';
+import { THEME_LABELS } from '@soestainable/shared/catalogue/labels';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import { REPORT_TEXT_MAX, type Barrier, type Idea } from '@soestainable/shared/domain/programme';
+import { THEMES, type Language, type Localized, type Theme } from '@soestainable/shared/domain/types';
+import { cleanText } from '@soestainable/shared/text';
 import type { Repositories } from '../../storage/repositories';
 import { charCount } from '../../storage/repositories/rowSchemas';
 import { messageCard, renderCard } from '../core/cards';

@@ -1,4 +1,4 @@
-import type { Theme } from '../../../../shared/src/domain/types';
+import type { Theme } from '@soestainable/shared/domain/types';
 
 /**
  * Word parts that hint at a theme, Dutch and English. A part of 4 or more letters matches anywhere in a word

@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
-import type { OrgTeam, Participant } from '../../../../shared/src/domain/organisation';
-import type { Language } from '../../../../shared/src/domain/types';
+import type { OrgTeam, Participant } from '@soestainable/shared/domain/organisation';
+import type { Language } from '@soestainable/shared/domain/types';
 import { messageCard, renderCard } from '../core/cards';
 import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
 import { fill, literal } from '../core/texts';

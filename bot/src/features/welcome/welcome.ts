@@ -1,5 +1,5 @@
 import { TurnContext, type Activity, type Attachment } from 'botbuilder';
-import type { ConversationOwner, ConversationScope } from '../../../../shared/src/domain/conversation';
+import type { ConversationOwner, ConversationScope } from '@soestainable/shared/domain/conversation';
 import { renderCard } from '../core/cards';
 import type { Feature, FeatureDeps, Turn } from '../core/feature';
 import { fill, literal } from '../core/texts';

@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder';
-import { labelOf, ACTION_STATUS_LABELS, THEME_LABELS } from '../../../../shared/src/catalogue/labels';
-import type { Gated } from '../../../../shared/src/privacy';
-import type { ActionStatus, Language, Localized, Theme } from '../../../../shared/src/domain/types';
+import { labelOf, ACTION_STATUS_LABELS, THEME_LABELS } from '@soestainable/shared/catalogue/labels';
+import type { Gated } from '@soestainable/shared/privacy';
+import type { ActionStatus, Language, Localized, Theme } from '@soestainable/shared/domain/types';
 import { renderCard } from '../../features/core/cards';
 import { fill, literal, plain } from '../../features/core/texts';
 import { formatKgRange, formatLongDate, formatPercent } from '../../features/checkin/format';

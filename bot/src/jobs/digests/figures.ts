@@ -1,6 +1,6 @@
-import type { DailyAggregate } from '../../../../shared/src/domain/aggregates';
-import { SUSTAINABLE_TRAVEL_MODES, TRAVEL_MODES, type IsoDate, type KgRange } from '../../../../shared/src/domain/types';
-import { sumRanges } from '../../../../shared/src/impact';
+import type { DailyAggregate } from '@soestainable/shared/domain/aggregates';
+import { SUSTAINABLE_TRAVEL_MODES, TRAVEL_MODES, type IsoDate, type KgRange } from '@soestainable/shared/domain/types';
+import { sumRanges } from '@soestainable/shared/impact';
 
 /** A team's figures for one week, from its DailyAggregates rows only (never single check-ins). */
 export interface WeekFigures {

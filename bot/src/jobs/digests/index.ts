@@ -1,10 +1,10 @@
-import { addCalendarDays, todayIn } from '../../../../shared/src/calendar';
-import type { Campaign } from '../../../../shared/src/domain/campaign';
-import type { OrgTeam } from '../../../../shared/src/domain/organisation';
-import type { Action, ActionUpdate, Barrier } from '../../../../shared/src/domain/programme';
-import { DEFAULT_LANGUAGE } from '../../../../shared/src/domain/types';
-import { discloseCells, gate } from '../../../../shared/src/privacy';
-import type { SendRun } from '../../../../shared/src/domain/sending';
+import { addCalendarDays, todayIn } from '@soestainable/shared/calendar';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import type { OrgTeam } from '@soestainable/shared/domain/organisation';
+import type { Action, ActionUpdate, Barrier } from '@soestainable/shared/domain/programme';
+import { DEFAULT_LANGUAGE } from '@soestainable/shared/domain/types';
+import { discloseCells, gate } from '@soestainable/shared/privacy';
+import type { SendRun } from '@soestainable/shared/domain/sending';
 import { AppError } from '../../errors';
 import { campaignDaysOf } from '../../features/checkin/campaignDay';
 import type { FanOutRecipient } from '../../proactive/fanOut';

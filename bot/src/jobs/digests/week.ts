@@ -1,5 +1,5 @@
-import { addCalendarDays, localTimeToInstant, parseIsoDate, todayIn } from '../../../../shared/src/calendar';
-import type { IsoDate } from '../../../../shared/src/domain/types';
+import { addCalendarDays, localTimeToInstant, parseIsoDate, todayIn } from '@soestainable/shared/calendar';
+import type { IsoDate } from '@soestainable/shared/domain/types';
 
 /** One ISO week (Monday to Sunday, Europe/Amsterdam). */
 export interface IsoWeek {

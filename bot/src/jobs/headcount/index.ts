@@ -1,4 +1,4 @@
-import { todayIn } from '../../../../shared/src/calendar';
+import { todayIn } from '@soestainable/shared/calendar';
 import { dayState } from '../../features/checkin/campaignDay';
 import type { Repositories } from '../../storage/repositories';
 import type { JobContext, JobSummary } from '../job';

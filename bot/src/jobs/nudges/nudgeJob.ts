@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import { isRemembranceEvening, parseLocalTime, TIME_ZONE, todayIn } from '../../../../shared/src/calendar';
-import { challengeById } from '../../../../shared/src/catalogue';
-import type { Campaign } from '../../../../shared/src/domain/campaign';
-import type { SendRun } from '../../../../shared/src/domain/sending';
-import type { IsoDate, Language } from '../../../../shared/src/domain/types';
+import { isRemembranceEvening, parseLocalTime, TIME_ZONE, todayIn } from '@soestainable/shared/calendar';
+import { challengeById } from '@soestainable/shared/catalogue';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import type { SendRun } from '@soestainable/shared/domain/sending';
+import type { IsoDate, Language } from '@soestainable/shared/domain/types';
 import { campaignDaysOf, dayState, type DayState } from '../../features/checkin/campaignDay';
 import { buildDailyCard, type DayChallenge } from '../../features/checkin/cards';
 import type { FanOutRecipient } from '../../proactive/fanOut';

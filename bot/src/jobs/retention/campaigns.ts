@@ -1,5 +1,5 @@
-import { addCalendarDays, todayIn } from '../../../../shared/src/calendar';
-import type { Campaign } from '../../../../shared/src/domain/campaign';
+import { addCalendarDays, todayIn } from '@soestainable/shared/calendar';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
 import type { JobContext, JobDeps } from '../job';
 
 /** True when a campaign's raw data is past retention on `today`: more than `retentionDays` days after its end. */

@@ -1,5 +1,5 @@
-import { auditMonthOf } from '../../../../shared/src/domain/audit';
-import type { Campaign } from '../../../../shared/src/domain/campaign';
+import { auditMonthOf } from '@soestainable/shared/domain/audit';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
 import type { Job, JobContext, JobDeps, JobSummary } from '../job';
 import { campaignsPastRetention, purgeCampaignData, teamsOfCampaign } from './campaigns';
 import { erasePeopleWhoLeft } from './people';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IsoDate, Language } from '../../../../shared/src/domain/types';
+import type { IsoDate, Language } from '@soestainable/shared/domain/types';
 import { errorFields, type Logger } from '../../platform/logger';
 import { weatherTexts } from './texts';
 

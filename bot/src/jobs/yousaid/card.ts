@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
-import { ACTION_STATUS_LABELS, labelOf } from '../../../../shared/src/catalogue/labels';
-import type { ActionStatus, Language, Localized } from '../../../../shared/src/domain/types';
+import { ACTION_STATUS_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
+import type { ActionStatus, Language, Localized } from '@soestainable/shared/domain/types';
 import { renderCard } from '../../features/core/cards';
 import { plain } from '../../features/core/texts';
 import { youSaidTexts as T } from './texts';

@@ -1,6 +1,6 @@
-import type { Action, ActionUpdate, Barrier } from '../../../../shared/src/domain/programme';
-import type { SendRun } from '../../../../shared/src/domain/sending';
-import { DEFAULT_LANGUAGE, type ActionStatus } from '../../../../shared/src/domain/types';
+import type { Action, ActionUpdate, Barrier } from '@soestainable/shared/domain/programme';
+import type { SendRun } from '@soestainable/shared/domain/sending';
+import { DEFAULT_LANGUAGE, type ActionStatus } from '@soestainable/shared/domain/types';
 import { AppError } from '../../errors';
 import type { FanOutRecipient } from '../../proactive/fanOut';
 import type { Job, JobContext, JobDeps, JobSummary } from '../job';

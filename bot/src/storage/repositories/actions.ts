@@ -11,7 +11,7 @@ import {
   canTransition,
   type Action,
   type ActionUpdate,
-} from '../../../../shared/src/domain/programme';
+} from '@soestainable/shared/domain/programme';
 import {
   ACTION_STATUSES,
   DIMENSIONS,
@@ -21,7 +21,7 @@ import {
   type IsoDate,
   type Localized,
   type Theme,
-} from '../../../../shared/src/domain/types';
+} from '@soestainable/shared/domain/types';
 import { AppError, ConflictError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart, newSortableId } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';

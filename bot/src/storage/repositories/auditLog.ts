@@ -7,7 +7,7 @@ import {
   AUDIT_MONTH_PATTERN,
   auditMonthOf,
   type AuditEntry,
-} from '../../../../shared/src/domain/audit';
+} from '@soestainable/shared/domain/audit';
 import { encodeKeyPart, invertedTimeKey, key, splitKey } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';

@@ -1,7 +1,7 @@
 import type { TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
-import { barrierProblems, REPORT_TEXT_MAX, type Barrier } from '../../../../shared/src/domain/programme';
-import { BARRIER_STATUSES, THEMES, type BarrierStatus } from '../../../../shared/src/domain/types';
+import { barrierProblems, REPORT_TEXT_MAX, type Barrier } from '@soestainable/shared/domain/programme';
+import { BARRIER_STATUSES, THEMES, type BarrierStatus } from '@soestainable/shared/domain/types';
 import { AppError } from '../../errors';
 import { decodeKeyPart } from '../keys';
 import { parseRow } from '../rowJson';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CAMPAIGN_STATUSES, campaignIncludes, type Campaign } from '../../../../shared/src/domain/campaign';
-import type { IsoDate } from '../../../../shared/src/domain/types';
+import { CAMPAIGN_STATUSES, campaignIncludes, type Campaign } from '@soestainable/shared/domain/campaign';
+import type { IsoDate } from '@soestainable/shared/domain/types';
 import { AppError, isAppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';

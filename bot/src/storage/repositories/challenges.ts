@@ -1,7 +1,7 @@
 import type { TransactionAction } from '@azure/data-tables';
 import { PartitionCache } from './partitionCache';
 import { z } from 'zod';
-import { THEMES } from '../../../../shared/src/domain/types';
+import { THEMES } from '@soestainable/shared/domain/types';
 import { AppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';

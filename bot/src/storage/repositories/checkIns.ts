@@ -1,6 +1,6 @@
 import { odata } from '@azure/data-tables';
 import { z } from 'zod';
-import { REPORT_TEXT_MAX } from '../../../../shared/src/domain/programme';
+import { REPORT_TEXT_MAX } from '@soestainable/shared/domain/programme';
 import {
   CHECKIN_OUTCOMES,
   DISTANCE_BANDS,
@@ -10,7 +10,7 @@ import {
   type DistanceBand,
   type IsoDate,
   type Theme,
-} from '../../../../shared/src/domain/types';
+} from '@soestainable/shared/domain/types';
 import { AppError, ConflictError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart, key, prefixRange, splitKey } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';

@@ -5,7 +5,7 @@ import {
   type ConversationOwner,
   type ConversationScope,
   type StoredConversationRef,
-} from '../../../../shared/src/domain/conversation';
+} from '@soestainable/shared/domain/conversation';
 import { AppError, ConflictError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart, key, splitKey } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';

@@ -5,8 +5,8 @@ import {
   emptyAggregate,
   type AggregateDelta,
   type DailyAggregate,
-} from '../../../../shared/src/domain/aggregates';
-import { TRAVEL_MODES, type CheckIn, type IsoDate, type TravelMode } from '../../../../shared/src/domain/types';
+} from '@soestainable/shared/domain/aggregates';
+import { TRAVEL_MODES, type CheckIn, type IsoDate, type TravelMode } from '@soestainable/shared/domain/types';
 import { AppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart, key, prefixRange, splitKey } from '../keys';
 import { parseRow } from '../rowJson';

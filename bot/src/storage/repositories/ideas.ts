@@ -1,6 +1,6 @@
 import type { TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
-import { IDEA_STATUSES, type Idea, type IdeaStatus } from '../../../../shared/src/domain/programme';
+import { IDEA_STATUSES, type Idea, type IdeaStatus } from '@soestainable/shared/domain/programme';
 import { decodeKeyPart } from '../keys';
 import { parseRow } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OrgTeam } from '../../../../shared/src/domain/organisation';
+import type { OrgTeam } from '@soestainable/shared/domain/organisation';
 import { decodeKeyPart, encodeKeyPart } from '../keys';
 import { parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Participant, ParticipantStatus } from '../../../../shared/src/domain/organisation';
-import { LANGUAGES, ROLES, type Language, type LocalTime } from '../../../../shared/src/domain/types';
+import type { Participant, ParticipantStatus } from '@soestainable/shared/domain/organisation';
+import { LANGUAGES, ROLES, type Language, type LocalTime } from '@soestainable/shared/domain/types';
 import { AppError, isAppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';

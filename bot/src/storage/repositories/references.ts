@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { TableEntity, TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { ConflictError } from '../../errors';
-import { referenceFromId } from '../../../../shared/src/domain/programme';
+import { referenceFromId } from '@soestainable/shared/domain/programme';
 import { encodeKeyPart, newSortableId } from '../keys';
 import { parseRow } from '../rowJson';
 import type { Row, TableStore } from '../tableStore';

@@ -1,8 +1,8 @@
 import { odata, type TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
-import { localTimeToInstant, todayIn } from '../../../../shared/src/calendar';
-import { normalizeReference, REPORT_TEXT_MAX } from '../../../../shared/src/domain/programme';
-import { THEMES, type Theme } from '../../../../shared/src/domain/types';
+import { localTimeToInstant, todayIn } from '@soestainable/shared/calendar';
+import { normalizeReference, REPORT_TEXT_MAX } from '@soestainable/shared/domain/programme';
+import { THEMES, type Theme } from '@soestainable/shared/domain/types';
 import { AppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart } from '../keys';
 import type { StoredRow, TableStore } from '../tableStore';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../../shared/src/calendar/isoDate';
-import { parseLocalTime } from '../../../../shared/src/calendar/time';
+import { isIsoDate } from '@soestainable/shared/calendar/isoDate';
+import { parseLocalTime } from '@soestainable/shared/calendar/time';
 import { AppError } from '../../errors';
 import { MAX_KEY_PART_LENGTH } from '../keys';
 

@@ -7,7 +7,7 @@ import {
   type SendClaim,
   type SendClaimState,
   type SendKind,
-} from '../../../../shared/src/domain/sending';
+} from '@soestainable/shared/domain/sending';
 import { AppError, ConflictError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart, key, prefixRange, splitKey } from '../keys';
 import { parseRow } from '../rowJson';

@@ -1,6 +1,6 @@
 import type { TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
-import { SEND_CODE_PATTERN, SEND_KINDS, type SendKind, type SendRun } from '../../../../shared/src/domain/sending';
+import { SEND_CODE_PATTERN, SEND_KINDS, type SendKind, type SendRun } from '@soestainable/shared/domain/sending';
 import { decodeKeyPart, encodeKeyPart, invertedTimeKey } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DISTANCE_BANDS, FREQUENCIES, TRAVEL_MODES, type DistanceBand, type Survey } from '../../../../shared/src/domain/types';
+import { DISTANCE_BANDS, FREQUENCIES, TRAVEL_MODES, type DistanceBand, type Survey } from '@soestainable/shared/domain/types';
 import { AppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart, key, prefixRange, splitKey } from '../keys';
 import { parseRow } from '../rowJson';

@@ -5,11 +5,11 @@ import {
   type CampaignAdminResponse,
   type CampaignResponse,
   type CampaignView,
-} from '../../../../shared/src/api/admin';
-import { campaignDays, parseIsoDate, todayIn, validateClosingDays } from '../../../../shared/src/calendar';
-import { CATALOGUE } from '../../../../shared/src/catalogue';
-import { campaignIncludes, type Campaign } from '../../../../shared/src/domain/campaign';
-import type { IsoDate } from '../../../../shared/src/domain/types';
+} from '@soestainable/shared/api/admin';
+import { campaignDays, parseIsoDate, todayIn, validateClosingDays } from '@soestainable/shared/calendar';
+import { CATALOGUE } from '@soestainable/shared/catalogue';
+import { campaignIncludes, type Campaign } from '@soestainable/shared/domain/campaign';
+import type { IsoDate } from '@soestainable/shared/domain/types';
 import { campaignDaysOf } from '../../features/checkin/campaignDay';
 import type { Versioned } from '../../storage/repositories/optimistic';
 import { ApiError, requireRole, type Principal, type TabApiContext } from '../http';

@@ -1,7 +1,7 @@
 import type { Request } from 'restify';
-import { CHALLENGE_TEXT_LIMITS, dayPlanBodySchema, type CatalogueEntryView, type DayPlanResponse } from '../../../../shared/src/api/admin';
-import { CATALOGUE, challengeSchema } from '../../../../shared/src/catalogue';
-import type { Campaign } from '../../../../shared/src/domain/campaign';
+import { CHALLENGE_TEXT_LIMITS, dayPlanBodySchema, type CatalogueEntryView, type DayPlanResponse } from '@soestainable/shared/api/admin';
+import { CATALOGUE, challengeSchema } from '@soestainable/shared/catalogue';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { campaignDaysOf } from '../../features/checkin/campaignDay';
 import type { CatalogueChallenge } from '../../storage/repositories/challenges';
 import type { Versioned } from '../../storage/repositories/optimistic';

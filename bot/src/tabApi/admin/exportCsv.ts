@@ -1,10 +1,10 @@
 import type { Request, Response } from 'restify';
-import { EXPORT_CSV_COLUMNS, type SendRunsResponse, type SendRunView } from '../../../../shared/src/api/admin';
-import type { DailyAggregate } from '../../../../shared/src/domain/aggregates';
-import { SEND_KINDS, type SendKind } from '../../../../shared/src/domain/sending';
-import { todayIn } from '../../../../shared/src/calendar';
-import { TRAVEL_MODES, type IsoDate } from '../../../../shared/src/domain/types';
-import { isReleased } from '../../../../shared/src/privacy';
+import { EXPORT_CSV_COLUMNS, type SendRunsResponse, type SendRunView } from '@soestainable/shared/api/admin';
+import type { DailyAggregate } from '@soestainable/shared/domain/aggregates';
+import { SEND_KINDS, type SendKind } from '@soestainable/shared/domain/sending';
+import { todayIn } from '@soestainable/shared/calendar';
+import { TRAVEL_MODES, type IsoDate } from '@soestainable/shared/domain/types';
+import { isReleased } from '@soestainable/shared/privacy';
 import { ApiError, requireRole, sendJson, toApiError, type ApiErrorBody, type Principal, type TabApiContext } from '../http';
 import { orgOf, queryParam } from '../request';
 import { campaignFor } from './campaign';

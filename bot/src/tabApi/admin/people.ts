@@ -1,5 +1,5 @@
-import { coordinatorsBodySchema, teamsBodySchema, type CoordinatorsResponse, type PersonView, type TeamsAdminResponse } from '../../../../shared/src/api/admin';
-import type { OrgTeam, Participant } from '../../../../shared/src/domain/organisation';
+import { coordinatorsBodySchema, teamsBodySchema, type CoordinatorsResponse, type PersonView, type TeamsAdminResponse } from '@soestainable/shared/api/admin';
+import type { OrgTeam, Participant } from '@soestainable/shared/domain/organisation';
 import { ApiError, requireRole, type Principal, type TabApiContext } from '../http';
 import { audit, invalid, mapLimit, orgOf, parseBody } from '../request';
 

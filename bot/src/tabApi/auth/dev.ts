@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
-import type { SessionRole } from '../../../../shared/src/api/common';
-import { SESSION_ROLES } from '../../../../shared/src/api/common';
+import type { SessionRole } from '@soestainable/shared/api/common';
+import { SESSION_ROLES } from '@soestainable/shared/api/common';
 import { TokenRefused } from './sso';
 
 /**

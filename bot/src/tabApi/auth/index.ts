@@ -1,5 +1,5 @@
 import type { Request } from 'restify';
-import type { Role } from '../../../../shared/src/domain/types';
+import type { Role } from '@soestainable/shared/domain/types';
 import type { Config } from '../../config';
 import type { Logger } from '../../platform/logger';
 import type { Repositories } from '../../storage/repositories';

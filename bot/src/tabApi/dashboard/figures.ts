@@ -1,8 +1,8 @@
-import type { BaselineComparison, CampaignInfo, DayPoint, FactorSourceInfo, ImpactInfo, TeamFigures } from '../../../../shared/src/api/dashboard';
-import type { DailyAggregate } from '../../../../shared/src/domain/aggregates';
-import type { Campaign } from '../../../../shared/src/domain/campaign';
-import { SUSTAINABLE_TRAVEL_MODES, TRAVEL_MODES, type IsoDate, type Survey, type TravelMode } from '../../../../shared/src/domain/types';
-import { FACTOR_SOURCES, FACTOR_TABLE_VERSION, sumRanges } from '../../../../shared/src/impact';
+import type { BaselineComparison, CampaignInfo, DayPoint, FactorSourceInfo, ImpactInfo, TeamFigures } from '@soestainable/shared/api/dashboard';
+import type { DailyAggregate } from '@soestainable/shared/domain/aggregates';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import { SUSTAINABLE_TRAVEL_MODES, TRAVEL_MODES, type IsoDate, type Survey, type TravelMode } from '@soestainable/shared/domain/types';
+import { FACTOR_SOURCES, FACTOR_TABLE_VERSION, sumRanges } from '@soestainable/shared/impact';
 import { campaignDaysOf } from '../../features/checkin/campaignDay';
 
 /**

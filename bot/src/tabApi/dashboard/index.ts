@@ -1,5 +1,5 @@
 import type restify from 'restify';
-import { idSchema } from '../../../../shared/src/api/common';
+import { idSchema } from '@soestainable/shared/api/common';
 import { ApiError, handle, type TabApiContext } from '../http';
 import { param } from '../request';
 import { DashboardService } from './service';

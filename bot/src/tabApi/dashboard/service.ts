@@ -6,14 +6,14 @@ import type {
   TeamDashboardResponse,
   TeamFigures,
   TeamIdea,
-} from '../../../../shared/src/api/dashboard';
-import { todayIn } from '../../../../shared/src/calendar';
-import type { DailyAggregate } from '../../../../shared/src/domain/aggregates';
-import type { Campaign } from '../../../../shared/src/domain/campaign';
-import type { OrgTeam } from '../../../../shared/src/domain/organisation';
-import type { Action } from '../../../../shared/src/domain/programme';
-import type { IsoDate } from '../../../../shared/src/domain/types';
-import { discloseCells, discloseGroups, gate, residualMayShow, type CellsDisclosure } from '../../../../shared/src/privacy';
+} from '@soestainable/shared/api/dashboard';
+import { todayIn } from '@soestainable/shared/calendar';
+import type { DailyAggregate } from '@soestainable/shared/domain/aggregates';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import type { OrgTeam } from '@soestainable/shared/domain/organisation';
+import type { Action } from '@soestainable/shared/domain/programme';
+import type { IsoDate } from '@soestainable/shared/domain/types';
+import { discloseCells, discloseGroups, gate, residualMayShow, type CellsDisclosure } from '@soestainable/shared/privacy';
 import { dayState } from '../../features/checkin/campaignDay';
 import { ApiError, type Principal, type TabApiContext } from '../http';
 import { mapLimit } from '../request';

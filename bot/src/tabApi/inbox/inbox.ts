@@ -7,9 +7,9 @@ import {
   type InboxGroup,
   type InboxResponse,
   type TriageResponse,
-} from '../../../../shared/src/api/inbox';
-import type { Action, Barrier } from '../../../../shared/src/domain/programme';
-import { THEMES, type Theme } from '../../../../shared/src/domain/types';
+} from '@soestainable/shared/api/inbox';
+import type { Action, Barrier } from '@soestainable/shared/domain/programme';
+import { THEMES, type Theme } from '@soestainable/shared/domain/types';
 import type { StoredAction } from '../../storage/repositories/actions';
 import { ApiError, requireRole, type Principal, type TabApiContext } from '../http';
 import { byClientId, getActionOr404, linkedStatusFor } from '../programme/programme';

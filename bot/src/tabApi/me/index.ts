@@ -1,6 +1,6 @@
 import type restify from 'restify';
 import type { Request } from 'restify';
-import { isoDateParamSchema } from '../../../../shared/src/api/common';
+import { isoDateParamSchema } from '@soestainable/shared/api/common';
 import {
   CHECKIN_TEXT_MAX,
   checkInBodySchema,
@@ -12,11 +12,11 @@ import {
   type MyCheckIn,
   type MySettings,
   type OpenDay,
-} from '../../../../shared/src/api/me';
-import { todayIn } from '../../../../shared/src/calendar';
-import type { Participant } from '../../../../shared/src/domain/organisation';
-import type { CheckIn } from '../../../../shared/src/domain/types';
-import { FACTOR_TABLE_VERSION } from '../../../../shared/src/impact';
+} from '@soestainable/shared/api/me';
+import { todayIn } from '@soestainable/shared/calendar';
+import type { Participant } from '@soestainable/shared/domain/organisation';
+import type { CheckIn } from '@soestainable/shared/domain/types';
+import { FACTOR_TABLE_VERSION } from '@soestainable/shared/impact';
 import { campaignDaysOf, dayState, editableDates } from '../../features/checkin/campaignDay';
 import { charCount, parseChallengeAnswer, typedText } from '../../features/checkin/schema';
 import { checkInAnswers, createCheckInService } from '../../features/checkin/service';

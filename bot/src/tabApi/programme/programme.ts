@@ -12,9 +12,9 @@ import {
   type YouSaidBarrier,
   type YouSaidEntry,
   type YouSaidResponse,
-} from '../../../../shared/src/api/programme';
-import { canTransition, type Action, type Barrier } from '../../../../shared/src/domain/programme';
-import { ACTION_STATUSES, type BarrierStatus } from '../../../../shared/src/domain/types';
+} from '@soestainable/shared/api/programme';
+import { canTransition, type Action, type Barrier } from '@soestainable/shared/domain/programme';
+import { ACTION_STATUSES, type BarrierStatus } from '@soestainable/shared/domain/types';
 import { isAppError } from '../../errors';
 import type { StoredAction } from '../../storage/repositories/actions';
 import { ApiError, requireRole, type Principal, type TabApiContext } from '../http';

@@ -4,9 +4,9 @@ import type {
   KansenkaartCell,
   LinkedBarrierView,
   TimelineEntryView,
-} from '../../../../shared/src/api/programme';
-import { nextStatuses, type Action, type ActionUpdate, type Barrier } from '../../../../shared/src/domain/programme';
-import { ACTION_STATUSES, DIMENSIONS, THEMES, type ActionStatus } from '../../../../shared/src/domain/types';
+} from '@soestainable/shared/api/programme';
+import { nextStatuses, type Action, type ActionUpdate, type Barrier } from '@soestainable/shared/domain/programme';
+import { ACTION_STATUSES, DIMENSIONS, THEMES, type ActionStatus } from '@soestainable/shared/domain/types';
 import type { StoredAction } from '../../storage/repositories/actions';
 
 /** Pure mappings from stored programme objects to what the API answers. */

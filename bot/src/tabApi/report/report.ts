@@ -1,6 +1,6 @@
 import type { Request } from 'restify';
-import type { Hidden, ReportBarrierCluster, ReportDay, ReportResponse, ReportTeam } from '../../../../shared/src/api/report';
-import type { DailyAggregate } from '../../../../shared/src/domain/aggregates';
+import type { Hidden, ReportBarrierCluster, ReportDay, ReportResponse, ReportTeam } from '@soestainable/shared/api/report';
+import type { DailyAggregate } from '@soestainable/shared/domain/aggregates';
 import {
   ACTION_STATUSES,
   BARRIER_STATUSES,
@@ -11,10 +11,10 @@ import {
   type BarrierStatus,
   type KgRange,
   type Theme,
-} from '../../../../shared/src/domain/types';
-import { todayIn } from '../../../../shared/src/calendar';
-import { FACTOR_TABLE_VERSION, impactSources, sumRanges } from '../../../../shared/src/impact';
-import { discloseCells, lastFinalDay, residualMayShow } from '../../../../shared/src/privacy';
+} from '@soestainable/shared/domain/types';
+import { todayIn } from '@soestainable/shared/calendar';
+import { FACTOR_TABLE_VERSION, impactSources, sumRanges } from '@soestainable/shared/impact';
+import { discloseCells, lastFinalDay, residualMayShow } from '@soestainable/shared/privacy';
 import { campaignDaysOf } from '../../features/checkin/campaignDay';
 import { campaignFor } from '../admin/campaign';
 import { requireRole, type Principal, type TabApiContext } from '../http';

@@ -7,8 +7,8 @@ import {
   type DevUsersResponse,
   type SessionInfo,
   type TeamsResponse,
-} from '../../../../shared/src/api/session';
-import { DEFAULT_LANGUAGE, type Role } from '../../../../shared/src/domain/types';
+} from '@soestainable/shared/api/session';
+import { DEFAULT_LANGUAGE, type Role } from '@soestainable/shared/domain/types';
 import type { DevTokens } from '../auth/dev';
 import { ApiError, handle, sendJson, toApiError, type ApiErrorBody, type TabApiContext } from '../http';
 import { mapLimit, orgOf, parseBody } from '../request';

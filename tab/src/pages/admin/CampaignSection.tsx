@@ -1,8 +1,8 @@
 import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactElement } from 'react';
-import type { CAMPAIGN_NAME_MAX, CampaignAdminResponse, CampaignBody, CampaignResponse, CampaignView } from '../../../../shared/src/api/admin';
-import type { CampaignStatus } from '../../../../shared/src/domain/campaign';
-import type { Language } from '../../../../shared/src/domain/types';
+import type { CAMPAIGN_NAME_MAX, CampaignAdminResponse, CampaignBody, CampaignResponse, CampaignView } from '@soestainable/shared/api/admin';
+import type { CampaignStatus } from '@soestainable/shared/domain/campaign';
+import type { Language } from '@soestainable/shared/domain/types';
 import { useApi, useApiCalls } from '../../api/useApi';
 import { useLang } from '../../app/context';
 import { Section } from '../../components/Section';

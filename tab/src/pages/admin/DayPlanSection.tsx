@@ -1,8 +1,8 @@
 import { Button, Field, Input, Text, Textarea } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactElement } from 'react';
-import type { CatalogueEntryView, ChallengeTexts, DayPlanBody, DayPlanResponse } from '../../../../shared/src/api/admin';
-import { THEME_LABELS, labelOf } from '../../../../shared/src/catalogue/labels';
-import type { Language, Localized } from '../../../../shared/src/domain/types';
+import type { CatalogueEntryView, ChallengeTexts, DayPlanBody, DayPlanResponse } from '@soestainable/shared/api/admin';
+import { THEME_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
+import type { Language, Localized } from '@soestainable/shared/domain/types';
 import { useApi, useApiCalls } from '../../api/useApi';
 import { Section } from '../../components/Section';
 import { ApiView, ErrorState } from '../../components/states';

@@ -1,7 +1,7 @@
 import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactElement } from 'react';
-import type { CoordinatorsResponse, PersonView, TEAM_NAME_MAX as CONTRACT_TEAM_NAME_MAX, TeamsAdminResponse, TeamsBody } from '../../../../shared/src/api/admin';
-import type { Language } from '../../../../shared/src/domain/types';
+import type { CoordinatorsResponse, PersonView, TEAM_NAME_MAX as CONTRACT_TEAM_NAME_MAX, TeamsAdminResponse, TeamsBody } from '@soestainable/shared/api/admin';
+import type { Language } from '@soestainable/shared/domain/types';
 import { useApi, useApiCalls } from '../../api/useApi';
 import { Section } from '../../components/Section';
 import { ApiView } from '../../components/states';

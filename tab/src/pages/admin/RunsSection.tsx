@@ -1,8 +1,8 @@
 import { Button, Text, mergeClasses } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
-import type { SendRunView, SendRunsResponse } from '../../../../shared/src/api/admin';
-import { SEND_KINDS, type SendKind } from '../../../../shared/src/domain/sending';
-import type { Language } from '../../../../shared/src/domain/types';
+import type { SendRunView, SendRunsResponse } from '@soestainable/shared/api/admin';
+import { SEND_KINDS, type SendKind } from '@soestainable/shared/domain/sending';
+import type { Language } from '@soestainable/shared/domain/types';
 import { isApiClientError } from '../../api/errors';
 import { useApi } from '../../api/useApi';
 import { useApiClient } from '../../app/context';

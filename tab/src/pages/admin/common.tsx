@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState, type ReactElement } from 'react';
-import type { Language } from '../../../../shared/src/domain/types';
+import type { Language } from '@soestainable/shared/domain/types';
 import { ApiClientError, isApiClientError } from '../../api/errors';
 import { errorTexts } from '../../texts/texts';
 import { adminTexts, at, type AdminTextKey } from './texts';

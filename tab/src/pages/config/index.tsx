@@ -1,6 +1,6 @@
 import { Field, Select, Text } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
-import type { TeamRef, TeamsResponse } from '../../../../shared/src/api/session';
+import type { TeamRef, TeamsResponse } from '@soestainable/shared/api/session';
 import { useApi } from '../../api/useApi';
 import { useEnvironment, useOptionalSession } from '../../app/context';
 import type { TabInstanceConfig, TeamsHost } from '../../app/host';

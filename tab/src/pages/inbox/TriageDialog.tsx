@@ -19,10 +19,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactElement } from 'react';
-import type { CreateFromBarriersBody, DismissBody, InboxActionOption, InboxBarrier, LinkBody, MergeBody } from '../../../../shared/src/api/inbox';
-import { ACTION_STATUS_LABELS, DIMENSION_LABELS, THEME_LABELS, labelOf } from '../../../../shared/src/catalogue/labels';
-import { ACTION_OWNER_MAX, ACTION_TITLE_MAX, DISMISS_REASON_MAX } from '../../../../shared/src/domain/programme';
-import { DIMENSIONS, THEMES, type Dimension, type Language, type Theme } from '../../../../shared/src/domain/types';
+import type { CreateFromBarriersBody, DismissBody, InboxActionOption, InboxBarrier, LinkBody, MergeBody } from '@soestainable/shared/api/inbox';
+import { ACTION_STATUS_LABELS, DIMENSION_LABELS, THEME_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
+import { ACTION_OWNER_MAX, ACTION_TITLE_MAX, DISMISS_REASON_MAX } from '@soestainable/shared/domain/programme';
+import { DIMENSIONS, THEMES, type Dimension, type Language, type Theme } from '@soestainable/shared/domain/types';
 import { localized } from '../../texts/format';
 import { validation } from '../../components/NoticeBar';
 import { ibt } from './texts';

@@ -8,9 +8,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useMemo, useState, type ReactElement } from 'react';
-import type { InboxBarrier, InboxGroup, InboxResponse, TRIAGE_BARRIERS_MAX as CONTRACT_MAX, TriageResponse } from '../../../../shared/src/api/inbox';
-import { THEME_LABELS, labelOf } from '../../../../shared/src/catalogue/labels';
-import { THEMES, type Language } from '../../../../shared/src/domain/types';
+import type { InboxBarrier, InboxGroup, InboxResponse, TRIAGE_BARRIERS_MAX as CONTRACT_MAX, TriageResponse } from '@soestainable/shared/api/inbox';
+import { THEME_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
+import { THEMES, type Language } from '@soestainable/shared/domain/types';
 import { ApiClientError, isApiClientError } from '../../api/errors';
 import { useApi, useApiCalls } from '../../api/useApi';
 import { useLang } from '../../app/context';

@@ -1,8 +1,8 @@
 import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useId, useState, type FormEvent, type ReactElement } from 'react';
-import type { CheckInBody, CheckInSaved, MyCheckIn, OpenDay } from '../../../../shared/src/api/me';
-import { CHECKIN_OUTCOME_LABELS, DISTANCE_BAND_LABELS, THEME_LABELS, TRAVEL_MODE_LABELS } from '../../../../shared/src/catalogue/labels';
-import { CHECKIN_OUTCOMES, DISTANCE_BAND_KEYS, THEMES, TRAVEL_MODES, type CheckInOutcome, type DistanceBand, type Theme, type TravelMode } from '../../../../shared/src/domain/types';
+import type { CheckInBody, CheckInSaved, MyCheckIn, OpenDay } from '@soestainable/shared/api/me';
+import { CHECKIN_OUTCOME_LABELS, DISTANCE_BAND_LABELS, THEME_LABELS, TRAVEL_MODE_LABELS } from '@soestainable/shared/catalogue/labels';
+import { CHECKIN_OUTCOMES, DISTANCE_BAND_KEYS, THEMES, TRAVEL_MODES, type CheckInOutcome, type DistanceBand, type Theme, type TravelMode } from '@soestainable/shared/domain/types';
 import type { ApiClientError } from '../../api/errors';
 import { useApiCalls, useMutation } from '../../api/useApi';
 import { useLang } from '../../app/context';

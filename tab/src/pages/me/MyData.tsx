@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useState, type ReactElement } from 'react';
-import type { DeleteMeResponse } from '../../../../shared/src/api/me';
+import type { DeleteMeResponse } from '@soestainable/shared/api/me';
 import { useMutation } from '../../api/useApi';
 import { useApiClient } from '../../app/context';
 import { ErrorState } from '../../components/states';

@@ -1,7 +1,7 @@
 import { Button, Field, Radio, RadioGroup, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent, type ReactElement } from 'react';
-import type { MySettings, SettingsBody } from '../../../../shared/src/api/me';
-import type { Language } from '../../../../shared/src/domain/types';
+import type { MySettings, SettingsBody } from '@soestainable/shared/api/me';
+import type { Language } from '@soestainable/shared/domain/types';
 import { useApiCalls, useMutation } from '../../api/useApi';
 import { ErrorState } from '../../components/states';
 import { useTexts } from '../../texts/useTexts';

@@ -1,7 +1,7 @@
 import { mergeClasses, Text } from '@fluentui/react-components';
 import { Suspense, lazy, useState, type ReactElement } from 'react';
-import type { DeleteMeResponse, MeResponse } from '../../../../shared/src/api/me';
-import { CHECKIN_OUTCOME_LABELS, TRAVEL_MODE_LABELS } from '../../../../shared/src/catalogue/labels';
+import type { DeleteMeResponse, MeResponse } from '@soestainable/shared/api/me';
+import { CHECKIN_OUTCOME_LABELS, TRAVEL_MODE_LABELS } from '@soestainable/shared/catalogue/labels';
 import { useApi } from '../../api/useApi';
 import { useLang } from '../../app/context';
 import { Co2Card, FactorSources, useCampaignLine } from '../../components/dashboard';

@@ -1,4 +1,4 @@
-import type { Localized } from '../../../../shared/src/domain/types';
+import type { Localized } from '@soestainable/shared/domain/types';
 
 export const meTexts = {
   title: { nl: 'Mijn voortgang', en: 'My progress' },

@@ -1,6 +1,6 @@
 import { makeStyles, mergeClasses, Link, Text } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import type { OrgOverviewResponse, OrgTeamRow } from '../../../../shared/src/api/dashboard';
+import type { OrgOverviewResponse, OrgTeamRow } from '@soestainable/shared/api/dashboard';
 import { useApi } from '../../api/useApi';
 import { useLang, useSession } from '../../app/context';
 import { hrefFor } from '../../app/router';

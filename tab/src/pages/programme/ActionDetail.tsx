@@ -10,10 +10,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent, type ReactElement } from 'react';
-import type { ActionDetailResponse, ActionResponse, NoteResponse, TimelineEntryView, UpdateActionBody } from '../../../../shared/src/api/programme';
-import { ACTION_STATUS_LABELS, BARRIER_STATUS_LABELS, DIMENSION_LABELS, THEME_LABELS, labelOf } from '../../../../shared/src/catalogue/labels';
-import { ACTION_CREATED_NOTE, ACTION_NOTE_MAX, ACTION_OWNER_MAX, nextStatuses } from '../../../../shared/src/domain/programme';
-import type { ActionStatus, Language } from '../../../../shared/src/domain/types';
+import type { ActionDetailResponse, ActionResponse, NoteResponse, TimelineEntryView, UpdateActionBody } from '@soestainable/shared/api/programme';
+import { ACTION_STATUS_LABELS, BARRIER_STATUS_LABELS, DIMENSION_LABELS, THEME_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
+import { ACTION_CREATED_NOTE, ACTION_NOTE_MAX, ACTION_OWNER_MAX, nextStatuses } from '@soestainable/shared/domain/programme';
+import type { ActionStatus, Language } from '@soestainable/shared/domain/types';
 import { ApiClientError, isApiClientError } from '../../api/errors';
 import { useApi, useApiCalls } from '../../api/useApi';
 import { useLang } from '../../app/context';

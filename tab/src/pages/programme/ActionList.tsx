@@ -1,8 +1,8 @@
 import { Button, Field, Link, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
-import type { ActionView } from '../../../../shared/src/api/programme';
-import { ACTION_STATUS_LABELS, DIMENSION_LABELS, THEME_LABELS, labelOf, type LabelMap } from '../../../../shared/src/catalogue/labels';
-import { ACTION_STATUSES, DIMENSIONS, THEMES, type Language } from '../../../../shared/src/domain/types';
+import type { ActionView } from '@soestainable/shared/api/programme';
+import { ACTION_STATUS_LABELS, DIMENSION_LABELS, THEME_LABELS, labelOf, type LabelMap } from '@soestainable/shared/catalogue/labels';
+import { ACTION_STATUSES, DIMENSIONS, THEMES, type Language } from '@soestainable/shared/domain/types';
 import { hrefFor } from '../../app/router';
 import { formatDate, localized } from '../../texts/format';
 import { filterActions, ownersOf, type ActionFilter } from './model';

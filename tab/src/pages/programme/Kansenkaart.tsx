@@ -1,8 +1,8 @@
 import { Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import type { ActionView, Kansenkaart as KansenkaartData } from '../../../../shared/src/api/programme';
-import { DIMENSION_LABELS, THEME_LABELS, labelOf } from '../../../../shared/src/catalogue/labels';
-import type { Language } from '../../../../shared/src/domain/types';
+import type { ActionView, Kansenkaart as KansenkaartData } from '@soestainable/shared/api/programme';
+import { DIMENSION_LABELS, THEME_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
+import type { Language } from '@soestainable/shared/domain/types';
 import { hrefFor } from '../../app/router';
 import { cellActions } from './model';
 import { ScrollRegion } from '../../components/ScrollRegion';

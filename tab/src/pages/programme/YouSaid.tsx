@@ -1,8 +1,8 @@
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import type { YouSaidBarrier, YouSaidResponse } from '../../../../shared/src/api/programme';
-import { THEME_LABELS, labelOf } from '../../../../shared/src/catalogue/labels';
-import type { Language } from '../../../../shared/src/domain/types';
+import type { YouSaidBarrier, YouSaidResponse } from '@soestainable/shared/api/programme';
+import { THEME_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
+import type { Language } from '@soestainable/shared/domain/types';
 import { useApi } from '../../api/useApi';
 import { useLang } from '../../app/context';
 import { hrefFor } from '../../app/router';

@@ -1,6 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import type { ProgrammeResponse } from '../../../../shared/src/api/programme';
+import type { ProgrammeResponse } from '@soestainable/shared/api/programme';
 import { useApi } from '../../api/useApi';
 import { useLang } from '../../app/context';
 import type { PageProps } from '../../app/pages';

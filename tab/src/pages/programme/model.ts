@@ -1,5 +1,5 @@
-import type { ActionView, Kansenkaart } from '../../../../shared/src/api/programme';
-import type { ActionStatus, Dimension, Theme } from '../../../../shared/src/domain/types';
+import type { ActionView, Kansenkaart } from '@soestainable/shared/api/programme';
+import type { ActionStatus, Dimension, Theme } from '@soestainable/shared/domain/types';
 
 /** The list's filters: `undefined` means "all". */
 export interface ActionFilter {

@@ -1,4 +1,4 @@
-import type { Language, Localized } from '../../../../shared/src/domain/types';
+import type { Language, Localized } from '@soestainable/shared/domain/types';
 import { translate, type TextVars } from '../../texts/translate';
 
 /** The action programme page's texts: Dutch is the source, English the translation; the same keys in both. */

@@ -1,8 +1,8 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactElement, ReactNode } from 'react';
-import type { ReportResponse } from '../../../../shared/src/api/report';
-import { ACTION_STATUS_LABELS, BARRIER_STATUS_LABELS, THEME_LABELS, labelOf } from '../../../../shared/src/catalogue/labels';
-import { ACTION_STATUSES, BARRIER_STATUSES, THEMES, type Language } from '../../../../shared/src/domain/types';
+import type { ReportResponse } from '@soestainable/shared/api/report';
+import { ACTION_STATUS_LABELS, BARRIER_STATUS_LABELS, THEME_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
+import { ACTION_STATUSES, BARRIER_STATUSES, THEMES, type Language } from '@soestainable/shared/domain/types';
 import { useApi } from '../../api/useApi';
 import { useLang } from '../../app/context';
 import { ChartFigure } from '../../components/charts/ChartFigure';

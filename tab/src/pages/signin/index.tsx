@@ -1,7 +1,7 @@
 import { Button, Field, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactElement } from 'react';
-import type { DevSessionRequest, DevSessionResponse, DevUser, DevUsersResponse } from '../../../../shared/src/api/session';
-import type { SessionRole } from '../../../../shared/src/api/common';
+import type { DevSessionRequest, DevSessionResponse, DevUser, DevUsersResponse } from '@soestainable/shared/api/session';
+import type { SessionRole } from '@soestainable/shared/api/common';
 import { useApi, useApiCalls, useMutation } from '../../api/useApi';
 import { useDevSignIn, useLang } from '../../app/context';
 import { hrefFor, navigate } from '../../app/router';

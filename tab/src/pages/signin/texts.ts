@@ -1,4 +1,4 @@
-import type { Localized } from '../../../../shared/src/domain/types';
+import type { Localized } from '@soestainable/shared/domain/types';
 
 export const signinTexts = {
   title: { nl: 'Aanmelden voor ontwikkeling', en: 'Development sign-in' },

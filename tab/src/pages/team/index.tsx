@@ -1,8 +1,8 @@
 import { mergeClasses, Badge, Text } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import type { TeamDashboardResponse, TeamDashboardVisible, TeamFigures } from '../../../../shared/src/api/dashboard';
-import { ACTION_STATUS_LABELS, BARRIER_STATUS_LABELS, THEME_LABELS, TRAVEL_MODE_LABELS } from '../../../../shared/src/catalogue/labels';
-import { TRAVEL_MODES } from '../../../../shared/src/domain/types';
+import type { TeamDashboardResponse, TeamDashboardVisible, TeamFigures } from '@soestainable/shared/api/dashboard';
+import { ACTION_STATUS_LABELS, BARRIER_STATUS_LABELS, THEME_LABELS, TRAVEL_MODE_LABELS } from '@soestainable/shared/catalogue/labels';
+import { TRAVEL_MODES } from '@soestainable/shared/domain/types';
 import { useApi } from '../../api/useApi';
 import { useLang } from '../../app/context';
 import type { PageProps } from '../../app/pages';

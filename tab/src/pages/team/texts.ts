@@ -1,5 +1,5 @@
-import type { IdeaStatus } from '../../../../shared/src/domain/programme';
-import type { Localized } from '../../../../shared/src/domain/types';
+import type { IdeaStatus } from '@soestainable/shared/domain/programme';
+import type { Localized } from '@soestainable/shared/domain/types';
 
 export const teamTexts = {
   title: { nl: 'Team {team}', en: 'Team {team}' },

@@ -1,9 +1,9 @@
 import type { Activity } from 'botbuilder';
-import { dayState } from '../../../../bot/src/features/checkin/campaignDay';
-import { buildDailyCard, noChallengeCard } from '../../../../bot/src/features/checkin/cards';
-import { CHECKIN_VERBS } from '../../../../bot/src/features/checkin/verbs';
-import type { Campaign } from '../../../../shared/src/domain/campaign';
-import type { Language } from '../../../../shared/src/domain/types';
+import { dayState } from '@soestainable/bot/features/checkin/campaignDay';
+import { buildDailyCard, noChallengeCard } from '@soestainable/bot/features/checkin/cards';
+import { CHECKIN_VERBS } from '@soestainable/bot/features/checkin/verbs';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import type { Language } from '@soestainable/shared/domain/types';
 import { submitActivity, useBotHarness, withBotHarness, type BotHarness } from '../../../helpers/botHarness';
 import { cardContent, execute, joinedAdapter, replyCard } from '../../../helpers/botTurns';
 import { cardProblems, cardText, expectWellFormed, input, type Card } from '../../../helpers/cards';

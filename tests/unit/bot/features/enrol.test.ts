@@ -1,11 +1,11 @@
 import type { Activity } from 'botbuilder';
-import type { Language } from '../../../../shared/src/domain/types';
-import { joinFirstCard, noticeCard } from '../../../../bot/src/features/enrol/cards';
-import { enrolCard } from '../../../../bot/src/features/enrol/enrol';
-import { nudgeTimeOf } from '../../../../bot/src/features/enrol/input';
-import { enrolTexts } from '../../../../bot/src/features/enrol/texts';
-import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '../../../../bot/src/features/enrol/verbs';
-import { coreTexts } from '../../../../bot/src/features/core/coreTexts';
+import type { Language } from '@soestainable/shared/domain/types';
+import { joinFirstCard, noticeCard } from '@soestainable/bot/features/enrol/cards';
+import { enrolCard } from '@soestainable/bot/features/enrol/enrol';
+import { nudgeTimeOf } from '@soestainable/bot/features/enrol/input';
+import { enrolTexts } from '@soestainable/bot/features/enrol/texts';
+import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '@soestainable/bot/features/enrol/verbs';
+import { coreTexts } from '@soestainable/bot/features/core/coreTexts';
 import { submitActivity, TENANT_ID, useBotHarness, withBotHarness } from '../../../helpers/botHarness';
 import { cardContent, exchange, execute, LANGS, replyCard } from '../../../helpers/botTurns';
 import { cardText, cardTexts, elements, expectWellFormed, input, verbs, type Card } from '../../../helpers/cards';

@@ -1,10 +1,10 @@
 import { TestAdapter } from 'botbuilder';
-import type { Language } from '../../../../shared/src/domain/types';
-import { COMMANDS, COMMAND_IDS } from '../../../../bot/src/features/commands/catalog';
-import { coreTexts } from '../../../../bot/src/features/core/coreTexts';
-import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '../../../../bot/src/features/enrol/verbs';
-import { helpCard } from '../../../../bot/src/features/help/help';
-import { COMMAND_HELP, helpTexts } from '../../../../bot/src/features/help/texts';
+import type { Language } from '@soestainable/shared/domain/types';
+import { COMMANDS, COMMAND_IDS } from '@soestainable/bot/features/commands/catalog';
+import { coreTexts } from '@soestainable/bot/features/core/coreTexts';
+import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '@soestainable/bot/features/enrol/verbs';
+import { helpCard } from '@soestainable/bot/features/help/help';
+import { COMMAND_HELP, helpTexts } from '@soestainable/bot/features/help/texts';
 import { executeActivity, TENANT_ID, useBotHarness } from '../../../helpers/botHarness';
 import { exchange, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
 import { cardText, cardTexts, elements, expectWellFormed, verbs, type Card } from '../../../helpers/cards';

@@ -1,7 +1,7 @@
 import type { TestAdapter } from 'botbuilder';
-import { createBot } from '../../../../bot/src/features';
-import { createLogger } from '../../../../bot/src/platform/logger';
-import { MY_DATA_VERBS } from '../../../../bot/src/features/myData/verbs';
+import { createBot } from '@soestainable/bot/features';
+import { createLogger } from '@soestainable/bot/platform/logger';
+import { MY_DATA_VERBS } from '@soestainable/bot/features/myData/verbs';
 import { TestAdapter as Adapter } from 'botbuilder';
 import { useBotHarness, TENANT_ID } from '../../../helpers/botHarness';
 import { execute, joinedAdapter, replyCard } from '../../../helpers/botTurns';

@@ -1,10 +1,10 @@
 import type { TestAdapter } from 'botbuilder';
-import { CHECKIN_VERBS } from '../../../../bot/src/features/checkin/verbs';
-import { coreTexts } from '../../../../bot/src/features/core/coreTexts';
-import { eraseStoredData } from '../../../../bot/src/features/core/erasure';
-import { MY_DATA_VERBS } from '../../../../bot/src/features/myData/verbs';
-import { REPORTS_VERBS } from '../../../../bot/src/features/reports/verbs';
-import type { Repositories } from '../../../../bot/src/storage/repositories';
+import { CHECKIN_VERBS } from '@soestainable/bot/features/checkin/verbs';
+import { coreTexts } from '@soestainable/bot/features/core/coreTexts';
+import { eraseStoredData } from '@soestainable/bot/features/core/erasure';
+import { MY_DATA_VERBS } from '@soestainable/bot/features/myData/verbs';
+import { REPORTS_VERBS } from '@soestainable/bot/features/reports/verbs';
+import type { Repositories } from '@soestainable/bot/storage/repositories';
 import { useBotHarness, type BotHarness } from '../../../helpers/botHarness';
 import { execute, joinedAdapter, replyCard } from '../../../helpers/botTurns';
 import { cardText, executeActions, type Card } from '../../../helpers/cards';

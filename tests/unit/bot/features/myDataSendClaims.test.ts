@@ -1,8 +1,8 @@
-import { exportDocument } from '../../../../bot/src/features/myData/exportRoute';
-import { readStoredData } from '../../../../bot/src/features/myData/storedData';
-import { myDataTexts as T } from '../../../../bot/src/features/myData/texts';
-import { MY_DATA_VERBS } from '../../../../bot/src/features/myData/verbs';
-import type { Repositories } from '../../../../bot/src/storage/repositories';
+import { exportDocument } from '@soestainable/bot/features/myData/exportRoute';
+import { readStoredData } from '@soestainable/bot/features/myData/storedData';
+import { myDataTexts as T } from '@soestainable/bot/features/myData/texts';
+import { MY_DATA_VERBS } from '@soestainable/bot/features/myData/verbs';
+import type { Repositories } from '@soestainable/bot/storage/repositories';
 import { useBotHarness } from '../../../helpers/botHarness';
 import { execute, joinedAdapter, replyCard } from '../../../helpers/botTurns';
 import { elements, executeActions, type Card } from '../../../helpers/cards';

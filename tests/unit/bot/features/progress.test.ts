@@ -1,7 +1,7 @@
-import { CHECKIN_VERBS } from '../../../../bot/src/features/checkin/verbs';
-import { ownProgress, teamParticipation } from '../../../../bot/src/features/progress/stats';
-import { emptyAggregate } from '../../../../shared/src/domain/aggregates';
-import type { CheckIn, Language } from '../../../../shared/src/domain/types';
+import { CHECKIN_VERBS } from '@soestainable/bot/features/checkin/verbs';
+import { ownProgress, teamParticipation } from '@soestainable/bot/features/progress/stats';
+import { emptyAggregate } from '@soestainable/shared/domain/aggregates';
+import type { CheckIn, Language } from '@soestainable/shared/domain/types';
 import { useBotHarness, withBotHarness } from '../../../helpers/botHarness';
 import { execute, joinedAdapter, replyCard } from '../../../helpers/botTurns';
 import { cardProblems, cardText } from '../../../helpers/cards';

@@ -1,9 +1,9 @@
 import type { Activity } from 'botbuilder';
-import type { Language } from '../../../../shared/src/domain/types';
-import { enrolTexts } from '../../../../bot/src/features/enrol/texts';
-import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '../../../../bot/src/features/enrol/verbs';
-import { settingsTexts } from '../../../../bot/src/features/settings/texts';
-import { SETTINGS_VERBS } from '../../../../bot/src/features/settings/verbs';
+import type { Language } from '@soestainable/shared/domain/types';
+import { enrolTexts } from '@soestainable/bot/features/enrol/texts';
+import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '@soestainable/bot/features/enrol/verbs';
+import { settingsTexts } from '@soestainable/bot/features/settings/texts';
+import { SETTINGS_VERBS } from '@soestainable/bot/features/settings/verbs';
 import { submitActivity, useBotHarness } from '../../../helpers/botHarness';
 import { cardContent, exchange, execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
 import { cardText, elements, expectWellFormed, input, verbs, type Card } from '../../../helpers/cards';

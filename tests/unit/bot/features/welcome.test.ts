@@ -1,7 +1,7 @@
 import type { Activity, TestAdapter } from 'botbuilder';
-import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '../../../../bot/src/features/enrol/verbs';
-import { SETTINGS_VERBS } from '../../../../bot/src/features/settings/verbs';
-import { welcomeTexts } from '../../../../bot/src/features/welcome/texts';
+import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '@soestainable/bot/features/enrol/verbs';
+import { SETTINGS_VERBS } from '@soestainable/bot/features/settings/verbs';
+import { welcomeTexts } from '@soestainable/bot/features/welcome/texts';
 import { useBotHarness } from '../../../helpers/botHarness';
 import { exchange, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
 import { cardText, cardTexts, expectWellFormed, verbs } from '../../../helpers/cards';

@@ -1,5 +1,5 @@
-import { formatJobSummary, JOB_USAGE, parseJobArgs } from '../../../../bot/src/jobs/cli';
-import { keyMatches, parseInstant } from '../../../../bot/src/jobs/route';
+import { formatJobSummary, JOB_USAGE, parseJobArgs } from '@soestainable/bot/jobs/cli';
+import { keyMatches, parseInstant } from '@soestainable/bot/jobs/route';
 
 describe('parseJobArgs', () => {
   it('takes a job, --at (two spellings) and --dry-run', () => {

@@ -1,13 +1,13 @@
-import { buildDigestCard, teamDashboardLink, type DigestContent } from '../../../../bot/src/jobs/digests/card';
-import { groupSizeOf, weekFigures, type WeekInput } from '../../../../bot/src/jobs/digests/figures';
-import { campaignOfWeek } from '../../../../bot/src/jobs/digests';
-import { digestTexts } from '../../../../bot/src/jobs/digests/texts';
-import { isoWeekOf, weekBefore } from '../../../../bot/src/jobs/digests/week';
-import { emptyAggregate, type DailyAggregate } from '../../../../shared/src/domain/aggregates';
-import type { Campaign } from '../../../../shared/src/domain/campaign';
-import { LANGUAGES, type Language } from '../../../../shared/src/domain/types';
-import { gate } from '../../../../shared/src/privacy';
-import { plain } from '../../../../bot/src/features/core/texts';
+import { buildDigestCard, teamDashboardLink, type DigestContent } from '@soestainable/bot/jobs/digests/card';
+import { groupSizeOf, weekFigures, type WeekInput } from '@soestainable/bot/jobs/digests/figures';
+import { campaignOfWeek } from '@soestainable/bot/jobs/digests';
+import { digestTexts } from '@soestainable/bot/jobs/digests/texts';
+import { isoWeekOf, weekBefore } from '@soestainable/bot/jobs/digests/week';
+import { emptyAggregate, type DailyAggregate } from '@soestainable/shared/domain/aggregates';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import { LANGUAGES, type Language } from '@soestainable/shared/domain/types';
+import { gate } from '@soestainable/shared/privacy';
+import { plain } from '@soestainable/bot/features/core/texts';
 import { cardProblems, cardText } from '../../../helpers/cards';
 import { activeMarkdown, markdownTexts, shownText } from '../../../helpers/markdown';
 

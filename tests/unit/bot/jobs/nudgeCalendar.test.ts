@@ -1,7 +1,7 @@
-import { caoHolidays, localTimeToInstant } from '../../../../shared/src/calendar';
-import { CATALOGUE } from '../../../../shared/src/catalogue';
-import type { Campaign } from '../../../../shared/src/domain/campaign';
-import { planNudgeDay } from '../../../../bot/src/jobs/nudges';
+import { caoHolidays, localTimeToInstant } from '@soestainable/shared/calendar';
+import { CATALOGUE } from '@soestainable/shared/catalogue';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import { planNudgeDay } from '@soestainable/bot/jobs/nudges';
 
 /**
  * The nudge schedule over a whole year (pure: the day plan the job follows before it reads any participant):

@@ -1,4 +1,4 @@
-import { isPastRetention } from '../../../../bot/src/jobs/retention';
+import { isPastRetention } from '@soestainable/bot/jobs/retention';
 
 describe('retention: when is a campaign past retention', () => {
   it.each([

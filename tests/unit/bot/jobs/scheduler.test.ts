@@ -1,8 +1,8 @@
-import { createLogger } from '../../../../bot/src/platform/logger';
-import { JOB_NAMES, type Job, type JobName } from '../../../../bot/src/jobs/job';
-import { JobRegistry } from '../../../../bot/src/jobs/registry';
-import { dueJobs, Scheduler, type SchedulerTimer } from '../../../../bot/src/jobs/scheduler';
-import { AppError } from '../../../../bot/src/errors';
+import { createLogger } from '@soestainable/bot/platform/logger';
+import { JOB_NAMES, type Job, type JobName } from '@soestainable/bot/jobs/job';
+import { JobRegistry } from '@soestainable/bot/jobs/registry';
+import { dueJobs, Scheduler, type SchedulerTimer } from '@soestainable/bot/jobs/scheduler';
+import { AppError } from '@soestainable/bot/errors';
 
 /** Instants as Amsterdam wall time: Monday 7 Dec 2026 is CET (UTC+1). */
 const at = (iso: string) => new Date(iso);

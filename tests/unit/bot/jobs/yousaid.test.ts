@@ -1,8 +1,8 @@
-import { buildYouSaidCard, type YouSaidContent } from '../../../../bot/src/jobs/yousaid/card';
-import { changesOf } from '../../../../bot/src/jobs/yousaid';
-import { youSaidTexts } from '../../../../bot/src/jobs/yousaid/texts';
-import type { Action, ActionUpdate } from '../../../../shared/src/domain/programme';
-import { LANGUAGES } from '../../../../shared/src/domain/types';
+import { buildYouSaidCard, type YouSaidContent } from '@soestainable/bot/jobs/yousaid/card';
+import { changesOf } from '@soestainable/bot/jobs/yousaid';
+import { youSaidTexts } from '@soestainable/bot/jobs/yousaid/texts';
+import type { Action, ActionUpdate } from '@soestainable/shared/domain/programme';
+import { LANGUAGES } from '@soestainable/shared/domain/types';
 import { cardProblems, cardText } from '../../../helpers/cards';
 
 const action: Action = {

@@ -1,4 +1,4 @@
-import { KeyedRateLimit } from '../../../../bot/src/platform/keyedRateLimit';
+import { KeyedRateLimit } from '@soestainable/bot/platform/keyedRateLimit';
 
 describe('KeyedRateLimit', () => {
   it('allows perMinute requests of a key at once, then refuses with the seconds until the next one', () => {

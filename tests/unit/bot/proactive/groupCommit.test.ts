@@ -1,4 +1,4 @@
-import { GroupCommit } from '../../../../bot/src/proactive/groupCommit';
+import { GroupCommit } from '@soestainable/bot/proactive/groupCommit';
 
 /** A write that holds each batch until released, recording the batches it saw. */
 function controlledWrite() {

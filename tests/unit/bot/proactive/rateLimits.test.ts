@@ -1,6 +1,6 @@
-import { RateLimiter, SlidingWindows, ThrottleBrake, TokenBucket, CONVERSATION_LIMITS } from '../../../../bot/src/proactive/rateLimits';
-import { backoffDelayMs } from '../../../../bot/src/proactive/fanOut';
-import { classifySendError, parseRetryAfter, SendError } from '../../../../bot/src/proactive/sender';
+import { RateLimiter, SlidingWindows, ThrottleBrake, TokenBucket, CONVERSATION_LIMITS } from '@soestainable/bot/proactive/rateLimits';
+import { backoffDelayMs } from '@soestainable/bot/proactive/fanOut';
+import { classifySendError, parseRetryAfter, SendError } from '@soestainable/bot/proactive/sender';
 
 /** Sends as fast as `tryAcquire` allows on a fake clock, sleeping exactly the answered wait; returns send times. */
 function drive(limiter: RateLimiter, clock: { t: number }, sends: number, conversation: (i: number) => string): number[] {

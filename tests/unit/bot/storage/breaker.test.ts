@@ -1,11 +1,11 @@
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { findFreePort } from '../../../../bot/src/platform/ports';
-import { isAppError } from '../../../../bot/src/errors';
-import { StorageBreaker, StorageCircuitOpenError, type BreakerChange, type PipelinePolicy } from '../../../../bot/src/storage/breaker';
-import { azuriteConnectionString } from '../../../../bot/src/storage/azurite';
-import { TableClients } from '../../../../bot/src/storage/tables';
-import { TableStore } from '../../../../bot/src/storage/tableStore';
+import { findFreePort } from '@soestainable/bot/platform/ports';
+import { isAppError } from '@soestainable/bot/errors';
+import { StorageBreaker, StorageCircuitOpenError, type BreakerChange, type PipelinePolicy } from '@soestainable/bot/storage/breaker';
+import { azuriteConnectionString } from '@soestainable/bot/storage/azurite';
+import { TableClients } from '@soestainable/bot/storage/tables';
+import { TableStore } from '@soestainable/bot/storage/tableStore';
 import { testConnectionString } from '../../../helpers/storage';
 
 type SendRequest = Parameters<PipelinePolicy['sendRequest']>[1];

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CELLS_PER_PERSON, personCells, QUOTA_CELLS } from '../../../../bot/src/storage/repositories/reportQuota';
+import { CELLS_PER_PERSON, personCells, QUOTA_CELLS } from '@soestainable/bot/storage/repositories/reportQuota';
 
 /**
  * The daily report count is a count-min sketch (bot/src/storage/repositories/reportQuota.ts): a person's count is the

@@ -1,8 +1,7 @@
 /**
- * A fake Bot Connector for tests and benchmarks, not used by the server. It lives under bot/src (like
- * botbuilder's own TestAdapter, which ships in botbuilder-core) because both `tests/` and `bench/` need it and
- * those two TypeScript projects can only share code through `bot` and `shared`; `tests/helpers/limitedConnector.ts`
- * re-exports it.
+ * A fake Bot Connector with Teams' limits (per-conversation windows, a tenant limit, injected faults), for tests
+ * and benchmarks, never for the server: it lives in the `@soestainable/testing` package that `tests/` and `bench/`
+ * share, so nothing of it is compiled into bot/dist.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
