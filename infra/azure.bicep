@@ -339,7 +339,7 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
     siteConfig: {
       linuxFxVersion: 'NODE|24-lts'
       // `npm start` is the local stack (Azurite, Playground): App Service runs the server alone.
-      appCommandLine: 'node dist/bot/src/index.js'
+      appCommandLine: 'node bot/dist/src/index.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
       http20Enabled: true
