@@ -3,7 +3,12 @@
  * to /api/messages → validated → stored (check-in + team aggregate) → the refreshed card in the response — at 32
  * concurrent clients, against Azurite, side by side in the same run with a bare botbuilder echo handler on the
  * same server (same adapter, same restify, no storage). Prints p50/p95 and throughput of both, the ratio last.
+ *
+ * `npm run profile:checkin` runs it with `--profile`: the V8 profiler samples this process (the server, and the
+ * HTTP clients that drive it; Azurite runs in its own process) during the check-in run only, and the ten functions
+ * with the most self time are printed last, as TypeScript file:line.
  */
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ActivityHandler, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { composeApp, listen } from '@soestainable/bot/app';
@@ -13,9 +18,13 @@ import { createLogger } from '@soestainable/bot/platform/logger';
 import { startAzurite } from '@soestainable/bot/storage/azurite';
 import { campaignDays } from '@soestainable/shared/calendar';
 import { CATALOGUE } from '@soestainable/shared/catalogue';
+import { formatHottest, hottest, startProfile } from '@soestainable/testing/cpuProfile';
 
+const args = process.argv.slice(2);
+const PROFILE = args.includes('--profile');
 const CLIENTS = 32;
-const USERS = Number(process.argv[2] ?? 1000);
+const USERS = Number(args.find((a) => !a.startsWith('--')) ?? 1000);
+const ROOT = join(__dirname, '..', '..'); // dist/bench → the repository
 const TEAMS = 20;
 const NOW = new Date('2026-12-02T09:30:00Z'); // Wednesday, day 3 of a campaign from Monday 30 Nov
 
@@ -126,7 +135,9 @@ async function main(): Promise<void> {
     await run(64, (i) => post('/bench/echo', invoke(`warm-${i}`, { verb: 'x' })), expectCard);
 
     const echoResult = await run(USERS, (i) => post('/bench/echo', invoke(`echo-${i}`, { verb: 'x' })), expectCard);
+    const stopProfile = PROFILE ? await startProfile() : undefined;
     const checkinResult = await run(USERS, (i) => post('/api/messages', invoke(`bench-user-${i}`, answers(i))), expectCard);
+    const profile = await stopProfile?.();
 
     const aggregates = await repos.dailyAggregates.listCampaign(campaignId);
     const counted = aggregates.reduce((sum, a) => sum + a.checkIns, 0);
@@ -136,6 +147,11 @@ async function main(): Promise<void> {
     console.log(`echo handler (same adapter, no storage): ${fmt(echoResult)}`);
     console.log(`check-in round trip (stored + card):     ${fmt(checkinResult)}`);
     console.log(`check-ins counted in the team aggregates: ${counted} of ${USERS}`);
+    if (profile !== undefined) {
+      console.log(`\nself time during the check-in run (this process: server and clients; Azurite apart):`);
+      console.log(formatHottest(hottest(profile, ROOT)));
+      console.log('(the profiler slows the run: read the ratio from `npm run bench:checkin`, not from this one)\n');
+    }
     console.log(`ratio check-in/echo throughput: ${(checkinResult.perSecond / echoResult.perSecond).toFixed(2)}`);
   } finally {
     await app.close();
