@@ -3,3 +3,4 @@ export * from './challenge';
 export * from './challenges';
 export * from './checkInQuestions';
 export * from './labels';
+export * from './pledges';

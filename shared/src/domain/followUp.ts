@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { addCalendarDays } from '../calendar/isoDate';
+import { workingDayOnOrAfter } from '../calendar/workingDays';
+import type { IsoDate } from './types';
+
+/**
+ * Lasting behaviour after the challenge (issue 15): the follow-up waves and what a pledge and a pulse answer may
+ * hold. Two weeks start a habit, they do not make one (about 66 days on average, Lally et al. 2010), so the
+ * product asks again at +2, +6 and +12 weeks after the last challenge day. Pure rules, shared by bot and tab.
+ */
+
+/** The default waves, in weeks after the campaign's last challenge day. */
+export const DEFAULT_FOLLOW_UP_WEEKS: readonly number[] = [2, 6, 12];
+/** At most this many waves, each at most a year after the challenge. */
+export const MAX_FOLLOW_UP_WAVES = 4;
+export const MAX_FOLLOW_UP_WEEKS = 52;
+/** The last wave's answers count this long (the earlier ones until the next wave). */
+export const LAST_WAVE_OPEN_WEEKS = 4;
+
+/** A coordinator's wave setting: 1–4 whole numbers of weeks, rising, none before +1 or after +52. */
+export const followUpWeeksSchema = z
+  .array(z.number().int().min(1).max(MAX_FOLLOW_UP_WEEKS))
+  .min(1)
+  .max(MAX_FOLLOW_UP_WAVES)
+  .refine((weeks) => weeks.every((w, i) => i === 0 || w > (weeks[i - 1] ?? 0)), { error: 'the waves must rise: each later than the one before' });
+
+export interface FollowUpWave {
+  /** 1-based: the first wave is wave 1. */
+  readonly wave: number;
+  readonly weeks: number;
+  /** The day the pulse goes out: the first working day on or after last day + weeks (holidays and closing days move it). */
+  readonly sendOn: IsoDate;
+  /** Answers count from `sendOn` up to (not including) this day: the next wave's day, or LAST_WAVE_OPEN_WEEKS after the last. */
+  readonly openUntil: IsoDate;
+}
+
+/** The waves of a campaign whose last challenge day is `lastDay`. */
+export function followUpWaves(lastDay: IsoDate, weeks: readonly number[] = DEFAULT_FOLLOW_UP_WEEKS, closingDays: readonly IsoDate[] = []): FollowUpWave[] {
+  const parsed = followUpWeeksSchema.parse(weeks);
+  const sendDays = parsed.map((w) => workingDayOnOrAfter(addCalendarDays(lastDay, 7 * w), closingDays));
+  return parsed.map((w, i) => {
+    const sendOn = sendDays[i] ?? lastDay;
+    return { wave: i + 1, weeks: w, sendOn, openUntil: sendDays[i + 1] ?? addCalendarDays(sendOn, 7 * LAST_WAVE_OPEN_WEEKS) };
+  });
+}
+
+/** The wave whose answers count on `date`, if any (a late answer counts until the next wave goes out). */
+export function waveOpenOn(waves: readonly FollowUpWave[], date: IsoDate): FollowUpWave | undefined {
+  return waves.find((w) => w.sendOn <= date && date < w.openUntil);
+}
+
+/** The wave that goes out on `date`, if any. */
+export function waveSentOn(waves: readonly FollowUpWave[], date: IsoDate): FollowUpWave | undefined {
+  return waves.find((w) => w.sendOn === date);
+}
+
+/** A participant keeps 1–3 of the campaign's challenges as habits. */
+export const MIN_PLEDGES = 1;
+export const MAX_PLEDGES = 3;
+/** Free texts on the end card and the pulse card ("what would help", "what holds you back"). */
+export const MAX_FOLLOW_UP_TEXT = 500;
+
+export const KEPT_ANSWERS = ['ja', 'soms', 'nee'] as const;
+export type KeptAnswer = (typeof KEPT_ANSWERS)[number];
+
+/** The pledge part of the end card, checked against the campaign's own challenges. */
+export function pledgeSchema(campaignChallengeIds: readonly string[]) {
+  return z.object({
+    challengeIds: z
+      .array(z.string().refine((id) => campaignChallengeIds.includes(id), { error: 'not a challenge of this campaign' }))
+      .min(MIN_PLEDGES)
+      .max(MAX_PLEDGES)
+      .refine((ids) => new Set(ids).size === ids.length, { error: 'each habit once' }),
+    help: z.string().trim().max(MAX_FOLLOW_UP_TEXT).optional(),
+  });
+}
+
+/** One answer on a pulse card: per pledge "Doe je dit nog?" and, optionally, what holds the person back. */
+export const keptAnswerSchema = z.object({
+  challengeId: z.string().min(1),
+  kept: z.enum(KEPT_ANSWERS),
+  holdsBack: z.string().trim().max(MAX_FOLLOW_UP_TEXT).optional(),
+});
+
+/** A "nee" or "soms" with a text is a barrier (prikkel) of the pledge's theme; a "ja" never is. */
+export function filesBarrier(answer: z.infer<typeof keptAnswerSchema>): boolean {
+  return answer.kept !== 'ja' && (answer.holdsBack ?? '').trim().length > 0;
+}
