@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { DEFAULT_MIN_GROUP_SIZE } from '@soestainable/shared/privacy/groupSize';
 import { AppError } from './errors';
+import type { Env } from './platform/env';
 
 /**
  * The one place that reads the environment. Everything else gets the frozen `Config` through its constructor.
@@ -192,8 +191,6 @@ export interface Config {
   };
 }
 
-export type Env = Readonly<Record<string, string | undefined>>;
-
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
     for (const inner of Object.values(value)) deepFreeze(inner);
@@ -311,31 +308,4 @@ export function loadConfig(env: Env, options: LoadOptions = {}): Config {
       devSignIn: (e.DEV_SIGNIN ?? options.localStack === true) && e.AAD_APP_CLIENT_ID === undefined && !isProduction,
     },
   });
-}
-
-/**
- * The process environment, with a `.env` file in the working directory underneath it (real variables win).
- * The only reader of `process.env` in the code base.
- */
-export function processEnv(dotenvPath = '.env'): Env {
-  let fromFile: Record<string, string> = {};
-  try {
-    fromFile = parseDotenv(readFileSync(dotenvPath));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  return { ...fromFile, ...process.env };
-}
-
-/** An environment for a child process we start (Azurite, the Playground): ours plus `extra`. */
-export function childEnv(extra: Env = {}): NodeJS.ProcessEnv {
-  return { ...process.env, ...extra };
-}
-
-/** The app's clock: real time, or — outside production — real time shifted so that it started at DEV_CLOCK. */
-export function clockOf(config: Config, realNow: () => number = Date.now): () => Date {
-  const start = config.devClockStart;
-  if (start === undefined) return () => new Date(realNow());
-  const offset = start.getTime() - realNow();
-  return () => new Date(realNow() + offset);
 }
