@@ -1,6 +1,7 @@
 import { composeApp, listen } from './app';
 import { onShutdown, runMain } from './cli/run';
-import { loadConfig, processEnv } from './config';
+import { loadConfig } from './config';
+import { processEnv } from './platform/env';
 import { createLogger } from './platform/logger';
 
 /**

@@ -1,8 +1,10 @@
 import { SingleBar } from 'cli-progress';
 import { createAdapter } from '../botAdapter';
-import { clockOf, loadConfig, processEnv } from '../config';
+import { loadConfig } from '../config';
 import { createJobs } from '../jobs';
 import { formatJobSummary, JobArgsError, parseJobArgs } from '../jobs/cli';
+import { clockOf } from '../platform/clock';
+import { processEnv } from '../platform/env';
 import { createLogger } from '../platform/logger';
 import { openStorage } from '../storage/openStorage';
 import { createRepositories } from '../storage/repositories';

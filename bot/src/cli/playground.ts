@@ -1,6 +1,6 @@
-import { childEnv } from '../config';
 import { AppError } from '../errors';
 import { spawnTied } from '../platform/children';
+import { childEnv } from '../platform/env';
 
 export interface PlaygroundHandle {
   readonly port: number;

@@ -1,5 +1,7 @@
-import { clockOf, loadConfig, processEnv } from '../config';
+import { loadConfig } from '../config';
 import { AppError } from '../errors';
+import { clockOf } from '../platform/clock';
+import { processEnv } from '../platform/env';
 import { createLogger } from '../platform/logger';
 import { openStorage } from '../storage/openStorage';
 import { createRepositories } from '../storage/repositories';

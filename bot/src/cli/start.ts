@@ -1,5 +1,7 @@
 import { composeApp, listen } from '../app';
-import { clockOf, loadConfig, processEnv } from '../config';
+import { loadConfig } from '../config';
+import { clockOf } from '../platform/clock';
+import { processEnv } from '../platform/env';
 import { createLogger } from '../platform/logger';
 import { seedDemoIfEmpty } from '../seed/demo';
 import { startPlayground, type PlaygroundHandle } from './playground';

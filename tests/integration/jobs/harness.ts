@@ -1,7 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
 import { createAdapter } from '@soestainable/bot/botAdapter';
-import { loadConfig, type Config, type Env } from '@soestainable/bot/config';
+import { loadConfig, type Config } from '@soestainable/bot/config';
 import { createJobs, type Jobs, type JobsOptions } from '@soestainable/bot/jobs';
+import type { Env } from '@soestainable/bot/platform/env';
 import { createLogger, type Logger } from '@soestainable/bot/platform/logger';
 import { createRepositories, type Repositories } from '@soestainable/bot/storage/repositories';
 import type { TableName } from '@soestainable/bot/storage/tables';

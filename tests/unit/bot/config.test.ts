@@ -1,4 +1,5 @@
-import { clockOf, loadConfig } from '@soestainable/bot/config';
+import { loadConfig } from '@soestainable/bot/config';
+import { clockOf } from '@soestainable/bot/platform/clock';
 import { AppError } from '@soestainable/bot/errors';
 
 function errorOf(env: Record<string, string>): AppError {
