@@ -58,7 +58,8 @@ describe('tab API authorisation, route by route', () => {
       headers: { 'If-Match': '"stale"' },
     });
 
-  it('classifies every registered /api/ route exactly once (a new route must be in the route table or in NOT_TAB_API)', () => {
+  // A new route is added to the route table (or, if it is not the tab's, to NOT_TAB_API); the name is cited by docs/security.md.
+  it('classifies every registered /api/ route exactly once (a new route must be added here)', () => {
     const listed = [...COORDINATOR_ONLY, ...TEAM_SCOPED, ...SIGNED_IN, ...Object.keys(OWN_GUARD)];
     expect(new Set(listed).size).toBe(listed.length);
     const registered = registeredRoutes(h.app.server).filter((r) => r.path.startsWith('/api/'));
