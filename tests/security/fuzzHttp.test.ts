@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { TABLE_NAMES } from '@soestainable/bot/storage/tables';
+import type { NamedApiRoute, SendRouteName } from '@soestainable/shared/api/routes';
 import { FakeConnector } from '../helpers/fakeConnector';
 import { startTabApi, TAB_TENANT, TAB_USERS, type TabApiHarness } from '../helpers/tabApi';
 import { anyJson, anyString, nastyString, objectOf, plausible, rejectionCounter } from './support/arbitraries';
 import { readEverythingBack } from './support/readBack';
-import { fillPath, key, registeredRoutes, type RegisteredRoute } from './support/routes';
+import { fillPath, key, tabApiRoutes } from './support/routes';
 
 /**
  * Property-based fuzzing through the real HTTP server (composeApp + listen, Azurite, the fake Bot Connector):
- * every tab API route that takes a body (enumerated from the registered routes, so a new one is fuzzed too) with
+ * every tab API route that takes a body (enumerated from the shared route table, so a new one is fuzzed too) with
  * arbitrary JSON, near-valid bodies and broken JSON; the bot endpoint with arbitrary texts and card submits; the
  * jobs route with arbitrary bodies. Properties: no 5xx, every refusal a coded JSON answer, no unhandled
  * rejection, and afterwards every stored row reads back through the repositories.
@@ -31,7 +32,8 @@ describe('fuzzing the HTTP surfaces (real server, Azurite)', () => {
   let h: TabApiHarness;
   const connector = new FakeConnector();
   let rejections: ReturnType<typeof rejectionCounter>;
-  let routes: RegisteredRoute[];
+  /** The table's routes that take a body, as this server (SSO, so without the dev sign-in) mounts them. */
+  const routes = tabApiRoutes('sso').filter((r): r is NamedApiRoute & { readonly name: SendRouteName } => r.method !== 'GET');
   let actionId = '';
   const barrierIds: string[] = [];
   const failures: string[] = [];
@@ -41,9 +43,6 @@ describe('fuzzing the HTTP surfaces (real server, Azurite)', () => {
     rejections = rejectionCounter();
     await connector.start();
     h = await startTabApi({ env: { JOBS_KEY } });
-    routes = registeredRoutes(h.app.server).filter(
-      (r) => r.path.startsWith('/api/') && r.method !== 'GET' && !['/api/messages', '/api/jobs/:name'].includes(r.path),
-    );
     // Something for the triage and action routes to find.
     for (const text of ['De printer staat altijd aan', 'Geen afvalscheiding op de tweede verdieping', 'Alleen plastic bekers']) {
       barrierIds.push((await h.repos.barriers.create({ orgId: 'soest', campaignId: h.campaign.campaignId, teamId: 'publiekszaken', theme: 'circulariteit', text })).barrierId);
@@ -97,41 +96,44 @@ describe('fuzzing the HTTP surfaces (real server, Azurite)', () => {
       { requiredKeys: ['title', 'theme', 'dimension', 'owner'] },
     );
     const barrierIdList = fc.constantFrom(...(p['barrierIds'] ?? []));
-    /** A valid body per route (what the tab sends), so that mutations of it reach the handlers' later checks and storage. */
-    const VALID: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
-      'PUT /api/me/checkins/:date': fc.record(
+    /**
+     * A valid body per route (what the tab sends), so that mutations of it reach the handlers' later checks and
+     * storage. Typed by the route table: a route that takes a body and has none here does not compile.
+     */
+    const VALID: Record<SendRouteName, fc.Arbitrary<Record<string, unknown>>> = {
+      'me.checkin.put': fc.record(
         { outcome: plausible('outcome'), travelMode: plausible('travelMode'), distanceBand: plausible('distanceBand'), wasteFree: fc.boolean(), challenge: fc.boolean(), theme: plausible('theme'), barrierText: text(500), barrierContact: fc.boolean(), ideaText: text(500) },
         { requiredKeys: ['outcome', 'travelMode', 'distanceBand', 'wasteFree', 'challenge'] },
       ),
-      'PUT /api/me/settings': fc.record({ nudgeTime: plausible('nudgeTime'), language: plausible('language'), paused: fc.boolean() }, { requiredKeys: [] }),
-      'DELETE /api/me': fc.constant({ confirm: true }),
-      'POST /api/actions': actionFields,
-      'PATCH /api/actions/:actionId': fc.record(
+      'me.settings.put': fc.record({ nudgeTime: plausible('nudgeTime'), language: plausible('language'), paused: fc.boolean() }, { requiredKeys: [] }),
+      'me.delete': fc.constant({ confirm: true }),
+      'actions.create': actionFields,
+      'actions.update': fc.record(
         { title: localized(80), status: plausible('status'), owner: text(80), dueDate: fc.oneof(plausible('dueDate'), fc.constant(null)), theme: plausible('theme') },
         { requiredKeys: [] },
       ),
-      'POST /api/actions/:actionId/notes': fc.record({ text: fc.oneof(text(500), localized(500)) }),
-      'POST /api/inbox/link': fc.record({ barrierIds: barrierIdList, actionId: fc.constant(actionId) }),
-      'POST /api/inbox/create-action': fc.record({ barrierIds: barrierIdList, action: actionFields }),
-      'POST /api/inbox/merge': fc.record({ barrierIds: fc.constant(barrierIds.slice(1)), intoBarrierId: fc.constant(barrierIds[0]) }),
-      'POST /api/inbox/dismiss': fc.record({ barrierIds: barrierIdList, reason: text(200) }),
-      'PUT /api/admin/campaign': fc.record(
+      'actions.note': fc.record({ text: fc.oneof(text(500), localized(500)) }),
+      'inbox.link': fc.record({ barrierIds: barrierIdList, actionId: fc.constant(actionId) }),
+      'inbox.createAction': fc.record({ barrierIds: barrierIdList, action: actionFields }),
+      'inbox.merge': fc.record({ barrierIds: fc.constant(barrierIds.slice(1)), intoBarrierId: fc.constant(barrierIds[0]) }),
+      'inbox.dismiss': fc.record({ barrierIds: barrierIdList, reason: text(200) }),
+      'admin.campaign.put': fc.record(
         { campaignId: fc.constantFrom(h.campaign.campaignId, 'voorjaar-2027'), name: localized(100), startDate: plausible('startDate'), endDate: plausible('endDate'), closingDays: fc.constantFrom([], ['2026-12-07']), status: fc.constantFrom('draft', 'active') },
         { requiredKeys: ['campaignId', 'name', 'startDate', 'endDate'] },
       ),
-      'PUT /api/admin/dayplan': fc.record({ campaignId: fc.constant(h.campaign.campaignId), dayPlan: fc.constant([...h.campaign.dayPlan]) }),
-      'PUT /api/admin/teams': fc.record({
+      'admin.dayplan.put': fc.record({ campaignId: fc.constant(h.campaign.campaignId), dayPlan: fc.constant([...h.campaign.dayPlan]) }),
+      'admin.teams.put': fc.record({
         teams: fc.array(fc.record({ teamId: fc.constantFrom('publiekszaken', 'buitendienst'), name: text(60), managerIds: fc.constantFrom([], [TAB_USERS.manager]) }), { minLength: 2, maxLength: 2 }),
       }),
-      'PUT /api/admin/coordinators': fc.record({ userIds: fc.constantFrom([TAB_USERS.coordinator], [TAB_USERS.coordinator, TAB_USERS.smallTeamMember]) }),
-      'POST /api/dev/session': fc.record({ userId: fc.constant(TAB_USERS.employee), role: plausible('role') }),
+      'admin.coordinators.put': fc.record({ userIds: fc.constantFrom([TAB_USERS.coordinator], [TAB_USERS.coordinator, TAB_USERS.smallTeamMember]) }),
+      'dev.session.create': fc.record({ userId: fc.constant(TAB_USERS.employee), role: plausible('role') }),
     };
-    const unknownRoutes = routes.map(key).filter((k) => !(k in VALID));
+    const unknownRoutes = routes.filter((r) => !(r.name in VALID)).map(key);
     if (unknownRoutes.length > 0) throw new Error(`no valid body known for ${unknownRoutes.join(', ')}: add one to VALID`);
     /** A valid body with up to two top-level fields replaced by anything and one left out. */
-    const mutated = (routeKey: string) =>
+    const mutated = (name: SendRouteName) =>
       fc
-        .tuple(VALID[routeKey] ?? fc.constant({}), fc.array(anyJson, { minLength: 2, maxLength: 2 }), fc.nat(), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 3 }))
+        .tuple(VALID[name], fc.array(anyJson, { minLength: 2, maxLength: 2 }), fc.nat(), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 3 }))
         .map(([valid, values, a, b, c, mode]) => {
           const out: Record<string, unknown> = { ...valid };
           const keys = Object.keys(out);
@@ -145,7 +147,7 @@ describe('fuzzing the HTTP surfaces (real server, Azurite)', () => {
       fc.tuple(
         fc.constant(route),
         fc.oneof(
-          { weight: 6, arbitrary: mutated(key(route)).map((b) => JSON.stringify(b)) },
+          { weight: 6, arbitrary: mutated(route.name).map((b) => JSON.stringify(b)) },
           { weight: 2, arbitrary: objectOf(API_FIELDS, p).map((b) => JSON.stringify(b)) },
           { weight: 1, arbitrary: anyJson.map((v) => JSON.stringify(v) ?? 'null') },
           { weight: 1, arbitrary: anyString(300) },

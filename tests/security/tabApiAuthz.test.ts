@@ -1,102 +1,75 @@
+import type { ApiRouteName, RouteAccess } from '@soestainable/shared/api/routes';
 import { startTabApi, TAB_TEAMS, TAB_USERS, type TabApiHarness } from '../helpers/tabApi';
-import { fillPath, key, registeredRoutes, type RegisteredRoute } from './support/routes';
+import { fillPath, key, NOT_TAB_API, registeredRoutes, tabApiRoutes } from './support/routes';
 import { snapshotRows } from './support/rows';
 
 /**
- * Authorisation of the tab's API, route by route, enumerated from the routes the server registered: a new route
- * that is not classified here fails the first test. The token matrix itself (none, expired, not yet valid, forged,
- * issuer, audience, tenant, scope, alg none → 401) is tests/integration/tabApi/auth.test.ts; here every route meets
- * a missing and a forged token, every coordinator route a non-coordinator, every team route another team.
+ * Authorisation of the tab's API, route by route, enumerated from the shared route table (each route's `access`
+ * says who may call it), so a new route is checked as soon as it is in the table; a registered /api/ route that
+ * is neither in the table nor in NOT_TAB_API fails the first test. The token matrix itself (none, expired, not yet
+ * valid, forged, issuer, audience, tenant, scope, alg none → 401) is tests/integration/tabApi/auth.test.ts; here
+ * every route meets a missing and a forged token, every coordinator route a non-coordinator, every team route
+ * another team.
  */
 
-/** Who may call each route. Every registered route under /api/ must be in exactly one list. */
-const COORDINATOR_ONLY = [
-  'GET /api/admin/campaign',
-  'PUT /api/admin/campaign',
-  'GET /api/admin/coordinators',
-  'PUT /api/admin/coordinators',
-  'GET /api/admin/dayplan',
-  'PUT /api/admin/dayplan',
-  'GET /api/admin/export.csv',
-  'GET /api/admin/send-runs',
-  'GET /api/admin/teams',
-  'PUT /api/admin/teams',
-  'GET /api/report',
-  'GET /api/inbox',
-  'POST /api/inbox/create-action',
-  'POST /api/inbox/dismiss',
-  'POST /api/inbox/link',
-  'POST /api/inbox/merge',
-  'POST /api/actions',
-  'PATCH /api/actions/:actionId',
-  'POST /api/actions/:actionId/notes',
-];
+/**
+ * The tab API's routes this server mounts. The dev sign-in's `GET /api/dev/users` and `POST /api/dev/session`
+ * (access `devSignIn`) exist only with DEV_SIGNIN=1 and no Entra app (tests/integration/tabApi/session.test.ts), so
+ * this server, with SSO, has neither (below).
+ */
+const TAB_ROUTES = tabApiRoutes('sso');
+const withAccess = (access: RouteAccess): string[] => TAB_ROUTES.filter((r) => r.access === access).map(key);
+/** Coordinators only. */
+const COORDINATOR_ONLY = withAccess('coordinator');
 /** Routes for one team's members, its managers and coordinators. */
-const TEAM_SCOPED = ['GET /api/teams/:teamId/dashboard'];
+const TEAM_SCOPED = withAccess('team');
 /** Any signed-in person of an allowed tenant; "me" routes answer about the caller only (no user id in the path). */
-const SIGNED_IN = [
-  'GET /api/session',
-  'GET /api/teams',
-  'GET /api/org/overview',
-  'GET /api/programme',
-  'GET /api/actions/:actionId',
-  'GET /api/yousaid',
-  'GET /api/me',
-  'PUT /api/me/checkins/:date',
-  'PUT /api/me/settings',
-  'GET /api/me/export',
-  'DELETE /api/me',
-];
+const SIGNED_IN = withAccess('signedIn');
 /** Not the tab's bearer token: each has its own guard and its own test. */
-const OWN_GUARD: Record<string, string> = {
-  'POST /api/messages': 'Bot Framework token (tests/security/botAuth.test.ts)',
-  'POST /api/jobs/:name': 'JOBS_KEY (tests/integration/jobs/http.test.ts)',
-  'GET /api/me/export/:token': 'signed, expiring download token (tests/integration/server/myDataExport.test.ts)',
-};
-// The dev sign-in's GET /api/dev/users and POST /api/dev/session are registered only with DEV_SIGNIN=1 and no
-// Entra app (tests/integration/tabApi/session.test.ts), so this server, with SSO, has neither (below).
+const OWN_GUARD = NOT_TAB_API;
 
 
 const PARAMS = { teamId: TAB_TEAMS.big, actionId: 'A-does-not-matter', date: '2026-12-02' };
 
 /** A body that would pass validation where we know its shape: a refusal must come from the role, not the body. */
-const BODIES: Record<string, unknown> = {
-  'POST /api/actions': { title: { nl: 'Fietsenstalling', en: 'Bike shed' }, theme: 'mobiliteit', embedding: 'gedrag' },
-  'PUT /api/admin/coordinators': { userIds: [TAB_USERS.employee] },
-  'PUT /api/admin/teams': { teams: [] },
-  'POST /api/inbox/dismiss': { barrierIds: ['b1'], reason: 'dubbel' },
-  'PUT /api/me/settings': { paused: true },
+const BODIES: Partial<Record<ApiRouteName, unknown>> = {
+  'actions.create': { title: { nl: 'Fietsenstalling', en: 'Bike shed' }, theme: 'mobiliteit', embedding: 'gedrag' },
+  'admin.coordinators.put': { userIds: [TAB_USERS.employee] },
+  'admin.teams.put': { teams: [] },
+  'inbox.dismiss': { barrierIds: ['b1'], reason: 'dubbel' },
+  'me.settings.put': { paused: true },
 };
 
 describe('tab API authorisation, route by route', () => {
   let h: TabApiHarness;
-  let routes: RegisteredRoute[];
+  const routes = TAB_ROUTES;
 
   beforeAll(async () => {
     h = await startTabApi();
-    routes = registeredRoutes(h.app.server).filter((r) => r.path.startsWith('/api/'));
   });
   afterAll(async () => {
     await h.close();
   });
 
-  const call = (route: RegisteredRoute, token: string | undefined, params: Record<string, string> = PARAMS, body: unknown = BODIES[key(route)] ?? {}) =>
+  const call = (route: (typeof TAB_ROUTES)[number], token: string | undefined, params: Record<string, string> = PARAMS, body: unknown = BODIES[route.name] ?? {}) =>
     h.api<{ code?: string }>(route.method, fillPath(route.path, params), {
       ...(token === undefined ? {} : { token }),
       ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { body }),
       headers: { 'If-Match': '"stale"' },
     });
 
+  // A new route is added to the route table (or, if it is not the tab's, to NOT_TAB_API); the name is cited by docs/security.md.
   it('classifies every registered /api/ route exactly once (a new route must be added here)', () => {
     const listed = [...COORDINATOR_ONLY, ...TEAM_SCOPED, ...SIGNED_IN, ...Object.keys(OWN_GUARD)];
     expect(new Set(listed).size).toBe(listed.length);
-    expect(routes.map(key).sort()).toEqual([...listed].sort());
+    const registered = registeredRoutes(h.app.server).filter((r) => r.path.startsWith('/api/'));
+    expect(registered.map(key).sort()).toEqual([...listed].sort());
   });
 
   it('answers 401 on every bearer-token route without a token, with a malformed one and with a forged one', async () => {
     const forged = await h.tokenFor(TAB_USERS.coordinator, { signWith: 'forged' });
     const failures: string[] = [];
-    for (const route of routes.filter((r) => !(key(r) in OWN_GUARD))) {
+    for (const route of routes) {
       for (const [label, token] of [['none', undefined], ['garbage', 'x.y.z'], ['forged', forged]] as const) {
         const res = await call(route, token);
         if (res.status !== 401 || res.body.code !== 'UNAUTHENTICATED') failures.push(`${key(route)} ${label}: ${res.status}`);
@@ -110,7 +83,7 @@ describe('tab API authorisation, route by route', () => {
     const failures: string[] = [];
     for (const who of [TAB_USERS.employee, TAB_USERS.manager, TAB_USERS.outsider]) {
       const token = await h.tokenFor(who);
-      for (const route of routes.filter((r) => COORDINATOR_ONLY.includes(key(r)))) {
+      for (const route of routes.filter((r) => r.access === 'coordinator')) {
         const res = await call(route, token);
         if (res.status !== 403 || res.body.code !== 'FORBIDDEN') failures.push(`${key(route)} as ${who}: ${res.status} ${res.body.code ?? ''}`);
       }
@@ -122,15 +95,26 @@ describe('tab API authorisation, route by route', () => {
   it('lets the coordinator through the role check on every coordinator route (positive control)', async () => {
     const token = await h.tokenFor(TAB_USERS.coordinator);
     const failures: string[] = [];
-    for (const route of routes.filter((r) => COORDINATOR_ONLY.includes(key(r)) && r.method === 'GET')) {
+    for (const route of routes.filter((r) => r.access === 'coordinator' && r.method === 'GET')) {
       const res = await call(route, token);
       if (res.status !== 200) failures.push(`${key(route)}: ${res.status}`);
     }
-    for (const route of routes.filter((r) => COORDINATOR_ONLY.includes(key(r)) && r.method !== 'GET')) {
+    for (const route of routes.filter((r) => r.access === 'coordinator' && r.method !== 'GET')) {
       // An empty body: the coordinator's call must not change the organisation the other tests rely on.
       const res = await call(route, token, PARAMS, {});
       // A write with a made-up body or id is refused for that reason (400/404/412/428), never as forbidden.
       if (res.status === 403 || res.status === 401 || res.status >= 500) failures.push(`${key(route)}: ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('lets an enrolled employee through on every signed-in GET route (positive control for access `signedIn`)', async () => {
+    const token = await h.tokenFor(TAB_USERS.employee);
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.access === 'signedIn' && r.method === 'GET')) {
+      const res = await call(route, token);
+      // A made-up action id answers 404; what matters is that no role or token check refuses the employee.
+      if (res.status === 401 || res.status === 403 || res.status >= 500) failures.push(`${key(route)}: ${res.status}`);
     }
     expect(failures).toEqual([]);
   });
@@ -146,7 +130,7 @@ describe('tab API authorisation, route by route', () => {
     ];
     for (const [who, teamId] of cases) {
       const token = await h.tokenFor(who);
-      for (const route of routes.filter((r) => TEAM_SCOPED.includes(key(r)))) {
+      for (const route of routes.filter((r) => r.access === 'team')) {
         const res = await call(route, token, { ...PARAMS, teamId });
         if (res.status !== 403 || res.body.code !== 'FORBIDDEN') failures.push(`${key(route)} ${teamId} as ${who}: ${res.status}`);
       }
@@ -155,7 +139,7 @@ describe('tab API authorisation, route by route', () => {
     // Positive control: the team's own member and the coordinator get the dashboard.
     for (const who of [TAB_USERS.employee, TAB_USERS.coordinator]) {
       const token = await h.tokenFor(who);
-      for (const route of routes.filter((r) => TEAM_SCOPED.includes(key(r)))) expect((await call(route, token)).status).toBe(200);
+      for (const route of routes.filter((r) => r.access === 'team')) expect((await call(route, token)).status).toBe(200);
     }
   });
 

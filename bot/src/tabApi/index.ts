@@ -14,10 +14,10 @@ import { registerInboxRoutes } from './inbox';
 import { registerMeRoutes } from './me';
 import { registerOrgRoutes } from './org';
 import { registerProgrammeRoutes } from './programme';
+import { TAB_API_PATH } from './routes';
 import { registerSessionRoutes } from './session';
 
-/** The paths of the tab's API (the bot's `/api/messages`, `/api/jobs/*` and data download keep their own answers). */
-const TAB_API_PATH = /^\/api\/(session|dev|teams|org|me|programme|actions|yousaid|inbox|admin|report)(\/|$)/;
+/** The bot's data download (its own answers), under the tab API's `/api/me`: see TAB_API_PATH in ./routes.ts. */
 const EXPORT_DOWNLOAD_PATH = /^\/api\/me\/export\/[^/]+$/;
 
 /** restify's own refusals (malformed JSON, a body over the limit, an unknown path or method) as status → code. */

@@ -10,3 +10,4 @@ export * from './programme';
 export * from './inbox';
 export * from './admin';
 export * from './report';
+export * from './routes';

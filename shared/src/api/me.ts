@@ -145,6 +145,13 @@ export type SettingsBody = z.infer<typeof settingsBodySchema>;
 
 /** The body of `DELETE /api/me`: deletion is final, so it must be confirmed explicitly. */
 export const deleteMeBodySchema = z.strictObject({ confirm: z.literal(true) });
+export type DeleteMeBody = z.input<typeof deleteMeBodySchema>;
+
+/**
+ * `GET /api/me/export`: everything stored about the caller, as a JSON file download (its layout is the bot's,
+ * bot/src/features/myData/exportRoute.ts, versioned by its `version` field).
+ */
+export type MyDataExport = Readonly<Record<string, unknown>>;
 
 export interface DeleteMeResponse {
   readonly deleted: {

@@ -1,7 +1,21 @@
+import {
+  API_ROUTES,
+  apiPath,
+  type GetRouteName,
+  type RequestOf,
+  type ResponseOf,
+  type RouteArgs,
+  type RouteArgsTuple,
+  type SendRouteName,
+} from '@soestainable/shared/api/routes';
 import { ApiClientError, errorFromBody } from './errors';
 import type { TokenSource } from './tokens';
 
-export type SendMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** A change: the route's body, its path parameters and query, and the `If-Match` version (the ETag read). */
+export type SendRequest<N extends SendRouteName> = RouteArgs<N> & {
+  readonly body: RequestOf<N>;
+  readonly etag?: string | undefined;
+};
 
 export interface ApiClientDeps {
   /** The browser's fetch (tests pass a stand-in for the network). */
@@ -24,7 +38,9 @@ export const PREFETCH_FRESH_MS = 10_000;
 
 /**
  * The tab's only way to the server: JSON in and out, the bearer token on every call, and every failure an
- * {@link ApiClientError} with the server's code (or NETWORK / BAD_RESPONSE). Paths start with `/api/`.
+ * {@link ApiClientError} with the server's code (or NETWORK / BAD_RESPONSE). Calls name a route of the shared
+ * route table (shared/src/api/routes.ts), which gives the method, the path and the answer's type:
+ * `client.get('me.get')` is a `Promise<MeResponse>`, `client.send('actions.update', { params, body, etag })`.
  */
 export class ApiClient {
   /** Answers asked for ahead of time (`prefetch`), each handed out once, and only while fresh. */
@@ -33,35 +49,40 @@ export class ApiClient {
   constructor(private readonly deps: ApiClientDeps) {}
 
   /**
-   * Starts a GET now whose answer the next `getWithEtag(path)` (within {@link PREFETCH_FRESH_MS}) takes instead of
-   * asking again: the shell asks for the opened dashboard while it still waits for the session. A failure is
-   * kept for that call to report, so nothing is lost or shown twice.
+   * Starts a GET now whose answer the next `getWithEtag` of the same route and arguments (within
+   * {@link PREFETCH_FRESH_MS}) takes instead of asking again: the shell asks for the opened dashboard while it
+   * still waits for the session. A failure is kept for that call to report, so nothing is lost or shown twice.
    */
-  prefetch(path: string): void {
+  prefetch<N extends GetRouteName>(name: N, ...args: RouteArgsTuple<N>): void {
+    const path = apiPath(name, ...args);
     const answer = this.request<unknown>('GET', path, undefined, undefined);
     answer.catch(() => undefined); // reported by the call that takes it
     this.early.set(path, { at: Date.now(), answer });
   }
 
-  async get<T>(path: string): Promise<T> {
-    return (await this.request<T>('GET', path, undefined, undefined)).data;
+  async get<N extends GetRouteName>(name: N, ...args: RouteArgsTuple<N>): Promise<ResponseOf<N>> {
+    return (await this.request<ResponseOf<N>>('GET', apiPath(name, ...args), undefined, undefined)).data;
   }
 
   /** GET that also returns the answer's ETag header. */
-  async getWithEtag<T>(path: string): Promise<WithEtag<T>> {
+  async getWithEtag<N extends GetRouteName>(name: N, ...args: RouteArgsTuple<N>): Promise<WithEtag<ResponseOf<N>>> {
+    const path = apiPath(name, ...args);
     const early = this.early.get(path);
     this.early.delete(path);
-    // The caller asked for T at this path; the prefetch asked the same server for the same path.
-    if (early !== undefined && Date.now() - early.at <= PREFETCH_FRESH_MS) return early.answer as Promise<WithEtag<T>>;
-    return this.request<T>('GET', path, undefined, undefined);
+    // The prefetch asked the same server for the same path, so its answer has this route's type.
+    if (early !== undefined && Date.now() - early.at <= PREFETCH_FRESH_MS) return early.answer as Promise<WithEtag<ResponseOf<N>>>;
+    return this.request<ResponseOf<N>>('GET', path, undefined, undefined);
   }
 
-  async send<T>(method: SendMethod, path: string, body: unknown, options: { etag?: string } = {}): Promise<T> {
-    return (await this.request<T>(method, path, body, options.etag)).data;
+  async send<N extends SendRouteName>(name: N, request: SendRequest<N>): Promise<ResponseOf<N>> {
+    // A SendRequest is the route's RouteArgs plus body and etag; apiPath reads only params and query.
+    const path = apiPath(name, ...([request] as RouteArgsTuple<N>));
+    return (await this.request<ResponseOf<N>>(API_ROUTES[name].method, path, request.body, request.etag)).data;
   }
 
   /** Downloads a file answer (an export), with the same token and error handling. */
-  async download(path: string): Promise<{ blob: Blob; fileName: string | null }> {
+  async download<N extends GetRouteName>(name: N, ...args: RouteArgsTuple<N>): Promise<{ blob: Blob; fileName: string | null }> {
+    const path = apiPath(name, ...args);
     const res = await this.fetchWithToken('GET', path, undefined, undefined);
     if (!res.ok) throw await this.failure(res);
     const disposition = res.headers.get('Content-Disposition') ?? '';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+import { apiPath, type GetRouteName, type ResponseOf, type RouteArgsTuple, type SendRouteName } from '@soestainable/shared/api/routes';
 import { useApiClient } from '../app/context';
-import type { SendMethod } from './client';
+import type { SendRequest } from './client';
 import { ApiClientError } from './errors';
 
 export interface ApiState<T> {
@@ -17,22 +18,27 @@ function asClientError(err: unknown): ApiClientError {
   return err instanceof ApiClientError ? err : new ApiClientError('BAD_RESPONSE', 0, err instanceof Error ? err.message : 'unknown failure');
 }
 
-/** GETs `path` (null: nothing yet) and follows it: loading → data or a coded error; `reload()` to refresh. */
-export function useApi<T>(path: string | null): ApiState<T> {
+/**
+ * GETs route `name` of the route table (`useApi('me.get')`, `useApi('dashboard.get', { params: { teamId } })`) and
+ * follows it: loading → data (the route's response type) or a coded error; `reload()` to refresh.
+ */
+export function useApi<N extends GetRouteName>(name: N, ...args: RouteArgsTuple<N>): ApiState<ResponseOf<N>> {
+  type T = ResponseOf<N>;
   const client = useApiClient();
   const [state, setState] = useState<{ data: T | undefined; etag: string | null; error: ApiClientError | null; loading: boolean }>({
     data: undefined,
     etag: null,
     error: null,
-    loading: path !== null,
+    loading: true,
   });
   const [generation, setGeneration] = useState(0);
+  // The path stands for the route and its arguments: a new path asks again, a new but equal arguments object does not.
+  const path = apiPath(name, ...args);
 
   useEffect(() => {
-    if (path === null) return undefined;
     let current = true;
     setState((s) => ({ ...s, loading: true, error: null }));
-    client.getWithEtag<T>(path).then(
+    client.getWithEtag(name, ...args).then(
       ({ data, etag }) => {
         if (current) setState({ data, etag, error: null, loading: false });
       },
@@ -43,21 +49,25 @@ export function useApi<T>(path: string | null): ApiState<T> {
     return () => {
       current = false;
     };
+    // `name` and `args` are what `path` was made of.
   }, [client, path, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { ...state, reload };
 }
 
-/** The two calls the brief names, bound to the shell's client: `apiGet<T>(path)` and `apiSend<T>(method, path, body, {etag})`. */
+/**
+ * The two calls the brief names, bound to the shell's client and typed by the route table: `apiGet(name, {params})`
+ * and `apiSend(name, { params, body, etag })` (method and path come from the table; `etag` is sent as `If-Match`).
+ */
 export function useApiCalls(): {
-  readonly apiGet: <T>(path: string) => Promise<T>;
-  readonly apiSend: <T>(method: SendMethod, path: string, body: unknown, options?: { etag?: string }) => Promise<T>;
+  readonly apiGet: <N extends GetRouteName>(name: N, ...args: RouteArgsTuple<N>) => Promise<ResponseOf<N>>;
+  readonly apiSend: <N extends SendRouteName>(name: N, request: SendRequest<N>) => Promise<ResponseOf<N>>;
 } {
   const client = useApiClient();
   return {
-    apiGet: useCallback(<T,>(path: string) => client.get<T>(path), [client]),
-    apiSend: useCallback(<T,>(method: SendMethod, path: string, body: unknown, options?: { etag?: string }) => client.send<T>(method, path, body, options ?? {}), [client]),
+    apiGet: useCallback(<N extends GetRouteName>(name: N, ...args: RouteArgsTuple<N>) => client.get(name, ...args), [client]),
+    apiSend: useCallback(<N extends SendRouteName>(name: N, request: SendRequest<N>) => client.send(name, request), [client]),
   };
 }
 

@@ -92,7 +92,7 @@ export function App({ env }: { readonly env: TabEnvironment }): ReactElement {
 
   const reloadSession = useCallback(async (): Promise<SessionInfo | null> => {
     try {
-      const session = await client.get<SessionInfo>('/api/session');
+      const session = await client.get('session.get');
       setSessionState({ status: 'ready', session });
       return session;
     } catch (err) {
@@ -120,7 +120,7 @@ export function App({ env }: { readonly env: TabEnvironment }): ReactElement {
     // a failure shows when the page renders.
     const opening = linked !== undefined && env.teams?.frameContext !== 'settings' ? 'team' : here.page;
     const dashboardOf = linked ?? (here.page === 'team' ? here.rest[0] : undefined);
-    if (opening === 'team' && dashboardOf !== undefined) client.prefetch(`/api/teams/${encodeURIComponent(dashboardOf)}/dashboard`);
+    if (opening === 'team' && dashboardOf !== undefined) client.prefetch('dashboard.get', { params: { teamId: dashboardOf } });
     PAGE_DEFINITIONS.find((d) => d.page === opening)
       ?.preload()
       .catch(() => undefined);

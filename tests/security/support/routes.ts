@@ -1,4 +1,5 @@
 import type { RunningApp } from '@soestainable/bot/app';
+import { apiRouteList, type NamedApiRoute } from '@soestainable/shared/api/routes';
 
 export interface RegisteredRoute {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | string;
@@ -14,8 +15,34 @@ export function registeredRoutes(server: RunningApp['server']): RegisteredRoute[
   const router = (server as unknown as { router: { getRoutes(): Record<string, { method: string; path: string | RegExp }> } }).router;
   return Object.values(router.getRoutes())
     .map((r) => ({ method: r.method.toUpperCase(), path: String(r.path) }))
-    .sort((a, b) => (a.path + a.method).localeCompare(b.path + b.method));
+    .sort(byPathAndMethod);
 }
+
+function byPathAndMethod(a: RegisteredRoute, b: RegisteredRoute): number {
+  return (a.path + a.method).localeCompare(b.path + b.method);
+}
+
+/**
+ * The tab API's routes, from the shared route table (shared/src/api/routes.ts), in the order of
+ * {@link registeredRoutes}: the suites iterate over these, so a route added to the table is covered without
+ * touching them. `'sso'` (a server with an Entra app) leaves out the dev sign-in, which such a server does not
+ * mount; `'devSignIn'` is every route.
+ */
+export function tabApiRoutes(server: 'sso' | 'devSignIn' = 'sso'): NamedApiRoute[] {
+  return apiRouteList()
+    .filter((r) => server === 'devSignIn' || r.access !== 'devSignIn')
+    .sort(byPathAndMethod);
+}
+
+/**
+ * The routes under /api/ that are not the tab's, and so not in the route table: each has its own guard, its own
+ * answers and its own tests. A registered /api/ route must be in the table or here (tests/security/routeTable.test.ts).
+ */
+export const NOT_TAB_API: Readonly<Record<string, string>> = {
+  'POST /api/messages': 'Bot Framework token (tests/security/botAuth.test.ts)',
+  'POST /api/jobs/:name': 'JOBS_KEY (tests/integration/jobs/http.test.ts)',
+  'GET /api/me/export/:token': 'signed, expiring download token (tests/integration/server/myDataExport.test.ts)',
+};
 
 /** `/api/teams/:teamId/dashboard` with its parameters filled in. */
 export function fillPath(path: string, params: Readonly<Record<string, string>>): string {

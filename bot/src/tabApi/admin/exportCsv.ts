@@ -97,8 +97,8 @@ export function aggregatesCsv(
   return BOM + lines.join('\r\n') + '\r\n';
 }
 
-/** `GET /api/admin/export.csv`: not JSON, so it has its own wrapper; failures are the usual coded JSON. */
-export function exportCsvRoute(ctx: TabApiContext) {
+/** `GET /api/admin/export.csv`: not JSON, so it has its own wrapper; failures are the usual coded JSON, logged as `label`. */
+export function exportCsvRoute(ctx: TabApiContext, label: string) {
   return async (req: Request, res: Response): Promise<void> => {
     try {
       const principal = await ctx.auth.authenticate(req);
@@ -119,7 +119,7 @@ export function exportCsvRoute(ctx: TabApiContext) {
       });
       res.end(csv);
     } catch (err) {
-      const e = err instanceof ApiError ? err : toApiError(err, ctx.logger, 'admin.exportCsv');
+      const e = err instanceof ApiError ? err : toApiError(err, ctx.logger, label);
       const body: ApiErrorBody = e.details === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, details: e.details };
       sendJson(res, e.status, body, e.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
     }

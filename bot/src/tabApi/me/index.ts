@@ -29,8 +29,9 @@ import { readStoredData } from '../../features/myData/storedData';
 import { EXPORT_FILE_NAME } from '../../features/myData/verbs';
 import { ownProgress } from '../../features/progress/stats';
 import { campaignInfo, FACTOR_SOURCE_LIST } from '../dashboard/figures';
-import { ApiError, handle, type Principal, type TabApiContext } from '../http';
+import { ApiError, type Principal, type TabApiContext } from '../http';
 import { invalid, param, parseBody } from '../request';
+import { registerRoute } from '../routes';
 
 /** "Me" answers only about the caller: there is no user id in any of these paths. */
 
@@ -66,7 +67,7 @@ function settingsOf(p: Participant): MySettings {
  * erasure of "mijn gegevens").
  */
 export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): void {
-  const { auth, logger, repos, config } = ctx;
+  const { logger, repos, config } = ctx;
   const orgId = config.org.id;
   const checkIns = createCheckInService({ repos, logger });
   const allowance = createReportAllowance({ repos, config });
@@ -78,9 +79,11 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
     return p;
   }
 
-  server.get(
-    '/api/me',
-    handle(auth, logger, 'GET /api/me', async (_req, principal) => {
+  registerRoute(
+    server,
+    ctx,
+    'me.get',
+    async (_req, principal) => {
       const now = ctx.now();
       const today = todayIn(now);
       const p = await repos.participants.get(principal.userId);
@@ -155,7 +158,7 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
         hasBaseline: baseline !== undefined,
       };
       return { body };
-    }),
+    },
   );
 
   /** Trimmed text within the limit; TOO_LARGE naming the field (never its content) otherwise. */
@@ -167,9 +170,11 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
     return text;
   }
 
-  server.put(
-    '/api/me/checkins/:date',
-    handle(auth, logger, 'PUT /api/me/checkins/:date', async (req: Request, principal) => {
+  registerRoute(
+    server,
+    ctx,
+    'me.checkin.put',
+    async (req: Request, principal) => {
       const date = param(req, 'date');
       if (!isoDateParamSchema.safeParse(date).success) throw invalid('date', 'invalid_date', 'The date is not a calendar date YYYY-MM-DD.');
       const p = await joined(principal);
@@ -206,12 +211,14 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
         ideaReference: result.idea?.reference ?? null,
       };
       return { status: result.how === 'new' ? 201 : 200, body: saved };
-    }),
+    },
   );
 
-  server.put(
-    '/api/me/settings',
-    handle(auth, logger, 'PUT /api/me/settings', async (req, principal) => {
+  registerRoute(
+    server,
+    ctx,
+    'me.settings.put',
+    async (req, principal) => {
       const body = parseBody(settingsBodySchema, req.body);
       let nudgeTime: string | undefined;
       if (body.nudgeTime !== undefined) {
@@ -237,24 +244,28 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
         via: 'tab',
       });
       return { body: settingsOf(next) };
-    }),
+    },
   );
 
-  server.get(
-    '/api/me/export',
-    handle(auth, logger, 'GET /api/me/export', async (_req, principal) => {
+  registerRoute(
+    server,
+    ctx,
+    'me.export.get',
+    async (_req, principal) => {
       const data = await readStoredData(repos, orgId, principal.userId);
       logger.info('data export served', { via: 'tab', checkIns: data.checkIns.length, surveys: data.surveys.length });
       return {
         body: exportDocument(data, ctx.now()),
         headers: { 'Content-Disposition': `attachment; filename="${EXPORT_FILE_NAME}"`, 'Referrer-Policy': 'no-referrer' },
       };
-    }),
+    },
   );
 
-  server.del(
-    '/api/me',
-    handle(auth, logger, 'DELETE /api/me', async (req, principal) => {
+  registerRoute(
+    server,
+    ctx,
+    'me.delete',
+    async (req, principal) => {
       const confirmed = deleteMeBodySchema.safeParse(req.body ?? {});
       if (!confirmed.success) throw invalid('confirm', 'confirm_required', 'Deleting your data is final: send {"confirm": true}.');
       const counts = await eraseStoredData(repos, orgId, principal.userId);
@@ -269,6 +280,6 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
         },
       };
       return { body };
-    }),
+    },
   );
 }

@@ -1,5 +1,4 @@
 import type restify from 'restify';
-import type { Request, Response } from 'restify';
 import {
   devSessionRequestSchema,
   type DevSessionResponse,
@@ -10,25 +9,12 @@ import {
 } from '@soestainable/shared/api/session';
 import { DEFAULT_LANGUAGE, type Role } from '@soestainable/shared/domain/types';
 import type { DevTokens } from '../auth/dev';
-import { ApiError, handle, sendJson, toApiError, type ApiErrorBody, type TabApiContext } from '../http';
+import { ApiError, type TabApiContext } from '../http';
 import { mapLimit, orgOf, parseBody } from '../request';
+import { registerPublicRoute, registerRoute } from '../routes';
 
 /** Most demo users the dev sign-in lists (the demo organisation has about 70). */
 export const DEV_USERS_MAX = 300;
-
-/** Like `handle`, for the two dev sign-in routes, which come before any token. */
-function publicRoute(ctx: TabApiContext, route: string, fn: (req: Request) => Promise<{ status?: number; body: unknown }>) {
-  return async (req: Request, res: Response): Promise<void> => {
-    try {
-      const out = await fn(req);
-      sendJson(res, out.status ?? 200, out.body);
-    } catch (err) {
-      const e = toApiError(err, ctx.logger, route);
-      const body: ApiErrorBody = e.details === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, details: e.details };
-      sendJson(res, e.status, body);
-    }
-  };
-}
 
 const ROLE_ORDER: Readonly<Record<string, number>> = { coordinator: 0, manager: 1, employee: 2 };
 function mainRole(roles: readonly Role[]): 'coordinator' | 'manager' | 'employee' {
@@ -41,12 +27,14 @@ function mainRole(roles: readonly Role[]): 'coordinator' | 'manager' | 'employee
  * those do not exist (404 from the router).
  */
 export function registerSessionRoutes(server: restify.Server, ctx: TabApiContext, dev: DevTokens | undefined): void {
-  const { auth, logger, repos } = ctx;
+  const { repos } = ctx;
   const orgId = orgOf(ctx);
 
-  server.get(
-    '/api/session',
-    handle(auth, logger, 'GET /api/session', async (_req, principal) => {
+  registerRoute(
+    server,
+    ctx,
+    'session.get',
+    async (_req, principal) => {
       const participant = await repos.participants.get(principal.userId);
       const team = principal.teamId === undefined ? undefined : await repos.orgTeams.get(orgId, principal.teamId);
       const body: SessionInfo = {
@@ -60,18 +48,20 @@ export function registerSessionRoutes(server: restify.Server, ctx: TabApiContext
         via: principal.via,
       };
       return { body };
-    }),
+    },
   );
 
-  server.get(
-    '/api/teams',
-    handle(auth, logger, 'GET /api/teams', async () => {
+  registerRoute(
+    server,
+    ctx,
+    'teams.get',
+    async () => {
       const teams = await repos.orgTeams.list(orgId);
       const body: TeamsResponse = {
         teams: teams.map((t) => ({ teamId: t.teamId, name: t.name })).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
       };
       return { body };
-    }),
+    },
   );
 
   if (dev !== undefined) registerDevSignInRoutes(server, ctx, dev);
@@ -82,9 +72,11 @@ function registerDevSignInRoutes(server: restify.Server, ctx: TabApiContext, tok
   const { logger, repos } = ctx;
   const orgId = orgOf(ctx);
 
-  server.get(
-    '/api/dev/users',
-    publicRoute(ctx, 'GET /api/dev/users', async () => {
+  registerPublicRoute(
+    server,
+    ctx,
+    'dev.users.get',
+    async () => {
       const teams = await repos.orgTeams.list(orgId);
       const members = (await Promise.all(teams.map(async (team) => (await repos.participants.listTeamMembers(team.teamId)).map((m) => ({ team, m }))))).flat();
       const listed = members.filter(({ m }) => m.status !== 'left').slice(0, DEV_USERS_MAX);
@@ -104,12 +96,14 @@ function registerDevSignInRoutes(server: restify.Server, ctx: TabApiContext, tok
       );
       const body: DevUsersResponse = { users };
       return { body };
-    }),
+    },
   );
 
-  server.post(
-    '/api/dev/session',
-    publicRoute(ctx, 'POST /api/dev/session', async (req) => {
+  registerPublicRoute(
+    server,
+    ctx,
+    'dev.session.create',
+    async (req) => {
       const { userId, role } = parseBody(devSessionRequestSchema, req.body);
       const p = await repos.participants.get(userId);
       if (!p || p.status === 'left') throw new ApiError('NOT_FOUND', 'No such demo user.');
@@ -117,6 +111,6 @@ function registerDevSignInRoutes(server: restify.Server, ctx: TabApiContext, tok
       logger.info('tab api: dev sign-in', { role });
       const body: DevSessionResponse = { token, expiresAt: expiresAt.toISOString() };
       return { body };
-    }),
+    },
   );
 }

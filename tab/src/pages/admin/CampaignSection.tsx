@@ -1,6 +1,6 @@
 import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactElement } from 'react';
-import type { CAMPAIGN_NAME_MAX, CampaignAdminResponse, CampaignBody, CampaignResponse, CampaignView } from '@soestainable/shared/api/admin';
+import type { CAMPAIGN_NAME_MAX, CampaignBody, CampaignView } from '@soestainable/shared/api/admin';
 import type { CampaignStatus } from '@soestainable/shared/domain/campaign';
 import type { Language } from '@soestainable/shared/domain/types';
 import { useApi, useApiCalls } from '../../api/useApi';
@@ -51,7 +51,7 @@ function CampaignForm({ campaign, saver, onSaved }: { readonly campaign: Campaig
     setTouched(true);
     if (Object.values(problems).some((p) => p !== undefined)) return;
     const body: CampaignBody = { campaignId, name: { nl: nameNl.trim(), en: nameEn.trim() }, startDate, endDate, closingDays: [...closingDays], status };
-    const result = await save(() => apiSend<CampaignResponse>('PUT', '/api/admin/campaign', body, campaign === null ? {} : { etag: campaign.etag }));
+    const result = await save(() => apiSend('admin.campaign.put', { body, etag: campaign?.etag }));
     if (result.ok || result.error.code === 'STALE') onSaved();
   };
 
@@ -133,9 +133,9 @@ function CampaignForm({ campaign, saver, onSaved }: { readonly campaign: Campaig
   );
 }
 
-/** Campaign dates, name, status and local closing days (`GET|PUT /api/admin/campaign`, If-Match). */
+/** Campaign dates, name, status and local closing days (routes `admin.campaign.get` and `.put`, If-Match). */
 export function CampaignSection({ lang, onChanged }: { readonly lang: Language; readonly onChanged: () => void }): ReactElement {
-  const state = useApi<CampaignAdminResponse>('/api/admin/campaign');
+  const state = useApi('admin.campaign.get');
   const styles = useAdminStyles();
   // The notice lives outside the form: a saved campaign has a new etag, which gives a fresh form.
   const saver = useSave(lang);

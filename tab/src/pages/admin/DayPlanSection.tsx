@@ -99,7 +99,7 @@ function DayPlanForm({ data, lang, saver, onSaved }: { readonly data: DayPlanRes
       question: { nl: t.question.nl.trim(), en: t.question.en.trim() },
     }));
     const body: DayPlanBody = { campaignId: data.campaignId, dayPlan: [...plan], texts };
-    const result = await saver.save(() => apiSend<DayPlanResponse>('PUT', '/api/admin/dayplan', body, { etag: data.etag }));
+    const result = await saver.save(() => apiSend('admin.dayplan.put', { body, etag: data.etag }));
     if (result.ok || result.error.code === 'STALE') onSaved();
   };
 
@@ -146,7 +146,7 @@ function DayPlanForm({ data, lang, saver, onSaved }: { readonly data: DayPlanRes
 
 /** The day plan: reorder the campaign's challenges and edit their texts in both languages (If-Match). */
 export function DayPlanSection({ lang }: { readonly lang: Language }): ReactElement {
-  const state = useApi<DayPlanResponse>('/api/admin/dayplan');
+  const state = useApi('admin.dayplan.get');
   const saver = useSave(lang);
   const styles = useAdminStyles();
   return (

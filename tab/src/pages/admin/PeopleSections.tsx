@@ -84,7 +84,7 @@ function TeamsForm({ data, people, lang, saver, onSaved }: {
     const body: TeamsBody = {
       teams: teams.map((t) => ({ ...(t.teamId === undefined ? {} : { teamId: t.teamId }), name: t.name.trim(), managerIds: [...t.managerIds] })),
     };
-    const result = await saver.save(() => apiSend<TeamsAdminResponse>('PUT', '/api/admin/teams', body));
+    const result = await saver.save(() => apiSend('admin.teams.put', { body }));
     if (result.ok) onSaved();
   };
 
@@ -159,7 +159,7 @@ function CoordinatorsForm({ data, lang, saver, onSaved }: {
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const result = await saver.save(() => apiSend<CoordinatorsResponse>('PUT', '/api/admin/coordinators', { userIds: [...ids] }));
+    const result = await saver.save(() => apiSend('admin.coordinators.put', { body: { userIds: [...ids] } }));
     if (result.ok) onSaved();
   };
 
@@ -186,8 +186,8 @@ function CoordinatorsForm({ data, lang, saver, onSaved }: {
  * participants the coordinators endpoint lists.
  */
 export function PeopleSections({ lang }: { readonly lang: Language }): ReactElement {
-  const teams = useApi<TeamsAdminResponse>('/api/admin/teams');
-  const people = useApi<CoordinatorsResponse>('/api/admin/coordinators');
+  const teams = useApi('admin.teams.get');
+  const people = useApi('admin.coordinators.get');
   const teamSaver = useSave(lang);
   const coordinatorSaver = useSave(lang);
   const reloadBoth = (): void => {

@@ -1,6 +1,6 @@
 import { Button, Text, mergeClasses } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
-import type { SendRunView, SendRunsResponse } from '@soestainable/shared/api/admin';
+import type { SendRunView } from '@soestainable/shared/api/admin';
 import { SEND_KINDS, type SendKind } from '@soestainable/shared/domain/sending';
 import type { Language } from '@soestainable/shared/domain/types';
 import { isApiClientError } from '../../api/errors';
@@ -66,9 +66,9 @@ function RunsTable({ kind, runs, lang }: { readonly kind: SendKind; readonly run
   );
 }
 
-/** The latest runs of the sending jobs with their figures (`GET /api/admin/send-runs`). */
+/** The latest runs of the sending jobs with their figures (route `admin.sendRuns.get`). */
 export function RunsSection({ lang }: { readonly lang: Language }): ReactElement {
-  const state = useApi<SendRunsResponse>('/api/admin/send-runs');
+  const state = useApi('admin.sendRuns.get');
   return (
     <Section title={at('sendRuns', lang)}>
       <ApiView state={state}>{(data) => <>{SEND_KINDS.map((k) => <RunsTable key={k} kind={k} runs={data.runs[k] ?? []} lang={lang} />)}</>}</ApiView>
@@ -89,7 +89,7 @@ export function ExportSection({ lang }: { readonly lang: Language }): ReactEleme
     setBusy(true);
     setNotice(null);
     try {
-      const { blob, fileName } = await client.download('/api/admin/export.csv');
+      const { blob, fileName } = await client.download('admin.exportCsv');
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;

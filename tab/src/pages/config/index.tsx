@@ -1,6 +1,6 @@
 import { Field, Select, Text } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
-import type { TeamRef, TeamsResponse } from '@soestainable/shared/api/session';
+import type { TeamRef } from '@soestainable/shared/api/session';
 import { useApi } from '../../api/useApi';
 import { useEnvironment, useOptionalSession } from '../../app/context';
 import type { TabInstanceConfig, TeamsHost } from '../../app/host';
@@ -40,7 +40,7 @@ export default function ConfigPage(): ReactElement {
 function TeamPicker({ teams, origin }: { readonly teams: TeamsHost; readonly origin: string }): ReactElement {
   const t = useTexts(configTexts);
   const session = useOptionalSession();
-  const state = useApi<TeamsResponse>('/api/teams');
+  const state = useApi('teams.get');
   const [teamId, setTeamId] = useState('');
   const chosen = useRef<TeamRef | null>(null);
 

@@ -66,12 +66,19 @@ const useStyles = makeStyles({
  */
 const TRIAGE_BARRIERS_MAX: typeof CONTRACT_MAX = 50;
 
-const PATHS: Readonly<Record<TriageKind, string>> = {
-  link: '/api/inbox/link',
-  create: '/api/inbox/create-action',
-  merge: '/api/inbox/merge',
-  dismiss: '/api/inbox/dismiss',
-};
+/** The triage route a confirmed dialog calls, with its body. */
+function triage(apiSend: ReturnType<typeof useApiCalls>['apiSend'], request: TriageRequest): Promise<TriageResponse> {
+  switch (request.kind) {
+    case 'link':
+      return apiSend('inbox.link', { body: request.body });
+    case 'create':
+      return apiSend('inbox.createAction', { body: request.body });
+    case 'merge':
+      return apiSend('inbox.merge', { body: request.body });
+    case 'dismiss':
+      return apiSend('inbox.dismiss', { body: request.body });
+  }
+}
 
 /** What the page says after a triage call succeeded. */
 function resultText(request: TriageRequest, answer: TriageResponse, lang: Language, barriers: ReadonlyMap<string, InboxBarrier>): string {
@@ -163,7 +170,7 @@ function Inbox({ data, reload }: { readonly data: InboxResponse; readonly reload
     setBusy(true);
     setDialogError(null);
     try {
-      const answer = await apiSend<TriageResponse>('POST', PATHS[request.kind], request.body);
+      const answer = await triage(apiSend, request);
       setDialog(null);
       setSelected(new Set());
       setNotice({ intent: answer.changed ? 'success' : 'warning', text: resultText(request, answer, lang, barriers) });
@@ -274,7 +281,7 @@ function Inbox({ data, reload }: { readonly data: InboxResponse; readonly reload
  */
 export default function InboxPage(): ReactElement {
   const lang = useLang();
-  const state = useApi<InboxResponse>('/api/inbox');
+  const state = useApi('inbox.get');
   return (
     <PageFrame title={ibt('title', lang)} subtitle={ibt('intro', lang)}>
       <ApiView state={state}>{(data) => <Inbox data={data} reload={state.reload} />}</ApiView>

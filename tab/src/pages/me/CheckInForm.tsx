@@ -61,7 +61,7 @@ export function CheckInForm({ openDay, last, onSaved }: { readonly openDay: Open
   const [ideaText, setIdeaText] = useState('');
   const [saved, setSaved] = useState<CheckInSaved | null>(null);
   const save = useMutation(
-    useCallback((body: CheckInBody) => apiSend<CheckInSaved>('PUT', `/api/me/checkins/${openDay.date}`, body), [apiSend, openDay.date]),
+    useCallback((body: CheckInBody) => apiSend('me.checkin.put', { params: { date: openDay.date }, body }), [apiSend, openDay.date]),
   );
   const count = openDay.challenge.question.kind === 'count';
   const cupsNumber = Number(cups);

@@ -43,8 +43,8 @@ export function MyData({ onDeleted }: { readonly onDeleted: (result: DeleteMeRes
   const client = useApiClient();
   const [exported, setExported] = useState(false);
   const [open, setOpen] = useState(false);
-  const download = useMutation(useCallback(() => client.download('/api/me/export'), [client]));
-  const remove = useMutation(useCallback(() => client.send<DeleteMeResponse>('DELETE', '/api/me', { confirm: true }), [client]));
+  const download = useMutation(useCallback(() => client.download('me.export.get'), [client]));
+  const remove = useMutation(useCallback(() => client.send('me.delete', { body: { confirm: true } }), [client]));
 
   const exportData = async (): Promise<void> => {
     const file = await download.run();

@@ -34,7 +34,7 @@ export function Settings({ settings, onSaved }: { readonly settings: MySettings;
   const [language, setLanguage] = useState<Language>(settings.language);
   const [paused, setPaused] = useState(settings.status === 'paused');
   const [saved, setSaved] = useState(false);
-  const save = useMutation(useCallback((body: SettingsBody) => apiSend<MySettings>('PUT', '/api/me/settings', body), [apiSend]));
+  const save = useMutation(useCallback((body: SettingsBody) => apiSend('me.settings.put', { body }), [apiSend]));
   const changes: SettingsBody = {
     ...(nudgeTime === settings.nudgeTime ? {} : { nudgeTime }),
     ...(language === settings.language ? {} : { language }),

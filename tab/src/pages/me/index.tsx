@@ -24,7 +24,7 @@ const MyData = lazy(() => import('./MyData').then((m) => ({ default: m.MyData })
  * my settings, and my data (export, delete).
  */
 export default function MePage(): ReactElement {
-  const state = useApi<MeResponse>('/api/me');
+  const state = useApi('me.get');
   const t = useTexts(meTexts);
   const campaignLine = useCampaignLine();
   return (

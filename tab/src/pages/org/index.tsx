@@ -33,7 +33,7 @@ const HIDDEN_TEXT = { below_minimum_group_size: 'tooSmall' } as const satisfies 
  * participation with its improvement against its baseline. Teams only, never individuals.
  */
 export default function OrgPage(): ReactElement {
-  const state = useApi<OrgOverviewResponse>('/api/org/overview');
+  const state = useApi('org.overview.get');
   const t = useTexts(orgTexts);
   const campaignLine = useCampaignLine();
   return (

@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent, type ReactElement } from 'react';
-import type { ActionDetailResponse, ActionResponse, NoteResponse, TimelineEntryView, UpdateActionBody } from '@soestainable/shared/api/programme';
+import type { ActionDetailResponse, TimelineEntryView, UpdateActionBody } from '@soestainable/shared/api/programme';
 import { ACTION_STATUS_LABELS, BARRIER_STATUS_LABELS, DIMENSION_LABELS, THEME_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
 import { ACTION_CREATED_NOTE, ACTION_NOTE_MAX, ACTION_OWNER_MAX, nextStatuses } from '@soestainable/shared/domain/programme';
 import type { ActionStatus, Language } from '@soestainable/shared/domain/types';
@@ -133,9 +133,8 @@ function EditForm({ detail, etag, onDone }: EditProps): ReactElement {
       return;
     }
     setMessage(null);
-    const path = `/api/actions/${encodeURIComponent(action.actionId)}`;
     const answer = await change(
-      () => apiSend<ActionResponse>('PATCH', path, body, { etag }),
+      () => apiSend('actions.update', { params: { actionId: action.actionId }, body, etag }),
       (err) => {
         if (err.code === 'STALE') onDone({ intent: 'warning', text: editErrorText(err, lang) });
         else setMessage({ intent: 'error', text: editErrorText(err, lang) });
@@ -196,7 +195,7 @@ function NoteForm({ actionId, onDone }: { readonly actionId: string; readonly on
     if (tooLong) return;
     setMessage(null);
     const answer = await change(
-      () => apiSend<NoteResponse>('POST', `/api/actions/${encodeURIComponent(actionId)}/notes`, { text: trimmed }),
+      () => apiSend('actions.note', { params: { actionId }, body: { text: trimmed } }),
       (err) => setMessage({ intent: 'error', text: errorText(err) }),
     );
     if (answer !== undefined) {
@@ -300,7 +299,7 @@ function Detail({ detail, etag, reload }: { readonly detail: ActionDetailRespons
 /** One action: owner, status, due date, linked barriers, its timeline, and the coordinator's edits. */
 export function ActionDetail({ actionId }: { readonly actionId: string }): ReactElement {
   const lang = useLang();
-  const state = useApi<ActionDetailResponse>(`/api/actions/${encodeURIComponent(actionId)}`);
+  const state = useApi('actions.get', { params: { actionId } });
   return (
     <>
       <Link href={hrefFor('programme')}>{pt('back', lang)}</Link>

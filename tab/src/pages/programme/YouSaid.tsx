@@ -1,6 +1,6 @@
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import type { YouSaidBarrier, YouSaidResponse } from '@soestainable/shared/api/programme';
+import type { YouSaidBarrier } from '@soestainable/shared/api/programme';
 import { THEME_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
 import type { Language } from '@soestainable/shared/domain/types';
 import { useApi } from '../../api/useApi';
@@ -55,7 +55,7 @@ function Quotes({ barriers, lang }: { readonly barriers: readonly YouSaidBarrier
 export function YouSaid(): ReactElement {
   const lang = useLang();
   const styles = useStyles();
-  const state = useApi<YouSaidResponse>('/api/yousaid');
+  const state = useApi('yousaid.get');
   return (
     <ApiView state={state}>
       {(data) =>

@@ -1,6 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import type { ProgrammeResponse } from '@soestainable/shared/api/programme';
 import { useApi } from '../../api/useApi';
 import { useLang } from '../../app/context';
 import type { PageProps } from '../../app/pages';
@@ -60,7 +59,7 @@ function hrefOf(view: View): string {
 
 function Programme({ view }: { readonly view: 'map' | 'list' }): ReactElement {
   const lang = useLang();
-  const state = useApi<ProgrammeResponse>('/api/programme');
+  const state = useApi('programme.get');
   return (
     <ApiView state={state}>
       {(data) =>

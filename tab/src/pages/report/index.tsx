@@ -267,7 +267,7 @@ function Report({ report }: { readonly report: ReportResponse }): ReactElement {
 export default function ReportPage(): ReactElement {
   const lang = useLang();
   const styles = useStyles();
-  const state = useApi<ReportResponse>('/api/report');
+  const state = useApi('report.get');
   const campaign = state.data?.campaign ?? null;
   return (
     <PageFrame

@@ -1,6 +1,6 @@
 import { Button, Field, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactElement } from 'react';
-import type { DevSessionRequest, DevSessionResponse, DevUser, DevUsersResponse } from '@soestainable/shared/api/session';
+import type { DevSessionRequest, DevUser } from '@soestainable/shared/api/session';
 import type { SessionRole } from '@soestainable/shared/api/common';
 import { useApi, useApiCalls, useMutation } from '../../api/useApi';
 import { useDevSignIn, useLang } from '../../app/context';
@@ -23,12 +23,12 @@ function rolesOf(user: DevUser | undefined): SessionRole[] {
 
 /**
  * `#/signin`: the local dev sign-in (no Entra app configured, never in production). The server decides whether
- * it exists: `GET /api/dev/users` answers 404 when it is off, and then the page says so.
+ * it exists: its route `dev.users.get` answers 404 when it is off, and then the page says so.
  */
 export default function SigninPage(): ReactElement {
   const lang = useLang();
   const t = (key: keyof typeof signinTexts, vars?: Record<string, string>): string => translate(signinTexts, lang, key, vars);
-  const users = useApi<DevUsersResponse>('/api/dev/users');
+  const users = useApi('dev.users.get');
   return (
     <PageFrame title={t('title')} subtitle={t('intro')}>
       {users.error !== null ? (
@@ -57,7 +57,7 @@ function SigninForm({ users }: { readonly users: readonly DevUser[] }): ReactEle
   const [userId, setUserId] = useState(users[0]?.userId ?? '');
   const [role, setRole] = useState<SessionRole>('employee');
   const user = users.find((u) => u.userId === userId);
-  const signIn = useMutation((body: DevSessionRequest) => apiSend<DevSessionResponse>('POST', '/api/dev/session', body));
+  const signIn = useMutation((body: DevSessionRequest) => apiSend('dev.session.create', { body }));
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();

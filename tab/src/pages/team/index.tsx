@@ -1,6 +1,6 @@
 import { mergeClasses, Badge, Text } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import type { TeamDashboardResponse, TeamDashboardVisible, TeamFigures } from '@soestainable/shared/api/dashboard';
+import type { TeamDashboardVisible, TeamFigures } from '@soestainable/shared/api/dashboard';
 import { ACTION_STATUS_LABELS, BARRIER_STATUS_LABELS, THEME_LABELS, TRAVEL_MODE_LABELS } from '@soestainable/shared/catalogue/labels';
 import { TRAVEL_MODES } from '@soestainable/shared/domain/types';
 import { useApi } from '../../api/useApi';
@@ -23,7 +23,7 @@ import { IDEA_STATUS_LABELS, teamTexts } from './texts';
  */
 export default function TeamPage({ rest }: PageProps): ReactElement {
   const teamId = rest[0] ?? '';
-  const state = useApi<TeamDashboardResponse>(`/api/teams/${encodeURIComponent(teamId)}/dashboard`);
+  const state = useApi('dashboard.get', { params: { teamId } });
   const t = useTexts(teamTexts);
   const campaignLine = useCampaignLine();
   const data = state.data;
