@@ -27,4 +27,9 @@ export interface Participant {
   readonly demo: boolean;
 }
 
+/** A participant who takes part now (active or paused); `left`, or no profile at all, counts as not joined. */
+export function isJoined(participant: Participant | undefined): participant is Participant {
+  return participant !== undefined && participant.status !== 'left';
+}
+
 export type { DistanceBand, TravelMode };

@@ -1,4 +1,10 @@
-import { countPersonalRows, eraseIfLeftBefore, orgIdsToSweep, type CountedElsewhere, type DeletionCounts } from '../../features/core/erasure';
+import {
+  countPersonalRows,
+  eraseIfLeftBefore,
+  orgIdsToSweep,
+  type CountedElsewhere,
+  type DeletionCounts,
+} from '../../services/personalData/erasure';
 import type { JobDeps } from '../job';
 
 /** What the erasure of people who left removed (or would remove), by the job's count keys. */

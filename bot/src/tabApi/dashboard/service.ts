@@ -14,7 +14,7 @@ import type { OrgTeam } from '@soestainable/shared/domain/organisation';
 import type { Action } from '@soestainable/shared/domain/programme';
 import type { IsoDate } from '@soestainable/shared/domain/types';
 import { discloseCells, discloseGroups, gate, residualMayShow, type CellsDisclosure } from '@soestainable/shared/privacy';
-import { dayState } from '../../features/checkin/campaignDay';
+import { dayState } from '@soestainable/shared/domain/campaignDay';
 import { ApiError, type Principal, type TabApiContext } from '../http';
 import { mapLimit } from '../request';
 import {

@@ -10,7 +10,8 @@ import {
 } from '@soestainable/shared/api/session';
 import { DEFAULT_LANGUAGE, type Role } from '@soestainable/shared/domain/types';
 import type { DevTokens } from '../auth/dev';
-import { ApiError, handle, sendJson, toApiError, type ApiErrorBody, type TabApiContext } from '../http';
+import { ApiError, handle, toApiError, type ApiErrorBody, type TabApiContext } from '../http';
+import { sendJson } from '../../server/json';
 import { mapLimit, orgOf, parseBody } from '../request';
 
 /** Most demo users the dev sign-in lists (the demo organisation has about 70). */

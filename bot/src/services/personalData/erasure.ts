@@ -5,8 +5,8 @@ import type { Repositories } from '../../storage/repositories';
 /*
  * Erasure of everything personal about one person, and the fence that makes it win against their own writes.
  * "Verwijder mijn gegevens" (features/myData), the tab's DELETE /api/me, the writers of personal data (check-in,
- * reports, enrolment) and the retention job (people who left long ago) all use it, so it sits with the other
- * pieces every feature shares instead of inside one of them.
+ * reports, enrolment) and the retention job (people who left long ago) all use it, so it is a service beside the
+ * adapters (bot features, tab API, jobs) instead of inside one of them.
  *
  * How the erasure wins: it first marks the profile (`ParticipantsRepository.markErasing`, ETag-checked; from then
  * on the profile refuses every save), then sweeps every table, sweeps again, and deletes the profile last. A writer
