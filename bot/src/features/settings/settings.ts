@@ -95,8 +95,8 @@ export function createSettingsFeature(deps: FeatureDeps): Feature {
 
   /** Changes the profile with its ETag; `undefined` when the user is no longer a participant. */
   async function change(turn: Turn, what: string, f: (p: Participant) => Participant): Promise<Participant | undefined> {
-    const next = await repos.participants.update(turn.userId, (current) => (current.status === 'left' ? current : f(current)));
-    if (!next || next.status === 'left') return undefined;
+    const next = await repos.participants.update(turn.userId, (current) => (!isJoined(current) ? current : f(current)));
+    if (!isJoined(next)) return undefined;
     logger.info('participant setting changed', { userId: turn.userId, setting: what });
     return next;
   }

@@ -4,6 +4,7 @@ import { isRemembranceEvening, parseLocalTime, TIME_ZONE, todayIn } from '@soest
 import { challengeById, type DayChallenge } from '@soestainable/shared/catalogue';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { campaignDaysOf, dayState, type DayState } from '@soestainable/shared/domain/campaignDay';
+import { isJoined } from '@soestainable/shared/domain/organisation';
 import type { SendRun } from '@soestainable/shared/domain/sending';
 import type { IsoDate, Language } from '@soestainable/shared/domain/types';
 import type { ImpactBaseline } from '@soestainable/shared/impact';
@@ -199,7 +200,7 @@ export function createNudgesJob(deps: NudgesJobDeps): Job {
     // A parsed profile's nudge time is a possible HH:mm (the repository checks it).
     const minute = minuteOf(profile.nudgeTime) ?? MINUTES_PER_DAY;
     if (profile.status === 'paused') return skipped(NUDGE_SKIPS.paused);
-    if (profile.status === 'left') return skipped(NUDGE_SKIPS.left);
+    if (!isJoined(profile)) return skipped(NUDGE_SKIPS.left);
     // The index is a hint: a profile whose time moved later than now is nudged at its new slot.
     if (minute > day.nowMinute) return undefined;
     if (await repos.checkIns.get(entry.userId, day.campaign.campaignId, day.date)) return skipped(NUDGE_SKIPS.alreadyCheckedIn);

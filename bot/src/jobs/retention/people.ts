@@ -1,3 +1,4 @@
+import { isJoined, leftBefore } from '@soestainable/shared/domain/organisation';
 import {
   countPersonalRows,
   eraseIfLeftBefore,
@@ -32,7 +33,7 @@ function asCounts(c: DeletionCounts): PeopleCounts {
 async function wouldErase(deps: Pick<JobDeps, 'config' | 'repos'>, userId: string, cutoff: string, elsewhere: CountedElsewhere): Promise<PeopleCounts | undefined> {
   const { config, repos } = deps;
   const departure = await repos.participants.departure(userId);
-  if (departure?.status !== 'left' || departure.leftAt === undefined || departure.leftAt >= cutoff) return undefined;
+  if (!leftBefore(departure, cutoff)) return undefined;
   const orgIds = await orgIdsToSweep(repos, config.org.id, userId);
   return asCounts({ profile: true, ...(await countPersonalRows(repos, orgIds, userId, elsewhere)) });
 }
@@ -55,7 +56,7 @@ export async function erasePeopleWhoLeft(
   const total: PeopleCounts = { Participants: 0, CheckIns: 0, Surveys: 0, ReportContacts: 0, ConversationRefs: 0, SendClaims: 0 };
   for (const teamId of teamIds) {
     for (const member of await repos.participants.listTeamMembers(teamId)) {
-      if (member.status !== 'left') continue;
+      if (isJoined(member)) continue;
       const erased = dryRun ? await wouldErase(deps, member.userId, cutoff, elsewhere) : await eraseIfLeftBefore(repos, config.org.id, member.userId, cutoff);
       if (!erased) continue;
       const counts = 'Participants' in erased ? erased : asCounts(erased);

@@ -1,4 +1,4 @@
-import type { Participant } from '@soestainable/shared/domain/organisation';
+import { leftBefore, type Participant } from '@soestainable/shared/domain/organisation';
 import { AppError, isAppError } from '../../errors';
 import type { Repositories } from '../../storage/repositories';
 
@@ -101,7 +101,7 @@ export async function eraseStoredData(repos: Repositories, configOrgId: string, 
  * then erases as {@link eraseStoredData}. `undefined` when it declined or there was no profile.
  */
 export async function eraseIfLeftBefore(repos: Repositories, configOrgId: string, userId: string, cutoff: string): Promise<DeletionCounts | undefined> {
-  const mark = await repos.participants.markErasing(userId, (d) => d.status === 'left' && d.leftAt !== undefined && d.leftAt < cutoff);
+  const mark = await repos.participants.markErasing(userId, (d) => leftBefore(d, cutoff));
   return mark === 'marked' ? eraseMarked(repos, configOrgId, userId, true) : undefined;
 }
 

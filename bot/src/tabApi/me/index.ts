@@ -14,7 +14,7 @@ import {
   type OpenDay,
 } from '@soestainable/shared/api/me';
 import { todayIn } from '@soestainable/shared/calendar';
-import type { Participant } from '@soestainable/shared/domain/organisation';
+import { isJoined, type Participant } from '@soestainable/shared/domain/organisation';
 import type { CheckIn } from '@soestainable/shared/domain/types';
 import { FACTOR_TABLE_VERSION } from '@soestainable/shared/impact';
 import { campaignDaysOf, dayState, editableDates } from '@soestainable/shared/domain/campaignDay';
@@ -73,7 +73,7 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
 
   async function joined(principal: Principal): Promise<Participant> {
     const p = await repos.participants.get(principal.userId);
-    if (!p || p.status === 'left') throw notEnrolled();
+    if (!isJoined(p)) throw notEnrolled();
     return p;
   }
 
@@ -83,7 +83,7 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
       const now = ctx.now();
       const today = todayIn(now);
       const p = await repos.participants.get(principal.userId);
-      const enrolled = p !== undefined && p.status !== 'left';
+      const enrolled = isJoined(p);
       const state = dayState(await repos.campaigns.list(p?.orgId ?? orgId), today);
       const campaign = state.kind === 'noCampaign' ? undefined : state.campaign;
       const info = campaign ? campaignInfo(campaign, today) : null;
@@ -220,7 +220,7 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
         }
       }
       const next = await repos.participants.update(principal.userId, (current) =>
-        current.status === 'left'
+        !isJoined(current)
           ? current
           : {
               ...current,
@@ -229,7 +229,7 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
               ...(body.paused === undefined ? {} : { status: body.paused ? ('paused' as const) : ('active' as const) }),
             },
       );
-      if (!next || next.status === 'left') throw notEnrolled();
+      if (!isJoined(next)) throw notEnrolled();
       logger.info('participant setting changed', {
         userId: principal.userId,
         setting: Object.keys(body).sort().join(','),
