@@ -16,6 +16,26 @@ const byName = {
   message: 'Import the workspace package by name: @soestainable/shared/… or @soestainable/bot/…, not a path into its src/.',
 };
 
+// What every file of the bot may not import: the tab, test code, a path into a workspace package's sources.
+const botPatterns = [
+  { group: ['**/tab/**', '**/tab'], message: 'bot/ must not import tab/: talk over HTTP (bot → shared ← tab).' },
+  { group: ['@soestainable/testing', '@soestainable/testing/**', '**/tests/**'], message: 'bot/ must not import test code: the test doubles live in @soestainable/testing, for tests/ and bench/ only.' },
+  byName,
+];
+
+// The bot's three adapters — the chat features (features/, core/ included), the tab's JSON API (tabApi/) and the jobs
+// (jobs/) — stand side by side over the layers below them and never import one another: what two of them need lives
+// in services/ (application services), cards/ (the Adaptive Card kit), server/ (HTTP plumbing) or shared/src/domain
+// (pure rules). The composition roots (app.ts, cli/) wire them together.
+const ADAPTERS = ['features', 'tabApi', 'jobs'];
+const notAdapter = (from, adapter) => ({
+  group: [`**/${adapter}`, `**/${adapter}/**`],
+  message: `${from} must not import bot/src/${adapter}/: the adapters (features, tabApi, jobs) never import one another. Move what both need to bot/src/services/, bot/src/cards/, bot/src/server/ or shared/src/domain/.`,
+});
+const adapterBoundary = (from, forbidden) => ({
+  'no-restricted-imports': ['error', { patterns: [...botPatterns, ...forbidden.map((adapter) => notAdapter(from, adapter))] }],
+});
+
 export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', 'manifest/build/**', '.data/**', 'devTools/**', 'coverage/**', 'test-results/**'] },
   js.configs.recommended,
@@ -35,13 +55,17 @@ export default tseslint.config(
   // bot → shared ← tab: the bot never imports the tab.
   {
     files: ['bot/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/tab/**', '**/tab'], message: 'bot/ must not import tab/: talk over HTTP (bot → shared ← tab).' },
-        { group: ['@soestainable/testing', '@soestainable/testing/**', '**/tests/**'], message: 'bot/ must not import test code: the test doubles live in @soestainable/testing, for tests/ and bench/ only.' },
-        byName,
-      ] }],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: botPatterns }] },
+  },
+  // Inside the bot, the adapters never import one another, and the layers below them import none. (A later block's
+  // options replace the ones above for the same files, so each block repeats botPatterns.)
+  ...ADAPTERS.map((adapter) => ({
+    files: [`bot/src/${adapter}/**/*.ts`],
+    rules: adapterBoundary(`bot/src/${adapter}/`, ADAPTERS.filter((other) => other !== adapter)),
+  })),
+  {
+    files: ['bot/src/services/**/*.ts', 'bot/src/cards/**/*.ts', 'bot/src/server/**/*.ts'],
+    rules: adapterBoundary('A layer below the adapters', ADAPTERS),
   },
   // ... and the tab never imports the bot, nor Node.
   {

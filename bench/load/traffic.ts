@@ -9,8 +9,8 @@ import type { OrgOverviewResponse, TeamDashboardResponse } from '@soestainable/s
 import type { Language } from '@soestainable/shared/domain/types';
 import { checkinTexts } from '@soestainable/bot/features/checkin/texts';
 import { CHECKIN_VERBS } from '@soestainable/bot/features/checkin/verbs';
-import { formatLongDate } from '@soestainable/bot/features/checkin/format';
-import { fill } from '@soestainable/bot/features/core/texts';
+import { formatLongDate } from '@soestainable/bot/cards/format';
+import { fill } from '@soestainable/bot/cards/texts';
 import type { HttpClient } from './http';
 import { CAMPAIGN_ID, TENANT, TODAY, type Answers, type Person } from './org';
 

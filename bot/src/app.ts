@@ -10,6 +10,7 @@ import { createServer } from './server/createServer';
 import { openStorage, type OpenStorage } from './storage/openStorage';
 import { createRepositories, type Repositories } from './storage/repositories';
 import { createBot } from './features';
+import { buildDailyCard } from './features/checkin/cards';
 import { createJobs, type Jobs } from './jobs';
 import { createTabApi } from './tabApi';
 
@@ -43,7 +44,7 @@ export async function composeApp(
     const now = options.now ?? clockOf(config);
     const adapter = createAdapter(config, logger);
     const { bot, routes } = createBot({ repos: repositories, config, logger, now });
-    jobs = createJobs({ config, logger, repos: repositories, adapter, now });
+    jobs = createJobs({ config, logger, repos: repositories, adapter, now, nudgeCard: buildDailyCard });
     const tabRoutes = createTabApi({ config, logger, repos: repositories, now });
     server = createServer({
       logger,

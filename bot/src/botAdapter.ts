@@ -4,7 +4,7 @@ import { AuthenticationError, type AuthenticateRequestResult } from 'botframewor
 import type { Config } from './config';
 import { isAppError } from './errors';
 import { coreTexts } from './features/core/coreTexts';
-import { fill, languageOfLocale } from './features/core/texts';
+import { fill, languageOfLocale } from './cards/texts';
 import { connectorClientOptions } from './platform/connectorClient';
 import { errorFields, type Logger } from './platform/logger';
 

@@ -10,10 +10,10 @@ import {
 import { isAppError } from './errors';
 import { parseCommand } from './features/commands/parse';
 import type { CommandId } from './features/commands/catalog';
-import { messageCard } from './features/core/cards';
+import { messageCard } from './cards/render';
 import { coreTexts } from './features/core/coreTexts';
 import type { ActionHandler, ActionResult, CommandHandler, Feature, Turn } from './features/core/feature';
-import { fill, languageOfLocale } from './features/core/texts';
+import { fill, languageOfLocale } from './cards/texts';
 import type { Repositories } from './storage/repositories';
 import { errorFields, type Logger } from './platform/logger';
 

@@ -12,11 +12,11 @@ import {
   type Challenge,
 } from '@soestainable/shared/catalogue';
 import type { Language } from '@soestainable/shared/domain/types';
-import { formatLongDate } from '@soestainable/bot/features/checkin/format';
+import { formatLongDate } from '@soestainable/bot/cards/format';
 import { checkinTexts } from '@soestainable/bot/features/checkin/texts';
 import { coreTexts } from '@soestainable/bot/features/core/coreTexts';
-import { fill, languageOfLocale } from '@soestainable/bot/features/core/texts';
-import { LANGUAGE_NAMES } from '@soestainable/bot/features/enrol/enrol';
+import { fill, languageOfLocale } from '@soestainable/bot/cards/texts';
+import { LANGUAGE_NAMES } from '@soestainable/bot/features/core/cards';
 import { enrolTexts } from '@soestainable/bot/features/enrol/texts';
 import { myDataTexts } from '@soestainable/bot/features/myData/texts';
 import { EXPORT_PATH_PREFIX } from '@soestainable/bot/features/myData/verbs';

@@ -10,7 +10,7 @@ import type { RouteRegistrar } from '../server/createServer';
 import type { Repositories } from '../storage/repositories';
 import { dryRunFanOut } from './dryRun';
 import type { JobContext, JobDeps, JobName, JobSummary } from './job';
-import { createNudgesJob } from './nudges';
+import { createNudgesJob, type NudgeCard } from './nudges';
 import { JobRegistry } from './registry';
 import { jobRoutes } from './route';
 import { Scheduler, type SchedulerTimer } from './scheduler';
@@ -28,6 +28,8 @@ export interface JobsDeps {
   readonly repos: Repositories;
   readonly adapter: CloudAdapter;
   readonly now: () => Date;
+  /** The card a nudge carries (the check-in feature's daily card): jobs never import a feature, the caller passes it. */
+  readonly nudgeCard: NudgeCard;
 }
 
 /** Test seams; the composition root passes none. */
@@ -102,7 +104,7 @@ export function createJobs(deps: JobsDeps, options: JobsOptions = {}): Jobs {
   const jobDeps: JobDeps = { config, logger, repos, fanOut };
   const weather = options.weather ?? (config.jobs.weatherUrl === undefined ? noWeather : new WeatherProvider(config.jobs.weatherUrl, logger));
   const registry = new JobRegistry([
-    createNudgesJob({ ...jobDeps, weather }),
+    createNudgesJob({ ...jobDeps, nudgeCard: deps.nudgeCard, weather }),
     createDigestsJob(jobDeps),
     createYouSaidJob(jobDeps),
     createRetentionJob(jobDeps),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isAppError } from '../errors';
 import { errorFields, type Logger } from '../platform/logger';
 import type { RouteRegistrar } from '../server/createServer';
-import { sendJson } from '../tabApi/http';
+import { sendJson } from '../server/json';
 import type { JobSummary } from './job';
 import { isJobName, type JobRegistry } from './registry';
 

@@ -6,6 +6,7 @@ import { API_ERROR_STATUS, type ApiErrorBody, type ApiErrorCode } from '@soestai
 import type { Role } from '@soestainable/shared/domain/types';
 import { isAppError } from '../errors';
 import { errorFields, type Logger } from '../platform/logger';
+import { sendJson } from '../server/json';
 
 /**
  * The small HTTP layer every tab API feature shares: who is calling (a {@link Principal}, from an
@@ -51,14 +52,6 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.status = API_ERROR_STATUS[code];
   }
-}
-
-const NO_STORE = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
-
-export function sendJson(res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...NO_STORE, ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text, 'utf8')) });
-  res.end(text);
 }
 
 /** Maps anything thrown to an ApiError: storage outages → 503, conflicts → 412, the rest → 500 (logged). */

@@ -9,7 +9,8 @@ import {
   type ResponseOf,
   type RouteNameWithAccess,
 } from '@soestainable/shared/api/routes';
-import { handle, sendJson, toApiError, type ApiErrorBody, type Principal, type TabApiContext } from './http';
+import { sendJson } from '../server/json';
+import { handle, toApiError, type ApiErrorBody, type Principal, type TabApiContext } from './http';
 
 /**
  * Puts the routes of the shared route table (shared/src/api/routes.ts) on the server: method, path and log label

@@ -33,6 +33,19 @@ export interface Challenge {
   readonly question: ChallengeQuestion;
 }
 
+/**
+ * The challenge of a day as the check-in needs it (the daily card, the nudge, the tab's open days): the built-in
+ * catalogue's {@link Challenge} and the organisation's edited copy (the bot's `CatalogueChallenge`) both fit.
+ */
+export interface DayChallenge {
+  readonly id: string;
+  readonly theme: Theme;
+  readonly title: Localized;
+  readonly action: Localized;
+  readonly tip: Localized;
+  readonly question: ChallengeQuestion;
+}
+
 /** Maximum lengths (characters) so that a nudge card stays short in Teams on a phone. */
 export const CHALLENGE_TEXT_LIMITS = { title: 60, action: 200, tip: 250, question: 120 } as const;
 

@@ -1,5 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import { checkInAnswers, createCheckInService, type ActiveDay, type CheckInAnswers, type CheckInService } from '@soestainable/bot/features/checkin/service';
+import { checkInAnswers, createCheckInService, type ActiveDay, type CheckInAnswers, type CheckInService } from '@soestainable/bot/services/checkin/service';
 import { createRepairJob } from '@soestainable/bot/jobs/repair';
 import { createLogger } from '@soestainable/bot/platform/logger';
 import { createRepositories, type Repositories } from '@soestainable/bot/storage/repositories';

@@ -1,4 +1,5 @@
 import { createAdapter } from '@soestainable/bot/botAdapter';
+import { buildDailyCard } from '@soestainable/bot/features/checkin/cards';
 import { createJobs, DEFAULT_CONCURRENCY, minConcurrency, type JobsOptions } from '@soestainable/bot/jobs';
 import type { JobProgress } from '@soestainable/bot/jobs/job';
 import { NUDGE_PREFETCH_FROM } from '@soestainable/bot/jobs/nudges';
@@ -69,7 +70,7 @@ afterAll(async () => {
 
 function jobsWith(repos: Repositories, options: JobsOptions, env: Record<string, string> = {}) {
   const config = loadConfig({ STORAGE_CONNECTION_STRING: testConnectionString(), ORG_ID: 'soest', ...env });
-  return createJobs({ config, logger: world.logger, repos, adapter: createAdapter(config, world.logger), now: () => new Date() }, { weather: noWeather, ...options });
+  return createJobs({ config, logger: world.logger, repos, adapter: createAdapter(config, world.logger), now: () => new Date(), nudgeCard: buildDailyCard }, { weather: noWeather, ...options });
 }
 
 it('concurrency: at least ceil(SEND_RATE × 0.3) workers, whatever is configured lower; 48 by default', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { composeApp, listen, type RunningApp } from '@soestainable/bot/app';
 import { loadConfig } from '@soestainable/bot/config';
-import { EXPORT_FILE_NAME } from '@soestainable/bot/features/myData/verbs';
+import { EXPORT_FILE_NAME } from '@soestainable/bot/services/personalData/exportDocument';
 import { createLogger } from '@soestainable/bot/platform/logger';
 import { FakeConnector } from '../../helpers/fakeConnector';
 import { checkIn } from '../../helpers/fixtures';

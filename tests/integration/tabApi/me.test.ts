@@ -1,6 +1,6 @@
-import { exportDocument } from '@soestainable/bot/features/myData/exportRoute';
-import { eraseStoredData } from '@soestainable/bot/features/core/erasure';
-import { readStoredData } from '@soestainable/bot/features/myData/storedData';
+import { exportDocument } from '@soestainable/bot/services/personalData/exportDocument';
+import { eraseStoredData } from '@soestainable/bot/services/personalData/erasure';
+import { readStoredData } from '@soestainable/bot/services/personalData/storedData';
 import type { Repositories } from '@soestainable/bot/storage/repositories';
 import type { ApiErrorBody, CheckInSaved, DeleteMeResponse, MeResponse, MyCheckIn, MySettings } from '@soestainable/shared/api';
 import { hiddenCharsIn, RLO_FILE_NAME, sprinkled } from '../../helpers/hiddenChars';

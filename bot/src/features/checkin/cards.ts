@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import { challengeById, CHECKIN_OUTCOME_LABELS, CHECKIN_QUESTIONS, DISTANCE_BAND_LABELS, THEME_LABELS, TRAVEL_MODE_LABELS, YES_NO_LABELS } from '@soestainable/shared/catalogue';
+import { challengeById, CHECKIN_OUTCOME_LABELS, CHECKIN_QUESTIONS, DISTANCE_BAND_LABELS, THEME_LABELS, TRAVEL_MODE_LABELS, YES_NO_LABELS, type DayChallenge } from '@soestainable/shared/catalogue';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import {
   CHECKIN_OUTCOMES,
@@ -12,34 +12,21 @@ import {
   type IsoDate,
   type Language,
   type Localized,
-  type Theme,
   type TravelMode,
 } from '@soestainable/shared/domain/types';
 import type { ImpactBaseline } from '@soestainable/shared/impact';
+import { campaignDaysOf, type DayState } from '@soestainable/shared/domain/campaignDay';
+import { MAX_CUPS_PER_DAY } from '@soestainable/shared/domain/checkInAnswers';
 import { AppError } from '../../errors';
-import { renderCard } from '../core/cards';
-import { fill, literal } from '../core/texts';
-import { noticeCard } from '../enrol/cards';
-import { campaignDaysOf, type DayState } from './campaignDay';
+import { renderCard } from '../../cards/render';
+import { fill, literal } from '../../cards/texts';
+import { noticeCard } from '../core/cards';
 import dailyTemplate from './daily.card.json';
-import { formatKgRange, formatLongDate } from './format';
-import { MAX_CUPS_PER_DAY, type PartialAnswers } from './schema';
+import { formatKgRange, formatLongDate } from '../../cards/format';
+import type { PartialAnswers } from './schema';
 import summaryTemplate from './summary.card.json';
 import { checkinTexts as T } from './texts';
 import { CHECKIN_VERBS } from './verbs';
-
-/**
- * The challenge of a day as the card needs it: the built-in catalogue's `Challenge` and the organisation's
- * edited `CatalogueChallenge` (repos.challenges) both fit.
- */
-export interface DayChallenge {
-  readonly id: string;
-  readonly theme: Theme;
-  readonly title: Localized;
-  readonly action: Localized;
-  readonly tip: Localized;
-  readonly question: { readonly id: string; readonly kind: 'yesno' | 'count'; readonly text: Localized };
-}
 
 interface Choice {
   readonly title: string;

@@ -2,32 +2,32 @@ import type { Attachment } from 'botbuilder';
 import { todayIn } from '@soestainable/shared/calendar';
 import type { Participant } from '@soestainable/shared/domain/organisation';
 import type { CheckIn, IsoDate, Language } from '@soestainable/shared/domain/types';
-import { fenced } from '../core/erasure';
+import { isJoined } from '@soestainable/shared/domain/organisation';
+import { dayState, editableDates } from '@soestainable/shared/domain/campaignDay';
+import type { DayChallenge } from '@soestainable/shared/catalogue';
+import { charCount, parseChallengeAnswer, typedText } from '@soestainable/shared/domain/checkInAnswers';
+import { fenced } from '../../services/personalData/erasure';
 import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
-import { fill } from '../core/texts';
-import { joinFirstCard, noticeCard } from '../enrol/cards';
-import { isJoined } from '../enrol/enrol';
-import { createReportAllowance } from '../reports/allowance';
-import { dayState, editableDates } from './campaignDay';
-import { buildDailyCard, buildSummaryCard, noChallengeCard, notPersonalCard, type DayChallenge } from './cards';
-import { formatLongDate } from './format';
+import { fill } from '../../cards/texts';
+import { joinFirstCard } from '../enrol/cards';
+import { noticeCard } from '../core/cards';
+import { createReportAllowance } from '../../services/reportAllowance/allowance';
+import { buildDailyCard, buildSummaryCard, noChallengeCard, notPersonalCard } from './cards';
+import { formatLongDate } from '../../cards/format';
 import {
   cardEnvelopeSchema,
   changeSchema,
-  charCount,
-  parseChallengeAnswer,
   salvageAnswers,
   submitSchema,
   TEXT_MAX,
-  typedText,
   type PartialAnswers,
   type SubmitData,
   type SubmitField,
 } from './schema';
-import { checkInAnswers, createCheckInService, type ActiveDay } from './service';
+import { checkInAnswers, createCheckInService, type ActiveDay } from '../../services/checkin/service';
 import { checkinTexts as T, fieldNames, longTextNames } from './texts';
 import { CHECKIN_VERBS } from './verbs';
-import { recordWithinAllowance } from './withinAllowance';
+import { recordWithinAllowance } from '../../services/checkin/withinAllowance';
 
 /**
  * The daily challenge card and the check-in on it. Command `checkin` and button `checkin.open` show today's card;

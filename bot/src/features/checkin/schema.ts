@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '@soestainable/shared/calendar';
+import { toggleAnswer as toggle } from '@soestainable/shared/domain/checkInAnswers';
 import { REPORT_TEXT_MAX } from '@soestainable/shared/domain/programme';
-import { cleanText } from '@soestainable/shared/text';
 import {
   CHECKIN_OUTCOMES,
   DISTANCE_BANDS,
@@ -20,11 +20,7 @@ import { CHECKIN_VERBS } from './verbs';
  * booleans and numbers: both are accepted, nothing else. Unknown fields make the whole card invalid.
  */
 
-/** Most disposable cups anyone saves in one day: a typo guard, not a judgement. */
-export const MAX_CUPS_PER_DAY = 50;
-
 const blank = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const toggle = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');
 const distanceBands = Object.keys(DISTANCE_BANDS) as [DistanceBand, ...DistanceBand[]];
 const isoDate = z.string().refine(isIsoDate);
 /** Ids and etags are ours, but they come back through the client: bound them. */
@@ -65,30 +61,6 @@ export const submitSchema = z.strictObject({
 export type SubmitData = z.infer<typeof submitSchema>;
 
 export type SubmitField = keyof typeof answerFields | 'etag';
-
-/** The day's own question, read for its kind. `undefined` when the value does not fit. */
-export function parseChallengeAnswer(
-  kind: 'yesno' | 'count',
-  value: boolean | number | string,
-): { readonly challengeAnswer: boolean | undefined; readonly cupsAvoided: number } | undefined {
-  if (kind === 'yesno') {
-    const parsed = toggle.safeParse(value);
-    return parsed.success ? { challengeAnswer: parsed.data, cupsAvoided: 0 } : undefined;
-  }
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{1,4}\s*$/.test(value) ? Number(value) : NaN;
-  return Number.isInteger(n) && n >= 0 && n <= MAX_CUPS_PER_DAY ? { challengeAnswer: undefined, cupsAvoided: n } : undefined;
-}
-
-/** Characters as people count them (code points, so an emoji is one). */
-export function charCount(text: string): number {
-  return [...text].length;
-}
-
-/** A typed text without control and bidi characters, trimmed; `undefined` when empty. */
-export function typedText(text: string | undefined): string | undefined {
-  const trimmed = text === undefined ? undefined : cleanText(text).trim();
-  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
-}
 
 export const TEXT_MAX = REPORT_TEXT_MAX;
 

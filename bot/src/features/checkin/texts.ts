@@ -1,4 +1,4 @@
-import type { Texts } from '../core/texts';
+import type { Texts } from '../../cards/texts';
 
 /**
  * Texts of the daily challenge card, the check-in and its summary. Dutch is the source (informal "je", a friendly

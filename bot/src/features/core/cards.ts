@@ -1,52 +1,66 @@
-import { CardFactory, type Attachment } from 'botbuilder';
-import * as ACData from 'adaptivecards-templating';
-import { AppError } from '../../errors';
+import type { Attachment } from 'botbuilder';
+import type { Language, Localized } from '@soestainable/shared/domain/types';
+import { renderCard } from '../../cards/render';
+import { fill, type Texts } from '../../cards/texts';
+import noticeTemplate from './notice.card.json';
 
-/** Teams renders Adaptive Cards up to schema 1.5. */
-export const CARD_VERSION = '1.5';
-/** A bot message may be ~100 KB; our cards stay far below. */
-export const CARD_MAX_BYTES = 40 * 1024;
+/*
+ * What every feature's cards are built from: a feature's texts in one language, buttons, the short notice card, and
+ * the language names. The card kit underneath (templating, size check, `fill`) is bot/src/cards/, which the jobs
+ * use too.
+ */
+
+/** The languages as their own speakers name them (never translated). */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { nl: 'Nederlands', en: 'English' };
+
+/** Every text of a feature's `texts.ts` in one language, for a card template's `t` object. */
+export function textsIn<T extends Texts>(texts: T, lang: Language, vars: Readonly<Record<string, string | number>> = {}): { [K in keyof T]: string } {
+  const out: Record<string, string> = {};
+  for (const [key, text] of Object.entries(texts) as Array<[string, Localized]>) out[key] = fill(text, lang, vars);
+  return out as { [K in keyof T]: string };
+}
+
+export type ButtonStyle = 'default' | 'positive' | 'destructive';
+
+/** One button of a {@link NoticeCardData}: an `Action.Execute` with `verb`, falling back to an `Action.Submit`. */
+export interface CardButton {
+  readonly title: string;
+  readonly verb: string;
+  readonly style: ButtonStyle;
+}
+
+export function button(title: string, verb: string, style: ButtonStyle = 'default'): CardButton {
+  return { title, verb, style };
+}
+
+/** Data of `notice.card.json`: a title, lines of text, optional facts, small print and buttons. */
+export interface NoticeCardData {
+  readonly title: string;
+  readonly lines: ReadonlyArray<{ readonly text: string }>;
+  readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+  readonly notes: ReadonlyArray<{ readonly text: string }>;
+  readonly buttons: readonly CardButton[];
+}
 
 /**
- * Parsed templates, one per template object. Building an `ACData.Template` parses every expression (~3 ms for a
- * summary card here) while expanding a parsed one takes ~0.15 ms: on the check-in path that was most of the CPU.
+ * A short card that tells what happened, with the buttons for what comes next: the confirmation the
+ * enrolment, leave and settings flows replace a clicked card with, and every feature's short notices (a day
+ * without a challenge, a card that is no longer valid, "not here, in your own chat"). Every text is passed in
+ * resolved; text a person typed must already have gone through `plain()`.
  */
-const templates = new WeakMap<object, ACData.Template>();
-
-function compiled(template: object): ACData.Template {
-  let parsed = templates.get(template);
-  if (!parsed) {
-    parsed = new ACData.Template(template);
-    templates.set(template, parsed);
-  }
-  return parsed;
-}
-
-/**
- * Expands a card template (`*.card.json`, Adaptive Card templating `${…}` syntax) with typed data into the card
- * JSON, and checks the result: schema version 1.5 and under {@link CARD_MAX_BYTES}.
- */
-export function expandCard(template: object, data: object): Record<string, unknown> {
-  const card = compiled(template).expand({ $root: data }) as Record<string, unknown>;
-  card['version'] = CARD_VERSION;
-  const size = Buffer.byteLength(JSON.stringify(card), 'utf8');
-  if (size > CARD_MAX_BYTES) {
-    throw new AppError('VALIDATION_FAILED', `Card is ${size} bytes, over the ${CARD_MAX_BYTES}-byte limit.`);
-  }
-  return card;
-}
-
-/** {@link expandCard}, wrapped as a message attachment. */
-export function renderCard(template: object, data: object): Attachment {
-  return CardFactory.adaptiveCard(expandCard(template, data));
-}
-
-/** A one-text card, for answers where there is no richer card to show (plain text: never rendered as markup). */
-export function messageCard(text: string): Attachment {
-  return CardFactory.adaptiveCard({
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: CARD_VERSION,
-    body: [{ type: 'TextBlock', text, wrap: true }],
-  });
+export function noticeCard(data: {
+  title: string;
+  lines?: readonly string[];
+  facts?: ReadonlyArray<{ title: string; value: string }>;
+  notes?: readonly string[];
+  buttons?: readonly CardButton[];
+}): Attachment {
+  const card: NoticeCardData = {
+    title: data.title,
+    lines: (data.lines ?? []).map((text) => ({ text })),
+    facts: data.facts ?? [],
+    notes: (data.notes ?? []).map((text) => ({ text })),
+    buttons: data.buttons ?? [],
+  };
+  return renderCard(noticeTemplate, card);
 }

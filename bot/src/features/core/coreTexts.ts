@@ -1,4 +1,4 @@
-import type { Texts } from './texts';
+import type { Texts } from '../../cards/texts';
 
 /** Texts of the dispatcher itself: answers for activities no feature can take. */
 export const coreTexts = {

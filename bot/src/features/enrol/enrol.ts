@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { todayIn } from '@soestainable/shared/calendar';
 import { DISTANCE_BAND_LABELS, FREQUENCY_LABELS, TRAVEL_MODE_LABELS } from '@soestainable/shared/catalogue/labels';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
-import type { OrgTeam, Participant } from '@soestainable/shared/domain/organisation';
+import { isJoined, type OrgTeam, type Participant } from '@soestainable/shared/domain/organisation';
 import {
   DISTANCE_BAND_KEYS,
   FREQUENCIES,
@@ -11,17 +11,17 @@ import {
   type Language,
   type Survey,
 } from '@soestainable/shared/domain/types';
-import { messageCard, renderCard } from '../core/cards';
+import { DEFAULT_NUDGE_TIME, NUDGE_WINDOW } from '@soestainable/shared/domain/nudgeTime';
+import { messageCard, renderCard } from '../../cards/render';
 import { coreTexts } from '../core/coreTexts';
-import { fenced } from '../core/erasure';
+import { fenced } from '../../services/personalData/erasure';
 import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
-import { fill, literal } from '../core/texts';
-import { button, joinFirstCard, noticeCard, textsIn } from './cards';
+import { fill, literal } from '../../cards/texts';
+import { button, LANGUAGE_NAMES, noticeCard, textsIn } from '../core/cards';
+import { joinFirstCard } from './cards';
 import enrolTemplate from './enrol.card.json';
 import {
-  DEFAULT_NUDGE_TIME,
   ENROL_FIELDS,
-  NUDGE_WINDOW,
   enrolInputSchema,
   teamById,
   teamIdSchema,
@@ -33,9 +33,6 @@ import {
 import { enrolmentCampaign, firstChallengeDay, formatDay } from './schedule';
 import { enrolTexts } from './texts';
 import { CHECKIN_OPEN_VERB, ENROL_VERBS } from './verbs';
-
-/** The languages as their own speakers name them (never translated). */
-export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { nl: 'Nederlands', en: 'English' };
 
 interface Choice {
   readonly title: string;
@@ -56,11 +53,6 @@ export interface EnrolCardData {
   readonly commuteModes: readonly Choice[];
   readonly distanceBands: readonly Choice[];
   readonly frequencies: readonly Choice[];
-}
-
-/** A participant who takes part now (active or paused); `left` counts as not joined. */
-export function isJoined(participant: Participant | undefined): participant is Participant {
-  return participant !== undefined && participant.status !== 'left';
 }
 
 /** The enrolment card, filled with `values`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseLocalTime } from '@soestainable/shared/calendar';
+import { nudgeTimeOf } from '@soestainable/shared/domain/nudgeTime';
 import type { OrgTeam } from '@soestainable/shared/domain/organisation';
 import {
   DISTANCE_BAND_KEYS,
@@ -9,31 +9,11 @@ import {
   type DistanceBand,
   type Frequency,
   type Language,
-  type LocalTime,
   type TravelMode,
 } from '@soestainable/shared/domain/types';
 
-/**
- * The window a nudge time may be set in: early enough for the working day, late enough not to wake anyone.
- * The card's time input is bounded by it too, but the server checks (clients may ignore min/max).
- */
-export const NUDGE_WINDOW = { min: '07:00', max: '11:00' } as const satisfies Record<string, LocalTime>;
-export const DEFAULT_NUDGE_TIME: LocalTime = '09:00';
-
 /** Longest value any card field may carry: ids, times and enum values are all far shorter. */
 export const MAX_FIELD_LENGTH = 100;
-
-/**
- * A time as people type or a time input sends it — `08:30`, `8:30`, `8.30` — as `HH:mm`, when it is a real time
- * inside {@link NUDGE_WINDOW}; `undefined` otherwise (`25:99`, `8`, `noon`, `06:00`).
- */
-export function nudgeTimeOf(input: string): LocalTime | undefined {
-  const match = /^(\d{1,2})[:.](\d{2})$/.exec(input.trim());
-  if (!match) return undefined;
-  const time = `${match[1]?.padStart(2, '0')}:${match[2]}`;
-  if (parseLocalTime(time) === undefined) return undefined;
-  return time >= NUDGE_WINDOW.min && time <= NUDGE_WINDOW.max ? time : undefined;
-}
 
 /** The team with this id among the organisation's teams (ids come from a card, so they are checked, not trusted). */
 export function teamById(teams: readonly OrgTeam[], teamId: string): OrgTeam | undefined {

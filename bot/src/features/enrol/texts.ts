@@ -1,4 +1,4 @@
-import type { Texts } from '../core/texts';
+import type { Texts } from '../../cards/texts';
 
 /** Texts of the enrolment feature: Dutch is the source, English the translation; the same keys in both. */
 export const enrolTexts = {

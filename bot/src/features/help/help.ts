@@ -1,12 +1,12 @@
 import type { Attachment } from 'botbuilder';
 import type { Participant } from '@soestainable/shared/domain/organisation';
 import type { Language } from '@soestainable/shared/domain/types';
+import { isJoined } from '@soestainable/shared/domain/organisation';
 import { COMMANDS, COMMAND_IDS } from '../commands/catalog';
 import { parseCommand } from '../commands/parse';
-import { renderCard } from '../core/cards';
+import { renderCard } from '../../cards/render';
 import type { Feature, FeatureDeps } from '../core/feature';
-import { button, textsIn, type CardButton } from '../enrol/cards';
-import { isJoined } from '../enrol/enrol';
+import { button, textsIn, type CardButton } from '../core/cards';
 import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '../enrol/verbs';
 import helpTemplate from './help.card.json';
 import { COMMAND_HELP, helpTexts } from './texts';

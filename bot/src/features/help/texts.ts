@@ -1,6 +1,6 @@
 import type { Localized } from '@soestainable/shared/domain/types';
 import type { CommandId } from '../commands/catalog';
-import type { Texts } from '../core/texts';
+import type { Texts } from '../../cards/texts';
 
 /** Texts of the help feature: Dutch is the source, English the translation; the same keys in both. */
 export const helpTexts = {

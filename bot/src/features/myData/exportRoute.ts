@@ -4,35 +4,11 @@ import { isAppError } from '../../errors';
 import { errorFields, type Logger } from '../../platform/logger';
 import type { Repositories } from '../../storage/repositories';
 import type { RouteRegistrar } from '../../server/createServer';
+import { EXPORT_FILE_NAME, exportDocument } from '../../services/personalData/exportDocument';
+import { readStoredData } from '../../services/personalData/storedData';
 import type { ExportTokens } from './exportToken';
-import { readStoredData, type StoredData } from './storedData';
 import { myDataTexts as T } from './texts';
-import { EXPORT_FILE_NAME, EXPORT_ROUTE } from './verbs';
-
-/** Version of the download's layout: raise it when a field changes meaning. */
-export const EXPORT_FORMAT_VERSION = 1;
-
-/**
- * The download: everything stored about the person, as the repositories return it (ids, codes and dates as
- * stored), with a short explanation in both languages. The conversation reference is included whole: it is
- * theirs (it holds the ids of their chat with the bot and the Teams service address).
- */
-export function exportDocument(data: StoredData, exportedAt: Date): Record<string, unknown> {
-  return {
-    format: 'soestainable-mijn-gegevens',
-    version: EXPORT_FORMAT_VERSION,
-    exportedAt: exportedAt.toISOString(),
-    about: { nl: T.exportAbout.nl, en: T.exportAbout.en },
-    userId: data.userId,
-    participant: data.participant ?? null,
-    checkIns: data.checkIns,
-    surveys: data.surveys,
-    conversationReferences: data.conversationRefs.map((r) => ({ scope: r.scope, active: r.active, updatedAt: r.updatedAt, reference: r.reference })),
-    barriersWithContact: data.barriers,
-    ideasWithContact: data.ideas,
-    sendClaims: data.sendClaims,
-  };
-}
+import { EXPORT_ROUTE } from './verbs';
 
 /** Both languages in one message: the browser that opens the link does not tell us the person's choice. */
 function bilingual(text: Localized): string {

@@ -5,16 +5,16 @@ import type { Request } from 'restify';
 import { z } from 'zod';
 import type { Language, Localized } from '@soestainable/shared/domain/types';
 import type { RouteRegistrar } from '../../server/createServer';
-import { messageCard, renderCard } from '../core/cards';
+import { messageCard, renderCard } from '../../cards/render';
 import type { ActionHandler, ActionResult, CommandHandler, Feature, FeatureDeps, Turn } from '../core/feature';
-import { fill } from '../core/texts';
+import { fill } from '../../cards/texts';
 import { COMMANDS } from '../commands/catalog';
 import confirmTemplate from './confirmDelete.card.json';
 import deletedTemplate from './deleted.card.json';
 import { exportRoute } from './exportRoute';
 import { createExportTokens, type ExportTokens } from './exportToken';
-import { eraseStoredData, nothingDeleted, type DeletionCounts } from '../core/erasure';
-import { isEmpty, readStoredData, type StoredData } from './storedData';
+import { eraseStoredData, nothingDeleted, type DeletionCounts } from '../../services/personalData/erasure';
+import { isEmpty, readStoredData, type StoredData } from '../../services/personalData/storedData';
 import summaryTemplate from './summary.card.json';
 import { summaryCardData, type Fact, type SummaryNames } from './summary';
 import { myDataTexts as T } from './texts';
@@ -117,7 +117,7 @@ export interface MyDataFeature {
  * The confirmation card carries a one-time value (ErasureConfirmationsRepository, {@link CONFIRMATION_TTL_MS}):
  * "yes" deletes only with the person's open, unexpired value, which it uses up in the same step, so a replayed or
  * old card, a newer card's predecessor, or the second of two instances asks again and deletes nothing. The erasure
- * itself (core/erasure.ts) marks the profile first, so it wins against the person's own writes.
+ * itself (services/personalData/erasure.ts) marks the profile first, so it wins against the person's own writes.
  *
  * The download link is absolute, so it needs the address people reach this server on. It is taken from the
  * request that carried the user's message (the `Host`, or the proxy's `X-Forwarded-Host`/`-Proto`): a route

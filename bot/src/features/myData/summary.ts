@@ -5,8 +5,8 @@ import type { IdeaStatus } from '@soestainable/shared/domain/programme';
 import type { ParticipantStatus } from '@soestainable/shared/domain/organisation';
 import { SEND_KINDS, type SendKind } from '@soestainable/shared/domain/sending';
 import type { Language, Localized, Role } from '@soestainable/shared/domain/types';
-import { fill, literal } from '../core/texts';
-import type { StoredData } from './storedData';
+import { fill, literal } from '../../cards/texts';
+import type { StoredData } from '../../services/personalData/storedData';
 import { myDataTexts as T } from './texts';
 import { MY_DATA_VERBS } from './verbs';
 

@@ -1,4 +1,4 @@
-import type { Texts } from '../core/texts';
+import type { Texts } from '../../cards/texts';
 
 /** Texts of the my-data feature (overview, download, deletion). Dutch is the source, English the translation. */
 export const myDataTexts = {
@@ -117,10 +117,6 @@ export const myDataTexts = {
     en: 'Nothing is stored about you (any more), so there was nothing to delete.',
   },
 
-  exportAbout: {
-    nl: 'Alles wat de Soestainable Challenge-app over je bewaart, op het moment van downloaden. Teamtotalen (zonder persoonsgegevens) en anonieme prikkels en ideeën zijn niet aan jou te koppelen en staan er daarom niet in.',
-    en: "Everything the Soestainable Challenge app stores about you, at the moment of download. Team totals (no personal data) and anonymous barriers and ideas can't be linked to you and are therefore not included.",
-  },
   linkInvalid: {
     nl: 'Deze downloadlink is ongeldig. Typ "mijn gegevens" in de chat met de bot voor een nieuwe link.',
     en: 'This download link is invalid. Type "my data" in the chat with the bot for a new link.',

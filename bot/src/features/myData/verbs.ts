@@ -9,5 +9,3 @@ export const MY_DATA_VERBS = {
 /** The download route (restify path syntax); the token is the last segment. */
 export const EXPORT_ROUTE = '/api/me/export/:token';
 export const EXPORT_PATH_PREFIX = '/api/me/export/';
-/** The download's file name. */
-export const EXPORT_FILE_NAME = 'soestainable-mijn-gegevens.json';

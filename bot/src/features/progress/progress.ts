@@ -3,17 +3,18 @@ import { todayIn } from '@soestainable/shared/calendar';
 import { impactSources } from '@soestainable/shared/impact';
 import { discloseCells, gate } from '@soestainable/shared/privacy';
 import type { Language } from '@soestainable/shared/domain/types';
-import { renderCard } from '../core/cards';
+import { campaignDaysOf, dayState } from '@soestainable/shared/domain/campaignDay';
+import { isJoined } from '@soestainable/shared/domain/organisation';
+import { ownProgress, teamParticipation } from '@soestainable/shared/domain/progress';
+import { renderCard } from '../../cards/render';
 import type { Feature, FeatureDeps, Turn } from '../core/feature';
-import { fill, literal } from '../core/texts';
-import { campaignDaysOf, dayState } from '../checkin/campaignDay';
+import { fill, literal } from '../../cards/texts';
 import { notPersonalCard } from '../checkin/cards';
-import { formatKgRange, formatLongDate, formatPercent } from '../checkin/format';
+import { formatKgRange, formatLongDate, formatPercent } from '../../cards/format';
 import { CHECKIN_VERBS } from '../checkin/verbs';
-import { joinFirstCard, noticeCard } from '../enrol/cards';
-import { isJoined } from '../enrol/enrol';
+import { joinFirstCard } from '../enrol/cards';
+import { noticeCard } from '../core/cards';
 import progressTemplate from './progress.card.json';
-import { ownProgress, teamParticipation } from './stats';
 import { progressTexts as T } from './texts';
 
 /** A button of progress.card.json: an `Action.Execute` with `data`, falling back to an `Action.Submit` with `fallbackData`. */

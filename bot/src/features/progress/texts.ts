@@ -1,4 +1,4 @@
-import type { Texts } from '../core/texts';
+import type { Texts } from '../../cards/texts';
 
 /** Texts of the progress card ("voortgang"): own figures, and the team's only from the minimum group size. */
 export const progressTexts = {

@@ -1,4 +1,4 @@
-import type { Texts } from '../core/texts';
+import type { Texts } from '../../cards/texts';
 
 /** Texts of the reports feature (barriers and ideas). Dutch is the source, English the translation. */
 export const reportsTexts = {

@@ -2,12 +2,14 @@ import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
 import type { OrgTeam, Participant } from '@soestainable/shared/domain/organisation';
 import type { Language } from '@soestainable/shared/domain/types';
-import { messageCard, renderCard } from '../core/cards';
+import { isJoined } from '@soestainable/shared/domain/organisation';
+import { NUDGE_WINDOW, nudgeTimeOf } from '@soestainable/shared/domain/nudgeTime';
+import { messageCard, renderCard } from '../../cards/render';
 import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
-import { fill, literal } from '../core/texts';
-import { button, joinFirstCard, noticeCard, textsIn } from '../enrol/cards';
-import { isJoined, LANGUAGE_NAMES } from '../enrol/enrol';
-import { NUDGE_WINDOW, nudgeTimeOf, nudgeTimeSchema, languageSchema, teamById, teamIdSchema } from '../enrol/input';
+import { fill, literal } from '../../cards/texts';
+import { button, LANGUAGE_NAMES, noticeCard, textsIn } from '../core/cards';
+import { joinFirstCard } from '../enrol/cards';
+import { nudgeTimeSchema, languageSchema, teamById, teamIdSchema } from '../enrol/input';
 import { enrolTexts } from '../enrol/texts';
 import { CHECKIN_OPEN_VERB } from '../enrol/verbs';
 import languageTemplate from './language.card.json';
@@ -93,8 +95,8 @@ export function createSettingsFeature(deps: FeatureDeps): Feature {
 
   /** Changes the profile with its ETag; `undefined` when the user is no longer a participant. */
   async function change(turn: Turn, what: string, f: (p: Participant) => Participant): Promise<Participant | undefined> {
-    const next = await repos.participants.update(turn.userId, (current) => (current.status === 'left' ? current : f(current)));
-    if (!next || next.status === 'left') return undefined;
+    const next = await repos.participants.update(turn.userId, (current) => (!isJoined(current) ? current : f(current)));
+    if (!isJoined(next)) return undefined;
     logger.info('participant setting changed', { userId: turn.userId, setting: what });
     return next;
   }

@@ -1,10 +1,10 @@
 import { TurnContext, type Activity, type Attachment } from 'botbuilder';
 import type { ConversationOwner, ConversationScope } from '@soestainable/shared/domain/conversation';
-import { renderCard } from '../core/cards';
+import { isJoined } from '@soestainable/shared/domain/organisation';
+import { renderCard } from '../../cards/render';
 import type { Feature, FeatureDeps, Turn } from '../core/feature';
-import { fill, literal } from '../core/texts';
-import { button, textsIn, type CardButton } from '../enrol/cards';
-import { isJoined } from '../enrol/enrol';
+import { fill, literal } from '../../cards/texts';
+import { button, textsIn, type CardButton } from '../core/cards';
 import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '../enrol/verbs';
 import { SETTINGS_VERBS } from '../settings/verbs';
 import { welcomeTexts } from './texts';

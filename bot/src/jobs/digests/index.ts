@@ -5,8 +5,8 @@ import type { Action, ActionUpdate, Barrier } from '@soestainable/shared/domain/
 import { DEFAULT_LANGUAGE } from '@soestainable/shared/domain/types';
 import { discloseCells, gate } from '@soestainable/shared/privacy';
 import type { SendRun } from '@soestainable/shared/domain/sending';
+import { campaignDaysOf } from '@soestainable/shared/domain/campaignDay';
 import { AppError } from '../../errors';
-import { campaignDaysOf } from '../../features/checkin/campaignDay';
 import type { FanOutRecipient } from '../../proactive/fanOut';
 import type { Job, JobContext, JobDeps, JobSummary } from '../job';
 import { buildDigestCard, teamDashboardLink, type DigestAction, type DigestBarrier, type DigestContent } from './card';

@@ -1,4 +1,4 @@
-import type { Texts } from '../../features/core/texts';
+import type { Texts } from '../../cards/texts';
 
 /**
  * Texts of the weekly manager digest. Dutch is the source (informal "je"), English the translation. The small-team

@@ -1,5 +1,5 @@
 import { todayIn } from '@soestainable/shared/calendar';
-import { dayState } from '../../features/checkin/campaignDay';
+import { dayState } from '@soestainable/shared/domain/campaignDay';
 import type { Repositories } from '../../storage/repositories';
 import type { JobContext, JobSummary } from '../job';
 

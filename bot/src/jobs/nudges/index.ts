@@ -1,1 +1,1 @@
-export { createNudgesJob, dayStateSkip, NUDGE_PREFETCH_FROM, NUDGE_SKIPS, planNudgeDay, type NudgeDayPlan, type NudgesJobDeps } from './nudgeJob';
+export { createNudgesJob, dayStateSkip, NUDGE_PREFETCH_FROM, NUDGE_SKIPS, planNudgeDay, type NudgeCard, type NudgeCardInput, type NudgeDayPlan, type NudgesJobDeps } from './nudgeJob';

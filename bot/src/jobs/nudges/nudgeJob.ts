@@ -1,11 +1,13 @@
+import type { Attachment } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { isRemembranceEvening, parseLocalTime, TIME_ZONE, todayIn } from '@soestainable/shared/calendar';
-import { challengeById } from '@soestainable/shared/catalogue';
+import { challengeById, type DayChallenge } from '@soestainable/shared/catalogue';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
+import { campaignDaysOf, dayState, type DayState } from '@soestainable/shared/domain/campaignDay';
+import { isJoined } from '@soestainable/shared/domain/organisation';
 import type { SendRun } from '@soestainable/shared/domain/sending';
 import type { IsoDate, Language } from '@soestainable/shared/domain/types';
-import { campaignDaysOf, dayState, type DayState } from '../../features/checkin/campaignDay';
-import { buildDailyCard, type DayChallenge } from '../../features/checkin/cards';
+import type { ImpactBaseline } from '@soestainable/shared/impact';
 import type { FanOutRecipient } from '../../proactive/fanOut';
 import type { NudgeSlotEntry } from '../../storage/repositories/participants';
 import type { Job, JobContext, JobDeps, JobSummary } from '../job';
@@ -34,7 +36,27 @@ const MINUTES_PER_DAY = 24 * 60;
  */
 export const NUDGE_PREFETCH_FROM = 100;
 
+/** What a nudge's card is built from: the day's challenge for one recipient, in their language. */
+export interface NudgeCardInput {
+  readonly lang: Language;
+  readonly campaign: Campaign;
+  /** The challenge day the card is for. */
+  readonly date: IsoDate;
+  readonly challenge: DayChallenge;
+  /** The recipient's baseline survey, when there is one (it pre-fills the card). */
+  readonly baseline?: ImpactBaseline;
+  /** The day's weather line, already in `lang`. */
+  readonly weather?: string;
+}
+
+/**
+ * The card a nudge carries: the check-in feature's daily card (`buildDailyCard`, features/checkin/cards.ts), whose
+ * submit the bot handles. The composition root passes it in, since jobs never import a feature.
+ */
+export type NudgeCard = (input: NudgeCardInput) => Attachment;
+
 export interface NudgesJobDeps extends JobDeps {
+  readonly nudgeCard: NudgeCard;
   /** The optional weather line (default: none). */
   readonly weather?: WeatherSource;
 }
@@ -97,7 +119,7 @@ function minuteOf(time: string): number | undefined {
 
 /**
  * The daily nudge: at `at`, every active participant of the organisation whose nudge time has come (nudge time
- * ≤ local time < NUDGE_CUTOFF) gets the day's challenge card (the check-in feature's `buildDailyCard`), once per
+ * ≤ local time < NUDGE_CUTOFF) gets the day's challenge card (the check-in feature's daily card, {@link NudgeCard}), once per
  * local day: the claim period is the local date (`nudge|2026-12-07`), so a second run, a second trigger or a
  * second instance finds the claim taken.
  *
@@ -150,7 +172,7 @@ export function createNudgesJob(deps: NudgesJobDeps): Job {
     const build = (lang: Language) => async () => {
       const baseline = await repos.surveys.get(entry.userId, day.campaign.campaignId, 'baseline');
       const line = day.weather[lang];
-      const card = buildDailyCard({
+      const card = deps.nudgeCard({
         lang,
         campaign: day.campaign,
         date: day.date,
@@ -178,7 +200,7 @@ export function createNudgesJob(deps: NudgesJobDeps): Job {
     // A parsed profile's nudge time is a possible HH:mm (the repository checks it).
     const minute = minuteOf(profile.nudgeTime) ?? MINUTES_PER_DAY;
     if (profile.status === 'paused') return skipped(NUDGE_SKIPS.paused);
-    if (profile.status === 'left') return skipped(NUDGE_SKIPS.left);
+    if (!isJoined(profile)) return skipped(NUDGE_SKIPS.left);
     // The index is a hint: a profile whose time moved later than now is nudged at its new slot.
     if (minute > day.nowMinute) return undefined;
     if (await repos.checkIns.get(entry.userId, day.campaign.campaignId, day.date)) return skipped(NUDGE_SKIPS.alreadyCheckedIn);

@@ -1,4 +1,4 @@
-import type { Texts } from '../../features/core/texts';
+import type { Texts } from '../../cards/texts';
 
 /** Texts of the nudge message around the daily card (the card itself is the check-in feature's). */
 export const nudgeTexts = {

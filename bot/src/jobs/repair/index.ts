@@ -1,4 +1,4 @@
-import { createCheckInService } from '../../features/checkin/service';
+import { createCheckInService } from '../../services/checkin/service';
 import { errorFields, type Logger } from '../../platform/logger';
 import type { Repositories } from '../../storage/repositories';
 import type { JobContext, JobSummary } from '../job';

@@ -1,4 +1,11 @@
-import { countPersonalRows, eraseIfLeftBefore, orgIdsToSweep, type CountedElsewhere, type DeletionCounts } from '../../features/core/erasure';
+import { isJoined, leftBefore } from '@soestainable/shared/domain/organisation';
+import {
+  countPersonalRows,
+  eraseIfLeftBefore,
+  orgIdsToSweep,
+  type CountedElsewhere,
+  type DeletionCounts,
+} from '../../services/personalData/erasure';
 import type { JobDeps } from '../job';
 
 /** What the erasure of people who left removed (or would remove), by the job's count keys. */
@@ -26,7 +33,7 @@ function asCounts(c: DeletionCounts): PeopleCounts {
 async function wouldErase(deps: Pick<JobDeps, 'config' | 'repos'>, userId: string, cutoff: string, elsewhere: CountedElsewhere): Promise<PeopleCounts | undefined> {
   const { config, repos } = deps;
   const departure = await repos.participants.departure(userId);
-  if (departure?.status !== 'left' || departure.leftAt === undefined || departure.leftAt >= cutoff) return undefined;
+  if (!leftBefore(departure, cutoff)) return undefined;
   const orgIds = await orgIdsToSweep(repos, config.org.id, userId);
   return asCounts({ profile: true, ...(await countPersonalRows(repos, orgIds, userId, elsewhere)) });
 }
@@ -49,7 +56,7 @@ export async function erasePeopleWhoLeft(
   const total: PeopleCounts = { Participants: 0, CheckIns: 0, Surveys: 0, ReportContacts: 0, ConversationRefs: 0, SendClaims: 0 };
   for (const teamId of teamIds) {
     for (const member of await repos.participants.listTeamMembers(teamId)) {
-      if (member.status !== 'left') continue;
+      if (isJoined(member)) continue;
       const erased = dryRun ? await wouldErase(deps, member.userId, cutoff, elsewhere) : await eraseIfLeftBefore(repos, config.org.id, member.userId, cutoff);
       if (!erased) continue;
       const counts = 'Participants' in erased ? erased : asCounts(erased);

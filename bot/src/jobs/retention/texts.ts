@@ -1,4 +1,4 @@
-import type { Texts } from '../../features/core/texts';
+import type { Texts } from '../../cards/texts';
 
 /** Texts of the retention job. Dutch is the source, English the translation. */
 export const retentionTexts = {

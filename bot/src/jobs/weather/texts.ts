@@ -1,4 +1,4 @@
-import type { Texts } from '../../features/core/texts';
+import type { Texts } from '../../cards/texts';
 
 /** The weather line on the daily nudge card. Dutch is the source, English the translation. */
 export const weatherTexts = {

@@ -1,8 +1,8 @@
 import type { Attachment } from 'botbuilder';
 import { ACTION_STATUS_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
 import type { ActionStatus, Language, Localized } from '@soestainable/shared/domain/types';
-import { renderCard } from '../../features/core/cards';
-import { plain } from '../../features/core/texts';
+import { renderCard } from '../../cards/render';
+import { plain } from '../../cards/texts';
 import { youSaidTexts as T } from './texts';
 import youSaidTemplate from './yousaid.card.json';
 

@@ -1,4 +1,4 @@
-import type { Texts } from '../../features/core/texts';
+import type { Texts } from '../../cards/texts';
 
 /** Texts of the "you said, we did" card. Dutch is the source (informal "je"), English the translation. */
 export const youSaidTexts = {

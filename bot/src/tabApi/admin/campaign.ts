@@ -10,7 +10,7 @@ import { campaignDays, parseIsoDate, todayIn, validateClosingDays } from '@soest
 import { CATALOGUE } from '@soestainable/shared/catalogue';
 import { campaignIncludes, type Campaign } from '@soestainable/shared/domain/campaign';
 import type { IsoDate } from '@soestainable/shared/domain/types';
-import { campaignDaysOf } from '../../features/checkin/campaignDay';
+import { campaignDaysOf } from '@soestainable/shared/domain/campaignDay';
 import type { Versioned } from '../../storage/repositories/optimistic';
 import { ApiError, requireRole, type Principal, type TabApiContext } from '../http';
 import { byClientId } from '../programme/programme';

@@ -2,7 +2,7 @@ import type { Request } from 'restify';
 import { CHALLENGE_TEXT_LIMITS, dayPlanBodySchema, type CatalogueEntryView, type DayPlanResponse } from '@soestainable/shared/api/admin';
 import { CATALOGUE, challengeSchema } from '@soestainable/shared/catalogue';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
-import { campaignDaysOf } from '../../features/checkin/campaignDay';
+import { campaignDaysOf } from '@soestainable/shared/domain/campaignDay';
 import type { CatalogueChallenge } from '../../storage/repositories/challenges';
 import type { Versioned } from '../../storage/repositories/optimistic';
 import { ApiError, requireRole, type Principal, type TabApiContext } from '../http';

@@ -5,7 +5,8 @@ import { SEND_KINDS, type SendKind } from '@soestainable/shared/domain/sending';
 import { todayIn } from '@soestainable/shared/calendar';
 import { TRAVEL_MODES, type IsoDate } from '@soestainable/shared/domain/types';
 import { isReleased } from '@soestainable/shared/privacy';
-import { ApiError, requireRole, sendJson, toApiError, type ApiErrorBody, type Principal, type TabApiContext } from '../http';
+import { ApiError, requireRole, toApiError, type ApiErrorBody, type Principal, type TabApiContext } from '../http';
+import { sendJson } from '../../server/json';
 import { orgOf, queryParam } from '../request';
 import { campaignFor } from './campaign';
 

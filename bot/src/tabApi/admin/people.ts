@@ -1,5 +1,5 @@
 import { coordinatorsBodySchema, teamsBodySchema, type CoordinatorsResponse, type PersonView, type TeamsAdminResponse } from '@soestainable/shared/api/admin';
-import type { OrgTeam, Participant } from '@soestainable/shared/domain/organisation';
+import { isJoined, type OrgTeam, type Participant } from '@soestainable/shared/domain/organisation';
 import { ApiError, requireRole, type Principal, type TabApiContext } from '../http';
 import { audit, invalid, mapLimit, orgOf, parseBody } from '../request';
 
@@ -35,7 +35,7 @@ function personView(p: Participant, teamName: Map<string, string>): PersonView {
 
 async function teamsView(ctx: TabApiContext): Promise<TeamsAdminResponse> {
   const teams = await ctx.repos.orgTeams.list(orgOf(ctx));
-  const counts = await mapLimit(teams, READ_CONCURRENCY, async (t) => (await ctx.repos.participants.listTeamMembers(t.teamId)).filter((m) => m.status !== 'left').length);
+  const counts = await mapLimit(teams, READ_CONCURRENCY, async (t) => (await ctx.repos.participants.listTeamMembers(t.teamId)).filter((m) => isJoined(m)).length);
   return { teams: teams.map((t, i) => ({ teamId: t.teamId, name: t.name, managerIds: t.managerIds, members: counts[i] ?? 0, demo: t.demo })) };
 }
 
@@ -85,7 +85,7 @@ export async function putTeams(ctx: TabApiContext, principal: Principal, body: u
     return { orgId: org, teamId, name: t.name, managerIds: [...new Set(t.managerIds)], demo: byId.get(teamId)?.demo ?? false };
   });
   const removed = current.filter((t) => !ids.has(t.teamId));
-  const memberCounts = await mapLimit(removed, READ_CONCURRENCY, async (t) => (await ctx.repos.participants.listTeamMembers(t.teamId)).filter((m) => m.status !== 'left').length);
+  const memberCounts = await mapLimit(removed, READ_CONCURRENCY, async (t) => (await ctx.repos.participants.listTeamMembers(t.teamId)).filter((m) => isJoined(m)).length);
   const busy = removed.findIndex((_, i) => (memberCounts[i] ?? 0) > 0);
   if (busy !== -1) {
     throw new ApiError('CONFLICT', 'A team with members cannot be removed; move its members first.', { rule: 'team_has_members', teamId: removed[busy]?.teamId });

@@ -1,4 +1,5 @@
 import type { Request } from 'restify';
+import { isJoined } from '@soestainable/shared/domain/organisation';
 import type { Role } from '@soestainable/shared/domain/types';
 import type { Config } from '../../config';
 import type { Logger } from '../../platform/logger';
@@ -48,7 +49,7 @@ export function createAuthenticator(deps: AuthDeps): TabAuthenticator {
 
   async function principalOf(userId: string, tenantId: string | undefined, name: string, via: 'sso' | 'dev', asRole?: Role | 'employee'): Promise<Principal> {
     const participant = await repos.participants.get(userId);
-    const joined = participant !== undefined && participant.status !== 'left';
+    const joined = isJoined(participant);
     // The dev sign-in acts in the role picked; SSO in the roles stored on the participant.
     const roles = new Set<Role>(via === 'dev' ? (asRole === undefined || asRole === 'employee' ? [] : [asRole]) : joined ? participant.roles : []);
     return {

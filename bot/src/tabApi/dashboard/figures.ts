@@ -1,9 +1,16 @@
-import type { BaselineComparison, CampaignInfo, DayPoint, FactorSourceInfo, ImpactInfo, TeamFigures } from '@soestainable/shared/api/dashboard';
+import type {
+  BaselineComparison,
+  CampaignInfo,
+  DayPoint,
+  FactorSourceInfo,
+  ImpactInfo,
+  TeamFigures,
+} from '@soestainable/shared/api/dashboard';
 import type { DailyAggregate } from '@soestainable/shared/domain/aggregates';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { SUSTAINABLE_TRAVEL_MODES, TRAVEL_MODES, type IsoDate, type Survey, type TravelMode } from '@soestainable/shared/domain/types';
 import { FACTOR_SOURCES, FACTOR_TABLE_VERSION, sumRanges } from '@soestainable/shared/impact';
-import { campaignDaysOf } from '../../features/checkin/campaignDay';
+import { campaignDaysOf } from '@soestainable/shared/domain/campaignDay';
 
 /**
  * Pure arithmetic of the dashboards: from per-team daily aggregates (never single check-ins) to the figures the

@@ -10,11 +10,11 @@ import type {
 import { todayIn } from '@soestainable/shared/calendar';
 import type { DailyAggregate } from '@soestainable/shared/domain/aggregates';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
-import type { OrgTeam } from '@soestainable/shared/domain/organisation';
+import { isJoined, type OrgTeam } from '@soestainable/shared/domain/organisation';
 import type { Action } from '@soestainable/shared/domain/programme';
 import type { IsoDate } from '@soestainable/shared/domain/types';
 import { discloseCells, discloseGroups, gate, residualMayShow, type CellsDisclosure } from '@soestainable/shared/privacy';
-import { dayState } from '../../features/checkin/campaignDay';
+import { dayState } from '@soestainable/shared/domain/campaignDay';
 import { ApiError, type Principal, type TabApiContext } from '../http';
 import { mapLimit } from '../request';
 import {
@@ -103,7 +103,7 @@ export class DashboardService {
   private members(teamId: string): Promise<{ active: number; joined: string[] }> {
     return this.teamMembers.get(teamId, async () => {
       const members = await this.ctx.repos.participants.listTeamMembers(teamId);
-      return { active: members.filter((m) => m.status === 'active').length, joined: members.filter((m) => m.status !== 'left').map((m) => m.userId) };
+      return { active: members.filter((m) => m.status === 'active').length, joined: members.filter((m) => isJoined(m)).map((m) => m.userId) };
     });
   }
 

@@ -14,20 +14,19 @@ import {
   type OpenDay,
 } from '@soestainable/shared/api/me';
 import { todayIn } from '@soestainable/shared/calendar';
-import type { Participant } from '@soestainable/shared/domain/organisation';
+import { isJoined, type Participant } from '@soestainable/shared/domain/organisation';
 import type { CheckIn } from '@soestainable/shared/domain/types';
 import { FACTOR_TABLE_VERSION } from '@soestainable/shared/impact';
-import { campaignDaysOf, dayState, editableDates } from '../../features/checkin/campaignDay';
-import { charCount, parseChallengeAnswer, typedText } from '../../features/checkin/schema';
-import { checkInAnswers, createCheckInService } from '../../features/checkin/service';
-import { recordWithinAllowance } from '../../features/checkin/withinAllowance';
-import { createReportAllowance } from '../../features/reports/allowance';
-import { NUDGE_WINDOW, nudgeTimeOf } from '../../features/enrol/input';
-import { exportDocument } from '../../features/myData/exportRoute';
-import { eraseStoredData, fenced } from '../../features/core/erasure';
-import { readStoredData } from '../../features/myData/storedData';
-import { EXPORT_FILE_NAME } from '../../features/myData/verbs';
-import { ownProgress } from '../../features/progress/stats';
+import { campaignDaysOf, dayState, editableDates } from '@soestainable/shared/domain/campaignDay';
+import { charCount, parseChallengeAnswer, typedText } from '@soestainable/shared/domain/checkInAnswers';
+import { NUDGE_WINDOW, nudgeTimeOf } from '@soestainable/shared/domain/nudgeTime';
+import { ownProgress } from '@soestainable/shared/domain/progress';
+import { checkInAnswers, createCheckInService } from '../../services/checkin/service';
+import { recordWithinAllowance } from '../../services/checkin/withinAllowance';
+import { createReportAllowance } from '../../services/reportAllowance/allowance';
+import { eraseStoredData, fenced } from '../../services/personalData/erasure';
+import { EXPORT_FILE_NAME, exportDocument } from '../../services/personalData/exportDocument';
+import { readStoredData } from '../../services/personalData/storedData';
 import { campaignInfo, FACTOR_SOURCE_LIST } from '../dashboard/figures';
 import { ApiError, type Principal, type TabApiContext } from '../http';
 import { invalid, param, parseBody } from '../request';
@@ -75,7 +74,7 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
 
   async function joined(principal: Principal): Promise<Participant> {
     const p = await repos.participants.get(principal.userId);
-    if (!p || p.status === 'left') throw notEnrolled();
+    if (!isJoined(p)) throw notEnrolled();
     return p;
   }
 
@@ -87,7 +86,7 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
       const now = ctx.now();
       const today = todayIn(now);
       const p = await repos.participants.get(principal.userId);
-      const enrolled = p !== undefined && p.status !== 'left';
+      const enrolled = isJoined(p);
       const state = dayState(await repos.campaigns.list(p?.orgId ?? orgId), today);
       const campaign = state.kind === 'noCampaign' ? undefined : state.campaign;
       const info = campaign ? campaignInfo(campaign, today) : null;
@@ -228,7 +227,7 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
         }
       }
       const next = await repos.participants.update(principal.userId, (current) =>
-        current.status === 'left'
+        !isJoined(current)
           ? current
           : {
               ...current,
@@ -237,7 +236,7 @@ export function registerMeRoutes(server: restify.Server, ctx: TabApiContext): vo
               ...(body.paused === undefined ? {} : { status: body.paused ? ('paused' as const) : ('active' as const) }),
             },
       );
-      if (!next || next.status === 'left') throw notEnrolled();
+      if (!isJoined(next)) throw notEnrolled();
       logger.info('participant setting changed', {
         userId: principal.userId,
         setting: Object.keys(body).sort().join(','),

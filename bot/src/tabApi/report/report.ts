@@ -15,7 +15,7 @@ import {
 import { todayIn } from '@soestainable/shared/calendar';
 import { FACTOR_TABLE_VERSION, impactSources, sumRanges } from '@soestainable/shared/impact';
 import { discloseCells, lastFinalDay, residualMayShow } from '@soestainable/shared/privacy';
-import { campaignDaysOf } from '../../features/checkin/campaignDay';
+import { campaignDaysOf } from '@soestainable/shared/domain/campaignDay';
 import { campaignFor } from '../admin/campaign';
 import { requireRole, type Principal, type TabApiContext } from '../http';
 import { orgOf, queryParam } from '../request';

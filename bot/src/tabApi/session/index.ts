@@ -7,6 +7,7 @@ import {
   type SessionInfo,
   type TeamsResponse,
 } from '@soestainable/shared/api/session';
+import { isJoined } from '@soestainable/shared/domain/organisation';
 import { DEFAULT_LANGUAGE, type Role } from '@soestainable/shared/domain/types';
 import type { DevTokens } from '../auth/dev';
 import { ApiError, type TabApiContext } from '../http';
@@ -79,12 +80,12 @@ function registerDevSignInRoutes(server: restify.Server, ctx: TabApiContext, tok
     async () => {
       const teams = await repos.orgTeams.list(orgId);
       const members = (await Promise.all(teams.map(async (team) => (await repos.participants.listTeamMembers(team.teamId)).map((m) => ({ team, m }))))).flat();
-      const listed = members.filter(({ m }) => m.status !== 'left').slice(0, DEV_USERS_MAX);
+      const listed = members.filter(({ m }) => isJoined(m)).slice(0, DEV_USERS_MAX);
       const profiles = await mapLimit(listed, 16, async ({ team, m }) => ({ team, p: await repos.participants.get(m.userId) }));
       const users: DevUser[] = [];
       for (const { team, p } of profiles) {
         // The index is a hint: the profile decides (it may have moved team or left meanwhile).
-        if (!p || p.status === 'left' || p.teamId !== team.teamId) continue;
+        if (!isJoined(p) || p.teamId !== team.teamId) continue;
         const roles = team.managerIds.includes(p.userId) && !p.roles.includes('manager') ? [...p.roles, 'manager' as const] : p.roles;
         users.push({ userId: p.userId, name: p.userId, teamId: team.teamId, teamName: team.name, roles });
       }
@@ -106,7 +107,7 @@ function registerDevSignInRoutes(server: restify.Server, ctx: TabApiContext, tok
     async (req) => {
       const { userId, role } = parseBody(devSessionRequestSchema, req.body);
       const p = await repos.participants.get(userId);
-      if (!p || p.status === 'left') throw new ApiError('NOT_FOUND', 'No such demo user.');
+      if (!isJoined(p)) throw new ApiError('NOT_FOUND', 'No such demo user.');
       const { token, expiresAt } = await tokens.issue(userId, role);
       logger.info('tab api: dev sign-in', { role });
       const body: DevSessionResponse = { token, expiresAt: expiresAt.toISOString() };

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { dayState } from '@soestainable/bot/features/checkin/campaignDay';
+import { dayState } from '@soestainable/shared/domain/campaignDay';
 import { buildDailyCard, noChallengeCard } from '@soestainable/bot/features/checkin/cards';
 import { CHECKIN_VERBS } from '@soestainable/bot/features/checkin/verbs';
 import type { Campaign } from '@soestainable/shared/domain/campaign';

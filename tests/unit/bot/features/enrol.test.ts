@@ -1,8 +1,8 @@
 import type { Activity } from 'botbuilder';
 import type { Language } from '@soestainable/shared/domain/types';
-import { joinFirstCard, noticeCard } from '@soestainable/bot/features/enrol/cards';
+import { joinFirstCard } from '@soestainable/bot/features/enrol/cards';
+import { noticeCard } from '@soestainable/bot/features/core/cards';
 import { enrolCard } from '@soestainable/bot/features/enrol/enrol';
-import { nudgeTimeOf } from '@soestainable/bot/features/enrol/input';
 import { enrolTexts } from '@soestainable/bot/features/enrol/texts';
 import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '@soestainable/bot/features/enrol/verbs';
 import { coreTexts } from '@soestainable/bot/features/core/coreTexts';
@@ -302,15 +302,6 @@ describe('enrolment details', () => {
     const submitted = await execute(adapter, ENROL_VERBS.submit, valid('nl'));
     expect(cardText(submitted)).toContain(T.personalOnly.nl);
     await nothingStored(userId);
-  });
-
-  it('reads times as people type them, inside 07:00–11:00 only', () => {
-    expect(nudgeTimeOf('08:30')).toBe('08:30');
-    expect(nudgeTimeOf(' 8:30 ')).toBe('08:30');
-    expect(nudgeTimeOf('8.05')).toBe('08:05');
-    expect(nudgeTimeOf('07:00')).toBe('07:00');
-    expect(nudgeTimeOf('11:00')).toBe('11:00');
-    for (const bad of ['25:99', '24:00', '06:59', '11:01', '8', '0830', 'negen uur', '', '08:30:00']) expect(nudgeTimeOf(bad)).toBeUndefined();
   });
 });
 

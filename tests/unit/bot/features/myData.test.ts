@@ -1,12 +1,12 @@
 import type { Activity } from 'botbuilder';
-import { expandCard } from '@soestainable/bot/features/core/cards';
-import { literal, plain } from '@soestainable/bot/features/core/texts';
+import { expandCard } from '@soestainable/bot/cards/render';
+import { literal, plain } from '@soestainable/bot/cards/texts';
 import confirmTemplate from '@soestainable/bot/features/myData/confirmDelete.card.json';
 import deletedTemplate from '@soestainable/bot/features/myData/deleted.card.json';
 import { createExportTokens, EXPORT_TOKEN_TTL_MS } from '@soestainable/bot/features/myData/exportToken';
 import { confirmCardData, deletedCardData, originOf } from '@soestainable/bot/features/myData/myData';
-import { eraseStoredData } from '@soestainable/bot/features/core/erasure';
-import { readStoredData, type StoredData } from '@soestainable/bot/features/myData/storedData';
+import { eraseStoredData } from '@soestainable/bot/services/personalData/erasure';
+import { readStoredData, type StoredData } from '@soestainable/bot/services/personalData/storedData';
 import summaryTemplate from '@soestainable/bot/features/myData/summary.card.json';
 import { summaryCardData } from '@soestainable/bot/features/myData/summary';
 import { myDataTexts } from '@soestainable/bot/features/myData/texts';

@@ -1,7 +1,7 @@
 import type { TestAdapter } from 'botbuilder';
 import { CHECKIN_VERBS } from '@soestainable/bot/features/checkin/verbs';
 import { coreTexts } from '@soestainable/bot/features/core/coreTexts';
-import { eraseStoredData } from '@soestainable/bot/features/core/erasure';
+import { eraseStoredData } from '@soestainable/bot/services/personalData/erasure';
 import { MY_DATA_VERBS } from '@soestainable/bot/features/myData/verbs';
 import { REPORTS_VERBS } from '@soestainable/bot/features/reports/verbs';
 import type { Repositories } from '@soestainable/bot/storage/repositories';

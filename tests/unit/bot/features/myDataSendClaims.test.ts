@@ -1,5 +1,5 @@
-import { exportDocument } from '@soestainable/bot/features/myData/exportRoute';
-import { readStoredData } from '@soestainable/bot/features/myData/storedData';
+import { exportDocument } from '@soestainable/bot/services/personalData/exportDocument';
+import { readStoredData } from '@soestainable/bot/services/personalData/storedData';
 import { myDataTexts as T } from '@soestainable/bot/features/myData/texts';
 import { MY_DATA_VERBS } from '@soestainable/bot/features/myData/verbs';
 import type { Repositories } from '@soestainable/bot/storage/repositories';

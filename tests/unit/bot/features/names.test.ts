@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { literal, plain } from '@soestainable/bot/features/core/texts';
+import { literal, plain } from '@soestainable/bot/cards/texts';
 import { useBotHarness } from '../../../helpers/botHarness';
 import { exchange, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
 import { cardProblems, type Card } from '../../../helpers/cards';

@@ -1,6 +1,4 @@
 import { CHECKIN_VERBS } from '@soestainable/bot/features/checkin/verbs';
-import { ownProgress, teamParticipation } from '@soestainable/bot/features/progress/stats';
-import { emptyAggregate } from '@soestainable/shared/domain/aggregates';
 import type { CheckIn, Language } from '@soestainable/shared/domain/types';
 import { useBotHarness, withBotHarness } from '../../../helpers/botHarness';
 import { execute, joinedAdapter, replyCard } from '../../../helpers/botTurns';
@@ -170,23 +168,5 @@ describe('progress feature', () => {
     expect(cardText(card)).toContain('Soestainable Challenge · afgelopen op vrijdag 11 december');
     expect(cardText(card)).toContain('1 van de 10 dagen tot nu toe');
     expect(card['actions']).toEqual([]);
-  });
-
-  describe('the figures (pure)', () => {
-    it('streak and days: today still open does not break the streak', () => {
-      const c = (date: string) => mine('u', 't', date);
-      expect(ownProgress(DAYS, '2026-12-02', [c('2026-11-30'), c('2026-12-01')])).toMatchObject({ streak: 2, daysCheckedIn: 2, daysSoFar: 3, totalDays: 10 });
-      expect(ownProgress(DAYS, '2026-12-02', [c('2026-11-30'), c('2026-12-01'), c('2026-12-02')]).streak).toBe(3);
-      expect(ownProgress(DAYS, '2026-12-02', [c('2026-11-30')]).streak).toBe(0);
-      expect(ownProgress(DAYS, '2026-12-05', [c('2026-12-03'), c('2026-12-04')]).streak).toBe(2);
-      expect(ownProgress(DAYS, '2026-12-02', []).co2).toEqual({ low: 0, mid: 0, high: 0 });
-    });
-
-    it('participation divides by the people recorded on the days given, and never exceeds 100 %', () => {
-      const day = (date: string, participants: number, checkIns: number) => ({ ...emptyAggregate(CAMPAIGN, 't', date), participants, checkIns });
-      expect(teamParticipation([day('2026-11-30', 5, 9)])).toEqual({ average: 1 });
-      expect(teamParticipation([day('2026-11-30', 5, 2), day('2026-12-01', 6, 3)])).toEqual({ average: 5 / 11 });
-      expect(teamParticipation([])).toEqual({ average: 0 });
-    });
   });
 });

@@ -1,9 +1,9 @@
 import type { Activity } from 'botbuilder';
 import { CHECKIN_VERBS } from '@soestainable/bot/features/checkin/verbs';
 import { checkinTexts } from '@soestainable/bot/features/checkin/texts';
-import { expandCard } from '@soestainable/bot/features/core/cards';
+import { expandCard } from '@soestainable/bot/cards/render';
 import { coreTexts } from '@soestainable/bot/features/core/coreTexts';
-import { plain } from '@soestainable/bot/features/core/texts';
+import { plain } from '@soestainable/bot/cards/texts';
 import { enrolTexts } from '@soestainable/bot/features/enrol/texts';
 import { ENROL_VERBS } from '@soestainable/bot/features/enrol/verbs';
 import reportTemplate from '@soestainable/bot/features/reports/report.card.json';

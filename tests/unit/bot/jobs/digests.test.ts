@@ -7,7 +7,7 @@ import { emptyAggregate, type DailyAggregate } from '@soestainable/shared/domain
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { LANGUAGES, type Language } from '@soestainable/shared/domain/types';
 import { gate } from '@soestainable/shared/privacy';
-import { plain } from '@soestainable/bot/features/core/texts';
+import { plain } from '@soestainable/bot/cards/texts';
 import { cardProblems, cardText } from '../../../helpers/cards';
 import { activeMarkdown, markdownTexts, shownText } from '../../../helpers/markdown';
 

@@ -1,12 +1,12 @@
-import type { Participant } from '@soestainable/shared/domain/organisation';
+import { leftBefore, type Participant } from '@soestainable/shared/domain/organisation';
 import { AppError, isAppError } from '../../errors';
 import type { Repositories } from '../../storage/repositories';
 
 /*
  * Erasure of everything personal about one person, and the fence that makes it win against their own writes.
  * "Verwijder mijn gegevens" (features/myData), the tab's DELETE /api/me, the writers of personal data (check-in,
- * reports, enrolment) and the retention job (people who left long ago) all use it, so it sits with the other
- * pieces every feature shares instead of inside one of them.
+ * reports, enrolment) and the retention job (people who left long ago) all use it, so it is a service beside the
+ * adapters (bot features, tab API, jobs) instead of inside one of them.
  *
  * How the erasure wins: it first marks the profile (`ParticipantsRepository.markErasing`, ETag-checked; from then
  * on the profile refuses every save), then sweeps every table, sweeps again, and deletes the profile last. A writer
@@ -101,7 +101,7 @@ export async function eraseStoredData(repos: Repositories, configOrgId: string, 
  * then erases as {@link eraseStoredData}. `undefined` when it declined or there was no profile.
  */
 export async function eraseIfLeftBefore(repos: Repositories, configOrgId: string, userId: string, cutoff: string): Promise<DeletionCounts | undefined> {
-  const mark = await repos.participants.markErasing(userId, (d) => d.status === 'left' && d.leftAt !== undefined && d.leftAt < cutoff);
+  const mark = await repos.participants.markErasing(userId, (d) => leftBefore(d, cutoff));
   return mark === 'marked' ? eraseMarked(repos, configOrgId, userId, true) : undefined;
 }
 

@@ -1,13 +1,8 @@
-import {
-  addCalendarDays,
-  caoHolidayOn,
-  campaignDayNumber,
-  campaignDays,
-  parseIsoDate,
-  type Holiday,
-} from '@soestainable/shared/calendar';
-import { campaignIncludes, type Campaign } from '@soestainable/shared/domain/campaign';
-import type { IsoDate } from '@soestainable/shared/domain/types';
+import { caoHolidayOn, type Holiday } from '../calendar/holidays';
+import { addCalendarDays, parseIsoDate } from '../calendar/isoDate';
+import { campaignDayNumber, campaignDays } from '../calendar/workingDays';
+import { campaignIncludes, type Campaign } from './campaign';
+import type { IsoDate } from './types';
 
 /**
  * What a calendar date is for the challenge: a campaign day with its challenge, or why there is none. Pure: the

@@ -1,6 +1,6 @@
-import type { DailyAggregate } from '@soestainable/shared/domain/aggregates';
-import type { CheckIn, IsoDate, KgRange } from '@soestainable/shared/domain/types';
-import { sumRanges } from '@soestainable/shared/impact';
+import type { DailyAggregate } from './aggregates';
+import type { CheckIn, IsoDate, KgRange } from './types';
+import { sumRanges } from '../impact/estimate';
 
 /** One participant's figures for one campaign. */
 export interface OwnProgress {

@@ -1,5 +1,5 @@
 import type { Participant } from '@soestainable/shared/domain/organisation';
-import type { ReportAllowance } from '../reports/allowance';
+import type { ReportAllowance } from '../reportAllowance/allowance';
 import type { ActiveDay, CheckInAnswers, CheckInService, RecordResult } from './service';
 
 /** {@link CheckInService.record}, or `overLimit` when the check-in's barrier and idea would pass the day's allowance. */

@@ -4,7 +4,7 @@ import type { Barrier, Idea } from '@soestainable/shared/domain/programme';
 import type { SendClaim } from '@soestainable/shared/domain/sending';
 import type { CheckIn, Survey } from '@soestainable/shared/domain/types';
 import type { Repositories } from '../../storage/repositories';
-import { orgIdsOf } from '../core/erasure';
+import { orgIdsOf } from './erasure';
 
 /**
  * Everything the app stores about one person, read from every repository that holds personal data: what the

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { todayIn } from '@soestainable/shared/calendar';
-import { challengeById } from '@soestainable/shared/catalogue';
+import { challengeById, type DayChallenge } from '@soestainable/shared/catalogue';
+import { dayState, editableDates, type DayState } from '@soestainable/shared/domain/campaignDay';
 import type { Participant } from '@soestainable/shared/domain/organisation';
 import type { Barrier, Idea } from '@soestainable/shared/domain/programme';
 import type { CheckIn, IsoDate, Survey, Theme } from '@soestainable/shared/domain/types';
@@ -11,8 +12,6 @@ import { newSortableId } from '../../storage/keys';
 import { reportDay } from '../../storage/repositories/reports';
 import type { Repositories } from '../../storage/repositories';
 import { previousOf, type PendingReport, type PendingWork, type StoredCheckIn } from '../../storage/repositories/checkIns';
-import { dayState, editableDates, type DayState } from './campaignDay';
-import type { DayChallenge } from './cards';
 
 /**
  * The check-in rules shared by the bot's card and the tab's API: which day may still take a check-in, and how a
