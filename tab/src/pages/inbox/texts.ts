@@ -57,5 +57,3 @@ export const inboxTexts = {
   pending: { nl: 'Half gekoppeld: koppel opnieuw aan de actie om af te ronden.', en: 'Half linked: link it to the action again to finish.' },
   openProgramme: { nl: 'Naar het actieprogramma', en: 'To the action programme' },
 } as const satisfies Record<string, Localized>;
-
-export type InboxTextKey = keyof typeof inboxTexts;

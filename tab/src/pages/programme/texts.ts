@@ -86,5 +86,3 @@ export const programmeTexts = {
   solvedElsewhere: { nl: 'Ook opgelost', en: 'Also solved' },
   ownerLine: { nl: 'Eigenaar: {owner}', en: 'Owner: {owner}' },
 } as const satisfies Record<string, Localized>;
-
-export type ProgrammeTextKey = keyof typeof programmeTexts;

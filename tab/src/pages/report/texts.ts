@@ -47,5 +47,3 @@ export const reportTexts = {
   actions: GLOSSARY.actionProgramme.label,
   actionsTotal: { nl: '{n} acties', en: '{n} actions' },
 } as const satisfies Record<string, Localized>;
-
-export type ReportTextKey = keyof typeof reportTexts;
