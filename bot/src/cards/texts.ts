@@ -1,14 +1,16 @@
 import type { Language, Localized } from '@soestainable/shared/domain/types';
+import { t } from '@soestainable/shared/text';
 
 /** A feature's texts: every key in Dutch (the source) and English. */
 export type Texts = Readonly<Record<string, Localized>>;
 
 /**
- * One text in one language with `{name}` placeholders filled. Values are inserted as given: callers that put
- * user-typed text into a card use {@link plain} first.
+ * One text in one language with `{name}` placeholders filled, by the shared `t()` (`@soestainable/shared/text`);
+ * a placeholder without a value stays visible. Values are inserted as given: callers that put user-typed text into
+ * a card use {@link plain} first.
  */
 export function fill(text: Localized, lang: Language, vars: Readonly<Record<string, string | number>> = {}): string {
-  return text[lang].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return t(text, lang, vars);
 }
 
 /**
@@ -47,7 +49,5 @@ export function literal(text: string): string {
     .replace(MARKDOWN_LIST, (_m, indent: string, marker: string) => `${indent}${marker.replace(/[-+*.]/, (c) => `\\${c}`)}`);
 }
 
-/** Teams sends locales like `nl-NL`, `en-US`, `en-GB`; anything that is not English is answered in Dutch. */
-export function languageOfLocale(locale: string | undefined): Language {
-  return locale?.toLowerCase().startsWith('en') ? 'en' : 'nl';
-}
+/** Teams sends locales like `nl-NL`, `en-US`, `en-GB`; anything that is not English is answered in Dutch (shared with the tab). */
+export { languageOfLocale } from '@soestainable/shared/text';

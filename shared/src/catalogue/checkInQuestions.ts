@@ -69,6 +69,13 @@ export const CHECKIN_QUESTIONS: readonly StandardQuestion[] = [
   },
 ];
 
+/** The standard question `id`, typed by it: `checkInQuestion('travelMode').options` are travel modes. */
+export function checkInQuestion<I extends StandardQuestionId>(id: I): Extract<StandardQuestion, { readonly id: I }> {
+  const question = CHECKIN_QUESTIONS.find((q): q is Extract<StandardQuestion, { readonly id: I }> => q.id === id);
+  if (question === undefined) throw new Error(`check-in question ${id} is missing from CHECKIN_QUESTIONS`);
+  return question;
+}
+
 /** Yes/no answer labels for `yesno` questions. */
 export const YES_NO_LABELS: Readonly<Record<'yes' | 'no', Localized>> = {
   yes: { nl: 'Ja', en: 'Yes' },

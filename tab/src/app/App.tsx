@@ -11,13 +11,14 @@ import {
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { SessionInfo } from '@soestainable/shared/api/session';
 import type { Language } from '@soestainable/shared/domain/types';
+import { languageFrom } from '@soestainable/shared/text';
 import { ApiClient } from '../api/client';
 import { ApiClientError } from '../api/errors';
 import { DevTokenSource, TeamsTokenSource } from '../api/tokens';
 import { EmptyState, ErrorState, LoadingState } from '../components/states';
 import { commonTexts } from '../texts/texts';
-import { languageFrom, translate } from '../texts/translate';
-import { AppContext, useDevSignIn, useLang, type AppContextValue } from './context';
+import { useT } from '../texts/useT';
+import { AppContext, useDevSignIn, type AppContextValue } from './context';
 import type { HostTheme, TabEnvironment } from './host';
 import { Navigation } from './Navigation';
 import { PAGE_DEFINITIONS } from './pages';
@@ -176,7 +177,7 @@ function homeHref(session: SessionInfo): string {
 
 function SignedIn({ route, session }: { readonly route: Route; readonly session: SessionInfo }): ReactElement {
   const styles = useStyles();
-  const lang = useLang();
+  const t = useT();
   const { devTokens } = useDevSignIn();
   const definition = route.page === 'home' || route.page === 'notFound' ? undefined : PAGE_DEFINITIONS.find((d) => d.page === route.page);
   const navItems = PAGE_DEFINITIONS.filter((d) => d.nav !== undefined && d.allowed(session) && (d.page !== 'team' || session.teamId !== null));
@@ -186,9 +187,9 @@ function SignedIn({ route, session }: { readonly route: Route; readonly session:
   return (
     <>
       {route.page === 'config' ? null : (
-        <nav className={styles.bar} aria-label={translate(commonTexts, lang, 'navLabel')}>
+        <nav className={styles.bar} aria-label={t(commonTexts.navLabel)}>
           <Navigation
-            entries={navItems.map((d) => ({ page: d.page, label: translate(commonTexts, lang, d.nav ?? 'appTitle'), href: hrefOf(d.page) }))}
+            entries={navItems.map((d) => ({ page: d.page, label: t(commonTexts[d.nav ?? 'appTitle']), href: hrefOf(d.page) }))}
             current={navItems.find((d) => d.page === route.page)?.page}
             onNavigate={navigate}
           />
@@ -197,13 +198,13 @@ function SignedIn({ route, session }: { readonly route: Route; readonly session:
               size="small"
               appearance="subtle"
               className={styles.signOut}
-              title={translate(commonTexts, lang, 'signedInAs', { name: session.name })}
+              title={t(commonTexts.signedInAs, { name: session.name })}
               onClick={() => {
                 devTokens.clear();
                 navigate(hrefFor('signin'));
               }}
             >
-              {translate(commonTexts, lang, 'signOut')}
+              {t(commonTexts.signOut)}
             </Button>
           )}
         </nav>
@@ -213,10 +214,10 @@ function SignedIn({ route, session }: { readonly route: Route; readonly session:
           route.page === 'home' ? (
             <LoadingState />
           ) : (
-            <EmptyState title={translate(commonTexts, lang, 'notFoundTitle')}>{translate(commonTexts, lang, 'notFoundBody')}</EmptyState>
+            <EmptyState title={t(commonTexts.notFoundTitle)}>{t(commonTexts.notFoundBody)}</EmptyState>
           )
         ) : !definition.allowed(session) ? (
-          <EmptyState title={translate(commonTexts, lang, 'errorTitle')}>{translate(commonTexts, lang, 'forbiddenPage')}</EmptyState>
+          <EmptyState title={t(commonTexts.errorTitle)}>{t(commonTexts.forbiddenPage)}</EmptyState>
         ) : (
           <Suspense fallback={<LoadingState />}>
             <definition.component key={`${route.page}/${rest.join('/')}`} rest={rest} />

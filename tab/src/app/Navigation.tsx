@@ -15,8 +15,7 @@ import {
 } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import { commonTexts } from '../texts/texts';
-import { translate } from '../texts/translate';
-import { useLang } from './context';
+import { useT } from '../texts/useT';
 import type { PageId } from './router';
 
 /** One entry of the top navigation: the page, its label (already in the user's language), where it goes. */
@@ -70,7 +69,7 @@ export function Navigation({ entries, current, onNavigate }: { readonly entries:
 /** "More": shown only while some pages do not fit; its menu lists exactly those. */
 function MoreMenu({ entries, onNavigate }: { readonly entries: readonly NavEntry[]; readonly onNavigate: (href: string) => void }): ReactElement | null {
   const styles = useStyles();
-  const lang = useLang();
+  const t = useT();
   const { ref, overflowCount, isOverflowing } = useOverflowMenu<HTMLDivElement>();
   if (!isOverflowing) return null;
   // The overflow manager measures this box (the button's width) to know how much room "More" takes.
@@ -78,8 +77,8 @@ function MoreMenu({ entries, onNavigate }: { readonly entries: readonly NavEntry
     <div ref={ref} className={styles.more}>
       <Menu>
         <MenuTrigger disableButtonEnhancement>
-          <Button size="small" appearance="subtle" aria-label={translate(commonTexts, lang, 'navMoreLabel', { count: overflowCount })}>
-            {translate(commonTexts, lang, 'navMore')}
+          <Button size="small" appearance="subtle" aria-label={t(commonTexts.navMoreLabel, { count: overflowCount })}>
+            {t(commonTexts.navMore)}
           </Button>
         </MenuTrigger>
         <MenuPopover>

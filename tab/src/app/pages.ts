@@ -1,6 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { SessionInfo } from '@soestainable/shared/api/session';
-import type { commonTexts } from '../texts/texts';
+import type { NavTextKey } from '../texts/texts';
 import type { PageId } from './router';
 
 /** What the shell hands every page: the route's segments after the page name (`#/team/t-1` → `['t-1']`). */
@@ -11,7 +11,7 @@ export interface PageProps {
 export interface PageDefinition {
   readonly page: PageId;
   /** The page's entry in the top navigation; none for pages reached otherwise (configuration, sign-in). */
-  readonly nav?: keyof typeof commonTexts;
+  readonly nav?: NavTextKey;
   /** Who may open it; others see a "not for your role" note instead of the page (the API refuses them too). */
   readonly allowed: (session: SessionInfo) => boolean;
   /** Loaded on demand: a page's code (charts, admin forms) downloads when it is first opened. */

@@ -1,8 +1,7 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, type ReactElement, type ReactNode } from 'react';
-import { useLang } from '../app/context';
 import { commonTexts } from '../texts/texts';
-import { translate } from '../texts/translate';
+import { useT } from '../texts/useT';
 
 const useStyles = makeStyles({
   frame: {
@@ -28,10 +27,10 @@ const useStyles = makeStyles({
  */
 export function PageFrame({ title, subtitle, actions, children }: { readonly title: string; readonly subtitle?: ReactNode; readonly actions?: ReactNode; readonly children?: ReactNode }): ReactElement {
   const styles = useStyles();
-  const lang = useLang();
+  const t = useT();
   useEffect(() => {
-    document.title = `${title} · ${translate(commonTexts, lang, 'appTitle')}`;
-  }, [title, lang]);
+    document.title = `${title} · ${t(commonTexts.appTitle)}`;
+  }, [title, t]);
   return (
     <div className={styles.frame}>
       <header className={styles.header}>

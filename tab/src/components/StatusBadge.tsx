@@ -1,7 +1,8 @@
 import { Badge } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import { ACTION_STATUS_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
-import type { ActionStatus, Language } from '@soestainable/shared/domain/types';
+import { ACTION_STATUS_LABELS } from '@soestainable/shared/catalogue/labels';
+import type { ActionStatus } from '@soestainable/shared/domain/types';
+import { useT } from '../texts/useT';
 
 /** Badge colours (Fluent's own palette, so every theme and high contrast are handled by Fluent). */
 const STATUS_COLOUR: Readonly<Record<ActionStatus, 'informative' | 'brand' | 'warning' | 'success' | 'subtle'>> = {
@@ -13,10 +14,11 @@ const STATUS_COLOUR: Readonly<Record<ActionStatus, 'informative' | 'brand' | 'wa
 };
 
 /** An action's status as a labelled badge (the label is the text, so colour never carries meaning alone). */
-export function StatusBadge({ status, lang }: { readonly status: ActionStatus; readonly lang: Language }): ReactElement {
+export function StatusBadge({ status }: { readonly status: ActionStatus }): ReactElement {
+  const t = useT();
   return (
     <Badge appearance="tint" shape="rounded" color={STATUS_COLOUR[status]}>
-      {labelOf(ACTION_STATUS_LABELS, status, lang)}
+      {t(ACTION_STATUS_LABELS[status])}
     </Badge>
   );
 }

@@ -4,7 +4,7 @@ import type { CampaignInfo, ImpactInfo } from '@soestainable/shared/api/dashboar
 import { useLang } from '../app/context';
 import { formatDate, formatKg, formatNumber } from '../texts/format';
 import { dashboardTexts } from '../texts/texts';
-import { useTexts } from '../texts/useTexts';
+import { useT } from '../texts/useT';
 import { StatCard } from './StatCard';
 
 const useStyles = makeStyles({
@@ -16,25 +16,25 @@ const useStyles = makeStyles({
 /** "Soestainable Challenge voorjaar · dag 3 van 10" (or when it starts or ended). */
 export function useCampaignLine(): (campaign: CampaignInfo | null) => string {
   const lang = useLang();
-  const t = useTexts(dashboardTexts);
+  const t = useT();
   return (campaign) => {
-    if (campaign === null) return t('noCampaign');
+    if (campaign === null) return t(dashboardTexts.noCampaign);
     const name = campaign.name[lang];
-    if (campaign.daysSoFar === 0) return t('campaignNotStarted', { name, date: formatDate(lang, campaign.startDate) });
-    if (campaign.status === 'ended' || campaign.today > campaign.endDate) return t('campaignEnded', { name, date: formatDate(lang, campaign.endDate) });
-    return t('campaignDay', { name, day: campaign.daysSoFar, days: campaign.days.length });
+    if (campaign.daysSoFar === 0) return t(dashboardTexts.campaignNotStarted, { name, date: formatDate(lang, campaign.startDate) });
+    if (campaign.status === 'ended' || campaign.today > campaign.endDate) return t(dashboardTexts.campaignEnded, { name, date: formatDate(lang, campaign.endDate) });
+    return t(dashboardTexts.campaignDay, { name, day: campaign.daysSoFar, days: campaign.days.length });
   };
 }
 
 /** The CO2 estimate as a stat card: the middle value large, its range below. */
 export function Co2Card({ impact, label }: { readonly impact: ImpactInfo; readonly label?: string }): ReactElement {
   const lang = useLang();
-  const t = useTexts(dashboardTexts);
+  const t = useT();
   return (
     <StatCard
-      label={label ?? t('co2Label')}
-      value={t('co2Value', { kg: formatKg(lang, impact.co2.mid) })}
-      hint={t('co2Hint', { low: formatKg(lang, impact.co2.low), high: formatKg(lang, impact.co2.high) })}
+      label={label ?? t(dashboardTexts.co2Label)}
+      value={t(dashboardTexts.co2Value, { kg: formatKg(lang, impact.co2.mid) })}
+      hint={t(dashboardTexts.co2Hint, { low: formatKg(lang, impact.co2.low), high: formatKg(lang, impact.co2.high) })}
     />
   );
 }
@@ -43,12 +43,12 @@ export function Co2Card({ impact, label }: { readonly impact: ImpactInfo; readon
 export function FactorSources({ impact }: { readonly impact: ImpactInfo }): ReactElement {
   const lang = useLang();
   const styles = useStyles();
-  const t = useTexts(dashboardTexts);
+  const t = useT();
   return (
     <Text size={200} className={styles.sources}>
       <span>
-        {t('factorSources', { version: impact.factorVersion })}{' '}
-        {impact.cupsAvoided > 0 ? `${t('cupsAvoided', { cups: formatNumber(lang, impact.cupsAvoided) })}.` : ''}
+        {t(dashboardTexts.factorSources, { version: impact.factorVersion })}{' '}
+        {impact.cupsAvoided > 0 ? `${t(dashboardTexts.cupsAvoided, { cups: formatNumber(lang, impact.cupsAvoided) })}.` : ''}
       </span>
       <ul className={styles.list}>
         {impact.sources.map((source) => (
@@ -58,7 +58,7 @@ export function FactorSources({ impact }: { readonly impact: ImpactInfo }): Reac
                 {source.name[lang]}
               </Link>
             )}
-            {source.verified ? '' : ` ${t('unverified')}`}
+            {source.verified ? '' : ` ${t(dashboardTexts.unverified)}`}
           </li>
         ))}
       </ul>

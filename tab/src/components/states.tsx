@@ -11,9 +11,8 @@ import {
 import { useId, type ReactElement, type ReactNode } from 'react';
 import type { ApiClientError } from '../api/errors';
 import type { ApiState } from '../api/useApi';
-import { useLang } from '../app/context';
 import { commonTexts, errorTexts } from '../texts/texts';
-import { translate } from '../texts/translate';
+import { useT } from '../texts/useT';
 
 const useStyles = makeStyles({
   centered: {
@@ -30,19 +29,19 @@ const useStyles = makeStyles({
 
 /** While a page's data loads: a labelled spinner (role progressbar). */
 export function LoadingState({ label }: { readonly label?: string }): ReactElement {
-  const lang = useLang();
+  const t = useT();
   const styles = useStyles();
   return (
     <div className={styles.centered}>
-      <Spinner label={label ?? translate(commonTexts, lang, 'loading')} labelPosition="below" />
+      <Spinner label={label ?? t(commonTexts.loading)} labelPosition="below" />
     </div>
   );
 }
 
 /** The text for a coded error in the user's language (never the server's English message). */
 export function useErrorText(): (error: ApiClientError) => string {
-  const lang = useLang();
-  return (error) => errorTexts[error.code][lang];
+  const t = useT();
+  return (error) => t(errorTexts[error.code]);
 }
 
 /**
@@ -50,19 +49,19 @@ export function useErrorText(): (error: ApiClientError) => string {
  * that knows the rule the server named (`details.rule`) may pass its own `message` instead.
  */
 export function ErrorState({ error, onRetry, title, message }: { readonly error: ApiClientError; readonly onRetry?: () => void; readonly title?: string; readonly message?: string }): ReactElement {
-  const lang = useLang();
+  const t = useT();
   const styles = useStyles();
   return (
     <div role="alert" className={styles.bar}>
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{title ?? translate(commonTexts, lang, 'errorTitle')}</MessageBarTitle>
-          {message ?? errorTexts[error.code][lang]}
+          <MessageBarTitle>{title ?? t(commonTexts.errorTitle)}</MessageBarTitle>
+          {message ?? t(errorTexts[error.code])}
         </MessageBarBody>
       </MessageBar>
       {onRetry === undefined ? null : (
         <Button appearance="secondary" onClick={onRetry} style={{ marginTop: tokens.spacingVerticalS }}>
-          {translate(commonTexts, lang, 'retry')}
+          {t(commonTexts.retry)}
         </Button>
       )}
     </div>
@@ -71,12 +70,12 @@ export function ErrorState({ error, onRetry, title, message }: { readonly error:
 
 /** Nothing to show yet: a titled note (role status) with an explanation. */
 export function EmptyState({ title, children }: { readonly title?: string; readonly children?: ReactNode }): ReactElement {
-  const lang = useLang();
+  const t = useT();
   const styles = useStyles();
   return (
     <div role="status" className={styles.centered}>
       <Text weight="semibold" size={400}>
-        {title ?? translate(commonTexts, lang, 'emptyTitle')}
+        {title ?? t(commonTexts.emptyTitle)}
       </Text>
       {children === undefined ? null : <Text>{children}</Text>}
     </div>
@@ -85,15 +84,15 @@ export function EmptyState({ title, children }: { readonly title?: string; reado
 
 /** Below the minimum group size: says why there are no numbers (a region named by its title). */
 export function SuppressedNotice({ minimum }: { readonly minimum: number }): ReactElement {
-  const lang = useLang();
+  const t = useT();
   const styles = useStyles();
   const titleId = useId();
   return (
     <section aria-labelledby={titleId} className={styles.bar}>
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle id={titleId}>{translate(commonTexts, lang, 'suppressedTitle')}</MessageBarTitle>
-          {translate(commonTexts, lang, 'suppressedBody', { minimum })}
+          <MessageBarTitle id={titleId}>{t(commonTexts.suppressedTitle)}</MessageBarTitle>
+          {t(commonTexts.suppressedBody, { minimum })}
         </MessageBarBody>
       </MessageBar>
     </section>

@@ -1,4 +1,5 @@
 import type { Localized } from '@soestainable/shared/domain/types';
+import { GLOSSARY } from '@soestainable/shared/text';
 import type { ClientErrorCode } from '../api/errors';
 
 /** Texts the shell and the shared components use. Dutch is the source, English the translation. */
@@ -6,10 +7,10 @@ export const commonTexts = {
   appTitle: { nl: 'Soestainable Challenge', en: 'Soestainable Challenge' },
   navLabel: { nl: 'Onderdelen', en: 'Sections' },
   navTeam: { nl: 'Mijn team', en: 'My team' },
-  navOrg: { nl: 'Organisatie', en: 'Organisation' },
+  navOrg: GLOSSARY.organisation.label,
   navMe: { nl: 'Mijn voortgang', en: 'My progress' },
-  navProgramme: { nl: 'Actieprogramma', en: 'Action programme' },
-  navInbox: { nl: 'Prikkels', en: 'Barriers' },
+  navProgramme: GLOSSARY.actionProgramme.label,
+  navInbox: GLOSSARY.barriers.label,
   navAdmin: { nl: 'Beheer', en: 'Admin' },
   navReport: { nl: 'Rapport', en: 'Report' },
   navMore: { nl: 'Meer', en: 'More' },
@@ -32,7 +33,17 @@ export const commonTexts = {
   signedInAs: { nl: 'Aangemeld als {name}', en: 'Signed in as {name}' },
   signOut: { nl: 'Afmelden', en: 'Sign out' },
   range: { nl: 'bandbreedte {range}', en: 'range {range}' },
+  // Words of the forms on several pages.
+  save: { nl: 'Opslaan', en: 'Save' },
+  saving: { nl: 'Bezig met opslaan…', en: 'Saving…' },
+  saved: { nl: 'Opgeslagen.', en: 'Saved.' },
+  cancel: { nl: 'Annuleren', en: 'Cancel' },
+  required: { nl: 'Vul dit in.', en: 'Fill this in.' },
+  tooLong: { nl: 'Maximaal {max} tekens.', en: 'At most {max} characters.' },
 } as const satisfies Record<string, Localized>;
+
+/** The texts a page's entry in the navigation can have (`tab/src/app/pages.ts`). */
+export type NavTextKey = 'navTeam' | 'navOrg' | 'navMe' | 'navProgramme' | 'navInbox' | 'navAdmin' | 'navReport';
 
 /**
  * One text per error code the API answers with (`shared/src/api/common.ts`), plus the client's own: the
@@ -60,7 +71,7 @@ export const dashboardTexts = {
   campaignNotStarted: { nl: '{name} · begint op {date}', en: '{name} · starts on {date}' },
   campaignEnded: { nl: '{name} · afgelopen op {date}', en: '{name} · ended on {date}' },
   noCampaign: { nl: 'Er loopt nu geen campagne.', en: 'No campaign is running right now.' },
-  co2Label: { nl: 'Geschatte CO2-besparing', en: 'Estimated CO2 avoided' },
+  co2Label: GLOSSARY.co2Avoided.label,
   co2Value: { nl: '{kg} kg', en: '{kg} kg' },
   co2Hint: { nl: 'bandbreedte {low}–{high} kg CO2-eq', en: 'range {low}–{high} kg CO2-eq' },
   factorSources: { nl: 'Schatting met factortabel {version}. Bronnen:', en: 'Estimate with factor table {version}. Sources:' },

@@ -22,6 +22,7 @@ import {
   challengeSchema,
   CHECKIN_OUTCOME_LABELS,
   CHECKIN_QUESTIONS,
+  checkInQuestion,
   DIMENSION_LABELS,
   DISTANCE_BAND_LABELS,
   FREQUENCY_LABELS,
@@ -139,6 +140,11 @@ describe('standard check-in questions', () => {
     expect(values('distanceBand')).toEqual([...DISTANCE_BAND_KEYS]);
     expectFilled(YES_NO_LABELS.yes, 'yes');
     expectFilled(YES_NO_LABELS.no, 'no');
+  });
+
+  it('checkInQuestion finds a question by its id, for the bot’s card and the tab’s form alike', () => {
+    for (const question of CHECKIN_QUESTIONS) expect(checkInQuestion(question.id)).toBe(question);
+    expect(checkInQuestion('travelMode').options.map((o) => o.value)).toEqual([...TRAVEL_MODES]);
   });
 });
 

@@ -3,8 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CampaignAdminResponse, CampaignView, CoordinatorsResponse, DayPlanResponse, SendRunsResponse, TeamsAdminResponse } from '@soestainable/shared/api/admin';
 import { CHALLENGE_TEXT_LIMITS } from '@soestainable/shared/catalogue/challenge';
+import { placeholders } from '@soestainable/shared/text';
 import { adminTexts } from '../../../tab/src/pages/admin/texts';
-import { placeholders } from '../../../tab/src/texts/translate';
 import { apiError, PENDING, renderTab, sessionOf, type AnswerSpec } from './harness';
 
 const coordinator = sessionOf({ roles: ['coordinator'] });

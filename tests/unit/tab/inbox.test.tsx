@@ -3,8 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { InboxBarrier, InboxResponse, TriageResponse } from '@soestainable/shared/api/inbox';
 import type { ActionView } from '@soestainable/shared/api/programme';
+import { placeholders } from '@soestainable/shared/text';
 import { inboxTexts } from '../../../tab/src/pages/inbox/texts';
-import { placeholders } from '../../../tab/src/texts/translate';
 import { apiError, PENDING, renderTab, sessionOf, type AnswerSpec } from './harness';
 
 const coordinator = sessionOf({ roles: ['coordinator'] });

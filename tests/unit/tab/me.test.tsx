@@ -102,7 +102,7 @@ describe('my progress', () => {
     await userEvent.clear(cups);
     await userEvent.type(cups, '3');
     await userEvent.click(within(form).getByRole('radio', { name: 'Deels' }));
-    await userEvent.selectOptions(within(form).getByRole('combobox', { name: 'Hoe kwam je naar het werk?' }), 'ov');
+    await userEvent.selectOptions(within(form).getByRole('combobox', { name: 'Hoe ben je vandaag naar je werk gereisd?' }), 'ov');
     await userEvent.click(within(form).getByRole('button', { name: 'Opslaan' }));
     expect(await within(form).findByRole('status')).toBeTruthy();
     expect(calls[0]?.body).toEqual({ outcome: 'partly', travelMode: 'ov', distanceBand: '0-5', wasteFree: false, challenge: 3, etag: null });
@@ -130,7 +130,7 @@ describe('my progress', () => {
 
     expect(screen.getByRole('form', { name: 'Day 3 · Wed 13 May: Own cup' })).toBeTruthy();
     const yesterday = screen.getByRole('form', { name: 'Day 2 · Tue 12 May: Own cup' });
-    const wasteFree = within(yesterday).getByRole('checkbox', { name: 'Worked waste-free today' });
+    const wasteFree = within(yesterday).getByRole('checkbox', { name: 'Did you work waste-free today (no residual waste)?' });
     expect((wasteFree as HTMLInputElement).checked).toBe(true);
     await userEvent.click(wasteFree);
     await userEvent.click(within(yesterday).getByRole('button', { name: 'Save change' }));

@@ -4,8 +4,8 @@ import userEvent from '@testing-library/user-event';
 import type { ActionDetailResponse, ActionView, ProgrammeResponse, YouSaidResponse } from '@soestainable/shared/api/programme';
 import { nextStatuses } from '@soestainable/shared/domain/programme';
 import { ACTION_STATUSES, DIMENSIONS, THEMES, type ActionStatus, type Dimension, type Theme } from '@soestainable/shared/domain/types';
+import { placeholders } from '@soestainable/shared/text';
 import { programmeTexts } from '../../../tab/src/pages/programme/texts';
-import { placeholders } from '../../../tab/src/texts/translate';
 import { apiError, PENDING, renderTab, sessionOf, type RecordedCall } from './harness';
 
 const coordinator = sessionOf({ roles: ['coordinator'] });

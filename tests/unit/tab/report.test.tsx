@@ -2,8 +2,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReportResponse } from '@soestainable/shared/api/report';
+import { placeholders } from '@soestainable/shared/text';
 import { reportTexts } from '../../../tab/src/pages/report/texts';
-import { placeholders } from '../../../tab/src/texts/translate';
 import { apiError, PENDING, renderTab, sessionOf } from './harness';
 
 const coordinator = sessionOf({ roles: ['coordinator'] });

@@ -1,4 +1,5 @@
 import type { Localized } from '@soestainable/shared/domain/types';
+import { languageFrom, placeholders, t } from '@soestainable/shared/text';
 import { configTexts } from '../../../tab/src/pages/config/texts';
 import { meTexts } from '../../../tab/src/pages/me/texts';
 import { orgTexts } from '../../../tab/src/pages/org/texts';
@@ -6,7 +7,6 @@ import { signinTexts } from '../../../tab/src/pages/signin/texts';
 import { IDEA_STATUS_LABELS, teamTexts } from '../../../tab/src/pages/team/texts';
 import { formatDay, formatKgRange, formatPercent, formatPoints } from '../../../tab/src/texts/format';
 import { commonTexts, dashboardTexts, errorTexts } from '../../../tab/src/texts/texts';
-import { languageFrom, placeholders, translate } from '../../../tab/src/texts/translate';
 
 const tables: Record<string, Readonly<Record<string, Localized>>> = {
   commonTexts,
@@ -34,9 +34,9 @@ describe('the tab’s texts', () => {
     );
   });
 
-  test('translate fills placeholders and leaves unknown ones visible', () => {
-    expect(translate(commonTexts, 'en', 'suppressedBody', { minimum: 5 })).toContain('Fewer than 5 people');
-    expect(translate({ x: { nl: '{a} en {b}', en: '{a} and {b}' } }, 'nl', 'x', { a: 1 })).toBe('1 en {b}');
+  test('t() fills placeholders and leaves unknown ones visible', () => {
+    expect(t(commonTexts.suppressedBody, 'en', { minimum: 5 })).toContain('Fewer than 5 people');
+    expect(t({ nl: '{a} en {b}', en: '{a} and {b}' }, 'nl', { a: 1 })).toBe('1 en {b}');
   });
 
   test('languages from locales: English for any English locale, Dutch for Dutch, nothing for others', () => {

@@ -1,8 +1,7 @@
 import { mergeClasses, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useId, useRef, useState, type ReactElement, type RefObject } from 'react';
-import { useLang } from '../../app/context';
 import { commonTexts } from '../../texts/texts';
-import { translate } from '../../texts/translate';
+import { useT } from '../../texts/useT';
 import { LoadingState } from '../states';
 import type { ChartRow, ChartSeries } from './types';
 
@@ -80,7 +79,7 @@ export interface ChartFigureProps {
  */
 export function ChartFigure({ title, rows, series, format, categoryLabel, layout = 'vertical', height, domainMax, headingLevel = 3 }: ChartFigureProps): ReactElement {
   const styles = useStyles();
-  const lang = useLang();
+  const t = useT();
   const titleId = useId();
   const [asTable, setAsTable] = useState(false);
   const [ref, width] = useWidth();
@@ -99,14 +98,14 @@ export function ChartFigure({ title, rows, series, format, categoryLabel, layout
           </h3>
         )}
         <Button size="small" appearance="subtle" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
-          {translate(commonTexts, lang, asTable ? 'showChart' : 'showTable')}
+          {t(asTable ? commonTexts.showChart : commonTexts.showTable)}
         </Button>
       </figcaption>
       <div ref={ref} className={styles.plot} aria-hidden="true" hidden={asTable}>
         {asTable ? null : !ready ? (
-          <LoadingState label={translate(commonTexts, lang, 'chartLoading')} />
+          <LoadingState label={t(commonTexts.chartLoading)} />
         ) : (
-          <Suspense fallback={<LoadingState label={translate(commonTexts, lang, 'chartLoading')} />}>
+          <Suspense fallback={<LoadingState label={t(commonTexts.chartLoading)} />}>
             <BarChartView rows={rows} series={series} layout={layout} format={format} width={width} height={chartHeight} {...(domainMax === undefined ? {} : { domainMax })} />
           </Suspense>
         )}

@@ -8,8 +8,9 @@ import { useLang } from '../../app/context';
 import { Section } from '../../components/Section';
 import { ApiView } from '../../components/states';
 import { formatDate } from '../../texts/format';
+import { useT } from '../../texts/useT';
 import { NoticeBar, SaveButton, textProblem, useAdminStyles, useSave, validation } from './common';
-import { at } from './texts';
+import { adminTexts } from './texts';
 
 /**
  * The contract's campaignId slug and name limit, so the form explains a problem before sending. Repeated because a
@@ -24,6 +25,7 @@ type Saver = ReturnType<typeof useSave>;
 
 function CampaignForm({ campaign, saver, onSaved }: { readonly campaign: CampaignView | null; readonly saver: Saver; readonly onSaved: () => void }): ReactElement {
   const lang = useLang();
+  const t = useT();
   const styles = useAdminStyles();
   const { apiSend } = useApiCalls();
   const { busy, save } = saver;
@@ -38,11 +40,11 @@ function CampaignForm({ campaign, saver, onSaved }: { readonly campaign: Campaig
   const [touched, setTouched] = useState(false);
 
   const problems = {
-    campaignId: campaignId === '' ? at('required', lang) : SLUG.test(campaignId) ? undefined : at('campaignIdInvalid', lang),
-    nameNl: textProblem(lang, nameNl, NAME_MAX),
-    nameEn: textProblem(lang, nameEn, NAME_MAX),
-    startDate: startDate === '' ? at('required', lang) : undefined,
-    endDate: endDate === '' ? at('required', lang) : startDate !== '' && endDate < startDate ? at('endBeforeStart', lang) : undefined,
+    campaignId: campaignId === '' ? t(adminTexts.required) : SLUG.test(campaignId) ? undefined : t(adminTexts.campaignIdInvalid),
+    nameNl: textProblem(t, nameNl, NAME_MAX),
+    nameEn: textProblem(t, nameEn, NAME_MAX),
+    startDate: startDate === '' ? t(adminTexts.required) : undefined,
+    endDate: endDate === '' ? t(adminTexts.required) : startDate !== '' && endDate < startDate ? t(adminTexts.endBeforeStart) : undefined,
   };
   const shown = (p: string | undefined): ReturnType<typeof validation> => validation(touched ? p : undefined);
 
@@ -56,58 +58,58 @@ function CampaignForm({ campaign, saver, onSaved }: { readonly campaign: Campaig
   };
 
   return (
-    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label={at('campaign', lang)} noValidate>
+    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label={t(adminTexts.campaign)} noValidate>
       <div className={styles.row}>
-        <Field label={at('campaignId', lang)} required {...shown(problems.campaignId)}>
+        <Field label={t(adminTexts.campaignId)} required {...shown(problems.campaignId)}>
           <Input value={campaignId} disabled={campaign !== null} onChange={(_, d) => setCampaignId(d.value)} />
         </Field>
-        <Field label={at('status', lang)}>
+        <Field label={t(adminTexts.status)}>
           <Select value={status} onChange={(_, d) => setStatus(d.value as CampaignStatus)}>
             {(Object.keys(STATUS_TEXT) as CampaignStatus[]).map((s) => (
               <option key={s} value={s}>
-                {at(STATUS_TEXT[s], lang)}
+                {t(adminTexts[STATUS_TEXT[s]])}
               </option>
             ))}
           </Select>
         </Field>
       </div>
       <div className={styles.row}>
-        <Field label={at('nameNl', lang)} required {...shown(problems.nameNl)}>
+        <Field label={t(adminTexts.nameNl)} required {...shown(problems.nameNl)}>
           <Input value={nameNl} onChange={(_, d) => setNameNl(d.value)} />
         </Field>
-        <Field label={at('nameEn', lang)} required {...shown(problems.nameEn)}>
+        <Field label={t(adminTexts.nameEn)} required {...shown(problems.nameEn)}>
           <Input value={nameEn} onChange={(_, d) => setNameEn(d.value)} />
         </Field>
       </div>
       <div className={styles.row}>
-        <Field label={at('startDate', lang)} required {...shown(problems.startDate)}>
+        <Field label={t(adminTexts.startDate)} required {...shown(problems.startDate)}>
           <Input type="date" value={startDate} onChange={(_, d) => setStart(d.value)} />
         </Field>
-        <Field label={at('endDate', lang)} required {...shown(problems.endDate)}>
+        <Field label={t(adminTexts.endDate)} required {...shown(problems.endDate)}>
           <Input type="date" value={endDate} onChange={(_, d) => setEnd(d.value)} />
         </Field>
       </div>
       <fieldset className={styles.form}>
-        <legend>{at('closingDays', lang)}</legend>
+        <legend>{t(adminTexts.closingDays)}</legend>
         <Text size={200} className={styles.muted}>
-          {at('closingDaysHint', lang)}
+          {t(adminTexts.closingDaysHint)}
         </Text>
         {closingDays.length === 0 ? (
-          <Text>{at('noClosingDays', lang)}</Text>
+          <Text>{t(adminTexts.noClosingDays)}</Text>
         ) : (
-          <ul className={styles.list} aria-label={at('closingDays', lang)}>
+          <ul className={styles.list} aria-label={t(adminTexts.closingDays)}>
             {closingDays.map((day) => (
               <li key={day} className={styles.inline}>
                 <span>{formatDate(lang, day)}</span>
                 <Button size="small" onClick={() => setClosingDays((days) => days.filter((d) => d !== day))}>
-                  {at('removeItem', lang, { name: formatDate(lang, day) })}
+                  {t(adminTexts.removeItem, { name: formatDate(lang, day) })}
                 </Button>
               </li>
             ))}
           </ul>
         )}
         <div className={styles.row}>
-          <Field label={at('closingDay', lang)}>
+          <Field label={t(adminTexts.closingDay)}>
             <Input type="date" value={newDay} onChange={(_, d) => setNewDay(d.value)} />
           </Field>
           <div className={styles.buttons}>
@@ -118,17 +120,17 @@ function CampaignForm({ campaign, saver, onSaved }: { readonly campaign: Campaig
                 setNewDay('');
               }}
             >
-              {at('add', lang)}
+              {t(adminTexts.add)}
             </Button>
           </div>
         </div>
       </fieldset>
       {campaign === null || campaign.days.length === 0 ? null : (
         <Text className={styles.muted}>
-          {at('challengeDays', lang, { n: campaign.days.length, first: formatDate(lang, campaign.days[0] ?? ''), last: formatDate(lang, campaign.days[campaign.days.length - 1] ?? '') })}
+          {t(adminTexts.challengeDays, { n: campaign.days.length, first: formatDate(lang, campaign.days[0] ?? ''), last: formatDate(lang, campaign.days[campaign.days.length - 1] ?? '') })}
         </Text>
       )}
-      <SaveButton busy={busy} lang={lang} />
+      <SaveButton busy={busy} />
     </form>
   );
 }
@@ -137,6 +139,7 @@ function CampaignForm({ campaign, saver, onSaved }: { readonly campaign: Campaig
 export function CampaignSection({ lang, onChanged }: { readonly lang: Language; readonly onChanged: () => void }): ReactElement {
   const state = useApi('admin.campaign.get');
   const styles = useAdminStyles();
+  const t = useT();
   // The notice lives outside the form: a saved campaign has a new etag, which gives a fresh form.
   const saver = useSave(lang);
   const reload = (): void => {
@@ -144,11 +147,11 @@ export function CampaignSection({ lang, onChanged }: { readonly lang: Language; 
     onChanged();
   };
   return (
-    <Section title={at('campaign', lang)}>
+    <Section title={t(adminTexts.campaign)}>
       <ApiView state={state}>
         {(data) => (
           <>
-            {data.current === null ? <Text className={styles.muted}>{at('noCampaign', lang)}</Text> : null}
+            {data.current === null ? <Text className={styles.muted}>{t(adminTexts.noCampaign)}</Text> : null}
             <CampaignForm key={data.current?.etag ?? 'new'} campaign={data.current} saver={saver} onSaved={reload} />
             <NoticeBar notice={saver.notice} />
           </>

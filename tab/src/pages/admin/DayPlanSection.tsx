@@ -1,18 +1,20 @@
 import { Button, Field, Input, Text, Textarea } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactElement } from 'react';
 import type { CatalogueEntryView, ChallengeTexts, DayPlanBody, DayPlanResponse } from '@soestainable/shared/api/admin';
-import { THEME_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
+import { THEME_LABELS } from '@soestainable/shared/catalogue/labels';
 import type { Language, Localized } from '@soestainable/shared/domain/types';
+import type { TFunction } from '@soestainable/shared/text';
 import { useApi, useApiCalls } from '../../api/useApi';
 import { Section } from '../../components/Section';
 import { ApiView, ErrorState } from '../../components/states';
 import { formatDay, localized } from '../../texts/format';
+import { useT } from '../../texts/useT';
 import { NoticeBar, SaveButton, textProblem, useAdminStyles, useSave, validation } from './common';
-import { at, type AdminTextKey } from './texts';
+import { adminTexts } from './texts';
 
 const FIELDS = ['title', 'action', 'tip', 'question'] as const;
 type TextField = (typeof FIELDS)[number];
-const FIELD_LABEL: Readonly<Record<TextField, AdminTextKey>> = { title: 'fieldTitle', action: 'fieldAction', tip: 'fieldTip', question: 'fieldQuestion' };
+const FIELD_LABEL = { title: adminTexts.fieldTitle, action: adminTexts.fieldAction, tip: adminTexts.fieldTip, question: adminTexts.fieldQuestion } as const satisfies Record<TextField, Localized>;
 type Texts = Readonly<Record<TextField, Localized>>;
 
 function textsOf(entry: CatalogueEntryView): Texts {
@@ -22,33 +24,33 @@ function textsOf(entry: CatalogueEntryView): Texts {
 const sameTexts = (a: Texts, b: Texts): boolean => FIELDS.every((f) => a[f].nl === b[f].nl && a[f].en === b[f].en);
 
 /** Every problem of one entry's edited texts, per field and language (the same rules the server applies). */
-function textProblems(texts: Texts, limits: DayPlanResponse['limits'], lang: Language): Partial<Record<`${TextField}.${'nl' | 'en'}`, string>> {
+function textProblems(texts: Texts, limits: DayPlanResponse['limits'], t: TFunction): Partial<Record<`${TextField}.${'nl' | 'en'}`, string>> {
   const out: Partial<Record<`${TextField}.${'nl' | 'en'}`, string>> = {};
   for (const f of FIELDS) {
-    const nl = textProblem(lang, texts[f].nl, limits[f]);
-    const en = textProblem(lang, texts[f].en, limits[f]) ?? (texts[f].nl.trim() === texts[f].en.trim() ? at('untranslated', lang) : undefined);
+    const nl = textProblem(t, texts[f].nl, limits[f]);
+    const en = textProblem(t, texts[f].en, limits[f]) ?? (texts[f].nl.trim() === texts[f].en.trim() ? t(adminTexts.untranslated) : undefined);
     if (nl !== undefined) out[`${f}.nl`] = nl;
     if (en !== undefined) out[`${f}.en`] = en;
   }
   return out;
 }
 
-function TextsEditor({ day, texts, limits, lang, onChange }: {
+function TextsEditor({ day, texts, limits, onChange }: {
   readonly day: number;
   readonly texts: Texts;
   readonly limits: DayPlanResponse['limits'];
-  readonly lang: Language;
   readonly onChange: (texts: Texts) => void;
 }): ReactElement {
   const styles = useAdminStyles();
-  const problems = textProblems(texts, limits, lang);
+  const t = useT();
+  const problems = textProblems(texts, limits, t);
   return (
     <fieldset className={styles.form}>
-      <legend>{at('editTexts', lang, { day })}</legend>
+      <legend>{t(adminTexts.editTexts, { day })}</legend>
       {FIELDS.map((f) => (
         <div key={f} className={styles.row}>
           {(['nl', 'en'] as const).map((l) => {
-            const label = at(l === 'nl' ? 'inNl' : 'inEn', lang, { field: at(FIELD_LABEL[f], lang) });
+            const label = t(adminTexts[l === 'nl' ? 'inNl' : 'inEn'], { field: t(FIELD_LABEL[f]) });
             const set = (value: string): void => onChange({ ...texts, [f]: { ...texts[f], [l]: value } });
             return (
               <Field key={l} label={label} required {...validation(problems[`${f}.${l}`])}>
@@ -68,6 +70,7 @@ function TextsEditor({ day, texts, limits, lang, onChange }: {
 
 function DayPlanForm({ data, lang, saver, onSaved }: { readonly data: DayPlanResponse; readonly lang: Language; readonly saver: ReturnType<typeof useSave>; readonly onSaved: () => void }): ReactElement {
   const styles = useAdminStyles();
+  const t = useT();
   const { apiSend } = useApiCalls();
   const catalogue = new Map(data.catalogue.map((c) => [c.id, c]));
   const [plan, setPlan] = useState<readonly string[]>(data.dayPlan);
@@ -86,17 +89,17 @@ function DayPlanForm({ data, lang, saver, onSaved }: { readonly data: DayPlanRes
     const entry = catalogue.get(id);
     return entry !== undefined && !sameTexts(texts, textsOf(entry));
   });
-  const invalid = changed.some(([, texts]) => Object.keys(textProblems(texts, data.limits, lang)).length > 0);
+  const invalid = changed.some(([, texts]) => Object.keys(textProblems(texts, data.limits, t)).length > 0);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (invalid) return;
-    const texts: ChallengeTexts[] = changed.map(([id, t]) => ({
+    const texts: ChallengeTexts[] = changed.map(([id, edited]) => ({
       id,
-      title: { nl: t.title.nl.trim(), en: t.title.en.trim() },
-      action: { nl: t.action.nl.trim(), en: t.action.en.trim() },
-      tip: { nl: t.tip.nl.trim(), en: t.tip.en.trim() },
-      question: { nl: t.question.nl.trim(), en: t.question.en.trim() },
+      title: { nl: edited.title.nl.trim(), en: edited.title.en.trim() },
+      action: { nl: edited.action.nl.trim(), en: edited.action.en.trim() },
+      tip: { nl: edited.tip.nl.trim(), en: edited.tip.en.trim() },
+      question: { nl: edited.question.nl.trim(), en: edited.question.en.trim() },
     }));
     const body: DayPlanBody = { campaignId: data.campaignId, dayPlan: [...plan], texts };
     const result = await saver.save(() => apiSend('admin.dayplan.put', { body, etag: data.etag }));
@@ -104,8 +107,8 @@ function DayPlanForm({ data, lang, saver, onSaved }: { readonly data: DayPlanRes
   };
 
   return (
-    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label={at('dayPlan', lang)} noValidate>
-      <Text className={styles.muted}>{at('dayPlanIntro', lang)}</Text>
+    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label={t(adminTexts.dayPlan)} noValidate>
+      <Text className={styles.muted}>{t(adminTexts.dayPlanIntro)}</Text>
       <ol className={styles.list}>
         {plan.map((id, index) => {
           const entry = catalogue.get(id);
@@ -115,31 +118,31 @@ function DayPlanForm({ data, lang, saver, onSaved }: { readonly data: DayPlanRes
           return (
             <li key={id} className={styles.item}>
               <div className={styles.inline}>
-                <Text weight="semibold">{date === undefined ? at('dayLabel', lang, { day }) : at('dayDate', lang, { day, date: formatDay(lang, date) })}</Text>
+                <Text weight="semibold">{date === undefined ? t(adminTexts.dayLabel, { day }) : t(adminTexts.dayDate, { day, date: formatDay(lang, date) })}</Text>
                 <Text>{texts === undefined ? id : localized(texts.title, lang)}</Text>
-                {entry === undefined ? null : <Text className={styles.muted}>{labelOf(THEME_LABELS, entry.theme, lang)}</Text>}
+                {entry === undefined ? null : <Text className={styles.muted}>{t(THEME_LABELS[entry.theme])}</Text>}
               </div>
               <div className={styles.buttons}>
                 <Button size="small" disabled={index === 0} onClick={() => move(index, -1)}>
-                  {at('moveUp', lang, { day })}
+                  {t(adminTexts.moveUp, { day })}
                 </Button>
                 <Button size="small" disabled={index === plan.length - 1} onClick={() => move(index, 1)}>
-                  {at('moveDown', lang, { day })}
+                  {t(adminTexts.moveDown, { day })}
                 </Button>
                 {texts === undefined ? null : (
                   <Button size="small" appearance="subtle" aria-expanded={open === id} onClick={() => setOpen((o) => (o === id ? null : id))}>
-                    {at('editTexts', lang, { day })}
+                    {t(adminTexts.editTexts, { day })}
                   </Button>
                 )}
               </div>
               {open === id && texts !== undefined ? (
-                <TextsEditor day={day} texts={texts} limits={data.limits} lang={lang} onChange={(t) => setEdits((m) => new Map(m).set(id, t))} />
+                <TextsEditor day={day} texts={texts} limits={data.limits} onChange={(edited) => setEdits((m) => new Map(m).set(id, edited))} />
               ) : null}
             </li>
           );
         })}
       </ol>
-      <SaveButton busy={saver.busy} disabled={invalid} lang={lang} />
+      <SaveButton busy={saver.busy} disabled={invalid} />
     </form>
   );
 }
@@ -149,10 +152,11 @@ export function DayPlanSection({ lang }: { readonly lang: Language }): ReactElem
   const state = useApi('admin.dayplan.get');
   const saver = useSave(lang);
   const styles = useAdminStyles();
+  const t = useT();
   return (
-    <Section title={at('dayPlan', lang)}>
+    <Section title={t(adminTexts.dayPlan)}>
       {state.error?.code === 'NOT_FOUND' ? (
-        <Text className={styles.muted}>{at('noDayPlan', lang)}</Text>
+        <Text className={styles.muted}>{t(adminTexts.noDayPlan)}</Text>
       ) : state.error !== null ? (
         <ErrorState error={state.error} onRetry={state.reload} />
       ) : (

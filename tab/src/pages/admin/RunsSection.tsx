@@ -2,7 +2,7 @@ import { Button, Text, mergeClasses } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import type { SendRunView } from '@soestainable/shared/api/admin';
 import { SEND_KINDS, type SendKind } from '@soestainable/shared/domain/sending';
-import type { Language } from '@soestainable/shared/domain/types';
+import type { Language, Localized } from '@soestainable/shared/domain/types';
 import { isApiClientError } from '../../api/errors';
 import { useApi } from '../../api/useApi';
 import { useApiClient } from '../../app/context';
@@ -10,22 +10,24 @@ import { Section, useSectionStyles } from '../../components/Section';
 import { ApiView } from '../../components/states';
 import { formatInstant, formatNumber } from '../../texts/format';
 import { errorTexts } from '../../texts/texts';
+import { useT } from '../../texts/useT';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { NoticeBar, useAdminStyles, type Notice } from './common';
-import { at, type AdminTextKey } from './texts';
+import { adminTexts } from './texts';
 
 const COUNTERS = ['queued', 'sent', 'retried', 'throttled', 'failed', 'skipped', 'uncertain'] as const;
-const KIND_TEXT: Readonly<Record<SendKind, AdminTextKey>> = { nudge: 'kind_nudge', digest: 'kind_digest', yousaid: 'kind_yousaid' };
+const KIND_TEXT = { nudge: adminTexts.kind_nudge, digest: adminTexts.kind_digest, yousaid: adminTexts.kind_yousaid } as const satisfies Record<SendKind, Localized>;
 
 function RunsTable({ kind, runs, lang }: { readonly kind: SendKind; readonly runs: readonly SendRunView[]; readonly lang: Language }): ReactElement {
   const s = useSectionStyles();
   const styles = useAdminStyles();
-  const caption = at(KIND_TEXT[kind], lang);
+  const t = useT();
+  const caption = t(KIND_TEXT[kind]);
   if (runs.length === 0) {
     return (
       <div>
         <h3 className={styles.h3}>{caption}</h3>
-        <Text className={styles.muted}>{at('noRuns', lang)}</Text>
+        <Text className={styles.muted}>{t(adminTexts.noRuns)}</Text>
       </div>
     );
   }
@@ -38,10 +40,10 @@ function RunsTable({ kind, runs, lang }: { readonly kind: SendKind; readonly run
         <table className={s.table} aria-labelledby={`runs-${kind}`}>
           <thead>
             <tr>
-              <th scope="col" className={mergeClasses(s.cell, s.head)}>{at('started', lang)}</th>
-              <th scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{at('duration', lang)}</th>
+              <th scope="col" className={mergeClasses(s.cell, s.head)}>{t(adminTexts.started)}</th>
+              <th scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{t(adminTexts.duration)}</th>
               {COUNTERS.map((c) => (
-                <th key={c} scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{at(c, lang)}</th>
+                <th key={c} scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{t(adminTexts[c])}</th>
               ))}
             </tr>
           </thead>
@@ -52,7 +54,7 @@ function RunsTable({ kind, runs, lang }: { readonly kind: SendKind; readonly run
                   <time dateTime={r.startedAt}>{formatInstant(lang, r.startedAt, 'short')}</time>
                 </th>
                 <td className={`${s.cell} ${s.number}`}>
-                  {r.finishedAt === undefined ? at('running', lang) : at('seconds', lang, { s: formatNumber(lang, r.durationMs / 1000, 1) })}
+                  {r.finishedAt === undefined ? t(adminTexts.running) : t(adminTexts.seconds, { s: formatNumber(lang, r.durationMs / 1000, 1) })}
                 </td>
                 {COUNTERS.map((c) => (
                   <td key={c} className={`${s.cell} ${s.number}`}>{formatNumber(lang, r[c])}</td>
@@ -68,9 +70,10 @@ function RunsTable({ kind, runs, lang }: { readonly kind: SendKind; readonly run
 
 /** The latest runs of the sending jobs with their figures (route `admin.sendRuns.get`). */
 export function RunsSection({ lang }: { readonly lang: Language }): ReactElement {
+  const t = useT();
   const state = useApi('admin.sendRuns.get');
   return (
-    <Section title={at('sendRuns', lang)}>
+    <Section title={t(adminTexts.sendRuns)}>
       <ApiView state={state}>{(data) => <>{SEND_KINDS.map((k) => <RunsTable key={k} kind={k} runs={data.runs[k] ?? []} lang={lang} />)}</>}</ApiView>
     </Section>
   );
@@ -80,9 +83,10 @@ export function RunsSection({ lang }: { readonly lang: Language }): ReactElement
  * The CSV export of the aggregates. A plain link cannot carry the bearer token, so the button downloads through
  * the API client and hands the file to the browser.
  */
-export function ExportSection({ lang }: { readonly lang: Language }): ReactElement {
+export function ExportSection(): ReactElement {
   const client = useApiClient();
   const styles = useAdminStyles();
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const download = async (): Promise<void> => {
@@ -99,17 +103,17 @@ export function ExportSection({ lang }: { readonly lang: Language }): ReactEleme
       a.remove();
       URL.revokeObjectURL(url);
     } catch (err) {
-      setNotice({ intent: 'error', text: isApiClientError(err) ? errorTexts[err.code][lang] : errorTexts.BAD_RESPONSE[lang] });
+      setNotice({ intent: 'error', text: t(isApiClientError(err) ? errorTexts[err.code] : errorTexts.BAD_RESPONSE) });
     } finally {
       setBusy(false);
     }
   };
   return (
-    <Section title={at('export', lang)}>
-      <Text className={styles.muted}>{at('exportIntro', lang)}</Text>
+    <Section title={t(adminTexts.export)}>
+      <Text className={styles.muted}>{t(adminTexts.exportIntro)}</Text>
       <div className={styles.buttons}>
         <Button onClick={() => void download()} disabled={busy}>
-          {busy ? at('exporting', lang) : at('exportCsv', lang)}
+          {busy ? t(adminTexts.exporting) : t(adminTexts.exportCsv)}
         </Button>
       </div>
       <NoticeBar notice={notice} />

@@ -1,9 +1,11 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState, type ReactElement } from 'react';
 import type { Language } from '@soestainable/shared/domain/types';
+import { tFor, type TFunction } from '@soestainable/shared/text';
 import { ApiClientError, isApiClientError } from '../../api/errors';
 import { errorTexts } from '../../texts/texts';
-import { adminTexts, at, type AdminTextKey } from './texts';
+import { useT } from '../../texts/useT';
+import { adminTexts, type AdminTextKey } from './texts';
 import type { Notice } from '../../components/NoticeBar';
 
 export const useAdminStyles = makeStyles({
@@ -35,32 +37,33 @@ export const useAdminStyles = makeStyles({
 export { NoticeBar, validation, type Notice } from '../../components/NoticeBar';
 
 /** The Save button of an admin form: disabled while saving or while the form has a problem. */
-export function SaveButton({ busy, disabled = false, lang }: { readonly busy: boolean; readonly disabled?: boolean; readonly lang: Language }): ReactElement {
+export function SaveButton({ busy, disabled = false }: { readonly busy: boolean; readonly disabled?: boolean }): ReactElement {
   const styles = useAdminStyles();
+  const t = useT();
   return (
     <div className={styles.buttons}>
       <Button type="submit" appearance="primary" disabled={busy || disabled}>
-        {busy ? at('saving', lang) : at('save', lang)}
+        {busy ? t(adminTexts.saving) : t(adminTexts.save)}
       </Button>
     </div>
   );
 }
 
-const isRuleKey = (key: string): key is AdminTextKey => Object.prototype.hasOwnProperty.call(adminTexts, key);
+const isRuleKey = (key: string): key is Extract<AdminTextKey, `rule_${string}`> => key.startsWith('rule_') && Object.prototype.hasOwnProperty.call(adminTexts, key);
 
 /**
  * A failed admin change in the user's language: STALE gets its own explanation, VALIDATION_FAILED names the
  * rules the server listed (`details.issues: [{path, rule}]`), everything else the text for its code.
  */
-export function adminErrorText(err: ApiClientError, lang: Language): string {
-  if (err.code === 'STALE') return at('stale', lang);
+export function adminErrorText(err: ApiClientError, t: TFunction): string {
+  if (err.code === 'STALE') return t(adminTexts.stale);
   const issues = err.details?.['issues'];
   if (err.code === 'VALIDATION_FAILED' && Array.isArray(issues)) {
     const rules = [...new Set(issues.map((i: unknown) => (typeof i === 'object' && i !== null ? (i as Record<string, unknown>)['rule'] : undefined)))];
     const known = rules.map((r) => `rule_${String(r)}`).filter(isRuleKey);
-    if (known.length > 0) return known.map((k) => at(k, lang)).join(' ');
+    if (known.length > 0) return known.map((k) => t(adminTexts[k])).join(' ');
   }
-  return errorTexts[err.code][lang];
+  return t(errorTexts[err.code]);
 }
 
 /** One save at a time: `busy` while it runs; success and failure become a notice in the user's language. */
@@ -70,6 +73,7 @@ export function useSave(lang: Language): {
   readonly setNotice: (notice: Notice | null) => void;
   readonly save: <T>(call: () => Promise<T>) => Promise<{ readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiClientError }>;
 } {
+  const t = tFor(lang);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const save = useCallback(
@@ -78,24 +82,24 @@ export function useSave(lang: Language): {
       setNotice(null);
       try {
         const value = await call();
-        setNotice({ intent: 'success', text: at('saved', lang) });
+        setNotice({ intent: 'success', text: t(adminTexts.saved) });
         return { ok: true as const, value };
       } catch (err) {
         const error = isApiClientError(err) ? err : new ApiClientError('BAD_RESPONSE', 0, 'unexpected failure');
-        setNotice({ intent: error.code === 'STALE' ? 'warning' : 'error', text: adminErrorText(error, lang) });
+        setNotice({ intent: error.code === 'STALE' ? 'warning' : 'error', text: adminErrorText(error, t) });
         return { ok: false as const, error };
       } finally {
         setBusy(false);
       }
     },
-    [lang],
+    [t],
   );
   return { busy, notice, setNotice, save };
 }
 
 /** Required and not longer than `max` characters (code points, as the server counts). */
-export function textProblem(lang: Language, value: string, max: number): string | undefined {
-  if (value.trim() === '') return at('required', lang);
-  if ([...value.trim()].length > max) return at('tooLong', lang, { max });
+export function textProblem(t: TFunction, value: string, max: number): string | undefined {
+  if (value.trim() === '') return t(adminTexts.required);
+  if ([...value.trim()].length > max) return t(adminTexts.tooLong, { max });
   return undefined;
 }

@@ -6,7 +6,8 @@ import { CampaignSection } from './CampaignSection';
 import { DayPlanSection } from './DayPlanSection';
 import { PeopleSections } from './PeopleSections';
 import { ExportSection, RunsSection } from './RunsSection';
-import { at } from './texts';
+import { adminTexts } from './texts';
+import { useT } from '../../texts/useT';
 
 const useStyles = makeStyles({
   sections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -19,17 +20,18 @@ const useStyles = makeStyles({
  */
 export default function AdminPage(): ReactElement {
   const lang = useLang();
+  const t = useT();
   const styles = useStyles();
   // A saved campaign can change the day plan's dates: the day plan section then loads again.
   const [campaignVersion, setCampaignVersion] = useState(0);
   return (
-    <PageFrame title={at('title', lang)} subtitle={at('intro', lang)}>
+    <PageFrame title={t(adminTexts.title)} subtitle={t(adminTexts.intro)}>
       <div className={styles.sections}>
         <CampaignSection lang={lang} onChanged={() => setCampaignVersion((v) => v + 1)} />
         <DayPlanSection key={campaignVersion} lang={lang} />
         <PeopleSections lang={lang} />
         <RunsSection lang={lang} />
-        <ExportSection lang={lang} />
+        <ExportSection />
       </div>
     </PageFrame>
   );

@@ -1,5 +1,6 @@
-import type { Language, Localized } from '@soestainable/shared/domain/types';
-import { translate, type TextVars } from '../../texts/translate';
+import type { Localized } from '@soestainable/shared/domain/types';
+import { GLOSSARY } from '@soestainable/shared/text';
+import { commonTexts } from '../../texts/texts';
 
 /** The campaign admin page's texts: Dutch is the source, English the translation; the same keys in both. */
 export const adminTexts = {
@@ -8,13 +9,13 @@ export const adminTexts = {
     nl: 'De campagne, het dagprogramma, de teams en de coördinatoren. Elke wijziging komt in het auditlog.',
     en: 'The campaign, the day plan, the teams and the coordinators. Every change goes to the audit log.',
   },
-  save: { nl: 'Opslaan', en: 'Save' },
-  saving: { nl: 'Bezig met opslaan…', en: 'Saving…' },
-  saved: { nl: 'Opgeslagen.', en: 'Saved.' },
+  save: commonTexts.save,
+  saving: commonTexts.saving,
+  saved: commonTexts.saved,
   removeItem: { nl: '{name} verwijderen', en: 'Remove {name}' },
   add: { nl: 'Toevoegen', en: 'Add' },
-  required: { nl: 'Vul dit in.', en: 'Fill this in.' },
-  tooLong: { nl: 'Maximaal {max} tekens.', en: 'At most {max} characters.' },
+  required: commonTexts.required,
+  tooLong: commonTexts.tooLong,
   stale: {
     nl: 'Iemand anders heeft dit intussen gewijzigd. De nieuwste versie staat nu hier: bekijk die en probeer het opnieuw.',
     en: 'Someone else changed this in the meantime. The latest version is shown now: check it and try again.',
@@ -29,7 +30,7 @@ export const adminTexts = {
   startDate: { nl: 'Eerste dag', en: 'First day' },
   endDate: { nl: 'Laatste dag', en: 'Last day' },
   endBeforeStart: { nl: 'De laatste dag ligt vóór de eerste.', en: 'The last day is before the first.' },
-  status: { nl: 'Status', en: 'Status' },
+  status: GLOSSARY.status.label,
   statusDraft: { nl: 'Concept', en: 'Draft' },
   statusActive: { nl: 'Loopt', en: 'Running' },
   statusEnded: { nl: 'Afgelopen', en: 'Ended' },
@@ -72,7 +73,7 @@ export const adminTexts = {
   sendRuns: { nl: 'Laatste verzendrondes', en: 'Latest send runs' },
   kind_nudge: { nl: 'Dagelijkse herinnering', en: 'Daily nudge' },
   kind_digest: { nl: 'Weekoverzicht leidinggevenden', en: 'Weekly manager digest' },
-  kind_yousaid: { nl: 'Jij zei, wij deden', en: 'You said, we did' },
+  kind_yousaid: GLOSSARY.youSaidWeDid.label,
   noRuns: { nl: 'Nog geen rondes.', en: 'No runs yet.' },
   started: { nl: 'Gestart', en: 'Started' },
   duration: { nl: 'Duur', en: 'Duration' },
@@ -106,7 +107,3 @@ export const adminTexts = {
 } as const satisfies Record<string, Localized>;
 
 export type AdminTextKey = keyof typeof adminTexts;
-
-export function at(key: AdminTextKey, lang: Language, vars?: TextVars): string {
-  return translate(adminTexts, lang, key, vars);
-}

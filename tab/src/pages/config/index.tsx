@@ -7,7 +7,7 @@ import type { TabInstanceConfig, TeamsHost } from '../../app/host';
 import { hrefFor } from '../../app/router';
 import { PageFrame } from '../../components/PageFrame';
 import { ApiView, EmptyState } from '../../components/states';
-import { useTexts } from '../../texts/useTexts';
+import { useT } from '../../texts/useT';
 import { configTexts } from './texts';
 
 /**
@@ -29,16 +29,16 @@ export function instanceConfig(origin: string, team: TeamRef, displayName: strin
  */
 export default function ConfigPage(): ReactElement {
   const env = useEnvironment();
-  const t = useTexts(configTexts);
+  const t = useT();
   return (
-    <PageFrame title={t('title')}>
-      {env.teams === null ? <EmptyState title={t('outsideTeams')} /> : <TeamPicker teams={env.teams} origin={env.origin} />}
+    <PageFrame title={t(configTexts.title)}>
+      {env.teams === null ? <EmptyState title={t(configTexts.outsideTeams)} /> : <TeamPicker teams={env.teams} origin={env.origin} />}
     </PageFrame>
   );
 }
 
 function TeamPicker({ teams, origin }: { readonly teams: TeamsHost; readonly origin: string }): ReactElement {
-  const t = useTexts(configTexts);
+  const t = useT();
   const session = useOptionalSession();
   const state = useApi('teams.get');
   const [teamId, setTeamId] = useState('');
@@ -62,7 +62,7 @@ function TeamPicker({ teams, origin }: { readonly teams: TeamsHost; readonly ori
     teams.onConfigSave(() => {
       const team = chosen.current;
       if (team === null) return Promise.reject(new Error('no team chosen'));
-      return Promise.resolve(instanceConfig(origin, team, t('displayName', { team: team.name })));
+      return Promise.resolve(instanceConfig(origin, team, t(configTexts.displayName, { team: team.name })));
     });
   }, [teams, origin, t]);
 
@@ -71,14 +71,14 @@ function TeamPicker({ teams, origin }: { readonly teams: TeamsHost; readonly ori
     <ApiView state={state}>
       {(data) =>
         data.teams.length === 0 ? (
-          <EmptyState title={t('noTeams')} />
+          <EmptyState title={t(configTexts.noTeams)} />
         ) : (
           <>
-            <Text>{t('intro')}</Text>
-            <Field label={t('team')}>
+            <Text>{t(configTexts.intro)}</Text>
+            <Field label={t(configTexts.team)}>
               <Select value={teamId} onChange={(_, d) => setTeamId(d.value)}>
                 <option value="" disabled>
-                  {t('choose')}
+                  {t(configTexts.choose)}
                 </option>
                 {data.teams.map((team) => (
                   <option key={team.teamId} value={team.teamId}>
@@ -87,7 +87,7 @@ function TeamPicker({ teams, origin }: { readonly teams: TeamsHost; readonly ori
                 ))}
               </Select>
             </Field>
-            {current === undefined ? null : <Text role="status">{t('chosen', { team: current.name })}</Text>}
+            {current === undefined ? null : <Text role="status">{t(configTexts.chosen, { team: current.name })}</Text>}
           </>
         )
       }

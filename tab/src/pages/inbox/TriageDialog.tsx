@@ -20,12 +20,14 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactElement } from 'react';
 import type { CreateFromBarriersBody, DismissBody, InboxActionOption, InboxBarrier, LinkBody, MergeBody } from '@soestainable/shared/api/inbox';
-import { ACTION_STATUS_LABELS, DIMENSION_LABELS, THEME_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
+import { ACTION_STATUS_LABELS, DIMENSION_LABELS, THEME_LABELS } from '@soestainable/shared/catalogue/labels';
 import { ACTION_OWNER_MAX, ACTION_TITLE_MAX, DISMISS_REASON_MAX } from '@soestainable/shared/domain/programme';
 import { DIMENSIONS, THEMES, type Dimension, type Language, type Theme } from '@soestainable/shared/domain/types';
+import type { TFunction } from '@soestainable/shared/text';
 import { localized } from '../../texts/format';
+import { useT } from '../../texts/useT';
 import { validation } from '../../components/NoticeBar';
-import { ibt } from './texts';
+import { inboxTexts } from './texts';
 
 export type TriageKind = 'link' | 'create' | 'merge' | 'dismiss';
 
@@ -45,9 +47,9 @@ const useStyles = makeStyles({
 const length = (s: string): number => [...s.trim()].length;
 
 /** A field problem: required and empty, or too long. */
-function problem(lang: Language, value: string, max: number, required: boolean): string | undefined {
-  if (required && value.trim() === '') return ibt('required', lang);
-  if (length(value) > max) return ibt('tooLong', lang, { max });
+function problem(t: TFunction, value: string, max: number, required: boolean): string | undefined {
+  if (required && value.trim() === '') return t(inboxTexts.required);
+  if (length(value) > max) return t(inboxTexts.tooLong, { max });
   return undefined;
 }
 
@@ -69,6 +71,7 @@ export interface TriageDialogProps {
  */
 export function TriageDialog({ kind, lang, selected, actions, busy, error, onConfirm, onCancel }: TriageDialogProps): ReactElement {
   const styles = useStyles();
+  const t = useT();
   const ids = selected.map((b) => b.barrierId);
   const n = selected.length;
   const firstTheme: Theme = selected[0]?.theme ?? 'circulariteit';
@@ -84,17 +87,17 @@ export function TriageDialog({ kind, lang, selected, actions, busy, error, onCon
   const [touched, setTouched] = useState(false);
 
   const problems = {
-    action: kind === 'link' && actionId === '' ? ibt('required', lang) : undefined,
-    titleNl: kind === 'create' ? problem(lang, titleNl, ACTION_TITLE_MAX, true) : undefined,
-    titleEn: kind === 'create' ? problem(lang, titleEn, ACTION_TITLE_MAX, false) : undefined,
-    owner: kind === 'create' ? problem(lang, owner, ACTION_OWNER_MAX, true) : undefined,
-    reason: kind === 'dismiss' ? problem(lang, reason, DISMISS_REASON_MAX, true) : undefined,
+    action: kind === 'link' && actionId === '' ? t(inboxTexts.required) : undefined,
+    titleNl: kind === 'create' ? problem(t, titleNl, ACTION_TITLE_MAX, true) : undefined,
+    titleEn: kind === 'create' ? problem(t, titleEn, ACTION_TITLE_MAX, false) : undefined,
+    owner: kind === 'create' ? problem(t, owner, ACTION_OWNER_MAX, true) : undefined,
+    reason: kind === 'dismiss' ? problem(t, reason, DISMISS_REASON_MAX, true) : undefined,
   };
   const shown = (p: string | undefined): string | undefined => (touched ? p : undefined);
   const valid = Object.values(problems).every((p) => p === undefined);
 
   const title =
-    kind === 'link' ? ibt('linkTitle', lang, { n }) : kind === 'create' ? ibt('createTitle', lang, { n }) : kind === 'merge' ? ibt('mergeTitle', lang, { n }) : ibt('dismissTitle', lang, { n });
+    kind === 'link' ? t(inboxTexts.linkTitle, { n }) : kind === 'create' ? t(inboxTexts.createTitle, { n }) : kind === 'merge' ? t(inboxTexts.mergeTitle, { n }) : t(inboxTexts.dismissTitle, { n });
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -123,14 +126,14 @@ export function TriageDialog({ kind, lang, selected, actions, busy, error, onCon
             <DialogContent className={styles.form}>
               {kind === 'link' ? (
                 actions.length === 0 ? (
-                  <Text>{ibt('noActions', lang)}</Text>
+                  <Text>{t(inboxTexts.noActions)}</Text>
                 ) : (
-                  <Field label={ibt('linkAction', lang)} required {...validation(shown(problems.action))}>
+                  <Field label={t(inboxTexts.linkAction)} required {...validation(shown(problems.action))}>
                     <Select value={actionId} onChange={(_, d) => setActionId(d.value)}>
-                      <option value="">{ibt('linkChoose', lang)}</option>
+                      <option value="">{t(inboxTexts.linkChoose)}</option>
                       {actions.map((a) => (
                         <option key={a.actionId} value={a.actionId}>
-                          {localized(a.title, lang)} · {labelOf(ACTION_STATUS_LABELS, a.status, lang)}
+                          {localized(a.title, lang)} · {t(ACTION_STATUS_LABELS[a.status])}
                         </option>
                       ))}
                     </Select>
@@ -139,44 +142,44 @@ export function TriageDialog({ kind, lang, selected, actions, busy, error, onCon
               ) : null}
               {kind === 'create' ? (
                 <>
-                  <Field label={ibt('actionTitleNl', lang)} required {...validation(shown(problems.titleNl))}>
+                  <Field label={t(inboxTexts.actionTitleNl)} required {...validation(shown(problems.titleNl))}>
                     <Input value={titleNl} onChange={(_, d) => setTitleNl(d.value)} />
                   </Field>
-                  <Field label={ibt('actionTitleEn', lang)} {...validation(shown(problems.titleEn))}>
+                  <Field label={t(inboxTexts.actionTitleEn)} {...validation(shown(problems.titleEn))}>
                     <Input value={titleEn} onChange={(_, d) => setTitleEn(d.value)} />
                   </Field>
                   <div className={styles.row}>
-                    <Field label={ibt('theme', lang)}>
+                    <Field label={t(inboxTexts.theme)}>
                       <Select value={theme} onChange={(_, d) => setTheme(d.value as Theme)}>
-                        {THEMES.map((t) => (
-                          <option key={t} value={t}>
-                            {labelOf(THEME_LABELS, t, lang)}
+                        {THEMES.map((th) => (
+                          <option key={th} value={th}>
+                            {t(THEME_LABELS[th])}
                           </option>
                         ))}
                       </Select>
                     </Field>
-                    <Field label={ibt('dimension', lang)}>
+                    <Field label={t(inboxTexts.dimension)}>
                       <Select value={dimension} onChange={(_, d) => setDimension(d.value as Dimension)}>
                         {DIMENSIONS.map((dim) => (
                           <option key={dim} value={dim}>
-                            {labelOf(DIMENSION_LABELS, dim, lang)}
+                            {t(DIMENSION_LABELS[dim])}
                           </option>
                         ))}
                       </Select>
                     </Field>
                   </div>
                   <div className={styles.row}>
-                    <Field label={ibt('owner', lang)} required {...validation(shown(problems.owner))}>
+                    <Field label={t(inboxTexts.owner)} required {...validation(shown(problems.owner))}>
                       <Input value={owner} onChange={(_, d) => setOwner(d.value)} />
                     </Field>
-                    <Field label={ibt('dueDate', lang)}>
+                    <Field label={t(inboxTexts.dueDate)}>
                       <Input type="date" value={due} onChange={(_, d) => setDue(d.value)} />
                     </Field>
                   </div>
                 </>
               ) : null}
               {kind === 'merge' ? (
-                <Field label={ibt('mergeInto', lang)}>
+                <Field label={t(inboxTexts.mergeInto)}>
                   <RadioGroup value={into} onChange={(_, d) => setInto(d.value)}>
                     {selected.map((b) => (
                       <Radio key={b.barrierId} value={b.barrierId} label={`${b.reference}: ${b.text}`} />
@@ -185,7 +188,7 @@ export function TriageDialog({ kind, lang, selected, actions, busy, error, onCon
                 </Field>
               ) : null}
               {kind === 'dismiss' ? (
-                <Field label={ibt('reason', lang)} required {...validation(shown(problems.reason))}>
+                <Field label={t(inboxTexts.reason)} required {...validation(shown(problems.reason))}>
                   <Textarea value={reason} resize="vertical" onChange={(_, d) => setReason(d.value)} />
                 </Field>
               ) : null}
@@ -199,10 +202,10 @@ export function TriageDialog({ kind, lang, selected, actions, busy, error, onCon
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={onCancel} disabled={busy}>
-                {ibt('cancel', lang)}
+                {t(inboxTexts.cancel)}
               </Button>
               <Button type="submit" appearance="primary" disabled={busy || (kind === 'link' && actions.length === 0)}>
-                {busy ? ibt('working', lang) : ibt('confirm', lang)}
+                {busy ? t(inboxTexts.working) : t(inboxTexts.confirm)}
               </Button>
             </DialogActions>
           </DialogBody>

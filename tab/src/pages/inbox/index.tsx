@@ -9,8 +9,9 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useMemo, useState, type ReactElement } from 'react';
 import type { InboxBarrier, InboxGroup, InboxResponse, TRIAGE_BARRIERS_MAX as CONTRACT_MAX, TriageResponse } from '@soestainable/shared/api/inbox';
-import { THEME_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
+import { THEME_LABELS } from '@soestainable/shared/catalogue/labels';
 import { THEMES, type Language } from '@soestainable/shared/domain/types';
+import type { TFunction } from '@soestainable/shared/text';
 import { ApiClientError, isApiClientError } from '../../api/errors';
 import { useApi, useApiCalls } from '../../api/useApi';
 import { useLang } from '../../app/context';
@@ -18,8 +19,9 @@ import { hrefFor } from '../../app/router';
 import { ApiView, EmptyState, useErrorText } from '../../components/states';
 import { PageFrame } from '../../components/PageFrame';
 import { formatDate, localized } from '../../texts/format';
+import { useT } from '../../texts/useT';
 import { NoticeBar, type Notice } from '../../components/NoticeBar';
-import { ibt } from './texts';
+import { inboxTexts } from './texts';
 import { TriageDialog, type TriageKind, type TriageRequest } from './TriageDialog';
 
 const useStyles = makeStyles({
@@ -81,19 +83,19 @@ function triage(apiSend: ReturnType<typeof useApiCalls>['apiSend'], request: Tri
 }
 
 /** What the page says after a triage call succeeded. */
-function resultText(request: TriageRequest, answer: TriageResponse, lang: Language, barriers: ReadonlyMap<string, InboxBarrier>): string {
-  if (!answer.changed) return ibt('unchanged', lang);
+function resultText(request: TriageRequest, answer: TriageResponse, barriers: ReadonlyMap<string, InboxBarrier>, lang: Language, t: TFunction): string {
+  if (!answer.changed) return t(inboxTexts.unchanged);
   const n = answer.barriers.length;
   const title = answer.action === undefined ? '' : localized(answer.action.title, lang);
   switch (request.kind) {
     case 'link':
-      return ibt('linked', lang, { n, title });
+      return t(inboxTexts.linked, { n, title });
     case 'create':
-      return ibt('created', lang, { n, title });
+      return t(inboxTexts.created, { n, title });
     case 'merge':
-      return ibt('merged', lang, { n: request.body.barrierIds.length, reference: barriers.get(request.body.intoBarrierId)?.reference ?? '' });
+      return t(inboxTexts.merged, { n: request.body.barrierIds.length, reference: barriers.get(request.body.intoBarrierId)?.reference ?? '' });
     case 'dismiss':
-      return ibt('dismissed', lang, { n });
+      return t(inboxTexts.dismissed, { n });
   }
 }
 
@@ -103,10 +105,11 @@ function GroupView({ group, lang, selected, toggle }: {
   readonly selected: ReadonlySet<string>;
   readonly toggle: (ids: readonly string[], on: boolean) => void;
 }): ReactElement {
+  const t = useT();
   const styles = useStyles();
   const ids = group.barriers.map((b) => b.barrierId);
   const chosen = ids.filter((id) => selected.has(id)).length;
-  const heading = ibt('groupHeading', lang, { theme: labelOf(THEME_LABELS, group.theme, lang), team: group.teamName, n: group.count });
+  const heading = t(inboxTexts.groupHeading, { theme: t(THEME_LABELS[group.theme]), team: group.teamName, n: group.count });
   return (
     <section className={styles.group} aria-label={heading}>
       <div className={styles.groupHead}>
@@ -114,7 +117,7 @@ function GroupView({ group, lang, selected, toggle }: {
         <Checkbox
           checked={chosen === 0 ? false : chosen === ids.length ? true : 'mixed'}
           onChange={(_, d) => toggle(ids, d.checked === true)}
-          aria-label={ibt('selectGroup', lang, { theme: labelOf(THEME_LABELS, group.theme, lang), team: group.teamName })}
+          aria-label={t(inboxTexts.selectGroup, { theme: t(THEME_LABELS[group.theme]), team: group.teamName })}
         />
       </div>
       <ul className={styles.list}>
@@ -123,7 +126,7 @@ function GroupView({ group, lang, selected, toggle }: {
             <Checkbox checked={selected.has(b.barrierId)} onChange={(_, d) => toggle([b.barrierId], d.checked === true)} label={b.text} />
             <span className={styles.meta}>
               {b.reference} · {formatDate(lang, b.createdAt.slice(0, 10))}
-              {b.pendingActionId === undefined ? null : <> · {ibt('pending', lang)}</>}
+              {b.pendingActionId === undefined ? null : <> · {t(inboxTexts.pending)}</>}
             </span>
           </li>
         ))}
@@ -133,6 +136,7 @@ function GroupView({ group, lang, selected, toggle }: {
 }
 
 function Inbox({ data, reload }: { readonly data: InboxResponse; readonly reload: () => void }): ReactElement {
+  const t = useT();
   const lang = useLang();
   const styles = useStyles();
   const errorText = useErrorText();
@@ -173,7 +177,7 @@ function Inbox({ data, reload }: { readonly data: InboxResponse; readonly reload
       const answer = await triage(apiSend, request);
       setDialog(null);
       setSelected(new Set());
-      setNotice({ intent: answer.changed ? 'success' : 'warning', text: resultText(request, answer, lang, barriers) });
+      setNotice({ intent: answer.changed ? 'success' : 'warning', text: resultText(request, answer, barriers, lang, t) });
       reload();
     } catch (err) {
       const e = isApiClientError(err) ? err : new ApiClientError('BAD_RESPONSE', 0, 'unexpected failure');
@@ -181,7 +185,7 @@ function Inbox({ data, reload }: { readonly data: InboxResponse; readonly reload
         // Someone else triaged one of them in the meantime: say which, and show the inbox as it is now.
         const id = typeof e.details?.['barrierId'] === 'string' ? e.details['barrierId'] : '';
         setDialog(null);
-        setNotice({ intent: 'warning', text: ibt('conflict', lang, { reference: barriers.get(id)?.reference ?? '' }) });
+        setNotice({ intent: 'warning', text: t(inboxTexts.conflict, { reference: barriers.get(id)?.reference ?? '' }) });
         reload();
       } else {
         setDialogError(errorText(e));
@@ -195,8 +199,8 @@ function Inbox({ data, reload }: { readonly data: InboxResponse; readonly reload
     return (
       <>
         <NoticeBar notice={notice} />
-        <EmptyState>{ibt('empty', lang)}</EmptyState>
-        <Link href={hrefFor('programme')}>{ibt('openProgramme', lang)}</Link>
+        <EmptyState>{t(inboxTexts.empty)}</EmptyState>
+        <Link href={hrefFor('programme')}>{t(inboxTexts.openProgramme)}</Link>
       </>
     );
   }
@@ -205,50 +209,50 @@ function Inbox({ data, reload }: { readonly data: InboxResponse; readonly reload
     <>
       <div className={styles.summary}>
         <div className={styles.countBlock}>
-          <h2 className={styles.h2}>{ibt('total', lang, { n: data.total })}</h2>
+          <h2 className={styles.h2}>{t(inboxTexts.total, { n: data.total })}</h2>
         </div>
         <div className={styles.countBlock}>
-          <Text weight="semibold">{ibt('byTheme', lang)}</Text>
-          <ul className={styles.counts} aria-label={ibt('byTheme', lang)}>
-            {THEMES.map((t) => (
-              <li key={t}>
+          <Text weight="semibold">{t(inboxTexts.byTheme)}</Text>
+          <ul className={styles.counts} aria-label={t(inboxTexts.byTheme)}>
+            {THEMES.map((th) => (
+              <li key={th}>
                 <Badge appearance="outline" shape="rounded">
-                  {labelOf(THEME_LABELS, t, lang)}: {data.byTheme[t]}
+                  {t(THEME_LABELS[th])}: {data.byTheme[th]}
                 </Badge>
               </li>
             ))}
           </ul>
         </div>
         <div className={styles.countBlock}>
-          <Text weight="semibold">{ibt('byTeam', lang)}</Text>
-          <ul className={styles.counts} aria-label={ibt('byTeam', lang)}>
-            {data.byTeam.map((t) => (
-              <li key={t.teamId}>
+          <Text weight="semibold">{t(inboxTexts.byTeam)}</Text>
+          <ul className={styles.counts} aria-label={t(inboxTexts.byTeam)}>
+            {data.byTeam.map((team) => (
+              <li key={team.teamId}>
                 <Badge appearance="outline" shape="rounded">
-                  {t.teamName}: {t.count}
+                  {team.teamName}: {team.count}
                 </Badge>
               </li>
             ))}
           </ul>
         </div>
       </div>
-      <div className={styles.toolbar} role="toolbar" aria-label={ibt('actionsLabel', lang)}>
-        <Text role="status">{n === 0 ? ibt('noneSelected', lang) : tooMany ? ibt('tooMany', lang, { max: TRIAGE_BARRIERS_MAX }) : ibt('selected', lang, { n })}</Text>
+      <div className={styles.toolbar} role="toolbar" aria-label={t(inboxTexts.actionsLabel)}>
+        <Text role="status">{n === 0 ? t(inboxTexts.noneSelected) : tooMany ? t(inboxTexts.tooMany, { max: TRIAGE_BARRIERS_MAX }) : t(inboxTexts.selected, { n })}</Text>
         <Button appearance="primary" disabled={n === 0 || tooMany} size="small" onClick={() => open('link')}>
-          {ibt('link', lang)}
+          {t(inboxTexts.link)}
         </Button>
         <Button disabled={n === 0 || tooMany} size="small" onClick={() => open('create')}>
-          {ibt('create', lang)}
+          {t(inboxTexts.create)}
         </Button>
-        <Button disabled={n < 2 || tooMany} size="small" onClick={() => open('merge')} title={n < 2 ? ibt('mergeNeedsTwo', lang) : undefined}>
-          {ibt('merge', lang)}
+        <Button disabled={n < 2 || tooMany} size="small" onClick={() => open('merge')} title={n < 2 ? t(inboxTexts.mergeNeedsTwo) : undefined}>
+          {t(inboxTexts.merge)}
         </Button>
         <Button disabled={n === 0 || tooMany} size="small" onClick={() => open('dismiss')}>
-          {ibt('dismiss', lang)}
+          {t(inboxTexts.dismiss)}
         </Button>
         {n === 0 ? null : (
           <Button size="small" appearance="subtle" onClick={() => setSelected(new Set())}>
-            {ibt('clearSelection', lang)}
+            {t(inboxTexts.clearSelection)}
           </Button>
         )}
       </div>
@@ -280,10 +284,10 @@ function Inbox({ data, reload }: { readonly data: InboxResponse; readonly reload
  * them with a reason. The shell shows other roles a "not for your role" note; the API refuses them too.
  */
 export default function InboxPage(): ReactElement {
-  const lang = useLang();
+  const t = useT();
   const state = useApi('inbox.get');
   return (
-    <PageFrame title={ibt('title', lang)} subtitle={ibt('intro', lang)}>
+    <PageFrame title={t(inboxTexts.title)} subtitle={t(inboxTexts.intro)}>
       <ApiView state={state}>{(data) => <Inbox data={data} reload={state.reload} />}</ApiView>
     </PageFrame>
   );

@@ -1,5 +1,6 @@
-import type { Language, Localized } from '@soestainable/shared/domain/types';
-import { translate, type TextVars } from '../../texts/translate';
+import type { Localized } from '@soestainable/shared/domain/types';
+import { GLOSSARY } from '@soestainable/shared/text';
+import { commonTexts } from '../../texts/texts';
 
 /** The barrier inbox's texts: Dutch is the source, English the translation; the same keys in both. */
 export const inboxTexts = {
@@ -22,17 +23,17 @@ export const inboxTexts = {
   create: { nl: 'Nieuwe actie maken', en: 'Create new action' },
   merge: { nl: 'Dubbele samenvoegen', en: 'Merge duplicates' },
   dismiss: { nl: 'Afwijzen', en: 'Dismiss' },
-  cancel: { nl: 'Annuleren', en: 'Cancel' },
+  cancel: commonTexts.cancel,
   confirm: { nl: 'Bevestigen', en: 'Confirm' },
   linkTitle: { nl: '{n} prikkel(s) koppelen aan een actie', en: 'Link {n} barrier(s) to an action' },
-  linkAction: { nl: 'Actie', en: 'Action' },
+  linkAction: GLOSSARY.action.label,
   linkChoose: { nl: 'Kies een actie', en: 'Choose an action' },
   noActions: { nl: 'Er zijn nog geen acties: maak een nieuwe actie.', en: 'There are no actions yet: create a new one.' },
   createTitle: { nl: 'Nieuwe actie van {n} prikkel(s)', en: 'New action from {n} barrier(s)' },
   actionTitleNl: { nl: 'Titel (Nederlands)', en: 'Title (Dutch)' },
   actionTitleEn: { nl: 'Titel (Engels, mag later)', en: 'Title (English, may follow later)' },
-  theme: { nl: 'Thema', en: 'Theme' },
-  dimension: { nl: 'Inbedding', en: 'Embedding' },
+  theme: GLOSSARY.theme.label,
+  dimension: GLOSSARY.embedding.label,
   owner: { nl: 'Eigenaar (naam of rol)', en: 'Owner (name or role)' },
   dueDate: { nl: 'Gereed op (mag leeg)', en: 'Due date (optional)' },
   mergeTitle: { nl: '{n} prikkels samenvoegen', en: 'Merge {n} barriers' },
@@ -40,8 +41,8 @@ export const inboxTexts = {
   mergeNeedsTwo: { nl: 'Kies minstens twee prikkels om samen te voegen.', en: 'Select at least two barriers to merge.' },
   dismissTitle: { nl: '{n} prikkel(s) afwijzen', en: 'Dismiss {n} barrier(s)' },
   reason: { nl: 'Reden (de melders zien die niet, de coördinatoren wel)', en: 'Reason (reporters do not see it, coordinators do)' },
-  required: { nl: 'Vul dit in.', en: 'Fill this in.' },
-  tooLong: { nl: 'Maximaal {max} tekens.', en: 'At most {max} characters.' },
+  required: commonTexts.required,
+  tooLong: commonTexts.tooLong,
   tooMany: { nl: 'Kies hoogstens {max} prikkels per keer.', en: 'Select at most {max} barriers at a time.' },
   working: { nl: 'Bezig…', en: 'Working…' },
   linked: { nl: '{n} prikkel(s) gekoppeld aan "{title}".', en: '{n} barrier(s) linked to "{title}".' },
@@ -56,9 +57,3 @@ export const inboxTexts = {
   pending: { nl: 'Half gekoppeld: koppel opnieuw aan de actie om af te ronden.', en: 'Half linked: link it to the action again to finish.' },
   openProgramme: { nl: 'Naar het actieprogramma', en: 'To the action programme' },
 } as const satisfies Record<string, Localized>;
-
-export type InboxTextKey = keyof typeof inboxTexts;
-
-export function ibt(key: InboxTextKey, lang: Language, vars?: TextVars): string {
-  return translate(inboxTexts, lang, key, vars);
-}

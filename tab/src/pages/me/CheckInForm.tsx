@@ -1,21 +1,28 @@
 import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useId, useState, type FormEvent, type ReactElement } from 'react';
 import type { CheckInBody, CheckInSaved, MyCheckIn, OpenDay } from '@soestainable/shared/api/me';
-import { CHECKIN_OUTCOME_LABELS, DISTANCE_BAND_LABELS, THEME_LABELS, TRAVEL_MODE_LABELS } from '@soestainable/shared/catalogue/labels';
-import { CHECKIN_OUTCOMES, DISTANCE_BAND_KEYS, THEMES, TRAVEL_MODES, type CheckInOutcome, type DistanceBand, type Theme, type TravelMode } from '@soestainable/shared/domain/types';
+import { YES_NO_LABELS, checkInQuestion } from '@soestainable/shared/catalogue/checkInQuestions';
+import { THEME_LABELS } from '@soestainable/shared/catalogue/labels';
+import { THEMES, type CheckInOutcome, type DistanceBand, type Theme, type TravelMode } from '@soestainable/shared/domain/types';
+import type { TFunction } from '@soestainable/shared/text';
 import type { ApiClientError } from '../../api/errors';
 import { useApiCalls, useMutation } from '../../api/useApi';
 import { useLang } from '../../app/context';
 import { ErrorState } from '../../components/states';
 import { formatDay } from '../../texts/format';
-import type { TextVars } from '../../texts/translate';
-import { useTexts } from '../../texts/useTexts';
+import { useT } from '../../texts/useT';
 import { meTexts } from './texts';
 
 /** Most cups one day can count: `CUPS_MAX` in shared/src/api/me.ts (a test keeps the two equal; importing it would bring zod along). */
 export const CUPS_MAX = 50;
 /** Longest barrier or idea text: `CHECKIN_TEXT_MAX` in shared/src/api/me.ts (a test keeps the two equal). */
 export const CHECKIN_TEXT_MAX = 500;
+
+/** The questions every check-in asks, worded as the bot's card asks them (shared/src/catalogue/checkInQuestions.ts). */
+const OUTCOME = checkInQuestion('outcome');
+const TRAVEL_MODE = checkInQuestion('travelMode');
+const DISTANCE_BAND = checkInQuestion('distanceBand');
+const WASTE_FREE = checkInQuestion('wasteFree');
 
 /** Characters as people (and the server) count them: code points, so an emoji is one. */
 const charCount = (text: string): number => [...text.trim()].length;
@@ -44,7 +51,7 @@ function lengthProps(count: number, tooLong: string, counter: string): { hint?: 
  */
 export function CheckInForm({ openDay, last, onSaved }: { readonly openDay: OpenDay; readonly last: MyCheckIn | undefined; readonly onSaved: () => void }): ReactElement {
   const lang = useLang();
-  const t = useTexts(meTexts);
+  const t = useT();
   const styles = useStyles();
   const headingId = useId();
   const current = openDay.checkIn;
@@ -102,71 +109,71 @@ export function CheckInForm({ openDay, last, onSaved }: { readonly openDay: Open
   return (
     <form className={styles.form} aria-labelledby={headingId} onSubmit={(e) => void submit(e)}>
       <h3 id={headingId} className={styles.heading}>
-        {t('dayHeading', { day: openDay.day, date: formatDay(lang, openDay.date), title: openDay.challenge.title[lang] })}
+        {t(meTexts.dayHeading, { day: openDay.day, date: formatDay(lang, openDay.date), title: openDay.challenge.title[lang] })}
       </h3>
       <span>{openDay.challenge.action[lang]}</span>
-      <Field label={t('outcome')}>
+      <Field label={t(OUTCOME.text)}>
         <RadioGroup layout="horizontal" value={outcome} onChange={(_, d) => setOutcome(d.value as CheckInOutcome)}>
-          {CHECKIN_OUTCOMES.map((o) => (
-            <Radio key={o} value={o} label={CHECKIN_OUTCOME_LABELS[o][lang]} />
+          {OUTCOME.options.map((o) => (
+            <Radio key={o.value} value={o.value} label={t(o.label)} />
           ))}
         </RadioGroup>
       </Field>
       <div className={styles.row}>
-        <Field label={t('travelMode')}>
+        <Field label={t(TRAVEL_MODE.text)}>
           <Select value={travelMode} onChange={(_, d) => setTravelMode(d.value as TravelMode)}>
-            {TRAVEL_MODES.map((m) => (
-              <option key={m} value={m}>
-                {TRAVEL_MODE_LABELS[m][lang]}
+            {TRAVEL_MODE.options.map((m) => (
+              <option key={m.value} value={m.value}>
+                {t(m.label)}
               </option>
             ))}
           </Select>
         </Field>
-        <Field label={t('distanceBand')}>
+        <Field label={t(DISTANCE_BAND.text)}>
           <Select value={distanceBand} onChange={(_, d) => setDistanceBand(d.value as DistanceBand)}>
-            {DISTANCE_BAND_KEYS.map((b) => (
-              <option key={b} value={b}>
-                {DISTANCE_BAND_LABELS[b][lang]}
+            {DISTANCE_BAND.options.map((b) => (
+              <option key={b.value} value={b.value}>
+                {t(b.label)}
               </option>
             ))}
           </Select>
         </Field>
       </div>
-      <Checkbox checked={wasteFree} onChange={(_, d) => setWasteFree(d.checked === true)} label={t('wasteFree')} />
+      <Checkbox checked={wasteFree} onChange={(_, d) => setWasteFree(d.checked === true)} label={t(WASTE_FREE.text)} />
       {count ? (
-        <Field label={openDay.challenge.question.text[lang]} hint={t('cupsHelp', { max: CUPS_MAX })} validationState={cupsValid ? 'none' : 'error'}>
+        <Field label={openDay.challenge.question.text[lang]} hint={t(meTexts.cupsHelp, { max: CUPS_MAX })} validationState={cupsValid ? 'none' : 'error'}>
           <Input type="number" min={0} max={CUPS_MAX} step={1} value={cups} onChange={(_, d) => setCups(d.value)} />
         </Field>
       ) : (
         <Field label={openDay.challenge.question.text[lang]}>
-          <Checkbox checked={answer} onChange={(_, d) => setAnswer(d.checked === true)} label={t('yes')} />
+          <Checkbox checked={answer} onChange={(_, d) => setAnswer(d.checked === true)} label={t(YES_NO_LABELS.yes)} />
         </Field>
       )}
       <div className={styles.reports}>
-        <Field label={t('barrierText')} {...lengthProps(barrierCount, t('textTooLong', { max: CHECKIN_TEXT_MAX, count: barrierCount }), t('textCounter', { max: CHECKIN_TEXT_MAX, count: barrierCount }))}>
+        <Field label={t(meTexts.barrierText)} {...lengthProps(barrierCount, t(meTexts.textTooLong, { max: CHECKIN_TEXT_MAX, count: barrierCount }), t(meTexts.textCounter, { max: CHECKIN_TEXT_MAX, count: barrierCount }))}>
           <Textarea resize="vertical" value={barrierText} onChange={(_, d) => setBarrierText(d.value)} />
         </Field>
-        {barrierCount > 0 ? <Checkbox checked={barrierContact} onChange={(_, d) => setBarrierContact(d.checked === true)} label={t('barrierContact')} /> : null}
-        <Field label={t('ideaText')} {...lengthProps(ideaCount, t('textTooLong', { max: CHECKIN_TEXT_MAX, count: ideaCount }), t('textCounter', { max: CHECKIN_TEXT_MAX, count: ideaCount }))}>
+        {barrierCount > 0 ? <Checkbox checked={barrierContact} onChange={(_, d) => setBarrierContact(d.checked === true)} label={t(meTexts.barrierContact)} /> : null}
+        <Field label={t(meTexts.ideaText)} {...lengthProps(ideaCount, t(meTexts.textTooLong, { max: CHECKIN_TEXT_MAX, count: ideaCount }), t(meTexts.textCounter, { max: CHECKIN_TEXT_MAX, count: ideaCount }))}>
           <Textarea resize="vertical" value={ideaText} onChange={(_, d) => setIdeaText(d.value)} />
         </Field>
         {barrierCount > 0 || ideaCount > 0 ? (
-          <Field label={t('reportTheme')}>
+          <Field label={t(meTexts.reportTheme)}>
             <Select value={theme} onChange={(_, d) => setTheme(d.value as Theme)}>
               {THEMES.map((th) => (
                 <option key={th} value={th}>
-                  {THEME_LABELS[th][lang]}
+                  {t(THEME_LABELS[th])}
                 </option>
               ))}
             </Select>
           </Field>
         ) : null}
       </div>
-      {save.error === null ? null : <ErrorState error={save.error} {...(limit === undefined ? {} : { message: t('dailyReportLimit', { max: limit }) })} />}
+      {save.error === null ? null : <ErrorState error={save.error} {...(limit === undefined ? {} : { message: t(meTexts.dailyReportLimit, { max: limit }) })} />}
       {saved === null ? null : <span role="status">{savedText(saved, t)}</span>}
       <div>
         <Button type="submit" appearance="primary" disabled={save.busy || !valid}>
-          {current === null ? t('save') : t('change')}
+          {current === null ? t(meTexts.save) : t(meTexts.change)}
         </Button>
       </div>
     </form>
@@ -174,10 +181,10 @@ export function CheckInForm({ openDay, last, onSaved }: { readonly openDay: Open
 }
 
 /** "Saved.", with the reference of a barrier or idea filed with it (so one can ask about it later). */
-function savedText(saved: CheckInSaved, t: (key: keyof typeof meTexts, vars?: TextVars) => string): string {
+function savedText(saved: CheckInSaved, t: TFunction): string {
   return [
-    t('saved'),
-    ...(saved.barrierReference === null ? [] : [t('savedBarrier', { reference: saved.barrierReference })]),
-    ...(saved.ideaReference === null ? [] : [t('savedIdea', { reference: saved.ideaReference })]),
+    t(meTexts.saved),
+    ...(saved.barrierReference === null ? [] : [t(meTexts.savedBarrier, { reference: saved.barrierReference })]),
+    ...(saved.ideaReference === null ? [] : [t(meTexts.savedIdea, { reference: saved.ideaReference })]),
   ].join(' ');
 }

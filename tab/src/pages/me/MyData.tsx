@@ -16,7 +16,7 @@ import type { DeleteMeResponse } from '@soestainable/shared/api/me';
 import { useMutation } from '../../api/useApi';
 import { useApiClient } from '../../app/context';
 import { ErrorState } from '../../components/states';
-import { useTexts } from '../../texts/useTexts';
+import { useT } from '../../texts/useT';
 import { meTexts } from './texts';
 
 const useStyles = makeStyles({
@@ -38,7 +38,7 @@ function saveFile(blob: Blob, fileName: string): void {
 
 /** My data: the JSON export (as the bot's download) and the deletion, after an explicit confirmation. */
 export function MyData({ onDeleted }: { readonly onDeleted: (result: DeleteMeResponse) => void }): ReactElement {
-  const t = useTexts(meTexts);
+  const t = useT();
   const styles = useStyles();
   const client = useApiClient();
   const [exported, setExported] = useState(false);
@@ -62,32 +62,32 @@ export function MyData({ onDeleted }: { readonly onDeleted: (result: DeleteMeRes
 
   return (
     <div className={styles.box}>
-      <Text>{t('dataBody')}</Text>
+      <Text>{t(meTexts.dataBody)}</Text>
       <div className={styles.row}>
         <Button onClick={() => void exportData()} disabled={download.busy}>
-          {t('export')}
+          {t(meTexts.export)}
         </Button>
         <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
           <DialogTrigger disableButtonEnhancement>
-            <Button appearance="secondary">{t('delete')}</Button>
+            <Button appearance="secondary">{t(meTexts.delete)}</Button>
           </DialogTrigger>
           <DialogSurface>
             <DialogBody>
-              <DialogTitle>{t('deleteTitle')}</DialogTitle>
-              <DialogContent>{t('deleteBody')}</DialogContent>
+              <DialogTitle>{t(meTexts.deleteTitle)}</DialogTitle>
+              <DialogContent>{t(meTexts.deleteBody)}</DialogContent>
               <DialogActions>
                 <Button appearance="primary" onClick={() => void deleteData()} disabled={remove.busy}>
-                  {t('deleteConfirm')}
+                  {t(meTexts.deleteConfirm)}
                 </Button>
                 <DialogTrigger disableButtonEnhancement>
-                  <Button appearance="secondary">{t('cancel')}</Button>
+                  <Button appearance="secondary">{t(meTexts.cancel)}</Button>
                 </DialogTrigger>
               </DialogActions>
             </DialogBody>
           </DialogSurface>
         </Dialog>
       </div>
-      {exported ? <Text role="status">{t('exported')}</Text> : null}
+      {exported ? <Text role="status">{t(meTexts.exported)}</Text> : null}
       {download.error === null ? null : <ErrorState error={download.error} />}
       {remove.error === null ? null : <ErrorState error={remove.error} />}
     </div>

@@ -4,7 +4,7 @@ import type { MySettings, SettingsBody } from '@soestainable/shared/api/me';
 import type { Language } from '@soestainable/shared/domain/types';
 import { useApiCalls, useMutation } from '../../api/useApi';
 import { ErrorState } from '../../components/states';
-import { useTexts } from '../../texts/useTexts';
+import { useT } from '../../texts/useT';
 import { meTexts } from './texts';
 
 /** The nudge window: `NUDGE_TIME_WINDOW` in shared/src/api/me.ts (a test keeps them equal; importing it would bring zod along). */
@@ -27,7 +27,7 @@ const useStyles = makeStyles({
 
 /** Time, language and pause, saved together (only what changed is sent). */
 export function Settings({ settings, onSaved }: { readonly settings: MySettings; readonly onSaved: () => void }): ReactElement {
-  const t = useTexts(meTexts);
+  const t = useT();
   const styles = useStyles();
   const { apiSend } = useApiCalls();
   const [nudgeTime, setNudgeTime] = useState(settings.nudgeTime);
@@ -54,7 +54,7 @@ export function Settings({ settings, onSaved }: { readonly settings: MySettings;
 
   return (
     <form className={styles.form} onSubmit={(e) => void submit(e)}>
-      <Field label={t('nudgeTime')}>
+      <Field label={t(meTexts.nudgeTime)}>
         <Select value={nudgeTime} onChange={(_, d) => setNudgeTime(d.value)}>
           {nudgeTimes(settings.nudgeTime).map((time) => (
             <option key={time} value={time}>
@@ -63,18 +63,18 @@ export function Settings({ settings, onSaved }: { readonly settings: MySettings;
           ))}
         </Select>
       </Field>
-      <Field label={t('language')}>
+      <Field label={t(meTexts.language)}>
         <RadioGroup layout="horizontal" value={language} onChange={(_, d) => setLanguage(d.value as Language)}>
-          <Radio value="nl" label={t('languageNl')} />
-          <Radio value="en" label={t('languageEn')} />
+          <Radio value="nl" label={t(meTexts.languageNl)} />
+          <Radio value="en" label={t(meTexts.languageEn)} />
         </RadioGroup>
       </Field>
-      <Switch checked={paused} onChange={(_, d) => setPaused(d.checked)} label={t('paused')} />
+      <Switch checked={paused} onChange={(_, d) => setPaused(d.checked)} label={t(meTexts.paused)} />
       {save.error === null ? null : <ErrorState error={save.error} />}
-      {saved ? <span role="status">{t('saved')}</span> : null}
+      {saved ? <span role="status">{t(meTexts.saved)}</span> : null}
       <div>
         <Button type="submit" appearance="primary" disabled={!changed || save.busy}>
-          {t('saveSettings')}
+          {t(meTexts.saveSettings)}
         </Button>
       </div>
     </form>

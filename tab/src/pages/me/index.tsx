@@ -11,7 +11,7 @@ import { Section, useSectionStyles } from '../../components/Section';
 import { StatCard, StatGrid } from '../../components/StatCard';
 import { ApiView, EmptyState, LoadingState } from '../../components/states';
 import { formatDay, formatKg } from '../../texts/format';
-import { useTexts } from '../../texts/useTexts';
+import { useT } from '../../texts/useT';
 import { CheckInForm } from './CheckInForm';
 import { Settings } from './Settings';
 import { meTexts } from './texts';
@@ -25,10 +25,10 @@ const MyData = lazy(() => import('./MyData').then((m) => ({ default: m.MyData })
  */
 export default function MePage(): ReactElement {
   const state = useApi('me.get');
-  const t = useTexts(meTexts);
+  const t = useT();
   const campaignLine = useCampaignLine();
   return (
-    <PageFrame title={t('title')} {...(state.data === undefined ? {} : { subtitle: campaignLine(state.data.campaign) })}>
+    <PageFrame title={t(meTexts.title)} {...(state.data === undefined ? {} : { subtitle: campaignLine(state.data.campaign) })}>
       <ApiView state={state}>{(me) => <Progress me={me} reload={state.reload} />}</ApiView>
     </PageFrame>
   );
@@ -36,50 +36,50 @@ export default function MePage(): ReactElement {
 
 function Progress({ me, reload }: { readonly me: MeResponse; readonly reload: () => void }): ReactElement {
   const lang = useLang();
-  const t = useTexts(meTexts);
+  const t = useT();
   const styles = useSectionStyles();
   const [deleted, setDeleted] = useState<DeleteMeResponse | null>(null);
-  if (deleted !== null) return <Text role="status">{t('deleted', { checkIns: deleted.deleted.checkIns, surveys: deleted.deleted.surveys })}</Text>;
-  if (!me.enrolled) return <EmptyState title={t('notEnrolledTitle')}>{t('notEnrolledBody')}</EmptyState>;
+  if (deleted !== null) return <Text role="status">{t(meTexts.deleted, { checkIns: deleted.deleted.checkIns, surveys: deleted.deleted.surveys })}</Text>;
+  if (!me.enrolled) return <EmptyState title={t(meTexts.notEnrolledTitle)}>{t(meTexts.notEnrolledBody)}</EmptyState>;
   const p = me.progress;
   return (
     <>
       {p === null ? null : (
         <StatGrid>
-          <StatCard label={t('days')} value={t('daysValue', { checked: p.daysCheckedIn, soFar: p.daysSoFar })} hint={t('daysHint', { done: p.done, partly: p.partly, total: p.totalDays })} />
-          <StatCard label={t('streak')} value={t('streakValue', { days: p.streak })} />
-          {me.impact === null ? null : <Co2Card impact={me.impact} label={t('myImpact')} />}
+          <StatCard label={t(meTexts.days)} value={t(meTexts.daysValue, { checked: p.daysCheckedIn, soFar: p.daysSoFar })} hint={t(meTexts.daysHint, { done: p.done, partly: p.partly, total: p.totalDays })} />
+          <StatCard label={t(meTexts.streak)} value={t(meTexts.streakValue, { days: p.streak })} />
+          {me.impact === null ? null : <Co2Card impact={me.impact} label={t(meTexts.myImpact)} />}
         </StatGrid>
       )}
       {me.impact === null ? null : <FactorSources impact={me.impact} />}
-      {me.hasBaseline ? null : <Text size={200} className={styles.muted}>{t('noBaseline')}</Text>}
-      <Section title={t('openDaysTitle')}>
+      {me.hasBaseline ? null : <Text size={200} className={styles.muted}>{t(meTexts.noBaseline)}</Text>}
+      <Section title={t(meTexts.openDaysTitle)}>
         {me.openDays.length === 0 ? (
-          <Text className={styles.muted}>{t('openDaysNone')}</Text>
+          <Text className={styles.muted}>{t(meTexts.openDaysNone)}</Text>
         ) : (
           me.openDays.map((day) => <CheckInForm key={day.date} openDay={day} last={me.checkIns[0]} onSaved={reload} />)
         )}
       </Section>
-      <Section title={t('historyTitle')}>
+      <Section title={t(meTexts.historyTitle)}>
         {me.checkIns.length === 0 ? (
-          <Text className={styles.muted}>{t('historyNone')}</Text>
+          <Text className={styles.muted}>{t(meTexts.historyNone)}</Text>
         ) : (
-          <ScrollRegion label={t('historyTable')}>
-            <table className={styles.table} aria-label={t('historyTitle')}>
+          <ScrollRegion label={t(meTexts.historyTable)}>
+            <table className={styles.table} aria-label={t(meTexts.historyTitle)}>
               <thead>
                 <tr>
-                  <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t('date')}</th>
-                  <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t('outcome')}</th>
-                  <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t('travelMode')}</th>
-                  <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t('co2Kg')}</th>
+                  <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t(meTexts.date)}</th>
+                  <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t(meTexts.historyOutcome)}</th>
+                  <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t(meTexts.historyTravelMode)}</th>
+                  <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t(meTexts.co2Kg)}</th>
                 </tr>
               </thead>
               <tbody>
                 {me.checkIns.map((c) => (
                   <tr key={c.date}>
                     <th scope="row" className={mergeClasses(styles.cell, styles.head)}>{formatDay(lang, c.date)}</th>
-                    <td className={styles.cell}>{CHECKIN_OUTCOME_LABELS[c.outcome][lang]}</td>
-                    <td className={styles.cell}>{TRAVEL_MODE_LABELS[c.travelMode][lang]}</td>
+                    <td className={styles.cell}>{t(CHECKIN_OUTCOME_LABELS[c.outcome])}</td>
+                    <td className={styles.cell}>{t(TRAVEL_MODE_LABELS[c.travelMode])}</td>
                     <td className={mergeClasses(styles.cell, styles.number)}>{formatKg(lang, c.impact.mid)}</td>
                   </tr>
                 ))}
@@ -89,11 +89,11 @@ function Progress({ me, reload }: { readonly me: MeResponse; readonly reload: ()
         )}
       </Section>
       {me.settings === null ? null : (
-        <Section title={t('settingsTitle')}>
+        <Section title={t(meTexts.settingsTitle)}>
           <Settings settings={me.settings} onSaved={reload} />
         </Section>
       )}
-      <Section title={t('dataTitle')}>
+      <Section title={t(meTexts.dataTitle)}>
         <Suspense fallback={<LoadingState />}>
           <MyData onDeleted={setDeleted} />
         </Suspense>

@@ -1,4 +1,6 @@
 import type { Localized } from '@soestainable/shared/domain/types';
+import { GLOSSARY } from '@soestainable/shared/text';
+import { commonTexts } from '../../texts/texts';
 
 export const meTexts = {
   title: { nl: 'Mijn voortgang', en: 'My progress' },
@@ -10,7 +12,7 @@ export const meTexts = {
   days: { nl: 'Dagen ingecheckt', en: 'Days checked in' },
   daysValue: { nl: '{checked} van {soFar}', en: '{checked} of {soFar}' },
   daysHint: { nl: '{done} gedaan, {partly} deels · {total} dagen in totaal', en: '{done} done, {partly} partly · {total} days in all' },
-  streak: { nl: 'Reeks', en: 'Streak' },
+  streak: GLOSSARY.streak.label,
   streakValue: { nl: '{days} dagen', en: '{days} days' },
   myImpact: { nl: 'Mijn geschatte CO2-besparing', en: 'My estimated CO2 avoided' },
   noBaseline: {
@@ -20,15 +22,10 @@ export const meTexts = {
   openDaysTitle: { nl: 'Inchecken', en: 'Check in' },
   openDaysNone: { nl: 'Vandaag en gisteren zijn geen uitdagingsdagen.', en: 'Today and yesterday are not challenge days.' },
   dayHeading: { nl: 'Dag {day} · {date}: {title}', en: 'Day {day} · {date}: {title}' },
-  outcome: { nl: 'Hoe ging de uitdaging?', en: 'How did the challenge go?' },
-  travelMode: { nl: 'Hoe kwam je naar het werk?', en: 'How did you get to work?' },
-  distanceBand: { nl: 'Afstand enkele reis', en: 'One-way distance' },
-  wasteFree: { nl: 'Vandaag afvalvrij gewerkt', en: 'Worked waste-free today' },
-  yes: { nl: 'Ja', en: 'Yes' },
   cupsHelp: { nl: '0 tot {max}', en: '0 to {max}' },
-  save: { nl: 'Opslaan', en: 'Save' },
+  save: commonTexts.save,
   change: { nl: 'Wijziging opslaan', en: 'Save change' },
-  saved: { nl: 'Opgeslagen.', en: 'Saved.' },
+  saved: commonTexts.saved,
   barrierText: { nl: 'Wat maakte het lastig? (optioneel)', en: 'What made it hard? (optional)' },
   barrierContact: { nl: 'Je mag contact met me opnemen over wat het lastig maakte', en: 'You may contact me about what made it hard' },
   ideaText: { nl: 'Heb je een idee? (optioneel)', en: 'Do you have an idea? (optional)' },
@@ -46,6 +43,9 @@ export const meTexts = {
   historyTitle: { nl: 'Mijn check-ins', en: 'My check-ins' },
   historyTable: { nl: 'Tabel mijn check-ins', en: 'Table my check-ins' },
   historyNone: { nl: 'Nog geen check-ins.', en: 'No check-ins yet.' },
+  // Column headers of the history (the check-in form asks the shared CHECKIN_QUESTIONS, as the bot's card does).
+  historyOutcome: { nl: 'Hoe ging de uitdaging?', en: 'How did the challenge go?' },
+  historyTravelMode: { nl: 'Hoe kwam je naar het werk?', en: 'How did you get to work?' },
   date: { nl: 'Datum', en: 'Date' },
   co2Kg: { nl: 'CO2 (kg)', en: 'CO2 (kg)' },
   settingsTitle: { nl: 'Instellingen', en: 'Settings' },
@@ -69,7 +69,7 @@ export const meTexts = {
     en: 'Your profile, your check-ins and your baseline will be deleted for good. This cannot be undone.',
   },
   deleteConfirm: { nl: 'Ja, verwijderen', en: 'Yes, delete' },
-  cancel: { nl: 'Annuleren', en: 'Cancel' },
+  cancel: commonTexts.cancel,
   deleted: {
     nl: 'Je gegevens zijn verwijderd: {checkIns} check-ins en {surveys} nulmetingen. Typ "meedoen" in de chat om opnieuw te beginnen.',
     en: 'Your data has been deleted: {checkIns} check-ins and {surveys} baseline answers. Type "join" in the chat to start again.',

@@ -1,6 +1,7 @@
 import { makeStyles, mergeClasses, Link, Text } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import type { OrgOverviewResponse, OrgTeamRow } from '@soestainable/shared/api/dashboard';
+import type { Localized } from '@soestainable/shared/domain/types';
 import { useApi } from '../../api/useApi';
 import { useLang, useSession } from '../../app/context';
 import { hrefFor } from '../../app/router';
@@ -12,7 +13,7 @@ import { Section, useSectionStyles } from '../../components/Section';
 import { StatCard, StatGrid } from '../../components/StatCard';
 import { ApiView, EmptyState } from '../../components/states';
 import { formatKg, formatNumber, formatPercent, formatPoints } from '../../texts/format';
-import { useTexts } from '../../texts/useTexts';
+import { useT } from '../../texts/useT';
 import { orgTexts } from './texts';
 
 type VisibleRow = Extract<OrgTeamRow, { suppressed: false }>;
@@ -26,7 +27,7 @@ const useStyles = makeStyles({
 });
 
 /** Why a team shows no figures: too few participants, or hidden so a small team cannot be worked out by subtraction. */
-const HIDDEN_TEXT = { below_minimum_group_size: 'tooSmall' } as const satisfies Record<HiddenRow['reason'], keyof typeof orgTexts>;
+const HIDDEN_TEXT = { below_minimum_group_size: orgTexts.tooSmall } as const satisfies Record<HiddenRow['reason'], Localized>;
 
 /**
  * `#/org`: the organisation overview (issue 5, Build 2): totals over the campaign, and every team ranked by
@@ -34,10 +35,10 @@ const HIDDEN_TEXT = { below_minimum_group_size: 'tooSmall' } as const satisfies 
  */
 export default function OrgPage(): ReactElement {
   const state = useApi('org.overview.get');
-  const t = useTexts(orgTexts);
+  const t = useT();
   const campaignLine = useCampaignLine();
   return (
-    <PageFrame title={t('title')} {...(state.data === undefined ? {} : { subtitle: campaignLine(state.data.campaign) })}>
+    <PageFrame title={t(orgTexts.title)} {...(state.data === undefined ? {} : { subtitle: campaignLine(state.data.campaign) })}>
       <ApiView state={state}>{(data) => <Overview data={data} />}</ApiView>
     </PageFrame>
   );
@@ -45,7 +46,7 @@ export default function OrgPage(): ReactElement {
 
 function Overview({ data }: { readonly data: OrgOverviewResponse }): ReactElement {
   const lang = useLang();
-  const t = useTexts(orgTexts);
+  const t = useT();
   const styles = useSectionStyles();
   const own = useStyles();
   const totals = data.totals;
@@ -53,24 +54,24 @@ function Overview({ data }: { readonly data: OrgOverviewResponse }): ReactElemen
   const visible = data.teams.filter((row): row is VisibleRow => !row.suppressed);
   // A team's dashboard is for its members, its manager and the coordinators: link only where it will open.
   const mayOpen = (teamId: string): boolean => session.roles.includes('coordinator') || teamId === session.teamId;
-  if (data.teams.length === 0) return <EmptyState title={t('noTeams')} />;
+  if (data.teams.length === 0) return <EmptyState title={t(orgTexts.noTeams)} />;
   return (
     <>
-      <Section title={t('totalsTitle')}>
+      <Section title={t(orgTexts.totalsTitle)}>
         {totals === null ? (
-          <Text className={styles.muted}>{t('totalsHidden', { minimum: data.minimumGroupSize })}</Text>
+          <Text className={styles.muted}>{t(orgTexts.totalsHidden, { minimum: data.minimumGroupSize })}</Text>
         ) : (
           <>
             <StatGrid>
-              <StatCard label={t('participants')} value={formatNumber(lang, totals.participants)} />
-              <StatCard label={t('participation')} value={formatPercent(lang, totals.participationRate)} />
-              <StatCard label={t('checkIns')} value={formatNumber(lang, totals.checkIns)} />
-              <StatCard label={t('wasteFreeDays')} value={formatNumber(lang, totals.wasteFreeDays)} />
+              <StatCard label={t(orgTexts.participants)} value={formatNumber(lang, totals.participants)} />
+              <StatCard label={t(orgTexts.participation)} value={formatPercent(lang, totals.participationRate)} />
+              <StatCard label={t(orgTexts.checkIns)} value={formatNumber(lang, totals.checkIns)} />
+              <StatCard label={t(orgTexts.wasteFreeDays)} value={formatNumber(lang, totals.wasteFreeDays)} />
               {totals.sustainableTravelShare === null ? null : (
                 <StatCard
-                  label={t('sustainableTravel')}
+                  label={t(orgTexts.sustainableTravel)}
                   value={formatPercent(lang, totals.sustainableTravelShare)}
-                  {...(data.baseline === null ? {} : { hint: t('baselineHint', { baseline: formatPercent(lang, data.baseline.sustainableTravel.baseline) }) })}
+                  {...(data.baseline === null ? {} : { hint: t(orgTexts.baselineHint, { baseline: formatPercent(lang, data.baseline.sustainableTravel.baseline) }) })}
                 />
               )}
               <Co2Card impact={totals.impact} />
@@ -79,18 +80,18 @@ function Overview({ data }: { readonly data: OrgOverviewResponse }): ReactElemen
           </>
         )}
       </Section>
-      <Section title={t('teamsTitle')}>
-        <Text size={200} className={styles.muted}>{t('teamsNote', { minimum: data.minimumGroupSize })}</Text>
-        <Text size={200} className={styles.muted}>{t('disclosureNote', { minimum: data.minimumGroupSize })}</Text>
-        <ScrollRegion label={t('teamsTitle')}>
-          <table className={styles.table} aria-label={t('teamsTitle')}>
+      <Section title={t(orgTexts.teamsTitle)}>
+        <Text size={200} className={styles.muted}>{t(orgTexts.teamsNote, { minimum: data.minimumGroupSize })}</Text>
+        <Text size={200} className={styles.muted}>{t(orgTexts.disclosureNote, { minimum: data.minimumGroupSize })}</Text>
+        <ScrollRegion label={t(orgTexts.teamsTitle)}>
+          <table className={styles.table} aria-label={t(orgTexts.teamsTitle)}>
             <thead>
               <tr>
-                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head, own.head)}>{t('rank')}</th>
-                <th scope="col" className={mergeClasses(styles.cell, styles.head, own.head)}>{t('team')}</th>
-                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head, own.head)}>{t('participation')}</th>
-                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head, own.head)}>{t('improvement')}</th>
-                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head, own.head)}>{t('co2')}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head, own.head)}>{t(orgTexts.rank)}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.head, own.head)}>{t(orgTexts.team)}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head, own.head)}>{t(orgTexts.participation)}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head, own.head)}>{t(orgTexts.improvement)}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head, own.head)}>{t(orgTexts.co2)}</th>
               </tr>
             </thead>
             <tbody>
@@ -105,7 +106,7 @@ function Overview({ data }: { readonly data: OrgOverviewResponse }): ReactElemen
                   ) : (
                     <>
                       <td className={mergeClasses(styles.cell, styles.number)}>{formatPercent(lang, row.participationRate)}</td>
-                      <td className={mergeClasses(styles.cell, styles.number)}>{row.improvement === null ? t('unknown') : t('improvementValue', { points: formatPoints(lang, row.improvement) })}</td>
+                      <td className={mergeClasses(styles.cell, styles.number)}>{row.improvement === null ? t(orgTexts.unknown) : t(orgTexts.improvementValue, { points: formatPoints(lang, row.improvement) })}</td>
                       <td className={mergeClasses(styles.cell, styles.number)}>{formatKg(lang, row.co2.mid)}</td>
                     </>
                   )}
@@ -116,11 +117,11 @@ function Overview({ data }: { readonly data: OrgOverviewResponse }): ReactElemen
         </ScrollRegion>
         {visible.length === 0 ? null : (
           <ChartFigure
-            title={t('chartTitle')}
-            categoryLabel={t('team')}
+            title={t(orgTexts.chartTitle)}
+            categoryLabel={t(orgTexts.team)}
             layout="horizontal"
             rows={visible.map((row) => ({ label: row.name, values: { rate: row.participationRate } }))}
-            series={[{ key: 'rate', name: t('participation') }]}
+            series={[{ key: 'rate', name: t(orgTexts.participation) }]}
             format={(v) => formatPercent(lang, v)}
             domainMax={1}
           />

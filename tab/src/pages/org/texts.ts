@@ -1,13 +1,14 @@
 import type { Localized } from '@soestainable/shared/domain/types';
+import { GLOSSARY } from '@soestainable/shared/text';
 
 export const orgTexts = {
-  title: { nl: 'Organisatie', en: 'Organisation' },
+  title: GLOSSARY.organisation.label,
   totalsTitle: { nl: 'De hele organisatie', en: 'The whole organisation' },
-  participants: { nl: 'Deelnemers', en: 'Participants' },
-  participation: { nl: 'Deelname', en: 'Participation' },
-  checkIns: { nl: 'Check-ins', en: 'Check-ins' },
-  wasteFreeDays: { nl: 'Afvalvrije dagen', en: 'Waste-free days' },
-  sustainableTravel: { nl: 'Duurzaam gereisd', en: 'Sustainable travel' },
+  participants: GLOSSARY.participants.label,
+  participation: GLOSSARY.participation.label,
+  checkIns: GLOSSARY.checkIns.label,
+  wasteFreeDays: GLOSSARY.wasteFreeDays.label,
+  sustainableTravel: GLOSSARY.sustainableTravel.label,
   baselineHint: { nl: 'nulmeting {baseline}', en: 'baseline {baseline}' },
   teamsTitle: { nl: 'Teams op volgorde van deelname', en: 'Teams by participation' },
   teamsNote: {
@@ -15,7 +16,7 @@ export const orgTexts = {
     en: 'Teams only, never people. Teams with fewer than {minimum} active participants are listed last, without numbers.',
   },
   rank: { nl: 'Plaats', en: 'Rank' },
-  team: { nl: 'Team', en: 'Team' },
+  team: GLOSSARY.team.label,
   improvement: { nl: 'Verbetering t.o.v. nulmeting', en: 'Improvement on baseline' },
   improvementValue: { nl: '{points} procentpunt', en: '{points} percentage points' },
   co2: { nl: 'CO2-besparing (kg)', en: 'CO2 avoided (kg)' },

@@ -11,18 +11,20 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent, type ReactElement } from 'react';
 import type { ActionDetailResponse, TimelineEntryView, UpdateActionBody } from '@soestainable/shared/api/programme';
-import { ACTION_STATUS_LABELS, BARRIER_STATUS_LABELS, DIMENSION_LABELS, THEME_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
+import { ACTION_STATUS_LABELS, BARRIER_STATUS_LABELS, DIMENSION_LABELS, THEME_LABELS } from '@soestainable/shared/catalogue/labels';
 import { ACTION_CREATED_NOTE, ACTION_NOTE_MAX, ACTION_OWNER_MAX, nextStatuses } from '@soestainable/shared/domain/programme';
 import type { ActionStatus, Language } from '@soestainable/shared/domain/types';
+import type { TFunction } from '@soestainable/shared/text';
 import { ApiClientError, isApiClientError } from '../../api/errors';
 import { useApi, useApiCalls } from '../../api/useApi';
 import { useLang } from '../../app/context';
 import { hrefFor } from '../../app/router';
 import { ApiView, useErrorText } from '../../components/states';
 import { formatDate, formatInstant, localized } from '../../texts/format';
+import { useT } from '../../texts/useT';
 import { NoticeBar, validation, type Notice } from '../../components/NoticeBar';
 import { StatusBadge } from '../../components/StatusBadge';
-import { pt } from './texts';
+import { programmeTexts } from './texts';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -61,23 +63,24 @@ const useStyles = makeStyles({
 type Message = Notice;
 
 /** The text for a failed edit: a stale version and a refused status move get their own explanation. */
-function useEditErrorText(): (err: ApiClientError, lang: Language) => string {
+function useEditErrorText(): (err: ApiClientError) => string {
+  const t = useT();
   const errorText = useErrorText();
-  return (err, lang) => {
-    if (err.code === 'STALE') return pt('stale', lang);
-    if (err.code === 'VALIDATION_FAILED' && err.details?.['rule'] === 'status_transition') return pt('transitionRefused', lang);
+  return (err) => {
+    if (err.code === 'STALE') return t(programmeTexts.stale);
+    if (err.code === 'VALIDATION_FAILED' && err.details?.['rule'] === 'status_transition') return t(programmeTexts.transitionRefused);
     return errorText(err);
   };
 }
 
-function timelineText(entry: TimelineEntryView, lang: Language): string {
-  const status = (s: ActionStatus | undefined): string => (s === undefined ? '' : labelOf(ACTION_STATUS_LABELS, s, lang));
+function timelineText(entry: TimelineEntryView, lang: Language, t: TFunction): string {
+  const status = (s: ActionStatus | undefined): string => (s === undefined ? '' : t(ACTION_STATUS_LABELS[s]));
   if (entry.kind === 'status' && entry.toStatus !== undefined) {
-    return entry.fromStatus === undefined ? pt('statusSet', lang, { to: status(entry.toStatus) }) : pt('statusChange', lang, { from: status(entry.fromStatus), to: status(entry.toStatus) });
+    return entry.fromStatus === undefined ? t(programmeTexts.statusSet, { to: status(entry.toStatus) }) : t(programmeTexts.statusChange, { from: status(entry.fromStatus), to: status(entry.toStatus) });
   }
-  if (entry.kind === 'link') return pt('linked', lang, { n: entry.barrierIds?.length ?? 0 });
+  if (entry.kind === 'link') return t(programmeTexts.linked, { n: entry.barrierIds?.length ?? 0 });
   if (entry.text === undefined) return '';
-  if (typeof entry.text === 'string') return entry.text === ACTION_CREATED_NOTE ? pt('created', lang) : entry.text;
+  if (typeof entry.text === 'string') return entry.text === ACTION_CREATED_NOTE ? t(programmeTexts.created) : entry.text;
   return localized(entry.text, lang);
 }
 
@@ -107,7 +110,7 @@ interface EditProps {
 
 /** The coordinator's edit form: status (only the moves allowed from here), owner, due date; sends the ETag. */
 function EditForm({ detail, etag, onDone }: EditProps): ReactElement {
-  const lang = useLang();
+  const t = useT();
   const styles = useStyles();
   const { apiSend } = useApiCalls();
   const editErrorText = useEditErrorText();
@@ -119,7 +122,7 @@ function EditForm({ detail, etag, onDone }: EditProps): ReactElement {
   const [message, setMessage] = useState<Message | null>(null);
   const ownerTrimmed = owner.trim();
   const ownerProblem =
-    ownerTrimmed === '' ? pt('ownerRequired', lang) : [...ownerTrimmed].length > ACTION_OWNER_MAX ? pt('tooLong', lang, { max: ACTION_OWNER_MAX }) : undefined;
+    ownerTrimmed === '' ? t(programmeTexts.ownerRequired) : [...ownerTrimmed].length > ACTION_OWNER_MAX ? t(programmeTexts.tooLong, { max: ACTION_OWNER_MAX }) : undefined;
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -129,44 +132,44 @@ function EditForm({ detail, etag, onDone }: EditProps): ReactElement {
     if (ownerTrimmed !== action.owner) body.owner = ownerTrimmed;
     if (due !== (action.dueDate ?? '')) body.dueDate = due === '' ? null : due;
     if (Object.keys(body).length === 0) {
-      setMessage({ intent: 'warning', text: pt('nothingChanged', lang) });
+      setMessage({ intent: 'warning', text: t(programmeTexts.nothingChanged) });
       return;
     }
     setMessage(null);
     const answer = await change(
       () => apiSend('actions.update', { params: { actionId: action.actionId }, body, etag }),
       (err) => {
-        if (err.code === 'STALE') onDone({ intent: 'warning', text: editErrorText(err, lang) });
-        else setMessage({ intent: 'error', text: editErrorText(err, lang) });
+        if (err.code === 'STALE') onDone({ intent: 'warning', text: editErrorText(err) });
+        else setMessage({ intent: 'error', text: editErrorText(err) });
       },
     );
-    if (answer !== undefined) onDone({ intent: 'success', text: pt('saved', lang) });
+    if (answer !== undefined) onDone({ intent: 'success', text: t(programmeTexts.saved) });
   };
 
   return (
-    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label={pt('edit', lang)}>
-      <h3 className={styles.h2}>{pt('edit', lang)}</h3>
+    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label={t(programmeTexts.edit)}>
+      <h3 className={styles.h2}>{t(programmeTexts.edit)}</h3>
       <div className={styles.row}>
-        <Field label={pt('newStatus', lang)}>
+        <Field label={t(programmeTexts.newStatus)}>
           <Select value={status} onChange={(_, data) => setStatus(data.value as ActionStatus | '')}>
-            <option value="">{pt('keepStatus', lang)}</option>
+            <option value="">{t(programmeTexts.keepStatus)}</option>
             {nextStatuses(action.status).map((s) => (
               <option key={s} value={s}>
-                {labelOf(ACTION_STATUS_LABELS, s, lang)}
+                {t(ACTION_STATUS_LABELS[s])}
               </option>
             ))}
           </Select>
         </Field>
-        <Field label={pt('ownerField', lang)} required {...validation(ownerProblem)}>
+        <Field label={t(programmeTexts.ownerField)} required {...validation(ownerProblem)}>
           <Input value={owner} onChange={(_, data) => setOwner(data.value)} />
         </Field>
-        <Field label={pt('dueField', lang)}>
+        <Field label={t(programmeTexts.dueField)}>
           <Input type="date" value={due} onChange={(_, data) => setDue(data.value)} />
         </Field>
       </div>
       <div className={styles.buttons}>
         <Button type="submit" appearance="primary" disabled={busy || ownerProblem !== undefined}>
-          {busy ? pt('saving', lang) : pt('save', lang)}
+          {busy ? t(programmeTexts.saving) : t(programmeTexts.save)}
         </Button>
       </div>
       <NoticeBar notice={message} />
@@ -176,7 +179,7 @@ function EditForm({ detail, etag, onDone }: EditProps): ReactElement {
 
 /** A coordinator's note on the timeline. */
 function NoteForm({ actionId, onDone }: { readonly actionId: string; readonly onDone: (message: Message) => void }): ReactElement {
-  const lang = useLang();
+  const t = useT();
   const styles = useStyles();
   const { apiSend } = useApiCalls();
   const errorText = useErrorText();
@@ -189,7 +192,7 @@ function NoteForm({ actionId, onDone }: { readonly actionId: string; readonly on
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (trimmed === '') {
-      setMessage({ intent: 'warning', text: pt('noteRequired', lang) });
+      setMessage({ intent: 'warning', text: t(programmeTexts.noteRequired) });
       return;
     }
     if (tooLong) return;
@@ -200,22 +203,22 @@ function NoteForm({ actionId, onDone }: { readonly actionId: string; readonly on
     );
     if (answer !== undefined) {
       setText('');
-      onDone({ intent: 'success', text: pt('noteAdded', lang) });
+      onDone({ intent: 'success', text: t(programmeTexts.noteAdded) });
     }
   };
 
   return (
-    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label={pt('note', lang)}>
-      <h3 className={styles.h2}>{pt('note', lang)}</h3>
+    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label={t(programmeTexts.note)}>
+      <h3 className={styles.h2}>{t(programmeTexts.note)}</h3>
       <Field
-        label={pt('noteField', lang)}
-        {...validation(tooLong ? pt('tooLong', lang, { max: ACTION_NOTE_MAX }) : undefined)}
+        label={t(programmeTexts.noteField)}
+        {...validation(tooLong ? t(programmeTexts.tooLong, { max: ACTION_NOTE_MAX }) : undefined)}
       >
         <Textarea value={text} resize="vertical" onChange={(_, data) => setText(data.value)} />
       </Field>
       <div className={styles.buttons}>
         <Button type="submit" disabled={busy || tooLong}>
-          {busy ? pt('saving', lang) : pt('addNote', lang)}
+          {busy ? t(programmeTexts.saving) : t(programmeTexts.addNote)}
         </Button>
       </div>
       <NoticeBar notice={message} />
@@ -224,6 +227,7 @@ function NoteForm({ actionId, onDone }: { readonly actionId: string; readonly on
 }
 
 function Detail({ detail, etag, reload }: { readonly detail: ActionDetailResponse; readonly etag: string; readonly reload: () => void }): ReactElement {
+  const t = useT();
   const lang = useLang();
   const styles = useStyles();
   const [notice, setNotice] = useState<Message | null>(null);
@@ -237,47 +241,47 @@ function Detail({ detail, etag, reload }: { readonly detail: ActionDetailRespons
     <div className={styles.stack}>
       <NoticeBar notice={notice} />
       <dl className={styles.facts}>
-        <dt className={styles.term}>{pt('status', lang)}</dt>
+        <dt className={styles.term}>{t(programmeTexts.status)}</dt>
         <dd className={styles.def}>
-          <StatusBadge status={action.status} lang={lang} />
+          <StatusBadge status={action.status} />
         </dd>
-        <dt className={styles.term}>{pt('owner', lang)}</dt>
+        <dt className={styles.term}>{t(programmeTexts.owner)}</dt>
         <dd className={styles.def}>{action.owner}</dd>
-        <dt className={styles.term}>{pt('dueDate', lang)}</dt>
-        <dd className={styles.def}>{action.dueDate === undefined ? pt('noDueDate', lang) : formatDate(lang, action.dueDate)}</dd>
-        <dt className={styles.term}>{pt('theme', lang)}</dt>
-        <dd className={styles.def}>{labelOf(THEME_LABELS, action.theme, lang)}</dd>
-        <dt className={styles.term}>{pt('dimension', lang)}</dt>
-        <dd className={styles.def}>{labelOf(DIMENSION_LABELS, action.dimension, lang)}</dd>
+        <dt className={styles.term}>{t(programmeTexts.dueDate)}</dt>
+        <dd className={styles.def}>{action.dueDate === undefined ? t(programmeTexts.noDueDate) : formatDate(lang, action.dueDate)}</dd>
+        <dt className={styles.term}>{t(programmeTexts.theme)}</dt>
+        <dd className={styles.def}>{t(THEME_LABELS[action.theme])}</dd>
+        <dt className={styles.term}>{t(programmeTexts.dimension)}</dt>
+        <dd className={styles.def}>{t(DIMENSION_LABELS[action.dimension])}</dd>
         {description === '' ? null : (
           <>
-            <dt className={styles.term}>{pt('description', lang)}</dt>
+            <dt className={styles.term}>{t(programmeTexts.description)}</dt>
             <dd className={styles.def}>{description}</dd>
           </>
         )}
       </dl>
       {canEdit ? <EditForm key={etag} detail={detail} etag={etag} onDone={done} /> : null}
-      <section aria-label={pt('barriers', lang)} className={styles.stack}>
-        <h3 className={styles.h2}>{pt('barriers', lang)}</h3>
+      <section aria-label={t(programmeTexts.barriers)} className={styles.stack}>
+        <h3 className={styles.h2}>{t(programmeTexts.barriers)}</h3>
         {barriers.length === 0 ? (
-          <Text>{pt('noBarriers', lang)}</Text>
+          <Text>{t(programmeTexts.noBarriers)}</Text>
         ) : (
           <ul className={styles.list}>
             {barriers.map((b) => (
               <li key={b.barrierId} className={styles.barrier}>
                 <Text>{b.text}</Text>
                 <div className={styles.meta}>
-                  {b.reference} · {labelOf(BARRIER_STATUS_LABELS, b.status, lang)}
+                  {b.reference} · {t(BARRIER_STATUS_LABELS[b.status])}
                 </div>
               </li>
             ))}
           </ul>
         )}
       </section>
-      <section aria-label={pt('timeline', lang)} className={styles.stack}>
-        <h3 className={styles.h2}>{pt('timeline', lang)}</h3>
+      <section aria-label={t(programmeTexts.timeline)} className={styles.stack}>
+        <h3 className={styles.h2}>{t(programmeTexts.timeline)}</h3>
         {timeline.length === 0 ? (
-          <Text>{pt('noTimeline', lang)}</Text>
+          <Text>{t(programmeTexts.noTimeline)}</Text>
         ) : (
           <ol className={styles.list}>
             {timeline.map((entry) => (
@@ -285,7 +289,7 @@ function Detail({ detail, etag, reload }: { readonly detail: ActionDetailRespons
                 <div className={styles.meta}>
                   <time dateTime={entry.at}>{formatInstant(lang, entry.at)}</time>
                 </div>
-                <Text>{timelineText(entry, lang)}</Text>
+                <Text>{timelineText(entry, lang, t)}</Text>
               </li>
             ))}
           </ol>
@@ -298,11 +302,12 @@ function Detail({ detail, etag, reload }: { readonly detail: ActionDetailRespons
 
 /** One action: owner, status, due date, linked barriers, its timeline, and the coordinator's edits. */
 export function ActionDetail({ actionId }: { readonly actionId: string }): ReactElement {
+  const t = useT();
   const lang = useLang();
   const state = useApi('actions.get', { params: { actionId } });
   return (
     <>
-      <Link href={hrefFor('programme')}>{pt('back', lang)}</Link>
+      <Link href={hrefFor('programme')}>{t(programmeTexts.back)}</Link>
       <ApiView state={state}>
         {(detail) => (
           <>

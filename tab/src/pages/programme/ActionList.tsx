@@ -1,13 +1,14 @@
 import { Button, Field, Link, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import type { ActionView } from '@soestainable/shared/api/programme';
-import { ACTION_STATUS_LABELS, DIMENSION_LABELS, THEME_LABELS, labelOf, type LabelMap } from '@soestainable/shared/catalogue/labels';
-import { ACTION_STATUSES, DIMENSIONS, THEMES, type Language } from '@soestainable/shared/domain/types';
+import { ACTION_STATUS_LABELS, DIMENSION_LABELS, THEME_LABELS, type LabelMap } from '@soestainable/shared/catalogue/labels';
+import { ACTION_STATUSES, DIMENSIONS, THEMES, type Language, type Localized } from '@soestainable/shared/domain/types';
 import { hrefFor } from '../../app/router';
 import { formatDate, localized } from '../../texts/format';
+import { useT } from '../../texts/useT';
 import { filterActions, ownersOf, type ActionFilter } from './model';
 import { StatusBadge } from '../../components/StatusBadge';
-import { pt } from './texts';
+import { programmeTexts } from './texts';
 
 const useStyles = makeStyles({
   filters: {
@@ -35,21 +36,21 @@ const useStyles = makeStyles({
   meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
-function Filter<K extends string>({ label, lang, values, labels, value, onChange }: {
+function Filter<K extends string>({ label, values, labels, value, onChange }: {
   readonly label: string;
-  readonly lang: Language;
   readonly values: readonly K[];
   readonly labels: LabelMap<K> | undefined;
   readonly value: K | undefined;
   readonly onChange: (value: K | undefined) => void;
 }): ReactElement {
+  const t = useT();
   return (
     <Field label={label}>
       <Select value={value ?? ''} onChange={(_, data) => onChange(data.value === '' ? undefined : (data.value as K))}>
-        <option value="">{pt('filterAll', lang)}</option>
+        <option value="">{t(programmeTexts.filterAll)}</option>
         {values.map((v) => (
           <option key={v} value={v}>
-            {labels === undefined ? v : labelOf(labels, v, lang)}
+            {labels === undefined ? v : t<Localized>(labels[v])}
           </option>
         ))}
       </Select>
@@ -59,6 +60,7 @@ function Filter<K extends string>({ label, lang, values, labels, value, onChange
 
 /** The action programme as a list, filterable by theme, dimension, status and owner. */
 export function ActionList({ actions, lang }: { readonly actions: readonly ActionView[]; readonly lang: Language }): ReactElement {
+  const t = useT();
   const styles = useStyles();
   const [filter, setFilter] = useState<ActionFilter>({});
   // "All" removes the key (exactOptionalPropertyTypes: an absent filter, never one set to undefined).
@@ -73,35 +75,35 @@ export function ActionList({ actions, lang }: { readonly actions: readonly Actio
   return (
     <>
       <fieldset className={styles.filters}>
-        <legend className={styles.legend}>{pt('filters', lang)}</legend>
-        <Filter label={pt('filterTheme', lang)} lang={lang} values={THEMES} labels={THEME_LABELS} value={filter.theme} onChange={set('theme')} />
-        <Filter label={pt('filterDimension', lang)} lang={lang} values={DIMENSIONS} labels={DIMENSION_LABELS} value={filter.dimension} onChange={set('dimension')} />
-        <Filter label={pt('filterStatus', lang)} lang={lang} values={ACTION_STATUSES} labels={ACTION_STATUS_LABELS} value={filter.status} onChange={set('status')} />
-        <Filter label={pt('filterOwner', lang)} lang={lang} values={owners} labels={undefined} value={filter.owner} onChange={set('owner')} />
+        <legend className={styles.legend}>{t(programmeTexts.filters)}</legend>
+        <Filter label={t(programmeTexts.filterTheme)} values={THEMES} labels={THEME_LABELS} value={filter.theme} onChange={set('theme')} />
+        <Filter label={t(programmeTexts.filterDimension)} values={DIMENSIONS} labels={DIMENSION_LABELS} value={filter.dimension} onChange={set('dimension')} />
+        <Filter label={t(programmeTexts.filterStatus)} values={ACTION_STATUSES} labels={ACTION_STATUS_LABELS} value={filter.status} onChange={set('status')} />
+        <Filter label={t(programmeTexts.filterOwner)} values={owners} labels={undefined} value={filter.owner} onChange={set('owner')} />
       </fieldset>
       <div className={styles.summary}>
-        <Text role="status">{pt('shownOf', lang, { n: shown.length, total: actions.length })}</Text>
+        <Text role="status">{t(programmeTexts.shownOf, { n: shown.length, total: actions.length })}</Text>
         {filtered ? (
           <Button appearance="subtle" onClick={() => setFilter({})}>
-            {pt('clearFilters', lang)}
+            {t(programmeTexts.clearFilters)}
           </Button>
         ) : null}
       </div>
       {shown.length === 0 ? (
-        <Text>{pt('filterNone', lang)}</Text>
+        <Text>{t(programmeTexts.filterNone)}</Text>
       ) : (
-        <ul className={styles.list} aria-label={pt('listCaption', lang)}>
+        <ul className={styles.list} aria-label={t(programmeTexts.listCaption)}>
           {shown.map((a) => (
             <li key={a.actionId} className={styles.item}>
               <Link className={styles.title} href={hrefFor('programme', 'action', a.actionId)}>
                 {localized(a.title, lang)}
               </Link>
               <div className={styles.meta}>
-                <StatusBadge status={a.status} lang={lang} />
-                <span>{labelOf(THEME_LABELS, a.theme, lang)} · {labelOf(DIMENSION_LABELS, a.dimension, lang)}</span>
-                <span>{pt('ownerLine', lang, { owner: a.owner })}</span>
-                {a.dueDate === undefined ? null : <span>{pt('colDue', lang)}: {formatDate(lang, a.dueDate)}</span>}
-                <span>{pt('colBarriers', lang)}: {a.barrierCount}</span>
+                <StatusBadge status={a.status} />
+                <span>{t(THEME_LABELS[a.theme])} · {t(DIMENSION_LABELS[a.dimension])}</span>
+                <span>{t(programmeTexts.ownerLine, { owner: a.owner })}</span>
+                {a.dueDate === undefined ? null : <span>{t(programmeTexts.colDue)}: {formatDate(lang, a.dueDate)}</span>}
+                <span>{t(programmeTexts.colBarriers)}: {a.barrierCount}</span>
               </div>
             </li>
           ))}

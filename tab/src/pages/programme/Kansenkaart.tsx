@@ -1,14 +1,15 @@
 import { Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import type { ActionView, Kansenkaart as KansenkaartData } from '@soestainable/shared/api/programme';
-import { DIMENSION_LABELS, THEME_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
+import { DIMENSION_LABELS, THEME_LABELS } from '@soestainable/shared/catalogue/labels';
 import type { Language } from '@soestainable/shared/domain/types';
 import { hrefFor } from '../../app/router';
 import { cellActions } from './model';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { StatusBadge } from '../../components/StatusBadge';
 import { localized } from '../../texts/format';
-import { pt } from './texts';
+import { useT } from '../../texts/useT';
+import { programmeTexts } from './texts';
 
 const useStyles = makeStyles({
   frame: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
@@ -53,19 +54,20 @@ const useStyles = makeStyles({
  * and dimension.
  */
 export function Kansenkaart({ map, actions, lang }: { readonly map: KansenkaartData; readonly actions: readonly ActionView[]; readonly lang: Language }): ReactElement {
+  const t = useT();
   const styles = useStyles();
   return (
-    <ScrollRegion className={styles.frame} label={pt('mapCaption', lang)}>
+    <ScrollRegion className={styles.frame} label={t(programmeTexts.mapCaption)}>
       <table className={styles.table}>
-        <caption className={styles.caption}>{pt('mapCaption', lang)}</caption>
+        <caption className={styles.caption}>{t(programmeTexts.mapCaption)}</caption>
         <thead>
           <tr>
             <th scope="col" className={mergeClasses(styles.colHeader, styles.corner)}>
-              {pt('themeHeader', lang)}
+              {t(programmeTexts.themeHeader)}
             </th>
             {map.dimensions.map((d) => (
               <th key={d} scope="col" className={styles.colHeader}>
-                {labelOf(DIMENSION_LABELS, d, lang)}
+                {t(DIMENSION_LABELS[d])}
               </th>
             ))}
           </tr>
@@ -74,20 +76,20 @@ export function Kansenkaart({ map, actions, lang }: { readonly map: KansenkaartD
           {map.themes.map((theme) => (
             <tr key={theme}>
               <th scope="row" className={styles.rowHeader}>
-                {labelOf(THEME_LABELS, theme, lang)}
+                {t(THEME_LABELS[theme])}
               </th>
               {map.dimensions.map((dimension) => {
                 const inCell = cellActions(actions, map, theme, dimension);
                 return (
                   <td key={dimension} className={styles.cell}>
                     {inCell.length === 0 ? (
-                      <span className={styles.empty}>{pt('cellEmpty', lang)}</span>
+                      <span className={styles.empty}>{t(programmeTexts.cellEmpty)}</span>
                     ) : (
-                      <ul className={styles.list} aria-label={pt('cellCount', lang, { n: inCell.length })}>
+                      <ul className={styles.list} aria-label={t(programmeTexts.cellCount, { n: inCell.length })}>
                         {inCell.map((a) => (
                           <li key={a.actionId} className={styles.item}>
                             <Link href={hrefFor('programme', 'action', a.actionId)}>{localized(a.title, lang)}</Link>
-                            <StatusBadge status={a.status} lang={lang} />
+                            <StatusBadge status={a.status} />
                           </li>
                         ))}
                       </ul>

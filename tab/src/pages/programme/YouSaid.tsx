@@ -1,15 +1,15 @@
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import type { YouSaidBarrier } from '@soestainable/shared/api/programme';
-import { THEME_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
-import type { Language } from '@soestainable/shared/domain/types';
+import { THEME_LABELS } from '@soestainable/shared/catalogue/labels';
 import { useApi } from '../../api/useApi';
 import { useLang } from '../../app/context';
 import { hrefFor } from '../../app/router';
 import { ApiView, EmptyState } from '../../components/states';
 import { StatusBadge } from '../../components/StatusBadge';
 import { localized } from '../../texts/format';
-import { pt } from './texts';
+import { useT } from '../../texts/useT';
+import { programmeTexts } from './texts';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -35,7 +35,8 @@ const useStyles = makeStyles({
   title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
 });
 
-function Quotes({ barriers, lang }: { readonly barriers: readonly YouSaidBarrier[]; readonly lang: Language }): ReactElement {
+function Quotes({ barriers }: { readonly barriers: readonly YouSaidBarrier[] }): ReactElement {
+  const t = useT();
   const styles = useStyles();
   return (
     <ul className={styles.quotes}>
@@ -43,7 +44,7 @@ function Quotes({ barriers, lang }: { readonly barriers: readonly YouSaidBarrier
         <li key={b.reference}>
           <blockquote className={styles.quote}>{b.text}</blockquote>
           <div className={styles.meta}>
-            {b.reference} · {labelOf(THEME_LABELS, b.theme, lang)}
+            {b.reference} · {t(THEME_LABELS[b.theme])}
           </div>
         </li>
       ))}
@@ -53,6 +54,7 @@ function Quotes({ barriers, lang }: { readonly barriers: readonly YouSaidBarrier
 
 /** "You said, we did": the barriers people reported, beside the action that removes them. */
 export function YouSaid(): ReactElement {
+  const t = useT();
   const lang = useLang();
   const styles = useStyles();
   const state = useApi('yousaid.get');
@@ -60,35 +62,35 @@ export function YouSaid(): ReactElement {
     <ApiView state={state}>
       {(data) =>
         data.entries.length === 0 && data.solvedElsewhere.length === 0 ? (
-          <EmptyState>{pt('youSaidEmpty', lang)}</EmptyState>
+          <EmptyState>{t(programmeTexts.youSaidEmpty)}</EmptyState>
         ) : (
           <>
-            <Text>{pt('youSaidIntro', lang)}</Text>
-            <ul className={styles.list} aria-label={pt('tabYouSaid', lang)}>
+            <Text>{t(programmeTexts.youSaidIntro)}</Text>
+            <ul className={styles.list} aria-label={t(programmeTexts.tabYouSaid)}>
               {data.entries.map((e) => (
                 <li key={e.action.actionId} className={styles.entry}>
-                  <section className={styles.column} aria-label={pt('youSaid', lang)}>
-                    <h3 className={styles.h3}>{pt('youSaid', lang)}</h3>
-                    <Quotes barriers={e.barriers} lang={lang} />
+                  <section className={styles.column} aria-label={t(programmeTexts.youSaid)}>
+                    <h3 className={styles.h3}>{t(programmeTexts.youSaid)}</h3>
+                    <Quotes barriers={e.barriers} />
                   </section>
-                  <section className={styles.column} aria-label={pt('weDid', lang)}>
-                    <h3 className={styles.h3}>{pt('weDid', lang)}</h3>
+                  <section className={styles.column} aria-label={t(programmeTexts.weDid)}>
+                    <h3 className={styles.h3}>{t(programmeTexts.weDid)}</h3>
                     <Link className={styles.title} href={hrefFor('programme', 'action', e.action.actionId)}>
                       {localized(e.action.title, lang)}
                     </Link>
                     {localized(e.action.description, lang) === '' ? null : <Text>{localized(e.action.description, lang)}</Text>}
                     <div>
-                      <StatusBadge status={e.action.status} lang={lang} />
+                      <StatusBadge status={e.action.status} />
                     </div>
-                    <Text className={styles.meta}>{pt('ownerLine', lang, { owner: e.action.owner })}</Text>
+                    <Text className={styles.meta}>{t(programmeTexts.ownerLine, { owner: e.action.owner })}</Text>
                   </section>
                 </li>
               ))}
             </ul>
             {data.solvedElsewhere.length === 0 ? null : (
-              <section aria-label={pt('solvedElsewhere', lang)} className={styles.column}>
-                <h3 className={styles.h3}>{pt('solvedElsewhere', lang)}</h3>
-                <Quotes barriers={data.solvedElsewhere} lang={lang} />
+              <section aria-label={t(programmeTexts.solvedElsewhere)} className={styles.column}>
+                <h3 className={styles.h3}>{t(programmeTexts.solvedElsewhere)}</h3>
+                <Quotes barriers={data.solvedElsewhere} />
               </section>
             )}
           </>

@@ -6,10 +6,11 @@ import type { PageProps } from '../../app/pages';
 import { hrefFor } from '../../app/router';
 import { ApiView, EmptyState } from '../../components/states';
 import { PageFrame } from '../../components/PageFrame';
+import { useT } from '../../texts/useT';
 import { ActionDetail } from './ActionDetail';
 import { ActionList } from './ActionList';
 import { Kansenkaart } from './Kansenkaart';
-import { pt } from './texts';
+import { programmeTexts } from './texts';
 import { YouSaid } from './YouSaid';
 
 /**
@@ -58,13 +59,14 @@ function hrefOf(view: View): string {
 }
 
 function Programme({ view }: { readonly view: 'map' | 'list' }): ReactElement {
+  const t = useT();
   const lang = useLang();
   const state = useApi('programme.get');
   return (
     <ApiView state={state}>
       {(data) =>
         data.actions.length === 0 ? (
-          <EmptyState>{pt('empty', lang)}</EmptyState>
+          <EmptyState>{t(programmeTexts.empty)}</EmptyState>
         ) : view === 'map' ? (
           <Kansenkaart map={data.kansenkaart} actions={data.actions} lang={lang} />
         ) : (
@@ -80,21 +82,21 @@ function Programme({ view }: { readonly view: 'map' | 'list' }): ReactElement {
  * action's detail (`#/programme/action/<id>`), where coordinators edit. Everyone signed in reads it.
  */
 export default function ProgrammePage({ rest }: PageProps): ReactElement {
-  const lang = useLang();
+  const t = useT();
   const current = programmeRoute(rest);
   const styles = useStyles();
   return (
-    <PageFrame title={pt('title', lang)} subtitle={pt('intro', lang)}>
+    <PageFrame title={t(programmeTexts.title)} subtitle={t(programmeTexts.intro)}>
       {current.view === 'action' ? (
         <ActionDetail actionId={current.actionId} />
       ) : (
         <>
-          <nav aria-label={pt('tabs', lang)}>
+          <nav aria-label={t(programmeTexts.tabs)}>
             <ul className={styles.views}>
               {(Object.keys(VIEW_TEXT) as View[]).map((v) => (
                 <li key={v}>
                   <a href={hrefOf(v)} aria-current={current.view === v ? 'page' : undefined} className={mergeClasses(styles.view, current.view === v && styles.current)}>
-                    {pt(VIEW_TEXT[v], lang)}
+                    {t(programmeTexts[VIEW_TEXT[v]])}
                   </a>
                 </li>
               ))}

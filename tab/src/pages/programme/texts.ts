@@ -1,9 +1,10 @@
-import type { Language, Localized } from '@soestainable/shared/domain/types';
-import { translate, type TextVars } from '../../texts/translate';
+import type { Localized } from '@soestainable/shared/domain/types';
+import { GLOSSARY } from '@soestainable/shared/text';
+import { commonTexts } from '../../texts/texts';
 
 /** The action programme page's texts: Dutch is the source, English the translation; the same keys in both. */
 export const programmeTexts = {
-  title: { nl: 'Actieprogramma', en: 'Action programme' },
+  title: GLOSSARY.actionProgramme.label,
   intro: {
     nl: 'Wat we doen met de prikkels die jullie meldden: per thema en per inbedding, met een eigenaar voor elke actie.',
     en: 'What we do with the barriers you reported: by theme and by embedding, with an owner for every action.',
@@ -11,34 +12,34 @@ export const programmeTexts = {
   tabs: { nl: 'Weergave', en: 'View' },
   tabMap: { nl: 'Kansenkaart', en: 'Opportunity map' },
   tabList: { nl: 'Lijst', en: 'List' },
-  tabYouSaid: { nl: 'Jij zei, wij deden', en: 'You said, we did' },
+  tabYouSaid: GLOSSARY.youSaidWeDid.label,
   empty: { nl: 'Er staan nog geen acties in het actieprogramma.', en: 'The action programme has no actions yet.' },
   mapCaption: {
     nl: 'Kansenkaart: acties per thema (rijen) en inbedding (kolommen)',
     en: 'Opportunity map: actions by theme (rows) and embedding (columns)',
   },
-  themeHeader: { nl: 'Thema', en: 'Theme' },
+  themeHeader: GLOSSARY.theme.label,
   cellEmpty: { nl: 'Geen acties', en: 'No actions' },
   cellCount: { nl: '{n} acties', en: '{n} actions' },
   filters: { nl: 'Filters', en: 'Filters' },
-  filterTheme: { nl: 'Thema', en: 'Theme' },
-  filterDimension: { nl: 'Inbedding', en: 'Embedding' },
-  filterStatus: { nl: 'Status', en: 'Status' },
-  filterOwner: { nl: 'Eigenaar', en: 'Owner' },
+  filterTheme: GLOSSARY.theme.label,
+  filterDimension: GLOSSARY.embedding.label,
+  filterStatus: GLOSSARY.status.label,
+  filterOwner: GLOSSARY.owner.label,
   filterAll: { nl: 'Alle', en: 'All' },
   filterNone: { nl: 'Geen acties passen bij deze filters.', en: 'No actions match these filters.' },
   clearFilters: { nl: 'Filters wissen', en: 'Clear filters' },
   listCaption: { nl: 'Acties', en: 'Actions' },
   shownOf: { nl: '{n} van {total} acties', en: '{n} of {total} actions' },
   colDue: { nl: 'Gereed op', en: 'Due' },
-  colBarriers: { nl: 'Prikkels', en: 'Barriers' },
+  colBarriers: GLOSSARY.barriers.label,
   back: { nl: 'Terug naar het overzicht', en: 'Back to the overview' },
-  owner: { nl: 'Eigenaar', en: 'Owner' },
-  status: { nl: 'Status', en: 'Status' },
+  owner: GLOSSARY.owner.label,
+  status: GLOSSARY.status.label,
   dueDate: { nl: 'Gereed op', en: 'Due date' },
   noDueDate: { nl: 'Geen datum', en: 'No date' },
-  theme: { nl: 'Thema', en: 'Theme' },
-  dimension: { nl: 'Inbedding', en: 'Embedding' },
+  theme: GLOSSARY.theme.label,
+  dimension: GLOSSARY.embedding.label,
   description: { nl: 'Beschrijving', en: 'Description' },
   barriers: { nl: 'Gekoppelde prikkels', en: 'Linked barriers' },
   noBarriers: { nl: 'Nog geen prikkels gekoppeld.', en: 'No barriers linked yet.' },
@@ -53,12 +54,12 @@ export const programmeTexts = {
   keepStatus: { nl: 'Status niet wijzigen', en: 'Keep the status' },
   ownerField: { nl: 'Eigenaar (naam of rol)', en: 'Owner (name or role)' },
   dueField: { nl: 'Gereed op', en: 'Due date' },
-  save: { nl: 'Opslaan', en: 'Save' },
-  saving: { nl: 'Bezig met opslaan…', en: 'Saving…' },
+  save: commonTexts.save,
+  saving: commonTexts.saving,
   saved: { nl: 'De actie is bijgewerkt.', en: 'The action was updated.' },
   nothingChanged: { nl: 'Er is niets gewijzigd.', en: 'Nothing was changed.' },
   ownerRequired: { nl: 'Vul een eigenaar in.', en: 'Fill in an owner.' },
-  tooLong: { nl: 'Maximaal {max} tekens.', en: 'At most {max} characters.' },
+  tooLong: commonTexts.tooLong,
   stale: {
     nl: 'Iemand anders heeft deze actie intussen gewijzigd. We hebben de nieuwste versie geladen: bekijk die en probeer het opnieuw.',
     en: 'Someone else changed this action in the meantime. We loaded the latest version: check it and try again.',
@@ -85,10 +86,3 @@ export const programmeTexts = {
   solvedElsewhere: { nl: 'Ook opgelost', en: 'Also solved' },
   ownerLine: { nl: 'Eigenaar: {owner}', en: 'Owner: {owner}' },
 } as const satisfies Record<string, Localized>;
-
-export type ProgrammeTextKey = keyof typeof programmeTexts;
-
-/** A text of this page in `lang`, with `{name}` placeholders filled in. */
-export function pt(key: ProgrammeTextKey, lang: Language, vars?: TextVars): string {
-  return translate(programmeTexts, lang, key, vars);
-}

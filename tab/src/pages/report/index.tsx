@@ -1,7 +1,7 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactElement, ReactNode } from 'react';
 import type { ReportResponse } from '@soestainable/shared/api/report';
-import { ACTION_STATUS_LABELS, BARRIER_STATUS_LABELS, THEME_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
+import { ACTION_STATUS_LABELS, BARRIER_STATUS_LABELS, THEME_LABELS } from '@soestainable/shared/catalogue/labels';
 import { ACTION_STATUSES, BARRIER_STATUSES, THEMES, type Language } from '@soestainable/shared/domain/types';
 import { useApi } from '../../api/useApi';
 import { useLang } from '../../app/context';
@@ -11,8 +11,9 @@ import { Section, useSectionStyles } from '../../components/Section';
 import { StatCard, StatGrid } from '../../components/StatCard';
 import { ApiView, EmptyState, SuppressedNotice } from '../../components/states';
 import { formatDate, formatDay, formatKg, formatKgRange, formatNumber, formatPercent, localized } from '../../texts/format';
+import { useT } from '../../texts/useT';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { rt } from './texts';
+import { reportTexts } from './texts';
 
 /**
  * The print stylesheet lives with the page: on paper there is no navigation (the shell hides its bar), no
@@ -42,20 +43,21 @@ function Page({ first = false, children }: { readonly first?: boolean; readonly 
 }
 
 function Participation({ report, lang }: { readonly report: ReportResponse; readonly lang: Language }): ReactElement {
+  const t = useT();
   const p = report.participation;
   return (
-    <Section title={rt('participation', lang)}>
+    <Section title={t(reportTexts.participation)}>
       {p.hidden ? (
         <SuppressedNotice minimum={report.minGroupSize} />
       ) : (
         <StatGrid>
-          <StatCard label={rt('participants', lang)} value={formatNumber(lang, p.participants)} />
-          <StatCard label={rt('checkIns', lang)} value={formatNumber(lang, p.checkIns)} />
-          <StatCard label={rt('participationRate', lang)} value={formatPercent(lang, p.participationRate)} hint={rt('participationHint', lang)} />
+          <StatCard label={t(reportTexts.participants)} value={formatNumber(lang, p.participants)} />
+          <StatCard label={t(reportTexts.checkIns)} value={formatNumber(lang, p.checkIns)} />
+          <StatCard label={t(reportTexts.participationRate)} value={formatPercent(lang, p.participationRate)} hint={t(reportTexts.participationHint)} />
           <StatCard
-            label={rt('teamsShown', lang)}
+            label={t(reportTexts.teamsShown)}
             value={formatNumber(lang, p.teamsShown)}
-            {...(p.teamsHidden > 0 ? { hint: rt('teamsHiddenHint', lang, { n: p.teamsHidden }) } : {})}
+            {...(p.teamsHidden > 0 ? { hint: t(reportTexts.teamsHiddenHint, { n: p.teamsHidden }) } : {})}
           />
         </StatGrid>
       )}
@@ -64,26 +66,27 @@ function Participation({ report, lang }: { readonly report: ReportResponse; read
 }
 
 function Impact({ report, lang }: { readonly report: ReportResponse; readonly lang: Language }): ReactElement {
+  const t = useT();
   const styles = useStyles();
   const i = report.impact;
   return (
-    <Section title={rt('impact', lang)}>
+    <Section title={t(reportTexts.impact)}>
       {i.hidden ? (
         <SuppressedNotice minimum={report.minGroupSize} />
       ) : (
         <>
           <StatGrid>
             <StatCard
-              label={rt('co2', lang)}
-              value={rt('co2Value', lang, { kg: formatKg(lang, i.co2.mid) })}
-              hint={rt('co2Range', lang, { low: formatKg(lang, i.co2.low), high: formatKg(lang, i.co2.high) })}
+              label={t(reportTexts.co2)}
+              value={t(reportTexts.co2Value, { kg: formatKg(lang, i.co2.mid) })}
+              hint={t(reportTexts.co2Range, { low: formatKg(lang, i.co2.low), high: formatKg(lang, i.co2.high) })}
             />
-            <StatCard label={rt('cups', lang)} value={formatNumber(lang, i.cupsAvoided)} />
-            <StatCard label={rt('wasteFree', lang)} value={formatNumber(lang, i.wasteFreeDays)} />
-            <StatCard label={rt('sustainableTravel', lang)} value={formatPercent(lang, i.sustainableTravelShare)} />
+            <StatCard label={t(reportTexts.cups)} value={formatNumber(lang, i.cupsAvoided)} />
+            <StatCard label={t(reportTexts.wasteFree)} value={formatNumber(lang, i.wasteFreeDays)} />
+            <StatCard label={t(reportTexts.sustainableTravel)} value={formatPercent(lang, i.sustainableTravelShare)} />
           </StatGrid>
           <Text size={200} className={styles.muted}>
-            {rt('sources', lang, { version: i.factorVersion })}: {i.sources[lang].join('; ')}
+            {t(reportTexts.sources, { version: i.factorVersion })}: {i.sources[lang].join('; ')}
           </Text>
         </>
       )}
@@ -92,30 +95,31 @@ function Impact({ report, lang }: { readonly report: ReportResponse; readonly la
 }
 
 function Charts({ report, lang }: { readonly report: ReportResponse; readonly lang: Language }): ReactElement {
+  const t = useT();
   const styles = useStyles();
   const rows = report.series.map((d) => ({ label: formatDay(lang, d.date), date: d.date, rate: d.participationRate, co2: d.co2.mid }));
   return (
-    <Section title={rt('charts', lang)}>
+    <Section title={t(reportTexts.charts)}>
       {rows.length === 0 ? (
-        <Text>{rt('noSeries', lang)}</Text>
+        <Text>{t(reportTexts.noSeries)}</Text>
       ) : (
         <div className={styles.charts}>
           <div className={styles.chart}>
             <ChartFigure
-              title={rt('chartParticipation', lang)}
-              categoryLabel={rt('day', lang)}
+              title={t(reportTexts.chartParticipation)}
+              categoryLabel={t(reportTexts.day)}
               rows={rows.map((r) => ({ label: r.label, values: { rate: r.rate } }))}
-              series={[{ key: 'rate', name: rt('rate', lang) }]}
+              series={[{ key: 'rate', name: t(reportTexts.rate) }]}
               format={(v) => formatPercent(lang, v)}
               domainMax={1}
             />
           </div>
           <div className={styles.chart}>
             <ChartFigure
-              title={rt('chartCo2', lang)}
-              categoryLabel={rt('day', lang)}
+              title={t(reportTexts.chartCo2)}
+              categoryLabel={t(reportTexts.day)}
               rows={rows.map((r) => ({ label: r.label, values: { co2: r.co2 } }))}
-              series={[{ key: 'co2', name: rt('co2Mid', lang) }]}
+              series={[{ key: 'co2', name: t(reportTexts.co2Mid) }]}
               format={(v) => formatKg(lang, v)}
             />
           </div>
@@ -126,33 +130,34 @@ function Charts({ report, lang }: { readonly report: ReportResponse; readonly la
 }
 
 function Teams({ report, lang }: { readonly report: ReportResponse; readonly lang: Language }): ReactElement {
+  const t = useT();
   const styles = useStyles();
   const s = useSectionStyles();
   return (
-    <Section title={rt('teams', lang)}>
-      <ScrollRegion label={rt('teamsCaption', lang)}>
+    <Section title={t(reportTexts.teams)}>
+      <ScrollRegion label={t(reportTexts.teamsCaption)}>
         <table className={s.table}>
-          <caption className={styles.caption}>{rt('teamsCaption', lang)}</caption>
+          <caption className={styles.caption}>{t(reportTexts.teamsCaption)}</caption>
           <thead>
             <tr>
-              <th scope="col" className={mergeClasses(s.cell, s.head)}>{rt('team', lang)}</th>
-              <th scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{rt('participants', lang)}</th>
-              <th scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{rt('participationRate', lang)}</th>
-              <th scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{rt('co2', lang)}</th>
+              <th scope="col" className={mergeClasses(s.cell, s.head)}>{t(reportTexts.team)}</th>
+              <th scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{t(reportTexts.participants)}</th>
+              <th scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{t(reportTexts.participationRate)}</th>
+              <th scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{t(reportTexts.co2)}</th>
             </tr>
           </thead>
           <tbody>
-            {report.teams.map((t) => (
-              <tr key={t.teamId}>
-                <th scope="row" className={mergeClasses(s.cell, s.head)}>{t.name}</th>
-                {t.figures.hidden ? (
-                  <td colSpan={3} className={`${s.cell} ${s.muted}`}>{rt('hiddenCell', lang)}</td>
+            {report.teams.map((team) => (
+              <tr key={team.teamId}>
+                <th scope="row" className={mergeClasses(s.cell, s.head)}>{team.name}</th>
+                {team.figures.hidden ? (
+                  <td colSpan={3} className={`${s.cell} ${s.muted}`}>{t(reportTexts.hiddenCell)}</td>
                 ) : (
                   <>
-                    <td className={`${s.cell} ${s.number}`}>{formatNumber(lang, t.figures.participants)}</td>
-                    <td className={`${s.cell} ${s.number}`}>{formatPercent(lang, t.figures.participationRate)}</td>
+                    <td className={`${s.cell} ${s.number}`}>{formatNumber(lang, team.figures.participants)}</td>
+                    <td className={`${s.cell} ${s.number}`}>{formatPercent(lang, team.figures.participationRate)}</td>
                     <td className={`${s.cell} ${s.number}`}>
-                      {formatKg(lang, t.figures.co2.mid)} ({formatKgRange(lang, t.figures.co2)})
+                      {formatKg(lang, team.figures.co2.mid)} ({formatKgRange(lang, team.figures.co2)})
                     </td>
                   </>
                 )}
@@ -185,32 +190,33 @@ function CountTable({ caption, rows }: { readonly caption: string; readonly rows
 }
 
 function Barriers({ report, lang }: { readonly report: ReportResponse; readonly lang: Language }): ReactElement {
+  const t = useT();
   const styles = useStyles();
   const s = useSectionStyles();
   const { barriers, actions } = report;
   return (
-    <Section title={rt('barriers', lang)}>
+    <Section title={t(reportTexts.barriers)}>
       <StatGrid>
-        <StatCard label={rt('barriersTotal', lang)} value={formatNumber(lang, barriers.total)} />
-        <StatCard label={rt('actions', lang)} value={rt('actionsTotal', lang, { n: formatNumber(lang, actions.total) })} />
+        <StatCard label={t(reportTexts.barriersTotal)} value={formatNumber(lang, barriers.total)} />
+        <StatCard label={t(reportTexts.actions)} value={t(reportTexts.actionsTotal, { n: formatNumber(lang, actions.total) })} />
       </StatGrid>
       <div className={s.columns}>
-        <CountTable caption={rt('byStatus', lang)} rows={BARRIER_STATUSES.map((st) => [labelOf(BARRIER_STATUS_LABELS, st, lang), barriers.byStatus[st]] as const)} />
-        <CountTable caption={rt('byTheme', lang)} rows={THEMES.map((t) => [labelOf(THEME_LABELS, t, lang), barriers.byTheme[t]] as const)} />
-        <CountTable caption={rt('actions', lang)} rows={ACTION_STATUSES.map((st) => [labelOf(ACTION_STATUS_LABELS, st, lang), actions.byStatus[st]] as const)} />
+        <CountTable caption={t(reportTexts.byStatus)} rows={BARRIER_STATUSES.map((st) => [t(BARRIER_STATUS_LABELS[st]), barriers.byStatus[st]] as const)} />
+        <CountTable caption={t(reportTexts.byTheme)} rows={THEMES.map((th) => [t(THEME_LABELS[th]), barriers.byTheme[th]] as const)} />
+        <CountTable caption={t(reportTexts.actions)} rows={ACTION_STATUSES.map((st) => [t(ACTION_STATUS_LABELS[st]), actions.byStatus[st]] as const)} />
       </div>
       {barriers.top.length === 0 ? (
-        <Text>{rt('noTop', lang)}</Text>
+        <Text>{t(reportTexts.noTop)}</Text>
       ) : (
-        <ScrollRegion label={rt('topBarriers', lang)}>
+        <ScrollRegion label={t(reportTexts.topBarriers)}>
           <table className={s.table}>
-            <caption className={styles.caption}>{rt('topBarriers', lang)}</caption>
+            <caption className={styles.caption}>{t(reportTexts.topBarriers)}</caption>
             <thead>
               <tr>
-                <th scope="col" className={mergeClasses(s.cell, s.head)}>{rt('action', lang)}</th>
-                <th scope="col" className={mergeClasses(s.cell, s.head)}>{rt('status', lang)}</th>
-                <th scope="col" className={mergeClasses(s.cell, s.head)}>{rt('owner', lang)}</th>
-                <th scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{rt('count', lang)}</th>
+                <th scope="col" className={mergeClasses(s.cell, s.head)}>{t(reportTexts.action)}</th>
+                <th scope="col" className={mergeClasses(s.cell, s.head)}>{t(reportTexts.status)}</th>
+                <th scope="col" className={mergeClasses(s.cell, s.head)}>{t(reportTexts.owner)}</th>
+                <th scope="col" className={mergeClasses(s.cell, s.number, s.head)}>{t(reportTexts.count)}</th>
               </tr>
             </thead>
             <tbody>
@@ -218,9 +224,9 @@ function Barriers({ report, lang }: { readonly report: ReportResponse; readonly 
                 <tr key={c.actionId}>
                   <th scope="row" className={mergeClasses(s.cell, s.head)}>
                     {localized(c.title, lang)}
-                    <div className={s.muted}>{labelOf(THEME_LABELS, c.theme, lang)}</div>
+                    <div className={s.muted}>{t(THEME_LABELS[c.theme])}</div>
                   </th>
-                  <td className={s.cell}>{labelOf(ACTION_STATUS_LABELS, c.status, lang)}</td>
+                  <td className={s.cell}>{t(ACTION_STATUS_LABELS[c.status])}</td>
                   <td className={s.cell}>{c.owner}</td>
                   <td className={`${s.cell} ${s.number}`}>{c.barrierCount}</td>
                 </tr>
@@ -234,12 +240,13 @@ function Barriers({ report, lang }: { readonly report: ReportResponse; readonly 
 }
 
 function Report({ report }: { readonly report: ReportResponse }): ReactElement {
+  const t = useT();
   const lang = useLang();
   const styles = useStyles();
-  if (report.campaign === null) return <EmptyState>{rt('noCampaign', lang)}</EmptyState>;
+  if (report.campaign === null) return <EmptyState>{t(reportTexts.noCampaign)}</EmptyState>;
   return (
     <div className={styles.report}>
-      <Text className={styles.muted}>{rt('generated', lang, { date: formatDate(lang, report.generatedAt.slice(0, 10)), minimum: report.minGroupSize })}</Text>
+      <Text className={styles.muted}>{t(reportTexts.generated, { date: formatDate(lang, report.generatedAt.slice(0, 10)), minimum: report.minGroupSize })}</Text>
       <Page first>
         <Participation report={report} lang={lang} />
       </Page>
@@ -265,17 +272,18 @@ function Report({ report }: { readonly report: ReportResponse }): ReactElement {
  * button. Its print stylesheet drops the navigation and starts each section on a new A4 page.
  */
 export default function ReportPage(): ReactElement {
+  const t = useT();
   const lang = useLang();
   const styles = useStyles();
   const state = useApi('report.get');
   const campaign = state.data?.campaign ?? null;
   return (
     <PageFrame
-      title={rt('title', lang)}
+      title={t(reportTexts.title)}
       {...(campaign === null
         ? {}
         : {
-            subtitle: rt('subtitle', lang, {
+            subtitle: t(reportTexts.subtitle, {
               name: localized(campaign.name, lang),
               start: formatDate(lang, campaign.startDate),
               end: formatDate(lang, campaign.endDate),
@@ -284,7 +292,7 @@ export default function ReportPage(): ReactElement {
           })}
       actions={
         <Button className={styles.printButton} appearance="primary" onClick={() => window.print()}>
-          {rt('print', lang)}
+          {t(reportTexts.print)}
         </Button>
       }
     >

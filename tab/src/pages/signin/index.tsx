@@ -3,18 +3,18 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import type { DevSessionRequest, DevUser } from '@soestainable/shared/api/session';
 import type { SessionRole } from '@soestainable/shared/api/common';
 import { useApi, useApiCalls, useMutation } from '../../api/useApi';
-import { useDevSignIn, useLang } from '../../app/context';
+import { useDevSignIn } from '../../app/context';
 import { hrefFor, navigate } from '../../app/router';
 import { PageFrame } from '../../components/PageFrame';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { translate } from '../../texts/translate';
+import { useT } from '../../texts/useT';
 import { signinTexts } from './texts';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '28rem' },
 });
 
-const ROLE_TEXT = { employee: 'roleEmployee', manager: 'roleManager', coordinator: 'roleCoordinator' } as const;
+const ROLE_TEXT = { employee: signinTexts.roleEmployee, manager: signinTexts.roleManager, coordinator: signinTexts.roleCoordinator } as const;
 
 /** The roles a demo user can sign in as: always employee, plus the roles stored on them. */
 function rolesOf(user: DevUser | undefined): SessionRole[] {
@@ -26,21 +26,20 @@ function rolesOf(user: DevUser | undefined): SessionRole[] {
  * it exists: its route `dev.users.get` answers 404 when it is off, and then the page says so.
  */
 export default function SigninPage(): ReactElement {
-  const lang = useLang();
-  const t = (key: keyof typeof signinTexts, vars?: Record<string, string>): string => translate(signinTexts, lang, key, vars);
+  const t = useT();
   const users = useApi('dev.users.get');
   return (
-    <PageFrame title={t('title')} subtitle={t('intro')}>
+    <PageFrame title={t(signinTexts.title)} subtitle={t(signinTexts.intro)}>
       {users.error !== null ? (
         users.error.code === 'NOT_FOUND' ? (
-          <EmptyState title={t('off')} />
+          <EmptyState title={t(signinTexts.off)} />
         ) : (
           <ErrorState error={users.error} onRetry={users.reload} />
         )
       ) : users.data === undefined ? (
         <LoadingState />
       ) : users.data.users.length === 0 ? (
-        <EmptyState title={t('noUsers')} />
+        <EmptyState title={t(signinTexts.noUsers)} />
       ) : (
         <SigninForm users={users.data.users} />
       )}
@@ -49,9 +48,8 @@ export default function SigninPage(): ReactElement {
 }
 
 function SigninForm({ users }: { readonly users: readonly DevUser[] }): ReactElement {
-  const lang = useLang();
   const styles = useStyles();
-  const t = (key: keyof typeof signinTexts, vars?: Record<string, string>): string => translate(signinTexts, lang, key, vars);
+  const t = useT();
   const { devTokens, reloadSession } = useDevSignIn();
   const { apiSend } = useApiCalls();
   const [userId, setUserId] = useState(users[0]?.userId ?? '');
@@ -71,7 +69,7 @@ function SigninForm({ users }: { readonly users: readonly DevUser[] }): ReactEle
 
   return (
     <form className={styles.form} onSubmit={(e) => void submit(e)}>
-      <Field label={t('user')}>
+      <Field label={t(signinTexts.user)}>
         <Select
           value={userId}
           onChange={(_, data) => {
@@ -81,12 +79,12 @@ function SigninForm({ users }: { readonly users: readonly DevUser[] }): ReactEle
         >
           {users.map((u) => (
             <option key={u.userId} value={u.userId}>
-              {t('userOption', { name: u.name, team: u.teamName })}
+              {t(signinTexts.userOption, { name: u.name, team: u.teamName })}
             </option>
           ))}
         </Select>
       </Field>
-      <Field label={t('role')}>
+      <Field label={t(signinTexts.role)}>
         <RadioGroup value={role} onChange={(_, data) => setRole(data.value as SessionRole)}>
           {rolesOf(user).map((r) => (
             <Radio key={r} value={r} label={t(ROLE_TEXT[r])} />
@@ -96,7 +94,7 @@ function SigninForm({ users }: { readonly users: readonly DevUser[] }): ReactEle
       {signIn.error === null ? null : <ErrorState error={signIn.error} />}
       <div>
         <Button type="submit" appearance="primary" disabled={signIn.busy || user === undefined}>
-          {t('submit')}
+          {t(signinTexts.submit)}
         </Button>
       </div>
       <Text size={200}>{user === undefined ? '' : user.teamName}</Text>

@@ -1,4 +1,5 @@
 import type { Localized } from '@soestainable/shared/domain/types';
+import { GLOSSARY } from '@soestainable/shared/text';
 
 export const signinTexts = {
   title: { nl: 'Aanmelden voor ontwikkeling', en: 'Development sign-in' },
@@ -9,8 +10,8 @@ export const signinTexts = {
   user: { nl: 'Demogebruiker', en: 'Demo user' },
   role: { nl: 'Rol', en: 'Role' },
   roleEmployee: { nl: 'Medewerker', en: 'Employee' },
-  roleManager: { nl: 'Leidinggevende', en: 'Manager' },
-  roleCoordinator: { nl: 'Programmacoördinator', en: 'Programme coordinator' },
+  roleManager: GLOSSARY.manager.label,
+  roleCoordinator: GLOSSARY.coordinator.label,
   userOption: { nl: '{name} ({team})', en: '{name} ({team})' },
   submit: { nl: 'Aanmelden', en: 'Sign in' },
   off: {

@@ -14,7 +14,7 @@ import { Section, useSectionStyles } from '../../components/Section';
 import { StatCard, StatGrid } from '../../components/StatCard';
 import { ApiView, EmptyState, SuppressedNotice } from '../../components/states';
 import { formatDay, formatKg, formatNumber, formatPercent } from '../../texts/format';
-import { useTexts } from '../../texts/useTexts';
+import { useT } from '../../texts/useT';
 import { IDEA_STATUS_LABELS, teamTexts } from './texts';
 
 /**
@@ -24,11 +24,11 @@ import { IDEA_STATUS_LABELS, teamTexts } from './texts';
 export default function TeamPage({ rest }: PageProps): ReactElement {
   const teamId = rest[0] ?? '';
   const state = useApi('dashboard.get', { params: { teamId } });
-  const t = useTexts(teamTexts);
+  const t = useT();
   const campaignLine = useCampaignLine();
   const data = state.data;
   return (
-    <PageFrame title={data === undefined ? t('titleLoading') : t('title', { team: data.teamName })} {...(data === undefined ? {} : { subtitle: campaignLine(data.campaign) })}>
+    <PageFrame title={data === undefined ? t(teamTexts.titleLoading) : t(teamTexts.title, { team: data.teamName })} {...(data === undefined ? {} : { subtitle: campaignLine(data.campaign) })}>
       <ApiView state={state}>{(dashboard) => (dashboard.suppressed ? <SuppressedNotice minimum={dashboard.minimum} /> : <Dashboard data={dashboard} />)}</ApiView>
     </PageFrame>
   );
@@ -36,24 +36,24 @@ export default function TeamPage({ rest }: PageProps): ReactElement {
 
 function Dashboard({ data }: { readonly data: TeamDashboardVisible }): ReactElement {
   const lang = useLang();
-  const t = useTexts(teamTexts);
+  const t = useT();
   const styles = useSectionStyles();
   const f = data.figures;
   return (
     <>
       {f.checkIns === 0 ? (
-        <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>
+        <EmptyState title={t(teamTexts.emptyTitle)}>{t(teamTexts.emptyBody)}</EmptyState>
       ) : (
         <>
           <StatGrid>
             <StatCard
-              label={t('participation')}
+              label={t(teamTexts.participation)}
               value={formatPercent(lang, f.participationRate)}
-              hint={t('participationHint', { participants: f.participants })}
+              hint={t(teamTexts.participationHint, { participants: f.participants })}
             />
-            <StatCard label={t('checkIns')} value={formatNumber(lang, f.checkIns)} />
-            <StatCard label={t('wasteFreeDays')} value={formatNumber(lang, f.wasteFreeDays)} hint={t('wasteFreeHint', { share: formatPercent(lang, f.wasteFreeDays / f.checkIns) })} />
-            {f.sustainableTravelShare === null ? null : <StatCard label={t('sustainableTravel')} value={formatPercent(lang, f.sustainableTravelShare)} />}
+            <StatCard label={t(teamTexts.checkIns)} value={formatNumber(lang, f.checkIns)} />
+            <StatCard label={t(teamTexts.wasteFreeDays)} value={formatNumber(lang, f.wasteFreeDays)} hint={t(teamTexts.wasteFreeHint, { share: formatPercent(lang, f.wasteFreeDays / f.checkIns) })} />
+            {f.sustainableTravelShare === null ? null : <StatCard label={t(teamTexts.sustainableTravel)} value={formatPercent(lang, f.sustainableTravelShare)} />}
             <Co2Card impact={f.impact} />
           </StatGrid>
           <FactorSources impact={f.impact} />
@@ -61,12 +61,12 @@ function Dashboard({ data }: { readonly data: TeamDashboardVisible }): ReactElem
             <div className={styles.section}>
               <ChartFigure
                 headingLevel={2}
-                title={t('perDayChart')}
-                categoryLabel={t('day')}
+                title={t(teamTexts.perDayChart)}
+                categoryLabel={t(teamTexts.day)}
                 rows={data.perDay.map((d) => ({ label: formatDay(lang, d.date), values: { checkIns: d.checkIns, wasteFree: d.wasteFree } }))}
                 series={[
-                  { key: 'checkIns', name: t('checkIns') },
-                  { key: 'wasteFree', name: t('wasteFreeSeries') },
+                  { key: 'checkIns', name: t(teamTexts.checkIns) },
+                  { key: 'wasteFree', name: t(teamTexts.wasteFreeSeries) },
                 ]}
                 format={(v) => formatNumber(lang, v)}
               />
@@ -74,11 +74,11 @@ function Dashboard({ data }: { readonly data: TeamDashboardVisible }): ReactElem
             <div className={styles.section}>
               <ChartFigure
                 headingLevel={2}
-                title={t('travelChart')}
-                categoryLabel={t('travelMode')}
+                title={t(teamTexts.travelChart)}
+                categoryLabel={t(teamTexts.travelMode)}
                 layout="horizontal"
-                rows={TRAVEL_MODES.map((mode) => ({ label: TRAVEL_MODE_LABELS[mode][lang], values: { checkIns: f.travel[mode] } }))}
-                series={[{ key: 'checkIns', name: t('checkIns') }]}
+                rows={TRAVEL_MODES.map((mode) => ({ label: t(TRAVEL_MODE_LABELS[mode]), values: { checkIns: f.travel[mode] } }))}
+                series={[{ key: 'checkIns', name: t(teamTexts.checkIns) }]}
                 format={(v) => formatNumber(lang, v)}
               />
             </div>
@@ -99,40 +99,40 @@ function Dashboard({ data }: { readonly data: TeamDashboardVisible }): ReactElem
 
 function Baseline({ data }: { readonly data: TeamDashboardVisible }): ReactElement {
   const lang = useLang();
-  const t = useTexts(teamTexts);
+  const t = useT();
   const styles = useSectionStyles();
   const b = data.baseline;
-  const share = (v: number | null): string => (v === null ? t('notYet') : formatPercent(lang, v));
+  const share = (v: number | null): string => (v === null ? t(teamTexts.notYet) : formatPercent(lang, v));
   return (
-    <Section title={t('baselineTitle')}>
+    <Section title={t(teamTexts.baselineTitle)}>
       {b === null ? (
-        <Text className={styles.muted}>{t('baselineNone')}</Text>
+        <Text className={styles.muted}>{t(teamTexts.baselineNone)}</Text>
       ) : (
         <>
-          <ScrollRegion label={t('baselineTable')}>
+          <ScrollRegion label={t(teamTexts.baselineTable)}>
           <table className={styles.table}>
             <thead>
               <tr>
-                <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t('measure')}</th>
-                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t('baseline')}</th>
-                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t('now')}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t(teamTexts.measure)}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t(teamTexts.baseline)}</th>
+                <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t(teamTexts.now)}</th>
               </tr>
             </thead>
             <tbody>
               <tr>
-                <th scope="row" className={mergeClasses(styles.cell, styles.head)}>{t('baselineTravel')}</th>
+                <th scope="row" className={mergeClasses(styles.cell, styles.head)}>{t(teamTexts.baselineTravel)}</th>
                 <td className={mergeClasses(styles.cell, styles.number)}>{formatPercent(lang, b.sustainableTravel.baseline)}</td>
                 <td className={mergeClasses(styles.cell, styles.number)}>{share(b.sustainableTravel.now)}</td>
               </tr>
               <tr>
-                <th scope="row" className={mergeClasses(styles.cell, styles.head)}>{t('baselineWaste')}</th>
+                <th scope="row" className={mergeClasses(styles.cell, styles.head)}>{t(teamTexts.baselineWaste)}</th>
                 <td className={mergeClasses(styles.cell, styles.number)}>{formatPercent(lang, b.wasteFree.baseline)}</td>
                 <td className={mergeClasses(styles.cell, styles.number)}>{share(b.wasteFree.now)}</td>
               </tr>
             </tbody>
           </table>
           </ScrollRegion>
-          <Text size={200} className={styles.muted}>{t('baselineRespondents', { respondents: b.respondents })}</Text>
+          <Text size={200} className={styles.muted}>{t(teamTexts.baselineRespondents, { respondents: b.respondents })}</Text>
         </>
       )}
     </Section>
@@ -141,25 +141,25 @@ function Baseline({ data }: { readonly data: TeamDashboardVisible }): ReactEleme
 
 function Comparison({ team, org }: { readonly team: TeamFigures; readonly org: TeamFigures }): ReactElement {
   const lang = useLang();
-  const t = useTexts(teamTexts);
+  const t = useT();
   const styles = useSectionStyles();
   const perParticipant = (f: TeamFigures): string => (f.participants === 0 ? '–' : formatKg(lang, f.impact.co2.mid / f.participants));
   const share = (v: number | null): string => (v === null ? '–' : formatPercent(lang, v));
   const rows: [string, string, string][] = [
-    [t('participation'), formatPercent(lang, team.participationRate), formatPercent(lang, org.participationRate)],
-    [t('sustainableTravel'), share(team.sustainableTravelShare), share(org.sustainableTravelShare)],
-    [t('wasteFreeDays'), share(team.checkIns === 0 ? null : team.wasteFreeDays / team.checkIns), share(org.checkIns === 0 ? null : org.wasteFreeDays / org.checkIns)],
-    [t('co2PerParticipant'), perParticipant(team), perParticipant(org)],
+    [t(teamTexts.participation), formatPercent(lang, team.participationRate), formatPercent(lang, org.participationRate)],
+    [t(teamTexts.sustainableTravel), share(team.sustainableTravelShare), share(org.sustainableTravelShare)],
+    [t(teamTexts.wasteFreeDays), share(team.checkIns === 0 ? null : team.wasteFreeDays / team.checkIns), share(org.checkIns === 0 ? null : org.wasteFreeDays / org.checkIns)],
+    [t(teamTexts.co2PerParticipant), perParticipant(team), perParticipant(org)],
   ];
   return (
-    <Section title={t('compareTitle')}>
-      <ScrollRegion label={t('compareTable')}>
+    <Section title={t(teamTexts.compareTitle)}>
+      <ScrollRegion label={t(teamTexts.compareTable)}>
       <table className={styles.table}>
         <thead>
           <tr>
-            <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t('measure')}</th>
-            <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t('compareTeam')}</th>
-            <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t('compareOrg')}</th>
+            <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t(teamTexts.measure)}</th>
+            <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t(teamTexts.compareTeam)}</th>
+            <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t(teamTexts.compareOrg)}</th>
           </tr>
         </thead>
         <tbody>
@@ -179,21 +179,21 @@ function Comparison({ team, org }: { readonly team: TeamFigures; readonly org: T
 
 function Barriers({ data }: { readonly data: TeamDashboardVisible }): ReactElement {
   const lang = useLang();
-  const t = useTexts(teamTexts);
+  const t = useT();
   const styles = useSectionStyles();
   return (
-    <Section title={t('barriersTitle')}>
+    <Section title={t(teamTexts.barriersTitle)}>
       {data.barriers.length === 0 ? (
-        <Text className={styles.muted}>{t('barriersNone')}</Text>
+        <Text className={styles.muted}>{t(teamTexts.barriersNone)}</Text>
       ) : (
         <ul className={styles.list}>
           {data.barriers.map((b) => (
             <li key={b.reference} className={styles.item}>
               <Text>{b.text}</Text>
               <span className={styles.meta}>
-                <Badge appearance="tint" color={b.status === 'opgelost' ? 'success' : 'informative'}>{BARRIER_STATUS_LABELS[b.status][lang]}</Badge>
-                <Text size={200}>{THEME_LABELS[b.theme][lang]}</Text>
-                {b.action === null ? null : <Text size={200}>{t('barrierAction', { action: b.action.title[lang], status: ACTION_STATUS_LABELS[b.action.status][lang] })}</Text>}
+                <Badge appearance="tint" color={b.status === 'opgelost' ? 'success' : 'informative'}>{t(BARRIER_STATUS_LABELS[b.status])}</Badge>
+                <Text size={200}>{t(THEME_LABELS[b.theme])}</Text>
+                {b.action === null ? null : <Text size={200}>{t(teamTexts.barrierAction, { action: b.action.title[lang], status: t(ACTION_STATUS_LABELS[b.action.status]) })}</Text>}
               </span>
             </li>
           ))}
@@ -204,21 +204,20 @@ function Barriers({ data }: { readonly data: TeamDashboardVisible }): ReactEleme
 }
 
 function Ideas({ data }: { readonly data: TeamDashboardVisible }): ReactElement {
-  const lang = useLang();
-  const t = useTexts(teamTexts);
+  const t = useT();
   const styles = useSectionStyles();
   return (
-    <Section title={t('ideasTitle')}>
+    <Section title={t(teamTexts.ideasTitle)}>
       {data.ideas.length === 0 ? (
-        <Text className={styles.muted}>{t('ideasNone')}</Text>
+        <Text className={styles.muted}>{t(teamTexts.ideasNone)}</Text>
       ) : (
         <ul className={styles.list}>
           {data.ideas.map((idea) => (
             <li key={idea.reference} className={styles.item}>
               <Text>{idea.text}</Text>
               <span className={styles.meta}>
-                <Badge appearance="tint" color={idea.status === 'overgenomen' ? 'success' : 'informative'}>{IDEA_STATUS_LABELS[idea.status][lang]}</Badge>
-                <Text size={200}>{THEME_LABELS[idea.theme][lang]}</Text>
+                <Badge appearance="tint" color={idea.status === 'overgenomen' ? 'success' : 'informative'}>{t(IDEA_STATUS_LABELS[idea.status])}</Badge>
+                <Text size={200}>{t(THEME_LABELS[idea.theme])}</Text>
               </span>
             </li>
           ))}

@@ -1,15 +1,16 @@
 import type { IdeaStatus } from '@soestainable/shared/domain/programme';
 import type { Localized } from '@soestainable/shared/domain/types';
+import { GLOSSARY } from '@soestainable/shared/text';
 
 export const teamTexts = {
   title: { nl: 'Team {team}', en: 'Team {team}' },
   titleLoading: { nl: 'Teamdashboard', en: 'Team dashboard' },
-  participation: { nl: 'Deelname', en: 'Participation' },
+  participation: GLOSSARY.participation.label,
   participationHint: { nl: '{participants} deelnemers · t/m eergisteren', en: '{participants} participants · up to the day before yesterday' },
-  checkIns: { nl: 'Check-ins', en: 'Check-ins' },
-  wasteFreeDays: { nl: 'Afvalvrije dagen', en: 'Waste-free days' },
+  checkIns: GLOSSARY.checkIns.label,
+  wasteFreeDays: GLOSSARY.wasteFreeDays.label,
   wasteFreeHint: { nl: '{share} van de check-ins', en: '{share} of the check-ins' },
-  sustainableTravel: { nl: 'Duurzaam gereisd', en: 'Sustainable travel' },
+  sustainableTravel: GLOSSARY.sustainableTravel.label,
   perDayChart: { nl: 'Check-ins per dag', en: 'Check-ins per day' },
   day: { nl: 'Dag', en: 'Day' },
   wasteFreeSeries: { nl: 'Afvalvrij', en: 'Waste-free' },
@@ -23,7 +24,7 @@ export const teamTexts = {
   },
   baselineRespondents: { nl: '{respondents} mensen vulden de nulmeting in.', en: '{respondents} people answered the baseline survey.' },
   measure: { nl: 'Meting', en: 'Measure' },
-  baseline: { nl: 'Nulmeting', en: 'Baseline' },
+  baseline: GLOSSARY.baseline.label,
   now: { nl: 'Nu', en: 'Now' },
   baselineTravel: { nl: 'Duurzaam woon-werkverkeer', en: 'Sustainable commute' },
   baselineWaste: { nl: 'Zonder wegwerpverpakking', en: 'Without disposable packaging' },
@@ -31,7 +32,7 @@ export const teamTexts = {
   compareTitle: { nl: 'Team naast de organisatie', en: 'Team beside the organisation' },
   compareTable: { nl: 'Tabel team naast de organisatie', en: 'Table team beside the organisation' },
   compareTeam: { nl: 'Dit team', en: 'This team' },
-  compareOrg: { nl: 'Organisatie', en: 'Organisation' },
+  compareOrg: GLOSSARY.organisation.label,
   co2PerParticipant: { nl: 'CO2-besparing per deelnemer (kg)', en: 'CO2 avoided per participant (kg)' },
   barriersTitle: { nl: 'Prikkels van het team', en: 'The team’s barriers' },
   barriersNone: { nl: 'Dit team meldde nog geen prikkels.', en: 'This team has not reported any barriers yet.' },
