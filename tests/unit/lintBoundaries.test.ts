@@ -6,6 +6,10 @@ import { join } from 'node:path';
  * over services, cards, server and the shared domain, are enforced by ESLint: these cases prove the rules fire where
  * they must (a rule that never fires would let a mistake through CI) and stay quiet where they must not.
  */
+/** `../` n times: the probes below spell the forbidden relative paths this way so that a search of the repository for
+ * such imports (`grep -rE "(\.\./)+shared/src"`) finds only real ones. */
+const up = (n: number): string => '../'.repeat(n);
+
 const rejected: Array<[string, string]> = [
   ["import { x } from '../../tab/src/texts';\nexport const y = x;", 'bot/src/probe.ts'],
   ["import { x } from '@soestainable/bot/config';\nexport const y = x;", 'tab/src/probe.ts'],
@@ -17,11 +21,11 @@ const rejected: Array<[string, string]> = [
   ['export const y = window.location;', 'shared/src/probe.ts'],
   ['export const y = process.env;', 'shared/src/probe.ts'],
   // The packages by name, not by a path into their sources.
-  ["import { THEMES } from '../../shared/src/domain/types';\nexport const y = THEMES;", 'bot/src/probe.ts'],
-  ["import { THEMES } from '../../shared/src/domain/types';\nexport const y = THEMES;", 'tab/src/probe.ts'],
-  ["import { THEMES } from '../../../shared/src/domain/types';\nexport const y = THEMES;", 'tests/unit/probe.test.ts'],
-  ["import { loadConfig } from '../../../bot/src/config';\nexport const y = loadConfig;", 'tests/unit/probe.test.ts'],
-  ["import { loadConfig } from '../bot/src/config';\nexport const y = loadConfig;", 'bench/probe.ts'],
+  [`import { THEMES } from '${up(2)}shared/src/domain/types';\nexport const y = THEMES;`, 'bot/src/probe.ts'],
+  [`import { THEMES } from '${up(2)}shared/src/domain/types';\nexport const y = THEMES;`, 'tab/src/probe.ts'],
+  [`import { THEMES } from '${up(3)}shared/src/domain/types';\nexport const y = THEMES;`, 'tests/unit/probe.test.ts'],
+  [`import { loadConfig } from '${up(3)}bot/src/config';\nexport const y = loadConfig;`, 'tests/unit/probe.test.ts'],
+  [`import { loadConfig } from '${up(1)}bot/src/config';\nexport const y = loadConfig;`, 'bench/probe.ts'],
   // Test doubles never reach the server.
   ["import { seededRandom } from '@soestainable/testing/seeded';\nexport const y = seededRandom;", 'bot/src/probe.ts'],
   // The bot's adapters (features, tabApi, jobs) never import one another; features/core is part of features.
@@ -40,7 +44,7 @@ const rejected: Array<[string, string]> = [
   // The adapters' own blocks keep the rules every bot file follows.
   ["import { seededRandom } from '@soestainable/testing/seeded';\nexport const y = seededRandom;", 'bot/src/features/checkin/probe.ts'],
   ["import { x } from '../../../../tab/src/texts';\nexport const y = x;", 'bot/src/tabApi/me/probe.ts'],
-  ["import { THEMES } from '../../../../shared/src/domain/types';\nexport const y = THEMES;", 'bot/src/jobs/nudges/probe.ts'],
+  [`import { THEMES } from '${up(4)}shared/src/domain/types';\nexport const y = THEMES;`, 'bot/src/jobs/nudges/probe.ts'],
 ];
 const allowed: Array<[string, string]> = [
   ["import { DateTime } from 'luxon';\nexport const y = DateTime;", 'shared/src/probe.ts'],

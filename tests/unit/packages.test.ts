@@ -11,6 +11,7 @@ const root = join(__dirname, '..', '..');
 
 interface PackageJson {
   name: string;
+  typesVersions?: Record<string, Record<string, string[]>>;
   exports: Record<string, { types: string; source: string; default: string }>;
 }
 
@@ -51,6 +52,13 @@ describe.each([
       expect(target.source).toBe(target.types);
       expect(target.default).toBe(target.types.replace('./src/', './dist/src/').replace(/\.ts$/, '.js'));
     }
+  });
+});
+
+describe.each(['shared', 'bot'])('the %s package for TypeScript without "exports" (the tab tests\' node10 resolution)', (folder) => {
+  it('maps every sub-path to src/ through "typesVersions"', () => {
+    const pkg = JSON.parse(readFileSync(join(root, folder, 'package.json'), 'utf8')) as PackageJson;
+    expect(pkg.typesVersions).toEqual({ '*': { '*': ['src/*', 'src/*/index.ts'] } });
   });
 });
 
