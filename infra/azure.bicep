@@ -148,6 +148,7 @@ var tableNames = [
   'SendRuns'
   'AuditLog'
   'ErasureConfirmations'
+  'Pledges'
 ]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {

@@ -11,6 +11,7 @@ import { openStorage, type OpenStorage } from './storage/openStorage';
 import { createRepositories, type Repositories } from './storage/repositories';
 import { createBot } from './features';
 import { buildDailyCard } from './features/checkin/cards';
+import { buildEndCard } from './features/lasting/cards';
 import { createJobs, type Jobs } from './jobs';
 import { createTabApi } from './tabApi';
 
@@ -44,7 +45,7 @@ export async function composeApp(
     const now = options.now ?? clockOf(config);
     const adapter = createAdapter(config, logger);
     const { bot, routes } = createBot({ repos: repositories, config, logger, now });
-    jobs = createJobs({ config, logger, repos: repositories, adapter, now, nudgeCard: buildDailyCard });
+    jobs = createJobs({ config, logger, repos: repositories, adapter, now, nudgeCard: buildDailyCard, endCard: buildEndCard });
     const tabRoutes = createTabApi({ config, logger, repos: repositories, now });
     server = createServer({
       logger,

@@ -4,6 +4,7 @@ import type { FeatureDeps } from './core/feature';
 import type { RouteRegistrar } from '../server/createServer';
 import { createEnrolFeature } from './enrol/enrol';
 import { createHelpFeature } from './help/help';
+import { createLastingFeature } from './lasting/lasting';
 import { createMyDataFeature } from './myData/myData';
 import { createProgressFeature } from './progress/progress';
 import { createReportsFeature } from './reports/reports';
@@ -26,6 +27,7 @@ export function createBot(deps: FeatureDeps): { bot: TeamsBot; routes: RouteRegi
       createCheckInFeature(deps),
       createProgressFeature(deps),
       createReportsFeature(deps),
+      createLastingFeature(deps),
       myData.feature,
     ],
     onInstall: (turn) => welcome.onInstall(turn),

@@ -10,7 +10,7 @@ import type { RouteRegistrar } from '../server/createServer';
 import type { Repositories } from '../storage/repositories';
 import { dryRunFanOut } from './dryRun';
 import type { JobContext, JobDeps, JobName, JobSummary } from './job';
-import { createNudgesJob, type NudgeCard } from './nudges';
+import { createEndCardSender, createNudgesJob, type EndCard, type NudgeCard } from './nudges';
 import { JobRegistry } from './registry';
 import { jobRoutes } from './route';
 import { Scheduler, type SchedulerTimer } from './scheduler';
@@ -30,6 +30,8 @@ export interface JobsDeps {
   readonly now: () => Date;
   /** The card a nudge carries (the check-in feature's daily card): jobs never import a feature, the caller passes it. */
   readonly nudgeCard: NudgeCard;
+  /** The end survey card that follows the nudge on a campaign's last challenge day (features/lasting); none when omitted. */
+  readonly endCard?: EndCard;
 }
 
 /** Test seams; the composition root passes none. */
@@ -104,7 +106,12 @@ export function createJobs(deps: JobsDeps, options: JobsOptions = {}): Jobs {
   const jobDeps: JobDeps = { config, logger, repos, fanOut };
   const weather = options.weather ?? (config.jobs.weatherUrl === undefined ? noWeather : new WeatherProvider(config.jobs.weatherUrl, logger));
   const registry = new JobRegistry([
-    createNudgesJob({ ...jobDeps, nudgeCard: deps.nudgeCard, weather }),
+    createNudgesJob({
+      ...jobDeps,
+      nudgeCard: deps.nudgeCard,
+      weather,
+      ...(deps.endCard ? { endCards: createEndCardSender({ ...jobDeps, endCard: deps.endCard }) } : {}),
+    }),
     createDigestsJob(jobDeps),
     createYouSaidJob(jobDeps),
     createRetentionJob(jobDeps),

@@ -24,6 +24,7 @@ export const TABLE_NAMES = [
   'SendRuns',
   'AuditLog',
   'ErasureConfirmations',
+  'Pledges',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { addCalendarDays } from '../calendar/isoDate';
 import { workingDayOnOrAfter } from '../calendar/workingDays';
+import type { Campaign } from './campaign';
+import { campaignDaysOf } from './campaignDay';
 import type { IsoDate } from './types';
 
 /**
@@ -85,4 +87,38 @@ export const keptAnswerSchema = z.object({
 /** A "nee" or "soms" with a text is a barrier (prikkel) of the pledge's theme; a "ja" never is. */
 export function filesBarrier(answer: z.infer<typeof keptAnswerSchema>): boolean {
   return answer.kept !== 'ja' && (answer.holdsBack ?? '').trim().length > 0;
+}
+
+/** A participant's pledge (voornemens) for one campaign: 1–3 of its challenges to keep, and what would help. */
+export interface Pledge {
+  readonly userId: string;
+  readonly campaignId: string;
+  /** The kept challenges, in the order the person picked them (1–3, distinct). */
+  readonly challengeIds: readonly string[];
+  /** "Wat zou helpen", in the person's own words (≤ MAX_FOLLOW_UP_TEXT), when they wrote something. */
+  readonly help?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** The campaign's last challenge day (Cao holidays and its closing days skipped), if it has any. */
+export function lastChallengeDay(campaign: Campaign): IsoDate | undefined {
+  return campaignDaysOf(campaign).at(-1);
+}
+
+/**
+ * When the end survey (eindmeting) can be answered and corrected: from the campaign's last challenge day up to (not
+ * including) the day its first follow-up wave goes out. `undefined` for a campaign without challenge days.
+ */
+export function endSurveyWindow(campaign: Campaign, weeks: readonly number[] = DEFAULT_FOLLOW_UP_WEEKS): { from: IsoDate; until: IsoDate } | undefined {
+  const lastDay = lastChallengeDay(campaign);
+  if (lastDay === undefined) return undefined;
+  const first = followUpWaves(lastDay, weeks, campaign.closingDays)[0];
+  return { from: lastDay, until: first?.sendOn ?? lastDay };
+}
+
+/** True when the end survey of `campaign` is open on `date` (see {@link endSurveyWindow}). */
+export function endSurveyOpenOn(campaign: Campaign, date: IsoDate): boolean {
+  const window = endSurveyWindow(campaign);
+  return window !== undefined && campaign.status !== 'draft' && window.from <= date && date < window.until;
 }

@@ -2,7 +2,8 @@
  * Proactive sending: claims that make each send exactly-once, and the counters of one job run. Pure types.
  */
 
-export const SEND_KINDS = ['nudge', 'digest', 'yousaid'] as const;
+/** `end`: the end survey card after the last challenge day's nudge (period: the campaign id). */
+export const SEND_KINDS = ['nudge', 'digest', 'yousaid', 'end'] as const;
 export type SendKind = (typeof SEND_KINDS)[number];
 
 export const SEND_CLAIM_STATES = ['claimed', 'sent', 'failed', 'skipped'] as const;

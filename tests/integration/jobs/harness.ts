@@ -2,6 +2,7 @@ import type { TableClient } from '@azure/data-tables';
 import { createAdapter } from '@soestainable/bot/botAdapter';
 import { loadConfig, type Config } from '@soestainable/bot/config';
 import { buildDailyCard } from '@soestainable/bot/features/checkin/cards';
+import { buildEndCard } from '@soestainable/bot/features/lasting/cards';
 import { createJobs, type Jobs, type JobsOptions } from '@soestainable/bot/jobs';
 import type { Env } from '@soestainable/bot/platform/env';
 import { createLogger, type Logger } from '@soestainable/bot/platform/logger';
@@ -47,7 +48,7 @@ export async function createJobWorld(env: Env = {}): Promise<JobWorld> {
       const c = Object.keys(extra).length === 0 ? config : loadConfig({ ...baseEnv, ...extra });
       // Small backoffs so retried sends do not slow the suite; everything else as in production.
       return createJobs(
-        { config: c, logger, repos, adapter: createAdapter(c, logger), now: () => new Date(), nudgeCard: buildDailyCard },
+        { config: c, logger, repos, adapter: createAdapter(c, logger), now: () => new Date(), nudgeCard: buildDailyCard, endCard: buildEndCard },
         { engine: { baseDelayMs: 5, maxDelayMs: 20 }, ...options },
       );
     },

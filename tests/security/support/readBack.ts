@@ -38,6 +38,9 @@ export async function readEverythingBack(repos: Repositories, clients: TableClie
       case 'Surveys':
         for (const pk of await partitions(table)) await repos.surveys.listAll(decodeKeyPart(pk));
         break;
+      case 'Pledges':
+        for (const pk of await partitions(table)) await repos.pledges.listAll(decodeKeyPart(pk));
+        break;
       case 'DailyAggregates':
         for (const pk of await partitions(table)) await repos.dailyAggregates.listCampaign(decodeKeyPart(pk));
         break;

@@ -1,6 +1,10 @@
 import { CATALOGUE, KEEP_PHRASES, keepPhrase } from '@soestainable/shared/catalogue';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
 import {
   DEFAULT_FOLLOW_UP_WEEKS,
+  endSurveyOpenOn,
+  endSurveyWindow,
+  lastChallengeDay,
   filesBarrier,
   followUpWaves,
   followUpWeeksSchema,
@@ -90,5 +94,34 @@ describe('pledges (voornemens) and pulse answers', () => {
     expect(filesBarrier(answer('nee', '   '))).toBe(false);
     expect(filesBarrier(answer('ja', 'toch een tekst'))).toBe(false);
     expect(keptAnswerSchema.safeParse({ challengeId: ids[0], kept: 'misschien' }).success).toBe(false);
+  });
+});
+
+describe('the end survey window', () => {
+  const campaign: Campaign = {
+    orgId: 'soest',
+    campaignId: 'c',
+    name: { nl: 'c', en: 'c' },
+    startDate: '2026-11-30',
+    endDate: '2026-12-11',
+    dayPlan: CATALOGUE.map((c) => c.id),
+    closingDays: [],
+    status: 'active',
+    demo: false,
+  };
+
+  it('opens on the last challenge day and closes when the first wave goes out', () => {
+    expect(lastChallengeDay(campaign)).toBe('2026-12-11');
+    expect(endSurveyWindow(campaign)).toEqual({ from: '2026-12-11', until: '2026-12-28' });
+    expect(endSurveyOpenOn(campaign, '2026-12-10')).toBe(false);
+    expect(endSurveyOpenOn(campaign, '2026-12-11')).toBe(true);
+    expect(endSurveyOpenOn(campaign, '2026-12-27')).toBe(true);
+    expect(endSurveyOpenOn(campaign, '2026-12-28')).toBe(false);
+    expect(endSurveyOpenOn({ ...campaign, status: 'draft' }, '2026-12-11')).toBe(false);
+  });
+
+  it('a closing day on the last planned day moves the last challenge day', () => {
+    expect(lastChallengeDay({ ...campaign, endDate: '2026-12-14', closingDays: ['2026-12-11'] })).toBe('2026-12-14');
+    expect(endSurveyWindow({ ...campaign, dayPlan: [] })).toBeUndefined();
   });
 });

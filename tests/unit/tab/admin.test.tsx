@@ -55,6 +55,7 @@ const RUNS: SendRunsResponse = {
     nudge: [{ kind: 'nudge', runId: 'r1', startedAt: '2026-05-11T07:00:00.000Z', finishedAt: '2026-05-11T07:00:04.200Z', queued: 40, sent: 38, retried: 3, throttled: 2, failed: 1, skipped: 1, skippedByReason: { paused: 1 }, uncertain: 0, durationMs: 4200 }],
     digest: [],
     yousaid: [],
+    end: [],
   },
 };
 
@@ -91,7 +92,8 @@ describe('campaign admin', () => {
     const runs = await screen.findByRole('table', { name: 'Dagelijkse herinnering' });
     expect(within(runs).getAllByRole('row')[1]?.textContent).toContain('38');
     expect(within(runs).getByText('4,2 s')).toBeTruthy();
-    expect(screen.getAllByText('Nog geen rondes.')).toHaveLength(2);
+    // digest, yousaid and end (issue 15) have no runs yet.
+    expect(screen.getAllByText('Nog geen rondes.')).toHaveLength(3);
     expect(screen.getByRole('button', { name: 'Cijfers downloaden (CSV)' })).toBeTruthy();
   });
 

@@ -16,6 +16,8 @@ export const COMMANDS = {
   team: { aliases: ['team'], usage: { nl: 'team', en: 'team' } },
   barrier: { aliases: ['prikkel', 'barrier'], usage: { nl: 'prikkel: …', en: 'barrier: …' } },
   idea: { aliases: ['idee', 'idea'], usage: { nl: 'idee: …', en: 'idea: …' } },
+  endSurvey: { aliases: ['eindmeting', 'end survey', 'endsurvey'], usage: { nl: 'eindmeting', en: 'end survey' } },
+  pledges: { aliases: ['voornemens', 'pledges'], usage: { nl: 'voornemens', en: 'pledges' } },
   myData: { aliases: ['mijn gegevens', 'my data'], usage: { nl: 'mijn gegevens', en: 'my data' } },
   deleteData: { aliases: ['verwijder mijn gegevens', 'delete my data'], usage: { nl: 'verwijder mijn gegevens', en: 'delete my data' } },
   leave: { aliases: ['afmelden', 'stop', 'leave'], usage: { nl: 'afmelden', en: 'leave' } },

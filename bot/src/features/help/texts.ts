@@ -40,6 +40,8 @@ export const COMMAND_HELP: Readonly<Record<CommandId, Localized>> = {
   team: { nl: 'Je team bekijken of wisselen', en: 'See or switch your team' },
   barrier: { nl: 'Meld wat duurzaam werken lastig maakt (anoniem)', en: 'Report what makes working sustainably hard (anonymous)' },
   idea: { nl: 'Deel een idee', en: 'Share an idea' },
+  endSurvey: { nl: 'De eindmeting, na de laatste challengedag', en: 'The end survey, after the last challenge day' },
+  pledges: { nl: 'Je voornemens bekijken of aanpassen', en: 'See or change your pledges' },
   myData: { nl: 'Alles wat ik over je bewaar, ook als download', en: 'Everything I keep about you, also as a download' },
   deleteData: { nl: 'Wis al je gegevens', en: 'Erase all your data' },
   leave: { nl: 'Stoppen met de challenge', en: 'Stop the challenge' },

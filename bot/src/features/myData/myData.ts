@@ -68,6 +68,8 @@ export function deletedCardData(counts: DeletionCounts, lang: Language): Deleted
       { title: T.deletedProfile[lang], value: (counts.profile ? T.deletedProfileYes : T.deletedProfileNo)[lang] },
       { title: T.deletedCheckIns[lang], value: String(counts.checkIns) },
       { title: T.deletedSurveys[lang], value: String(counts.surveys) },
+      // Shown when there were any, so the card of someone who never pledged stays as it was.
+      ...(counts.pledges > 0 ? [{ title: T.deletedPledges[lang], value: String(counts.pledges) }] : []),
       { title: T.deletedReports[lang], value: String(counts.barriers + counts.ideas) },
       { title: T.deletedChat[lang], value: String(counts.conversationRefs) },
       { title: T.deletedMessages[lang], value: String(counts.sendClaims) },
@@ -140,7 +142,7 @@ export function createMyDataFeature(deps: FeatureDeps): MyDataFeature {
 
   async function namesFor(data: StoredData): Promise<SummaryNames> {
     const orgId = data.participant?.orgId ?? config.org.id;
-    const campaignIds = [...new Set([...data.checkIns, ...data.surveys].map((x) => x.campaignId))];
+    const campaignIds = [...new Set([...data.checkIns, ...data.surveys, ...data.pledges].map((x) => x.campaignId))];
     const [team, campaigns] = await Promise.all([
       data.participant ? repos.orgTeams.get(data.participant.orgId, data.participant.teamId) : undefined,
       Promise.all(campaignIds.map(async (id) => [id, (await repos.campaigns.get(orgId, id))?.value.name] as const)),

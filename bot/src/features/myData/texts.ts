@@ -39,6 +39,8 @@ export const myDataTexts = {
   surveysHeading: { nl: 'Vragenlijsten', en: 'Surveys' },
   surveyBaseline: { nl: 'Nulmeting', en: 'Baseline' },
   surveyEnd: { nl: 'Eindmeting', en: 'End survey' },
+  pledgesOf: { nl: 'Voornemens', en: 'Pledges' },
+  pledgeCount: { nl: '{count} gewoonte(s), {date}', en: '{count} habit(s), {date}' },
   noSurveys: { nl: 'Geen vragenlijsten.', en: 'No surveys.' },
   reportsHeading: { nl: 'Prikkels en ideeën met je naam erbij', en: 'Barriers and ideas with your name on them' },
   reportsNote: {
@@ -66,6 +68,7 @@ export const myDataTexts = {
   messagesNudge: { nl: 'Dagelijkse herinnering', en: 'Daily reminder' },
   messagesDigest: { nl: 'Wekelijks teamoverzicht', en: 'Weekly team digest' },
   messagesYousaid: { nl: 'Jij zei, wij deden', en: 'You said, we did' },
+  messagesEnd: { nl: 'Eindmeting', en: 'End survey' },
   noMessages: { nl: 'Geen.', en: 'None.' },
   download: { nl: 'Download alles (JSON)', en: 'Download everything (JSON)' },
   downloadNote: {
@@ -105,6 +108,7 @@ export const myDataTexts = {
   deletedProfileNo: { nl: 'was er niet', en: "wasn't there" },
   deletedCheckIns: { nl: 'Check-ins verwijderd', en: 'Check-ins deleted' },
   deletedSurveys: { nl: 'Vragenlijsten verwijderd', en: 'Surveys deleted' },
+  deletedPledges: { nl: 'Voornemens verwijderd', en: 'Pledges deleted' },
   deletedReports: { nl: 'Prikkels en ideeën nu anoniem', en: 'Barriers and ideas now anonymous' },
   deletedChat: { nl: 'Chatkoppelingen verwijderd', en: 'Chat links deleted' },
   deletedMessages: { nl: 'Gegevens over berichten verwijderd', en: 'Message records deleted' },

@@ -12,6 +12,7 @@ import type { FanOutRecipient } from '../../proactive/fanOut';
 import type { NudgeSlotEntry } from '../../storage/repositories/participants';
 import type { Job, JobContext, JobDeps, JobSummary } from '../job';
 import { noWeather, weatherLine, type WeatherSource } from '../weather/weather';
+import type { EndCardSender } from './endCards';
 import { nudgeTexts } from './texts';
 
 /** Skip reasons (stored as claim codes) and "why nothing was done" codes of the nudge job. */
@@ -59,6 +60,8 @@ export interface NudgesJobDeps extends JobDeps {
   readonly nudgeCard: NudgeCard;
   /** The optional weather line (default: none). */
   readonly weather?: WeatherSource;
+  /** The end cards that follow the nudge on a campaign's last challenge day (endCards.ts; default: none). */
+  readonly endCards?: EndCardSender;
 }
 
 /** Why a whole day gets no nudges, as `skippedBecause` says it. */
@@ -282,6 +285,8 @@ export function createNudgesJob(deps: NudgesJobDeps): Job {
       );
       runs.push(record);
       if (context.dryRun) counts['wouldSend'] = record.queued - record.skipped - record.failed;
+      const end = await deps.endCards?.(context, { campaign, date, nowMinute, entries: candidates });
+      if (end) runs.push(end);
     }
     if (!context.dryRun) done = { date, minute: Math.min(nowMinute, MINUTES_PER_DAY - 1) };
     return summary({ runs, counts, ...(candidates.length === 0 ? { skippedBecause: 'nobody_due' } : {}) });

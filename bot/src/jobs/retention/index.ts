@@ -11,6 +11,7 @@ export { isPastRetention } from './campaigns';
 export const RETENTION_COUNTS = [
   'CheckIns',
   'Surveys',
+  'Pledges',
   'BarrierTexts',
   'IdeaTexts',
   'ReportContacts',
@@ -54,6 +55,7 @@ export function createRetentionJob(deps: JobDeps): Job {
       const removed = await purgeCampaignData(deps, campaign, teamIds, context);
       counts.CheckIns += removed.CheckIns;
       counts.Surveys += removed.Surveys;
+      counts.Pledges += removed.Pledges;
     }
     const campaignIds = new Set(due.map((c) => c.campaignId));
     counts.BarrierTexts += await repos.barriers.purgeTexts(orgId, campaignIds, PURGED_REPORT_TEXT, context.dryRun);

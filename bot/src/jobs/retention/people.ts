@@ -13,6 +13,7 @@ export interface PeopleCounts {
   Participants: number;
   CheckIns: number;
   Surveys: number;
+  Pledges: number;
   ReportContacts: number;
   ConversationRefs: number;
   SendClaims: number;
@@ -23,6 +24,7 @@ function asCounts(c: DeletionCounts): PeopleCounts {
     Participants: c.profile ? 1 : 0,
     CheckIns: c.checkIns,
     Surveys: c.surveys,
+    Pledges: c.pledges,
     ReportContacts: c.barriers + c.ideas,
     ConversationRefs: c.conversationRefs,
     SendClaims: c.sendClaims,
@@ -53,7 +55,7 @@ export async function erasePeopleWhoLeft(
   dryRun: boolean,
 ): Promise<PeopleCounts> {
   const { config, logger, repos } = deps;
-  const total: PeopleCounts = { Participants: 0, CheckIns: 0, Surveys: 0, ReportContacts: 0, ConversationRefs: 0, SendClaims: 0 };
+  const total: PeopleCounts = { Participants: 0, CheckIns: 0, Surveys: 0, Pledges: 0, ReportContacts: 0, ConversationRefs: 0, SendClaims: 0 };
   for (const teamId of teamIds) {
     for (const member of await repos.participants.listTeamMembers(teamId)) {
       if (isJoined(member)) continue;

@@ -21,6 +21,8 @@ export interface DeletionCounts {
   readonly profile: boolean;
   readonly checkIns: number;
   readonly surveys: number;
+  /** Pledges (voornemens) from the end survey card. */
+  readonly pledges: number;
   readonly barriers: number;
   readonly ideas: number;
   readonly conversationRefs: number;
@@ -36,13 +38,14 @@ export function orgIdsOf(configOrgId: string, participant: Pick<Participant, 'or
 }
 
 /**
- * Deletes every personal row of `userId` but the profile: check-ins, surveys, the contact on barriers and ideas
+ * Deletes every personal row of `userId` but the profile: check-ins, surveys, pledges, the contact on barriers and ideas
  * (the reports stay, anonymous), chat references, send claims and an open delete confirmation. Every step is
  * idempotent and safe beside another sweep of the same person.
  */
 export async function sweepPersonalRows(repos: Repositories, orgIds: readonly string[], userId: string): Promise<RowCounts> {
   const checkIns = await repos.checkIns.deleteAll(userId);
   const surveys = await repos.surveys.deleteAll(userId);
+  const pledges = await repos.pledges.deleteAll(userId);
   let barriers = 0;
   let ideas = 0;
   for (const orgId of orgIds) {
@@ -52,7 +55,7 @@ export async function sweepPersonalRows(repos: Repositories, orgIds: readonly st
   const conversationRefs = await repos.conversationRefs.deleteAll({ kind: 'user', userId });
   const sendClaims = await repos.sendClaims.deleteForRecipient(userId);
   await repos.erasureConfirmations.remove(userId);
-  return { checkIns, surveys, barriers, ideas, conversationRefs, sendClaims };
+  return { checkIns, surveys, pledges, barriers, ideas, conversationRefs, sendClaims };
 }
 
 /** What the retention job's other steps count already: rows of campaigns past retention, claims before a cutoff. */
@@ -77,6 +80,7 @@ export async function countPersonalRows(repos: Repositories, orgIds: readonly st
   return {
     checkIns: kept(await repos.checkIns.listAll(userId)),
     surveys: kept(await repos.surveys.listAll(userId)),
+    pledges: kept(await repos.pledges.listAll(userId)),
     barriers,
     ideas,
     conversationRefs: (await repos.conversationRefs.listAll({ kind: 'user', userId })).length,
@@ -129,6 +133,7 @@ async function eraseMarked(repos: Repositories, configOrgId: string, userId: str
     profile,
     checkIns: first.checkIns + second.checkIns,
     surveys: first.surveys + second.surveys,
+    pledges: first.pledges + second.pledges,
     barriers: first.barriers + second.barriers,
     ideas: first.ideas + second.ideas,
     conversationRefs: first.conversationRefs + second.conversationRefs,
@@ -138,7 +143,7 @@ async function eraseMarked(repos: Repositories, configOrgId: string, userId: str
 
 /** True when an erasure found nothing to delete. */
 export function nothingDeleted(c: DeletionCounts): boolean {
-  return !c.profile && c.checkIns + c.surveys + c.barriers + c.ideas + c.conversationRefs + c.sendClaims === 0;
+  return !c.profile && c.checkIns + c.surveys + c.pledges + c.barriers + c.ideas + c.conversationRefs + c.sendClaims === 0;
 }
 
 function erasureInProgress(): AppError {

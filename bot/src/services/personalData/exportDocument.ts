@@ -28,6 +28,7 @@ export function exportDocument(data: StoredData, exportedAt: Date): Record<strin
     participant: data.participant ?? null,
     checkIns: data.checkIns,
     surveys: data.surveys,
+    pledges: data.pledges,
     conversationReferences: data.conversationRefs.map((r) => ({ scope: r.scope, active: r.active, updatedAt: r.updatedAt, reference: r.reference })),
     barriersWithContact: data.barriers,
     ideasWithContact: data.ideas,

@@ -1,3 +1,4 @@
+import type { Pledge } from '@soestainable/shared/domain/followUp';
 import type { Participant } from '@soestainable/shared/domain/organisation';
 import type { StoredConversationRef } from '@soestainable/shared/domain/conversation';
 import type { Barrier, Idea } from '@soestainable/shared/domain/programme';
@@ -16,6 +17,8 @@ export interface StoredData {
   readonly participant: Participant | undefined;
   readonly checkIns: readonly CheckIn[];
   readonly surveys: readonly Survey[];
+  /** Pledges (voornemens) made on the end survey card. */
+  readonly pledges: readonly Pledge[];
   readonly conversationRefs: readonly StoredConversationRef[];
   /** Barriers the person reported with "you may contact me" ticked. */
   readonly barriers: readonly Barrier[];
@@ -29,15 +32,16 @@ export interface StoredData {
 export async function readStoredData(repos: Repositories, configOrgId: string, userId: string): Promise<StoredData> {
   const participant = await repos.participants.get(userId);
   const orgIds = orgIdsOf(configOrgId, participant);
-  const [checkIns, surveys, conversationRefs, barriers, ideas, sendClaims] = await Promise.all([
+  const [checkIns, surveys, pledges, conversationRefs, barriers, ideas, sendClaims] = await Promise.all([
     repos.checkIns.listAll(userId),
     repos.surveys.listAll(userId),
+    repos.pledges.listAll(userId),
     repos.conversationRefs.listAll({ kind: 'user', userId }),
     Promise.all(orgIds.map((orgId) => repos.barriers.listByContact(orgId, userId))).then((lists) => lists.flat()),
     Promise.all(orgIds.map((orgId) => repos.ideas.listByContact(orgId, userId))).then((lists) => lists.flat()),
     repos.sendClaims.listForRecipient(userId),
   ]);
-  return { userId, participant, checkIns, surveys, conversationRefs, barriers, ideas, sendClaims };
+  return { userId, participant, checkIns, surveys, pledges, conversationRefs, barriers, ideas, sendClaims };
 }
 
 /** True when nothing at all is stored about the person. */
@@ -46,6 +50,7 @@ export function isEmpty(data: StoredData): boolean {
     data.participant === undefined &&
     data.checkIns.length === 0 &&
     data.surveys.length === 0 &&
+    data.pledges.length === 0 &&
     data.conversationRefs.length === 0 &&
     data.barriers.length === 0 &&
     data.ideas.length === 0 &&

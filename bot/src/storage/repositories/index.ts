@@ -12,6 +12,7 @@ import { ErasureConfirmationsRepository } from './erasureConfirmations';
 import { IdeasRepository } from './ideas';
 import { OrgTeamsRepository } from './orgTeams';
 import { ParticipantsRepository } from './participants';
+import { PledgesRepository } from './pledges';
 import { ReportQuotaRepository } from './reportQuota';
 import { SendClaimsRepository } from './sendClaims';
 import { SendRunsRepository } from './sendRuns';
@@ -36,6 +37,8 @@ export interface Repositories {
   readonly sendRuns: SendRunsRepository;
   readonly auditLog: AuditLogRepository;
   readonly erasureConfirmations: ErasureConfirmationsRepository;
+  /** Pledges (voornemens) from the end survey card (pledges.ts). */
+  readonly pledges: PledgesRepository;
 }
 
 /** How long an instance may serve the org's campaigns and catalogue from memory (coordinator edits reach other instances within this). */
@@ -62,5 +65,6 @@ export function createRepositories(clients: TableClients, options: { referenceCa
     sendRuns: new SendRunsRepository(store('SendRuns')),
     auditLog: new AuditLogRepository(store('AuditLog')),
     erasureConfirmations: new ErasureConfirmationsRepository(store('ErasureConfirmations')),
+    pledges: new PledgesRepository(store('Pledges')),
   };
 }

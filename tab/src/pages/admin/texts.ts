@@ -74,6 +74,7 @@ export const adminTexts = {
   kind_nudge: { nl: 'Dagelijkse herinnering', en: 'Daily nudge' },
   kind_digest: { nl: 'Weekoverzicht leidinggevenden', en: 'Weekly manager digest' },
   kind_yousaid: GLOSSARY.youSaidWeDid.label,
+  kind_end: { nl: 'Eindmeting', en: 'End survey' },
   noRuns: { nl: 'Nog geen rondes.', en: 'No runs yet.' },
   started: { nl: 'Gestart', en: 'Started' },
   duration: { nl: 'Duur', en: 'Duration' },

@@ -1,0 +1,44 @@
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import { createRetentionJob } from '@soestainable/bot/jobs/retention';
+import { LimitedConnector } from '@soestainable/testing/limitedConnector';
+import { participant } from '../../helpers/orgFixture';
+import { createJobWorld, type JobWorld } from './digests.harness';
+
+/** Retention purges pledges with the check-ins: 14 days after a campaign ended, its pledges go; a recent one stays. */
+const AT = new Date('2026-11-28T02:00:00Z');
+const ENV = { RETENTION_DAYS: '14' };
+
+function campaign(campaignId: string, startDate: string, endDate: string): Campaign {
+  return { orgId: 'soest', campaignId, name: { nl: campaignId, en: campaignId }, startDate, endDate, dayPlan: ['dag1', 'dag2'], closingDays: [], status: 'ended', demo: false };
+}
+
+describe('retention and pledges (Azurite)', () => {
+  const connector = new LimitedConnector();
+  let world: JobWorld;
+
+  beforeAll(async () => {
+    await connector.start();
+    world = await createJobWorld(connector);
+    const { repos } = world;
+    await repos.orgTeams.save({ orgId: 'soest', teamId: 'publiekszaken', name: 'Publiekszaken', managerIds: [], demo: false });
+    await repos.campaigns.save(campaign('c-old', '2026-11-02', '2026-11-13'));
+    await repos.campaigns.save(campaign('c-recent', '2026-11-09', '2026-11-20'));
+    await repos.participants.save(participant({ userId: 'p1', teamId: 'publiekszaken' }));
+    for (const campaignId of ['c-old', 'c-recent']) {
+      await repos.pledges.save({ userId: 'p1', campaignId, challengeIds: ['dag1'], createdAt: '2026-11-13T10:00:00.000Z', updatedAt: '2026-11-13T10:00:00.000Z' });
+    }
+  });
+  afterAll(async () => {
+    await world.drop();
+    await connector.stop();
+  });
+
+  it('a dry run counts the pledges past retention, a real run removes them, a second run nothing more', async () => {
+    const job = createRetentionJob(world.deps(ENV));
+    expect((await job.run({ at: AT, dryRun: true })).counts).toMatchObject({ Pledges: 1 });
+    expect((await world.repos.pledges.listAll('p1')).length).toBe(2);
+    expect((await job.run({ at: AT, dryRun: false })).counts).toMatchObject({ Pledges: 1 });
+    expect((await world.repos.pledges.listAll('p1')).map((p) => p.campaignId)).toEqual(['c-recent']);
+    expect((await job.run({ at: AT, dryRun: false })).counts).toMatchObject({ Pledges: 0 });
+  });
+});
