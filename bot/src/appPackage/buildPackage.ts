@@ -118,27 +118,23 @@ function languageRefs(template: unknown): LanguageRef[] {
   return refs;
 }
 
-/**
- * Builds the Teams app package of one environment: fills the manifest's and language files' `${{VARS}}` from
- * infra/env/.env.<env>, validates everything offline (Microsoft's schemas, localisation completeness, icons,
- * Teams rules, sizes) and only then writes manifest/build/appPackage.<env>.zip (and manifest.<env>.json, the
- * filled manifest, for reading). Any failure throws a PackageError naming the problem, and no zip exists
- * afterwards — a previous package of the same environment is removed first, so nobody uploads a stale one.
- */
-export async function buildAppPackage(options: PackageOptions): Promise<PackageResult> {
-  const started = performance.now();
-  const { rootDir, env } = options;
-  const manifestDir = join(rootDir, PACKAGE_LAYOUT.manifestDir);
-  const envDir = join(rootDir, PACKAGE_LAYOUT.envDir);
-  const outDir = join(rootDir, PACKAGE_LAYOUT.outDir);
-  const envShown = `${PACKAGE_LAYOUT.envDir}/${envFileName(env)}`;
+/** The templates and every file they point to, read and parsed. */
+interface Sources {
+  readonly manifestName: string;
+  readonly manifestTemplate: TemplateFile;
+  readonly languages: ReadonlyArray<{ readonly ref: LanguageRef; readonly file: TemplateFile }>;
+  readonly icons: ReadonlyArray<{ readonly kind: IconKind; readonly ref: string; readonly name: string; readonly bytes: Buffer }>;
+}
 
-  assertEnvName(env);
-  const zipPath = packageZipPath(rootDir, env);
-  rmSync(zipPath, { force: true });
-  const vars = readEnvFile(envDir, env, PACKAGE_LAYOUT.envDir);
+/** The sources with every `${{VAR}}` filled, the manifest and language files parsed again. */
+interface Filled {
+  readonly manifestText: string;
+  readonly manifest: unknown;
+  readonly languages: ReadonlyArray<{ readonly ref: LanguageRef; readonly name: string; readonly text: string; readonly json: unknown }>;
+}
 
-  // 1. The templates, and every file they point to, exist and parse.
+/** 1. The templates, and every file they point to, exist and parse. */
+function readSources(rootDir: string, manifestDir: string): Sources {
   const manifestPath = join(manifestDir, PACKAGE_LAYOUT.manifestFile);
   const manifestName = shown(rootDir, manifestPath);
   const manifestTemplate: TemplateFile = { name: manifestName, text: readFileOrFail(manifestPath, manifestName, 'the app manifest').toString('utf8') };
@@ -155,39 +151,48 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
     const name = shown(rootDir, path);
     return { kind, ref: String(prop(prop(template, 'icons'), kind)), name, bytes: readFileOrFail(path, name, `the ${kind} icon`) };
   });
+  return { manifestName, manifestTemplate, languages, icons };
+}
 
-  // 2. Every variable has a value.
-  const templates = [manifestTemplate, ...languages.map((l) => l.file)];
-  assertFilled(templates, vars, envShown);
-  const manifestText = fillJson(manifestTemplate, vars);
-  const manifest = parseJson({ name: manifestName, text: manifestText });
-  const filledLanguages = languages.map(({ ref, file }) => {
+/** 2. Every variable has a value. */
+function fillSources(sources: Sources, vars: Readonly<Record<string, string>>, envShown: string): Filled {
+  assertFilled([sources.manifestTemplate, ...sources.languages.map((l) => l.file)], vars, envShown);
+  const manifestText = fillJson(sources.manifestTemplate, vars);
+  const manifest = parseJson({ name: sources.manifestName, text: manifestText });
+  const languages = sources.languages.map(({ ref, file }) => {
     const text = fillJson(file, vars);
     return { ref, name: file.name, text, json: parseJson({ name: file.name, text }) };
   });
+  return { manifestText, manifest, languages };
+}
 
-  // 3. The icons, and every file's size: cheap checks before the schema (about 0.4 s to compile).
-  const iconProblems = icons.flatMap((icon) => checkIcon(icon.bytes, icon.kind, icon.name));
+/** 3. The icons, and every file's size: cheap checks before the schema (about 0.4 s to compile). */
+function packageEntries(sources: Sources, filled: Filled): ZipEntry[] {
+  const iconProblems = sources.icons.flatMap((icon) => checkIcon(icon.bytes, icon.kind, icon.name));
   if (iconProblems.length > 0) throw new PackageError('ICON_INVALID', 'The icons break Teams\' icon rules:', iconProblems);
 
   const entries: ZipEntry[] = [
-    { name: PACKAGE_LAYOUT.manifestFile, bytes: Buffer.from(manifestText, 'utf8') },
-    ...icons.map((icon) => ({ name: normalize(icon.ref).split(sep).join('/'), bytes: icon.bytes })),
-    ...filledLanguages.map((l) => ({ name: normalize(l.ref.file).split(sep).join('/'), bytes: Buffer.from(l.text, 'utf8') })),
+    { name: PACKAGE_LAYOUT.manifestFile, bytes: Buffer.from(filled.manifestText, 'utf8') },
+    ...sources.icons.map((icon) => ({ name: normalize(icon.ref).split(sep).join('/'), bytes: icon.bytes })),
+    ...filled.languages.map((l) => ({ name: normalize(l.ref.file).split(sep).join('/'), bytes: Buffer.from(l.text, 'utf8') })),
   ];
   const sizeProblems = entries.flatMap((entry) => {
     const limit = entry.name.endsWith('.png') ? SIZE_LIMITS.icon : SIZE_LIMITS.jsonFile;
     return entry.bytes.length > limit ? [`${entry.name} is ${entry.bytes.length} bytes; the budget is ${limit}`] : [];
   });
   if (sizeProblems.length > 0) throw new PackageError('SIZE_EXCEEDED', 'A file is larger than the package budget:', sizeProblems);
+  return entries;
+}
 
-  // 4. Microsoft's schemas, offline.
+/** 4.–6. Microsoft's schemas (offline), every localisable string in every language, and Teams rules beyond the schema. */
+async function validateManifest(filled: Filled, manifestName: string): Promise<{ manifestVersion: string; schemaValidationMs: number }> {
+  const { manifest } = filled;
   const manifestVersion = prop(manifest, 'manifestVersion');
   if (typeof manifestVersion !== 'string') throw new PackageError('SCHEMA_INVALID', `${manifestName} has no manifestVersion.`);
   const schemaStarted = performance.now();
   const schemaProblems = [
     ...(await validateWithBundledSchema(manifest, 'manifest', manifestVersion, manifestName)),
-    ...(await Promise.all(filledLanguages.map((l) => validateWithBundledSchema(l.json, 'localization', manifestVersion, l.name)))).flat(),
+    ...(await Promise.all(filled.languages.map((l) => validateWithBundledSchema(l.json, 'localization', manifestVersion, l.name)))).flat(),
   ];
   const schemaValidationMs = performance.now() - schemaStarted;
   if (schemaProblems.length > 0) {
@@ -196,8 +201,7 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
   // The schema has checked the shapes ManifestShape describes.
   const shape = manifest as ManifestShape;
 
-  // 5. Every localisable string in every language.
-  const languageFiles: LanguageFile[] = filledLanguages.map((l) => ({
+  const languageFiles: LanguageFile[] = filled.languages.map((l) => ({
     languageTag: l.ref.languageTag,
     fileName: l.name,
     isDefault: l.ref.isDefault,
@@ -208,27 +212,55 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
     throw new PackageError('LOCALIZATION_INVALID', 'The language files do not match the manifest:', localizationProblems);
   }
 
-  // 6. Teams rules beyond the schema.
   const ruleProblems = checkManifestRules(shape, manifestName);
   if (ruleProblems.length > 0) throw new PackageError('MANIFEST_RULE', 'The manifest breaks Teams rules the schema does not check:', ruleProblems);
+  return { manifestVersion, schemaValidationMs };
+}
 
-  // 7. The zip.
+/** 7. The zip, within the budget, read back before it is written: what we write is exactly what we validated. */
+async function checkedZip(entries: readonly ZipEntry[]): Promise<Buffer> {
   const zip = await zipEntries(entries);
   if (zip.length > SIZE_LIMITS.package) {
     throw new PackageError('SIZE_EXCEEDED', `The package is ${zip.length} bytes; the budget is ${SIZE_LIMITS.package}.`);
   }
-  // Read the zip back before it is written: what we write is exactly what we validated.
   const check = await unzipEntries(zip);
   if (check.size !== entries.length || entries.some((e) => !check.get(e.name)?.equals(e.bytes))) {
     throw new Error('The zip does not read back as written.');
   }
+  return zip;
+}
+
+/**
+ * Builds the Teams app package of one environment: fills the manifest's and language files' `${{VARS}}` from
+ * infra/env/.env.<env>, validates everything offline (Microsoft's schemas, localisation completeness, icons,
+ * Teams rules, sizes) and only then writes manifest/build/appPackage.<env>.zip (and manifest.<env>.json, the
+ * filled manifest, for reading). Any failure throws a PackageError naming the problem, and no zip exists
+ * afterwards — a previous package of the same environment is removed first, so nobody uploads a stale one.
+ */
+export async function buildAppPackage(options: PackageOptions): Promise<PackageResult> {
+  const started = performance.now();
+  const { rootDir, env } = options;
+  const outDir = join(rootDir, PACKAGE_LAYOUT.outDir);
+  const envShown = `${PACKAGE_LAYOUT.envDir}/${envFileName(env)}`;
+
+  assertEnvName(env);
+  const zipPath = packageZipPath(rootDir, env);
+  rmSync(zipPath, { force: true });
+  const vars = readEnvFile(join(rootDir, PACKAGE_LAYOUT.envDir), env, PACKAGE_LAYOUT.envDir);
+
+  const sources = readSources(rootDir, join(rootDir, PACKAGE_LAYOUT.manifestDir));
+  const filled = fillSources(sources, vars, envShown);
+  const entries = packageEntries(sources, filled);
+  const { manifestVersion, schemaValidationMs } = await validateManifest(filled, sources.manifestName);
+  const zip = await checkedZip(entries);
 
   mkdirSync(outDir, { recursive: true });
   const partial = `${zipPath}.partial`;
   writeFileSync(partial, zip);
   renameSync(partial, zipPath);
-  writeFileSync(join(outDir, `manifest.${env}.json`), manifestText);
+  writeFileSync(join(outDir, `manifest.${env}.json`), filled.manifestText);
 
+  const templates = [sources.manifestTemplate, ...sources.languages.map((l) => l.file)];
   const used = [...new Set(templates.flatMap((t) => placeholdersIn(t.text)))];
   const examples = exampleVariables(vars, used);
   const warnings =

@@ -9,6 +9,7 @@ import {
   type DistanceBand,
   type Frequency,
   type Language,
+  type Survey,
   type TravelMode,
 } from '@soestainable/shared/domain/types';
 
@@ -52,6 +53,21 @@ export const enrolInputSchema = z.strictObject({
   lightsOff: toggleSchema.optional(),
 });
 export type EnrolInput = z.infer<typeof enrolInputSchema>;
+
+/** The baseline survey's answers, as the enrolment card gives them. */
+export type EnrolBaseline = Omit<Survey, 'userId' | 'campaignId' | 'kind' | 'createdAt'>;
+
+/** The card fields of the baseline: required while a campaign is running or scheduled. */
+export const BASELINE_FIELDS = ['commuteMode', 'distanceBand', 'packaging', 'screensOff', 'lightsOff'] as const;
+
+/** The baseline in a campaign, complete: all five answers, or `undefined` when one is missing. */
+export function baselineOf(input: EnrolInput): EnrolBaseline | undefined {
+  const { commuteMode, distanceBand, packaging, screensOff, lightsOff } = input;
+  if (commuteMode === undefined || distanceBand === undefined || packaging === undefined || screensOff === undefined || lightsOff === undefined) {
+    return undefined;
+  }
+  return { commuteMode, distanceBand, disposablePackaging: packaging, screensOffAtNight: screensOff, lightsOffWhenLeaving: lightsOff };
+}
 
 /** The fields of the enrolment card, each with what the user sees if it is wrong. */
 export const ENROL_FIELDS = ['teamId', 'nudgeTime', 'language', 'commuteMode', 'distanceBand', 'packaging', 'screensOff', 'lightsOff'] as const;

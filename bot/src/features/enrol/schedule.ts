@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import { TIME_ZONE, campaignDays, localTimeToInstant } from '@soestainable/shared/calendar';
+import { TIME_ZONE, campaignDays, localTimeToInstant, todayIn } from '@soestainable/shared/calendar';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
+import type { OrgTeam } from '@soestainable/shared/domain/organisation';
 import type { IsoDate, Language, LocalTime } from '@soestainable/shared/domain/types';
 import type { Repositories } from '../../storage/repositories';
 
@@ -14,6 +15,12 @@ export async function enrolmentCampaign(repos: Repositories, orgId: string, toda
   if (running) return running;
   // `list` is sorted by start date: the first later one is the next.
   return (await repos.campaigns.list(orgId)).find((c) => c.status === 'active' && c.startDate > today);
+}
+
+/** What the enrolment card offers and is checked against: the organisation's teams and the enrolment's campaign. */
+export async function enrolmentChoices(repos: Repositories, orgId: string, now: Date): Promise<{ teams: OrgTeam[]; campaign: Campaign | undefined }> {
+  const [teams, campaign] = await Promise.all([repos.orgTeams.list(orgId), enrolmentCampaign(repos, orgId, todayIn(now))]);
+  return { teams, campaign };
 }
 
 /**

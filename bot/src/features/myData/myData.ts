@@ -104,6 +104,70 @@ export function originOf(req: Pick<Request, 'headers' | 'socket'>): string | und
   return `${proto}://${host}`;
 }
 
+const onlyPersonal = (command: 'myData' | 'deleteData', lang: Language): Attachment =>
+  messageCard(fill(T.onlyPersonal, lang, { command: COMMANDS[command].usage[lang] }));
+
+/** The names the summary shows: the person's team and the campaigns their answers belong to. */
+async function namesFor({ repos, config }: FeatureDeps, data: StoredData): Promise<SummaryNames> {
+  const orgId = data.participant?.orgId ?? config.org.id;
+  const campaignIds = [...new Set([...data.checkIns, ...data.surveys, ...data.pledges].map((x) => x.campaignId))];
+  const [team, campaigns] = await Promise.all([
+    data.participant ? repos.orgTeams.get(data.participant.orgId, data.participant.teamId) : undefined,
+    Promise.all(campaignIds.map(async (id) => [id, (await repos.campaigns.get(orgId, id))?.value.name] as const)),
+  ]);
+  const named = new Map<string, Localized>();
+  for (const [id, name] of campaigns) if (name) named.set(id, name);
+  return { team: team?.name, campaigns: named };
+}
+
+/** Everything stored about the person, with a fresh download link on `origin`. */
+async function summaryCard(deps: FeatureDeps, turn: Turn, tokens: ExportTokens, origin: string): Promise<Attachment> {
+  const data = await readStoredData(deps.repos, deps.config.org.id, turn.userId);
+  if (isEmpty(data)) return messageCard(fill(T.nothingStored, turn.lang));
+  const names = await namesFor(deps, data);
+  const { token, expiresAt } = tokens.issue(turn.userId);
+  const url = `${origin}${EXPORT_PATH_PREFIX}${token}`;
+  return renderCard(summaryTemplate, summaryCardData(data, names, turn.lang, { url, expiresAt }));
+}
+
+/** The confirmation card with a fresh one-time value (which replaces any older card's). */
+async function confirmCard({ repos }: FeatureDeps, turn: Turn, notice = ''): Promise<Attachment> {
+  const confirmation = await repos.erasureConfirmations.issue(turn.userId, new Date(turn.now.getTime() + CONFIRMATION_TTL_MS));
+  return renderCard(confirmTemplate, confirmCardData(turn.lang, confirmation, notice));
+}
+
+/** Wraps a button handler: only in the 1:1 chat, and only with exactly the fields the button sends. */
+function guarded<S extends z.ZodType<{ verb: string }>>(
+  { logger }: FeatureDeps,
+  schema: S,
+  handle: (turn: Turn, data: z.infer<S>) => Promise<ActionResult>,
+): ActionHandler {
+  return async (turn, data) => {
+    if (!turn.personal) return { card: onlyPersonal('deleteData', turn.lang) };
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      logger.info('my-data button refused', { reason: 'fields' });
+      return { card: messageCard(fill(T.badCard, turn.lang)) };
+    }
+    return handle(turn, parsed.data);
+  };
+}
+
+/** "Yes, delete": erases only with the person's open, unexpired one-time value, else asks again. */
+async function confirmErasure(deps: FeatureDeps, turn: Turn, confirmation: string | undefined): Promise<ActionResult> {
+  const { repos, config, logger } = deps;
+  const used = confirmation === undefined ? 'missing' : await repos.erasureConfirmations.consume(turn.userId, confirmation, turn.now);
+  if (used !== 'ok') {
+    // An old card, a replay or a second instance that lost the race: nothing is deleted; ask again.
+    logger.info('erasure confirmation refused', { reason: used });
+    return { card: await confirmCard(deps, turn, T.confirmAgain[turn.lang]) };
+  }
+  const counts = await eraseStoredData(repos, config.org.id, turn.userId);
+  logger.info('personal data erased', { ...counts });
+  if (nothingDeleted(counts)) return { card: messageCard(fill(T.nothingToDelete, turn.lang)) };
+  return { card: renderCard(deletedTemplate, deletedCardData(counts, turn.lang)) };
+}
+
 export interface MyDataFeature {
   readonly feature: Feature;
   readonly routes: RouteRegistrar[];
@@ -136,80 +200,25 @@ export function createMyDataFeature(deps: FeatureDeps): MyDataFeature {
   const tokens = createExportTokens(now);
   const requestOrigin = new AsyncLocalStorage<string | undefined>();
   const fallbackOrigin = `http://localhost:${config.port}`;
-
-  const onlyPersonal = (command: 'myData' | 'deleteData', lang: Language) =>
-    messageCard(fill(T.onlyPersonal, lang, { command: COMMANDS[command].usage[lang] }));
-
-  async function namesFor(data: StoredData): Promise<SummaryNames> {
-    const orgId = data.participant?.orgId ?? config.org.id;
-    const campaignIds = [...new Set([...data.checkIns, ...data.surveys, ...data.pledges].map((x) => x.campaignId))];
-    const [team, campaigns] = await Promise.all([
-      data.participant ? repos.orgTeams.get(data.participant.orgId, data.participant.teamId) : undefined,
-      Promise.all(campaignIds.map(async (id) => [id, (await repos.campaigns.get(orgId, id))?.value.name] as const)),
-    ]);
-    const named = new Map<string, Localized>();
-    for (const [id, name] of campaigns) if (name) named.set(id, name);
-    return { team: team?.name, campaigns: named };
-  }
-
-  async function summaryCard(turn: Turn): Promise<Attachment> {
-    const data = await readStoredData(repos, config.org.id, turn.userId);
-    if (isEmpty(data)) return messageCard(fill(T.nothingStored, turn.lang));
-    const names = await namesFor(data);
-    const { token, expiresAt } = tokens.issue(turn.userId);
-    const url = `${requestOrigin.getStore() ?? fallbackOrigin}${EXPORT_PATH_PREFIX}${token}`;
-    return renderCard(summaryTemplate, summaryCardData(data, names, turn.lang, { url, expiresAt }));
-  }
+  const origin = (): string => requestOrigin.getStore() ?? fallbackOrigin;
 
   const myData: CommandHandler = async (turn) => {
-    const card = turn.personal ? await summaryCard(turn) : onlyPersonal('myData', turn.lang);
+    const card = turn.personal ? await summaryCard(deps, turn, tokens, origin()) : onlyPersonal('myData', turn.lang);
     await turn.context.sendActivity({ attachments: [card] });
   };
-
-  /** The confirmation card with a fresh one-time value (which replaces any older card's). */
-  async function confirmCard(turn: Turn, notice = ''): Promise<Attachment> {
-    const confirmation = await repos.erasureConfirmations.issue(turn.userId, new Date(turn.now.getTime() + CONFIRMATION_TTL_MS));
-    return renderCard(confirmTemplate, confirmCardData(turn.lang, confirmation, notice));
-  }
 
   const deleteData: CommandHandler = async (turn) => {
-    const card = turn.personal ? await confirmCard(turn) : onlyPersonal('deleteData', turn.lang);
+    const card = turn.personal ? await confirmCard(deps, turn) : onlyPersonal('deleteData', turn.lang);
     await turn.context.sendActivity({ attachments: [card] });
   };
-
-  /** Wraps a button handler: only in the 1:1 chat, and only with exactly the fields the button sends. */
-  const button =
-    <S extends z.ZodType<{ verb: string }>>(schema: S, handle: (turn: Turn, data: z.infer<S>) => Promise<ActionResult>): ActionHandler =>
-    async (turn, data) => {
-      if (!turn.personal) return { card: onlyPersonal('deleteData', turn.lang) };
-      const parsed = schema.safeParse(data);
-      if (!parsed.success) {
-        logger.info('my-data button refused', { reason: 'fields' });
-        return { card: messageCard(fill(T.badCard, turn.lang)) };
-      }
-      return handle(turn, parsed.data);
-    };
-
-  const confirm = button(confirmSchema, async (turn, { confirmation }) => {
-    const used = confirmation === undefined ? 'missing' : await repos.erasureConfirmations.consume(turn.userId, confirmation, turn.now);
-    if (used !== 'ok') {
-      // An old card, a replay or a second instance that lost the race: nothing is deleted; ask again.
-      logger.info('erasure confirmation refused', { reason: used });
-      return { card: await confirmCard(turn, T.confirmAgain[turn.lang]) };
-    }
-    const counts = await eraseStoredData(repos, config.org.id, turn.userId);
-    logger.info('personal data erased', { ...counts });
-    if (nothingDeleted(counts)) return { card: messageCard(fill(T.nothingToDelete, turn.lang)) };
-    return { card: renderCard(deletedTemplate, deletedCardData(counts, turn.lang)) };
-  });
 
   return {
     feature: {
       commands: { myData, deleteData },
       actions: {
-        [MY_DATA_VERBS.deleteAsk]: button(buttonSchema, async (turn) => ({ card: await confirmCard(turn) })),
-        [MY_DATA_VERBS.deleteConfirm]: confirm,
-        [MY_DATA_VERBS.deleteCancel]: button(buttonSchema, async (turn) => {
+        [MY_DATA_VERBS.deleteAsk]: guarded(deps, buttonSchema, async (turn) => ({ card: await confirmCard(deps, turn) })),
+        [MY_DATA_VERBS.deleteConfirm]: guarded(deps, confirmSchema, (turn, data) => confirmErasure(deps, turn, data.confirmation)),
+        [MY_DATA_VERBS.deleteCancel]: guarded(deps, buttonSchema, async (turn) => {
           await repos.erasureConfirmations.remove(turn.userId);
           return { card: messageCard(fill(T.cancelled, turn.lang)) };
         }),

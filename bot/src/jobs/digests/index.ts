@@ -1,8 +1,9 @@
 import { addCalendarDays, todayIn } from '@soestainable/shared/calendar';
+import type { DailyAggregate } from '@soestainable/shared/domain/aggregates';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import type { OrgTeam } from '@soestainable/shared/domain/organisation';
 import type { Action, ActionUpdate, Barrier } from '@soestainable/shared/domain/programme';
-import { DEFAULT_LANGUAGE } from '@soestainable/shared/domain/types';
+import { DEFAULT_LANGUAGE, type IsoDate } from '@soestainable/shared/domain/types';
 import { discloseCells, gate } from '@soestainable/shared/privacy';
 import type { SendRun } from '@soestainable/shared/domain/sending';
 import { campaignDaysOf } from '@soestainable/shared/domain/campaignDay';
@@ -33,138 +34,173 @@ export const DIGEST_SKIPS = {
  * size (a team under it gets a card that says so, with no figure, barrier or action), and never name anyone.
  */
 export function createDigestsJob(deps: JobDeps): Job {
+  return { name: 'digests', run: (context) => runDigests(deps, context) };
+}
+
+/** What one run reports on: the week, its campaign and the campaign's working days. */
+interface DigestWeek {
+  readonly week: IsoWeek;
+  readonly campaign: Campaign;
+  readonly campaignDays: readonly IsoDate[];
+}
+
+async function runDigests(deps: JobDeps, context: JobContext): Promise<JobSummary> {
+  const { config, logger, repos } = deps;
+  const startedMs = Date.now();
+  const week = weekBefore(context.at);
+  const summary = (fields: Partial<Pick<JobSummary, 'runs' | 'counts' | 'skippedBecause'>>): JobSummary => ({
+    job: 'digests',
+    at: context.at.toISOString(),
+    dryRun: context.dryRun,
+    runs: [],
+    counts: {},
+    ...fields,
+    durationMs: Date.now() - startedMs,
+  });
+  const skip = (reason: string): JobSummary => {
+    logger.info('digests: nothing to send', { week: week.period, reason });
+    return summary({ skippedBecause: reason });
+  };
+
+  // One campaign row that does not parse costs only that campaign: it is left out and logged by id.
+  const { campaigns, unreadable } = await repos.campaigns.listReadable(config.org.id);
+  for (const campaignId of unreadable) logger.warn('digests: a campaign does not parse; skipped', { week: week.period, campaignId, reason: DIGEST_SKIPS.campaignsUnreadable });
+  const campaign = campaignOfWeek(campaigns, week);
+  // Nothing readable to report on: say so, rather than "no campaign", when an unreadable row may be the one.
+  if (campaign === undefined) return skip(unreadable.length > 0 ? DIGEST_SKIPS.campaignsUnreadable : DIGEST_SKIPS.noCampaign);
+  const campaignDays = campaignDaysOf(campaign);
+  if (campaignDays.length === 0) {
+    logger.warn('digests: the campaign has no working days', { week: week.period, campaignId: campaign.campaignId });
+    return skip(DIGEST_SKIPS.noWorkingDays);
+  }
+
+  const { recipients, counts } = await digestRecipients(deps, { week, campaign, campaignDays }, context.at);
+  if (recipients.length === 0) return skip(DIGEST_SKIPS.noTeams);
+  const total = recipients.length;
+  const record: SendRun = await deps.fanOut(
+    // Once a week, to every manager: the personal references are read in pages, not one by one.
+    { kind: 'digest', period: week.period, recipients, prefetchReferences: ['personal'] },
+    {
+      dryRun: context.dryRun,
+      ...(context.onProgress === undefined
+        ? {}
+        : { onProgress: (r: SendRun) => context.onProgress?.({ done: r.sent + r.failed + r.skipped, total }) }),
+    },
+  );
+  logger.info('digests: run finished', {
+    week: week.period,
+    campaignId: campaign.campaignId,
+    dryRun: context.dryRun,
+    ...counts,
+    sent: record.sent,
+    skipped: record.skipped,
+    failed: record.failed,
+    uncertain: record.uncertain,
+  });
+  return summary({ runs: [record], counts });
+}
+
+/**
+ * Every team's recipients: one per manager with the team's digest, or one claimed as skipped for a demo team or a
+ * team without managers; and the run's counts.
+ */
+async function digestRecipients(
+  deps: JobDeps,
+  report: DigestWeek,
+  at: Date,
+): Promise<{ recipients: FanOutRecipient[]; counts: Record<'teams' | 'teamsHidden' | 'teamsWithoutManagers' | 'recipients', number> }> {
   const { config, logger, repos } = deps;
   const orgId = config.org.id;
-
-  async function run(context: JobContext): Promise<JobSummary> {
-    const startedMs = Date.now();
-    const week = weekBefore(context.at);
-    const summary = (fields: Partial<Pick<JobSummary, 'runs' | 'counts' | 'skippedBecause'>>): JobSummary => ({
-      job: 'digests',
-      at: context.at.toISOString(),
-      dryRun: context.dryRun,
-      runs: [],
-      counts: {},
-      ...fields,
-      durationMs: Date.now() - startedMs,
-    });
-    const skip = (reason: string): JobSummary => {
-      logger.info('digests: nothing to send', { week: week.period, reason });
-      return summary({ skippedBecause: reason });
-    };
-
-    // One campaign row that does not parse costs only that campaign: it is left out and logged by id.
-    const { campaigns, unreadable } = await repos.campaigns.listReadable(orgId);
-    for (const campaignId of unreadable) logger.warn('digests: a campaign does not parse; skipped', { week: week.period, campaignId, reason: DIGEST_SKIPS.campaignsUnreadable });
-    const campaign = campaignOfWeek(campaigns, week);
-    // Nothing readable to report on: say so, rather than "no campaign", when an unreadable row may be the one.
-    if (campaign === undefined) return skip(unreadable.length > 0 ? DIGEST_SKIPS.campaignsUnreadable : DIGEST_SKIPS.noCampaign);
-    const campaignDays = campaignDaysOf(campaign);
-    if (campaignDays.length === 0) {
-      logger.warn('digests: the campaign has no working days', { week: week.period, campaignId: campaign.campaignId });
-      return skip(DIGEST_SKIPS.noWorkingDays);
+  const [teams, aggregates, barriers, changes] = await Promise.all([
+    repos.orgTeams.list(orgId),
+    repos.dailyAggregates.listCampaign(report.campaign.campaignId),
+    repos.barriers.list(orgId),
+    actionChangesOf(deps, report.week),
+  ]);
+  const counts = { teams: 0, teamsHidden: 0, teamsWithoutManagers: 0, recipients: 0 };
+  const recipients: FanOutRecipient[] = [];
+  const disclosed = discloseCells(aggregates, todayIn(at), config.minGroupSize);
+  for (const team of teams) {
+    counts.teams++;
+    if (team.demo) {
+      recipients.push(skipped(team, DIGEST_SKIPS.demo));
+      continue;
     }
-
-    const [teams, aggregates, barriers, changes] = await Promise.all([
-      repos.orgTeams.list(orgId),
-      repos.dailyAggregates.listCampaign(campaign.campaignId),
-      repos.barriers.list(orgId),
-      actionChangesOf(week),
-    ]);
-    const previousWeek = isoWeekOf(addCalendarDays(week.monday, -7));
-    const counts = { teams: 0, teamsHidden: 0, teamsWithoutManagers: 0, recipients: 0 };
-    const recipients: FanOutRecipient[] = [];
-
-    const disclosed = discloseCells(aggregates, todayIn(context.at), config.minGroupSize);
-    for (const team of teams) {
-      counts.teams++;
-      if (team.demo) {
-        recipients.push(skipped(team, DIGEST_SKIPS.demo));
-        continue;
-      }
-      if (team.managerIds.length === 0) {
-        counts.teamsWithoutManagers++;
-        logger.info('digests: a team without managers is skipped', { week: week.period, teamId: team.teamId, reason: DIGEST_SKIPS.noManagers });
-        recipients.push(skipped(team, DIGEST_SKIPS.noManagers));
-        continue;
-      }
-      const members = await repos.participants.listTeamMembers(team.teamId);
-      const input = {
-        // Only the team's days the disclosure rule lets out (final, with a recorded group of at least the minimum).
-        aggregates: disclosed.byTeam.get(team.teamId) ?? [],
-        weekDays: week.days,
-        previousWeekDays: previousWeek.days,
-        campaignDays,
-        activeMembers: members.filter((m) => m.status === 'active').length,
-      };
-      const teamBarriers = barriers.filter((b) => b.teamId === team.teamId);
-      const content: DigestContent = {
-        teamName: team.name,
-        campaignName: campaign.name,
-        week,
-        figures: gate(
-          { figures: weekFigures(input), barriers: topBarriers(teamBarriers, campaign.campaignId, week), actions: changesTouching(changes, teamBarriers) },
-          groupSizeOf(input),
-          config.minGroupSize,
-        ),
-        dashboardUrl: teamDashboardLink(config.jobs.teamsAppId, team.teamId),
-      };
-      if (!content.figures.visible) counts.teamsHidden++;
-      for (const managerId of new Set(team.managerIds)) {
-        counts.recipients++;
-        recipients.push({
-          recipientId: `${team.teamId}|${managerId}`,
-          owner: { kind: 'user', userId: managerId },
-          scope: 'personal',
-          build: async () => {
-            const lang = (await repos.participants.languageOf(managerId)) ?? DEFAULT_LANGUAGE;
-            return { type: 'message', attachments: [buildDigestCard(content, lang)] };
-          },
-        });
-      }
+    if (team.managerIds.length === 0) {
+      counts.teamsWithoutManagers++;
+      logger.info('digests: a team without managers is skipped', { week: report.week.period, teamId: team.teamId, reason: DIGEST_SKIPS.noManagers });
+      recipients.push(skipped(team, DIGEST_SKIPS.noManagers));
+      continue;
     }
+    const teamBarriers = barriers.filter((b) => b.teamId === team.teamId);
+    const content = await teamDigest(deps, report, team, disclosed.byTeam.get(team.teamId) ?? [], teamBarriers, changes);
+    if (!content.figures.visible) counts.teamsHidden++;
+    for (const managerId of new Set(team.managerIds)) {
+      counts.recipients++;
+      recipients.push(managerRecipient(deps, team, managerId, content));
+    }
+  }
+  return { recipients, counts };
+}
 
-    if (recipients.length === 0) return skip(DIGEST_SKIPS.noTeams);
-    const total = recipients.length;
-    const record: SendRun = await deps.fanOut(
-      // Once a week, to every manager: the personal references are read in pages, not one by one.
-      { kind: 'digest', period: week.period, recipients, prefetchReferences: ['personal'] },
-      {
-        dryRun: context.dryRun,
-        ...(context.onProgress === undefined
-          ? {}
-          : { onProgress: (r: SendRun) => context.onProgress?.({ done: r.sent + r.failed + r.skipped, total }) }),
-      },
+/** One team's digest: its week figures, open barriers and action changes, hidden below the minimum group size. */
+async function teamDigest(
+  { config, repos }: JobDeps,
+  report: DigestWeek,
+  team: OrgTeam,
+  disclosedDays: readonly DailyAggregate[],
+  teamBarriers: readonly Barrier[],
+  changes: readonly ActionChange[],
+): Promise<DigestContent> {
+  const { week, campaign } = report;
+  const members = await repos.participants.listTeamMembers(team.teamId);
+  const input = {
+    // Only the team's days the disclosure rule lets out (final, with a recorded group of at least the minimum).
+    aggregates: disclosedDays,
+    weekDays: week.days,
+    previousWeekDays: isoWeekOf(addCalendarDays(week.monday, -7)).days,
+    campaignDays: report.campaignDays,
+    activeMembers: members.filter((m) => m.status === 'active').length,
+  };
+  return {
+    teamName: team.name,
+    campaignName: campaign.name,
+    week,
+    figures: gate(
+      { figures: weekFigures(input), barriers: topBarriers(teamBarriers, campaign.campaignId, week), actions: changesTouching(changes, teamBarriers) },
+      groupSizeOf(input),
+      config.minGroupSize,
+    ),
+    dashboardUrl: teamDashboardLink(config.jobs.teamsAppId, team.teamId),
+  };
+}
+
+/** A manager's digest, built in their language when the engine sends it. */
+function managerRecipient({ repos }: JobDeps, team: OrgTeam, managerId: string, content: DigestContent): FanOutRecipient {
+  return {
+    recipientId: `${team.teamId}|${managerId}`,
+    owner: { kind: 'user', userId: managerId },
+    scope: 'personal',
+    build: async () => {
+      const lang = (await repos.participants.languageOf(managerId)) ?? DEFAULT_LANGUAGE;
+      return { type: 'message', attachments: [buildDigestCard(content, lang)] };
+    },
+  };
+}
+
+/** The org's actions changed since the week began, with their timeline entries (status, link) within the week. */
+async function actionChangesOf({ config, repos }: JobDeps, week: IsoWeek): Promise<ActionChange[]> {
+  const from = week.from.toISOString();
+  const to = week.to.toISOString();
+  const changed = (await repos.actions.list(config.org.id)).filter(({ action }) => !action.demo && action.updatedAt >= from);
+  const out: ActionChange[] = [];
+  for (const { action } of changed) {
+    const entries = (await repos.actions.timeline(action.actionId)).filter(
+      (u) => (u.kind === 'status' || u.kind === 'link') && u.at >= from && u.at < to,
     );
-    logger.info('digests: run finished', {
-      week: week.period,
-      campaignId: campaign.campaignId,
-      dryRun: context.dryRun,
-      ...counts,
-      sent: record.sent,
-      skipped: record.skipped,
-      failed: record.failed,
-      uncertain: record.uncertain,
-    });
-    return summary({ runs: [record], counts });
+    if (entries.length > 0) out.push({ action, entries });
   }
-
-  /** The org's actions changed since the week began, with their timeline entries (status, link) within the week. */
-  async function actionChangesOf(week: IsoWeek): Promise<ActionChange[]> {
-    const from = week.from.toISOString();
-    const to = week.to.toISOString();
-    const changed = (await repos.actions.list(orgId)).filter(({ action }) => !action.demo && action.updatedAt >= from);
-    const out: ActionChange[] = [];
-    for (const { action } of changed) {
-      const entries = (await repos.actions.timeline(action.actionId)).filter(
-        (u) => (u.kind === 'status' || u.kind === 'link') && u.at >= from && u.at < to,
-      );
-      if (entries.length > 0) out.push({ action, entries });
-    }
-    return out;
-  }
-
-  return { name: 'digests', run };
+  return out;
 }
 
 interface ActionChange {

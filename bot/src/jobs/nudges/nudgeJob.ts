@@ -138,159 +138,183 @@ function minuteOf(time: string): number | undefined {
  * 12:00 cut-off). Someone who moves their nudge time to a minute already done today is nudged tomorrow.
  */
 export function createNudgesJob(deps: NudgesJobDeps): Job {
-  const { config, logger, repos } = deps;
-  const weather = deps.weather ?? noWeather;
-  const orgId = config.org.id;
-  const cutoff = minuteOf(config.jobs.nudgeCutoff) ?? 12 * 60;
+  const cutoff = minuteOf(deps.config.jobs.nudgeCutoff) ?? 12 * 60;
+  const memory: NudgeMemory = { done: undefined, warnedEmpty: new Set(), warnedUnreadable: new Set() };
+  return { name: 'nudges', run: (context) => runNudges(deps, memory, cutoff, context) };
+}
+
+/** What the job remembers between runs, per process. */
+interface NudgeMemory {
   /** The last slot minute finished, for the local date it belongs to. */
-  let done: { date: IsoDate; minute: number } | undefined;
-  const warnedEmpty = new Set<string>();
+  done: { date: IsoDate; minute: number } | undefined;
+  /** `campaignId|date` already logged as a campaign without working days. */
+  readonly warnedEmpty: Set<string>;
   /** Campaign ids already logged as unreadable (the job runs every minute: log each once per process). */
-  const warnedUnreadable = new Set<string>();
+  readonly warnedUnreadable: Set<string>;
+}
 
-  async function readSlots(from: number, to: number): Promise<{ entries: NudgeSlotEntry[]; slots: number }> {
-    const minutes = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
-    const entries: NudgeSlotEntry[] = [];
-    for (let i = 0; i < minutes.length; i += SLOT_READ_CONCURRENCY) {
-      const chunk = minutes.slice(i, i + SLOT_READ_CONCURRENCY);
-      for (const rows of await Promise.all(chunk.map((m) => repos.participants.listNudgeSlot(slotTime(m))))) entries.push(...rows);
-    }
-    return { entries, slots: minutes.length };
+/** A due day, as the recipients' cards need it. */
+interface NudgeDay {
+  readonly campaign: Campaign;
+  readonly date: IsoDate;
+  readonly challenge: DayChallenge;
+  readonly nowMinute: number;
+  readonly weather: Partial<Record<Language, string>>;
+}
+
+async function runNudges(deps: NudgesJobDeps, memory: NudgeMemory, cutoff: number, context: JobContext): Promise<JobSummary> {
+  const started = Date.now();
+  const summary = (fields: { runs?: SendRun[]; counts?: Record<string, number>; skippedBecause?: string }): JobSummary => ({
+    job: 'nudges',
+    at: context.at.toISOString(),
+    dryRun: context.dryRun,
+    runs: fields.runs ?? [],
+    counts: fields.counts ?? {},
+    ...(fields.skippedBecause === undefined ? {} : { skippedBecause: fields.skippedBecause }),
+    durationMs: Date.now() - started,
+  });
+
+  const plan = await decideDay(deps, memory, context.at, cutoff);
+  if (plan.kind === 'skip') return summary({ skippedBecause: plan.reason });
+  const { date, nowMinute } = plan;
+  // A dry run looks at the whole morning and remembers nothing; a real run continues after the last slot done.
+  const from = !context.dryRun && memory.done?.date === date ? memory.done.minute + 1 : 0;
+  if (from > nowMinute) return summary({ skippedBecause: 'nothing_due' });
+  const { entries, slots } = await readSlots(deps, from, nowMinute);
+  const candidates = entries.filter((e) => e.orgId === deps.config.org.id && !e.demo);
+  const counts: Record<string, number> = { slots, indexed: entries.length, demo: entries.filter((e) => e.demo).length };
+  const runs: SendRun[] = [];
+  if (candidates.length > 0) {
+    const record = await sendNudges(deps, context, plan, candidates);
+    runs.push(record);
+    if (context.dryRun) counts['wouldSend'] = record.queued - record.skipped - record.failed;
+    const end = await deps.endCards?.(context, { campaign: plan.campaign, date, nowMinute, entries: candidates });
+    if (end) runs.push(end);
   }
+  if (!context.dryRun) memory.done = { date, minute: Math.min(nowMinute, MINUTES_PER_DAY - 1) };
+  return summary({ runs, counts, ...(candidates.length === 0 ? { skippedBecause: 'nobody_due' } : {}) });
+}
 
-  async function loadChallenge(challengeId: string): Promise<DayChallenge> {
-    const challenge = (await repos.challenges.get(orgId, challengeId)) ?? challengeById(challengeId);
-    if (!challenge) throw new Error(`challenge ${challengeId} is in neither the organisation's nor the built-in catalogue`);
-    return challenge;
+/** The day's plan from the readable campaigns; unreadable campaigns and an empty campaign are logged once. */
+async function decideDay({ config, logger, repos }: NudgesJobDeps, memory: NudgeMemory, at: Date, cutoff: number): Promise<NudgeDayPlan> {
+  // A campaign row that does not parse is left out (logged by id); the others still decide the day.
+  const { campaigns, unreadable } = await repos.campaigns.listReadable(config.org.id);
+  for (const campaignId of unreadable) {
+    if (memory.warnedUnreadable.has(campaignId)) continue;
+    memory.warnedUnreadable.add(campaignId);
+    logger.warn('nudges: a campaign does not parse; skipped', { campaignId, reason: 'campaign_unreadable' });
   }
-
-  /**
-   * What to do with one slot entry: `undefined` = not now (profile gone, another organisation, or the nudge time
-   * moved later than now); otherwise a recipient, with a skip reason when it must be claimed but not sent.
-   */
-  async function recipientFor(
-    entry: NudgeSlotEntry,
-    day: { campaign: Campaign; date: IsoDate; challenge: DayChallenge; nowMinute: number; weather: Partial<Record<Language, string>> },
-  ): Promise<FanOutRecipient | undefined> {
-    const build = (lang: Language) => async () => {
-      const baseline = await repos.surveys.get(entry.userId, day.campaign.campaignId, 'baseline');
-      const line = day.weather[lang];
-      const card = deps.nudgeCard({
-        lang,
-        campaign: day.campaign,
-        date: day.date,
-        challenge: day.challenge,
-        ...(baseline ? { baseline } : {}),
-        ...(line === undefined ? {} : { weather: line }),
-      });
-      return { type: 'message', summary: nudgeTexts.summary[lang], attachments: [card] };
-    };
-    const skipped = (skipReason: string): FanOutRecipient => ({ recipientId: entry.userId, skipReason, build: build(entry.language) });
-
-    const read = await repos.participants.getForNudge(entry.userId);
-    if (read === undefined) return undefined;
-    if ('invalid' in read) {
-      // Logged by reason only: the user id is personal data.
-      if (read.invalid === 'nudge_time') {
-        logger.warn('nudges: a participant has an impossible nudge time; skipped', { date: day.date, reason: NUDGE_SKIPS.badNudgeTime });
-        return skipped(NUDGE_SKIPS.badNudgeTime);
-      }
-      logger.warn('nudges: a participant profile does not parse; skipped', { date: day.date, reason: NUDGE_SKIPS.badProfile, code: 'STORAGE_DATA_INVALID' });
-      return skipped(NUDGE_SKIPS.badProfile);
-    }
-    const profile = read.participant;
-    if (profile.orgId !== orgId) return undefined;
-    // A parsed profile's nudge time is a possible HH:mm (the repository checks it).
-    const minute = minuteOf(profile.nudgeTime) ?? MINUTES_PER_DAY;
-    if (profile.status === 'paused') return skipped(NUDGE_SKIPS.paused);
-    if (!isJoined(profile)) return skipped(NUDGE_SKIPS.left);
-    // The index is a hint: a profile whose time moved later than now is nudged at its new slot.
-    if (minute > day.nowMinute) return undefined;
-    if (await repos.checkIns.get(entry.userId, day.campaign.campaignId, day.date)) return skipped(NUDGE_SKIPS.alreadyCheckedIn);
-    return { recipientId: entry.userId, build: build(profile.language) };
+  const plan = planNudgeDay(campaigns, at, cutoff);
+  if (plan.kind === 'skip' && plan.reason === NO_WORKING_DAYS && plan.campaignId !== undefined && !memory.warnedEmpty.has(`${plan.campaignId}|${plan.date}`)) {
+    memory.warnedEmpty.add(`${plan.campaignId}|${plan.date}`);
+    logger.warn('nudges: the running campaign has no working days', { campaignId: plan.campaignId, date: plan.date });
   }
+  return plan;
+}
 
-  /** Checks the entries a few at a time, ahead of the engine's workers, and yields the recipients in order. */
-  async function* recipients(
-    entries: readonly NudgeSlotEntry[],
-    day: Parameters<typeof recipientFor>[1],
-  ): AsyncGenerator<FanOutRecipient> {
-    for (let i = 0; i < entries.length; i += CHECK_CONCURRENCY) {
-      const checked = await Promise.all(entries.slice(i, i + CHECK_CONCURRENCY).map((e) => recipientFor(e, day)));
-      for (const r of checked) if (r !== undefined) yield r;
-    }
+/** One fan-out of the day's card to the candidates whose nudge time has come. */
+async function sendNudges(
+  deps: NudgesJobDeps,
+  context: JobContext,
+  plan: Extract<NudgeDayPlan, { kind: 'due' }>,
+  candidates: readonly NudgeSlotEntry[],
+): Promise<SendRun> {
+  const { date, nowMinute, campaign } = plan;
+  const challenge = await loadChallenge(deps, plan.challengeId);
+  const kind = await (deps.weather ?? noWeather).forDay(date);
+  const lines: Partial<Record<Language, string>> = {};
+  for (const lang of ['nl', 'en'] as const) {
+    const line = weatherLine(kind, lang);
+    if (line !== undefined) lines[lang] = line;
   }
-
-  async function run(context: JobContext): Promise<JobSummary> {
-    const started = Date.now();
-    const at = context.at;
-    const summary = (fields: { runs?: SendRun[]; counts?: Record<string, number>; skippedBecause?: string }): JobSummary => ({
-      job: 'nudges',
-      at: at.toISOString(),
+  const day: NudgeDay = { campaign, date, challenge, nowMinute, weather: lines };
+  return deps.fanOut(
+    {
+      kind: 'nudge',
+      period: date,
+      recipients: recipients(deps, candidates, day),
+      ...(candidates.length >= NUDGE_PREFETCH_FROM ? { prefetchReferences: ['personal'] as const } : {}),
+    },
+    {
       dryRun: context.dryRun,
-      runs: fields.runs ?? [],
-      counts: fields.counts ?? {},
-      ...(fields.skippedBecause === undefined ? {} : { skippedBecause: fields.skippedBecause }),
-      durationMs: Date.now() - started,
-    });
+      // Recipients finished by this run (a dry run reports those it looked at; a send left uncertain by a timeout
+      // is not counted).
+      ...(context.onProgress
+        ? { onProgress: (r: SendRun) => context.onProgress?.({ done: context.dryRun ? r.queued : r.sent + r.failed + r.skipped, total: candidates.length }) }
+        : {}),
+    },
+  );
+}
 
-    // A campaign row that does not parse is left out (logged by id); the others still decide the day.
-    const { campaigns, unreadable } = await repos.campaigns.listReadable(orgId);
-    for (const campaignId of unreadable) {
-      if (warnedUnreadable.has(campaignId)) continue;
-      warnedUnreadable.add(campaignId);
-      logger.warn('nudges: a campaign does not parse; skipped', { campaignId, reason: 'campaign_unreadable' });
-    }
-    const plan = planNudgeDay(campaigns, at, cutoff);
-    if (plan.kind === 'skip') {
-      if (plan.reason === NO_WORKING_DAYS && plan.campaignId !== undefined && !warnedEmpty.has(`${plan.campaignId}|${plan.date}`)) {
-        warnedEmpty.add(`${plan.campaignId}|${plan.date}`);
-        logger.warn('nudges: the running campaign has no working days', { campaignId: plan.campaignId, date: plan.date });
-      }
-      return summary({ skippedBecause: plan.reason });
-    }
-    const { date, nowMinute, campaign, challengeId } = plan;
-
-    // A dry run looks at the whole morning and remembers nothing; a real run continues after the last slot done.
-    const from = !context.dryRun && done?.date === date ? done.minute + 1 : 0;
-    if (from > nowMinute) return summary({ skippedBecause: 'nothing_due' });
-    const { entries, slots } = await readSlots(from, nowMinute);
-    const candidates = entries.filter((e) => e.orgId === orgId && !e.demo);
-    const counts: Record<string, number> = { slots, indexed: entries.length, demo: entries.filter((e) => e.demo).length };
-    const runs: SendRun[] = [];
-    if (candidates.length > 0) {
-      const challenge = await loadChallenge(challengeId);
-      const kind = await weather.forDay(date);
-      const lines: Partial<Record<Language, string>> = {};
-      for (const lang of ['nl', 'en'] as const) {
-        const line = weatherLine(kind, lang);
-        if (line !== undefined) lines[lang] = line;
-      }
-      const day = { campaign, date, challenge, nowMinute, weather: lines };
-      const record = await deps.fanOut(
-        {
-          kind: 'nudge',
-          period: date,
-          recipients: recipients(candidates, day),
-          ...(candidates.length >= NUDGE_PREFETCH_FROM ? { prefetchReferences: ['personal'] as const } : {}),
-        },
-        {
-          dryRun: context.dryRun,
-          // Recipients finished by this run (a dry run reports those it looked at; a send left uncertain by a timeout
-          // is not counted).
-          ...(context.onProgress
-            ? { onProgress: (r: SendRun) => context.onProgress?.({ done: context.dryRun ? r.queued : r.sent + r.failed + r.skipped, total: candidates.length }) }
-            : {}),
-        },
-      );
-      runs.push(record);
-      if (context.dryRun) counts['wouldSend'] = record.queued - record.skipped - record.failed;
-      const end = await deps.endCards?.(context, { campaign, date, nowMinute, entries: candidates });
-      if (end) runs.push(end);
-    }
-    if (!context.dryRun) done = { date, minute: Math.min(nowMinute, MINUTES_PER_DAY - 1) };
-    return summary({ runs, counts, ...(candidates.length === 0 ? { skippedBecause: 'nobody_due' } : {}) });
+async function readSlots({ repos }: NudgesJobDeps, from: number, to: number): Promise<{ entries: NudgeSlotEntry[]; slots: number }> {
+  const minutes = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+  const entries: NudgeSlotEntry[] = [];
+  for (let i = 0; i < minutes.length; i += SLOT_READ_CONCURRENCY) {
+    const chunk = minutes.slice(i, i + SLOT_READ_CONCURRENCY);
+    for (const rows of await Promise.all(chunk.map((m) => repos.participants.listNudgeSlot(slotTime(m))))) entries.push(...rows);
   }
+  return { entries, slots: minutes.length };
+}
 
-  return { name: 'nudges', run };
+async function loadChallenge({ config, repos }: NudgesJobDeps, challengeId: string): Promise<DayChallenge> {
+  const challenge = (await repos.challenges.get(config.org.id, challengeId)) ?? challengeById(challengeId);
+  if (!challenge) throw new Error(`challenge ${challengeId} is in neither the organisation's nor the built-in catalogue`);
+  return challenge;
+}
+
+/** Builds the day's card for the entry's user in `lang`, pre-filled with their baseline (read when it is sent). */
+function cardBuilder({ repos, nudgeCard }: NudgesJobDeps, entry: NudgeSlotEntry, day: NudgeDay) {
+  return (lang: Language) => async () => {
+    const baseline = await repos.surveys.get(entry.userId, day.campaign.campaignId, 'baseline');
+    const line = day.weather[lang];
+    const card = nudgeCard({
+      lang,
+      campaign: day.campaign,
+      date: day.date,
+      challenge: day.challenge,
+      ...(baseline ? { baseline } : {}),
+      ...(line === undefined ? {} : { weather: line }),
+    });
+    return { type: 'message', summary: nudgeTexts.summary[lang], attachments: [card] };
+  };
+}
+
+/**
+ * What to do with one slot entry: `undefined` = not now (profile gone, another organisation, or the nudge time
+ * moved later than now); otherwise a recipient, with a skip reason when it must be claimed but not sent.
+ */
+async function recipientFor(deps: NudgesJobDeps, entry: NudgeSlotEntry, day: NudgeDay): Promise<FanOutRecipient | undefined> {
+  const { logger, repos } = deps;
+  const build = cardBuilder(deps, entry, day);
+  const skipped = (skipReason: string): FanOutRecipient => ({ recipientId: entry.userId, skipReason, build: build(entry.language) });
+
+  const read = await repos.participants.getForNudge(entry.userId);
+  if (read === undefined) return undefined;
+  if ('invalid' in read) {
+    // Logged by reason only: the user id is personal data.
+    if (read.invalid === 'nudge_time') {
+      logger.warn('nudges: a participant has an impossible nudge time; skipped', { date: day.date, reason: NUDGE_SKIPS.badNudgeTime });
+      return skipped(NUDGE_SKIPS.badNudgeTime);
+    }
+    logger.warn('nudges: a participant profile does not parse; skipped', { date: day.date, reason: NUDGE_SKIPS.badProfile, code: 'STORAGE_DATA_INVALID' });
+    return skipped(NUDGE_SKIPS.badProfile);
+  }
+  const profile = read.participant;
+  if (profile.orgId !== deps.config.org.id) return undefined;
+  // A parsed profile's nudge time is a possible HH:mm (the repository checks it).
+  const minute = minuteOf(profile.nudgeTime) ?? MINUTES_PER_DAY;
+  if (profile.status === 'paused') return skipped(NUDGE_SKIPS.paused);
+  if (!isJoined(profile)) return skipped(NUDGE_SKIPS.left);
+  // The index is a hint: a profile whose time moved later than now is nudged at its new slot.
+  if (minute > day.nowMinute) return undefined;
+  if (await repos.checkIns.get(entry.userId, day.campaign.campaignId, day.date)) return skipped(NUDGE_SKIPS.alreadyCheckedIn);
+  return { recipientId: entry.userId, build: build(profile.language) };
+}
+
+/** Checks the entries a few at a time, ahead of the engine's workers, and yields the recipients in order. */
+async function* recipients(deps: NudgesJobDeps, entries: readonly NudgeSlotEntry[], day: NudgeDay): AsyncGenerator<FanOutRecipient> {
+  for (let i = 0; i < entries.length; i += CHECK_CONCURRENCY) {
+    const checked = await Promise.all(entries.slice(i, i + CHECK_CONCURRENCY).map((e) => recipientFor(deps, e, day)));
+    for (const r of checked) if (r !== undefined) yield r;
+  }
 }

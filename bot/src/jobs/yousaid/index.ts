@@ -45,111 +45,138 @@ interface Change {
  * (point reads), so a quiet minute records no run.
  */
 export function createYouSaidJob(deps: JobDeps): Job {
-  const { config, logger, repos } = deps;
-  const orgId = config.org.id;
+  return { name: 'yousaid', run: (context) => runYouSaid(deps, context) };
+}
 
-  async function run(context: JobContext): Promise<JobSummary> {
-    const startedMs = Date.now();
-    const since = new Date(context.at.getTime() - YOUSAID_LOOKBACK_DAYS * DAY_MS).toISOString();
-    const until = context.at.toISOString();
-    const counts: Record<string, number> = { changes: 0, recipients: 0, alreadyClaimed: 0 };
-    const bump = (name: string): void => void (counts[name] = (counts[name] ?? 0) + 1);
+/** Counts of a run, by name; `bump` adds one. */
+interface Counter {
+  readonly counts: Record<string, number>;
+  bump(name: string): void;
+}
 
-    const changes: Change[] = [];
-    for (const { action } of await repos.actions.list(orgId)) {
-      if (action.demo || action.updatedAt < since) continue;
-      changes.push(...changesOf(action, await repos.actions.timeline(action.actionId), since, until));
-    }
+type BarrierRead = Barrier | undefined | 'unreadable';
 
-    const barriers = new Map<string, Promise<Barrier | undefined | 'unreadable'>>();
-    const barrier = (id: string) => {
-      let found = barriers.get(id);
-      if (found === undefined) {
-        found = repos.barriers.get(orgId, id).catch((err: unknown) => {
-          if (err instanceof AppError && err.code === 'STORAGE_DATA_INVALID') return 'unreadable' as const;
-          throw err;
-        });
-        barriers.set(id, found);
-      }
-      return found;
-    };
+async function runYouSaid(deps: JobDeps, context: JobContext): Promise<JobSummary> {
+  const startedMs = Date.now();
+  const since = new Date(context.at.getTime() - YOUSAID_LOOKBACK_DAYS * DAY_MS).toISOString();
+  const counts: Record<string, number> = { changes: 0, recipients: 0, alreadyClaimed: 0 };
+  const counter: Counter = { counts, bump: (name) => void (counts[name] = (counts[name] ?? 0) + 1) };
+  const changes = await recentChanges(deps, since, context.at.toISOString());
+  const barrier = barrierReader(deps);
 
-    const runs: SendRun[] = [];
-    for (const change of changes) {
-      bump('changes');
-      const period = change.update.updateId;
-      // Only a filter: the claim the engine inserts is what keeps each message (and each logged skip) to one.
-      const handled = async (recipientId: string): Promise<boolean> => {
-        const done = (await repos.sendClaims.get('yousaid', period, recipientId)) !== undefined;
-        if (done) bump('alreadyClaimed');
-        return done;
-      };
-      const recipients: FanOutRecipient[] = [];
-      const byReporter = new Map<string, Barrier[]>();
-      for (const barrierId of change.barrierIds) {
-        const b = await barrier(barrierId);
-        if (b === undefined || b === 'unreadable') {
-          // Claimed as skipped under the barrier's id: recorded in the run and logged once, not every minute.
-          const reason = b === undefined ? YOUSAID_SKIPS.barrierMissing : YOUSAID_SKIPS.barrierUnreadable;
-          bump(reason);
-          if (await handled(`barrier:${barrierId}`)) continue;
-          logger.warn('yousaid: a linked barrier is skipped', { actionId: change.action.actionId, barrierId, reason });
-          recipients.push({ recipientId: `barrier:${barrierId}`, skipReason: reason, build: noMessage });
-          continue;
-        }
-        if (b.demo || b.contactUserId === undefined) {
-          bump(b.demo ? YOUSAID_SKIPS.demo : YOUSAID_SKIPS.anonymous);
-          continue;
-        }
-        byReporter.set(b.contactUserId, [...(byReporter.get(b.contactUserId) ?? []), b]);
-      }
-
-      for (const [userId, reported] of byReporter) {
-        if (await handled(userId)) continue;
-        const content: YouSaidContent = {
-          kind: change.kind,
-          reports: reported.map((b) => ({ reference: b.reference, text: b.text })),
-          actionTitle: change.action.title,
-          status: change.status,
-          owner: change.action.owner,
-        };
-        bump('recipients');
-        recipients.push({
-          recipientId: userId,
-          build: async () => {
-            const lang = (await repos.participants.languageOf(userId)) ?? DEFAULT_LANGUAGE;
-            return { type: 'message', attachments: [buildYouSaidCard(content, lang)] };
-          },
-        });
-      }
-      if (recipients.length === 0) continue;
-      const done = runs.reduce((n, r) => n + r.queued, 0);
-      const record = await deps.fanOut(
-        { kind: 'yousaid', period, recipients },
-        {
-          dryRun: context.dryRun,
-          ...(context.onProgress === undefined
-            ? {}
-            : { onProgress: (r: SendRun) => context.onProgress?.({ done: done + r.sent + r.failed + r.skipped }) }),
-        },
-      );
-      runs.push(record);
-    }
-    if (runs.length > 0) {
-      logger.info('yousaid: run finished', { dryRun: context.dryRun, runs: runs.length, ...counts });
-    }
-    return {
-      job: 'yousaid',
-      at: context.at.toISOString(),
-      dryRun: context.dryRun,
-      runs,
-      counts,
-      ...(changes.length === 0 ? { skippedBecause: 'no_changes' } : {}),
-      durationMs: Date.now() - startedMs,
-    };
+  const runs: SendRun[] = [];
+  for (const change of changes) {
+    counter.bump('changes');
+    const recipients = await changeRecipients(deps, change, barrier, counter);
+    if (recipients.length === 0) continue;
+    const done = runs.reduce((n, r) => n + r.queued, 0);
+    const record = await deps.fanOut(
+      { kind: 'yousaid', period: change.update.updateId, recipients },
+      {
+        dryRun: context.dryRun,
+        ...(context.onProgress === undefined
+          ? {}
+          : { onProgress: (r: SendRun) => context.onProgress?.({ done: done + r.sent + r.failed + r.skipped }) }),
+      },
+    );
+    runs.push(record);
   }
+  if (runs.length > 0) {
+    deps.logger.info('yousaid: run finished', { dryRun: context.dryRun, runs: runs.length, ...counts });
+  }
+  return {
+    job: 'yousaid',
+    at: context.at.toISOString(),
+    dryRun: context.dryRun,
+    runs,
+    counts,
+    ...(changes.length === 0 ? { skippedBecause: 'no_changes' } : {}),
+    durationMs: Date.now() - startedMs,
+  };
+}
 
-  return { name: 'yousaid', run };
+/** The link and status entries in [since, until] of the org's actions updated since `since` (demo actions left out). */
+async function recentChanges({ config, repos }: JobDeps, since: string, until: string): Promise<Change[]> {
+  const changes: Change[] = [];
+  for (const { action } of await repos.actions.list(config.org.id)) {
+    if (action.demo || action.updatedAt < since) continue;
+    changes.push(...changesOf(action, await repos.actions.timeline(action.actionId), since, until));
+  }
+  return changes;
+}
+
+/** Reads each barrier once per run; a row that does not parse is `unreadable`, not an error. */
+function barrierReader({ config, repos }: JobDeps): (id: string) => Promise<BarrierRead> {
+  const barriers = new Map<string, Promise<BarrierRead>>();
+  return (id) => {
+    let found = barriers.get(id);
+    if (found === undefined) {
+      found = repos.barriers.get(config.org.id, id).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'STORAGE_DATA_INVALID') return 'unreadable' as const;
+        throw err;
+      });
+      barriers.set(id, found);
+    }
+    return found;
+  };
+}
+
+/**
+ * The recipients of one change: each reporter who allowed contact (one card for all their barriers of it), and
+ * each missing or unreadable barrier claimed as skipped; those whose claim exists already are left out.
+ */
+async function changeRecipients(deps: JobDeps, change: Change, barrier: (id: string) => Promise<BarrierRead>, counter: Counter): Promise<FanOutRecipient[]> {
+  const { logger, repos } = deps;
+  const period = change.update.updateId;
+  // Only a filter: the claim the engine inserts is what keeps each message (and each logged skip) to one.
+  const handled = async (recipientId: string): Promise<boolean> => {
+    const done = (await repos.sendClaims.get('yousaid', period, recipientId)) !== undefined;
+    if (done) counter.bump('alreadyClaimed');
+    return done;
+  };
+  const recipients: FanOutRecipient[] = [];
+  const byReporter = new Map<string, Barrier[]>();
+  for (const barrierId of change.barrierIds) {
+    const b = await barrier(barrierId);
+    if (b === undefined || b === 'unreadable') {
+      // Claimed as skipped under the barrier's id: recorded in the run and logged once, not every minute.
+      const reason = b === undefined ? YOUSAID_SKIPS.barrierMissing : YOUSAID_SKIPS.barrierUnreadable;
+      counter.bump(reason);
+      if (await handled(`barrier:${barrierId}`)) continue;
+      logger.warn('yousaid: a linked barrier is skipped', { actionId: change.action.actionId, barrierId, reason });
+      recipients.push({ recipientId: `barrier:${barrierId}`, skipReason: reason, build: noMessage });
+      continue;
+    }
+    if (b.demo || b.contactUserId === undefined) {
+      counter.bump(b.demo ? YOUSAID_SKIPS.demo : YOUSAID_SKIPS.anonymous);
+      continue;
+    }
+    byReporter.set(b.contactUserId, [...(byReporter.get(b.contactUserId) ?? []), b]);
+  }
+  for (const [userId, reported] of byReporter) {
+    if (await handled(userId)) continue;
+    counter.bump('recipients');
+    recipients.push(reporterRecipient(deps, change, userId, reported));
+  }
+  return recipients;
+}
+
+/** A reporter's card about the change: their references and texts, the action, its status and owner. */
+function reporterRecipient({ repos }: JobDeps, change: Change, userId: string, reported: readonly Barrier[]): FanOutRecipient {
+  const content: YouSaidContent = {
+    kind: change.kind,
+    reports: reported.map((b) => ({ reference: b.reference, text: b.text })),
+    actionTitle: change.action.title,
+    status: change.status,
+    owner: change.action.owner,
+  };
+  return {
+    recipientId: userId,
+    build: async () => {
+      const lang = (await repos.participants.languageOf(userId)) ?? DEFAULT_LANGUAGE;
+      return { type: 'message', attachments: [buildYouSaidCard(content, lang)] };
+    },
+  };
 }
 
 /** The build of a recipient claimed as skipped: never called by the engine. */

@@ -105,6 +105,7 @@ export function newApplyToken(): string {
   return randomBytes(9).toString('base64url');
 }
 
+// eslint-disable-next-line max-lines-per-function -- being rewritten (issue 14 item 6, branch perf-checkin)
 export function createCheckInService(deps: { readonly repos: Repositories; readonly logger: Logger }): CheckInService {
   const { repos, logger } = deps;
 

@@ -1,6 +1,9 @@
 import type { Request } from 'restify';
 import type { Hidden, ReportBarrierCluster, ReportDay, ReportResponse, ReportTeam } from '@soestainable/shared/api/report';
 import type { DailyAggregate } from '@soestainable/shared/domain/aggregates';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import type { OrgTeam } from '@soestainable/shared/domain/organisation';
+import type { Action, Barrier } from '@soestainable/shared/domain/programme';
 import {
   ACTION_STATUSES,
   BARRIER_STATUSES,
@@ -9,12 +12,13 @@ import {
   TRAVEL_MODES,
   type ActionStatus,
   type BarrierStatus,
+  type IsoDate,
   type KgRange,
   type Theme,
 } from '@soestainable/shared/domain/types';
 import { todayIn } from '@soestainable/shared/calendar';
 import { FACTOR_TABLE_VERSION, impactSources, sumRanges } from '@soestainable/shared/impact';
-import { discloseCells, lastFinalDay, residualMayShow } from '@soestainable/shared/privacy';
+import { discloseCells, lastFinalDay, residualMayShow, type CellsDisclosure } from '@soestainable/shared/privacy';
 import { campaignDaysOf } from '@soestainable/shared/domain/campaignDay';
 import { campaignFor } from '../admin/campaign';
 import { requireRole, type Principal, type TabApiContext } from '../http';
@@ -53,26 +57,12 @@ function teamSize(rows: readonly DailyAggregate[]): number {
   return rows.reduce((n, r) => Math.max(n, r.participants), 0);
 }
 
-export async function getReport(ctx: TabApiContext, principal: Principal, req: Request): Promise<ReportResponse> {
-  requireRole(principal, 'coordinator');
-  const org = orgOf(ctx);
-  const minimum = ctx.config.minGroupSize;
-  const { value: campaign } = await campaignFor(ctx, queryParam(req, 'campaignId'));
-  const [rows, teams, barriers, actions] = await Promise.all([
-    ctx.repos.dailyAggregates.listCampaign(campaign.campaignId),
-    ctx.repos.orgTeams.list(org),
-    ctx.repos.barriers.list(org, { campaignId: campaign.campaignId }),
-    ctx.repos.actions.list(org),
-  ]);
+type Disclosed = CellsDisclosure<DailyAggregate>;
 
-  // Only what the disclosure rule lets out (shared/src/privacy/disclosure.ts): each team's final days whose
-  // recorded group reached the minimum, and the organisation's totals with the rest as one residual group or none.
-  const today = todayIn(ctx.now());
-  const disclosed = discloseCells(rows, today, minimum);
-  const allTeamIds = [...new Set([...teams.map((t) => t.teamId), ...rows.map((r) => r.teamId)])];
-  const size = new Map(allTeamIds.map((id) => [id, teamSize(disclosed.byTeam.get(id) ?? [])]));
+/** Each team's figures over its disclosed days, or hidden; sorted by name. */
+function teamFigures(disclosed: Disclosed, teamIds: readonly string[], teams: readonly OrgTeam[], size: ReadonlyMap<string, number>): ReportTeam[] {
   const nameOf = new Map(teams.map((t) => [t.teamId, t.name]));
-  const reportTeams: ReportTeam[] = allTeamIds
+  return teamIds
     .map((teamId): ReportTeam => {
       const name = nameOf.get(teamId) ?? teamId;
       const cells = disclosed.byTeam.get(teamId);
@@ -85,25 +75,35 @@ export async function getReport(ctx: TabApiContext, principal: Principal, req: R
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}
 
-  // People: the teams shown, plus the other teams (their largest final recorded day) as one residual group when
-  // it may show.
+/**
+ * People: the teams shown, plus the other teams (their largest final recorded day) as one residual group when
+ * it may show.
+ */
+function participantsShown(rows: readonly DailyAggregate[], disclosed: Disclosed, teamIds: readonly string[], size: ReadonlyMap<string, number>, today: IsoDate, minimum: number): number {
   const lastFinal = lastFinalDay(today);
-  const hiddenGroups = allTeamIds
+  const hiddenGroups = teamIds
     .filter((id) => !disclosed.byTeam.has(id))
     .map((id) => ({ key: id, people: teamSize(rows.filter((r) => r.teamId === id && r.date <= lastFinal)) }));
-  const participants =
+  return (
     [...disclosed.byTeam.keys()].reduce((n, id) => n + (size.get(id) ?? 0), 0) +
-    (residualMayShow(hiddenGroups, minimum) ? hiddenGroups.reduce((n, g) => n + g.people, 0) : 0);
-  const all = totals(disclosed.organisation);
-  const orgVisible = participants >= minimum && disclosed.organisation.length > 0;
-  const series: ReportDay[] = campaignDaysOf(campaign)
+    (residualMayShow(hiddenGroups, minimum) ? hiddenGroups.reduce((n, g) => n + g.people, 0) : 0)
+  );
+}
+
+/** The organisation's figures per campaign day, only the days whose group reached the minimum. */
+function dailySeries(campaign: Campaign, disclosed: Disclosed, minimum: number): ReportDay[] {
+  return campaignDaysOf(campaign)
     .map((date) => {
       const t = totals(disclosed.organisation.filter((r) => r.date === date));
       return { date, participants: t.participantDays, checkIns: t.checkIns, participationRate: rate(t.checkIns, t.participantDays), co2: t.co2, wasteFree: t.wasteFree };
     })
     .filter((d) => d.participants >= minimum);
+}
 
+/** The campaign's barriers by status and theme, and the ten actions that carry most of them. */
+function barrierSummary(barriers: readonly Barrier[], actions: readonly { action: Action }[]): ReportResponse['barriers'] {
   const byStatus = counts<BarrierStatus>(BARRIER_STATUSES);
   const byTheme = counts<Theme>(THEMES);
   for (const b of barriers) {
@@ -123,6 +123,54 @@ export async function getReport(ctx: TabApiContext, principal: Principal, req: R
     .filter((c) => c.barrierCount > 0)
     .sort((a, b) => b.barrierCount - a.barrierCount || a.title.nl.localeCompare(b.title.nl, 'nl'))
     .slice(0, 10);
+  return { total: barriers.length, byStatus, byTheme, top };
+}
+
+/** The organisation's participation and impact, or both hidden below the minimum group size. */
+function organisationFigures(disclosed: Disclosed, participants: number, reportTeams: readonly ReportTeam[], minimum: number): Pick<ReportResponse, 'participation' | 'impact'> {
+  const all = totals(disclosed.organisation);
+  if (participants < minimum || disclosed.organisation.length === 0) return { participation: HIDDEN, impact: HIDDEN };
+  return {
+    participation: {
+      hidden: false,
+      participants,
+      checkIns: all.checkIns,
+      participationRate: rate(all.checkIns, all.participantDays),
+      teamsShown: reportTeams.filter((t) => !t.figures.hidden).length,
+      teamsHidden: reportTeams.filter((t) => t.figures.hidden).length,
+    },
+    impact: {
+      hidden: false,
+      co2: all.co2,
+      cupsAvoided: all.cupsAvoided,
+      wasteFreeDays: all.wasteFree,
+      sustainableTravelShare: all.travel === 0 ? 0 : all.sustainable / all.travel,
+      factorVersion: FACTOR_TABLE_VERSION,
+      sources: { nl: impactSources('nl'), en: impactSources('en') },
+    },
+  };
+}
+
+export async function getReport(ctx: TabApiContext, principal: Principal, req: Request): Promise<ReportResponse> {
+  requireRole(principal, 'coordinator');
+  const org = orgOf(ctx);
+  const minimum = ctx.config.minGroupSize;
+  const { value: campaign } = await campaignFor(ctx, queryParam(req, 'campaignId'));
+  const [rows, teams, barriers, actions] = await Promise.all([
+    ctx.repos.dailyAggregates.listCampaign(campaign.campaignId),
+    ctx.repos.orgTeams.list(org),
+    ctx.repos.barriers.list(org, { campaignId: campaign.campaignId }),
+    ctx.repos.actions.list(org),
+  ]);
+
+  // Only what the disclosure rule lets out (shared/src/privacy/disclosure.ts): each team's final days whose
+  // recorded group reached the minimum, and the organisation's totals with the rest as one residual group or none.
+  const today = todayIn(ctx.now());
+  const disclosed = discloseCells(rows, today, minimum);
+  const allTeamIds = [...new Set([...teams.map((t) => t.teamId), ...rows.map((r) => r.teamId)])];
+  const size = new Map(allTeamIds.map((id) => [id, teamSize(disclosed.byTeam.get(id) ?? [])]));
+  const reportTeams = teamFigures(disclosed, allTeamIds, teams, size);
+  const participants = participantsShown(rows, disclosed, allTeamIds, size, today, minimum);
   const actionsByStatus = counts<ActionStatus>(ACTION_STATUSES);
   for (const { action } of actions) actionsByStatus[action.status]++;
 
@@ -136,30 +184,10 @@ export async function getReport(ctx: TabApiContext, principal: Principal, req: R
     },
     generatedAt: ctx.now().toISOString(),
     minGroupSize: minimum,
-    participation: orgVisible
-      ? {
-          hidden: false,
-          participants,
-          checkIns: all.checkIns,
-          participationRate: rate(all.checkIns, all.participantDays),
-          teamsShown: reportTeams.filter((t) => !t.figures.hidden).length,
-          teamsHidden: reportTeams.filter((t) => t.figures.hidden).length,
-        }
-      : HIDDEN,
-    impact: orgVisible
-      ? {
-          hidden: false,
-          co2: all.co2,
-          cupsAvoided: all.cupsAvoided,
-          wasteFreeDays: all.wasteFree,
-          sustainableTravelShare: all.travel === 0 ? 0 : all.sustainable / all.travel,
-          factorVersion: FACTOR_TABLE_VERSION,
-          sources: { nl: impactSources('nl'), en: impactSources('en') },
-        }
-      : HIDDEN,
-    series,
+    ...organisationFigures(disclosed, participants, reportTeams, minimum),
+    series: dailySeries(campaign, disclosed, minimum),
     teams: reportTeams,
-    barriers: { total: barriers.length, byStatus, byTheme, top },
+    barriers: barrierSummary(barriers, actions),
     actions: { total: actions.length, byStatus: actionsByStatus },
   };
 }

@@ -1,8 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Language } from '@soestainable/shared/domain/types';
-import { joinFirstCard } from '@soestainable/bot/features/enrol/cards';
+import { enrolCard, joinFirstCard } from '@soestainable/bot/features/enrol/cards';
 import { noticeCard } from '@soestainable/bot/features/core/cards';
-import { enrolCard } from '@soestainable/bot/features/enrol/enrol';
 import { enrolTexts } from '@soestainable/bot/features/enrol/texts';
 import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '@soestainable/bot/features/enrol/verbs';
 import { coreTexts } from '@soestainable/bot/features/core/coreTexts';
