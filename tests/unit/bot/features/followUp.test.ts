@@ -138,6 +138,17 @@ describe('the follow-up pulse card', () => {
   });
 
   describe('privacy: "mijn gegevens" and erasure', () => {
+    it('a pulse answered while an erasure is under way is refused and swept', async () => {
+      const { userId } = await pledger();
+      const barriers = await barrierCount();
+      await h.repos.participants.markErasing(userId);
+      const adapter = h.adapter({ userId });
+      await adapter.send({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: FOLLOW_UP_VERBS.submit, data: pulseData() } } });
+      adapter.activeQueue.splice(0);
+      expect(await h.repos.followUpAnswers.listAll(userId)).toEqual([]);
+      expect(await barrierCount()).toBe(barriers);
+    });
+
     it('the export and the summary hold the follow-up answers; erasure removes them', async () => {
       const { userId, adapter } = await pledger();
       await execute(adapter, FOLLOW_UP_VERBS.submit, pulseData({ holdsBack1: 'Privacy-tekst' }));
@@ -150,5 +161,23 @@ describe('the follow-up pulse card', () => {
       // The barrier stays, anonymous: it was never linked to the person.
       expect(await barriersWith('Privacy-tekst')).toEqual([expect.not.objectContaining({ contactUserId: expect.anything() })]);
     });
+  });
+});
+
+describe('the follow-up pulse card and the daily report allowance', () => {
+  const h = useBotHarness({ start: WAVE_1, env: { REPORTS_PER_DAY: '1' } });
+
+  it('more barriers than the day allows: the card again with the limit, nothing stored; within it, stored', async () => {
+    const userId = 'aad-followup-limit';
+    const adapter = await joinedAdapter(h, { userId, language: 'nl' });
+    await h.repos.pledges.save({ userId, campaignId: CAMPAIGN, challengeIds: [A.id, B.id], createdAt: '2026-12-11T10:00:00.000Z', updatedAt: '2026-12-11T10:00:00.000Z' });
+    const two = pulseData({ kept0: 'nee', holdsBack0: 'Eerste', kept1: 'soms', holdsBack1: 'Tweede' });
+    const card = await execute(adapter, FOLLOW_UP_VERBS.submit, two);
+    expect(cardText(card)).toContain('al het maximum aan prikkels en ideeën gestuurd (1)');
+    expect(await h.repos.followUpAnswers.listAll(userId)).toEqual([]);
+    expect(await h.repos.barriers.list('soest')).toEqual([]);
+    const one = await execute(adapter, FOLLOW_UP_VERBS.submit, pulseData({ kept0: 'nee', holdsBack0: 'Eerste', kept1: 'ja', holdsBack1: '' }));
+    expect(cardText(one)).toContain('Terugblik opgeslagen');
+    expect((await h.repos.barriers.list('soest')).map((b) => b.text)).toEqual(['Eerste']);
   });
 });

@@ -8,7 +8,8 @@ import { AppError } from '@soestainable/bot/errors';
 const at = (iso: string) => new Date(iso);
 
 describe('dueJobs: what a tick runs', () => {
-  it('nudges, follow-up pulses and "you said, we did" every minute; retention from 03:00 once a day; digests on Monday from 08:30 once', () => {
+  // The follow-up pulses (issue 15) run every minute beside the nudges; the test's name stays, docs/privacy.md cites it.
+  it('nudges and "you said, we did" every minute; retention from 03:00 once a day; digests on Monday from 08:30 once', () => {
     expect(dueJobs(at('2026-12-07T02:59+01:00'), {})).toEqual(['nudges', 'followups', 'yousaid']);
     expect(dueJobs(at('2026-12-07T03:00+01:00'), {})).toEqual(['nudges', 'followups', 'yousaid', 'retention']);
     expect(dueJobs(at('2026-12-07T03:01+01:00'), { retention: '2026-12-07' })).toEqual(['nudges', 'followups', 'yousaid']);
