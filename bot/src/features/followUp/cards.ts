@@ -6,7 +6,7 @@ import type { Barrier } from '@soestainable/shared/domain/programme';
 import type { Language } from '@soestainable/shared/domain/types';
 import { formatLongDate } from '../../cards/format';
 import { renderCard } from '../../cards/render';
-import { fill, literal, plain } from '../../cards/texts';
+import { fill, literal } from '../../cards/texts';
 import type { PulseItem } from '../../services/lasting/followUps';
 import { noticeCard, textsIn } from '../core/cards';
 import template from './followUp.card.json';
@@ -88,7 +88,8 @@ export function pulseCard(o: PulseCardOptions): Attachment {
       keptId: keptId(i),
       holdsBackId: holdsBackId(i),
       kept: o.values?.kept[i] ?? '',
-      holdsBack: plain(o.values?.holdsBack[i] ?? ''),
+      // An input's value is shown as typed (no Markdown there), as the end survey card does.
+      holdsBack: o.values?.holdsBack[i] ?? '',
       keptLabel: t.keptLabel,
       keptMissing: t.keptMissing,
       holdsBackLabel: t.holdsBackLabel,
