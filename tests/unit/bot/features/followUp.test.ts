@@ -53,7 +53,7 @@ describe('the follow-up pulse card', () => {
     expect(card).toMatchSnapshot();
   });
 
-  it('stores the answers, files a "nee" with a text as an anonymous barrier of the pledge\'s theme, and replaces the card by a summary', async () => {
+  it('stores the answers, files a "nee" with a text as an anonymous barrier with the theme of the pledge, and replaces the card by a summary', async () => {
     const { userId, adapter } = await pledger();
     const card = await execute(adapter, FOLLOW_UP_VERBS.submit, pulseData());
     expect(cardText(card)).toContain('Terugblik opgeslagen');
