@@ -27,7 +27,7 @@ describe('follow-up waves of a campaign', () => {
     ]);
   });
 
-  it('a wave in a closing period moves to the next working day (past New Year\'s Day too)', () => {
+  it('a wave in a closing period moves to the next working day (past 1 January too)', () => {
     const closed = campaign({ closingDays: ['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31'] });
     expect(campaignWaves(closed)[0]?.sendOn).toBe('2027-01-04');
   });
