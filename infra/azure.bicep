@@ -149,6 +149,7 @@ var tableNames = [
   'AuditLog'
   'ErasureConfirmations'
   'Pledges'
+  'FollowUpAnswers'
 ]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {

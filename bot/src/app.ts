@@ -12,6 +12,7 @@ import { createRepositories, type Repositories } from './storage/repositories';
 import { createBot } from './features';
 import { buildDailyCard } from './features/checkin/cards';
 import { buildEndCard } from './features/lasting/cards';
+import { buildPulseCard } from './features/followUp/cards';
 import { createJobs, type Jobs } from './jobs';
 import { createTabApi } from './tabApi';
 
@@ -45,7 +46,7 @@ export async function composeApp(
     const now = options.now ?? clockOf(config);
     const adapter = createAdapter(config, logger);
     const { bot, routes } = createBot({ repos: repositories, config, logger, now });
-    jobs = createJobs({ config, logger, repos: repositories, adapter, now, nudgeCard: buildDailyCard, endCard: buildEndCard });
+    jobs = createJobs({ config, logger, repos: repositories, adapter, now, nudgeCard: buildDailyCard, endCard: buildEndCard, pulseCard: buildPulseCard });
     const tabRoutes = createTabApi({ config, logger, repos: repositories, now });
     server = createServer({
       logger,

@@ -3,6 +3,7 @@ import { createAdapter } from '../botAdapter';
 import { loadConfig } from '../config';
 import { buildDailyCard } from '../features/checkin/cards';
 import { buildEndCard } from '../features/lasting/cards';
+import { buildPulseCard } from '../features/followUp/cards';
 import { createJobs } from '../jobs';
 import { formatJobSummary, JobArgsError, parseJobArgs } from '../jobs/cli';
 import { clockOf } from '../platform/clock';
@@ -33,7 +34,7 @@ runMain(async () => {
   try {
     const repos = createRepositories(storage.clients);
     const now = clockOf(config);
-    const jobs = createJobs({ config, logger, repos, adapter: createAdapter(config, logger), now, nudgeCard: buildDailyCard, endCard: buildEndCard });
+    const jobs = createJobs({ config, logger, repos, adapter: createAdapter(config, logger), now, nudgeCard: buildDailyCard, endCard: buildEndCard, pulseCard: buildPulseCard });
     const bar = new SingleBar({ stream: process.stderr, format: `${args.job} [{bar}] {value}/{total} recipients`, hideCursor: true });
     let barStarted = false;
     const summary = await jobs.run(args.job, {

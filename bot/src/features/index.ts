@@ -3,6 +3,7 @@ import { createCheckInFeature } from './checkin/checkin';
 import type { FeatureDeps } from './core/feature';
 import type { RouteRegistrar } from '../server/createServer';
 import { createEnrolFeature } from './enrol/enrol';
+import { createFollowUpFeature } from './followUp/followUp';
 import { createHelpFeature } from './help/help';
 import { createLastingFeature } from './lasting/lasting';
 import { createMyDataFeature } from './myData/myData';
@@ -28,6 +29,7 @@ export function createBot(deps: FeatureDeps): { bot: TeamsBot; routes: RouteRegi
       createProgressFeature(deps),
       createReportsFeature(deps),
       createLastingFeature(deps),
+      createFollowUpFeature(deps),
       myData.feature,
     ],
     onInstall: (turn) => welcome.onInstall(turn),

@@ -10,6 +10,7 @@ import type { RouteRegistrar } from '../server/createServer';
 import type { Repositories } from '../storage/repositories';
 import { dryRunFanOut } from './dryRun';
 import type { JobContext, JobDeps, JobName, JobSummary } from './job';
+import { createFollowUpsJob, type PulseCard } from './followups';
 import { createEndCardSender, createNudgesJob, type EndCard, type NudgeCard } from './nudges';
 import { JobRegistry } from './registry';
 import { jobRoutes } from './route';
@@ -32,6 +33,8 @@ export interface JobsDeps {
   readonly nudgeCard: NudgeCard;
   /** The end survey card that follows the nudge on a campaign's last challenge day (features/lasting); none when omitted. */
   readonly endCard?: EndCard;
+  /** The follow-up pulse card (features/followUp); without it the followups job sends nothing (older callers). */
+  readonly pulseCard?: PulseCard;
 }
 
 /** Test seams; the composition root passes none. */
@@ -112,6 +115,7 @@ export function createJobs(deps: JobsDeps, options: JobsOptions = {}): Jobs {
       weather,
       ...(deps.endCard ? { endCards: createEndCardSender({ ...jobDeps, endCard: deps.endCard }) } : {}),
     }),
+    createFollowUpsJob({ ...jobDeps, ...(deps.pulseCard ? { pulseCard: deps.pulseCard } : {}) }),
     createDigestsJob(jobDeps),
     createYouSaidJob(jobDeps),
     createRetentionJob(jobDeps),

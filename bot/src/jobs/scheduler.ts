@@ -28,8 +28,8 @@ export const HEADCOUNT_AT_MINUTE = 2;
 const MINUTE_MS = 60_000;
 
 /**
- * Which jobs a tick at `at` runs, given what this process already finished: nudges and "you said, we did" every
- * minute; digests on Monday from 08:30 until one run succeeded that day; retention once a day from 03:00; repair
+ * Which jobs a tick at `at` runs, given what this process already finished: nudges, follow-up pulses and "you said,
+ * we did" every minute; digests on Monday from 08:30 until one run succeeded that day; retention once a day from 03:00; repair
  * every 10 minutes (at minute 5, 15, …); headcount every 10 minutes (at minute 2, 12, …).
  * Every job is idempotent on its own (claims per day or week), so another instance, or a restart that forgets
  * `finished`, only costs a repeated look.
@@ -38,7 +38,7 @@ export function dueJobs(at: Date, finished: { digests?: string; retention?: stri
   const local = DateTime.fromJSDate(at, { zone: TIME_ZONE });
   const minute = local.hour * 60 + local.minute;
   const date = todayIn(at);
-  const due: JobName[] = ['nudges'];
+  const due: JobName[] = ['nudges', 'followups'];
   if (local.weekday === DIGEST_FROM.weekday && minute >= DIGEST_FROM.minute && finished.digests !== date) due.push('digests');
   due.push('yousaid');
   if (minute >= RETENTION_FROM_MINUTE && finished.retention !== date) due.push('retention');

@@ -25,6 +25,7 @@ export const TABLE_NAMES = [
   'AuditLog',
   'ErasureConfirmations',
   'Pledges',
+  'FollowUpAnswers',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

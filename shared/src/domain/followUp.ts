@@ -122,3 +122,27 @@ export function endSurveyOpenOn(campaign: Campaign, date: IsoDate): boolean {
   const window = endSurveyWindow(campaign);
   return window !== undefined && campaign.status !== 'draft' && window.from <= date && date < window.until;
 }
+
+/** The waves of `campaign` (default weeks), counted from its last challenge day; none without challenge days. */
+export function campaignWaves(campaign: Campaign, weeks: readonly number[] = DEFAULT_FOLLOW_UP_WEEKS): FollowUpWave[] {
+  const lastDay = lastChallengeDay(campaign);
+  return lastDay === undefined ? [] : followUpWaves(lastDay, weeks, campaign.closingDays);
+}
+
+/** The claim period of one wave's pulses (`<campaignId>|w<wave>`): one claim per person per campaign and wave. */
+export function followUpPeriod(campaignId: string, wave: number): string {
+  return `${campaignId}|w${wave}`;
+}
+
+export type KeptAnswerInput = z.infer<typeof keptAnswerSchema>;
+
+/** One person's answers to one wave's pulse card: per pledged challenge, kept or not and what holds them back. */
+export interface FollowUpAnswers {
+  readonly userId: string;
+  readonly campaignId: string;
+  /** 1-based wave number (see {@link FollowUpWave}). */
+  readonly wave: number;
+  /** One answer per pledged challenge, in the pledge's order. */
+  readonly answers: readonly KeptAnswerInput[];
+  readonly answeredAt: string;
+}

@@ -2,8 +2,11 @@
  * Proactive sending: claims that make each send exactly-once, and the counters of one job run. Pure types.
  */
 
-/** `end`: the end survey card after the last challenge day's nudge (period: the campaign id). */
-export const SEND_KINDS = ['nudge', 'digest', 'yousaid', 'end'] as const;
+/**
+ * `end`: the end survey card after the last challenge day's nudge (period: the campaign id). `followup`: a follow-up
+ * pulse (period: `<campaignId>|w<wave>`, see followUpPeriod in followUp.ts).
+ */
+export const SEND_KINDS = ['nudge', 'digest', 'yousaid', 'end', 'followup'] as const;
 export type SendKind = (typeof SEND_KINDS)[number];
 
 export const SEND_CLAIM_STATES = ['claimed', 'sent', 'failed', 'skipped'] as const;

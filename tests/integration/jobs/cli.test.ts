@@ -54,6 +54,9 @@ describe('a bad command line: exit code 2, the problem and the usage line, nothi
     [['nudges', '--at', '2026-12-07T09:00'], 'is not an ISO instant with an offset'],
     [['nudges', '--at', 'maandag'], 'is not an ISO instant with an offset'],
     [['nudges', '--force'], 'Unknown option --force'],
+    [['followups', '--at', '2026-12-28'], 'is not an ISO instant with an offset'],
+    [['followups', '--at', '28-12-2026T09:00+01:00'], 'is not an ISO instant with an offset'],
+    [['followups', '--at'], '--at needs a value'],
     [[], 'Which job?'],
   ])('%j', async (args, message) => {
     const res = await runCli(args, deadStorage);
@@ -83,6 +86,13 @@ describe('a run', () => {
     const again = await runCli(['nudges', '--at=2026-12-07T09:00+01:00'], storageEnv());
     expect(again.stdout).toMatch(/skipped by reason: already_claimed 1/);
     expect(deliveries(connector)).toHaveLength(1);
+  });
+
+  it('followups on a day without a wave: nothing to do, and why', async () => {
+    const res = await runCli(['followups', '--at', '2026-12-07T09:00+01:00'], storageEnv());
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('followups at 2026-12-07T08:00:00.000Z');
+    expect(res.stdout).toContain('nothing to do: no_wave_today');
   });
 
   it('a Saturday: nothing to do, and why', async () => {

@@ -2,6 +2,7 @@ import type { TableClient } from '@azure/data-tables';
 import { createAdapter } from '@soestainable/bot/botAdapter';
 import { loadConfig, type Config } from '@soestainable/bot/config';
 import { buildDailyCard } from '@soestainable/bot/features/checkin/cards';
+import { buildPulseCard } from '@soestainable/bot/features/followUp/cards';
 import { buildEndCard } from '@soestainable/bot/features/lasting/cards';
 import { createJobs, type Jobs, type JobsOptions } from '@soestainable/bot/jobs';
 import type { Env } from '@soestainable/bot/platform/env';
@@ -48,7 +49,7 @@ export async function createJobWorld(env: Env = {}): Promise<JobWorld> {
       const c = Object.keys(extra).length === 0 ? config : loadConfig({ ...baseEnv, ...extra });
       // Small backoffs so retried sends do not slow the suite; everything else as in production.
       return createJobs(
-        { config: c, logger, repos, adapter: createAdapter(c, logger), now: () => new Date(), nudgeCard: buildDailyCard, endCard: buildEndCard },
+        { config: c, logger, repos, adapter: createAdapter(c, logger), now: () => new Date(), nudgeCard: buildDailyCard, endCard: buildEndCard, pulseCard: buildPulseCard },
         { engine: { baseDelayMs: 5, maxDelayMs: 20 }, ...options },
       );
     },

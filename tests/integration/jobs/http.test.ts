@@ -60,7 +60,7 @@ describe('with JOBS_KEY configured', () => {
   it('an unknown job → 404 naming the known ones (after the key check)', async () => {
     const res = await post(base, '/api/jobs/reboot', { headers: { authorization: `Bearer ${KEY}` } });
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ code: 'NOT_FOUND', message: 'No such job.', details: { jobs: ['nudges', 'digests', 'yousaid', 'retention', 'repair', 'headcount'] } });
+    expect(await res.json()).toEqual({ code: 'NOT_FOUND', message: 'No such job.', details: { jobs: ['nudges', 'followups', 'digests', 'yousaid', 'retention', 'repair', 'headcount'] } });
     expect((await post(base, '/api/jobs/reboot')).status).toBe(401);
   });
 
@@ -101,6 +101,12 @@ describe('with JOBS_KEY configured', () => {
     const res = await post(base, '/api/jobs/yousaid', { headers: { authorization: `Bearer ${KEY}` } });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ job: 'yousaid', dryRun: false });
+  });
+
+  it('POST /api/jobs/followups runs the follow-up pulses at the given instant (no wave that day: says why)', async () => {
+    const res = await post(base, '/api/jobs/followups', { headers: { authorization: `Bearer ${KEY}` }, body: JSON.stringify({ at: MONDAY, dryRun: true }) });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ job: 'followups', dryRun: true, runs: [], skippedBecause: 'no_wave_today' });
   });
 });
 

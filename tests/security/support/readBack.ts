@@ -41,6 +41,9 @@ export async function readEverythingBack(repos: Repositories, clients: TableClie
       case 'Pledges':
         for (const pk of await partitions(table)) await repos.pledges.listAll(decodeKeyPart(pk));
         break;
+      case 'FollowUpAnswers':
+        for (const pk of await partitions(table)) await repos.followUpAnswers.listAll(decodeKeyPart(pk));
+        break;
       case 'DailyAggregates':
         for (const pk of await partitions(table)) await repos.dailyAggregates.listCampaign(decodeKeyPart(pk));
         break;

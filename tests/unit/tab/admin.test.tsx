@@ -56,6 +56,7 @@ const RUNS: SendRunsResponse = {
     digest: [],
     yousaid: [],
     end: [],
+    followup: [],
   },
 };
 
@@ -92,8 +93,8 @@ describe('campaign admin', () => {
     const runs = await screen.findByRole('table', { name: 'Dagelijkse herinnering' });
     expect(within(runs).getAllByRole('row')[1]?.textContent).toContain('38');
     expect(within(runs).getByText('4,2 s')).toBeTruthy();
-    // digest, yousaid and end (issue 15) have no runs yet.
-    expect(screen.getAllByText('Nog geen rondes.')).toHaveLength(3);
+    // digest, yousaid, end and followup (issue 15) have no runs yet.
+    expect(screen.getAllByText('Nog geen rondes.')).toHaveLength(4);
     expect(screen.getByRole('button', { name: 'Cijfers downloaden (CSV)' })).toBeTruthy();
   });
 

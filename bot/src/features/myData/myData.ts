@@ -70,6 +70,7 @@ export function deletedCardData(counts: DeletionCounts, lang: Language): Deleted
       { title: T.deletedSurveys[lang], value: String(counts.surveys) },
       // Shown when there were any, so the card of someone who never pledged stays as it was.
       ...(counts.pledges > 0 ? [{ title: T.deletedPledges[lang], value: String(counts.pledges) }] : []),
+      ...(counts.followUps > 0 ? [{ title: T.deletedFollowUps[lang], value: String(counts.followUps) }] : []),
       { title: T.deletedReports[lang], value: String(counts.barriers + counts.ideas) },
       { title: T.deletedChat[lang], value: String(counts.conversationRefs) },
       { title: T.deletedMessages[lang], value: String(counts.sendClaims) },
@@ -110,7 +111,7 @@ const onlyPersonal = (command: 'myData' | 'deleteData', lang: Language): Attachm
 /** The names the summary shows: the person's team and the campaigns their answers belong to. */
 async function namesFor({ repos, config }: FeatureDeps, data: StoredData): Promise<SummaryNames> {
   const orgId = data.participant?.orgId ?? config.org.id;
-  const campaignIds = [...new Set([...data.checkIns, ...data.surveys, ...data.pledges].map((x) => x.campaignId))];
+  const campaignIds = [...new Set([...data.checkIns, ...data.surveys, ...data.pledges, ...data.followUps].map((x) => x.campaignId))];
   const [team, campaigns] = await Promise.all([
     data.participant ? repos.orgTeams.get(data.participant.orgId, data.participant.teamId) : undefined,
     Promise.all(campaignIds.map(async (id) => [id, (await repos.campaigns.get(orgId, id))?.value.name] as const)),

@@ -46,7 +46,7 @@ const STATUS: Record<ParticipantStatus, Localized> = { active: T.statusActive, p
 const ROLE: Record<Role, Localized> = { manager: T.roleManager, coordinator: T.roleCoordinator };
 const LANGUAGE: Record<Language, Localized> = { nl: T.languageNl, en: T.languageEn };
 const IDEA_STATUS: Record<IdeaStatus, Localized> = { nieuw: T.ideaNieuw, bekeken: T.ideaBekeken, overgenomen: T.ideaOvergenomen };
-const SEND_KIND: Record<SendKind, Localized> = { nudge: T.messagesNudge, digest: T.messagesDigest, yousaid: T.messagesYousaid, end: T.messagesEnd };
+const SEND_KIND: Record<SendKind, Localized> = { nudge: T.messagesNudge, digest: T.messagesDigest, yousaid: T.messagesYousaid, end: T.messagesEnd, followup: T.messagesFollowup };
 
 function local(iso: string | Date, lang: Language): DateTime {
   const dt = typeof iso === 'string' ? DateTime.fromISO(iso) : DateTime.fromJSDate(iso);
@@ -101,6 +101,10 @@ export function summaryCardData(data: StoredData, names: SummaryNames, lang: Lan
     title: `${T.pledgesOf[lang]}, ${campaignName(p.campaignId)}`,
     value: fill(T.pledgeCount, lang, { count: p.challengeIds.length, date: longDate(p.updatedAt, lang) }),
   }));
+  const followUpFacts = data.followUps.map((f) => ({
+    title: `${fill(T.followUpOf, lang, { wave: f.wave })}, ${campaignName(f.campaignId)}`,
+    value: fill(T.followUpCount, lang, { count: f.answers.length, date: longDate(f.answeredAt, lang) }),
+  }));
   const reportFacts = [
     ...data.barriers.map((b) => ({ title: b.reference, value: `${T.barrierWord[lang]}: ${BARRIER_STATUS_LABELS[b.status][lang]}` })),
     ...data.ideas.map((i) => ({ title: i.reference, value: `${T.ideaWord[lang]}: ${IDEA_STATUS[i.status][lang]}` })),
@@ -114,7 +118,7 @@ export function summaryCardData(data: StoredData, names: SummaryNames, lang: Lan
     sections: [
       profile,
       { heading: T.checkInsHeading[lang], note: '', facts: checkInFacts, empty: checkInFacts.length > 0 ? '' : T.noCheckIns[lang] },
-      { heading: T.surveysHeading[lang], note: '', facts: [...surveyFacts, ...pledgeFacts], empty: surveyFacts.length + pledgeFacts.length > 0 ? '' : T.noSurveys[lang] },
+      { heading: T.surveysHeading[lang], note: '', facts: [...surveyFacts, ...pledgeFacts, ...followUpFacts], empty: surveyFacts.length + pledgeFacts.length + followUpFacts.length > 0 ? '' : T.noSurveys[lang] },
       { heading: T.reportsHeading[lang], note: T.reportsNote[lang], facts: reportFacts, empty: reportFacts.length > 0 ? '' : T.noReports[lang] },
       { heading: T.chatHeading[lang], note: '', facts: [], empty: chat[lang] },
       { heading: T.messagesHeading[lang], note: T.messagesNote[lang], facts: messageFacts, empty: messageFacts.length > 0 ? '' : T.noMessages[lang] },

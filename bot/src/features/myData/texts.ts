@@ -41,6 +41,8 @@ export const myDataTexts = {
   surveyEnd: { nl: 'Eindmeting', en: 'End survey' },
   pledgesOf: { nl: 'Voornemens', en: 'Pledges' },
   pledgeCount: { nl: '{count} gewoonte(s), {date}', en: '{count} habit(s), {date}' },
+  followUpOf: { nl: 'Terugblik {wave}', en: 'Follow-up {wave}' },
+  followUpCount: { nl: '{count} antwoord(en), {date}', en: '{count} answer(s), {date}' },
   noSurveys: { nl: 'Geen vragenlijsten.', en: 'No surveys.' },
   reportsHeading: { nl: 'Prikkels en ideeën met je naam erbij', en: 'Barriers and ideas with your name on them' },
   reportsNote: {
@@ -69,6 +71,7 @@ export const myDataTexts = {
   messagesDigest: { nl: 'Wekelijks teamoverzicht', en: 'Weekly team digest' },
   messagesYousaid: { nl: 'Jij zei, wij deden', en: 'You said, we did' },
   messagesEnd: { nl: 'Eindmeting', en: 'End survey' },
+  messagesFollowup: { nl: 'Terugblik', en: 'Follow-up' },
   noMessages: { nl: 'Geen.', en: 'None.' },
   download: { nl: 'Download alles (JSON)', en: 'Download everything (JSON)' },
   downloadNote: {
@@ -109,6 +112,7 @@ export const myDataTexts = {
   deletedCheckIns: { nl: 'Check-ins verwijderd', en: 'Check-ins deleted' },
   deletedSurveys: { nl: 'Vragenlijsten verwijderd', en: 'Surveys deleted' },
   deletedPledges: { nl: 'Voornemens verwijderd', en: 'Pledges deleted' },
+  deletedFollowUps: { nl: 'Antwoorden op terugblikken verwijderd', en: 'Follow-up answers deleted' },
   deletedReports: { nl: 'Prikkels en ideeën nu anoniem', en: 'Barriers and ideas now anonymous' },
   deletedChat: { nl: 'Chatkoppelingen verwijderd', en: 'Chat links deleted' },
   deletedMessages: { nl: 'Gegevens over berichten verwijderd', en: 'Message records deleted' },

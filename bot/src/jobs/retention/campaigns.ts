@@ -39,7 +39,7 @@ export async function teamsOfCampaign(deps: Pick<JobDeps, 'repos'>, campaign: Ca
 }
 
 /**
- * One campaign's raw check-ins, survey answers and pledges of everyone in `teamIds` (every status in the `TeamMembers`
+ * One campaign's raw check-ins, survey answers, pledges and follow-up answers of everyone in `teamIds` (every status in the `TeamMembers`
  * index), deleted per person in transactions of at most 100, or counted in a dry run. Logs counts, never content.
  */
 export async function purgeCampaignData(
@@ -47,17 +47,20 @@ export async function purgeCampaignData(
   campaign: Campaign,
   teamIds: ReadonlySet<string>,
   context: JobContext,
-): Promise<{ CheckIns: number; Surveys: number; Pledges: number }> {
+): Promise<{ CheckIns: number; Surveys: number; Pledges: number; FollowUpAnswers: number }> {
   const { logger, repos } = deps;
   const userIds = new Set<string>();
   for (const teamId of teamIds) for (const m of await repos.participants.listTeamMembers(teamId)) userIds.add(m.userId);
-  const removed = { CheckIns: 0, Surveys: 0, Pledges: 0 };
+  const removed = { CheckIns: 0, Surveys: 0, Pledges: 0, FollowUpAnswers: 0 };
   let done = 0;
   for (const userId of userIds) {
     const { campaignId } = campaign;
     removed.CheckIns += context.dryRun ? await repos.checkIns.countForCampaign(userId, campaignId) : await repos.checkIns.deleteCampaign(userId, campaignId);
     removed.Surveys += context.dryRun ? await repos.surveys.countForCampaign(userId, campaignId) : await repos.surveys.deleteCampaign(userId, campaignId);
     removed.Pledges += context.dryRun ? await repos.pledges.countForCampaign(userId, campaignId) : await repos.pledges.deleteCampaign(userId, campaignId);
+    removed.FollowUpAnswers += context.dryRun
+      ? await repos.followUpAnswers.countForCampaign(userId, campaignId)
+      : await repos.followUpAnswers.deleteCampaign(userId, campaignId);
     context.onProgress?.({ done: ++done, total: userIds.size });
   }
   logger.info(context.dryRun ? 'retention: would remove' : 'retention: removed', { campaignId: campaign.campaignId, people: userIds.size, ...removed });

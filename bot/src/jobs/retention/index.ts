@@ -12,6 +12,7 @@ export const RETENTION_COUNTS = [
   'CheckIns',
   'Surveys',
   'Pledges',
+  'FollowUpAnswers',
   'BarrierTexts',
   'IdeaTexts',
   'ReportContacts',
@@ -56,6 +57,7 @@ export function createRetentionJob(deps: JobDeps): Job {
       counts.CheckIns += removed.CheckIns;
       counts.Surveys += removed.Surveys;
       counts.Pledges += removed.Pledges;
+      counts.FollowUpAnswers += removed.FollowUpAnswers;
     }
     const campaignIds = new Set(due.map((c) => c.campaignId));
     counts.BarrierTexts += await repos.barriers.purgeTexts(orgId, campaignIds, PURGED_REPORT_TEXT, context.dryRun);

@@ -14,6 +14,7 @@ export interface PeopleCounts {
   CheckIns: number;
   Surveys: number;
   Pledges: number;
+  FollowUpAnswers: number;
   ReportContacts: number;
   ConversationRefs: number;
   SendClaims: number;
@@ -25,6 +26,7 @@ function asCounts(c: DeletionCounts): PeopleCounts {
     CheckIns: c.checkIns,
     Surveys: c.surveys,
     Pledges: c.pledges,
+    FollowUpAnswers: c.followUps,
     ReportContacts: c.barriers + c.ideas,
     ConversationRefs: c.conversationRefs,
     SendClaims: c.sendClaims,
@@ -55,7 +57,7 @@ export async function erasePeopleWhoLeft(
   dryRun: boolean,
 ): Promise<PeopleCounts> {
   const { config, logger, repos } = deps;
-  const total: PeopleCounts = { Participants: 0, CheckIns: 0, Surveys: 0, Pledges: 0, ReportContacts: 0, ConversationRefs: 0, SendClaims: 0 };
+  const total: PeopleCounts = { Participants: 0, CheckIns: 0, Surveys: 0, Pledges: 0, FollowUpAnswers: 0, ReportContacts: 0, ConversationRefs: 0, SendClaims: 0 };
   for (const teamId of teamIds) {
     for (const member of await repos.participants.listTeamMembers(teamId)) {
       if (isJoined(member)) continue;

@@ -23,6 +23,8 @@ export interface DeletionCounts {
   readonly surveys: number;
   /** Pledges (voornemens) from the end survey card. */
   readonly pledges: number;
+  /** Answers to the follow-up pulses. */
+  readonly followUps: number;
   readonly barriers: number;
   readonly ideas: number;
   readonly conversationRefs: number;
@@ -38,7 +40,7 @@ export function orgIdsOf(configOrgId: string, participant: Pick<Participant, 'or
 }
 
 /**
- * Deletes every personal row of `userId` but the profile: check-ins, surveys, pledges, the contact on barriers and ideas
+ * Deletes every personal row of `userId` but the profile: check-ins, surveys, pledges, follow-up answers, the contact on barriers and ideas
  * (the reports stay, anonymous), chat references, send claims and an open delete confirmation. Every step is
  * idempotent and safe beside another sweep of the same person.
  */
@@ -46,6 +48,7 @@ export async function sweepPersonalRows(repos: Repositories, orgIds: readonly st
   const checkIns = await repos.checkIns.deleteAll(userId);
   const surveys = await repos.surveys.deleteAll(userId);
   const pledges = await repos.pledges.deleteAll(userId);
+  const followUps = await repos.followUpAnswers.deleteAll(userId);
   let barriers = 0;
   let ideas = 0;
   for (const orgId of orgIds) {
@@ -55,7 +58,7 @@ export async function sweepPersonalRows(repos: Repositories, orgIds: readonly st
   const conversationRefs = await repos.conversationRefs.deleteAll({ kind: 'user', userId });
   const sendClaims = await repos.sendClaims.deleteForRecipient(userId);
   await repos.erasureConfirmations.remove(userId);
-  return { checkIns, surveys, pledges, barriers, ideas, conversationRefs, sendClaims };
+  return { checkIns, surveys, pledges, followUps, barriers, ideas, conversationRefs, sendClaims };
 }
 
 /** What the retention job's other steps count already: rows of campaigns past retention, claims before a cutoff. */
@@ -81,6 +84,7 @@ export async function countPersonalRows(repos: Repositories, orgIds: readonly st
     checkIns: kept(await repos.checkIns.listAll(userId)),
     surveys: kept(await repos.surveys.listAll(userId)),
     pledges: kept(await repos.pledges.listAll(userId)),
+    followUps: kept(await repos.followUpAnswers.listAll(userId)),
     barriers,
     ideas,
     conversationRefs: (await repos.conversationRefs.listAll({ kind: 'user', userId })).length,
@@ -134,6 +138,7 @@ async function eraseMarked(repos: Repositories, configOrgId: string, userId: str
     checkIns: first.checkIns + second.checkIns,
     surveys: first.surveys + second.surveys,
     pledges: first.pledges + second.pledges,
+    followUps: first.followUps + second.followUps,
     barriers: first.barriers + second.barriers,
     ideas: first.ideas + second.ideas,
     conversationRefs: first.conversationRefs + second.conversationRefs,
@@ -143,7 +148,7 @@ async function eraseMarked(repos: Repositories, configOrgId: string, userId: str
 
 /** True when an erasure found nothing to delete. */
 export function nothingDeleted(c: DeletionCounts): boolean {
-  return !c.profile && c.checkIns + c.surveys + c.pledges + c.barriers + c.ideas + c.conversationRefs + c.sendClaims === 0;
+  return !c.profile && c.checkIns + c.surveys + c.pledges + c.followUps + c.barriers + c.ideas + c.conversationRefs + c.sendClaims === 0;
 }
 
 function erasureInProgress(): AppError {

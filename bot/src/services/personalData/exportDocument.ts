@@ -29,6 +29,7 @@ export function exportDocument(data: StoredData, exportedAt: Date): Record<strin
     checkIns: data.checkIns,
     surveys: data.surveys,
     pledges: data.pledges,
+    followUpAnswers: data.followUps,
     conversationReferences: data.conversationRefs.map((r) => ({ scope: r.scope, active: r.active, updatedAt: r.updatedAt, reference: r.reference })),
     barriersWithContact: data.barriers,
     ideasWithContact: data.ideas,

@@ -1,4 +1,4 @@
-import type { Pledge } from '@soestainable/shared/domain/followUp';
+import type { FollowUpAnswers, Pledge } from '@soestainable/shared/domain/followUp';
 import type { Participant } from '@soestainable/shared/domain/organisation';
 import type { StoredConversationRef } from '@soestainable/shared/domain/conversation';
 import type { Barrier, Idea } from '@soestainable/shared/domain/programme';
@@ -19,6 +19,8 @@ export interface StoredData {
   readonly surveys: readonly Survey[];
   /** Pledges (voornemens) made on the end survey card. */
   readonly pledges: readonly Pledge[];
+  /** Answers to the follow-up pulses (one row per campaign and wave). */
+  readonly followUps: readonly FollowUpAnswers[];
   readonly conversationRefs: readonly StoredConversationRef[];
   /** Barriers the person reported with "you may contact me" ticked. */
   readonly barriers: readonly Barrier[];
@@ -32,16 +34,17 @@ export interface StoredData {
 export async function readStoredData(repos: Repositories, configOrgId: string, userId: string): Promise<StoredData> {
   const participant = await repos.participants.get(userId);
   const orgIds = orgIdsOf(configOrgId, participant);
-  const [checkIns, surveys, pledges, conversationRefs, barriers, ideas, sendClaims] = await Promise.all([
+  const [checkIns, surveys, pledges, followUps, conversationRefs, barriers, ideas, sendClaims] = await Promise.all([
     repos.checkIns.listAll(userId),
     repos.surveys.listAll(userId),
     repos.pledges.listAll(userId),
+    repos.followUpAnswers.listAll(userId),
     repos.conversationRefs.listAll({ kind: 'user', userId }),
     Promise.all(orgIds.map((orgId) => repos.barriers.listByContact(orgId, userId))).then((lists) => lists.flat()),
     Promise.all(orgIds.map((orgId) => repos.ideas.listByContact(orgId, userId))).then((lists) => lists.flat()),
     repos.sendClaims.listForRecipient(userId),
   ]);
-  return { userId, participant, checkIns, surveys, pledges, conversationRefs, barriers, ideas, sendClaims };
+  return { userId, participant, checkIns, surveys, pledges, followUps, conversationRefs, barriers, ideas, sendClaims };
 }
 
 /** True when nothing at all is stored about the person. */
@@ -51,6 +54,7 @@ export function isEmpty(data: StoredData): boolean {
     data.checkIns.length === 0 &&
     data.surveys.length === 0 &&
     data.pledges.length === 0 &&
+    data.followUps.length === 0 &&
     data.conversationRefs.length === 0 &&
     data.barriers.length === 0 &&
     data.ideas.length === 0 &&

@@ -9,6 +9,7 @@ import { CheckInsRepository } from './checkIns';
 import { ConversationRefsRepository } from './conversationRefs';
 import { DailyAggregatesRepository } from './dailyAggregates';
 import { ErasureConfirmationsRepository } from './erasureConfirmations';
+import { FollowUpAnswersRepository } from './followUpAnswers';
 import { IdeasRepository } from './ideas';
 import { OrgTeamsRepository } from './orgTeams';
 import { ParticipantsRepository } from './participants';
@@ -39,6 +40,8 @@ export interface Repositories {
   readonly erasureConfirmations: ErasureConfirmationsRepository;
   /** Pledges (voornemens) from the end survey card (pledges.ts). */
   readonly pledges: PledgesRepository;
+  /** Answers to the follow-up pulses (followUpAnswers.ts). */
+  readonly followUpAnswers: FollowUpAnswersRepository;
 }
 
 /** How long an instance may serve the org's campaigns and catalogue from memory (coordinator edits reach other instances within this). */
@@ -66,5 +69,6 @@ export function createRepositories(clients: TableClients, options: { referenceCa
     auditLog: new AuditLogRepository(store('AuditLog')),
     erasureConfirmations: new ErasureConfirmationsRepository(store('ErasureConfirmations')),
     pledges: new PledgesRepository(store('Pledges')),
+    followUpAnswers: new FollowUpAnswersRepository(store('FollowUpAnswers')),
   };
 }

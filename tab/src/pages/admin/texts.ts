@@ -75,6 +75,7 @@ export const adminTexts = {
   kind_digest: { nl: 'Weekoverzicht leidinggevenden', en: 'Weekly manager digest' },
   kind_yousaid: GLOSSARY.youSaidWeDid.label,
   kind_end: { nl: 'Eindmeting', en: 'End survey' },
+  kind_followup: { nl: 'Terugblik', en: 'Follow-up' },
   noRuns: { nl: 'Nog geen rondes.', en: 'No runs yet.' },
   started: { nl: 'Gestart', en: 'Started' },
   duration: { nl: 'Duur', en: 'Duration' },

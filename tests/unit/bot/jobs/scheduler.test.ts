@@ -8,22 +8,23 @@ import { AppError } from '@soestainable/bot/errors';
 const at = (iso: string) => new Date(iso);
 
 describe('dueJobs: what a tick runs', () => {
+  // The follow-up pulses (issue 15) run every minute beside the nudges; the test's name stays, docs/privacy.md cites it.
   it('nudges and "you said, we did" every minute; retention from 03:00 once a day; digests on Monday from 08:30 once', () => {
-    expect(dueJobs(at('2026-12-07T02:59+01:00'), {})).toEqual(['nudges', 'yousaid']);
-    expect(dueJobs(at('2026-12-07T03:00+01:00'), {})).toEqual(['nudges', 'yousaid', 'retention']);
-    expect(dueJobs(at('2026-12-07T03:01+01:00'), { retention: '2026-12-07' })).toEqual(['nudges', 'yousaid']);
-    expect(dueJobs(at('2026-12-08T03:00+01:00'), { retention: '2026-12-07' })).toEqual(['nudges', 'yousaid', 'retention']);
-    expect(dueJobs(at('2026-12-07T08:29+01:00'), { retention: '2026-12-07' })).toEqual(['nudges', 'yousaid']);
-    expect(dueJobs(at('2026-12-07T08:30+01:00'), { retention: '2026-12-07' })).toEqual(['nudges', 'digests', 'yousaid']);
-    expect(dueJobs(at('2026-12-07T15:00+01:00'), { retention: '2026-12-07', digests: '2026-12-07' })).toEqual(['nudges', 'yousaid']);
-    expect(dueJobs(at('2026-12-08T08:30+01:00'), { retention: '2026-12-08' })).toEqual(['nudges', 'yousaid']); // Tuesday
+    expect(dueJobs(at('2026-12-07T02:59+01:00'), {})).toEqual(['nudges', 'followups', 'yousaid']);
+    expect(dueJobs(at('2026-12-07T03:00+01:00'), {})).toEqual(['nudges', 'followups', 'yousaid', 'retention']);
+    expect(dueJobs(at('2026-12-07T03:01+01:00'), { retention: '2026-12-07' })).toEqual(['nudges', 'followups', 'yousaid']);
+    expect(dueJobs(at('2026-12-08T03:00+01:00'), { retention: '2026-12-07' })).toEqual(['nudges', 'followups', 'yousaid', 'retention']);
+    expect(dueJobs(at('2026-12-07T08:29+01:00'), { retention: '2026-12-07' })).toEqual(['nudges', 'followups', 'yousaid']);
+    expect(dueJobs(at('2026-12-07T08:30+01:00'), { retention: '2026-12-07' })).toEqual(['nudges', 'followups', 'digests', 'yousaid']);
+    expect(dueJobs(at('2026-12-07T15:00+01:00'), { retention: '2026-12-07', digests: '2026-12-07' })).toEqual(['nudges', 'followups', 'yousaid']);
+    expect(dueJobs(at('2026-12-08T08:30+01:00'), { retention: '2026-12-08' })).toEqual(['nudges', 'followups', 'yousaid']); // Tuesday
     // repair: every 10 minutes, at minute 5, 15, …, 55, any day
-    expect(dueJobs(at('2026-12-08T08:35+01:00'), { retention: '2026-12-08' })).toEqual(['nudges', 'yousaid', 'repair']);
-    expect(dueJobs(at('2026-12-12T23:55+01:00'), { retention: '2026-12-12' })).toEqual(['nudges', 'yousaid', 'repair']);
+    expect(dueJobs(at('2026-12-08T08:35+01:00'), { retention: '2026-12-08' })).toEqual(['nudges', 'followups', 'yousaid', 'repair']);
+    expect(dueJobs(at('2026-12-12T23:55+01:00'), { retention: '2026-12-12' })).toEqual(['nudges', 'followups', 'yousaid', 'repair']);
     expect(dueJobs(at('2026-12-08T08:36+01:00'), { retention: '2026-12-08' })).not.toContain('repair');
     // headcount: every 10 minutes, at minute 2, 12, …, 52, any day (the job itself skips days without a challenge)
-    expect(dueJobs(at('2026-12-08T08:42+01:00'), { retention: '2026-12-08' })).toEqual(['nudges', 'yousaid', 'headcount']);
-    expect(dueJobs(at('2026-12-08T00:02+01:00'), { retention: '2026-12-08' })).toEqual(['nudges', 'yousaid', 'headcount']);
+    expect(dueJobs(at('2026-12-08T08:42+01:00'), { retention: '2026-12-08' })).toEqual(['nudges', 'followups', 'yousaid', 'headcount']);
+    expect(dueJobs(at('2026-12-08T00:02+01:00'), { retention: '2026-12-08' })).toEqual(['nudges', 'followups', 'yousaid', 'headcount']);
     expect(dueJobs(at('2026-12-08T08:43+01:00'), { retention: '2026-12-08' })).not.toContain('headcount');
   });
 
@@ -83,7 +84,7 @@ describe('Scheduler', () => {
     expect(timer.pending[0]).toMatchObject({ ms: 40_050, unrefed: true });
     timer.fire();
     await s.stop();
-    expect(runs.map((r) => r.name)).toEqual(['nudges', 'digests', 'yousaid', 'retention']);
+    expect(runs.map((r) => r.name)).toEqual(['nudges', 'followups', 'digests', 'yousaid', 'retention']);
     expect(new Set(runs.map((r) => r.at))).toEqual(new Set([now.toISOString()]));
   });
 
@@ -98,14 +99,14 @@ describe('Scheduler', () => {
     s.start();
     timer.fire();
     await s.tick();
-    expect(runs.map((r) => r.name)).toEqual(['nudges', 'yousaid', 'retention']);
+    expect(runs.map((r) => r.name)).toEqual(['nudges', 'followups', 'yousaid', 'retention']);
     const error = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['level'] === 'error');
     expect(error).toMatchObject({ job: 'nudges', code: 'STORAGE_UNAVAILABLE', error: 'AppError' });
     expect(lines.join('\n')).not.toContain('secret token');
     expect(timer.pending).toHaveLength(1); // the loop goes on
     timer.fire();
     await s.stop();
-    expect(runs.map((r) => r.name)).toEqual(['nudges', 'yousaid', 'retention', 'nudges', 'yousaid']); // retention: once a day
+    expect(runs.map((r) => r.name)).toEqual(['nudges', 'followups', 'yousaid', 'retention', 'nudges', 'followups', 'yousaid']); // retention: once a day
   });
 
   it('never overlaps itself: a tick asked for while one runs joins it', async () => {
@@ -138,7 +139,7 @@ describe('Scheduler', () => {
     expect(stopped).toBe(false);
     release();
     await stopping;
-    expect(runs.map((r) => r.name)).toEqual(['nudges', 'yousaid', 'retention']);
+    expect(runs.map((r) => r.name)).toEqual(['nudges', 'followups', 'yousaid', 'retention']);
     expect(timer.pending).toEqual([]);
   });
 
@@ -166,6 +167,6 @@ describe('JobRegistry', () => {
     const job = (name: JobName): Job => ({ name, run: async () => ({ job: name, at: '', dryRun: false, runs: [], counts: {}, durationMs: 0 }) });
     expect(() => new JobRegistry([job('nudges'), job('digests'), job('yousaid')])).toThrow(/missing.*retention/);
     expect(() => new JobRegistry([...JOB_NAMES.map(job), job('nudges')])).toThrow(/twice/);
-    expect(new JobRegistry(JOB_NAMES.map(job)).names).toEqual(['nudges', 'digests', 'yousaid', 'retention', 'repair', 'headcount']);
+    expect(new JobRegistry(JOB_NAMES.map(job)).names).toEqual(['nudges', 'followups', 'digests', 'yousaid', 'retention', 'repair', 'headcount']);
   });
 });

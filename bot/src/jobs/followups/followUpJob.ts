@@ -1,0 +1,145 @@
+import type { Attachment } from 'botbuilder';
+import { DateTime } from 'luxon';
+import { isRemembranceEvening, parseLocalTime, TIME_ZONE, todayIn } from '@soestainable/shared/calendar';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import { followUpPeriod, type FollowUpWave } from '@soestainable/shared/domain/followUp';
+import { isJoined } from '@soestainable/shared/domain/organisation';
+import type { SendRun } from '@soestainable/shared/domain/sending';
+import type { IsoDate, Language, Localized } from '@soestainable/shared/domain/types';
+import type { FanOutRecipient } from '../../proactive/fanOut';
+import { pulseItems, wavesSentOn, type PulseItem } from '../../services/lasting/followUps';
+import type { NudgeSlotEntry } from '../../storage/repositories/participants';
+import type { Job, JobContext, JobDeps, JobSummary } from '../job';
+
+/**
+ * The follow-up pulse card (features/followUp), built by the caller: jobs never import a feature, so the composition
+ * root passes it in, as it does the nudge and end cards.
+ */
+export type PulseCard = (input: { lang: Language; campaign: Campaign; wave: FollowUpWave; items: readonly PulseItem[] }) => Attachment;
+
+export interface FollowUpsJobDeps extends JobDeps {
+  /** Without it (older callers) the job sends nothing: `skippedBecause: no_pulse_card`. */
+  readonly pulseCard?: PulseCard;
+}
+
+/** Skip reasons (claim codes) of a pulse. */
+export const FOLLOW_UP_SKIPS = { paused: 'paused', left: 'left', badProfile: 'bad_profile', answered: 'already_answered' } as const;
+
+/** What a pulse's message is called in a notification. */
+const PULSE_SUMMARY: Localized = { nl: 'Terugblik: doe je het nog?', en: 'Follow-up: still doing it?' };
+
+/** Slot partitions read at once (as the nudge job does). */
+const SLOT_READ_CONCURRENCY = 8;
+const MINUTES_PER_DAY = 24 * 60;
+
+const minuteOf = (time: string): number | undefined => {
+  const t = parseLocalTime(time);
+  return t === undefined ? undefined : t.hour * 60 + t.minute;
+};
+const slotTime = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/** One campaign's wave going out in this run. */
+interface WaveRun {
+  readonly campaign: Campaign;
+  readonly wave: FollowUpWave;
+  readonly nowMinute: number;
+  readonly card: PulseCard;
+}
+
+/** Why a run at `at` sends no pulses before looking at anyone (pure), or the local date and minute it sends for. */
+export function planFollowUps(at: Date, cutoffMinute: number): { skip: string } | { date: IsoDate; nowMinute: number } {
+  const local = DateTime.fromJSDate(at, { zone: TIME_ZONE });
+  const nowMinute = local.hour * 60 + local.minute;
+  if (nowMinute >= cutoffMinute) return { skip: 'after_cutoff' };
+  if (isRemembranceEvening(at)) return { skip: 'remembrance_evening' };
+  return { date: todayIn(at), nowMinute };
+}
+
+/**
+ * The follow-up pulses (issue 15): on the day a campaign's wave goes out (+2/+6/+12 weeks after its last challenge
+ * day, moved to the next working day past holidays and closing days), every person with a pledge for that campaign
+ * gets one pulse card at their own nudge time, read from the `NudgeSlots` index as the nudge job does (so the nudge
+ * time, the cut-off, pause, leave and deletion rules are the nudge's). One fan-out of kind `followup` per campaign and
+ * wave, claim period `<campaignId>|w<wave>`: exactly once per person per wave, however often the job runs, in how
+ * many instances, or when a run is killed and repeated (the engine's guarantee).
+ */
+export function createFollowUpsJob(deps: FollowUpsJobDeps): Job {
+  const { config, repos } = deps;
+  const orgId = config.org.id;
+  const cutoff = minuteOf(config.jobs.nudgeCutoff) ?? 12 * 60;
+  /** The last slot minute finished, for the local date it belongs to (as the nudge job keeps it). */
+  let done: { date: IsoDate; minute: number } | undefined;
+
+  async function readSlots(from: number, to: number): Promise<NudgeSlotEntry[]> {
+    const minutes = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+    const entries: NudgeSlotEntry[] = [];
+    for (let i = 0; i < minutes.length; i += SLOT_READ_CONCURRENCY) {
+      const chunk = minutes.slice(i, i + SLOT_READ_CONCURRENCY);
+      for (const rows of await Promise.all(chunk.map((m) => repos.participants.listNudgeSlot(slotTime(m))))) entries.push(...rows);
+    }
+    return entries.filter((e) => e.orgId === orgId && !e.demo);
+  }
+
+  /** One slot entry as a recipient of the wave: `undefined` = not now, or nothing to ask (no pledge). */
+  async function recipientFor(entry: NudgeSlotEntry, run: WaveRun): Promise<FanOutRecipient | undefined> {
+    const { campaignId } = run.campaign;
+    const pledge = await repos.pledges.get(entry.userId, campaignId);
+    if (!pledge) return undefined;
+    const build = (lang: Language) => async () => {
+      const items = await pulseItems(repos, pledge, orgId);
+      return { type: 'message', summary: PULSE_SUMMARY[lang], attachments: [run.card({ lang, campaign: run.campaign, wave: run.wave, items })] };
+    };
+    const skipped = (skipReason: string): FanOutRecipient => ({ recipientId: entry.userId, skipReason, build: build(entry.language) });
+    const read = await repos.participants.getForNudge(entry.userId);
+    if (read === undefined) return undefined;
+    if ('invalid' in read) return skipped(FOLLOW_UP_SKIPS.badProfile);
+    const profile = read.participant;
+    if (profile.orgId !== orgId) return undefined;
+    // As for the nudge: a profile whose time moved later than now gets its pulse at its new slot.
+    if ((minuteOf(profile.nudgeTime) ?? MINUTES_PER_DAY) > run.nowMinute) return undefined;
+    if (profile.status === 'paused') return skipped(FOLLOW_UP_SKIPS.paused);
+    if (!isJoined(profile)) return skipped(FOLLOW_UP_SKIPS.left);
+    if (await repos.followUpAnswers.get(entry.userId, campaignId, run.wave.wave)) return skipped(FOLLOW_UP_SKIPS.answered);
+    return { recipientId: entry.userId, build: build(profile.language) };
+  }
+
+  async function* recipients(entries: readonly NudgeSlotEntry[], run: WaveRun): AsyncGenerator<FanOutRecipient> {
+    for (const entry of entries) {
+      const r = await recipientFor(entry, run);
+      if (r !== undefined) yield r;
+    }
+  }
+
+  async function run(context: JobContext): Promise<JobSummary> {
+    const started = Date.now();
+    const summary = (fields: { runs?: SendRun[]; counts?: Record<string, number>; skippedBecause?: string }): JobSummary => ({
+      job: 'followups',
+      at: context.at.toISOString(),
+      dryRun: context.dryRun,
+      runs: fields.runs ?? [],
+      counts: fields.counts ?? {},
+      ...(fields.skippedBecause === undefined ? {} : { skippedBecause: fields.skippedBecause }),
+      durationMs: Date.now() - started,
+    });
+    const pulseCard = deps.pulseCard;
+    if (pulseCard === undefined) return summary({ skippedBecause: 'no_pulse_card' });
+    const plan = planFollowUps(context.at, cutoff);
+    if ('skip' in plan) return summary({ skippedBecause: plan.skip });
+    const { date, nowMinute } = plan;
+    const due = wavesSentOn((await repos.campaigns.listReadable(orgId)).campaigns, date);
+    if (due.length === 0) return summary({ skippedBecause: 'no_wave_today' });
+    const from = !context.dryRun && done?.date === date ? done.minute + 1 : 0;
+    if (from > nowMinute) return summary({ skippedBecause: 'nothing_due' });
+    const entries = await readSlots(from, nowMinute);
+    const runs: SendRun[] = [];
+    for (const { campaign, wave } of due) {
+      if (entries.length === 0) break;
+      const period = followUpPeriod(campaign.campaignId, wave.wave);
+      runs.push(await deps.fanOut({ kind: 'followup', period, recipients: recipients(entries, { campaign, wave, nowMinute, card: pulseCard }) }, { dryRun: context.dryRun }));
+    }
+    if (!context.dryRun) done = { date, minute: Math.min(nowMinute, MINUTES_PER_DAY - 1) };
+    return summary({ runs, counts: { waves: due.length, indexed: entries.length }, ...(entries.length === 0 ? { skippedBecause: 'nobody_due' } : {}) });
+  }
+
+  return { name: 'followups', run };
+}

@@ -1,0 +1,1 @@
+export { createFollowUpsJob, FOLLOW_UP_SKIPS, planFollowUps, type FollowUpsJobDeps, type PulseCard } from './followUpJob';
