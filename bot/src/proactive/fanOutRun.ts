@@ -1,0 +1,279 @@
+import type { ConversationOwner, ConversationScope, StoredConversationRef } from '@soestainable/shared/domain/conversation';
+import type { SendRun } from '@soestainable/shared/domain/sending';
+import { errorFields } from '../platform/logger';
+import type { ClaimOutcome } from '../storage/repositories/sendClaims';
+import { createClaimWriter, type ClaimWriter } from './claimWriter';
+import type { FanOutDeps, FanOutOptions, FanOutRecipient, FanOutRequest } from './fanOut';
+import type { OutgoingActivity } from './sender';
+import type { SendAttempts } from './sendAttempts';
+
+/** Skip reason codes the engine itself writes. */
+export const SKIP_REASONS = {
+  alreadyClaimed: 'already_claimed',
+  noConversation: 'no_conversation',
+  inactive: 'conversation_inactive',
+} as const;
+
+/** What every run of one engine shares: its dependencies, options and the (rate-limited) sends. */
+export interface RunEnvironment {
+  readonly deps: FanOutDeps;
+  readonly options: FanOutOptions;
+  readonly concurrency: number;
+  readonly saveEvery: number;
+  readonly attempts: SendAttempts;
+}
+
+type Counters = { -readonly [K in 'queued' | 'sent' | 'retried' | 'throttled' | 'failed' | 'skipped' | 'uncertain']: number } & {
+  skippedByReason: Record<string, number>;
+};
+
+/**
+ * One run of the fan-out engine: its counters, the recipients it has met, its claim writer and its workers. Made
+ * by `FanOutEngine.run` once the run record exists; {@link execute} runs it to the end and saves the record.
+ */
+export class FanOutRun {
+  private readonly counters: Counters = { queued: 0, sent: 0, retried: 0, throttled: 0, failed: 0, skipped: 0, uncertain: 0, skippedByReason: {} };
+  /** Recipients this run found claimed by someone else (they may turn out uncertain at the end). */
+  private readonly takenIds = new Set<string>();
+  /**
+   * Recipients this run has handled: a repeated one is skipped before claiming, because a repeated claim with the
+   * run's own token would be recognised as ours (see SendClaimsRepository.claim) and sent twice.
+   */
+  private readonly seenIds = new Set<string>();
+  private readonly writer: ClaimWriter;
+  private prefetched: Map<string, StoredConversationRef> | undefined;
+  /** The first error that stops the run. */
+  private failure: { error: unknown } | undefined;
+  /** Saves are chained so that an older snapshot never lands after a newer one (save replaces the row). */
+  private saving: Promise<void> = Promise.resolve();
+  private finished = 0;
+
+  constructor(
+    private readonly env: RunEnvironment,
+    private readonly request: FanOutRequest,
+    private readonly record: SendRun,
+    private readonly startedMs: number,
+    private readonly token: string,
+  ) {
+    this.writer = createClaimWriter(env.deps.sendClaims, {
+      kind: request.kind,
+      period: request.period,
+      token,
+      grouped: env.options.groupCommit !== false,
+      maxBatch: env.concurrency,
+    });
+  }
+
+  /** Runs every recipient, counts the uncertain claims and saves the finished record; throws what stopped the run. */
+  async execute(): Promise<SendRun> {
+    try {
+      const scopes = this.request.prefetchReferences;
+      if (scopes !== undefined && scopes.length > 0) this.prefetched = await this.prefetch(scopes);
+      await this.runWorkers();
+      if (this.failure === undefined) await this.countUncertain();
+    } catch (error) {
+      this.fail(error);
+    }
+    return this.close();
+  }
+
+  /** Bounded concurrency: `concurrency` workers pull from one iterator, one next() at a time. */
+  private async runWorkers(): Promise<void> {
+    const iterator = toAsyncIterator(this.request.recipients);
+    const pull = serialPull(iterator);
+    const worker = async (): Promise<void> => {
+      while (this.failure === undefined) {
+        const next = await pull();
+        if (next.done === true || this.failure !== undefined) return;
+        this.counters.queued++;
+        try {
+          await this.deliver(next.value);
+        } catch (error) {
+          this.fail(error);
+          return;
+        }
+        this.progress();
+      }
+    };
+    await Promise.all(Array.from({ length: this.env.concurrency }, async () => worker().catch((error: unknown) => this.fail(error))));
+    await iterator.return?.();
+  }
+
+  /** One recipient from claim to outcome. A storage error is thrown (and stops the run). */
+  private async deliver(recipient: FanOutRecipient): Promise<void> {
+    const { recipientId } = recipient;
+    if (!(await this.claim(recipientId))) return;
+    if (recipient.skipReason !== undefined) return this.finishSkipped(recipientId, recipient.skipReason);
+    const owner: ConversationOwner = recipient.owner ?? { kind: 'user', userId: recipientId };
+    const scope: ConversationScope = recipient.scope ?? (owner.kind === 'user' ? 'personal' : 'channel');
+    const ref = this.prefetched?.get(refKey(owner, scope)) ?? (await this.env.deps.conversationRefs.get(owner, scope));
+    if (!ref || !ref.active) return this.finishSkipped(recipientId, ref ? SKIP_REASONS.inactive : SKIP_REASONS.noConversation);
+    const activity = await this.build(recipient);
+    if (activity !== undefined) await this.send(recipientId, { owner, scope }, ref, activity);
+  }
+
+  /** Takes the recipient's claim (again, for a failed one with `retryFailed`); false: skipped as already claimed. */
+  private async claim(recipientId: string): Promise<boolean> {
+    if (this.seenIds.has(recipientId)) {
+      this.skip(SKIP_REASONS.alreadyClaimed);
+      return false;
+    }
+    this.seenIds.add(recipientId);
+    let claim = await this.writer.claim(recipientId);
+    if (claim === 'taken' && this.env.options.retryFailed === true) {
+      claim = await this.env.deps.sendClaims.reclaimFailed(this.request.kind, this.request.period, recipientId, this.token);
+    }
+    if (claim === 'claimed') return true;
+    this.takenIds.add(recipientId);
+    this.skip(SKIP_REASONS.alreadyClaimed);
+    return false;
+  }
+
+  /** The recipient's message; undefined (and the claim failed with BUILD_FAILED) when building it threw. */
+  private async build(recipient: FanOutRecipient): Promise<OutgoingActivity | undefined> {
+    try {
+      return await recipient.build();
+    } catch (err) {
+      const { kind, period } = this.request;
+      this.env.deps.logger?.warn('fan-out: building the message failed', { kind, period, ...errorFields(err) });
+      await this.finishClaim({ recipientId: recipient.recipientId, state: 'failed', errorCode: 'BUILD_FAILED' });
+      this.counters.failed++;
+      return undefined;
+    }
+  }
+
+  /** Sends (with retries) and records the outcome; a 403/404 also marks the reference inactive. */
+  private async send(
+    recipientId: string,
+    target: { owner: ConversationOwner; scope: ConversationScope },
+    ref: StoredConversationRef,
+    activity: OutgoingActivity,
+  ): Promise<void> {
+    const outcome = await this.env.attempts.send(ref, activity, this.counters);
+    if (outcome.kind === 'sent') {
+      await this.finishClaim({ recipientId, state: 'sent', activityId: outcome.activityId });
+      this.counters.sent++;
+      return;
+    }
+    if (outcome.kind === 'uncertain') {
+      // Maybe delivered: the claim stays `claimed`, never resent; counted as uncertain at the end of the run.
+      const { kind, period } = this.request;
+      this.env.deps.logger?.warn('fan-out: no answer to a send, left uncertain', { kind, period, code: outcome.code });
+      return;
+    }
+    if (outcome.kind === 'gone') await this.env.deps.conversationRefs.markInactive(target.owner, target.scope);
+    await this.finishClaim({ recipientId, state: 'failed', errorCode: outcome.code });
+    this.counters.failed++;
+  }
+
+  private async finishSkipped(recipientId: string, reason: string): Promise<void> {
+    await this.finishClaim({ recipientId, state: 'skipped', reason });
+    this.skip(reason);
+  }
+
+  private finishClaim(outcome: ClaimOutcome): Promise<void> {
+    return this.writer.finish(outcome);
+  }
+
+  private skip(reason: string): void {
+    this.counters.skipped++;
+    this.counters.skippedByReason[reason] = (this.counters.skippedByReason[reason] ?? 0) + 1;
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= { error };
+  }
+
+  private snapshot(): SendRun {
+    return { ...this.record, ...this.counters, skippedByReason: { ...this.counters.skippedByReason } };
+  }
+
+  /** After each finished recipient: the progress callbacks, and every `saveEvery` recipients a save of the record. */
+  private progress(): void {
+    this.finished++;
+    const { options, deps, saveEvery } = this.env;
+    if (options.onProgress !== undefined || this.request.onProgress !== undefined) {
+      const run = this.snapshot();
+      options.onProgress?.(run);
+      this.request.onProgress?.(run);
+    }
+    if (this.finished % saveEvery === 0) {
+      const run = this.snapshot();
+      // A failed save stops the run like any storage error (and is never left as an unhandled rejection).
+      this.saving = this.saving.then(() => deps.sendRuns.save(run)).catch((error: unknown) => this.fail(error));
+    }
+  }
+
+  /** Every stored reference of the scopes, by owner and scope. */
+  private async prefetch(scopes: readonly ConversationScope[]): Promise<Map<string, StoredConversationRef>> {
+    const refs = this.env.deps.conversationRefs;
+    const iterateScope = refs.iterateScope;
+    if (iterateScope === undefined) throw new RangeError('prefetchReferences needs conversationRefs.iterateScope.');
+    const map = new Map<string, StoredConversationRef>();
+    for (const scope of new Set(scopes)) {
+      for await (const ref of iterateScope.call(refs, scope)) map.set(refKey(ref.owner, ref.scope), ref);
+    }
+    return map;
+  }
+
+  /**
+   * Claims of this (kind, period) still `claimed` after our work: this run's (a claim it could not finish) or
+   * older than the run (a crashed or stopped run's). Never resent; counted, and moved out of `already_claimed` if
+   * we met them. Another live run's claims, in this process or another, are not counted.
+   */
+  private async countUncertain(): Promise<void> {
+    const counters = this.counters;
+    const before = this.startedMs - (this.env.options.uncertainAfterMs ?? 0);
+    const stuck = await this.env.deps.sendClaims.inFlight(this.request.kind, this.request.period);
+    for (const claim of stuck) {
+      if (claim.claimedBy !== this.token && !(Date.parse(claim.claimedAt) < before)) continue;
+      counters.uncertain++;
+      if (this.takenIds.has(claim.recipientId)) {
+        counters.skipped--;
+        const { [SKIP_REASONS.alreadyClaimed]: taken = 1, ...others } = counters.skippedByReason;
+        counters.skippedByReason = taken > 1 ? { ...others, [SKIP_REASONS.alreadyClaimed]: taken - 1 } : others;
+      }
+    }
+  }
+
+  /** Waits for the last save, saves the finished record and answers it; or logs and throws what stopped the run. */
+  private async close(): Promise<SendRun> {
+    const { kind, period } = this.request;
+    const logger = this.env.deps.logger;
+    await this.saving;
+    let record = this.snapshot();
+    try {
+      record = await this.env.deps.sendRuns.finish(record);
+    } catch (error) {
+      if (this.failure === undefined) throw error;
+      logger?.error('fan-out: could not record the failed run', { kind, period, ...errorFields(error) });
+    }
+    if (this.failure !== undefined) {
+      logger?.error('fan-out: run stopped', { kind, period, ...this.counters, skippedByReason: undefined, ...errorFields(this.failure.error) });
+      throw this.failure.error;
+    }
+    return record;
+  }
+}
+
+function refKey(owner: ConversationOwner, scope: ConversationScope): string {
+  return JSON.stringify(owner.kind === 'user' ? ['user', owner.userId, scope] : ['team', owner.teamId, scope]);
+}
+
+/** `next()` of an iterator for several callers, one call at a time (a generator may not be re-entered). */
+function serialPull<T>(iterator: AsyncIterator<T>): () => Promise<IteratorResult<T>> {
+  let pulling: Promise<unknown> = Promise.resolve();
+  return () => {
+    const next = pulling.then(() => iterator.next());
+    pulling = next.catch(() => undefined);
+    return next;
+  };
+}
+
+function toAsyncIterator<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> {
+  if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
+  async function* wrap(): AsyncGenerator<T> {
+    yield* source as Iterable<T>;
+  }
+  return wrap();
+}
