@@ -31,7 +31,7 @@ export interface FanOutRequest {
   readonly kind: SendKind;
   /** e.g. `2026-12-07` for a day's nudges, `2026-W50` for a digest week. */
   readonly period: string;
-  /** Read lazily, by at most `concurrency` workers: a generator over a large partition is fine. */
+  /** Read lazily, one `next()` at a time, at most `concurrency` ahead of the sends: a generator over a large partition is fine. */
   readonly recipients: AsyncIterable<FanOutRecipient> | Iterable<FanOutRecipient>;
   /**
    * Read every stored reference of these scopes in pages before sending, instead of one point read per
@@ -91,8 +91,8 @@ export interface FanOutOptions {
   /** Slows the tenant bucket when many recent answers are 429s (see `ThrottleBrake`); `false` turns it off. */
   readonly throttleBrake?: ThrottleBrakeOptions | false;
   /**
-   * Write claims and their outcomes in group transactions (one round trip for the claims of several workers)
-   * when `sendClaims` offers `claimMany`/`finishMany` (default true).
+   * Write claims and their outcomes in group transactions (one round trip for a block of claims, one for a group
+   * of outcomes) when `sendClaims` offers `claimMany`/`finishMany` (default true).
    */
   readonly groupCommit?: boolean;
 }
@@ -126,11 +126,12 @@ export function runClaimToken(instanceId: string): string {
  *    and fail; a timeout (or a reset after the request went out) is *uncertain* and never resent;
  * 4. move the claim to `sent` (with the activity id), `failed` or `skipped`.
  *
- * Claims and outcomes of concurrent workers are written together in group transactions when the repository
- * offers them; each worker still waits for its own write, so at most `concurrency` claims are ever between
- * steps 1 and 4. A crash there leaves them `claimed`: never sent again, and the next run counts them as
- * *uncertain*. A storage error stops the run (workers finish their current recipient), is recorded and
- * thrown: storage errors are never swallowed.
+ * Claims are taken in blocks (a quarter of `concurrency`, one transaction each) and outcomes written in groups
+ * when the repository offers `claimMany`/`finishMany`; a recipient holds one of `concurrency` slots from its pull
+ * until its outcome is stored, so at most `concurrency` claims are ever between steps 1 and 4. A crash there
+ * leaves them `claimed`: never sent again, and the next run counts them as *uncertain*. A storage error stops
+ * the run (recipients already claimed are finished, no new ones are claimed), is recorded and thrown: storage
+ * errors are never swallowed.
  *
  * The engine holds what its runs share (the limiter, in {@link SendAttempts}); each run is a {@link FanOutRun}
  * with its own counters, claim token and claim writer.
@@ -169,6 +170,7 @@ export class FanOutEngine {
     this.env = {
       deps,
       options,
+      clock: this.clock,
       concurrency,
       saveEvery: positiveInt(options.saveEvery ?? 500, 'saveEvery'),
       attempts,

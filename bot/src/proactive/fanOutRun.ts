@@ -5,7 +5,7 @@ import type { ClaimOutcome } from '../storage/repositories/sendClaims';
 import { createClaimWriter, type ClaimWriter } from './claimWriter';
 import type { FanOutDeps, FanOutOptions, FanOutRecipient, FanOutRequest } from './fanOut';
 import type { OutgoingActivity } from './sender';
-import type { SendAttempts } from './sendAttempts';
+import type { Clock, SendAttempts } from './sendAttempts';
 
 /** Skip reason codes the engine itself writes. */
 export const SKIP_REASONS = {
@@ -18,18 +18,61 @@ export const SKIP_REASONS = {
 export interface RunEnvironment {
   readonly deps: FanOutDeps;
   readonly options: FanOutOptions;
+  readonly clock: Clock;
   readonly concurrency: number;
   readonly saveEvery: number;
   readonly attempts: SendAttempts;
 }
+
+/** The largest claim block (and outcome batch): half a transaction, so one run never needs more. */
+const MAX_BLOCK = 50;
+/** The longest an outcome waits for others before it is written alone. */
+const FINISH_LINGER_MS = 100;
 
 type Counters = { -readonly [K in 'queued' | 'sent' | 'retried' | 'throttled' | 'failed' | 'skipped' | 'uncertain']: number } & {
   skippedByReason: Record<string, number>;
 };
 
 /**
- * One run of the fan-out engine: its counters, the recipients it has met, its claim writer and its workers. Made
- * by `FanOutEngine.run` once the run record exists; {@link execute} runs it to the end and saves the record.
+ * Recipients on their way (pulled, claimed or being claimed, and their outcome not yet stored): at most `size`,
+ * which is what a crash can leave uncertain.
+ */
+class Slots {
+  private used = 0;
+  private wake: (() => void) | undefined;
+
+  constructor(readonly size: number) {}
+
+  get inUse(): number {
+    return this.used;
+  }
+
+  take(count: number): void {
+    this.used += count;
+  }
+
+  release(count = 1): void {
+    this.used -= count;
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  /** Resolves when `count` slots are free, or none is in use, or `stop()`. One waiter at a time. */
+  async waitFree(count: number, stop: () => boolean): Promise<void> {
+    while (!stop() && this.used > 0 && this.size - this.used < count) await new Promise<void>((resolve) => (this.wake = resolve));
+  }
+}
+
+/**
+ * One run of the fan-out engine: its counters, the recipients it has met, its claim writer and the recipients on
+ * their way. Made by `FanOutEngine.run` once the run record exists; {@link execute} runs it to the end and saves
+ * the record.
+ *
+ * Recipients are claimed in blocks: whenever a quarter of the `concurrency` slots is free, the run pulls that
+ * many from the job's iterator and claims them in one transaction; each claimed recipient is then delivered on
+ * its own (reference, message, send) and its outcome queued for a grouped write. A slot is freed only once the
+ * outcome is stored, so at most `concurrency` claims are ever between claim and outcome.
  */
 export class FanOutRun {
   private readonly counters: Counters = { queued: 0, sent: 0, retried: 0, throttled: 0, failed: 0, skipped: 0, uncertain: 0, skippedByReason: {} };
@@ -41,6 +84,13 @@ export class FanOutRun {
    */
   private readonly seenIds = new Set<string>();
   private readonly writer: ClaimWriter;
+  private readonly slots: Slots;
+  /** Recipients per claim transaction, and outcomes per outcome transaction (unless flushed). */
+  private readonly blockSize: number;
+  /** Deliveries under way (each settles without throwing). */
+  private readonly deliveries = new Set<Promise<void>>();
+  /** Outcomes submitted and not yet stored. */
+  private finishing = 0;
   private prefetched: Map<string, StoredConversationRef> | undefined;
   /** The first error that stops the run. */
   private failure: { error: unknown } | undefined;
@@ -55,12 +105,16 @@ export class FanOutRun {
     private readonly startedMs: number,
     private readonly token: string,
   ) {
+    this.slots = new Slots(env.concurrency);
+    this.blockSize = Math.max(1, Math.min(MAX_BLOCK, Math.floor(env.concurrency / 4)));
     this.writer = createClaimWriter(env.deps.sendClaims, {
       kind: request.kind,
       period: request.period,
       token,
       grouped: env.options.groupCommit !== false,
-      maxBatch: env.concurrency,
+      finishBatch: this.blockSize,
+      finishLingerMs: FINISH_LINGER_MS,
+      sleep: (ms) => env.clock.sleep(ms),
     });
   }
 
@@ -69,7 +123,7 @@ export class FanOutRun {
     try {
       const scopes = this.request.prefetchReferences;
       if (scopes !== undefined && scopes.length > 0) this.prefetched = await this.prefetch(scopes);
-      await this.runWorkers();
+      await this.runRecipients();
       if (this.failure === undefined) await this.countUncertain();
     } catch (error) {
       this.fail(error);
@@ -77,32 +131,79 @@ export class FanOutRun {
     return this.close();
   }
 
-  /** Bounded concurrency: `concurrency` workers pull from one iterator, one next() at a time. */
-  private async runWorkers(): Promise<void> {
+  /** Pulls and claims recipients block by block until the iterator ends or the run fails; waits for every delivery. */
+  private async runRecipients(): Promise<void> {
     const iterator = toAsyncIterator(this.request.recipients);
-    const pull = serialPull(iterator);
-    const worker = async (): Promise<void> => {
-      while (this.failure === undefined) {
-        const next = await pull();
-        if (next.done === true || this.failure !== undefined) return;
-        this.counters.queued++;
-        try {
-          await this.deliver(next.value);
-        } catch (error) {
-          this.fail(error);
-          return;
-        }
-        this.progress();
+    const stopped = (): boolean => this.failure !== undefined;
+    try {
+      for (let done = false; !done && !stopped(); ) {
+        await this.slots.waitFree(this.blockSize, stopped);
+        if (stopped()) break;
+        let block: FanOutRecipient[];
+        ({ block, done } = await this.pullBlock(iterator, this.slots.size - this.slots.inUse));
+        if (block.length > 0 && !stopped()) await this.claimBlock(block);
+        else this.slots.release(block.length);
       }
-    };
-    await Promise.all(Array.from({ length: this.env.concurrency }, async () => worker().catch((error: unknown) => this.fail(error))));
+    } catch (error) {
+      this.fail(error);
+    }
+    this.writer.flushFinishes();
+    await Promise.all(this.deliveries);
     await iterator.return?.();
   }
 
-  /** One recipient from claim to outcome. A storage error is thrown (and stops the run). */
-  private async deliver(recipient: FanOutRecipient): Promise<void> {
+  /**
+   * Up to `room` new recipients from the iterator, each taking a slot. A recipient met before is skipped at once
+   * (`already_claimed`) and takes none.
+   */
+  private async pullBlock(iterator: AsyncIterator<FanOutRecipient>, room: number): Promise<{ block: FanOutRecipient[]; done: boolean }> {
+    const block: FanOutRecipient[] = [];
+    while (block.length < room && this.failure === undefined) {
+      const next = await iterator.next();
+      if (next.done === true) return { block, done: true };
+      if (this.failure !== undefined) break;
+      const recipient = next.value;
+      if (this.seenIds.has(recipient.recipientId)) {
+        this.counters.queued++;
+        this.skip(SKIP_REASONS.alreadyClaimed);
+        this.progress();
+        continue;
+      }
+      this.seenIds.add(recipient.recipientId);
+      this.slots.take(1);
+      block.push(recipient);
+    }
+    return { block, done: false };
+  }
+
+  /** Claims a block in one write, then starts each recipient's delivery. */
+  private async claimBlock(block: FanOutRecipient[]): Promise<void> {
+    this.counters.queued += block.length;
+    let answers: ('claimed' | 'taken')[];
+    try {
+      answers = await this.writer.claim(block.map((r) => r.recipientId));
+    } catch (error) {
+      this.slots.release(block.length);
+      throw error;
+    }
+    block.forEach((recipient, i) => {
+      const delivery: Promise<void> = this.deliver(recipient, answers[i] ?? 'taken').then(
+        () => this.progress(),
+        (error: unknown) => this.fail(error),
+      );
+      this.deliveries.add(delivery);
+      void delivery.finally(() => {
+        this.deliveries.delete(delivery);
+        this.slots.release();
+        this.flushIfIdle();
+      });
+    });
+  }
+
+  /** One claimed (or taken) recipient to its outcome. A storage error is thrown (and stops the run). */
+  private async deliver(recipient: FanOutRecipient, claim: 'claimed' | 'taken'): Promise<void> {
     const { recipientId } = recipient;
-    if (!(await this.claim(recipientId))) return;
+    if (!(await this.owns(recipientId, claim))) return;
     if (recipient.skipReason !== undefined) return this.finishSkipped(recipientId, recipient.skipReason);
     const owner: ConversationOwner = recipient.owner ?? { kind: 'user', userId: recipientId };
     const scope: ConversationScope = recipient.scope ?? (owner.kind === 'user' ? 'personal' : 'channel');
@@ -112,14 +213,8 @@ export class FanOutRun {
     if (activity !== undefined) await this.send(recipientId, { owner, scope }, ref, activity);
   }
 
-  /** Takes the recipient's claim (again, for a failed one with `retryFailed`); false: skipped as already claimed. */
-  private async claim(recipientId: string): Promise<boolean> {
-    if (this.seenIds.has(recipientId)) {
-      this.skip(SKIP_REASONS.alreadyClaimed);
-      return false;
-    }
-    this.seenIds.add(recipientId);
-    let claim = await this.writer.claim(recipientId);
+  /** Whether the claim is ours: taken ones are tried again with `retryFailed` (a failed claim), else skipped. */
+  private async owns(recipientId: string, claim: 'claimed' | 'taken'): Promise<boolean> {
     if (claim === 'taken' && this.env.options.retryFailed === true) {
       claim = await this.env.deps.sendClaims.reclaimFailed(this.request.kind, this.request.period, recipientId, this.token);
     }
@@ -171,8 +266,21 @@ export class FanOutRun {
     this.skip(reason);
   }
 
-  private finishClaim(outcome: ClaimOutcome): Promise<void> {
-    return this.writer.finish(outcome);
+  /** Queues the outcome for a grouped write and waits until it is stored. */
+  private async finishClaim(outcome: ClaimOutcome): Promise<void> {
+    this.finishing++;
+    const stored = this.writer.finish(outcome);
+    this.flushIfIdle();
+    try {
+      await stored;
+    } finally {
+      this.finishing--;
+    }
+  }
+
+  /** Writes the waiting outcomes now when no other recipient can join them soon (all wait for theirs) or the run failed. */
+  private flushIfIdle(): void {
+    if (this.writer.waitingFinishes > 0 && (this.finishing >= this.slots.inUse || this.failure !== undefined)) this.writer.flushFinishes();
   }
 
   private skip(reason: string): void {
@@ -182,6 +290,7 @@ export class FanOutRun {
 
   private fail(error: unknown): void {
     this.failure ??= { error };
+    this.writer.flushFinishes();
   }
 
   private snapshot(): SendRun {
@@ -258,16 +367,6 @@ export class FanOutRun {
 
 function refKey(owner: ConversationOwner, scope: ConversationScope): string {
   return JSON.stringify(owner.kind === 'user' ? ['user', owner.userId, scope] : ['team', owner.teamId, scope]);
-}
-
-/** `next()` of an iterator for several callers, one call at a time (a generator may not be re-entered). */
-function serialPull<T>(iterator: AsyncIterator<T>): () => Promise<IteratorResult<T>> {
-  let pulling: Promise<unknown> = Promise.resolve();
-  return () => {
-    const next = pulling.then(() => iterator.next());
-    pulling = next.catch(() => undefined);
-    return next;
-  };
 }
 
 function toAsyncIterator<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> {
