@@ -214,6 +214,7 @@ export interface RateLimiterOptions {
  */
 export class RateLimiter {
   private readonly tenant: TokenBucket;
+
   private readonly conversations = new Map<string, SlidingWindows>();
   private readonly limits: readonly WindowLimit[];
   private readonly brake: ThrottleBrake | undefined;
@@ -248,6 +249,12 @@ export class RateLimiter {
     windows.record(now);
     if (++this.acquired % 1024 === 0) this.prune(now);
     return 0;
+  }
+
+  /** Milliseconds until the tenant bucket holds a token (0: now), whatever the conversation. Takes nothing. */
+  tenantWaitMs(now = this.now()): number {
+    if (this.brake) this.tenant.scale(this.brake.factor(now), now);
+    return this.tenant.waitMs(now);
   }
 
   /** The send taken by `tryAcquire(conversationId, acquiredAt)` was answered now: see {@link SlidingWindows.settle}. */

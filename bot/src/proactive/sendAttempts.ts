@@ -1,5 +1,6 @@
 import type { StoredConversationRef } from '@soestainable/shared/domain/conversation';
 import { errorFields, type Logger } from '../platform/logger';
+import { RateGate } from './rateGate';
 import type { RateLimiter } from './rateLimits';
 import { classifySendError, SendError, type OutgoingActivity, type Sender } from './sender';
 
@@ -62,19 +63,23 @@ export interface SendAttemptsOptions {
  * every run of an engine (one limiter per process).
  */
 export class SendAttempts {
+  private readonly gate: RateGate;
+
   constructor(
     private readonly limiter: RateLimiter,
     private readonly clock: Clock,
     private readonly sender: Sender,
     private readonly options: SendAttemptsOptions,
     private readonly logger?: Logger,
-  ) {}
+  ) {
+    this.gate = new RateGate(limiter, clock);
+  }
 
   async send(ref: StoredConversationRef, activity: OutgoingActivity, counters: RetryCounters): Promise<SendOutcome> {
     const conversationKey = conversationKeyOf(ref);
     let retried = false;
     for (let attempt = 1; ; attempt++) {
-      const acquiredAt = await this.acquire(conversationKey);
+      const acquiredAt = await this.gate.acquire(conversationKey);
       try {
         const { activityId } = await this.withTimeout(this.sender.send(ref.reference, activity));
         this.limiter.settle(conversationKey, acquiredAt);
@@ -103,16 +108,6 @@ export class SendAttempts {
         await this.clock.sleep(backoffDelayMs(attempt, this.options.backoff, failure.retryAfterMs));
       }
     }
-  }
-
-  /** Waits until the tenant bucket and the conversation's windows allow a send; answers when the slot was taken. */
-  private async acquire(conversationKey: string): Promise<number> {
-    let acquiredAt = this.clock.now();
-    for (let wait = this.limiter.tryAcquire(conversationKey, acquiredAt); wait > 0; wait = this.limiter.tryAcquire(conversationKey, acquiredAt)) {
-      await this.clock.sleep(wait);
-      acquiredAt = this.clock.now();
-    }
-    return acquiredAt;
   }
 
   /**
