@@ -4,6 +4,7 @@ import { errorFields } from '../platform/logger';
 import type { ClaimOutcome } from '../storage/repositories/sendClaims';
 import { createClaimWriter, type ClaimWriter } from './claimWriter';
 import type { FanOutDeps, FanOutOptions, FanOutRecipient, FanOutRequest } from './fanOut';
+import { ReferencePages } from './referencePages';
 import type { OutgoingActivity } from './sender';
 import type { Clock, SendAttempts } from './sendAttempts';
 
@@ -91,7 +92,7 @@ export class FanOutRun {
   private readonly deliveries = new Set<Promise<void>>();
   /** Outcomes submitted and not yet stored. */
   private finishing = 0;
-  private prefetched: Map<string, StoredConversationRef> | undefined;
+  private pages: ReferencePages | undefined;
   /** The first error that stops the run. */
   private failure: { error: unknown } | undefined;
   /** Saves are chained so that an older snapshot never lands after a newer one (save replaces the row). */
@@ -122,8 +123,9 @@ export class FanOutRun {
   async execute(): Promise<SendRun> {
     try {
       const scopes = this.request.prefetchReferences;
-      if (scopes !== undefined && scopes.length > 0) this.prefetched = await this.prefetch(scopes);
+      if (scopes !== undefined && scopes.length > 0) this.pages = this.readPages(scopes);
       await this.runRecipients();
+      await this.pages?.stop();
       if (this.failure === undefined) await this.countUncertain();
     } catch (error) {
       this.fail(error);
@@ -207,7 +209,7 @@ export class FanOutRun {
     if (recipient.skipReason !== undefined) return this.finishSkipped(recipientId, recipient.skipReason);
     const owner: ConversationOwner = recipient.owner ?? { kind: 'user', userId: recipientId };
     const scope: ConversationScope = recipient.scope ?? (owner.kind === 'user' ? 'personal' : 'channel');
-    const ref = this.prefetched?.get(refKey(owner, scope)) ?? (await this.env.deps.conversationRefs.get(owner, scope));
+    const ref = (await this.pages?.get(owner, scope)) ?? (await this.env.deps.conversationRefs.get(owner, scope));
     if (!ref || !ref.active) return this.finishSkipped(recipientId, ref ? SKIP_REASONS.inactive : SKIP_REASONS.noConversation);
     const activity = await this.build(recipient);
     if (activity !== undefined) await this.send(recipientId, { owner, scope }, ref, activity);
@@ -313,16 +315,12 @@ export class FanOutRun {
     }
   }
 
-  /** Every stored reference of the scopes, by owner and scope. */
-  private async prefetch(scopes: readonly ConversationScope[]): Promise<Map<string, StoredConversationRef>> {
+  /** Starts reading every stored reference of the scopes in pages, beside the claims and sends. */
+  private readPages(scopes: readonly ConversationScope[]): ReferencePages {
     const refs = this.env.deps.conversationRefs;
     const iterateScope = refs.iterateScope;
     if (iterateScope === undefined) throw new RangeError('prefetchReferences needs conversationRefs.iterateScope.');
-    const map = new Map<string, StoredConversationRef>();
-    for (const scope of new Set(scopes)) {
-      for await (const ref of iterateScope.call(refs, scope)) map.set(refKey(ref.owner, ref.scope), ref);
-    }
-    return map;
+    return new ReferencePages({ iterateScope: (scope) => iterateScope.call(refs, scope) }, scopes, (error) => this.fail(error));
   }
 
   /**
@@ -363,10 +361,6 @@ export class FanOutRun {
     }
     return record;
   }
-}
-
-function refKey(owner: ConversationOwner, scope: ConversationScope): string {
-  return JSON.stringify(owner.kind === 'user' ? ['user', owner.userId, scope] : ['team', owner.teamId, scope]);
 }
 
 function toAsyncIterator<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> {
