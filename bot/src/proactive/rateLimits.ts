@@ -210,8 +210,8 @@ export interface RateLimiterOptions {
 }
 
 /**
- * The tenant bucket (capped at its rate in any rolling second) and one set of sliding windows per conversation. `tryAcquire` is synchronous, so in one
- * process two callers can never both take the last slot.
+ * The tenant bucket (capped at its rate in any rolling second) and one set of sliding windows per conversation.
+ * `tryAcquire` is synchronous, so in one process two callers can never both take the last slot.
  */
 export class RateLimiter {
   private readonly tenant: TokenBucket;
