@@ -115,6 +115,8 @@ interface Outcome {
   readonly brakes: number;
   /** CPU ms per recipient: this process (engine, SDK and fake connector) and Azurite. */
   readonly cpu: { engine: number; azurite: number | undefined };
+  /** Wall time before the first accepted send (run record, reference pages, first claims) and after the last. */
+  readonly edgesMs: { first: number; last: number };
 }
 
 async function fanOut(
@@ -152,10 +154,15 @@ async function fanOut(
     }
   }
   const started = performance.now();
+  const startedAt = Date.now();
+  const deliveredBefore = connector.deliveries.length;
   const cpuBefore = process.cpuUsage();
   const azuriteBefore = processCpuMs(azuritePid);
   const run = await engine.run({ kind: 'nudge', period, recipients: recipients(), ...(prefetch ? { prefetchReferences: ['personal'] as const } : {}) });
   const wallMs = performance.now() - started;
+  const endedAt = Date.now();
+  const ours = connector.deliveries.slice(deliveredBefore);
+  const edgesMs = { first: (ours[0]?.at ?? endedAt) - startedAt, last: endedAt - (ours[ours.length - 1]?.at ?? startedAt) };
   const cpuUsed = process.cpuUsage(cpuBefore);
   const azuriteAfter = processCpuMs(azuritePid);
   const cpu = {
@@ -180,6 +187,7 @@ async function fanOut(
     connector,
     cpu,
     brakes,
+    edgesMs,
   };
 }
 
@@ -243,7 +251,10 @@ async function main(): Promise<void> {
 }
 
 function describeCpu(o: Outcome): string {
-  return `CPU ${o.cpu.engine.toFixed(2)} ms in this process + ${o.cpu.azurite === undefined ? '?' : o.cpu.azurite.toFixed(2)} ms in Azurite`;
+  return (
+    `CPU ${o.cpu.engine.toFixed(2)} ms in this process + ${o.cpu.azurite === undefined ? '?' : o.cpu.azurite.toFixed(2)} ms in Azurite; ` +
+    `first send ${o.edgesMs.first.toFixed(0)} ms after the start, run done ${o.edgesMs.last.toFixed(0)} ms after the last`
+  );
 }
 
 main().catch((err: unknown) => {

@@ -2,7 +2,8 @@
  * Teams' proactive rate limits as pure, clock-driven bookkeeping (no timers here: callers ask how long to wait
  * and sleep themselves). See ../shared/BRIEF.md "Proactive rate limits":
  * - per bot per conversation: 7 per 1 s, 8 per 2 s, 60 per 30 s, 1800 per hour (sliding windows);
- * - per app per tenant: documented as 50 RPS (older copies: 30), so a token bucket, 30/s unless configured.
+ * - per app per tenant: documented as 50 RPS (older copies: 30), so a token bucket, 30/s unless configured, that
+ *   never lets more than its rate through in any rolling second.
  */
 
 /** At most `count` sends in any `windowMs` window. */
@@ -209,11 +210,16 @@ export interface RateLimiterOptions {
 }
 
 /**
- * The tenant bucket and one set of sliding windows per conversation. `tryAcquire` is synchronous, so in one
- * process two callers can never both take the last slot.
+ * The tenant bucket (capped at its rate in any rolling second) and one set of sliding windows per conversation.
+ * `tryAcquire` is synchronous, so in one process two callers can never both take the last slot.
  */
 export class RateLimiter {
   private readonly tenant: TokenBucket;
+  /**
+   * At most `tenantRate` sends in any rolling second. The bucket alone lets `rate + burst` through in the second
+   * after a pause (a stall of the event loop, a GC), which a tenant counting per second answers with 429s.
+   */
+  private readonly tenantSecond: SlidingWindows;
   private readonly conversations = new Map<string, SlidingWindows>();
   private readonly limits: readonly WindowLimit[];
   private readonly brake: ThrottleBrake | undefined;
@@ -226,6 +232,7 @@ export class RateLimiter {
     const rate = options.tenantRate ?? DEFAULT_TENANT_RATE;
     assertPositive(rate, 'tenantRate');
     this.tenant = new TokenBucket(rate, options.tenantBurst ?? Math.max(1, rate / 20), now());
+    this.tenantSecond = new SlidingWindows([{ count: Math.max(1, Math.floor(rate)), windowMs: 1_000 }]);
     this.limits = options.conversationLimits ?? CONVERSATION_LIMITS;
     this.brake = options.throttleBrake === false ? undefined : new ThrottleBrake(options.throttleBrake);
   }
@@ -238,16 +245,23 @@ export class RateLimiter {
     if (this.brake) this.tenant.scale(this.brake.factor(now), now);
     let windows = this.conversations.get(conversationId);
     const conversationWait = windows ? windows.waitMs(now) : 0;
-    const wait = Math.max(conversationWait, this.tenant.waitMs(now));
+    const wait = Math.max(conversationWait, this.tenant.waitMs(now), this.tenantSecond.waitMs(now));
     if (wait > 0) return wait;
     if (!windows) {
       windows = new SlidingWindows(this.limits);
       this.conversations.set(conversationId, windows);
     }
     this.tenant.take(now);
+    this.tenantSecond.record(now);
     windows.record(now);
     if (++this.acquired % 1024 === 0) this.prune(now);
     return 0;
+  }
+
+  /** Milliseconds until the tenant bucket holds a token (0: now), whatever the conversation. Takes nothing. */
+  tenantWaitMs(now = this.now()): number {
+    if (this.brake) this.tenant.scale(this.brake.factor(now), now);
+    return Math.max(this.tenant.waitMs(now), this.tenantSecond.waitMs(now));
   }
 
   /** The send taken by `tryAcquire(conversationId, acquiredAt)` was answered now: see {@link SlidingWindows.settle}. */

@@ -63,4 +63,31 @@ describe('GroupCommit', () => {
     const group = new GroupCommit<number, number>(async () => [], 10, 1);
     await expect(group.submit(1)).rejects.toThrow('fewer results');
   });
+  it('with minBatch, holds calls until enough wait, a flush, or the linger', async () => {
+    const { batches, releases, write } = controlledWrite();
+    const sleeps: (() => void)[] = [];
+    const sleep = () => new Promise<void>((resolve) => sleeps.push(resolve));
+    const group = new GroupCommit(write, 10, 2, { minBatch: 3, lingerMs: 100, sleep });
+    const first = [1, 2].map((i) => group.submit(i));
+    expect(batches).toEqual([]);
+    expect(group.waiting).toBe(2);
+    const third = group.submit(3);
+    expect(batches).toEqual([[1, 2, 3]]);
+    // Two more, below the minimum: a flush writes them however few.
+    const rest = [4, 5].map((i) => group.submit(i));
+    expect(batches).toHaveLength(1);
+    group.flush();
+    expect(batches[1]).toEqual([4, 5]);
+    releases.forEach((release) => release());
+    await settle();
+    // One more: the linger (one timer, armed when a call first had to wait) writes it alone.
+    const late = group.submit(6);
+    expect(batches).toHaveLength(2);
+    expect(sleeps.length).toBeGreaterThan(0);
+    sleeps.forEach((wake) => wake());
+    await settle();
+    expect(batches[2]).toEqual([6]);
+    releases[2]?.();
+    expect(await Promise.all([...first, third, ...rest, late])).toEqual(['ok-1', 'ok-2', 'ok-3', 'ok-4', 'ok-5', 'ok-6']);
+  });
 });

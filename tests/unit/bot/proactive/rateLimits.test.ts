@@ -116,6 +116,18 @@ describe('RateLimiter', () => {
     expect(times[999]).toBeLessThanOrEqual(5_000);
   });
 
+  it('never lets more than the rate through in a rolling second, even when the bucket is full after a pause', () => {
+    const clock = { t: 0 };
+    const limiter = new RateLimiter(() => clock.t, { tenantRate: 200, tenantBurst: 10, throttleBrake: false });
+    // Steady sends, a pause of 100 ms (a stalled event loop) refilling the bucket, then steady sends again.
+    const times = drive(limiter, clock, 400, (i) => `conv-${i}`);
+    clock.t += 100;
+    times.push(...drive(limiter, clock, 600, (i) => `later-${i}`));
+    expect(maxInWindow(times, 1_000)).toBeLessThanOrEqual(200);
+    // Still the full rate on average: 1000 sends in about 5 s (plus the pause).
+    expect(times[999]).toBeLessThanOrEqual(5_100);
+  });
+
   it('takes nothing when it answers a wait, and forgets idle conversations', () => {
     const clock = { t: 0 };
     const limiter = new RateLimiter(() => clock.t, { tenantRate: 1, tenantBurst: 1 });
