@@ -178,7 +178,6 @@ export class FanOutEngine {
   }
 
   /** Runs one fan-out to the end and returns its finished, saved record. */
-  // eslint-disable-next-line max-lines-per-function -- being rewritten (issue 14 item 6, branch perf-fanout)
   async run(request: FanOutRequest): Promise<SendRun> {
     const startedMs = this.clock.now();
     const record = await this.env.deps.sendRuns.start(request.kind);
