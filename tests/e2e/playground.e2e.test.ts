@@ -15,7 +15,8 @@ import type { Language } from '@soestainable/shared/domain/types';
 import { formatLongDate } from '@soestainable/bot/cards/format';
 import { checkinTexts } from '@soestainable/bot/features/checkin/texts';
 import { coreTexts } from '@soestainable/bot/features/core/coreTexts';
-import { fill, languageOfLocale } from '@soestainable/bot/cards/texts';
+import { languageOfLocale } from '@soestainable/bot/cards/texts';
+import { t } from '@soestainable/shared/text';
 import { LANGUAGE_NAMES } from '@soestainable/bot/features/core/cards';
 import { enrolTexts } from '@soestainable/bot/features/enrol/texts';
 import { myDataTexts } from '@soestainable/bot/features/myData/texts';
@@ -188,7 +189,7 @@ describe('issue 3 in the Agents Playground: join, check in, barrier, progress, e
     const en = BEFORE_JOINING;
     const card = await pg().send('doe mee');
     const text = await card.expectTexts('enrolment card', [enrolTexts.titleNew[en], enrolTexts.baselineTitle[en]]);
-    expect(text).not.toContain(squash(fill(coreTexts.noIdentity, en)));
+    expect(text).not.toContain(squash(t(coreTexts.noIdentity, en)));
     await screenshot('enrolment-card');
 
     await card.choose(enrolTexts.team[en], TEAM);
@@ -210,7 +211,7 @@ describe('issue 3 in the Agents Playground: join, check in, barrier, progress, e
   step('"inchecken": the day\'s card; checked in, the card replaced in place by the summary', async () => {
     const date = formatLongDate(TODAY, 'nl');
     const card = await pg().send('inchecken');
-    const text = await card.expectTexts("the day's card", [fill(checkinTexts.checkInHeading, 'nl', { date }), question('outcome', 'nl')]);
+    const text = await card.expectTexts("the day's card", [t(checkinTexts.checkInHeading, 'nl', { date }), question('outcome', 'nl')]);
     const challenge = CATALOGUE.find((c) => text.includes(squash(c.title.nl)));
     if (!challenge) throw new Error(`the day's card shows no challenge from the catalogue:\n${text}`);
     seen.challenge = challenge;
@@ -224,14 +225,14 @@ describe('issue 3 in the Agents Playground: join, check in, barrier, progress, e
     if (challenge.question.kind === 'yesno') {
       await card.tick(challenge.question.text.nl);
     } else {
-      const label = fill(checkinTexts.countLabel, 'nl', { question: challenge.question.text.nl });
+      const label = t(checkinTexts.countLabel, 'nl', { question: challenge.question.text.nl });
       await card.card.getByRole('spinbutton', { name: label, exact: true }).fill('2');
     }
     await card.submit('check-in', checkinTexts.submit.nl, [
-      fill(checkinTexts.summaryTitle, 'nl', { date }),
+      t(checkinTexts.summaryTitle, 'nl', { date }),
       challenge.title.nl,
       CHECKIN_OUTCOME_LABELS.done.nl,
-      fill(checkinTexts.travelValue, 'nl', { mode: TRAVEL_MODE_LABELS.fiets.nl, band: DISTANCE_BAND_LABELS['5-10'].nl }),
+      t(checkinTexts.travelValue, 'nl', { mode: TRAVEL_MODE_LABELS.fiets.nl, band: DISTANCE_BAND_LABELS['5-10'].nl }),
       checkinTexts.factCo2.nl,
     ]);
   });
