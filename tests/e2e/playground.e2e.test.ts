@@ -247,12 +247,12 @@ describe('issue 3 in the Agents Playground: join, check in, barrier, progress, e
 
   step('"voortgang": the progress card in Dutch', async () => {
     const card = await pg().send('voortgang');
-    await card.expectTexts('progress', [progressTexts.title.nl, progressTexts.streak.nl, progressTexts.streakOne.nl, progressTexts.checkedIn.nl]);
+    await card.expectTexts('progress', [progressTexts.title.nl, progressTexts.streak.nl, t(progressTexts.streakValue, 'nl', { count: 1 }), progressTexts.checkedIn.nl]);
   });
 
   step('"mijn gegevens": the summary card with the download and delete buttons', async () => {
     const card = await pg().send('mijn gegevens');
-    await card.expectTexts('my data', [myDataTexts.summaryTitle.nl, myDataTexts.checkInOne.nl, myDataTexts.surveyBaseline.nl]);
+    await card.expectTexts('my data', [myDataTexts.summaryTitle.nl, t(myDataTexts.checkInCount, 'nl', { count: 1 }), myDataTexts.surveyBaseline.nl]);
     await card.card.getByRole('button', { name: myDataTexts.deleteButton.nl, exact: true }).waitFor({ state: 'visible', timeout: WAIT_MS });
 
     // The Action.OpenUrl button opens the link in a new window, as Teams would; the answer is a file download
@@ -287,7 +287,7 @@ describe('issue 3 in the Agents Playground: join, check in, barrier, progress, e
 
   step('"progress": the progress card in English', async () => {
     const card = await pg().send('progress');
-    await card.expectTexts('progress', [progressTexts.title.en, progressTexts.streak.en, progressTexts.streakOne.en, progressTexts.checkedIn.en]);
+    await card.expectTexts('progress', [progressTexts.title.en, progressTexts.streak.en, t(progressTexts.streakValue, 'en', { count: 1 }), progressTexts.checkedIn.en]);
   });
 
   step('"delete my data": confirmed, the card replaced in place by "deleted"', async () => {

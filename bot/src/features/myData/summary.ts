@@ -92,7 +92,7 @@ export function summaryCardData(data: StoredData, names: SummaryNames, lang: Lan
   };
   const checkInFacts = [...countBy(data.checkIns, (c) => c.campaignId)].map(([campaignId, count]) => ({
     title: campaignName(campaignId),
-    value: count === 1 ? t(T.checkInOne, lang) : t(T.checkInCount, lang, { count }),
+    value: t(T.checkInCount, lang, { count }),
   }));
   const surveyFacts = data.surveys.map((s) => ({
     title: `${t(s.kind === 'baseline' ? T.surveyBaseline : T.surveyEnd, lang)}, ${campaignName(s.campaignId)}`,

@@ -33,14 +33,19 @@ export const myDataTexts = {
   languageNl: { nl: 'Nederlands', en: 'Dutch' },
   languageEn: { nl: 'Engels', en: 'English' },
   checkInsHeading: { nl: 'Check-ins', en: 'Check-ins' },
-  checkInCount: { nl: '{count} check-ins', en: '{count} check-ins' },
-  checkInOne: { nl: '1 check-in', en: '1 check-in' },
+  checkInCount: {
+    nl: { one: '{count} check-in', other: '{count} check-ins' },
+    en: { one: '{count} check-in', other: '{count} check-ins' },
+  },
   noCheckIns: { nl: 'Geen check-ins.', en: 'No check-ins.' },
   surveysHeading: { nl: 'Vragenlijsten', en: 'Surveys' },
   surveyBaseline: { nl: 'Nulmeting', en: 'Baseline' },
   surveyEnd: { nl: 'Eindmeting', en: 'End survey' },
   pledgesOf: { nl: 'Voornemens', en: 'Pledges' },
-  pledgeCount: { nl: '{count} gewoonte(s), {date}', en: '{count} habit(s), {date}' },
+  pledgeCount: {
+    nl: { one: '{count} gewoonte, {date}', other: '{count} gewoontes, {date}' },
+    en: { one: '{count} habit, {date}', other: '{count} habits, {date}' },
+  },
   noSurveys: { nl: 'Geen vragenlijsten.', en: 'No surveys.' },
   reportsHeading: { nl: 'Prikkels en ideeën met je naam erbij', en: 'Barriers and ideas with your name on them' },
   reportsNote: {

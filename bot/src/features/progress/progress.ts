@@ -90,7 +90,7 @@ export function createProgressFeature(deps: FeatureDeps): Feature {
       title: t(T.title, lang),
       subtitle,
       facts: [
-        { title: t(T.streak, lang), value: own.streak === 1 ? t(T.streakOne, lang) : t(T.streakMany, lang, { n: own.streak }) },
+        { title: t(T.streak, lang), value: t(T.streakValue, lang, { count: own.streak }) },
         { title: t(T.checkedIn, lang), value: t(T.checkedInValue, lang, { n: own.daysCheckedIn, soFar: own.daysSoFar }) },
         { title: t(T.challenges, lang), value: t(T.challengesValue, lang, { done: own.done, partly: own.partly }) },
         { title: t(T.co2, lang), value: formatKgRange(own.co2, lang) },

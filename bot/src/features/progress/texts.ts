@@ -7,8 +7,10 @@ export const progressTexts = {
   subtitleRunning: { nl: '{campaign} · {done} van {total} dagen voorbij', en: '{campaign} · {done} of {total} days gone' },
   subtitleEnded: { nl: '{campaign} · afgelopen op {date}', en: '{campaign} · ended on {date}' },
   streak: { nl: 'Reeks', en: 'Streak' },
-  streakOne: { nl: '1 werkdag', en: '1 working day' },
-  streakMany: { nl: '{n} werkdagen op rij', en: '{n} working days in a row' },
+  streakValue: {
+    nl: { one: '{count} werkdag op rij', other: '{count} werkdagen op rij' },
+    en: { one: '{count} working day in a row', other: '{count} working days in a row' },
+  },
   checkedIn: { nl: 'Ingecheckt', en: 'Checked in' },
   checkedInValue: { nl: '{n} van de {soFar} dagen tot nu toe', en: '{n} of the {soFar} days so far' },
   challenges: { nl: 'Challenge gedaan', en: 'Challenge done' },

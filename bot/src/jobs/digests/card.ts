@@ -108,7 +108,7 @@ export function digestCardData(content: DigestContent, lang: Language): DigestCa
           ? t(T.checkInsFirstWeek, lang, { now: f.checkIns })
           : t(T.checkInsValue, lang, { now: f.checkIns, before: f.previousCheckIns }),
     },
-    { title: t(T.wasteFree, lang), value: t(T.wasteFreeValue, lang, { n: f.wasteFree }) },
+    { title: t(T.wasteFree, lang), value: t(T.wasteFreeValue, lang, { count: f.wasteFree }) },
     {
       title: t(T.travel, lang),
       value: f.sustainableShare === undefined ? t(T.noTravel, lang) : t(T.travelValue, lang, { share: formatPercent(f.sustainableShare, lang) }),

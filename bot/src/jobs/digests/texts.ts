@@ -18,7 +18,10 @@ export const digestTexts = {
   checkInsValue: { nl: '{now} deze week, {before} de week ervoor', en: '{now} this week, {before} the week before' },
   checkInsFirstWeek: { nl: '{now} deze week (de eerste week)', en: '{now} this week (the first week)' },
   wasteFree: { nl: 'Afvalvrije dagen', en: 'Waste-free days' },
-  wasteFreeValue: { nl: '{n} keer afvalvrij gewerkt', en: 'worked waste-free {n} times' },
+  wasteFreeValue: {
+    nl: { one: '{count} keer afvalvrij gewerkt', other: '{count} keer afvalvrij gewerkt' },
+    en: { one: 'worked waste-free {count} time', other: 'worked waste-free {count} times' },
+  },
   travel: { nl: 'Duurzaam gereisd', en: 'Sustainable travel' },
   travelValue: {
     nl: '{share} fiets, lopen, e-bike, ov of thuiswerken (de rest met de auto)',

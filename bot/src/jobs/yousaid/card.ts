@@ -34,11 +34,9 @@ export interface YouSaidCardData {
 }
 
 export function youSaidCardData(content: YouSaidContent, lang: Language): YouSaidCardData {
-  const many = content.reports.length > 1;
-  const intro = content.kind === 'link' ? (many ? T.linkedMany : T.linked) : many ? T.statusChangedMany : T.statusChanged;
   return {
     title: t(T.title, lang),
-    intro: t(intro, lang),
+    intro: t(content.kind === 'link' ? T.linked : T.statusChanged, lang, { count: content.reports.length }),
     youReported: t(T.youReported, lang),
     reports: content.reports.map((r) => ({ reference: r.reference, text: plain(r.text) })),
     actionLabel: t(T.action, lang),
