@@ -1,8 +1,10 @@
+import { GLOSSARY } from '@soestainable/shared/text';
 import type { Texts } from '../../cards/texts';
 
 /** Texts of the "you said, we did" card. Dutch is the source (informal "je"), English the translation. */
 export const youSaidTexts = {
-  title: { nl: 'Je zei, wij deden', en: 'You said, we did' },
+  /** The name the tab gives its section ("Jij zei, wij deden"), so that the card and the tab read as one. */
+  title: GLOSSARY.youSaidWeDid.label,
   /** Plural by the number of the reader's reports the news is about (the wording has no number). */
   linked: {
     nl: {
