@@ -1,3 +1,4 @@
+import { GLOSSARY } from '@soestainable/shared/text';
 import type { Texts } from '../../cards/texts';
 
 /** Texts of the my-data feature (overview, download, deletion). Dutch is the source, English the translation. */
@@ -18,10 +19,10 @@ export const myDataTexts = {
   },
   profileHeading: { nl: 'Profiel', en: 'Profile' },
   noProfile: { nl: 'Je doet niet mee, dus er is geen profiel.', en: "You haven't joined, so there is no profile." },
-  team: { nl: 'Team', en: 'Team' },
+  team: GLOSSARY.team.label,
   language: { nl: 'Taal', en: 'Language' },
   nudgeTime: { nl: 'Herinnering om', en: 'Reminder at' },
-  status: { nl: 'Status', en: 'Status' },
+  status: GLOSSARY.status.label,
   roles: { nl: 'Rollen', en: 'Roles' },
   joinedAt: { nl: 'Meegedaan sinds', en: 'Joined on' },
   noRoles: { nl: 'medewerker', en: 'employee' },
@@ -32,14 +33,14 @@ export const myDataTexts = {
   roleCoordinator: { nl: 'coördinator', en: 'coordinator' },
   languageNl: { nl: 'Nederlands', en: 'Dutch' },
   languageEn: { nl: 'Engels', en: 'English' },
-  checkInsHeading: { nl: 'Check-ins', en: 'Check-ins' },
+  checkInsHeading: GLOSSARY.checkIns.label,
   checkInCount: {
     nl: { one: '{count} check-in', other: '{count} check-ins' },
     en: { one: '{count} check-in', other: '{count} check-ins' },
   },
   noCheckIns: { nl: 'Geen check-ins.', en: 'No check-ins.' },
   surveysHeading: { nl: 'Vragenlijsten', en: 'Surveys' },
-  surveyBaseline: { nl: 'Nulmeting', en: 'Baseline' },
+  surveyBaseline: GLOSSARY.baseline.label,
   surveyEnd: { nl: 'Eindmeting', en: 'End survey' },
   pledgesOf: { nl: 'Voornemens', en: 'Pledges' },
   pledgeCount: {
@@ -54,7 +55,7 @@ export const myDataTexts = {
   },
   noReports: { nl: 'Geen.', en: 'None.' },
   barrierWord: { nl: 'Prikkel', en: 'Barrier' },
-  ideaWord: { nl: 'Idee', en: 'Idea' },
+  ideaWord: GLOSSARY.idea.label,
   ideaNieuw: { nl: 'Nieuw', en: 'New' },
   ideaBekeken: { nl: 'Bekeken', en: 'Reviewed' },
   ideaOvergenomen: { nl: 'Overgenomen', en: 'Adopted' },

@@ -1,3 +1,4 @@
+import { GLOSSARY } from '@soestainable/shared/text';
 import type { Texts } from '../../cards/texts';
 
 /** Texts of the reports feature (barriers and ideas). Dutch is the source, English the translation. */
@@ -19,7 +20,7 @@ export const reportsTexts = {
   ideaPlaceholder: { nl: 'Bijvoorbeeld: een waterkoeler op elke verdieping', en: 'For example: a water cooler on every floor' },
   ideaContactTitle: { nl: 'Je mag contact met me opnemen over dit idee', en: 'You may contact me about this idea' },
   textError: { nl: 'Schrijf 1 tot 500 tekens.', en: 'Write 1 to 500 characters.' },
-  themeLabel: { nl: 'Thema', en: 'Theme' },
+  themeLabel: GLOSSARY.theme.label,
   themeError: { nl: 'Kies een thema.', en: 'Choose a theme.' },
   contactLabel: { nl: 'Contact', en: 'Contact' },
   anonymousNote: {
