@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, StatusCodes, type Activity, type TurnContext } from 'botbuilder';
 import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import { t } from '@soestainable/shared/text';
 import type { Config } from './config';
 import { isAppError } from './errors';
 import { coreTexts } from './features/core/coreTexts';
-import { t } from '@soestainable/shared/text';
 import { languageOfLocale } from './cards/texts';
 import { connectorClientOptions } from './platform/connectorClient';
 import { errorFields, type Logger } from './platform/logger';

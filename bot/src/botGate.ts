@@ -1,6 +1,6 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
-import { coreTexts } from './features/core/coreTexts';
 import { t } from '@soestainable/shared/text';
+import { coreTexts } from './features/core/coreTexts';
 import { languageOfLocale } from './cards/texts';
 import type { Admission, KeyedRateLimit } from './platform/keyedRateLimit';
 import { errorFields, type Logger } from './platform/logger';

@@ -7,13 +7,13 @@ import {
   type Attachment,
   type InvokeResponse,
 } from 'botbuilder';
+import { t } from '@soestainable/shared/text';
 import { isAppError } from './errors';
 import { parseCommand } from './features/commands/parse';
 import type { CommandId } from './features/commands/catalog';
 import { messageCard } from './cards/render';
 import { coreTexts } from './features/core/coreTexts';
 import type { ActionHandler, ActionResult, CommandHandler, Feature, Turn } from './features/core/feature';
-import { t } from '@soestainable/shared/text';
 import { languageOfLocale } from './cards/texts';
 import type { Repositories } from './storage/repositories';
 import { errorFields, type Logger } from './platform/logger';

@@ -3,9 +3,9 @@ import { DISTANCE_BAND_LABELS, FREQUENCY_LABELS, TRAVEL_MODE_LABELS } from '@soe
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import type { Pledge } from '@soestainable/shared/domain/followUp';
 import { DISTANCE_BAND_KEYS, FREQUENCIES, TRAVEL_MODES, type Language, type Survey } from '@soestainable/shared/domain/types';
+import { t } from '@soestainable/shared/text';
 import { formatLongDate } from '../../cards/format';
 import { renderCard } from '../../cards/render';
-import { t } from '@soestainable/shared/text';
 import { literal, plain } from '../../cards/texts';
 import type { EndAnswers, PledgeChoice } from '../../services/lasting/endSurvey';
 import { button, noticeCard, textsIn } from '../core/cards';

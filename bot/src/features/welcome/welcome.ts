@@ -1,9 +1,9 @@
 import { TurnContext, type Activity, type Attachment } from 'botbuilder';
 import type { ConversationOwner, ConversationScope } from '@soestainable/shared/domain/conversation';
 import { isJoined } from '@soestainable/shared/domain/organisation';
+import { t } from '@soestainable/shared/text';
 import { renderCard } from '../../cards/render';
 import type { Feature, FeatureDeps, Turn } from '../core/feature';
-import { t } from '@soestainable/shared/text';
 import { literal } from '../../cards/texts';
 import { button, textsIn, type CardButton } from '../core/cards';
 import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '../enrol/verbs';

@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import { isJoined } from '@soestainable/shared/domain/organisation';
-import { messageCard } from '../../../cards/render';
 import { t } from '@soestainable/shared/text';
+import { messageCard } from '../../../cards/render';
 import { coreTexts } from '../../core/coreTexts';
 import type { ActionResult, FeatureDeps, Turn } from '../../core/feature';
 import { button, noticeCard, textsIn } from '../../core/cards';

@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import type { Language } from '@soestainable/shared/domain/types';
-import { messageCard } from '../../../cards/render';
 import { t } from '@soestainable/shared/text';
+import { messageCard } from '../../../cards/render';
 import type { ActionResult, FeatureDeps, Turn } from '../../core/feature';
 import { noticeCard, textsIn } from '../../core/cards';
 import { joinFirstCard } from '../../enrol/cards';

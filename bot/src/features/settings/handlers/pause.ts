@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
-import { messageCard } from '../../../cards/render';
 import { t } from '@soestainable/shared/text';
+import { messageCard } from '../../../cards/render';
 import type { ActionResult, FeatureDeps, Turn } from '../../core/feature';
 import { button, noticeCard, textsIn } from '../../core/cards';
 import { joinFirstCard } from '../../enrol/cards';

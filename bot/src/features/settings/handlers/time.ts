@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import { NUDGE_WINDOW, nudgeTimeOf } from '@soestainable/shared/domain/nudgeTime';
-import { messageCard } from '../../../cards/render';
 import { t } from '@soestainable/shared/text';
+import { messageCard } from '../../../cards/render';
 import type { ActionResult, FeatureDeps, Turn } from '../../core/feature';
 import { noticeCard, textsIn } from '../../core/cards';
 import { joinFirstCard } from '../../enrol/cards';
