@@ -10,7 +10,7 @@ import type { Language } from '@soestainable/shared/domain/types';
 import { checkinTexts } from '@soestainable/bot/features/checkin/texts';
 import { CHECKIN_VERBS } from '@soestainable/bot/features/checkin/verbs';
 import { formatLongDate } from '@soestainable/bot/cards/format';
-import { fill } from '@soestainable/bot/cards/texts';
+import { t } from '@soestainable/shared/text';
 import type { HttpClient } from './http';
 import { CAMPAIGN_ID, TENANT, TODAY, type Answers, type Person } from './org';
 
@@ -87,11 +87,12 @@ function invokeActivity(person: Person, answers: Answers, serviceUrl: string, ve
 /** What the summary card of a first check-in must say, in the person's language. */
 function expectedTexts(person: Person, answers: Answers): { must: string[]; mustNot: string[] } {
   const lang: Language = person.language;
-  const must = [fill(checkinTexts.summaryTitle, lang, { date: formatLongDate(TODAY, lang) })];
-  if (answers.barrierText !== undefined) must.push(checkinTexts.barrierAnonymous[lang]);
-  if (answers.ideaText !== undefined) must.push(fill(checkinTexts.ideaRecorded, lang).split('{reference}')[0] ?? '');
+  const must = [t(checkinTexts.summaryTitle, lang, { date: formatLongDate(TODAY, lang) })];
+  if (answers.barrierText !== undefined) must.push(t(checkinTexts.barrierAnonymous, lang));
+  // The reference is not known here: the wording up to it.
+  if (answers.ideaText !== undefined) must.push(t(checkinTexts.ideaRecorded, lang, { reference: '\u0000' }).split('\u0000')[0] ?? '');
   // A first check-in is never "already recorded" or "changed meanwhile".
-  return { must, mustNot: [checkinTexts.alreadyRecorded[lang], checkinTexts.changedMeanwhile[lang]] };
+  return { must, mustNot: [t(checkinTexts.alreadyRecorded, lang), t(checkinTexts.changedMeanwhile, lang)] };
 }
 
 
@@ -104,7 +105,7 @@ export function checkIn(client: HttpClient, base: string, serviceUrl: string, pe
       const b = body as { statusCode?: unknown; type?: unknown; value?: { type?: unknown } };
       if (b.statusCode !== 200 || b.type !== 'application/vnd.microsoft.card.adaptive' || b.value?.type !== 'AdaptiveCard') return 'not a card';
       const card = JSON.stringify(b.value);
-      if (!must.every((t) => card.includes(t)) || mustNot.some((t) => card.includes(t))) return 'not the summary';
+      if (!must.every((s) => card.includes(s)) || mustNot.some((s) => card.includes(s))) return 'not the summary';
       return undefined;
     },
   );

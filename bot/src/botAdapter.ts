@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, StatusCodes, type Activity, type TurnContext } from 'botbuilder';
 import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import { t } from '@soestainable/shared/text';
 import type { Config } from './config';
 import { isAppError } from './errors';
 import { coreTexts } from './features/core/coreTexts';
-import { fill, languageOfLocale } from './cards/texts';
+import { languageOfLocale } from './cards/texts';
 import { connectorClientOptions } from './platform/connectorClient';
 import { errorFields, type Logger } from './platform/logger';
 
@@ -85,7 +86,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     });
     const lang = languageOfLocale(context.activity.locale);
     try {
-      await context.sendActivity(fill(coreTexts.failed, lang, { id: correlationId }));
+      await context.sendActivity(t(coreTexts.failed, lang, { id: correlationId }));
     } catch (sendError) {
       logger.warn('could not tell the user about the failed turn', { correlationId, ...errorFields(sendError) });
     }
@@ -119,7 +120,7 @@ async function storageUnavailable(context: TurnContext, error: unknown, logger: 
     conversationType: activity.conversation?.conversationType,
     ...errorFields(error),
   });
-  const text = fill(coreTexts.storageUnavailable, languageOfLocale(activity.locale));
+  const text = t(coreTexts.storageUnavailable, languageOfLocale(activity.locale));
   if (activity.type === ActivityTypes.Invoke) {
     await context.sendActivity({
       type: ActivityTypes.InvokeResponse,

@@ -1,6 +1,7 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { t } from '@soestainable/shared/text';
 import { coreTexts } from './features/core/coreTexts';
-import { fill, languageOfLocale } from './cards/texts';
+import { languageOfLocale } from './cards/texts';
 import type { Admission, KeyedRateLimit } from './platform/keyedRateLimit';
 import { errorFields, type Logger } from './platform/logger';
 
@@ -40,7 +41,7 @@ export function tenantsOf(activity: Partial<Activity>): string[] {
 /** The slow-down text in the client's language; both (Dutch first) when the activity does not say which. */
 export function slowDownText(locale: string | undefined): string {
   if (locale === undefined || locale.trim() === '') return `${coreTexts.slowDown.nl}\n\n${coreTexts.slowDown.en}`;
-  return fill(coreTexts.slowDown, languageOfLocale(locale));
+  return t(coreTexts.slowDown, languageOfLocale(locale));
 }
 
 export interface BotGateDeps {

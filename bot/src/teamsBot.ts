@@ -7,13 +7,14 @@ import {
   type Attachment,
   type InvokeResponse,
 } from 'botbuilder';
+import { t } from '@soestainable/shared/text';
 import { isAppError } from './errors';
 import { parseCommand } from './features/commands/parse';
 import type { CommandId } from './features/commands/catalog';
 import { messageCard } from './cards/render';
 import { coreTexts } from './features/core/coreTexts';
 import type { ActionHandler, ActionResult, CommandHandler, Feature, Turn } from './features/core/feature';
-import { fill, languageOfLocale } from './cards/texts';
+import { languageOfLocale } from './cards/texts';
 import type { Repositories } from './storage/repositories';
 import { errorFields, type Logger } from './platform/logger';
 
@@ -98,7 +99,7 @@ export class TeamsBot extends TeamsActivityHandler {
     const tenantId = a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
     if (!userId || !tenantId) {
       this.deps.logger.warn('activity without user or tenant', { activityType: a.type });
-      if (answerIfUnknown) await context.sendActivity(fill(coreTexts.noIdentity, languageOfLocale(a.locale)));
+      if (answerIfUnknown) await context.sendActivity(t(coreTexts.noIdentity, languageOfLocale(a.locale)));
       return undefined;
     }
     const participant = await this.deps.repos.participants.get(userId);
@@ -121,7 +122,7 @@ export class TeamsBot extends TeamsActivityHandler {
     } catch (err) {
       // The person's data is being erased: their writes are refused with a clear answer, not a failure text.
       if (!isAppError(err, 'ERASURE_IN_PROGRESS')) throw err;
-      await context.sendActivity({ attachments: [messageCard(fill(coreTexts.erasing, turn.lang))] });
+      await context.sendActivity({ attachments: [messageCard(t(coreTexts.erasing, turn.lang))] });
     }
   }
 
@@ -140,7 +141,7 @@ export class TeamsBot extends TeamsActivityHandler {
           // limits, platform/connectorClient.ts). Never let the turn's error text suggest nothing was saved.
           this.deps.logger.warn('card update failed after the action', { verb, ...errorFields(err) });
           try {
-            await context.sendActivity(coreTexts.savedNotShown[turn.lang]);
+            await context.sendActivity(t(coreTexts.savedNotShown, turn.lang));
           } catch (sendError) {
             // The connector is down (or this message may have arrived): nothing more to say in this turn, and
             // certainly not the turn-error text, which would read as "not saved".
@@ -182,7 +183,7 @@ export class TeamsBot extends TeamsActivityHandler {
     let card: Attachment;
     let result: ActionResult | undefined;
     if (!turn) {
-      card = messageCard(fill(coreTexts.noIdentity, lang));
+      card = messageCard(t(coreTexts.noIdentity, lang));
     } else {
       try {
         result = await this.runAction(turn, invokeValue.action?.verb ?? '', { ...asRecord(invokeValue.action?.data), verb: invokeValue.action?.verb });
@@ -190,11 +191,11 @@ export class TeamsBot extends TeamsActivityHandler {
       } catch (err) {
         // Storage gone mid-action: onTurnError answers 503 with the storage text (nothing was saved).
         if (isAppError(err, 'STORAGE_UNAVAILABLE')) throw err;
-        if (isAppError(err, 'ERASURE_IN_PROGRESS')) return this.cardResponse(messageCard(fill(coreTexts.erasing, lang)));
+        if (isAppError(err, 'ERASURE_IN_PROGRESS')) return this.cardResponse(messageCard(t(coreTexts.erasing, lang)));
         // An invoke must be answered: never a 500 for the client to show as a broken card.
         const id = randomUUID().slice(0, 8);
         this.deps.logger.error('card action failed', { correlationId: id, verb: invokeValue.action?.verb, ...errorFields(err) });
-        card = messageCard(fill(isAppError(err, 'STORAGE_CONFLICT') ? coreTexts.busy : coreTexts.failed, lang, { id }));
+        card = messageCard(t(isAppError(err, 'STORAGE_CONFLICT') ? coreTexts.busy : coreTexts.failed, lang, { id }));
       }
     }
     if (result) await this.sendFollowUps(context, result);
@@ -207,7 +208,7 @@ export class TeamsBot extends TeamsActivityHandler {
 
   private async runAction(turn: Turn, verb: string, data: unknown): Promise<ActionResult> {
     const handler = this.actions.get(verb);
-    if (!handler) return { card: messageCard(fill(coreTexts.unknownAction, turn.lang)) };
+    if (!handler) return { card: messageCard(t(coreTexts.unknownAction, turn.lang)) };
     return handler(turn, asRecord(data));
   }
 

@@ -15,7 +15,8 @@ import type { Language } from '@soestainable/shared/domain/types';
 import { formatLongDate } from '@soestainable/bot/cards/format';
 import { checkinTexts } from '@soestainable/bot/features/checkin/texts';
 import { coreTexts } from '@soestainable/bot/features/core/coreTexts';
-import { fill, languageOfLocale } from '@soestainable/bot/cards/texts';
+import { languageOfLocale } from '@soestainable/bot/cards/texts';
+import { t } from '@soestainable/shared/text';
 import { LANGUAGE_NAMES } from '@soestainable/bot/features/core/cards';
 import { enrolTexts } from '@soestainable/bot/features/enrol/texts';
 import { myDataTexts } from '@soestainable/bot/features/myData/texts';
@@ -188,7 +189,7 @@ describe('issue 3 in the Agents Playground: join, check in, barrier, progress, e
     const en = BEFORE_JOINING;
     const card = await pg().send('doe mee');
     const text = await card.expectTexts('enrolment card', [enrolTexts.titleNew[en], enrolTexts.baselineTitle[en]]);
-    expect(text).not.toContain(squash(fill(coreTexts.noIdentity, en)));
+    expect(text).not.toContain(squash(t(coreTexts.noIdentity, en)));
     await screenshot('enrolment-card');
 
     await card.choose(enrolTexts.team[en], TEAM);
@@ -210,7 +211,7 @@ describe('issue 3 in the Agents Playground: join, check in, barrier, progress, e
   step('"inchecken": the day\'s card; checked in, the card replaced in place by the summary', async () => {
     const date = formatLongDate(TODAY, 'nl');
     const card = await pg().send('inchecken');
-    const text = await card.expectTexts("the day's card", [fill(checkinTexts.checkInHeading, 'nl', { date }), question('outcome', 'nl')]);
+    const text = await card.expectTexts("the day's card", [t(checkinTexts.checkInHeading, 'nl', { date }), question('outcome', 'nl')]);
     const challenge = CATALOGUE.find((c) => text.includes(squash(c.title.nl)));
     if (!challenge) throw new Error(`the day's card shows no challenge from the catalogue:\n${text}`);
     seen.challenge = challenge;
@@ -224,14 +225,14 @@ describe('issue 3 in the Agents Playground: join, check in, barrier, progress, e
     if (challenge.question.kind === 'yesno') {
       await card.tick(challenge.question.text.nl);
     } else {
-      const label = fill(checkinTexts.countLabel, 'nl', { question: challenge.question.text.nl });
+      const label = t(checkinTexts.countLabel, 'nl', { question: challenge.question.text.nl });
       await card.card.getByRole('spinbutton', { name: label, exact: true }).fill('2');
     }
     await card.submit('check-in', checkinTexts.submit.nl, [
-      fill(checkinTexts.summaryTitle, 'nl', { date }),
+      t(checkinTexts.summaryTitle, 'nl', { date }),
       challenge.title.nl,
       CHECKIN_OUTCOME_LABELS.done.nl,
-      fill(checkinTexts.travelValue, 'nl', { mode: TRAVEL_MODE_LABELS.fiets.nl, band: DISTANCE_BAND_LABELS['5-10'].nl }),
+      t(checkinTexts.travelValue, 'nl', { mode: TRAVEL_MODE_LABELS.fiets.nl, band: DISTANCE_BAND_LABELS['5-10'].nl }),
       checkinTexts.factCo2.nl,
     ]);
   });
@@ -246,12 +247,12 @@ describe('issue 3 in the Agents Playground: join, check in, barrier, progress, e
 
   step('"voortgang": the progress card in Dutch', async () => {
     const card = await pg().send('voortgang');
-    await card.expectTexts('progress', [progressTexts.title.nl, progressTexts.streak.nl, progressTexts.streakOne.nl, progressTexts.checkedIn.nl]);
+    await card.expectTexts('progress', [progressTexts.title.nl, progressTexts.streak.nl, t(progressTexts.streakValue, 'nl', { count: 1 }), progressTexts.checkedIn.nl]);
   });
 
   step('"mijn gegevens": the summary card with the download and delete buttons', async () => {
     const card = await pg().send('mijn gegevens');
-    await card.expectTexts('my data', [myDataTexts.summaryTitle.nl, myDataTexts.checkInOne.nl, myDataTexts.surveyBaseline.nl]);
+    await card.expectTexts('my data', [myDataTexts.summaryTitle.nl, t(myDataTexts.checkInCount, 'nl', { count: 1 }), myDataTexts.surveyBaseline.nl]);
     await card.card.getByRole('button', { name: myDataTexts.deleteButton.nl, exact: true }).waitFor({ state: 'visible', timeout: WAIT_MS });
 
     // The Action.OpenUrl button opens the link in a new window, as Teams would; the answer is a file download
@@ -286,7 +287,7 @@ describe('issue 3 in the Agents Playground: join, check in, barrier, progress, e
 
   step('"progress": the progress card in English', async () => {
     const card = await pg().send('progress');
-    await card.expectTexts('progress', [progressTexts.title.en, progressTexts.streak.en, progressTexts.streakOne.en, progressTexts.checkedIn.en]);
+    await card.expectTexts('progress', [progressTexts.title.en, progressTexts.streak.en, t(progressTexts.streakValue, 'en', { count: 1 }), progressTexts.checkedIn.en]);
   });
 
   step('"delete my data": confirmed, the card replaced in place by "deleted"', async () => {

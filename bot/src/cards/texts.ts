@@ -1,13 +1,16 @@
 import type { Language, Localized } from '@soestainable/shared/domain/types';
-import { t } from '@soestainable/shared/text';
-
-/** A feature's texts: every key in Dutch (the source) and English. */
-export type Texts = Readonly<Record<string, Localized>>;
+import { t, type TextTable } from '@soestainable/shared/text';
 
 /**
- * One text in one language with `{name}` placeholders filled, by the shared `t()` (`@soestainable/shared/text`);
- * a placeholder without a value stays visible. Values are inserted as given: callers that put user-typed text into
- * a card use {@link plain} first.
+ * A feature's texts: every key in Dutch (the source) and English, one wording or plural forms per language. Say one
+ * with `t(text, lang, vars)` from `@soestainable/shared/text`; text someone typed goes through {@link plain} or
+ * {@link literal} first.
+ */
+export type Texts = TextTable;
+
+/**
+ * @deprecated Say a text with `t(text, lang, vars)` from `@soestainable/shared/text`. Kept only for
+ * `features/checkin/` (being restructured at the time of writing); delete it when that feature has moved to `t()`.
  */
 export function fill(text: Localized, lang: Language, vars: Readonly<Record<string, string | number>> = {}): string {
   return t(text, lang, vars);

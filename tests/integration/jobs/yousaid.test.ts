@@ -66,7 +66,7 @@ describe('"you said, we did" job (Azurite, fake connector over real HTTP)', () =
     const nlText = cardText(nl ?? {});
     const reference1 = (await world.repos.barriers.get('soest', ids.withContact1))?.reference ?? 'missing';
     expect(reference1).toMatch(/^P-[0-9A-Z]{4}$/);
-    expect(nlText).toContain('Je zei, wij deden');
+    expect(nlText).toContain('Jij zei, wij deden');
     expect(nlText).toContain('Je prikkel is opgepakt');
     expect(nlText).toContain(reference1);
     expect(nlText).toContain('In de kantine zijn alleen plastic bekers');

@@ -1,22 +1,28 @@
 import type { Attachment } from 'botbuilder';
-import type { Language, Localized } from '@soestainable/shared/domain/types';
+import type { Language } from '@soestainable/shared/domain/types';
+import { t, type TextTable, type TextValue } from '@soestainable/shared/text';
 import { renderCard } from '../../cards/render';
-import { fill, type Texts } from '../../cards/texts';
 import noticeTemplate from './notice.card.json';
 
 /*
  * What every feature's cards are built from: a feature's texts in one language, buttons, the short notice card, and
- * the language names. The card kit underneath (templating, size check, `fill`) is bot/src/cards/, which the jobs
- * use too.
+ * the language names. The card kit underneath (templating, size check, `plain`/`literal`) is bot/src/cards/, which
+ * the jobs use too. A text is said with `t(text, lang, vars)` from `@soestainable/shared/text`.
  */
 
 /** The languages as their own speakers name them (never translated). */
 export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { nl: 'Nederlands', en: 'English' };
 
-/** Every text of a feature's `texts.ts` in one language, for a card template's `t` object. */
-export function textsIn<T extends Texts>(texts: T, lang: Language, vars: Readonly<Record<string, string | number>> = {}): { [K in keyof T]: string } {
+/**
+ * Every text of a feature's `texts.ts` said in one language with one set of values: `t(text, lang, vars)` for each
+ * key. It exists for card templates, whose `${t.key}` bindings read a whole table at once (`t: textsIn(T, lang)`),
+ * and for a handler that says several texts of one table; a single text is said with `t()` itself. The values are
+ * not checked per text (a table mixes texts with and without placeholders), so a missing one stays visible as
+ * `{name}`, as with `t()`; a plural text in the table takes its form from `vars.count`.
+ */
+export function textsIn<T extends TextTable>(texts: T, lang: Language, vars: Readonly<Record<string, TextValue>> = {}): { [K in keyof T]: string } {
   const out: Record<string, string> = {};
-  for (const [key, text] of Object.entries(texts) as Array<[string, Localized]>) out[key] = fill(text, lang, vars);
+  for (const [key, text] of Object.entries(texts)) out[key] = t<TextTable[string]>(text, lang, vars);
   return out as { [K in keyof T]: string };
 }
 

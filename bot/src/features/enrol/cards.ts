@@ -5,8 +5,9 @@ import type { Campaign } from '@soestainable/shared/domain/campaign';
 import type { OrgTeam, Participant } from '@soestainable/shared/domain/organisation';
 import { DISTANCE_BAND_KEYS, FREQUENCIES, TRAVEL_MODES, type Language } from '@soestainable/shared/domain/types';
 import { NUDGE_WINDOW } from '@soestainable/shared/domain/nudgeTime';
+import { t } from '@soestainable/shared/text';
 import { renderCard } from '../../cards/render';
-import { fill, literal } from '../../cards/texts';
+import { literal } from '../../cards/texts';
 import { button, LANGUAGE_NAMES, noticeCard, textsIn } from '../core/cards';
 import enrolTemplate from './enrol.card.json';
 import type { EnrolBaseline, EnrolValues } from './input';
@@ -20,8 +21,8 @@ import { CHECKIN_OPEN_VERB, ENROL_VERBS } from './verbs';
  * with it.
  */
 export function joinFirstCard(lang: Language): Attachment {
-  const t = textsIn(enrolTexts, lang);
-  return noticeCard({ title: t.joinFirstTitle, lines: [t.joinFirst], buttons: [button(t.join, ENROL_VERBS.start, 'positive')] });
+  const txt = textsIn(enrolTexts, lang);
+  return noticeCard({ title: txt.joinFirstTitle, lines: [txt.joinFirst], buttons: [button(txt.join, ENROL_VERBS.start, 'positive')] });
 }
 
 interface Choice {
@@ -55,13 +56,13 @@ export function enrolCard(options: {
   error?: string;
 }): Attachment {
   const { lang, changing } = options;
-  const t = textsIn(enrolTexts, lang, NUDGE_WINDOW);
+  const txt = textsIn(enrolTexts, lang, NUDGE_WINDOW);
   const data: EnrolCardData = {
     t: {
-      ...t,
-      title: changing ? t.titleChange : t.titleNew,
-      intro: changing ? t.introChange : options.hasBaseline ? t.introNew : t.introNoBaseline,
-      submit: changing ? t.submitChange : t.submitNew,
+      ...txt,
+      title: changing ? txt.titleChange : txt.titleNew,
+      intro: changing ? txt.introChange : options.hasBaseline ? txt.introNew : txt.introNoBaseline,
+      submit: changing ? txt.submitChange : txt.submitNew,
     },
     verbs: ENROL_VERBS,
     window: NUDGE_WINDOW,
@@ -72,9 +73,9 @@ export function enrolCard(options: {
     // Choice titles are plain text in every client (no Markdown): team names are shown as the coordinator typed them.
     teams: options.teams.map((team) => ({ title: team.name, value: team.teamId })),
     languages: (Object.keys(LANGUAGE_NAMES) as Language[]).map((l) => ({ title: LANGUAGE_NAMES[l], value: l })),
-    commuteModes: TRAVEL_MODES.map((m) => ({ title: TRAVEL_MODE_LABELS[m][lang], value: m })),
-    distanceBands: DISTANCE_BAND_KEYS.map((b) => ({ title: DISTANCE_BAND_LABELS[b][lang], value: b })),
-    frequencies: FREQUENCIES.map((f) => ({ title: FREQUENCY_LABELS[f][lang], value: f })),
+    commuteModes: TRAVEL_MODES.map((m) => ({ title: t(TRAVEL_MODE_LABELS[m], lang), value: m })),
+    distanceBands: DISTANCE_BAND_KEYS.map((b) => ({ title: t(DISTANCE_BAND_LABELS[b], lang), value: b })),
+    frequencies: FREQUENCIES.map((f) => ({ title: t(FREQUENCY_LABELS[f], lang), value: f })),
   };
   return renderCard(enrolTemplate, data);
 }
@@ -92,38 +93,38 @@ export interface ConfirmationInput {
 /** When the first (or next) challenge comes, or why it does not. */
 function whenNext(o: ConfirmationInput): string {
   const p = o.participant;
-  const t = textsIn(enrolTexts, p.language);
-  if (p.status === 'paused') return t.stillPaused;
-  if (!o.campaign) return fill(enrolTexts.startsSoon, p.language, { time: p.nudgeTime });
+  const txt = textsIn(enrolTexts, p.language);
+  if (p.status === 'paused') return txt.stillPaused;
+  if (!o.campaign) return t(enrolTexts.startsSoon, p.language, { time: p.nudgeTime });
   const day = firstChallengeDay(o.campaign, todayIn(o.now), o.now, p.nudgeTime);
   return day === undefined
-    ? t.challengeEnding
-    : fill(o.wasJoined ? enrolTexts.nextChallenge : enrolTexts.firstChallenge, p.language, { time: p.nudgeTime, date: formatDay(day, p.language) });
+    ? txt.challengeEnding
+    : t(o.wasJoined ? enrolTexts.nextChallenge : enrolTexts.firstChallenge, p.language, { time: p.nudgeTime, date: formatDay(day, p.language) });
 }
 
 /** The card that replaces a valid enrolment card: what was recorded, in the participant's (new) language. */
 export function confirmationCard(o: ConfirmationInput): Attachment {
   const { participant: p, baseline } = o;
   const lang = p.language;
-  const t = textsIn(enrolTexts, lang);
+  const txt = textsIn(enrolTexts, lang);
   const facts = [
-    { title: t.factTeam, value: literal(o.team?.name ?? p.teamId) },
-    { title: t.factTime, value: p.nudgeTime },
-    { title: t.factLanguage, value: LANGUAGE_NAMES[lang] },
+    { title: txt.factTeam, value: literal(o.team?.name ?? p.teamId) },
+    { title: txt.factTime, value: p.nudgeTime },
+    { title: txt.factLanguage, value: LANGUAGE_NAMES[lang] },
   ];
   if (baseline) {
     facts.push(
-      { title: t.factCommute, value: `${TRAVEL_MODE_LABELS[baseline.commuteMode][lang]}, ${DISTANCE_BAND_LABELS[baseline.distanceBand][lang]}` },
-      { title: t.factPackaging, value: FREQUENCY_LABELS[baseline.disposablePackaging][lang] },
-      { title: t.factScreens, value: baseline.screensOffAtNight ? t.yes : t.no },
-      { title: t.factLights, value: baseline.lightsOffWhenLeaving ? t.yes : t.no },
+      { title: txt.factCommute, value: `${t(TRAVEL_MODE_LABELS[baseline.commuteMode], lang)}, ${t(DISTANCE_BAND_LABELS[baseline.distanceBand], lang)}` },
+      { title: txt.factPackaging, value: t(FREQUENCY_LABELS[baseline.disposablePackaging], lang) },
+      { title: txt.factScreens, value: baseline.screensOffAtNight ? txt.yes : txt.no },
+      { title: txt.factLights, value: baseline.lightsOffWhenLeaving ? txt.yes : txt.no },
     );
   }
   return noticeCard({
-    title: o.wasJoined ? t.changedTitle : t.joinedTitle,
+    title: o.wasJoined ? txt.changedTitle : txt.joinedTitle,
     lines: [whenNext(o)],
     facts,
-    notes: [t.yourData],
-    buttons: [button(t.checkIn, CHECKIN_OPEN_VERB, 'positive'), button(t.change, ENROL_VERBS.start)],
+    notes: [txt.yourData],
+    buttons: [button(txt.checkIn, CHECKIN_OPEN_VERB, 'positive'), button(txt.change, ENROL_VERBS.start)],
   });
 }

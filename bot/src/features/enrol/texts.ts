@@ -1,3 +1,4 @@
+import { GLOSSARY } from '@soestainable/shared/text';
 import type { Texts } from '../../cards/texts';
 
 /** Texts of the enrolment feature: Dutch is the source, English the translation; the same keys in both. */
@@ -99,7 +100,7 @@ export const enrolTexts = {
     nl: 'Wat je invult, blijft van jou: typ "mijn gegevens" om het te zien of "verwijder mijn gegevens" om het te wissen.',
     en: 'What you fill in stays yours: type "my data" to see it, or "delete my data" to erase it.',
   },
-  factTeam: { nl: 'Team', en: 'Team' },
+  factTeam: GLOSSARY.team.label,
   factTime: { nl: 'Tijd', en: 'Time' },
   factLanguage: { nl: 'Taal', en: 'Language' },
   factCommute: { nl: 'Woon-werk', en: 'Commute' },

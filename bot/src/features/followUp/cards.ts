@@ -6,7 +6,8 @@ import type { Barrier } from '@soestainable/shared/domain/programme';
 import type { Language } from '@soestainable/shared/domain/types';
 import { formatLongDate } from '../../cards/format';
 import { renderCard } from '../../cards/render';
-import { fill, literal } from '../../cards/texts';
+import { t } from '@soestainable/shared/text';
+import { literal } from '../../cards/texts';
 import type { PulseItem } from '../../services/lasting/followUps';
 import { noticeCard, textsIn } from '../core/cards';
 import template from './followUp.card.json';
@@ -56,7 +57,7 @@ const PROBLEM_TEXT: Readonly<Record<PulseProblem, keyof typeof T>> = { form: 'er
 export function pulseErrorLine(problems: ReadonlySet<PulseProblem>, lang: Language): string {
   return (Object.keys(PROBLEM_TEXT) as PulseProblem[])
     .filter((p) => problems.has(p))
-    .map((p) => T[PROBLEM_TEXT[p]][lang])
+    .map((p) => t(T[PROBLEM_TEXT[p]], lang))
     .join(' ');
 }
 
@@ -72,10 +73,10 @@ export interface PulseCardOptions {
 /** The pulse card: per pledge "Doe je dit nog?" (ja / soms / nee) and "Wat houdt je tegen?", then contact. */
 export function pulseCard(o: PulseCardOptions): Attachment {
   const { lang } = o;
-  const t = textsIn(T, lang);
+  const txt = textsIn(T, lang);
   const lastDay = formatLongDate(addCalendarDays(o.wave.openUntil, -1), lang);
   const data: PulseCardData = {
-    t: { ...t, title: fill(T.title, lang, { weeks: o.wave.weeks }), intro: fill(T.intro, lang, { date: lastDay }) },
+    t: { ...txt, title: t(T.title, lang, { weeks: o.wave.weeks }), intro: t(T.intro, lang, { date: lastDay }) },
     verb: FOLLOW_UP_VERBS.submit,
     campaignId: o.campaignId,
     wave: o.wave.wave,
@@ -90,11 +91,11 @@ export function pulseCard(o: PulseCardOptions): Attachment {
       kept: o.values?.kept[i] ?? '',
       // An input's value is shown as typed (no Markdown there), as the end survey card does.
       holdsBack: o.values?.holdsBack[i] ?? '',
-      keptLabel: t.keptLabel,
-      keptMissing: t.keptMissing,
-      holdsBackLabel: t.holdsBackLabel,
-      holdsBackPlaceholder: t.holdsBackPlaceholder,
-      choices: KEPT_ANSWERS.map((value) => ({ title: t[value], value })),
+      keptLabel: txt.keptLabel,
+      keptMissing: txt.keptMissing,
+      holdsBackLabel: txt.holdsBackLabel,
+      holdsBackPlaceholder: txt.holdsBackPlaceholder,
+      choices: KEPT_ANSWERS.map((value) => ({ title: txt[value], value })),
     })),
   };
   return renderCard(template, data);
@@ -115,16 +116,16 @@ export function pulseSummaryCard(o: {
   already?: boolean;
 }): Attachment {
   const { lang } = o;
-  const t = textsIn(T, lang);
+  const txt = textsIn(T, lang);
   const facts = o.answers.answers.flatMap((a) => {
     const phrase = o.items.find((i) => i.challengeId === a.challengeId)?.phrase[lang] ?? a.challengeId;
-    const kept = { title: literal(phrase), value: t[a.kept] };
-    return a.holdsBack === undefined || a.holdsBack === '' ? [kept] : [kept, { title: t.holdsBackLabel, value: literal(a.holdsBack) }];
+    const kept = { title: literal(phrase), value: txt[a.kept] };
+    return a.holdsBack === undefined || a.holdsBack === '' ? [kept] : [kept, { title: txt.holdsBackLabel, value: literal(a.holdsBack) }];
   });
-  const filed = o.barriers.map((b) => ({ title: fill(T.barrierFiled, lang, { reference: b.reference }), value: o.contact ? t.barrierContact : t.barrierAnonymous }));
+  const filed = o.barriers.map((b) => ({ title: t(T.barrierFiled, lang, { reference: b.reference }), value: o.contact ? txt.barrierContact : txt.barrierAnonymous }));
   return noticeCard({
-    title: o.already ? t.answeredTitle : t.savedTitle,
-    lines: [o.already ? t.answeredBody : t.savedBody],
+    title: o.already ? txt.answeredTitle : txt.savedTitle,
+    lines: [o.already ? txt.answeredBody : txt.savedBody],
     facts: [...facts, ...filed],
   });
 }

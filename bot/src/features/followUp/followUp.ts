@@ -2,7 +2,7 @@ import type { Attachment } from 'botbuilder';
 import { todayIn } from '@soestainable/shared/calendar';
 import { isJoined, type Participant } from '@soestainable/shared/domain/organisation';
 import { messageCard } from '../../cards/render';
-import { fill } from '../../cards/texts';
+import { t } from '@soestainable/shared/text';
 import { campaignById } from '../../services/lasting/endSurvey';
 import { openWave, pulseItems, savePulseAnswers } from '../../services/lasting/followUps';
 import { createReportAllowance, type ReportAllowance } from '../../services/reportAllowance/allowance';
@@ -63,7 +63,7 @@ async function submitPulse(ctx: Ctx, turn: Turn, data: Readonly<Record<string, u
   const result = await savePulseAnswers(ctx, who.participant, { campaign, wave: wave.wave, items, answers: checked.answers, contact: checked.contact, now: turn.now });
   if (result.kind === 'overLimit') {
     logger.info('followup refused', { problems: 'daily_limit' });
-    return again(fill(T.errorDailyLimit, turn.lang, { max: ctx.allowance.perDay }));
+    return again(t(T.errorDailyLimit, turn.lang, { max: ctx.allowance.perDay }));
   }
   if (result.kind === 'answered') {
     if (!result.answers) return { card: oldCard(turn) };

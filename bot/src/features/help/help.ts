@@ -1,6 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import type { Participant } from '@soestainable/shared/domain/organisation';
 import type { Language } from '@soestainable/shared/domain/types';
+import { t } from '@soestainable/shared/text';
 import { isJoined } from '@soestainable/shared/domain/organisation';
 import { COMMANDS, COMMAND_IDS } from '../commands/catalog';
 import { parseCommand } from '../commands/parse';
@@ -28,19 +29,19 @@ export interface HelpCardData {
  * `unknown`: the text was not a command (the card then says so, kindly, without repeating it).
  */
 export function helpCard(lang: Language, participant: Participant | undefined, unknown: boolean): Attachment {
-  const t = textsIn(helpTexts, lang);
+  const txt = textsIn(helpTexts, lang);
   const roles = isJoined(participant) ? participant.roles : [];
   const data: HelpCardData = {
-    title: t.title,
+    title: txt.title,
     hasLead: unknown,
-    lead: unknown ? t.unknown : '',
-    intro: t.intro,
-    commands: COMMAND_IDS.map((id) => ({ usage: COMMANDS[id].usage[lang], text: COMMAND_HELP[id][lang] })),
+    lead: unknown ? txt.unknown : '',
+    intro: txt.intro,
+    commands: COMMAND_IDS.map((id) => ({ usage: t(COMMANDS[id].usage, lang), text: t(COMMAND_HELP[id], lang) })),
     roles: [
-      ...(roles.includes('manager') ? [{ title: t.managerTitle, text: t.managerLine }] : []),
-      ...(roles.includes('coordinator') ? [{ title: t.coordinatorTitle, text: t.coordinatorLine }] : []),
+      ...(roles.includes('manager') ? [{ title: txt.managerTitle, text: txt.managerLine }] : []),
+      ...(roles.includes('coordinator') ? [{ title: txt.coordinatorTitle, text: txt.coordinatorLine }] : []),
     ],
-    buttons: isJoined(participant) ? [button(t.checkIn, CHECKIN_OPEN_VERB, 'positive')] : [button(t.join, ENROL_VERBS.start, 'positive')],
+    buttons: isJoined(participant) ? [button(txt.checkIn, CHECKIN_OPEN_VERB, 'positive')] : [button(txt.join, ENROL_VERBS.start, 'positive')],
   };
   return renderCard(helpTemplate, data);
 }

@@ -3,9 +3,10 @@ import { DISTANCE_BAND_LABELS, FREQUENCY_LABELS, TRAVEL_MODE_LABELS } from '@soe
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import type { Pledge } from '@soestainable/shared/domain/followUp';
 import { DISTANCE_BAND_KEYS, FREQUENCIES, TRAVEL_MODES, type Language, type Survey } from '@soestainable/shared/domain/types';
+import { t } from '@soestainable/shared/text';
 import { formatLongDate } from '../../cards/format';
 import { renderCard } from '../../cards/render';
-import { fill, literal, plain } from '../../cards/texts';
+import { literal, plain } from '../../cards/texts';
 import type { EndAnswers, PledgeChoice } from '../../services/lasting/endSurvey';
 import { button, noticeCard, textsIn } from '../core/cards';
 import { enrolTexts } from '../enrol/texts';
@@ -63,7 +64,7 @@ const PROBLEM_TEXT: Readonly<Record<Problem, keyof typeof T>> = {
 export function errorLine(problems: ReadonlySet<Problem>, lang: Language): string {
   return (Object.keys(PROBLEM_TEXT) as Problem[])
     .filter((p) => problems.has(p))
-    .map((p) => T[PROBLEM_TEXT[p]][lang])
+    .map((p) => t(T[PROBLEM_TEXT[p]], lang))
     .join(' ');
 }
 
@@ -82,7 +83,7 @@ function lastingCard(kind: 'end' | 'pledges', o: LastingCardOptions): Attachment
   const texts = textsIn(T, lang);
   const e = textsIn(enrolTexts, lang);
   const end = kind === 'end';
-  const note = end && o.lastDay !== undefined ? fill(T.endCorrect, lang, { date: formatLongDate(o.lastDay, lang) }) : '';
+  const note = end && o.lastDay !== undefined ? t(T.endCorrect, lang, { date: formatLongDate(o.lastDay, lang) }) : '';
   const data: LastingCardData = {
     t: {
       ...texts,
@@ -105,9 +106,9 @@ function lastingCard(kind: 'end' | 'pledges', o: LastingCardOptions): Attachment
     hasNote: note !== '',
     note,
     values: o.values ?? EMPTY_VALUES,
-    commuteModes: TRAVEL_MODES.map((m) => ({ title: TRAVEL_MODE_LABELS[m][lang], value: m })),
-    distanceBands: DISTANCE_BAND_KEYS.map((b) => ({ title: DISTANCE_BAND_LABELS[b][lang], value: b })),
-    frequencies: FREQUENCIES.map((f) => ({ title: FREQUENCY_LABELS[f][lang], value: f })),
+    commuteModes: TRAVEL_MODES.map((m) => ({ title: t(TRAVEL_MODE_LABELS[m], lang), value: m })),
+    distanceBands: DISTANCE_BAND_KEYS.map((b) => ({ title: t(DISTANCE_BAND_LABELS[b], lang), value: b })),
+    frequencies: FREQUENCIES.map((f) => ({ title: t(FREQUENCY_LABELS[f], lang), value: f })),
     // Choice titles are plain text in every client; a coordinator's own challenge title goes through plain().
     pledgeChoices: o.choices.map((c) => ({ title: plain(c.phrase[lang]), value: c.challengeId })),
   };
@@ -148,25 +149,25 @@ export function valuesOf(survey: Survey | undefined, pledge: Pledge | undefined)
 /** The card that replaces a saved end survey or pledges card: what was stored. */
 export function savedCard(o: { lang: Language; answers?: EndAnswers; pledge: { challengeIds: readonly string[]; help?: string }; choices: readonly PledgeChoice[] }): Attachment {
   const { lang, answers } = o;
-  const t = textsIn(T, lang);
+  const txt = textsIn(T, lang);
   const facts: Array<{ title: string; value: string }> = [];
   if (answers) {
     facts.push(
-      { title: t.factCommute, value: `${TRAVEL_MODE_LABELS[answers.commuteMode][lang]}, ${DISTANCE_BAND_LABELS[answers.distanceBand][lang]}` },
-      { title: t.factPackaging, value: FREQUENCY_LABELS[answers.disposablePackaging][lang] },
-      { title: t.factScreens, value: answers.screensOffAtNight ? t.yes : t.no },
-      { title: t.factLights, value: answers.lightsOffWhenLeaving ? t.yes : t.no },
+      { title: txt.factCommute, value: `${t(TRAVEL_MODE_LABELS[answers.commuteMode], lang)}, ${t(DISTANCE_BAND_LABELS[answers.distanceBand], lang)}` },
+      { title: txt.factPackaging, value: t(FREQUENCY_LABELS[answers.disposablePackaging], lang) },
+      { title: txt.factScreens, value: answers.screensOffAtNight ? txt.yes : txt.no },
+      { title: txt.factLights, value: answers.lightsOffWhenLeaving ? txt.yes : txt.no },
     );
   }
   for (const id of o.pledge.challengeIds) {
     const phrase = o.choices.find((c) => c.challengeId === id)?.phrase[lang] ?? id;
-    facts.push({ title: t.factPledge, value: literal(phrase) });
+    facts.push({ title: txt.factPledge, value: literal(phrase) });
   }
-  if (o.pledge.help !== undefined) facts.push({ title: t.factHelp, value: literal(o.pledge.help) });
+  if (o.pledge.help !== undefined) facts.push({ title: txt.factHelp, value: literal(o.pledge.help) });
   return noticeCard({
-    title: answers ? t.savedTitle : t.pledgesSavedTitle,
-    lines: answers ? [t.savedBody] : [],
+    title: answers ? txt.savedTitle : txt.pledgesSavedTitle,
+    lines: answers ? [txt.savedBody] : [],
     facts,
-    buttons: [button(t.changePledges, LASTING_VERBS.openPledges)],
+    buttons: [button(txt.changePledges, LASTING_VERBS.openPledges)],
   });
 }

@@ -2,6 +2,7 @@ import type { Attachment } from 'botbuilder';
 import { todayIn } from '@soestainable/shared/calendar';
 import { endSurveyOpenOn } from '@soestainable/shared/domain/followUp';
 import { isJoined, type Participant } from '@soestainable/shared/domain/organisation';
+import { t } from '@soestainable/shared/text';
 import { messageCard } from '../../cards/render';
 import {
   campaignById,
@@ -22,12 +23,12 @@ import { LASTING_VERBS } from './verbs';
 
 /** Who may use the cards: a participant who joined, in their own chat; otherwise the card that says why. */
 function gate(turn: Turn): { participant: Participant } | { card: Attachment } {
-  if (!turn.personal) return { card: messageCard(T.personalOnly[turn.lang]) };
+  if (!turn.personal) return { card: messageCard(t(T.personalOnly, turn.lang)) };
   if (!isJoined(turn.participant)) return { card: joinFirstCard(turn.lang) };
   return { participant: turn.participant };
 }
 
-const oldCard = (turn: Turn): Attachment => noticeCard({ title: T.oldCardTitle[turn.lang], lines: [T.oldCardBody[turn.lang]] });
+const oldCard = (turn: Turn): Attachment => noticeCard({ title: t(T.oldCardTitle, turn.lang), lines: [t(T.oldCardBody, turn.lang)] });
 
 /** The values of a refused submit worth showing again (strings only; the rest falls back to nothing chosen). */
 function valuesAgain(data: Readonly<Record<string, unknown>>): LastingValues {
@@ -57,7 +58,7 @@ async function endCardFor(ctx: Ctx, turn: Turn): Promise<Attachment> {
   const who = gate(turn);
   if ('card' in who) return who.card;
   const campaign = await campaignWithOpenEndSurvey(repos, orgId, todayIn(turn.now));
-  if (!campaign) return noticeCard({ title: T.closedTitle[turn.lang], lines: [T.closedBody[turn.lang]] });
+  if (!campaign) return noticeCard({ title: t(T.closedTitle, turn.lang), lines: [t(T.closedBody, turn.lang)] });
   const [choices, survey, pledge] = await Promise.all([
     pledgeChoices(repos, campaign),
     repos.surveys.get(who.participant.userId, campaign.campaignId, 'end'),
@@ -96,8 +97,8 @@ async function pledgesCardFor(ctx: Ctx, turn: Turn): Promise<Attachment> {
   const found = await latestPledge(repos, who.participant);
   if (!found) {
     const open = await campaignWithOpenEndSurvey(repos, orgId, todayIn(turn.now));
-    const buttons = open ? [button(T.openEnd[turn.lang], LASTING_VERBS.openEnd, 'positive')] : [];
-    return noticeCard({ title: T.noPledgesTitle[turn.lang], lines: [T.noPledgesBody[turn.lang]], buttons });
+    const buttons = open ? [button(t(T.openEnd, turn.lang), LASTING_VERBS.openEnd, 'positive')] : [];
+    return noticeCard({ title: t(T.noPledgesTitle, turn.lang), lines: [t(T.noPledgesBody, turn.lang)], buttons });
   }
   const choices = await pledgeChoices(repos, found.campaign);
   return pledgesCard({ lang: turn.lang, campaignId: found.campaign.campaignId, choices, values: valuesOf(undefined, found.pledge) });

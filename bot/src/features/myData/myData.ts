@@ -4,10 +4,10 @@ import type { Attachment } from 'botbuilder';
 import type { Request } from 'restify';
 import { z } from 'zod';
 import type { Language, Localized } from '@soestainable/shared/domain/types';
+import { t } from '@soestainable/shared/text';
 import type { RouteRegistrar } from '../../server/createServer';
 import { messageCard, renderCard } from '../../cards/render';
 import type { ActionHandler, ActionResult, CommandHandler, Feature, FeatureDeps, Turn } from '../core/feature';
-import { fill } from '../../cards/texts';
 import { COMMANDS } from '../commands/catalog';
 import confirmTemplate from './confirmDelete.card.json';
 import deletedTemplate from './deleted.card.json';
@@ -49,12 +49,12 @@ export interface DeletedCardData {
 export function confirmCardData(lang: Language, confirmation: string, notice = ''): ConfirmCardData {
   return {
     notice,
-    title: T.confirmTitle[lang],
-    what: T.confirmWhat[lang],
-    stays: T.confirmStays[lang],
-    final: T.confirmFinal[lang],
-    yes: T.confirmYes[lang],
-    no: T.confirmNo[lang],
+    title: t(T.confirmTitle, lang),
+    what: t(T.confirmWhat, lang),
+    stays: t(T.confirmStays, lang),
+    final: t(T.confirmFinal, lang),
+    yes: t(T.confirmYes, lang),
+    no: t(T.confirmNo, lang),
     confirmVerb: MY_DATA_VERBS.deleteConfirm,
     cancelVerb: MY_DATA_VERBS.deleteCancel,
     confirmation,
@@ -63,19 +63,19 @@ export function confirmCardData(lang: Language, confirmation: string, notice = '
 
 export function deletedCardData(counts: DeletionCounts, lang: Language): DeletedCardData {
   return {
-    title: T.deletedTitle[lang],
+    title: t(T.deletedTitle, lang),
     facts: [
-      { title: T.deletedProfile[lang], value: (counts.profile ? T.deletedProfileYes : T.deletedProfileNo)[lang] },
-      { title: T.deletedCheckIns[lang], value: String(counts.checkIns) },
-      { title: T.deletedSurveys[lang], value: String(counts.surveys) },
+      { title: t(T.deletedProfile, lang), value: t(counts.profile ? T.deletedProfileYes : T.deletedProfileNo, lang) },
+      { title: t(T.deletedCheckIns, lang), value: String(counts.checkIns) },
+      { title: t(T.deletedSurveys, lang), value: String(counts.surveys) },
       // Shown when there were any, so the card of someone who never pledged stays as it was.
-      ...(counts.pledges > 0 ? [{ title: T.deletedPledges[lang], value: String(counts.pledges) }] : []),
-      ...(counts.followUps > 0 ? [{ title: T.deletedFollowUps[lang], value: String(counts.followUps) }] : []),
-      { title: T.deletedReports[lang], value: String(counts.barriers + counts.ideas) },
-      { title: T.deletedChat[lang], value: String(counts.conversationRefs) },
-      { title: T.deletedMessages[lang], value: String(counts.sendClaims) },
+      ...(counts.pledges > 0 ? [{ title: t(T.deletedPledges, lang), value: String(counts.pledges) }] : []),
+      ...(counts.followUps > 0 ? [{ title: t(T.deletedFollowUps, lang), value: String(counts.followUps) }] : []),
+      { title: t(T.deletedReports, lang), value: String(counts.barriers + counts.ideas) },
+      { title: t(T.deletedChat, lang), value: String(counts.conversationRefs) },
+      { title: t(T.deletedMessages, lang), value: String(counts.sendClaims) },
     ],
-    after: T.deletedAfter[lang],
+    after: t(T.deletedAfter, lang),
   };
 }
 
@@ -106,7 +106,7 @@ export function originOf(req: Pick<Request, 'headers' | 'socket'>): string | und
 }
 
 const onlyPersonal = (command: 'myData' | 'deleteData', lang: Language): Attachment =>
-  messageCard(fill(T.onlyPersonal, lang, { command: COMMANDS[command].usage[lang] }));
+  messageCard(t(T.onlyPersonal, lang, { command: t(COMMANDS[command].usage, lang) }));
 
 /** The names the summary shows: the person's team and the campaigns their answers belong to. */
 async function namesFor({ repos, config }: FeatureDeps, data: StoredData): Promise<SummaryNames> {
@@ -124,7 +124,7 @@ async function namesFor({ repos, config }: FeatureDeps, data: StoredData): Promi
 /** Everything stored about the person, with a fresh download link on `origin`. */
 async function summaryCard(deps: FeatureDeps, turn: Turn, tokens: ExportTokens, origin: string): Promise<Attachment> {
   const data = await readStoredData(deps.repos, deps.config.org.id, turn.userId);
-  if (isEmpty(data)) return messageCard(fill(T.nothingStored, turn.lang));
+  if (isEmpty(data)) return messageCard(t(T.nothingStored, turn.lang));
   const names = await namesFor(deps, data);
   const { token, expiresAt } = tokens.issue(turn.userId);
   const url = `${origin}${EXPORT_PATH_PREFIX}${token}`;
@@ -148,7 +148,7 @@ function guarded<S extends z.ZodType<{ verb: string }>>(
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
       logger.info('my-data button refused', { reason: 'fields' });
-      return { card: messageCard(fill(T.badCard, turn.lang)) };
+      return { card: messageCard(t(T.badCard, turn.lang)) };
     }
     return handle(turn, parsed.data);
   };
@@ -161,11 +161,11 @@ async function confirmErasure(deps: FeatureDeps, turn: Turn, confirmation: strin
   if (used !== 'ok') {
     // An old card, a replay or a second instance that lost the race: nothing is deleted; ask again.
     logger.info('erasure confirmation refused', { reason: used });
-    return { card: await confirmCard(deps, turn, T.confirmAgain[turn.lang]) };
+    return { card: await confirmCard(deps, turn, t(T.confirmAgain, turn.lang)) };
   }
   const counts = await eraseStoredData(repos, config.org.id, turn.userId);
   logger.info('personal data erased', { ...counts });
-  if (nothingDeleted(counts)) return { card: messageCard(fill(T.nothingToDelete, turn.lang)) };
+  if (nothingDeleted(counts)) return { card: messageCard(t(T.nothingToDelete, turn.lang)) };
   return { card: renderCard(deletedTemplate, deletedCardData(counts, turn.lang)) };
 }
 
@@ -221,7 +221,7 @@ export function createMyDataFeature(deps: FeatureDeps): MyDataFeature {
         [MY_DATA_VERBS.deleteConfirm]: guarded(deps, confirmSchema, (turn, data) => confirmErasure(deps, turn, data.confirmation)),
         [MY_DATA_VERBS.deleteCancel]: guarded(deps, buttonSchema, async (turn) => {
           await repos.erasureConfirmations.remove(turn.userId);
-          return { card: messageCard(fill(T.cancelled, turn.lang)) };
+          return { card: messageCard(t(T.cancelled, turn.lang)) };
         }),
       },
     },

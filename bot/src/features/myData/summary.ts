@@ -5,7 +5,8 @@ import type { IdeaStatus } from '@soestainable/shared/domain/programme';
 import type { ParticipantStatus } from '@soestainable/shared/domain/organisation';
 import { SEND_KINDS, type SendKind } from '@soestainable/shared/domain/sending';
 import type { Language, Localized, Role } from '@soestainable/shared/domain/types';
-import { fill, literal } from '../../cards/texts';
+import { t } from '@soestainable/shared/text';
+import { literal } from '../../cards/texts';
 import type { StoredData } from '../../services/personalData/storedData';
 import { myDataTexts as T } from './texts';
 import { MY_DATA_VERBS } from './verbs';
@@ -75,58 +76,58 @@ export function summaryCardData(data: StoredData, names: SummaryNames, lang: Lan
   const campaignName = (id: string) => literal(names.campaigns.get(id)?.[lang] ?? id);
   const p = data.participant;
   const profile: SummarySection = {
-    heading: T.profileHeading[lang],
+    heading: t(T.profileHeading, lang),
     note: '',
     facts: p
       ? [
-          { title: T.team[lang], value: literal(names.team ?? p.teamId) },
-          { title: T.language[lang], value: LANGUAGE[p.language][lang] },
-          { title: T.nudgeTime[lang], value: p.nudgeTime },
-          { title: T.status[lang], value: STATUS[p.status][lang] },
-          { title: T.roles[lang], value: p.roles.length === 0 ? T.noRoles[lang] : p.roles.map((r) => ROLE[r][lang]).join(', ') },
-          { title: T.joinedAt[lang], value: longDate(p.joinedAt, lang) },
+          { title: t(T.team, lang), value: literal(names.team ?? p.teamId) },
+          { title: t(T.language, lang), value: t(LANGUAGE[p.language], lang) },
+          { title: t(T.nudgeTime, lang), value: p.nudgeTime },
+          { title: t(T.status, lang), value: t(STATUS[p.status], lang) },
+          { title: t(T.roles, lang), value: p.roles.length === 0 ? t(T.noRoles, lang) : p.roles.map((r) => t(ROLE[r], lang)).join(', ') },
+          { title: t(T.joinedAt, lang), value: longDate(p.joinedAt, lang) },
         ]
       : [],
-    empty: p ? '' : T.noProfile[lang],
+    empty: p ? '' : t(T.noProfile, lang),
   };
   const checkInFacts = [...countBy(data.checkIns, (c) => c.campaignId)].map(([campaignId, count]) => ({
     title: campaignName(campaignId),
-    value: count === 1 ? T.checkInOne[lang] : fill(T.checkInCount, lang, { count }),
+    value: t(T.checkInCount, lang, { count }),
   }));
   const surveyFacts = data.surveys.map((s) => ({
-    title: `${(s.kind === 'baseline' ? T.surveyBaseline : T.surveyEnd)[lang]}, ${campaignName(s.campaignId)}`,
+    title: `${t(s.kind === 'baseline' ? T.surveyBaseline : T.surveyEnd, lang)}, ${campaignName(s.campaignId)}`,
     value: longDate(s.createdAt, lang),
   }));
   const pledgeFacts = data.pledges.map((p) => ({
-    title: `${T.pledgesOf[lang]}, ${campaignName(p.campaignId)}`,
-    value: fill(T.pledgeCount, lang, { count: p.challengeIds.length, date: longDate(p.updatedAt, lang) }),
+    title: `${t(T.pledgesOf, lang)}, ${campaignName(p.campaignId)}`,
+    value: t(T.pledgeCount, lang, { count: p.challengeIds.length, date: longDate(p.updatedAt, lang) }),
   }));
   const followUpFacts = data.followUps.map((f) => ({
-    title: `${fill(T.followUpOf, lang, { wave: f.wave })}, ${campaignName(f.campaignId)}`,
-    value: fill(T.followUpCount, lang, { count: f.answers.length, date: longDate(f.answeredAt, lang) }),
+    title: `${t(T.followUpOf, lang, { wave: f.wave })}, ${campaignName(f.campaignId)}`,
+    value: t(T.followUpCount, lang, { count: f.answers.length, date: longDate(f.answeredAt, lang) }),
   }));
   const reportFacts = [
-    ...data.barriers.map((b) => ({ title: b.reference, value: `${T.barrierWord[lang]}: ${BARRIER_STATUS_LABELS[b.status][lang]}` })),
-    ...data.ideas.map((i) => ({ title: i.reference, value: `${T.ideaWord[lang]}: ${IDEA_STATUS[i.status][lang]}` })),
+    ...data.barriers.map((b) => ({ title: b.reference, value: `${t(T.barrierWord, lang)}: ${t(BARRIER_STATUS_LABELS[b.status], lang)}` })),
+    ...data.ideas.map((i) => ({ title: i.reference, value: `${t(T.ideaWord, lang)}: ${t(IDEA_STATUS[i.status], lang)}` })),
   ];
   const messageCounts = countBy(data.sendClaims, (c) => c.kind);
-  const messageFacts = SEND_KINDS.filter((kind) => messageCounts.has(kind)).map((kind) => ({ title: SEND_KIND[kind][lang], value: String(messageCounts.get(kind)) }));
+  const messageFacts = SEND_KINDS.filter((kind) => messageCounts.has(kind)).map((kind) => ({ title: t(SEND_KIND[kind], lang), value: String(messageCounts.get(kind)) }));
   const chat = data.conversationRefs.length === 0 ? T.chatNone : data.conversationRefs.some((r) => r.active) ? T.chatActive : T.chatInactive;
   return {
-    title: T.summaryTitle[lang],
-    intro: T.summaryIntro[lang],
+    title: t(T.summaryTitle, lang),
+    intro: t(T.summaryIntro, lang),
     sections: [
       profile,
-      { heading: T.checkInsHeading[lang], note: '', facts: checkInFacts, empty: checkInFacts.length > 0 ? '' : T.noCheckIns[lang] },
-      { heading: T.surveysHeading[lang], note: '', facts: [...surveyFacts, ...pledgeFacts, ...followUpFacts], empty: surveyFacts.length + pledgeFacts.length + followUpFacts.length > 0 ? '' : T.noSurveys[lang] },
-      { heading: T.reportsHeading[lang], note: T.reportsNote[lang], facts: reportFacts, empty: reportFacts.length > 0 ? '' : T.noReports[lang] },
-      { heading: T.chatHeading[lang], note: '', facts: [], empty: chat[lang] },
-      { heading: T.messagesHeading[lang], note: T.messagesNote[lang], facts: messageFacts, empty: messageFacts.length > 0 ? '' : T.noMessages[lang] },
+      { heading: t(T.checkInsHeading, lang), note: '', facts: checkInFacts, empty: checkInFacts.length > 0 ? '' : t(T.noCheckIns, lang) },
+      { heading: t(T.surveysHeading, lang), note: '', facts: [...surveyFacts, ...pledgeFacts, ...followUpFacts], empty: surveyFacts.length + pledgeFacts.length + followUpFacts.length > 0 ? '' : t(T.noSurveys, lang) },
+      { heading: t(T.reportsHeading, lang), note: t(T.reportsNote, lang), facts: reportFacts, empty: reportFacts.length > 0 ? '' : t(T.noReports, lang) },
+      { heading: t(T.chatHeading, lang), note: '', facts: [], empty: t(chat, lang) },
+      { heading: t(T.messagesHeading, lang), note: t(T.messagesNote, lang), facts: messageFacts, empty: messageFacts.length > 0 ? '' : t(T.noMessages, lang) },
     ],
-    downloadNote: fill(T.downloadNote, lang, { time: clockTime(link.expiresAt, lang) }),
-    download: T.download[lang],
+    downloadNote: t(T.downloadNote, lang, { time: clockTime(link.expiresAt, lang) }),
+    download: t(T.download, lang),
     downloadUrl: link.url,
-    deleteButton: T.deleteButton[lang],
+    deleteButton: t(T.deleteButton, lang),
     deleteVerb: MY_DATA_VERBS.deleteAsk,
   };
 }

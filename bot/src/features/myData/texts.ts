@@ -1,3 +1,4 @@
+import { GLOSSARY } from '@soestainable/shared/text';
 import type { Texts } from '../../cards/texts';
 
 /** Texts of the my-data feature (overview, download, deletion). Dutch is the source, English the translation. */
@@ -18,10 +19,10 @@ export const myDataTexts = {
   },
   profileHeading: { nl: 'Profiel', en: 'Profile' },
   noProfile: { nl: 'Je doet niet mee, dus er is geen profiel.', en: "You haven't joined, so there is no profile." },
-  team: { nl: 'Team', en: 'Team' },
+  team: GLOSSARY.team.label,
   language: { nl: 'Taal', en: 'Language' },
   nudgeTime: { nl: 'Herinnering om', en: 'Reminder at' },
-  status: { nl: 'Status', en: 'Status' },
+  status: GLOSSARY.status.label,
   roles: { nl: 'Rollen', en: 'Roles' },
   joinedAt: { nl: 'Meegedaan sinds', en: 'Joined on' },
   noRoles: { nl: 'medewerker', en: 'employee' },
@@ -32,17 +33,25 @@ export const myDataTexts = {
   roleCoordinator: { nl: 'coördinator', en: 'coordinator' },
   languageNl: { nl: 'Nederlands', en: 'Dutch' },
   languageEn: { nl: 'Engels', en: 'English' },
-  checkInsHeading: { nl: 'Check-ins', en: 'Check-ins' },
-  checkInCount: { nl: '{count} check-ins', en: '{count} check-ins' },
-  checkInOne: { nl: '1 check-in', en: '1 check-in' },
+  checkInsHeading: GLOSSARY.checkIns.label,
+  checkInCount: {
+    nl: { one: '{count} check-in', other: '{count} check-ins' },
+    en: { one: '{count} check-in', other: '{count} check-ins' },
+  },
   noCheckIns: { nl: 'Geen check-ins.', en: 'No check-ins.' },
   surveysHeading: { nl: 'Vragenlijsten', en: 'Surveys' },
-  surveyBaseline: { nl: 'Nulmeting', en: 'Baseline' },
+  surveyBaseline: GLOSSARY.baseline.label,
   surveyEnd: { nl: 'Eindmeting', en: 'End survey' },
   pledgesOf: { nl: 'Voornemens', en: 'Pledges' },
-  pledgeCount: { nl: '{count} gewoonte(s), {date}', en: '{count} habit(s), {date}' },
+  pledgeCount: {
+    nl: { one: '{count} gewoonte, {date}', other: '{count} gewoontes, {date}' },
+    en: { one: '{count} habit, {date}', other: '{count} habits, {date}' },
+  },
   followUpOf: { nl: 'Terugblik {wave}', en: 'Follow-up {wave}' },
-  followUpCount: { nl: '{count} antwoord(en), {date}', en: '{count} answer(s), {date}' },
+  followUpCount: {
+    nl: { one: '{count} antwoord, {date}', other: '{count} antwoorden, {date}' },
+    en: { one: '{count} answer, {date}', other: '{count} answers, {date}' },
+  },
   noSurveys: { nl: 'Geen vragenlijsten.', en: 'No surveys.' },
   reportsHeading: { nl: 'Prikkels en ideeën met je naam erbij', en: 'Barriers and ideas with your name on them' },
   reportsNote: {
@@ -51,7 +60,7 @@ export const myDataTexts = {
   },
   noReports: { nl: 'Geen.', en: 'None.' },
   barrierWord: { nl: 'Prikkel', en: 'Barrier' },
-  ideaWord: { nl: 'Idee', en: 'Idea' },
+  ideaWord: GLOSSARY.idea.label,
   ideaNieuw: { nl: 'Nieuw', en: 'New' },
   ideaBekeken: { nl: 'Bekeken', en: 'Reviewed' },
   ideaOvergenomen: { nl: 'Overgenomen', en: 'Adopted' },

@@ -6,9 +6,10 @@ import type { Language } from '@soestainable/shared/domain/types';
 import { campaignDaysOf, dayState } from '@soestainable/shared/domain/campaignDay';
 import { isJoined } from '@soestainable/shared/domain/organisation';
 import { ownProgress, teamParticipation } from '@soestainable/shared/domain/progress';
+import { t } from '@soestainable/shared/text';
 import { renderCard } from '../../cards/render';
 import type { Feature, FeatureDeps, Turn } from '../core/feature';
-import { fill, literal } from '../../cards/texts';
+import { literal } from '../../cards/texts';
 import { notPersonalCard } from '../checkin/cards';
 import { formatKgRange, formatLongDate, formatPercent } from '../../cards/format';
 import { CHECKIN_VERBS } from '../checkin/verbs';
@@ -52,13 +53,13 @@ export function createProgressFeature(deps: FeatureDeps): Feature {
 
     const today = todayIn(turn.now);
     const state = dayState(await repos.campaigns.list(p.orgId), today);
-    if (state.kind === 'noCampaign') return noticeCard({ title: T.noCampaignTitle[lang], lines: [T.noCampaignText[lang]] });
+    if (state.kind === 'noCampaign') return noticeCard({ title: t(T.noCampaignTitle, lang), lines: [t(T.noCampaignText, lang)] });
     const campaign = state.campaign;
     const campaignName = literal(campaign.name[lang]);
     if (state.kind === 'before') {
       return noticeCard({
-        title: T.notStartedTitle[lang],
-        lines: [fill(T.notStartedText, lang, { campaign: campaignName, date: formatLongDate(campaign.startDate, lang) })],
+        title: t(T.notStartedTitle, lang),
+        lines: [t(T.notStartedText, lang, { campaign: campaignName, date: formatLongDate(campaign.startDate, lang) })],
       });
     }
 
@@ -72,31 +73,31 @@ export function createProgressFeature(deps: FeatureDeps): Feature {
 
     const subtitle =
       state.kind === 'day'
-        ? fill(T.subtitleDay, lang, { campaign: campaignName, day: state.day, total: state.totalDays })
+        ? t(T.subtitleDay, lang, { campaign: campaignName, day: state.day, total: state.totalDays })
         : state.kind === 'after'
-          ? fill(T.subtitleEnded, lang, { campaign: campaignName, date: formatLongDate(campaign.endDate, lang) })
-          : fill(T.subtitleRunning, lang, { campaign: campaignName, done: own.daysSoFar, total: own.totalDays });
+          ? t(T.subtitleEnded, lang, { campaign: campaignName, date: formatLongDate(campaign.endDate, lang) })
+          : t(T.subtitleRunning, lang, { campaign: campaignName, done: own.daysSoFar, total: own.totalDays });
 
     const active = members.filter((m) => m.status === 'active').length;
     const disclosed = discloseCells(aggregates, today, config.minGroupSize).byTeam.get(p.teamId) ?? [];
     const team = gate(teamParticipation(disclosed), active, config.minGroupSize);
     const teamLines = team.visible
-      ? [fill(T.teamAverage, lang, { share: formatPercent(team.value.average, lang) })]
-      : [fill(T.teamHidden, lang, { min: team.minimum })];
+      ? [t(T.teamAverage, lang, { share: formatPercent(team.value.average, lang) })]
+      : [t(T.teamHidden, lang, { min: team.minimum })];
 
-    const buttons: ProgressButton[] = state.kind === 'day' ? [{ title: T.checkInButton[lang], verb: CHECKIN_VERBS.open, data: {} }] : [];
+    const buttons: ProgressButton[] = state.kind === 'day' ? [{ title: t(T.checkInButton, lang), verb: CHECKIN_VERBS.open, data: {} }] : [];
     const data: ProgressCardData = {
-      title: T.title[lang],
+      title: t(T.title, lang),
       subtitle,
       facts: [
-        { title: T.streak[lang], value: own.streak === 1 ? T.streakOne[lang] : fill(T.streakMany, lang, { n: own.streak }) },
-        { title: T.checkedIn[lang], value: fill(T.checkedInValue, lang, { n: own.daysCheckedIn, soFar: own.daysSoFar }) },
-        { title: T.challenges[lang], value: fill(T.challengesValue, lang, { done: own.done, partly: own.partly }) },
-        { title: T.co2[lang], value: formatKgRange(own.co2, lang) },
+        { title: t(T.streak, lang), value: t(T.streakValue, lang, { count: own.streak }) },
+        { title: t(T.checkedIn, lang), value: t(T.checkedInValue, lang, { n: own.daysCheckedIn, soFar: own.daysSoFar }) },
+        { title: t(T.challenges, lang), value: t(T.challengesValue, lang, { done: own.done, partly: own.partly }) },
+        { title: t(T.co2, lang), value: formatKgRange(own.co2, lang) },
       ],
-      teamHeading: T.teamHeading[lang],
+      teamHeading: t(T.teamHeading, lang),
       teamLines,
-      sourcesHeading: T.sourcesHeading[lang],
+      sourcesHeading: t(T.sourcesHeading, lang),
       sources: [...impactSources(lang)],
       buttons: buttons.map((b) => ({ ...b, fallbackData: { ...b.data, verb: b.verb } })),
     };

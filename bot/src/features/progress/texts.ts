@@ -1,3 +1,4 @@
+import { GLOSSARY } from '@soestainable/shared/text';
 import type { Texts } from '../../cards/texts';
 
 /** Texts of the progress card ("voortgang"): own figures, and the team's only from the minimum group size. */
@@ -6,14 +7,16 @@ export const progressTexts = {
   subtitleDay: { nl: '{campaign} · dag {day} van {total}', en: '{campaign} · day {day} of {total}' },
   subtitleRunning: { nl: '{campaign} · {done} van {total} dagen voorbij', en: '{campaign} · {done} of {total} days gone' },
   subtitleEnded: { nl: '{campaign} · afgelopen op {date}', en: '{campaign} · ended on {date}' },
-  streak: { nl: 'Reeks', en: 'Streak' },
-  streakOne: { nl: '1 werkdag', en: '1 working day' },
-  streakMany: { nl: '{n} werkdagen op rij', en: '{n} working days in a row' },
+  streak: GLOSSARY.streak.label,
+  streakValue: {
+    nl: { one: '{count} werkdag op rij', other: '{count} werkdagen op rij' },
+    en: { one: '{count} working day in a row', other: '{count} working days in a row' },
+  },
   checkedIn: { nl: 'Ingecheckt', en: 'Checked in' },
   checkedInValue: { nl: '{n} van de {soFar} dagen tot nu toe', en: '{n} of the {soFar} days so far' },
   challenges: { nl: 'Challenge gedaan', en: 'Challenge done' },
   challengesValue: { nl: '{done}× helemaal, {partly}× deels', en: '{done}× fully, {partly}× partly' },
-  co2: { nl: 'Geschatte CO2-besparing', en: 'Estimated CO2 avoided' },
+  co2: GLOSSARY.co2Avoided.label,
   sourcesHeading: { nl: 'Bronnen van de schatting', en: 'Sources of the estimate' },
   teamHeading: { nl: 'Je team', en: 'Your team' },
   teamAverage: {

@@ -5,14 +5,14 @@ import { THEME_LABELS } from '@soestainable/shared/catalogue/labels';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { REPORT_TEXT_MAX, type Barrier, type Idea } from '@soestainable/shared/domain/programme';
 import { THEMES, type Language, type Localized, type Theme } from '@soestainable/shared/domain/types';
-import { cleanText } from '@soestainable/shared/text';
+import { cleanText, t } from '@soestainable/shared/text';
 import { isJoined } from '@soestainable/shared/domain/organisation';
 import type { Repositories } from '../../storage/repositories';
 import { charCount } from '../../storage/repositories/rowSchemas';
 import { messageCard, renderCard } from '../../cards/render';
 import { fenced } from '../../services/personalData/erasure';
 import type { ActionHandler, ActionResult, CommandHandler, Feature, FeatureDeps } from '../core/feature';
-import { fill, plain } from '../../cards/texts';
+import { plain } from '../../cards/texts';
 import { joinFirstCard } from '../enrol/cards';
 import { createReportAllowance } from '../../services/reportAllowance/allowance';
 import reportTemplate from './report.card.json';
@@ -114,22 +114,22 @@ function tooLong(count: number): Localized {
 export function reportCardData(kind: ReportKind, lang: Language, draft: Draft, error = ''): ReportCardData {
   const k = KIND[kind];
   return {
-    title: k.title[lang],
-    intro: k.intro[lang],
+    title: t(k.title, lang),
+    intro: t(k.intro, lang),
     error,
-    textLabel: k.textLabel[lang],
-    placeholder: k.placeholder[lang],
-    textError: T.textError[lang],
+    textLabel: t(k.textLabel, lang),
+    placeholder: t(k.placeholder, lang),
+    textError: t(T.textError, lang),
     text: echoed(draft.text),
-    themeLabel: T.themeLabel[lang],
-    themeError: T.themeError[lang],
-    themes: THEMES.map((value) => ({ title: THEME_LABELS[value][lang], value })),
+    themeLabel: t(T.themeLabel, lang),
+    themeError: t(T.themeError, lang),
+    themes: THEMES.map((value) => ({ title: t(THEME_LABELS[value], lang), value })),
     theme: draft.theme,
-    contactLabel: T.contactLabel[lang],
-    contactTitle: k.contactTitle[lang],
+    contactLabel: t(T.contactLabel, lang),
+    contactTitle: t(k.contactTitle, lang),
     contact: draft.contact ? 'true' : 'false',
-    anonymousNote: T.anonymousNote[lang],
-    send: T.send[lang],
+    anonymousNote: t(T.anonymousNote, lang),
+    send: t(T.send, lang),
     verb: k.verb,
   };
 }
@@ -141,15 +141,15 @@ export function reportCard(kind: ReportKind, lang: Language, draft: Draft, error
 export function thanksCardData(kind: ReportKind, lang: Language, report: { reference: string; theme: Theme; text: string; contact: boolean }): ThanksCardData {
   const k = KIND[kind];
   return {
-    title: k.thanks[lang],
-    referenceLabel: T.reference[lang],
+    title: t(k.thanks, lang),
+    referenceLabel: t(T.reference, lang),
     reference: report.reference,
-    themeLabel: T.themeLabel[lang],
-    theme: THEME_LABELS[report.theme][lang],
-    contactLabel: T.contactFact[lang],
-    contact: (report.contact ? T.contactYes : T.contactNo)[lang],
-    next: (report.contact ? k.nextContact : k.nextAnonymous)[lang],
-    yourTextLabel: T.yourText[lang],
+    themeLabel: t(T.themeLabel, lang),
+    theme: t(THEME_LABELS[report.theme], lang),
+    contactLabel: t(T.contactFact, lang),
+    contact: t(report.contact ? T.contactYes : T.contactNo, lang),
+    next: t(report.contact ? k.nextContact : k.nextAnonymous, lang),
+    yourTextLabel: t(T.yourText, lang),
     text: plain(report.text),
   };
 }
@@ -223,13 +223,13 @@ export function createReportsFeature(deps: FeatureDeps): Feature {
         return;
       }
       if (!(await campaignForReport(repos, config.org.id, turn.now))) {
-        await send(messageCard(fill(T.noCampaign, turn.lang)));
+        await send(messageCard(t(T.noCampaign, turn.lang)));
         return;
       }
       const text = cleanText(args).trim();
       const draft: Draft = { text, theme: guessTheme(text), contact: false };
       const count = charCount(text);
-      const error = count > REPORT_TEXT_MAX ? fill(tooLong(count), turn.lang, { count, max: REPORT_TEXT_MAX }) : '';
+      const error = count > REPORT_TEXT_MAX ? t(tooLong(count), turn.lang, { count, max: REPORT_TEXT_MAX }) : '';
       await send(reportCard(kind, turn.lang, draft, error));
     };
 
@@ -241,13 +241,13 @@ export function createReportsFeature(deps: FeatureDeps): Feature {
       const checked = checkSubmission(data);
       if (!checked.ok) {
         logger.info('report refused', { kind, reason: checked.error === T.errorFields ? 'fields' : 'input' });
-        return { card: reportCard(kind, turn.lang, checked.draft, fill(checked.error, turn.lang, checked.vars)) };
+        return { card: reportCard(kind, turn.lang, checked.draft, t(checked.error, turn.lang, checked.vars)) };
       }
       const campaign = await campaignForReport(repos, config.org.id, turn.now);
-      if (!campaign) return { card: messageCard(fill(T.noCampaign, turn.lang)) };
+      if (!campaign) return { card: messageCard(t(T.noCampaign, turn.lang)) };
       if (!(await allowance.take(turn.userId, turn.now, 1))) {
         logger.info('report refused', { kind, reason: 'daily_limit' });
-        return { card: reportCard(kind, turn.lang, checked.value, fill(T.errorDailyLimit, turn.lang, { max: allowance.perDay })) };
+        return { card: reportCard(kind, turn.lang, checked.value, t(T.errorDailyLimit, turn.lang, { max: allowance.perDay })) };
       }
       const { text, theme, contact } = checked.value;
       const input = {

@@ -1,3 +1,4 @@
+import { GLOSSARY } from '@soestainable/shared/text';
 import type { Texts } from '../../cards/texts';
 
 /** Texts of the reports feature (barriers and ideas). Dutch is the source, English the translation. */
@@ -19,7 +20,7 @@ export const reportsTexts = {
   ideaPlaceholder: { nl: 'Bijvoorbeeld: een waterkoeler op elke verdieping', en: 'For example: a water cooler on every floor' },
   ideaContactTitle: { nl: 'Je mag contact met me opnemen over dit idee', en: 'You may contact me about this idea' },
   textError: { nl: 'Schrijf 1 tot 500 tekens.', en: 'Write 1 to 500 characters.' },
-  themeLabel: { nl: 'Thema', en: 'Theme' },
+  themeLabel: GLOSSARY.theme.label,
   themeError: { nl: 'Kies een thema.', en: 'Choose a theme.' },
   contactLabel: { nl: 'Contact', en: 'Contact' },
   anonymousNote: {
@@ -69,7 +70,7 @@ export const reportsTexts = {
     en: "The coordinator groups barriers and turns them into actions. Because you allowed contact, you'll hear back when something happens with it.",
   },
   barrierNextAnonymous: {
-    nl: "De coördinator bundelt prikkels en maakt er acties van. Je meldde anoniem: volg met je referentie wat ermee gebeurt onder 'Jullie zeiden, wij deden' in het tabblad.",
+    nl: "De coördinator bundelt prikkels en maakt er acties van. Je meldde anoniem: volg met je referentie wat ermee gebeurt onder 'Jij zei, wij deden' in het tabblad.",
     en: "The coordinator groups barriers and turns them into actions. You reported anonymously: follow what happens with it under 'You said, we did' in the tab, using your reference.",
   },
   ideaNextContact: {
@@ -77,7 +78,7 @@ export const reportsTexts = {
     en: "The coordinator reads every idea and adds the best ones to the action programme. Because you allowed contact, you'll hear back when we do something with it.",
   },
   ideaNextAnonymous: {
-    nl: "De coördinator leest elk idee en neemt de beste op in het actieprogramma. Je deelde het anoniem: volg met je referentie wat ermee gebeurt onder 'Jullie zeiden, wij deden' in het tabblad.",
+    nl: "De coördinator leest elk idee en neemt de beste op in het actieprogramma. Je deelde het anoniem: volg met je referentie wat ermee gebeurt onder 'Jij zei, wij deden' in het tabblad.",
     en: "The coordinator reads every idea and adds the best ones to the action programme. You shared it anonymously: follow what happens with it under 'You said, we did' in the tab, using your reference.",
   },
 } as const satisfies Texts;

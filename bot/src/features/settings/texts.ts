@@ -1,3 +1,4 @@
+import { GLOSSARY } from '@soestainable/shared/text';
 import type { Texts } from '../../cards/texts';
 
 /** Texts of the settings feature: Dutch is the source, English the translation; the same keys in both. */
@@ -51,7 +52,7 @@ export const settingsTexts = {
     nl: 'Je zit nu in team {team}. Wil je wisselen? Kies hieronder je nieuwe team.',
     en: 'You are in team {team} now. Want to switch? Choose your new team below.',
   },
-  teamLabel: { nl: 'Team', en: 'Team' },
+  teamLabel: GLOSSARY.team.label,
   teamMissing: { nl: 'Kies een team.', en: 'Choose a team.' },
   teamUnknown: { nl: 'Dat team ken ik niet; er is niets veranderd. Kies er een uit de lijst.', en: "I don't know that team; nothing changed. Pick one from the list." },
   teamSetTitle: { nl: 'Team aangepast', en: 'Team changed' },

@@ -1,9 +1,10 @@
 import { TurnContext, type Activity, type Attachment } from 'botbuilder';
 import type { ConversationOwner, ConversationScope } from '@soestainable/shared/domain/conversation';
 import { isJoined } from '@soestainable/shared/domain/organisation';
+import { t } from '@soestainable/shared/text';
 import { renderCard } from '../../cards/render';
 import type { Feature, FeatureDeps, Turn } from '../core/feature';
-import { fill, literal } from '../../cards/texts';
+import { literal } from '../../cards/texts';
 import { button, textsIn, type CardButton } from '../core/cards';
 import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '../enrol/verbs';
 import { SETTINGS_VERBS } from '../settings/verbs';
@@ -54,34 +55,34 @@ export function createWelcome(deps: FeatureDeps): Welcome {
   }
 
   async function personalWelcome(turn: Turn): Promise<Attachment> {
-    const t = textsIn(welcomeTexts, turn.lang);
+    const txt = textsIn(welcomeTexts, turn.lang);
     const p = turn.participant;
     if (!isJoined(p)) {
       return welcomeCard({
-        title: t.title,
-        lines: [t.line1, t.line2, t.line3].map((text) => ({ text })),
-        note: t.voluntary,
-        buttons: [button(t.join, ENROL_VERBS.start, 'positive')],
+        title: txt.title,
+        lines: [txt.line1, txt.line2, txt.line3].map((text) => ({ text })),
+        note: txt.voluntary,
+        buttons: [button(txt.join, ENROL_VERBS.start, 'positive')],
       });
     }
     const team = await repos.orgTeams.get(config.org.id, p.teamId);
     const vars = { team: literal(team?.name ?? p.teamId), time: p.nudgeTime };
     const paused = p.status === 'paused';
     return welcomeCard({
-      title: t.backTitle,
-      lines: [{ text: fill(paused ? welcomeTexts.backPaused : welcomeTexts.backActive, turn.lang, vars) }],
-      note: t.backHelp,
-      buttons: paused ? [button(t.resume, SETTINGS_VERBS.resume, 'positive')] : [button(t.checkIn, CHECKIN_OPEN_VERB, 'positive')],
+      title: txt.backTitle,
+      lines: [{ text: t(paused ? welcomeTexts.backPaused : welcomeTexts.backActive, turn.lang, vars) }],
+      note: txt.backHelp,
+      buttons: paused ? [button(txt.resume, SETTINGS_VERBS.resume, 'positive')] : [button(txt.checkIn, CHECKIN_OPEN_VERB, 'positive')],
     });
   }
 
   function channelWelcome(turn: Turn): Attachment {
-    const t = textsIn(welcomeTexts, turn.lang);
+    const txt = textsIn(welcomeTexts, turn.lang);
     // No buttons: an Action.Execute in a channel would answer for everyone at once. Joining happens 1:1.
     return welcomeCard({
-      title: t.channelTitle,
-      lines: [t.channelLine1, t.channelLine2].map((text) => ({ text })),
-      note: t.channelPrivacy,
+      title: txt.channelTitle,
+      lines: [txt.channelLine1, txt.channelLine2].map((text) => ({ text })),
+      note: txt.channelPrivacy,
       buttons: [],
     });
   }

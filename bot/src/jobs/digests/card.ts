@@ -1,9 +1,10 @@
 import type { Attachment } from 'botbuilder';
-import { labelOf, ACTION_STATUS_LABELS, THEME_LABELS } from '@soestainable/shared/catalogue/labels';
+import { ACTION_STATUS_LABELS, THEME_LABELS } from '@soestainable/shared/catalogue/labels';
 import type { Gated } from '@soestainable/shared/privacy';
 import type { ActionStatus, Language, Localized, Theme } from '@soestainable/shared/domain/types';
+import { t } from '@soestainable/shared/text';
 import { renderCard } from '../../cards/render';
-import { fill, literal, plain } from '../../cards/texts';
+import { literal, plain } from '../../cards/texts';
 import { formatKgRange, formatLongDate, formatPercent } from '../../cards/format';
 import digestTemplate from './digest.card.json';
 import type { WeekFigures } from './figures';
@@ -76,43 +77,43 @@ export function digestCardData(content: DigestContent, lang: Language): DigestCa
   const { week, figures } = content;
   const base = {
     // Names go into TextBlocks, which render Markdown: literal() escapes it.
-    title: fill(T.title, lang, { team: literal(content.teamName) }),
-    subtitle: fill(T.subtitle, lang, {
+    title: t(T.title, lang, { team: literal(content.teamName) }),
+    subtitle: t(T.subtitle, lang, {
       week: week.weekNumber,
       from: formatLongDate(week.monday, lang),
       to: formatLongDate(week.sunday, lang),
       campaign: literal(content.campaignName[lang]),
     }),
-    intro: T.intro[lang],
-    co2Explain: T.co2Explain[lang],
-    barriersHeading: T.barriersHeading[lang],
-    noBarriers: T.noBarriers[lang],
-    actionsHeading: T.actionsHeading[lang],
-    noActions: T.noActions[lang],
-    smallTeam: T.smallTeam[lang],
-    links: content.dashboardUrl === undefined ? [] : [{ title: T.openDashboard[lang], url: content.dashboardUrl }],
+    intro: t(T.intro, lang),
+    co2Explain: t(T.co2Explain, lang),
+    barriersHeading: t(T.barriersHeading, lang),
+    noBarriers: t(T.noBarriers, lang),
+    actionsHeading: t(T.actionsHeading, lang),
+    noActions: t(T.noActions, lang),
+    smallTeam: t(T.smallTeam, lang),
+    links: content.dashboardUrl === undefined ? [] : [{ title: t(T.openDashboard, lang), url: content.dashboardUrl }],
   };
   if (!figures.visible) return { ...base, visible: false, facts: [], barriers: [], actions: [] };
 
   const f = figures.value.figures;
   const facts = [
     {
-      title: T.participation[lang],
-      value: f.participation === undefined ? T.noChallengeDays[lang] : fill(T.participationValue, lang, { share: formatPercent(f.participation, lang) }),
+      title: t(T.participation, lang),
+      value: f.participation === undefined ? t(T.noChallengeDays, lang) : t(T.participationValue, lang, { share: formatPercent(f.participation, lang) }),
     },
     {
-      title: T.checkIns[lang],
+      title: t(T.checkIns, lang),
       value:
         f.previousCheckIns === undefined
-          ? fill(T.checkInsFirstWeek, lang, { now: f.checkIns })
-          : fill(T.checkInsValue, lang, { now: f.checkIns, before: f.previousCheckIns }),
+          ? t(T.checkInsFirstWeek, lang, { now: f.checkIns })
+          : t(T.checkInsValue, lang, { now: f.checkIns, before: f.previousCheckIns }),
     },
-    { title: T.wasteFree[lang], value: fill(T.wasteFreeValue, lang, { n: f.wasteFree }) },
+    { title: t(T.wasteFree, lang), value: t(T.wasteFreeValue, lang, { count: f.wasteFree }) },
     {
-      title: T.travel[lang],
-      value: f.sustainableShare === undefined ? T.noTravel[lang] : fill(T.travelValue, lang, { share: formatPercent(f.sustainableShare, lang) }),
+      title: t(T.travel, lang),
+      value: f.sustainableShare === undefined ? t(T.noTravel, lang) : t(T.travelValue, lang, { share: formatPercent(f.sustainableShare, lang) }),
     },
-    { title: T.co2[lang], value: formatKgRange(f.co2, lang) },
+    { title: t(T.co2, lang), value: formatKgRange(f.co2, lang) },
   ];
   return {
     ...base,
@@ -120,14 +121,14 @@ export function digestCardData(content: DigestContent, lang: Language): DigestCa
     facts,
     // TextRuns render no Markdown; plain() also strips control characters.
     barriers: figures.value.barriers.map((b) => ({
-      theme: fill(T.barrierTheme, lang, { theme: labelOf(THEME_LABELS, b.theme, lang) }),
+      theme: t(T.barrierTheme, lang, { theme: t(THEME_LABELS[b.theme], lang) }),
       text: plain(shorten(b.text)),
     })),
     actions: figures.value.actions.map((a) => ({
       title: plain(a.title[lang] || a.title.nl) + ' – ',
       detail: [
-        ...(a.linkedThisWeek ? [T.actionLinked[lang]] : []),
-        fill(T.actionStatus, lang, { status: labelOf(ACTION_STATUS_LABELS, a.status, lang) }),
+        ...(a.linkedThisWeek ? [t(T.actionLinked, lang)] : []),
+        t(T.actionStatus, lang, { status: t(ACTION_STATUS_LABELS[a.status], lang) }),
       ].join('; '),
     })),
   };

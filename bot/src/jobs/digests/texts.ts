@@ -1,3 +1,4 @@
+import { GLOSSARY } from '@soestainable/shared/text';
 import type { Texts } from '../../cards/texts';
 
 /**
@@ -11,21 +12,24 @@ export const digestTexts = {
     nl: 'Zo deed je team het afgelopen week in de challenge. Alleen teamcijfers: geen namen, en niet wie wel of niet incheckte.',
     en: 'This is how your team did in the challenge last week. Team figures only: no names, and not who did or did not check in.',
   },
-  participation: { nl: 'Deelname', en: 'Participation' },
+  participation: GLOSSARY.participation.label,
   participationValue: { nl: '{share} van de mogelijke check-ins', en: '{share} of the possible check-ins' },
   noChallengeDays: { nl: 'geen challengedagen', en: 'no challenge days' },
-  checkIns: { nl: 'Check-ins', en: 'Check-ins' },
+  checkIns: GLOSSARY.checkIns.label,
   checkInsValue: { nl: '{now} deze week, {before} de week ervoor', en: '{now} this week, {before} the week before' },
   checkInsFirstWeek: { nl: '{now} deze week (de eerste week)', en: '{now} this week (the first week)' },
-  wasteFree: { nl: 'Afvalvrije dagen', en: 'Waste-free days' },
-  wasteFreeValue: { nl: '{n} keer afvalvrij gewerkt', en: 'worked waste-free {n} times' },
-  travel: { nl: 'Duurzaam gereisd', en: 'Sustainable travel' },
+  wasteFree: GLOSSARY.wasteFreeDays.label,
+  wasteFreeValue: {
+    nl: { one: '{count} keer afvalvrij gewerkt', other: '{count} keer afvalvrij gewerkt' },
+    en: { one: 'worked waste-free {count} time', other: 'worked waste-free {count} times' },
+  },
+  travel: GLOSSARY.sustainableTravel.label,
   travelValue: {
     nl: '{share} fiets, lopen, e-bike, ov of thuiswerken (de rest met de auto)',
     en: '{share} by bike, on foot, e-bike, public transport or from home (the rest by car)',
   },
   noTravel: { nl: 'nog geen reizen gemeld', en: 'no journeys reported yet' },
-  co2: { nl: 'Geschatte CO2-besparing', en: 'Estimated CO2 avoided' },
+  co2: GLOSSARY.co2Avoided.label,
   co2Explain: {
     nl: 'Een schatting met bandbreedte (laag–hoog), vergeleken met ieders gewone woon-werkreis.',
     en: "An estimate with a range (low–high), compared with everyone's usual commute.",

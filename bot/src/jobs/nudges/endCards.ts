@@ -5,6 +5,7 @@ import { lastChallengeDay } from '@soestainable/shared/domain/followUp';
 import { isJoined } from '@soestainable/shared/domain/organisation';
 import type { SendRun } from '@soestainable/shared/domain/sending';
 import type { IsoDate, Language, Localized } from '@soestainable/shared/domain/types';
+import { t } from '@soestainable/shared/text';
 import type { FanOutRecipient } from '../../proactive/fanOut';
 import type { OutgoingActivity } from '../../proactive/sender';
 import { endSurveyLastDay, pledgeChoices, type PledgeChoice } from '../../services/lasting/endSurvey';
@@ -35,8 +36,8 @@ export interface EndCardDay {
 export type EndCardSender = (context: JobContext, day: EndCardDay) => Promise<SendRun | undefined>;
 
 const minuteOf = (time: string): number | undefined => {
-  const t = parseLocalTime(time);
-  return t === undefined ? undefined : t.hour * 60 + t.minute;
+  const parsed = parseLocalTime(time);
+  return parsed === undefined ? undefined : parsed.hour * 60 + parsed.minute;
 };
 
 /**
@@ -78,7 +79,7 @@ export function createEndCardSender(deps: Pick<JobDeps, 'config' | 'repos' | 'fa
     const lastDay = endSurveyLastDay(day.campaign);
     const build = (lang: Language) => async () => ({
       type: 'message',
-      summary: END_SUMMARY[lang],
+      summary: t(END_SUMMARY, lang),
       attachments: [deps.endCard({ lang, campaign: day.campaign, choices, ...(lastDay === undefined ? {} : { lastDay }) })],
     });
     return deps.fanOut({ kind: 'end', period: day.campaign.campaignId, recipients: recipients(day, build) }, { dryRun: context.dryRun });

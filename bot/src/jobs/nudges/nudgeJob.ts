@@ -8,6 +8,7 @@ import { isJoined } from '@soestainable/shared/domain/organisation';
 import type { SendRun } from '@soestainable/shared/domain/sending';
 import type { IsoDate, Language } from '@soestainable/shared/domain/types';
 import type { ImpactBaseline } from '@soestainable/shared/impact';
+import { t } from '@soestainable/shared/text';
 import type { FanOutRecipient } from '../../proactive/fanOut';
 import type { NudgeSlotEntry } from '../../storage/repositories/participants';
 import type { Job, JobContext, JobDeps, JobSummary } from '../job';
@@ -116,8 +117,8 @@ function slotTime(minute: number): string {
 }
 
 function minuteOf(time: string): number | undefined {
-  const t = parseLocalTime(time);
-  return t === undefined ? undefined : t.hour * 60 + t.minute;
+  const parsed = parseLocalTime(time);
+  return parsed === undefined ? undefined : parsed.hour * 60 + parsed.minute;
 }
 
 /**
@@ -275,7 +276,7 @@ function cardBuilder({ repos, nudgeCard }: NudgesJobDeps, entry: NudgeSlotEntry,
       ...(baseline ? { baseline } : {}),
       ...(line === undefined ? {} : { weather: line }),
     });
-    return { type: 'message', summary: nudgeTexts.summary[lang], attachments: [card] };
+    return { type: 'message', summary: t(nudgeTexts.summary, lang), attachments: [card] };
   };
 }
 

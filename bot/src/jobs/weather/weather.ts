@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IsoDate, Language } from '@soestainable/shared/domain/types';
+import { t } from '@soestainable/shared/text';
 import { errorFields, type Logger } from '../../platform/logger';
 import { weatherTexts } from './texts';
 
@@ -60,7 +61,7 @@ export function parseForecast(body: unknown, date: IsoDate): WeatherKind | undef
 
 /** The line for the card, in the reader's language. */
 export function weatherLine(kind: WeatherKind | undefined, lang: Language): string | undefined {
-  return kind === undefined ? undefined : weatherTexts[kind][lang];
+  return kind === undefined ? undefined : t(weatherTexts[kind], lang);
 }
 
 export type WeatherErrorCode = 'WEATHER_HTTP' | 'WEATHER_TIMEOUT' | 'WEATHER_INVALID' | 'WEATHER_NO_DAY' | 'WEATHER_UNREACHABLE';

@@ -1,6 +1,7 @@
 import type { Attachment } from 'botbuilder';
-import { ACTION_STATUS_LABELS, labelOf } from '@soestainable/shared/catalogue/labels';
+import { ACTION_STATUS_LABELS } from '@soestainable/shared/catalogue/labels';
 import type { ActionStatus, Language, Localized } from '@soestainable/shared/domain/types';
+import { t } from '@soestainable/shared/text';
 import { renderCard } from '../../cards/render';
 import { plain } from '../../cards/texts';
 import { youSaidTexts as T } from './texts';
@@ -33,21 +34,19 @@ export interface YouSaidCardData {
 }
 
 export function youSaidCardData(content: YouSaidContent, lang: Language): YouSaidCardData {
-  const many = content.reports.length > 1;
-  const intro = content.kind === 'link' ? (many ? T.linkedMany : T.linked) : many ? T.statusChangedMany : T.statusChanged;
   return {
-    title: T.title[lang],
-    intro: intro[lang],
-    youReported: T.youReported[lang],
+    title: t(T.title, lang),
+    intro: t(content.kind === 'link' ? T.linked : T.statusChanged, lang, { count: content.reports.length }),
+    youReported: t(T.youReported, lang),
     reports: content.reports.map((r) => ({ reference: r.reference, text: plain(r.text) })),
-    actionLabel: T.action[lang],
+    actionLabel: t(T.action, lang),
     // An English title may still wait for its translation: then the Dutch one.
     action: plain(content.actionTitle[lang] || content.actionTitle.nl),
-    statusLabel: T.status[lang],
-    status: labelOf(ACTION_STATUS_LABELS, content.status, lang),
-    ownerLabel: T.owner[lang],
+    statusLabel: t(T.status, lang),
+    status: t(ACTION_STATUS_LABELS[content.status], lang),
+    ownerLabel: t(T.owner, lang),
     owner: plain(content.owner),
-    thanks: T.thanks[lang],
+    thanks: t(T.thanks, lang),
   };
 }
 

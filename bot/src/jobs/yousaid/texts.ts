@@ -1,23 +1,24 @@
+import { GLOSSARY } from '@soestainable/shared/text';
 import type { Texts } from '../../cards/texts';
 
 /** Texts of the "you said, we did" card. Dutch is the source (informal "je"), English the translation. */
 export const youSaidTexts = {
-  title: { nl: 'Je zei, wij deden', en: 'You said, we did' },
+  /** The name the tab gives its section ("Jij zei, wij deden"), so that the card and the tab read as one. */
+  title: GLOSSARY.youSaidWeDid.label,
+  /** Plural by the number of the reader's reports the news is about (the wording has no number). */
   linked: {
-    nl: 'Je prikkel is opgepakt: hij hoort nu bij een actie in het actieprogramma.',
-    en: 'Your barrier has been picked up: it is now part of an action in the action programme.',
-  },
-  linkedMany: {
-    nl: 'Je prikkels zijn opgepakt: ze horen nu bij een actie in het actieprogramma.',
-    en: 'Your barriers have been picked up: they are now part of an action in the action programme.',
+    nl: {
+      one: 'Je prikkel is opgepakt: hij hoort nu bij een actie in het actieprogramma.',
+      other: 'Je prikkels zijn opgepakt: ze horen nu bij een actie in het actieprogramma.',
+    },
+    en: {
+      one: 'Your barrier has been picked up: it is now part of an action in the action programme.',
+      other: 'Your barriers have been picked up: they are now part of an action in the action programme.',
+    },
   },
   statusChanged: {
-    nl: 'De actie bij je prikkel heeft een nieuwe status.',
-    en: 'The action for your barrier has a new status.',
-  },
-  statusChangedMany: {
-    nl: 'De actie bij je prikkels heeft een nieuwe status.',
-    en: 'The action for your barriers has a new status.',
+    nl: { one: 'De actie bij je prikkel heeft een nieuwe status.', other: 'De actie bij je prikkels heeft een nieuwe status.' },
+    en: { one: 'The action for your barrier has a new status.', other: 'The action for your barriers has a new status.' },
   },
   youReported: { nl: 'Je meldde', en: 'You reported' },
   action: { nl: 'Actie: ', en: 'Action: ' },

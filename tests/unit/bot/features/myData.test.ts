@@ -13,6 +13,7 @@ import { myDataTexts } from '@soestainable/bot/features/myData/texts';
 import { MY_DATA_VERBS } from '@soestainable/bot/features/myData/verbs';
 import type { Repositories } from '@soestainable/bot/storage/repositories';
 import type { Language } from '@soestainable/shared/domain/types';
+import { formsOf, t } from '@soestainable/shared/text';
 import type { TestAdapter } from 'botbuilder';
 import { cardOf, submitActivity, useBotHarness } from '../../../helpers/botHarness';
 import { execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
@@ -119,7 +120,9 @@ describe('my data: card templates', () => {
 
 describe('my data: texts', () => {
   it('has every text in Dutch and English, none empty', () => {
-    for (const text of Object.values(myDataTexts)) expect([text.nl.trim() !== '', text.en.trim() !== '']).toEqual([true, true]);
+    for (const text of Object.values(myDataTexts)) {
+      expect([formsOf(text, 'nl').every((f) => f.trim() !== ''), formsOf(text, 'en').every((f) => f.trim() !== '')]).toEqual([true, true]);
+    }
   });
 });
 
@@ -187,9 +190,9 @@ describe.each(LANGS)('my data through the bot (%s)', (lang, locale) => {
         '09:00',
         T.roleManager[lang],
         'Soestainable Challenge',
-        T.checkInCount[lang].replace('{count}', '2'),
+        t(T.checkInCount, lang, { count: 2 }),
         plain('c-2025'),
-        T.checkInOne[lang],
+        t(T.checkInCount, lang, { count: 1 }),
         ...barrierRefs,
         T.chatActive[lang],
       ]),

@@ -7,6 +7,7 @@ import { emptyAggregate, type DailyAggregate } from '@soestainable/shared/domain
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { LANGUAGES, type Language } from '@soestainable/shared/domain/types';
 import { gate } from '@soestainable/shared/privacy';
+import { formsOf, placeholders } from '@soestainable/shared/text';
 import { plain } from '@soestainable/bot/cards/texts';
 import { cardProblems, cardText } from '../../../helpers/cards';
 import { activeMarkdown, markdownTexts, shownText } from '../../../helpers/markdown';
@@ -138,8 +139,10 @@ describe('digest card', () => {
 
   it('has every text in Dutch and English', () => {
     for (const [key, text] of Object.entries(digestTexts)) {
-      expect([key, text.nl.length > 0, text.en.length > 0]).toEqual([key, true, true]);
-      expect([key, [...text.nl.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()]).toEqual([key, [...text.en.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()]);
+      const [nl, en] = [formsOf(text, 'nl'), formsOf(text, 'en')];
+      expect([key, nl.every((f) => f.length > 0), en.every((f) => f.length > 0)]).toEqual([key, true, true]);
+      const names = (forms: string[]): string[] => [...new Set(forms.flatMap(placeholders))].sort();
+      expect([key, names(nl)]).toEqual([key, names(en)]);
     }
   });
 });

@@ -3,6 +3,7 @@ import { changesOf } from '@soestainable/bot/jobs/yousaid';
 import { youSaidTexts } from '@soestainable/bot/jobs/yousaid/texts';
 import type { Action, ActionUpdate } from '@soestainable/shared/domain/programme';
 import { LANGUAGES } from '@soestainable/shared/domain/types';
+import { formsOf } from '@soestainable/shared/text';
 import { cardProblems, cardText } from '../../../helpers/cards';
 
 const action: Action = {
@@ -79,7 +80,7 @@ describe('"you said, we did" card', () => {
 
   it('has every text in Dutch and English', () => {
     for (const [key, text] of Object.entries(youSaidTexts)) {
-      expect([key, text.nl.length > 0, text.en.length > 0]).toEqual([key, true, true]);
+      expect([key, formsOf(text, 'nl').every((f) => f.length > 0), formsOf(text, 'en').every((f) => f.length > 0)]).toEqual([key, true, true]);
     }
   });
 });

@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import type { Language } from '@soestainable/shared/domain/types';
+import { t } from '@soestainable/shared/text';
 import { messageCard } from '../../../cards/render';
-import { fill } from '../../../cards/texts';
 import type { ActionResult, FeatureDeps, Turn } from '../../core/feature';
 import { noticeCard, textsIn } from '../../core/cards';
 import { joinFirstCard } from '../../enrol/cards';
@@ -16,8 +16,8 @@ async function setLanguage(deps: FeatureDeps, turn: Turn, language: Language): P
   const p = await changeProfile(deps, turn, 'language', (current) => ({ ...current, language }));
   if (!p) return joinFirstCard(turn.lang);
   // Confirmed in the new language: that is the proof it worked.
-  const t = textsIn(settingsTexts, p.language);
-  return noticeCard({ title: t.languageSetTitle, lines: [t.languageSet] });
+  const txt = textsIn(settingsTexts, p.language);
+  return noticeCard({ title: txt.languageSetTitle, lines: [txt.languageSet] });
 }
 
 /** `taal en` sets the language at once; `taal` alone shows the language card. */
@@ -27,7 +27,7 @@ export async function languageCommand(deps: FeatureDeps, turn: Turn, args: strin
   if (blocked || !p) return send(turn, blocked ?? joinFirstCard(turn.lang));
   if (args === '') return send(turn, languageCard(turn, p));
   const language = languageOfWord(args);
-  if (language === undefined) return send(turn, messageCard(fill(settingsTexts.languageInvalidTyped, turn.lang)));
+  if (language === undefined) return send(turn, messageCard(t(settingsTexts.languageInvalidTyped, turn.lang)));
   return send(turn, await setLanguage(deps, turn, language));
 }
 
@@ -39,7 +39,7 @@ export async function languageAction(deps: FeatureDeps, turn: Turn, data: Data):
   const parsed = settingsSchemas.language.safeParse(data);
   if (!parsed.success) {
     const error = onlyFieldFailed(parsed.error, 'language') ? settingsTexts.languageInvalidCard : settingsTexts.formInvalid;
-    return { card: languageCard(turn, p, fill(error, turn.lang)) };
+    return { card: languageCard(turn, p, t(error, turn.lang)) };
   }
   return { card: await setLanguage(deps, turn, parsed.data.language) };
 }

@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
+import { t } from '@soestainable/shared/text';
 import { messageCard } from '../../../cards/render';
-import { fill } from '../../../cards/texts';
 import type { ActionResult, FeatureDeps, Turn } from '../../core/feature';
 import { button, noticeCard, textsIn } from '../../core/cards';
 import { joinFirstCard } from '../../enrol/cards';
@@ -16,14 +16,14 @@ type Data = Readonly<Record<string, unknown>>;
 async function pause(deps: FeatureDeps, turn: Turn): Promise<Attachment> {
   const blocked = gate(turn);
   if (blocked) return blocked;
-  const t = textsIn(settingsTexts, turn.lang);
+  const txt = textsIn(settingsTexts, turn.lang);
   const was = turn.participant?.status;
   const p = await changeProfile(deps, turn, 'pause', (current) => ({ ...current, status: 'paused' }));
   if (!p) return joinFirstCard(turn.lang);
   return noticeCard({
-    title: t.pausedTitle,
-    lines: [was === 'paused' ? t.alreadyPaused : t.pausedBody],
-    buttons: [button(t.resume, SETTINGS_VERBS.resume, 'positive')],
+    title: txt.pausedTitle,
+    lines: [was === 'paused' ? txt.alreadyPaused : txt.pausedBody],
+    buttons: [button(txt.resume, SETTINGS_VERBS.resume, 'positive')],
   });
 }
 
@@ -31,14 +31,14 @@ async function pause(deps: FeatureDeps, turn: Turn): Promise<Attachment> {
 async function resume(deps: FeatureDeps, turn: Turn): Promise<Attachment> {
   const blocked = gate(turn);
   if (blocked) return blocked;
-  const t = textsIn(settingsTexts, turn.lang);
+  const txt = textsIn(settingsTexts, turn.lang);
   const was = turn.participant?.status;
   const p = await changeProfile(deps, turn, 'resume', (current) => ({ ...current, status: 'active' }));
   if (!p) return joinFirstCard(turn.lang);
   return noticeCard({
-    title: was === 'active' ? t.activeTitle : t.resumedTitle,
-    lines: [was === 'active' ? t.alreadyActive : fill(settingsTexts.resumedBody, turn.lang, { time: p.nudgeTime })],
-    buttons: [button(t.checkIn, CHECKIN_OPEN_VERB, 'positive')],
+    title: was === 'active' ? txt.activeTitle : txt.resumedTitle,
+    lines: [was === 'active' ? txt.alreadyActive : t(settingsTexts.resumedBody, turn.lang, { time: p.nudgeTime })],
+    buttons: [button(txt.checkIn, CHECKIN_OPEN_VERB, 'positive')],
   });
 }
 
@@ -54,12 +54,12 @@ export async function resumeCommand(deps: FeatureDeps, turn: Turn): Promise<void
 
 /** The pause button (a button with nothing but its verb). */
 export async function pauseAction(deps: FeatureDeps, turn: Turn, data: Data): Promise<ActionResult> {
-  if (!settingsSchemas.pause.safeParse(data).success) return { card: messageCard(fill(settingsTexts.formInvalid, turn.lang)) };
+  if (!settingsSchemas.pause.safeParse(data).success) return { card: messageCard(t(settingsTexts.formInvalid, turn.lang)) };
   return { card: await pause(deps, turn) };
 }
 
 /** The resume button (a button with nothing but its verb). */
 export async function resumeAction(deps: FeatureDeps, turn: Turn, data: Data): Promise<ActionResult> {
-  if (!settingsSchemas.resume.safeParse(data).success) return { card: messageCard(fill(settingsTexts.formInvalid, turn.lang)) };
+  if (!settingsSchemas.resume.safeParse(data).success) return { card: messageCard(t(settingsTexts.formInvalid, turn.lang)) };
   return { card: await resume(deps, turn) };
 }

@@ -1,6 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import type { OrgTeam } from '@soestainable/shared/domain/organisation';
-import { fill, literal } from '../../../cards/texts';
+import { t } from '@soestainable/shared/text';
+import { literal } from '../../../cards/texts';
 import type { ActionResult, FeatureDeps, Turn } from '../../core/feature';
 import { noticeCard, textsIn } from '../../core/cards';
 import { joinFirstCard } from '../../enrol/cards';
@@ -15,8 +16,8 @@ type Data = Readonly<Record<string, unknown>>;
 async function setTeam(deps: FeatureDeps, turn: Turn, team: OrgTeam): Promise<Attachment> {
   const p = await changeProfile(deps, turn, 'team', (current) => ({ ...current, teamId: team.teamId }));
   if (!p) return joinFirstCard(turn.lang);
-  const t = textsIn(settingsTexts, turn.lang, { team: literal(team.name) });
-  return noticeCard({ title: t.teamSetTitle, lines: [t.teamSet] });
+  const txt = textsIn(settingsTexts, turn.lang, { team: literal(team.name) });
+  return noticeCard({ title: txt.teamSetTitle, lines: [txt.teamSet] });
 }
 
 /** `team Publiekszaken` moves to that team at once (by name or id); `team` alone shows the team card. */
@@ -27,7 +28,7 @@ export async function teamCommand(deps: FeatureDeps, turn: Turn, args: string): 
   const teams = await deps.repos.orgTeams.list(deps.config.org.id);
   if (args === '') return send(turn, teamCard(turn, p, teams));
   const team = teamNamed(teams, args);
-  if (!team) return send(turn, teamCard(turn, p, teams, fill(settingsTexts.teamUnknown, turn.lang)));
+  if (!team) return send(turn, teamCard(turn, p, teams, t(settingsTexts.teamUnknown, turn.lang)));
   return send(turn, await setTeam(deps, turn, team));
 }
 
@@ -41,7 +42,7 @@ export async function teamAction(deps: FeatureDeps, turn: Turn, data: Data): Pro
   const team = parsed.success ? teamById(teams, parsed.data.teamId) : undefined;
   if (!team) {
     const error = parsed.success || onlyFieldFailed(parsed.error, 'teamId') ? settingsTexts.teamUnknown : settingsTexts.formInvalid;
-    return { card: teamCard(turn, p, teams, fill(error, turn.lang)) };
+    return { card: teamCard(turn, p, teams, t(error, turn.lang)) };
   }
   return { card: await setTeam(deps, turn, team) };
 }

@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import { NUDGE_WINDOW, nudgeTimeOf } from '@soestainable/shared/domain/nudgeTime';
+import { t } from '@soestainable/shared/text';
 import { messageCard } from '../../../cards/render';
-import { fill } from '../../../cards/texts';
 import type { ActionResult, FeatureDeps, Turn } from '../../core/feature';
 import { noticeCard, textsIn } from '../../core/cards';
 import { joinFirstCard } from '../../enrol/cards';
@@ -15,8 +15,8 @@ type Data = Readonly<Record<string, unknown>>;
 async function setTime(deps: FeatureDeps, turn: Turn, time: string): Promise<Attachment> {
   const p = await changeProfile(deps, turn, 'time', (current) => ({ ...current, nudgeTime: time }));
   if (!p) return joinFirstCard(turn.lang);
-  const t = textsIn(settingsTexts, turn.lang, { time: p.nudgeTime });
-  return noticeCard({ title: t.timeSetTitle, lines: p.status === 'paused' ? [t.timeSet, t.stillPaused] : [t.timeSet] });
+  const txt = textsIn(settingsTexts, turn.lang, { time: p.nudgeTime });
+  return noticeCard({ title: txt.timeSetTitle, lines: p.status === 'paused' ? [txt.timeSet, txt.stillPaused] : [txt.timeSet] });
 }
 
 /** `tijd 08:30` sets the nudge time at once; `tijd` alone shows the time card. */
@@ -26,7 +26,7 @@ export async function timeCommand(deps: FeatureDeps, turn: Turn, args: string): 
   if (blocked || !p) return send(turn, blocked ?? joinFirstCard(turn.lang));
   if (args === '') return send(turn, timeCard(turn, p));
   const time = nudgeTimeOf(args);
-  if (time === undefined) return send(turn, messageCard(fill(settingsTexts.timeInvalidTyped, turn.lang, NUDGE_WINDOW)));
+  if (time === undefined) return send(turn, messageCard(t(settingsTexts.timeInvalidTyped, turn.lang, NUDGE_WINDOW)));
   return send(turn, await setTime(deps, turn, time));
 }
 
@@ -38,7 +38,7 @@ export async function timeAction(deps: FeatureDeps, turn: Turn, data: Data): Pro
   const parsed = settingsSchemas.time.safeParse(data);
   if (!parsed.success) {
     const error = onlyFieldFailed(parsed.error, 'nudgeTime') ? settingsTexts.timeInvalidCard : settingsTexts.formInvalid;
-    return { card: timeCard(turn, p, fill(error, turn.lang, NUDGE_WINDOW)) };
+    return { card: timeCard(turn, p, t(error, turn.lang, NUDGE_WINDOW)) };
   }
   return { card: await setTime(deps, turn, parsed.data.nudgeTime) };
 }
