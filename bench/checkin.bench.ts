@@ -2,7 +2,9 @@
  * `npm run bench:checkin`: the full check-in round trip over real HTTP — POST of the `adaptiveCard/action` invoke
  * to /api/messages → validated → stored (check-in + team aggregate) → the refreshed card in the response — at 32
  * concurrent clients, against Azurite, side by side in the same run with a bare botbuilder echo handler on the
- * same server (same adapter, same restify, no storage). Prints p50/p95 and throughput of both, the ratio last.
+ * same server (same adapter, same restify, no storage). Prints p50/p95 and throughput of both, the storage round
+ * trips per check-in (before its answer, and after it: the counting that runs once the card is sent), the ratio last.
+ * The check-ins counted in the team aggregates are read once the work left after the answers has drained.
  *
  * `npm run profile:checkin` runs it with `--profile`: the V8 profiler samples this process (the server, and the
  * HTTP clients that drive it; Azurite runs in its own process) during the check-in run only, and the ten functions
@@ -19,6 +21,7 @@ import { startAzurite } from '@soestainable/bot/storage/azurite';
 import { campaignDays } from '@soestainable/shared/calendar';
 import { CATALOGUE } from '@soestainable/shared/catalogue';
 import { formatHottest, hottest, startProfile } from '@soestainable/testing/cpuProfile';
+import { StorageCallCounter, type CallScope } from '@soestainable/testing/storageCalls';
 
 const args = process.argv.slice(2);
 const PROFILE = args.includes('--profile');
@@ -84,6 +87,16 @@ async function main(): Promise<void> {
   const echoAdapter = createAdapter(config, logger);
   const echo = new EchoBot();
   const app = await composeApp(config, logger, { now: () => NOW, tabDir: '/nonexistent' });
+  // Storage round trips: every request to /api/messages counts the calls made before its answer in its own scope
+  // (entered after the body is read: the socket's events would leave it).
+  const storageCalls = new StorageCallCounter().attach(app.storage.clients);
+  const answered: CallScope = { calls: 0 };
+  app.server.use((req, res, next) => {
+    if (req.url !== '/api/messages') return next();
+    const scope: CallScope = { calls: 0 };
+    res.once('finish', () => (answered.calls += scope.calls));
+    storageCalls.within(scope, () => next());
+  });
   app.server.post('/bench/echo', async (req, res) => {
     await echoAdapter.process({ body: req.body as Record<string, unknown>, headers: req.headers, method: 'POST' }, res, (ctx) => echo.run(ctx));
   });
@@ -136,8 +149,12 @@ async function main(): Promise<void> {
 
     const echoResult = await run(USERS, (i) => post('/bench/echo', invoke(`echo-${i}`, { verb: 'x' })), expectCard);
     const stopProfile = PROFILE ? await startProfile() : undefined;
+    const callsBefore = storageCalls.total;
     const checkinResult = await run(USERS, (i) => post('/api/messages', invoke(`bench-user-${i}`, answers(i))), expectCard);
     const profile = await stopProfile?.();
+    // The counting after the answers: waited for (not timed), so that every storage call of the run is counted.
+    await app.drain();
+    const callsAfterAnswers = storageCalls.total - callsBefore - answered.calls;
 
     const aggregates = await repos.dailyAggregates.listCampaign(campaignId);
     const counted = aggregates.reduce((sum, a) => sum + a.checkIns, 0);
@@ -147,6 +164,10 @@ async function main(): Promise<void> {
     console.log(`echo handler (same adapter, no storage): ${fmt(echoResult)}`);
     console.log(`check-in round trip (stored + card):     ${fmt(checkinResult)}`);
     console.log(`check-ins counted in the team aggregates: ${counted} of ${USERS}`);
+    console.log(
+      `storage round trips per check-in: ${(answered.calls / USERS).toFixed(2)} before the answer, ` +
+        `${(callsAfterAnswers / USERS).toFixed(2)} after it (counting, clearing the pending part)`,
+    );
     if (profile !== undefined) {
       console.log(`\nself time during the check-in run (this process: server and clients; Azurite apart):`);
       console.log(formatHottest(hottest(profile, ROOT)));
