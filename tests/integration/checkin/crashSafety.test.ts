@@ -309,6 +309,26 @@ describe('pending parts', () => {
     expect((await teamDay(cut.teamId))?.checkIns).toBe(1);
   });
 
+  it('the repair job sweeps, never finishes, an unfinished check-in of someone erased or being erased meanwhile', async () => {
+    // A writer stopped after its check-in write and before the erasure fence's check after it: the erasure (on
+    // another instance, its own sweeps done) did not see the row.
+    const gone = await person();
+    const erasing = await person();
+    const text = `contact na verwijderen ${gone.userId}`;
+    await crashAt(2, 'before', () => service.record(gone, day, answers({ barrier: text, contact: true }), null, WEDNESDAY));
+    await crashAt(2, 'before', () => service.record(erasing, day, answers(), null, WEDNESDAY));
+    await repos.participants.remove(gone.userId);
+    await repos.participants.markErasing(erasing.userId);
+
+    const summary = await createRepairJob({ repos, logger: createLogger('silent') }).run({ at: WEDNESDAY, dryRun: false });
+    expect(summary.counts['erased']).toBeGreaterThanOrEqual(2);
+    expect(summary.counts['failed']).toBe(0);
+    for (const p of [gone, erasing]) expect(await repos.checkIns.listAll(p.userId)).toEqual([]);
+    expect(await teamDay(erasing.teamId)).toBeUndefined(); // its cut-off write was the counting: not finished
+    expect(await repos.barriers.listByContact(ORG, gone.userId)).toEqual([]);
+    expect((await reportsWith(text)).barriers).toEqual([]);
+  });
+
   it('the repair job counts a row it could not finish and one that does not parse, logs codes not texts, and finishes later', async () => {
     const lines: string[] = [];
     const job = createRepairJob({ repos, logger: createLogger('debug', (line) => lines.push(line)) });

@@ -10,8 +10,11 @@ import { LRUCache } from 'lru-cache';
  */
 export class RecentCache<V> {
   private readonly cache: LRUCache<string, Promise<V>> | undefined;
-  /** Writes in flight per key: with more than one, neither knows which of them storage holds last. */
-  private readonly writing = new Map<string, number>();
+  /**
+   * Writes in flight per key, and whether any two of them overlapped: then none of them knows which version
+   * storage holds last, and none is remembered.
+   */
+  private readonly writing = new Map<string, { inFlight: number; overlapped: boolean }>();
 
   constructor(ttlMs: number, max = 10_000) {
     this.cache = ttlMs > 0 ? new LRUCache<string, Promise<V>>({ max, ttl: ttlMs }) : undefined;
@@ -40,11 +43,17 @@ export class RecentCache<V> {
   async write<R>(key: string, write: () => Promise<R>, remember?: (result: R) => V | undefined): Promise<R> {
     const cache = this.cache;
     if (!cache) return write();
-    this.writing.set(key, (this.writing.get(key) ?? 0) + 1);
+    const writes = this.writing.get(key);
+    if (writes) {
+      writes.inFlight++;
+      writes.overlapped = true;
+    } else {
+      this.writing.set(key, { inFlight: 1, overlapped: false });
+    }
     cache.delete(key);
     try {
       const result = await write();
-      const value = this.writing.get(key) === 1 && remember ? remember(result) : undefined;
+      const value = remember && this.writing.get(key)?.overlapped === false ? remember(result) : undefined;
       if (value === undefined) cache.delete(key);
       else cache.set(key, Promise.resolve(value));
       return result;
@@ -52,9 +61,8 @@ export class RecentCache<V> {
       cache.delete(key);
       throw err;
     } finally {
-      const left = (this.writing.get(key) ?? 1) - 1;
-      if (left === 0) this.writing.delete(key);
-      else this.writing.set(key, left);
+      const left = this.writing.get(key);
+      if (left && --left.inFlight === 0) this.writing.delete(key);
     }
   }
 
