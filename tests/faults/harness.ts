@@ -385,9 +385,10 @@ async function rows(tables: TableClients, name: TableName, filter?: string): Pro
  * run here on the same store as the servers' scheduler runs it every 10 minutes (beside a counting still running
  * in a server: both are idempotent).
  */
-export async function finishPending(store: FaultStore): Promise<void> {
+export async function finishPending(store: FaultStore): Promise<number> {
   const summary = await createRepairJob({ repos: store.repos, logger: createLogger('silent') }).run({ at: new Date(), dryRun: false });
   if (summary.counts['failed'] !== 0) throw new Error(`the repair job could not finish ${summary.counts['failed']} check-ins`);
+  return summary.counts['completed'] ?? 0;
 }
 
 export async function readStored(store: FaultStore): Promise<StoredState> {
