@@ -167,18 +167,18 @@ export class CampaignsRepository {
   async save(campaign: Campaign, expectedEtag?: string | null): Promise<string> {
     validateInput(campaignSchema, campaign, 'Campaign');
     const entity = toRow(campaign);
-    this.rows.invalidate(campaign.orgId);
-    if (expectedEtag === undefined) return this.store.upsert(entity);
-    if (expectedEtag === null) return this.store.create(entity);
     if (expectedEtag === '' || expectedEtag === '*') {
       throw new AppError('VALIDATION_FAILED', 'An expected etag must be the etag of a version read before.');
     }
-    return this.store.update(entity, expectedEtag);
+    return this.rows.writing(campaign.orgId, () => {
+      if (expectedEtag === undefined) return this.store.upsert(entity);
+      if (expectedEtag === null) return this.store.create(entity);
+      return this.store.update(entity, expectedEtag);
+    });
   }
 
   /** `false` when there was none. With an etag, only that version is deleted (else ConflictError `changed`). */
   async remove(orgId: string, campaignId: string, expectedEtag?: string): Promise<boolean> {
-    this.rows.invalidate(orgId);
-    return this.store.delete(encodeKeyPart(orgId), encodeKeyPart(campaignId), expectedEtag);
+    return this.rows.writing(orgId, () => this.store.delete(encodeKeyPart(orgId), encodeKeyPart(campaignId), expectedEtag));
   }
 }
