@@ -13,7 +13,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ActivityHandler, type AdaptiveCardInvokeResponse } from 'botbuilder';
-import { composeApp, listen } from '@soestainable/bot/app';
+import { composeApp, listen, type RunningApp } from '@soestainable/bot/app';
 import { loadConfig } from '@soestainable/bot/config';
 import { createAdapter } from '@soestainable/bot/botAdapter';
 import { createLogger } from '@soestainable/bot/platform/logger';
@@ -80,15 +80,43 @@ async function run(count: number, post: (i: number) => Promise<Response>, check:
   return { p50: q(0.5), p95: q(0.95), perSecond: (count / wall) * 1000, failures };
 }
 
-async function main(): Promise<void> {
-  const azurite = await startAzurite();
-  const config = loadConfig({ STORAGE_CONNECTION_STRING: azurite.connectionString, ORG_ID: 'soest', LOG_LEVEL: 'silent' });
-  const logger = createLogger('silent');
-  const echoAdapter = createAdapter(config, logger);
-  const echo = new EchoBot();
-  const app = await composeApp(config, logger, { now: () => NOW, tabDir: '/nonexistent' });
-  // Storage round trips: every request to /api/messages counts the calls made before its answer in its own scope
-  // (entered after the body is read: the socket's events would leave it).
+/** The organisation: 20 teams of 50, an active campaign, every participant with a baseline. Returns the campaign's id. */
+async function seedOrganisation(repos: RunningApp['repositories']): Promise<string> {
+  const start = '2026-11-30';
+  const days = campaignDays(start, CATALOGUE.length);
+  const campaignId = 'bench-campaign';
+  await repos.campaigns.save({
+    orgId: 'soest', campaignId, name: { nl: 'Bench', en: 'Bench' }, startDate: start, endDate: days[days.length - 1] ?? start,
+    dayPlan: CATALOGUE.map((c) => c.id), closingDays: [], status: 'active', demo: true,
+  });
+  for (let t = 0; t < TEAMS; t++) await repos.orgTeams.save({ orgId: 'soest', teamId: `team-${t}`, name: `Team ${t}`, managerIds: [], demo: true });
+  process.stdout.write(`seeding ${USERS} participants… `);
+  let seeded = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (seeded < USERS) {
+        const i = seeded++;
+        const userId = `bench-user-${i}`;
+        await repos.participants.save({
+          userId, tenantId: 'bench-tenant', orgId: 'soest', teamId: `team-${i % TEAMS}`, language: 'nl', nudgeTime: '09:00',
+          status: 'active', roles: [], joinedAt: '2026-11-27T08:00:00.000Z', demo: true,
+        });
+        await repos.surveys.save({
+          userId, campaignId, kind: 'baseline', commuteMode: 'auto', distanceBand: '10-20', disposablePackaging: 'often',
+          screensOffAtNight: false, lightsOffWhenLeaving: true, createdAt: '2026-11-27T08:00:00.000Z',
+        });
+      }
+    }),
+  );
+  process.stdout.write('done\n');
+  return campaignId;
+}
+
+/**
+ * Storage round trips: all of them, and those each request to /api/messages made before its answer (counted in its
+ * own scope, entered after the body is read: the socket's events would leave it).
+ */
+function countStorageCalls(app: RunningApp): { storageCalls: StorageCallCounter; answered: CallScope } {
   const storageCalls = new StorageCallCounter().attach(app.storage.clients);
   const answered: CallScope = { calls: 0 };
   app.server.use((req, res, next) => {
@@ -97,41 +125,24 @@ async function main(): Promise<void> {
     res.once('finish', () => (answered.calls += scope.calls));
     storageCalls.within(scope, () => next());
   });
+  return { storageCalls, answered };
+}
+
+async function main(): Promise<void> {
+  const azurite = await startAzurite();
+  const config = loadConfig({ STORAGE_CONNECTION_STRING: azurite.connectionString, ORG_ID: 'soest', LOG_LEVEL: 'silent' });
+  const logger = createLogger('silent');
+  const echoAdapter = createAdapter(config, logger);
+  const echo = new EchoBot();
+  const app = await composeApp(config, logger, { now: () => NOW, tabDir: '/nonexistent' });
+  const { storageCalls, answered } = countStorageCalls(app);
   app.server.post('/bench/echo', async (req, res) => {
     await echoAdapter.process({ body: req.body as Record<string, unknown>, headers: req.headers, method: 'POST' }, res, (ctx) => echo.run(ctx));
   });
   const port = await listen(app.server, 0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   try {
-    // The organisation: 20 teams of 50, an active campaign, every participant with a baseline.
-    const repos = app.repositories;
-    const start = '2026-11-30';
-    const days = campaignDays(start, CATALOGUE.length);
-    const campaignId = 'bench-campaign';
-    await repos.campaigns.save({
-      orgId: 'soest', campaignId, name: { nl: 'Bench', en: 'Bench' }, startDate: start, endDate: days[days.length - 1] ?? start,
-      dayPlan: CATALOGUE.map((c) => c.id), closingDays: [], status: 'active', demo: true,
-    });
-    for (let t = 0; t < TEAMS; t++) await repos.orgTeams.save({ orgId: 'soest', teamId: `team-${t}`, name: `Team ${t}`, managerIds: [], demo: true });
-    process.stdout.write(`seeding ${USERS} participants… `);
-    let seeded = 0;
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (seeded < USERS) {
-          const i = seeded++;
-          const userId = `bench-user-${i}`;
-          await repos.participants.save({
-            userId, tenantId: 'bench-tenant', orgId: 'soest', teamId: `team-${i % TEAMS}`, language: 'nl', nudgeTime: '09:00',
-            status: 'active', roles: [], joinedAt: '2026-11-27T08:00:00.000Z', demo: true,
-          });
-          await repos.surveys.save({
-            userId, campaignId, kind: 'baseline', commuteMode: 'auto', distanceBand: '10-20', disposablePackaging: 'often',
-            screensOffAtNight: false, lightsOffWhenLeaving: true, createdAt: '2026-11-27T08:00:00.000Z',
-          });
-        }
-      }),
-    );
-    process.stdout.write('done\n');
+    const campaignId = await seedOrganisation(app.repositories);
 
     const post = (path: string, body: unknown) =>
       fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -156,7 +167,7 @@ async function main(): Promise<void> {
     await app.drain();
     const callsAfterAnswers = storageCalls.total - callsBefore - answered.calls;
 
-    const aggregates = await repos.dailyAggregates.listCampaign(campaignId);
+    const aggregates = await app.repositories.dailyAggregates.listCampaign(campaignId);
     const counted = aggregates.reduce((sum, a) => sum + a.checkIns, 0);
     const fmt = (s: { p50: number; p95: number; perSecond: number; failures: number }) =>
       `p50 ${s.p50.toFixed(1)} ms  p95 ${s.p95.toFixed(1)} ms  ${s.perSecond.toFixed(0)}/s  failures ${s.failures}`;
