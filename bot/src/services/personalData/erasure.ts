@@ -13,7 +13,10 @@ import type { Repositories } from '../../storage/repositories';
  * of the person's other data reads the mark before it writes (and refuses) and again after it wrote ({@link fenced}):
  * seeing the mark, or no profile, then, it sweeps too and refuses. A write whose second read came before the mark
  * was stored before the erasure's first sweep, which removes it; a later write is seen by its own writer. So no
- * check-in, survey, contact or chat link outlives an erasure, however the two interleave.
+ * check-in, survey, contact or chat link outlives an erasure, however the two interleave. (The check-in takes its
+ * first read from the profile this instance read moments ago, `firstCheck: 'recent'`: that read only spares a
+ * write, the second one is what the guarantee rests on. A check-in writer stopped between its write and its second
+ * read leaves a pending row, which the repair job sweeps when it finds the person gone or being erased.)
  */
 
 /** How many of each kind one erasure deleted (or, for barriers and ideas, made anonymous). */
