@@ -12,9 +12,9 @@ import { spawnTied, type TiedChild } from '@soestainable/bot/platform/children';
 import { findFreePort, waitForPort } from '@soestainable/bot/platform/ports';
 import { isHeapReport } from './heapReport';
 
-/** dist/bench/load → the repository's dist/. */
-const DIST = join(__dirname, '..', '..');
-const ENTRY = join(DIST, 'bot', 'src', 'index.js');
+/** dist/bench/load → the repository; the server is built to bot/dist (its own workspace since issue 14). */
+const ROOT = join(__dirname, '..', '..', '..');
+const ENTRY = join(ROOT, 'bot', 'dist', 'src', 'index.js');
 const PROBE = join(__dirname, 'memoryProbe.js');
 
 export interface ServerOptions {

@@ -5,6 +5,7 @@ import { BotGate } from './botGate';
 import type { Config } from './config';
 import { clockOf } from './platform/clock';
 import { KeyedRateLimit } from './platform/keyedRateLimit';
+import { DeferredWork } from './platform/deferredWork';
 import type { Logger } from './platform/logger';
 import { createServer } from './server/createServer';
 import { openStorage, type OpenStorage } from './storage/openStorage';
@@ -24,7 +25,12 @@ export interface RunningApp {
   readonly storage: OpenStorage;
   readonly repositories: Repositories;
   readonly jobs: Jobs;
-  /** Stops listening, then stops storage started by us. Safe to call twice. */
+  /**
+   * Resolves when the work this instance left running after its answers (a check-in's counting) has settled:
+   * the explicit wait for tests and benchmarks that read what it writes.
+   */
+  drain(): Promise<void>;
+  /** Stops listening, lets the work left after answers finish, then stops storage started by us. Safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -41,11 +47,13 @@ export async function composeApp(
   let server: restify.Server;
   let repositories: Repositories;
   let jobs: Jobs;
+  let deferred: DeferredWork;
   try {
     repositories = createRepositories(storage.clients);
     const now = options.now ?? clockOf(config);
     const adapter = createAdapter(config, logger);
-    const { bot, routes } = createBot({ repos: repositories, config, logger, now });
+    deferred = new DeferredWork(logger);
+    const { bot, routes } = createBot({ repos: repositories, config, logger, now, deferred });
     jobs = createJobs({ config, logger, repos: repositories, adapter, now, nudgeCard: buildDailyCard, endCard: buildEndCard, pulseCard: buildPulseCard });
     const tabRoutes = createTabApi({ config, logger, repos: repositories, now });
     server = createServer({
@@ -69,12 +77,16 @@ export async function composeApp(
     storage,
     repositories,
     jobs,
+    drain: () => deferred.drain(),
     close() {
       closed ??= (async () => {
         await jobs.stop();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         server.server.closeAllConnections();
         await stopped;
+        // No request is answered any more: what the answers left running (it is stored as pending parts, so a
+        // process that never gets here loses nothing: the repair job finishes it) ends before storage does.
+        await deferred.drain();
         await storage.close();
       })();
       return closed;

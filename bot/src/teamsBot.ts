@@ -102,7 +102,8 @@ export class TeamsBot extends TeamsActivityHandler {
       if (answerIfUnknown) await context.sendActivity(t(coreTexts.noIdentity, languageOfLocale(a.locale)));
       return undefined;
     }
-    const participant = await this.deps.repos.participants.get(userId);
+    // From this instance's recent profiles: a card action reads it on every click (see ParticipantsRepository.recent).
+    const { participant } = await this.deps.repos.participants.recent(userId);
     return {
       context,
       userId,

@@ -9,6 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRepairJob } from '@soestainable/bot/jobs/repair';
+import { createLogger } from '@soestainable/bot/platform/logger';
 import { startAzurite, type AzuriteHandle } from '@soestainable/bot/storage/azurite';
 import { findFreePort } from '@soestainable/bot/platform/ports';
 import { createRepositories, type Repositories } from '@soestainable/bot/storage/repositories';
@@ -375,6 +377,18 @@ async function rows(tables: TableClients, name: TableName, filter?: string): Pro
   const iter = tables.client(name).listEntities<Record<string, unknown>>(filter === undefined ? {} : { queryOptions: { filter } });
   for await (const row of iter) out.push(row);
   return out;
+}
+
+/**
+ * The explicit wait before the invariants are read: a check-in is answered once its row (with its pending part)
+ * is stored, and counted after the answer, which a kill can cut off. The repair job finishes every pending part,
+ * run here on the same store as the servers' scheduler runs it every 10 minutes (beside a counting still running
+ * in a server: both are idempotent).
+ */
+export async function finishPending(store: FaultStore): Promise<number> {
+  const summary = await createRepairJob({ repos: store.repos, logger: createLogger('silent') }).run({ at: new Date(), dryRun: false });
+  if (summary.counts['failed'] !== 0) throw new Error(`the repair job could not finish ${summary.counts['failed']} check-ins`);
+  return summary.counts['completed'] ?? 0;
 }
 
 export async function readStored(store: FaultStore): Promise<StoredState> {

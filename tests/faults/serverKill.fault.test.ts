@@ -12,6 +12,7 @@ import {
   answersOf,
   CheckinClient,
   printTable,
+  finishPending,
   readStored,
   seedParticipants,
   serverEnv,
@@ -108,6 +109,7 @@ describe('the server killed with SIGKILL during a burst of check-ins, and restar
 
     await Promise.all([killer(), ...Array.from({ length: CONCURRENCY }, worker)]);
 
+    const repaired = await finishPending(s); // what a kill cut off after an answer, and what still runs
     const stored = await readStored(s);
     const totalSends = [...client.sends.values()].reduce((a, b) => a + b, 0);
     printTable('server killed mid-burst (SIGKILL, restart, clients retry what was not acknowledged)', [
@@ -123,6 +125,7 @@ describe('the server killed with SIGKILL during a burst of check-ins, and restar
       ['retried (sends beyond the first)', totalSends - N],
       ['retries that found it stored', client.foundStored.size],
       ['acknowledged, final', client.acknowledged.size],
+      ['finished by the repair job afterwards', repaired],
       ['CheckIns rows', [...stored.checkIns.values()].reduce((a, b) => a + b, 0)],
       ['DailyAggregates sum', stored.aggregateTotal],
       ['Barriers stored', [...stored.barriers.values()].reduce((a, b) => a + b, 0)],

@@ -14,6 +14,7 @@ import {
   pool,
   postActivity,
   printTable,
+  finishPending,
   readStored,
   seedParticipants,
   serverEnv,
@@ -69,6 +70,7 @@ describe('two server instances on one store', () => {
       }
     });
 
+    const repaired = await finishPending(s); // the countings the instances still run after their answers
     const stored = await readStored(s);
     const rows = [...stored.checkIns.values()].reduce((x, y) => x + y, 0);
     const doubles = ids.filter((_, i) => doubleSubmit(i)).length;
@@ -78,6 +80,7 @@ describe('two server instances on one store', () => {
       ['double submits answered by both', bothAnswered],
       ['answers "already had this check-in"', alreadyRecorded],
       ['acknowledged', acknowledged],
+      ['finished by the repair job afterwards', repaired],
       ['CheckIns rows', rows],
       ['DailyAggregates sum', stored.aggregateTotal],
       ['Barriers stored', [...stored.barriers.values()].reduce((x, y) => x + y, 0)],

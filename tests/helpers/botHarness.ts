@@ -40,6 +40,11 @@ export interface BotHarness {
   readonly bot: TeamsBot;
   /** A TestAdapter whose activities come from `userId` (default {@link USER_ID}), locale `locale` (default nl-NL). */
   adapter(options?: AdapterOptions): TestAdapter;
+  /**
+   * Waits for the work the bot left running after its answers (a check-in's counting, done after the summary card
+   * is sent): call it before reading the team-day aggregates a check-in changes.
+   */
+  settle(): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -52,7 +57,7 @@ export async function createBotHarness(start = DEFAULT_START, env: Record<string
   const repos = createRepositories(tables);
   const config = loadConfig({ ORG_ID: 'soest', ...env });
   const clock: Clock = { now: start };
-  const { bot } = createBot({ repos, config, logger: createLogger('silent'), now: () => clock.now });
+  const { bot, deferred } = createBot({ repos, config, logger: createLogger('silent'), now: () => clock.now });
   return {
     repos,
     tables,
@@ -77,7 +82,11 @@ export async function createBotHarness(start = DEFAULT_START, env: Record<string
       };
       return new TestAdapter(async (context) => bot.run(context), template);
     },
-    drop: () => tables.drop(),
+    settle: () => deferred.drain(),
+    drop: async () => {
+      await deferred.drain();
+      await tables.drop();
+    },
   };
 }
 
@@ -141,6 +150,7 @@ export function useBotHarness(options: HarnessOptions = {}): SuiteBotHarness {
       return campaign;
     },
     adapter: (adapterOptions) => ready().adapter(adapterOptions),
+    settle: () => ready().settle(),
     drop: () => ready().drop(),
   };
 }

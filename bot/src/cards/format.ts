@@ -45,9 +45,21 @@ export function formatKgRange(range: KgRange, lang: Language): string {
   return `${mid} kg (${low}–${high} kg)`;
 }
 
+/** Weekday, day and month names per language, kept like the number formats (every summary card shows a date). */
+const longDates = new Map<Language, Intl.DateTimeFormat>();
+
 /** A calendar date as people say it: `woensdag 2 december` / `Wednesday 2 December`. */
 export function formatLongDate(date: IsoDate, lang: Language): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).setLocale(LOCALES[lang]).toFormat('cccc d LLLL');
+  let f = longDates.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+    longDates.set(lang, f);
+  }
+  const instant = DateTime.fromISO(date, { zone: 'UTC' });
+  if (!instant.isValid) return instant.toFormat('cccc d LLLL'); // luxon's "Invalid DateTime", as always
+  const parts = f.formatToParts(instant.toJSDate());
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')}`;
 }
 
 /** A percentage of a share (0..1), whole percents, never above 100. */

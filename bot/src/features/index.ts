@@ -1,3 +1,4 @@
+import { DeferredWork } from '../platform/deferredWork';
 import { TeamsBot } from '../teamsBot';
 import { createCheckInFeature } from './checkin/checkin';
 import type { FeatureDeps } from './core/feature';
@@ -14,9 +15,12 @@ import { createWelcome } from './welcome/welcome';
 
 /**
  * Builds every feature and the dispatcher that routes to them. Adding a feature: a folder under features/,
- * a factory here; the dispatcher never changes.
+ * a factory here; the dispatcher never changes. `deferred` is the work the features left running after their
+ * answers (the one given in `deps`, or one made here): drain it before stopping, or before reading what it writes.
  */
-export function createBot(deps: FeatureDeps): { bot: TeamsBot; routes: RouteRegistrar[] } {
+export function createBot(given: FeatureDeps): { bot: TeamsBot; routes: RouteRegistrar[]; deferred: DeferredWork } {
+  const deferred = given.deferred ?? new DeferredWork(given.logger);
+  const deps: FeatureDeps = { ...given, deferred };
   const welcome = createWelcome(deps);
   const myData = createMyDataFeature(deps);
   const bot = new TeamsBot({
@@ -38,5 +42,5 @@ export function createBot(deps: FeatureDeps): { bot: TeamsBot; routes: RouteRegi
     logger: deps.logger,
     now: deps.now,
   });
-  return { bot, routes: myData.routes };
+  return { bot, routes: myData.routes, deferred };
 }

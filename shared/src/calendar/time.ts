@@ -26,13 +26,23 @@ export function parseLocalTime(time: string): ClockTime | undefined {
   return { hour: Number(match[1]), minute: Number(match[2]) };
 }
 
+/**
+ * The local day {@link todayIn} answered last, as the instants it spans: every request asks for today, so the
+ * zone's rules are consulted about once a day instead of several times per request.
+ */
+let lastDay: { readonly from: number; readonly to: number; readonly date: IsoDate } | undefined;
+
 /** The calendar date in Amsterdam at the instant `now` (e.g. 23:30 UTC on 31 Dec is already 1 Jan there). */
 export function todayIn(now: Date): IsoDate {
+  const ms = now.getTime();
+  if (lastDay !== undefined && ms >= lastDay.from && ms < lastDay.to) return lastDay.date;
   const local = DateTime.fromJSDate(now, { zone: TIME_ZONE });
   if (!local.isValid) {
     throw new RangeError('Invalid Date');
   }
-  return local.toISODate();
+  const start = local.startOf('day');
+  lastDay = { from: start.toMillis(), to: start.plus({ days: 1 }).toMillis(), date: local.toISODate() };
+  return lastDay.date;
 }
 
 /**

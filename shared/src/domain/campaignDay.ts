@@ -24,11 +24,22 @@ export type DayState =
   | { readonly kind: 'noCampaign'; readonly date: IsoDate };
 
 /**
+ * {@link campaignDaysOf} per campaign object: the repositories serve the same (readonly) campaign objects for a
+ * while, and every check-in asks for its day. Held weakly, so a campaign read afresh starts over.
+ */
+const DAYS_OF = new WeakMap<Campaign, readonly IsoDate[]>();
+
+/**
  * The campaign's challenge days: the first `dayPlan.length` working days from its start (Cao holidays and its
  * closing days skipped), none after its end date.
  */
 export function campaignDaysOf(campaign: Campaign): IsoDate[] {
-  return campaignDays(campaign.startDate, campaign.dayPlan.length, campaign.closingDays).filter((d) => d <= campaign.endDate);
+  let days = DAYS_OF.get(campaign);
+  if (days === undefined) {
+    days = campaignDays(campaign.startDate, campaign.dayPlan.length, campaign.closingDays).filter((d) => d <= campaign.endDate);
+    DAYS_OF.set(campaign, days);
+  }
+  return [...days];
 }
 
 /** The campaign running on `date` (status active, date within it); the one that started last wins, as in CampaignsRepository.active. */

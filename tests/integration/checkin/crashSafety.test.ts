@@ -105,9 +105,12 @@ afterAll(async () => {
   await clients.dropTables();
 });
 
-function person(teamId?: string): Participant {
+/** A new participant, with their profile stored (the repair job sweeps the check-ins of people without one). */
+async function person(teamId?: string): Promise<Participant> {
   seq += 1;
-  return participant({ userId: `aad-crash-${seq}`, teamId: teamId ?? `team-crash-${seq}` });
+  const p = participant({ userId: `aad-crash-${seq}`, teamId: teamId ?? `team-crash-${seq}` });
+  await repos.participants.save(p);
+  return p;
 }
 
 function answers(over: { outcome?: 'done' | 'partly' | 'not_today'; barrier?: string; idea?: string; contact?: boolean } = {}): CheckInAnswers {
@@ -163,7 +166,7 @@ describe('a first check-in cut off at every write', () => {
   const cases = MODES.flatMap((mode) => RECOVERIES.flatMap((recovery) => Array.from({ length: WRITES + 1 }, (_, i) => [i + 1, mode, recovery] as const)));
 
   it.each(cases)('write %i fails %s it is stored, then %s: counted once, filed once, nothing pending', async (n, mode, recovery) => {
-    const p = person();
+    const p = await person();
     const text = `kapot bij schrijven ${n} ${mode} ${recovery} ${p.userId}`;
     const submit = () => service.record(p, day, answers({ barrier: text, idea: text }), null, WEDNESDAY);
     const threw = await crashAt(n, mode, submit);
@@ -192,7 +195,7 @@ describe('an edit cut off at every write', () => {
   const cases = MODES.flatMap((mode) => RECOVERIES.flatMap((recovery) => Array.from({ length: WRITES + 1 }, (_, i) => [i + 1, mode, recovery] as const)));
 
   it.each(cases)('write %i fails %s it is stored, then %s: the old version subtracted once', async (n, mode, recovery) => {
-    const p = person();
+    const p = await person();
     const first = await service.record(p, day, answers({ outcome: 'done' }), null, WEDNESDAY);
     if (first.kind !== 'saved') throw new Error('first check-in not saved');
     const text = `correctie ${n} ${mode} ${recovery} ${p.userId}`;
@@ -220,7 +223,7 @@ describe('an edit that moves the check-in to another team, cut off at every writ
   const cases = MODES.flatMap((mode) => RECOVERIES.flatMap((recovery) => Array.from({ length: WRITES + 1 }, (_, i) => [i + 1, mode, recovery] as const)));
 
   it.each(cases)('write %i fails %s it is stored, then %s: leaves the old team once, joins the new once', async (n, mode, recovery) => {
-    const before = person();
+    const before = await person();
     const after: Participant = { ...before, teamId: `${before.teamId}-nieuw` };
     const first = await service.record(before, day, answers(), null, WEDNESDAY);
     if (first.kind !== 'saved') throw new Error('first check-in not saved');
@@ -242,7 +245,7 @@ describe('an edit that moves the check-in to another team, cut off at every writ
 
 describe('pending parts', () => {
   it('a retry of a first check-in whose follow-up was cut off answers "exists" and finishes the first write', async () => {
-    const p = person();
+    const p = await person();
     const text = `dubbel ${p.userId}`;
     const submit = () => service.record(p, day, answers({ barrier: text }), null, WEDNESDAY);
     await crashAt(2, 'before', submit);
@@ -256,7 +259,7 @@ describe('pending parts', () => {
   });
 
   it('an edit of a version whose follow-up was cut off finishes that first, then corrects it', async () => {
-    const p = person();
+    const p = await person();
     const text = `eerst afmaken ${p.userId}`;
     await crashAt(3, 'before', () => service.record(p, day, answers({ barrier: text }), null, WEDNESDAY));
     const half = await service.stored(p, day);
@@ -272,7 +275,7 @@ describe('pending parts', () => {
   });
 
   it('concurrent completions of one pending part count and file it once', async () => {
-    const p = person();
+    const p = await person();
     const text = `gelijktijdig ${p.userId}`;
     await crashAt(2, 'before', () => service.record(p, day, answers({ barrier: text, idea: text }), null, WEDNESDAY));
     const half = await service.stored(p, day);
@@ -286,9 +289,9 @@ describe('pending parts', () => {
   });
 
   it('the repair job finds only unfinished rows; a dry run counts them and changes nothing', async () => {
-    const done = person();
+    const done = await person();
     await service.record(done, day, answers(), null, WEDNESDAY);
-    const cut = person();
+    const cut = await person();
     await crashAt(2, 'before', () => service.record(cut, day, answers(), null, WEDNESDAY));
     const job = createRepairJob({ repos, logger: createLogger('silent') });
     const pendingUsers = async () => {
@@ -306,13 +309,33 @@ describe('pending parts', () => {
     expect((await teamDay(cut.teamId))?.checkIns).toBe(1);
   });
 
+  it('the repair job sweeps, never finishes, an unfinished check-in of someone erased or being erased meanwhile', async () => {
+    // A writer stopped after its check-in write and before the erasure fence's check after it: the erasure (on
+    // another instance, its own sweeps done) did not see the row.
+    const gone = await person();
+    const erasing = await person();
+    const text = `contact na verwijderen ${gone.userId}`;
+    await crashAt(2, 'before', () => service.record(gone, day, answers({ barrier: text, contact: true }), null, WEDNESDAY));
+    await crashAt(2, 'before', () => service.record(erasing, day, answers(), null, WEDNESDAY));
+    await repos.participants.remove(gone.userId);
+    await repos.participants.markErasing(erasing.userId);
+
+    const summary = await createRepairJob({ repos, logger: createLogger('silent') }).run({ at: WEDNESDAY, dryRun: false });
+    expect(summary.counts['erased']).toBeGreaterThanOrEqual(2);
+    expect(summary.counts['failed']).toBe(0);
+    for (const p of [gone, erasing]) expect(await repos.checkIns.listAll(p.userId)).toEqual([]);
+    expect(await teamDay(erasing.teamId)).toBeUndefined(); // its cut-off write was the counting: not finished
+    expect(await repos.barriers.listByContact(ORG, gone.userId)).toEqual([]);
+    expect((await reportsWith(text)).barriers).toEqual([]);
+  });
+
   it('the repair job counts a row it could not finish and one that does not parse, logs codes not texts, and finishes later', async () => {
     const lines: string[] = [];
     const job = createRepairJob({ repos, logger: createLogger('debug', (line) => lines.push(line)) });
-    const p = person();
+    const p = await person();
     const text = `geheime melding ${p.userId}`;
     await crashAt(2, 'before', () => service.record(p, day, answers({ barrier: text }), null, WEDNESDAY));
-    const garbled = person();
+    const garbled = await person();
     await crashAt(2, 'before', () => service.record(garbled, day, answers(), null, WEDNESDAY));
     await clients.client('CheckIns').updateEntity({ partitionKey: garbled.userId, rowKey: `${day.campaign.campaignId}|${TODAY}`, pending: '{"token":' }, 'Merge');
 
@@ -334,7 +357,7 @@ describe('pending parts', () => {
   });
 
   it('an old row without a pending column reads, edits and counts as before', async () => {
-    const p = person();
+    const p = await person();
     const client = clients.client('CheckIns');
     const first = await service.record(p, day, answers(), null, WEDNESDAY);
     if (first.kind !== 'saved') throw new Error('not saved');
@@ -347,7 +370,7 @@ describe('pending parts', () => {
   });
 
   it('the aggregate rows hold tokens, nothing of the person', async () => {
-    const p = person();
+    const p = await person();
     await service.record(p, day, answers({ barrier: `geheim ${p.userId}` }), null, WEDNESDAY);
     const rows = await rawRows(clients.client('DailyAggregates'));
     const row = rows.find((r) => typeof r['rowKey'] === 'string' && r['rowKey'].startsWith(`${p.teamId}|`));

@@ -66,6 +66,7 @@ describe('check-in over real HTTP', () => {
     expect(JSON.stringify(body.value)).toContain(checkinTexts.summaryTitle.nl.replace('{date}', 'woensdag 2 december'));
     const stored = await app.repositories.checkIns.get('aad-http-checkin', campaignId, '2026-12-02');
     expect(stored?.value).toMatchObject({ outcome: 'done', travelMode: 'fiets', teamId: 'publiekszaken' });
+    await app.drain(); // the counting runs after the answer
     expect((await app.repositories.dailyAggregates.get(campaignId, 'publiekszaken', '2026-12-02'))?.checkIns).toBe(1);
   });
 

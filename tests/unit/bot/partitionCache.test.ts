@@ -22,6 +22,17 @@ describe('PartitionCache', () => {
     expect(await cache.get('org', async () => [7])).toEqual([7]);
   });
 
+  it('drops the entry before and after a write, so a read during the write is not kept', async () => {
+    const cache = new PartitionCache<string>(60_000);
+    await cache.get('org', async () => ['old']);
+    await cache.writing('org', async () => {
+      expect(await cache.get('org', async () => ['read during the write'])).toEqual(['read during the write']);
+    });
+    expect(await cache.get('org', async () => ['new'])).toEqual(['new']);
+    await expect(cache.writing('org', () => Promise.reject(new Error('412')))).rejects.toThrow('412');
+    expect(await cache.get('org', async () => ['after a failed write'])).toEqual(['after a failed write']);
+  });
+
   it('caches nothing with a TTL of 0', async () => {
     const cache = new PartitionCache<number>(0);
     let loads = 0;

@@ -2,6 +2,7 @@ import type { Attachment, TurnContext } from 'botbuilder';
 import type { Participant } from '@soestainable/shared/domain/organisation';
 import type { Language } from '@soestainable/shared/domain/types';
 import type { Config } from '../../config';
+import type { DeferredWork } from '../../platform/deferredWork';
 import type { Logger } from '../../platform/logger';
 import type { Repositories } from '../../storage/repositories';
 import type { CommandId } from '../commands/catalog';
@@ -48,4 +49,9 @@ export interface FeatureDeps {
   readonly config: Config;
   readonly logger: Logger;
   readonly now: () => Date;
+  /**
+   * Work that finishes after the answer (a check-in's counting), drained on shutdown. `createBot` makes one when
+   * it is not given; without one a feature does everything before it answers.
+   */
+  readonly deferred?: DeferredWork;
 }

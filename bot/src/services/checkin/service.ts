@@ -7,11 +7,12 @@ import type { Barrier, Idea } from '@soestainable/shared/domain/programme';
 import type { CheckIn, IsoDate, Survey, Theme } from '@soestainable/shared/domain/types';
 import { estimateCheckInImpact, FACTOR_TABLE_VERSION } from '@soestainable/shared/impact';
 import { ConflictError, isAppError } from '../../errors';
+import type { DeferredWork } from '../../platform/deferredWork';
 import type { Logger } from '../../platform/logger';
 import { newSortableId } from '../../storage/keys';
 import { reportDay } from '../../storage/repositories/reports';
 import type { Repositories } from '../../storage/repositories';
-import { previousOf, type PendingReport, type PendingWork, type StoredCheckIn } from '../../storage/repositories/checkIns';
+import { previousOf, type CheckInPending, type PendingReport, type PendingWork, type SavedCheckIn, type StoredCheckIn } from '../../storage/repositories/checkIns';
 
 /**
  * The check-in rules shared by the bot's card and the tab's API: which day may still take a check-in, and how a
@@ -23,6 +24,12 @@ import { previousOf, type PendingReport, type PendingWork, type StoredCheckIn } 
  * token), files the reports (insert-if-absent by id) and clears the pending part. Whatever stops it half-way (a
  * storage outage, a killed process), running it again finishes the rest and repeats nothing: the next write of the
  * same check-in does so first, and the `repair` job sweeps the rest.
+ *
+ * The short response path (the bot's card, given `deferred`): the check-in is safe once its row with the pending
+ * part is written, so the reports (whose codes the answer shows) are filed before the answer, and the counting and
+ * clearing run after it ({@link DeferredWork}). Concurrent countings of one team-day row are written together
+ * (DailyAggregatesRepository's combiner), so a burst of one team's check-ins costs about one aggregate write per
+ * round trip. Without `deferred` (the tab, the repair job) everything is done before `record` returns.
  */
 
 export type ActiveDay = Extract<DayState, { kind: 'day' }>;
@@ -93,6 +100,11 @@ export interface CheckInService {
   /** The check-in stored for the day, with its etag (and its pending part while its write is unfinished). */
   stored(p: Participant, day: Pick<ActiveDay, 'campaign' | 'date'>): Promise<StoredCheckIn | undefined>;
   /**
+   * {@link stored} with an unfinished write finished first (its counting may still run after an answer): the
+   * version a correction must name. `undefined` when there is none.
+   */
+  settled(p: Participant, day: Pick<ActiveDay, 'campaign' | 'date'>): Promise<StoredCheckIn | undefined>;
+  /**
    * Finishes the follow-up work of a check-in write (its pending part): counts it once, files its reports once,
    * then clears the pending part if the row is still that version. Safe to run any number of times, also
    * concurrently. A row without a pending part is returned as it is.
@@ -105,17 +117,191 @@ export function newApplyToken(): string {
   return randomBytes(9).toString('base64url');
 }
 
-// eslint-disable-next-line max-lines-per-function -- being rewritten (issue 14 item 6, branch perf-checkin)
-export function createCheckInService(deps: { readonly repos: Repositories; readonly logger: Logger }): CheckInService {
-  const { repos, logger } = deps;
+export interface CheckInServiceDeps {
+  readonly repos: Repositories;
+  readonly logger: Logger;
+  /** Given: `record` counts a new write after answering (the bot's card). Omitted: before it returns. */
+  readonly deferred?: DeferredWork;
+}
 
-  async function loadChallenge(orgId: string, challengeId: string): Promise<DayChallenge | undefined> {
-    return (await repos.challenges.get(orgId, challengeId)) ?? challengeById(challengeId);
+/** The pending part without its reports: what is left once they are filed. */
+function withoutReports(pending: CheckInPending): CheckInPending {
+  return { token: pending.token, orgId: pending.orgId, ...(pending.previous ? { previous: pending.previous } : {}) };
+}
+
+/** The stored check-in a save just wrote. */
+function justSaved(checkIn: CheckIn, saved: SavedCheckIn): StoredCheckIn {
+  return { value: checkIn, etag: saved.etag, ...(saved.pending ? { pending: saved.pending } : {}) };
+}
+
+/** The check-in as stored for `answers`: counted fields, the day's answer and the impact against the baseline. */
+function checkInOf(p: Participant, day: ActiveDay, answers: CheckInAnswers, baseline: Survey | undefined, createdAt: string, now: Date): CheckIn {
+  const counted = {
+    outcome: answers.outcome,
+    travelMode: answers.travelMode,
+    distanceBand: answers.distanceBand,
+    wasteFree: answers.wasteFree,
+    cupsAvoided: answers.cupsAvoided,
+  };
+  return {
+    userId: p.userId,
+    teamId: p.teamId,
+    campaignId: day.campaign.campaignId,
+    date: day.date,
+    day: day.day,
+    challengeId: day.challengeId,
+    ...counted,
+    challengeAnswer: answers.challengeAnswer,
+    impact: estimateCheckInImpact(counted, baseline),
+    factorVersion: FACTOR_TABLE_VERSION,
+    createdAt,
+    updatedAt: now.toISOString(),
+  };
+}
+
+/**
+ * Everything the write still has to do, with the reports' ids chosen now: stored in the check-in's own write. The
+ * reports are anonymous unless the reporter ticked "you may contact me".
+ */
+function pendingWorkOf(p: Participant, answers: CheckInAnswers, challenge: DayChallenge, now: Date): PendingWork {
+  const theme = answers.theme ?? challenge.theme;
+  const contact = answers.barrierContact === true;
+  // Ids whose time part says only the day (reportDay): the moment of filing would tie a report to this check-in.
+  const report = (text: string | undefined): { report?: PendingReport } =>
+    text === undefined ? {} : { report: { id: newSortableId(reportDay(now)), theme, text, contact } };
+  const barrier = report(answers.barrierText).report;
+  const idea = report(answers.ideaText).report;
+  return { token: newApplyToken(), orgId: p.orgId, ...(barrier ? { barrier } : {}), ...(idea ? { idea } : {}) };
+}
+
+/** What the service's steps share. */
+interface ServiceContext {
+  readonly repos: Repositories;
+  readonly logger: Logger;
+  readonly deferred: DeferredWork | undefined;
+  readonly completion: Completion;
+  loadChallenge(orgId: string, challengeId: string): Promise<DayChallenge | undefined>;
+  read(p: Participant, day: Pick<ActiveDay, 'campaign' | 'date'>): Promise<StoredCheckIn | undefined>;
+}
+
+export function createCheckInService(deps: CheckInServiceDeps): CheckInService {
+  const { repos } = deps;
+  const ctx: ServiceContext = {
+    repos,
+    logger: deps.logger,
+    deferred: deps.deferred,
+    completion: createCompletion(repos, deps.logger),
+    loadChallenge: async (orgId, challengeId) => (await repos.challenges.get(orgId, challengeId)) ?? challengeById(challengeId),
+    read: (p, day) => repos.checkIns.get(p.userId, day.campaign.campaignId, day.date),
+  };
+  const { completePending, finishEarlier } = ctx.completion;
+  return {
+    loadChallenge: ctx.loadChallenge,
+    completePending,
+    record: (p, day, answers, expectedEtag, now) => record(ctx, p, day, answers, expectedEtag, now),
+    baselineOf: (userId, campaignId) => repos.surveys.recent(userId, campaignId, 'baseline'),
+    stored: ctx.read,
+    async settled(p, day) {
+      const current = await ctx.read(p, day);
+      // Cleared meanwhile by another finisher (the deferred counting): read the finished version.
+      return current?.pending ? ((await finishEarlier(current)) ?? (await ctx.read(p, day))) : current;
+    },
+
+    async openDay(orgId, now, date, campaignId) {
+      const today = todayIn(now);
+      const [, yesterday] = editableDates(today);
+      if (date < yesterday) return 'closed';
+      if (date > today) return 'future';
+      const state = dayState(await repos.campaigns.list(orgId), date);
+      if (state.kind !== 'day' || (campaignId !== undefined && state.campaign.campaignId !== campaignId)) return 'ended';
+      return state;
+    },
+  };
+}
+
+/**
+ * The version a correction replaces: the stored one if it is still `expectedEtag`, finished first when its own
+ * write is unfinished; else why not.
+ */
+async function versionToCorrect(ctx: ServiceContext, p: Participant, day: ActiveDay, expectedEtag: string): Promise<StoredCheckIn | 'gone' | 'changedMeanwhile'> {
+  const { finishEarlier } = ctx.completion;
+  const current = await ctx.read(p, day);
+  if (!current) return 'gone';
+  if (current.etag !== expectedEtag) {
+    // A retry of an edit whose write went through but whose follow-up did not lands here: finish that.
+    await finishEarlier(current);
+    return 'changedMeanwhile';
   }
+  // The version being corrected may itself be unfinished (read while its write was cut off): finish it first,
+  // then correct the finished version.
+  return (await finishEarlier(current)) ?? 'changedMeanwhile';
+}
 
-  async function completePending(stored: StoredCheckIn): Promise<CompletedPending> {
-    const { pending, value: checkIn } = stored;
-    if (!pending) return { etag: stored.etag };
+/** The follow-up of a write that went through: all of it now, or the reports now and the counting after the answer. */
+async function followUp(ctx: ServiceContext, stored: StoredCheckIn): Promise<CompletedPending> {
+  const { completePending, fileReports } = ctx.completion;
+  const pending = stored.pending;
+  if (!ctx.deferred || !pending) return completePending(stored);
+  const reports = await fileReports(stored.value, pending);
+  const rest: StoredCheckIn = { value: stored.value, etag: stored.etag, pending: withoutReports(pending) };
+  const { userId, campaignId, date } = stored.value;
+  ctx.deferred.defer('counting a check-in', () => completePending(rest), { userId, campaignId, date });
+  return { etag: stored.etag, ...reports };
+}
+
+/** {@link CheckInService.record}. */
+async function record(ctx: ServiceContext, p: Participant, day: ActiveDay, answers: CheckInAnswers, expectedEtag: string | null, now: Date): Promise<RecordResult> {
+  const { repos, logger } = ctx;
+  const [challenge, baseline] = await Promise.all([ctx.loadChallenge(p.orgId, day.challengeId), repos.surveys.recent(p.userId, day.campaign.campaignId, 'baseline')]);
+  if (!challenge) throw new Error(`challenge ${day.challengeId} of campaign ${day.campaign.campaignId} is in no catalogue`);
+  let stored: StoredCheckIn | undefined;
+  if (expectedEtag !== null) {
+    const version = await versionToCorrect(ctx, p, day, expectedEtag);
+    if (typeof version === 'string') return { kind: version };
+    stored = version;
+  }
+  const checkIn = checkInOf(p, day, answers, baseline, stored?.value.createdAt ?? now.toISOString(), now);
+  let saved: SavedCheckIn;
+  try {
+    saved = await repos.checkIns.save(checkIn, stored ? stored.etag : null, pendingWorkOf(p, answers, challenge, now));
+  } catch (err) {
+    if (err instanceof ConflictError) {
+      logger.info('check-in already recorded', { userId: p.userId, campaignId: checkIn.campaignId, date: checkIn.date, reason: err.reason });
+      // A double submit, or a retry of a first check-in whose write went through: finish what that write left.
+      if (err.reason === 'exists') await ctx.completion.finishEarlier(await ctx.read(p, day));
+      return { kind: err.reason === 'exists' ? 'exists' : 'changedMeanwhile' };
+    }
+    if (isAppError(err, 'NOT_FOUND')) return { kind: 'gone' };
+    throw err;
+  }
+  // Counted once and filed once, even when this is cut off and finished later by a retry or the repair job.
+  const done = await followUp(ctx, justSaved(checkIn, saved));
+  logger.info('check-in stored', { userId: p.userId, campaignId: checkIn.campaignId, date: checkIn.date, edit: saved.previous !== undefined });
+  return {
+    kind: 'saved',
+    checkIn,
+    // When the row changed between our write and clearing its pending part, the next edit reads it afresh.
+    etag: done.etag ?? saved.etag,
+    how: stored ? 'changed' : 'new',
+    ...(done.barrier ? { barrier: done.barrier } : {}),
+    ...(done.idea ? { idea: done.idea } : {}),
+  };
+}
+
+/** The reports a completion filed. */
+type FiledReports = Pick<CompletedPending, 'barrier' | 'idea'>;
+
+/** Finishing a pending part: {@link CheckInService.completePending} and its steps. */
+interface Completion {
+  completePending(stored: StoredCheckIn): Promise<CompletedPending>;
+  fileReports(checkIn: CheckIn, pending: CheckInPending): Promise<FiledReports>;
+  /** The stored check-in with an unfinished write finished first; `undefined` when another finisher cleared it first. */
+  finishEarlier(stored: StoredCheckIn | undefined): Promise<StoredCheckIn | undefined>;
+}
+
+function createCompletion(repos: Repositories, logger: Logger): Completion {
+  /** Files the pending part's barrier and idea (insert-if-absent by their ids); each is waited for, the first failure thrown. */
+  async function fileReports(checkIn: CheckIn, pending: CheckInPending): Promise<FiledReports> {
     const report = (r: PendingReport) => ({
       orgId: pending.orgId,
       campaignId: checkIn.campaignId,
@@ -124,16 +310,27 @@ export function createCheckInService(deps: { readonly repos: Repositories; reado
       text: r.text,
       ...(r.contact ? { contactUserId: checkIn.userId } : {}),
     });
-    // Three independent, idempotent steps, side by side. Each is waited for even when another failed (no write
-    // outlives the call); what landed is skipped by the rerun, the first failure is thrown.
-    const [counted, barrierDone, ideaDone] = await Promise.allSettled([
-      repos.dailyAggregates.apply(checkIn, previousOf(checkIn, pending), pending.token),
+    const [barrierDone, ideaDone] = await Promise.allSettled([
       pending.barrier && repos.barriers.createWithId(report(pending.barrier), pending.barrier.id),
       pending.idea && repos.ideas.createWithId(report(pending.idea), pending.idea.id),
     ]);
-    for (const step of [counted, barrierDone, ideaDone]) if (step.status === 'rejected') throw step.reason;
+    for (const step of [barrierDone, ideaDone]) if (step.status === 'rejected') throw step.reason;
     const barrier = barrierDone.status === 'fulfilled' ? barrierDone.value : undefined;
     const idea = ideaDone.status === 'fulfilled' ? ideaDone.value : undefined;
+    return { ...(barrier ? { barrier: barrier.barrier } : {}), ...(idea ? { idea: idea.idea } : {}) };
+  }
+
+  async function completePending(stored: StoredCheckIn): Promise<CompletedPending> {
+    const { pending, value: checkIn } = stored;
+    if (!pending) return { etag: stored.etag };
+    // Independent, idempotent steps, side by side. Each is waited for even when another failed (no write outlives
+    // the call); what landed is skipped by the rerun, the first failure is thrown.
+    const [counted, filed] = await Promise.allSettled([
+      repos.dailyAggregates.apply(checkIn, previousOf(checkIn, pending), pending.token),
+      fileReports(checkIn, pending),
+    ]);
+    if (counted.status === 'rejected') throw counted.reason;
+    if (filed.status === 'rejected') throw filed.reason;
     // Cleared only when all of them are done.
     const etag = await repos.checkIns.clearPending(stored);
     logger.info('check-in completed', {
@@ -145,7 +342,7 @@ export function createCheckInService(deps: { readonly repos: Repositories; reado
       // team) would name the reporter of an anonymous barrier or idea to anyone who reads the logs.
       cleared: etag !== undefined,
     });
-    return { etag, ...(barrier ? { barrier: barrier.barrier } : {}), ...(idea ? { idea: idea.idea } : {}) };
+    return { etag, ...filed.value };
   }
 
   /** The stored check-in of the day, with an unfinished earlier write finished first (a retry after an outage). */
@@ -155,104 +352,5 @@ export function createCheckInService(deps: { readonly repos: Repositories; reado
     return done.etag === undefined ? undefined : { value: stored.value, etag: done.etag };
   }
 
-  return {
-    loadChallenge,
-    completePending,
-    baselineOf: (userId, campaignId) => repos.surveys.get(userId, campaignId, 'baseline'),
-    stored: (p, day) => repos.checkIns.get(p.userId, day.campaign.campaignId, day.date),
-
-    async openDay(orgId, now, date, campaignId) {
-      const today = todayIn(now);
-      const [, yesterday] = editableDates(today);
-      if (date < yesterday) return 'closed';
-      if (date > today) return 'future';
-      const state = dayState(await repos.campaigns.list(orgId), date);
-      if (state.kind !== 'day' || (campaignId !== undefined && state.campaign.campaignId !== campaignId)) return 'ended';
-      return state;
-    },
-
-    async record(p, day, answers, expectedEtag, now) {
-      const [challenge, baseline] = await Promise.all([loadChallenge(p.orgId, day.challengeId), repos.surveys.get(p.userId, day.campaign.campaignId, 'baseline')]);
-      if (!challenge) throw new Error(`challenge ${day.challengeId} of campaign ${day.campaign.campaignId} is in no catalogue`);
-      const read = (): Promise<StoredCheckIn | undefined> => repos.checkIns.get(p.userId, day.campaign.campaignId, day.date);
-      let stored: StoredCheckIn | undefined;
-      if (expectedEtag !== null) {
-        const current = await read();
-        if (!current) return { kind: 'gone' };
-        if (current.etag !== expectedEtag) {
-          // A retry of an edit whose write went through but whose follow-up did not lands here: finish that.
-          await finishEarlier(current);
-          return { kind: 'changedMeanwhile' };
-        }
-        // The version being corrected may itself be unfinished (read while its write was cut off): finish it first,
-        // then correct the finished version.
-        stored = await finishEarlier(current);
-        if (!stored) return { kind: 'changedMeanwhile' };
-      }
-      const nowIso = now.toISOString();
-      const counted = {
-        outcome: answers.outcome,
-        travelMode: answers.travelMode,
-        distanceBand: answers.distanceBand,
-        wasteFree: answers.wasteFree,
-        cupsAvoided: answers.cupsAvoided,
-      };
-      const checkIn: CheckIn = {
-        userId: p.userId,
-        teamId: p.teamId,
-        campaignId: day.campaign.campaignId,
-        date: day.date,
-        day: day.day,
-        challengeId: day.challengeId,
-        ...counted,
-        challengeAnswer: answers.challengeAnswer,
-        impact: estimateCheckInImpact(counted, baseline),
-        factorVersion: FACTOR_TABLE_VERSION,
-        createdAt: stored?.value.createdAt ?? nowIso,
-        updatedAt: nowIso,
-      };
-      // Everything the write still has to do, with the reports' ids chosen now: stored in the check-in's own write.
-      // The reports are anonymous unless the reporter ticked "you may contact me".
-      const theme = answers.theme ?? challenge.theme;
-      const contact = answers.barrierContact === true;
-      const work: PendingWork = {
-        token: newApplyToken(),
-        orgId: p.orgId,
-        // Ids whose time part says only the day (reportDay): the moment of filing would tie a report to this check-in.
-        ...(answers.barrierText === undefined ? {} : { barrier: { id: newSortableId(reportDay(now)), theme, text: answers.barrierText, contact } }),
-        ...(answers.ideaText === undefined ? {} : { idea: { id: newSortableId(reportDay(now)), theme, text: answers.ideaText, contact } }),
-      };
-      let saved: Awaited<ReturnType<Repositories['checkIns']['save']>>;
-      try {
-        saved = await repos.checkIns.save(checkIn, stored ? stored.etag : null, work);
-      } catch (err) {
-        if (err instanceof ConflictError) {
-          logger.info('check-in already recorded', { userId: p.userId, campaignId: checkIn.campaignId, date: checkIn.date, reason: err.reason });
-          // A double submit, or a retry of a first check-in whose write went through: finish what that write left.
-          if (err.reason === 'exists') await finishEarlier(await read());
-          return { kind: err.reason === 'exists' ? 'exists' : 'changedMeanwhile' };
-        }
-        if (isAppError(err, 'NOT_FOUND')) return { kind: 'gone' };
-        throw err;
-      }
-
-      // Counted once and filed once, even when this is cut off and finished later by a retry or the repair job.
-      const done = await completePending({ value: checkIn, etag: saved.etag, ...(saved.pending ? { pending: saved.pending } : {}) });
-      logger.info('check-in stored', {
-        userId: p.userId,
-        campaignId: checkIn.campaignId,
-        date: checkIn.date,
-        edit: saved.previous !== undefined,
-      });
-      return {
-        kind: 'saved',
-        checkIn,
-        // When the row changed between our write and clearing its pending part, the next edit reads it afresh.
-        etag: done.etag ?? saved.etag,
-        how: stored ? 'changed' : 'new',
-        ...(done.barrier ? { barrier: done.barrier } : {}),
-        ...(done.idea ? { idea: done.idea } : {}),
-      };
-    },
-  };
+  return { completePending, fileReports, finishEarlier };
 }

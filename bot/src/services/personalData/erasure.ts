@@ -13,7 +13,10 @@ import type { Repositories } from '../../storage/repositories';
  * of the person's other data reads the mark before it writes (and refuses) and again after it wrote ({@link fenced}):
  * seeing the mark, or no profile, then, it sweeps too and refuses. A write whose second read came before the mark
  * was stored before the erasure's first sweep, which removes it; a later write is seen by its own writer. So no
- * check-in, survey, contact or chat link outlives an erasure, however the two interleave.
+ * check-in, survey, contact or chat link outlives an erasure, however the two interleave. (The check-in takes its
+ * first read from the profile this instance read moments ago, `firstCheck: 'recent'`: that read only spares a
+ * write, the second one is what the guarantee rests on. A check-in writer stopped between its write and its second
+ * read leaves a pending row, which the repair job sweeps when it finds the person gone or being erased.)
  */
 
 /** How many of each kind one erasure deleted (or, for barriers and ideas, made anonymous). */
@@ -155,14 +158,32 @@ function erasureInProgress(): AppError {
   return new AppError('ERASURE_IN_PROGRESS', 'The person\'s data is being erased; the write is refused.');
 }
 
+/** How {@link fenced} makes its first check. */
+export interface FenceOptions {
+  /**
+   * `storage` (the default): a read. `recent`: this instance's recent profile (`ParticipantsRepository.recent`,
+   * which the dispatcher's turn has just read, and which an erasure through this instance drops at once), for the
+   * check-in's short response path. The first check only spares a write that would be swept anyway; the check
+   * after the write, which the guarantee rests on, always reads storage.
+   */
+  readonly firstCheck?: 'storage' | 'recent';
+}
+
 /**
  * Runs a write of `participant`'s personal data (a check-in, a report, enrolment details) inside the erasure fence:
  * refused with ERASURE_IN_PROGRESS when an erasure has begun (or the profile is gone); when one began while the
  * write ran, the person's rows are swept (what this write stored included) and the write is refused all the same.
  * For writers that hold a participant who was there when their turn began.
  */
-export async function fenced<T>(repos: Repositories, configOrgId: string, participant: Pick<Participant, 'userId' | 'orgId'>, write: () => Promise<T>): Promise<T> {
-  if ((await repos.participants.erasureState(participant.userId)) !== 'present') throw erasureInProgress();
+export async function fenced<T>(
+  repos: Repositories,
+  configOrgId: string,
+  participant: Pick<Participant, 'userId' | 'orgId'>,
+  write: () => Promise<T>,
+  options: FenceOptions = {},
+): Promise<T> {
+  const before = options.firstCheck === 'recent' ? (await repos.participants.recent(participant.userId)).erasure : await repos.participants.erasureState(participant.userId);
+  if (before !== 'present') throw erasureInProgress();
   const result = await write();
   if ((await repos.participants.erasureState(participant.userId)) === 'present') return result;
   await sweepPersonalRows(repos, orgIdsOf(configOrgId, participant), participant.userId);

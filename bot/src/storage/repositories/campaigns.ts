@@ -105,6 +105,21 @@ export class CampaignsRepository {
     return this.rows.get(orgId, () => this.store.listPartition(encodeKeyPart(orgId)));
   }
 
+  /**
+   * Each cached row parsed once: every check-in lists the campaigns, and the same (readonly) campaign object lets
+   * the calendar keep its days (`campaignDaysOf`). A row that does not parse throws every time, as before.
+   */
+  private readonly parsed = new WeakMap<StoredRow<CampaignRow>, Campaign>();
+
+  private campaignOf(row: StoredRow<CampaignRow>): Campaign {
+    let campaign = this.parsed.get(row);
+    if (campaign === undefined) {
+      campaign = fromRow(row);
+      this.parsed.set(row, campaign);
+    }
+    return campaign;
+  }
+
   /** The campaign with its ETag (pass it to {@link save} to update only an unchanged row). */
   async get(orgId: string, campaignId: string): Promise<Versioned<Campaign> | undefined> {
     const row = await this.store.get(encodeKeyPart(orgId), encodeKeyPart(campaignId));
@@ -113,7 +128,7 @@ export class CampaignsRepository {
 
   /** Every campaign of the organisation, oldest start first. One row that does not parse: STORAGE_DATA_INVALID. */
   async list(orgId: string): Promise<Campaign[]> {
-    return (await this.partition(orgId)).map(fromRow).sort(byStart);
+    return (await this.partition(orgId)).map((row) => this.campaignOf(row)).sort(byStart);
   }
 
   /**
@@ -126,7 +141,7 @@ export class CampaignsRepository {
     const unreadable: string[] = [];
     for (const row of await this.partition(orgId)) {
       try {
-        campaigns.push(fromRow(row));
+        campaigns.push(this.campaignOf(row));
       } catch (err) {
         if (!isAppError(err, 'STORAGE_DATA_INVALID')) throw err;
         unreadable.push(decodeKeyPart(row.rowKey));
@@ -152,18 +167,18 @@ export class CampaignsRepository {
   async save(campaign: Campaign, expectedEtag?: string | null): Promise<string> {
     validateInput(campaignSchema, campaign, 'Campaign');
     const entity = toRow(campaign);
-    this.rows.invalidate(campaign.orgId);
-    if (expectedEtag === undefined) return this.store.upsert(entity);
-    if (expectedEtag === null) return this.store.create(entity);
     if (expectedEtag === '' || expectedEtag === '*') {
       throw new AppError('VALIDATION_FAILED', 'An expected etag must be the etag of a version read before.');
     }
-    return this.store.update(entity, expectedEtag);
+    return this.rows.writing(campaign.orgId, () => {
+      if (expectedEtag === undefined) return this.store.upsert(entity);
+      if (expectedEtag === null) return this.store.create(entity);
+      return this.store.update(entity, expectedEtag);
+    });
   }
 
   /** `false` when there was none. With an etag, only that version is deleted (else ConflictError `changed`). */
   async remove(orgId: string, campaignId: string, expectedEtag?: string): Promise<boolean> {
-    this.rows.invalidate(orgId);
-    return this.store.delete(encodeKeyPart(orgId), encodeKeyPart(campaignId), expectedEtag);
+    return this.rows.writing(orgId, () => this.store.delete(encodeKeyPart(orgId), encodeKeyPart(campaignId), expectedEtag));
   }
 }

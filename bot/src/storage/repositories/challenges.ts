@@ -89,7 +89,6 @@ export class ChallengesRepository {
       throw new AppError('VALIDATION_FAILED', `At most ${MAX_BATCH} challenges can be saved at once (got ${items.length}).`);
     }
     const pk = encodeKeyPart(orgId);
-    this.lists.invalidate(orgId);
     const seen = new Set<string>();
     const actions = items.map((item, i): TransactionAction => {
       const rk = encodeKeyPart(item.id);
@@ -103,12 +102,11 @@ export class ChallengesRepository {
       };
       return ['upsert', entity, 'Replace'];
     });
-    await this.store.batch(actions);
+    await this.lists.writing(orgId, () => this.store.batch(actions));
   }
 
   /** `false` when there was none. */
   async remove(orgId: string, challengeId: string): Promise<boolean> {
-    this.lists.invalidate(orgId);
-    return this.store.delete(encodeKeyPart(orgId), encodeKeyPart(challengeId));
+    return this.lists.writing(orgId, () => this.store.delete(encodeKeyPart(orgId), encodeKeyPart(challengeId)));
   }
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import {
   applyDelta,
@@ -7,7 +8,7 @@ import {
   type DailyAggregate,
 } from '@soestainable/shared/domain/aggregates';
 import { TRAVEL_MODES, type CheckIn, type IsoDate, type TravelMode } from '@soestainable/shared/domain/types';
-import { AppError } from '../../errors';
+import { AppError, ConflictError, isAppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart, key, prefixRange, splitKey } from '../keys';
 import { parseRow } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
@@ -178,6 +179,12 @@ function once(token: string | undefined, change: (agg: DailyAggregate) => DailyA
 export class DailyAggregatesRepository {
   /** Concurrent changes to one team-day row in this process become one write (see combiner.ts). */
   private readonly combiner = new KeyedCombiner<AggregateState>((rowKey, change) => this.write(rowKey, change));
+  /**
+   * The version of each team-day row this instance last read or wrote, with its etag: the next change of the row
+   * is written against it without reading first (one round trip instead of two). Another writer in between makes
+   * that write fail its etag condition; then the row is read and the change applied again, as without it.
+   */
+  private readonly known = new LRUCache<string, { readonly state: AggregateState; readonly etag: string }>({ max: 5000 });
 
   constructor(
     private readonly store: TableStore<DailyAggregateRow>,
@@ -275,20 +282,36 @@ export class DailyAggregatesRepository {
     return (await this.combiner.apply(rowId, change)).aggregate;
   }
 
-  /** One read-modify-write of one team-day row with its ETag, retried when another instance wrote in between. */
+  /**
+   * One read-modify-write of one team-day row with its ETag, retried when another instance wrote in between. The
+   * read is skipped when this instance knows the row's latest version (see {@link known}).
+   */
   private async write(rowId: string, change: (current: AggregateState) => AggregateState): Promise<AggregateState> {
     const [campaignId, teamId, date] = JSON.parse(rowId) as [string, string, IsoDate];
     const pk = encodeKeyPart(campaignId);
     const rk = key(teamId, date);
     return retryOnConflict(`update DailyAggregates ${pk}/${rk}`, this.retry, async () => {
-      const row = await this.store.get(pk, rk);
-      const current = row ? stateFromRow(row) : { aggregate: emptyAggregate(campaignId, teamId, date), applied: [] };
-      const next = change(current);
-      if (next === current) return next; // every change of the batch was a retry already counted: no write
+      const version = this.known.get(rowId) ?? (await this.read(pk, rk, () => emptyAggregate(campaignId, teamId, date)));
+      const next = change(version.state);
+      if (next === version.state) return next; // every change of the batch was a retry already counted: no write
+      this.known.delete(rowId);
       const entity = toRow(next);
-      if (row) await this.store.update(entity, row.etag);
-      else await this.store.create(entity);
+      let etag: string;
+      try {
+        etag = version.etag === '' ? await this.store.create(entity) : await this.store.update(entity, version.etag);
+      } catch (err) {
+        // Gone meanwhile (a version known here, deleted elsewhere): read again, like any other change in between.
+        if (isAppError(err, 'NOT_FOUND')) throw new ConflictError('changed', `DailyAggregates ${pk}/${rk}: the row is gone.`, { cause: err });
+        throw err;
+      }
+      if (etag !== '') this.known.set(rowId, { state: next, etag });
       return next;
     });
+  }
+
+  /** The row's stored version (`etag` '' when there is none yet: the write creates it). */
+  private async read(pk: string, rk: string, empty: () => DailyAggregate): Promise<{ state: AggregateState; etag: string }> {
+    const row = await this.store.get(pk, rk);
+    return row ? { state: stateFromRow(row), etag: row.etag } : { state: { aggregate: empty(), applied: [] }, etag: '' };
   }
 }

@@ -47,18 +47,33 @@ export interface Repositories {
 /** How long an instance may serve the org's campaigns and catalogue from memory (coordinator edits reach other instances within this). */
 export const REFERENCE_CACHE_TTL_MS = 30_000;
 
-export function createRepositories(clients: TableClients, options: { referenceCacheTtlMs?: number } = {}): Repositories {
+/**
+ * How long an instance may serve a person's profile (with its erasure mark) and baseline from memory, for the
+ * dispatcher's turn and the check-in. Writes through this instance update the entry at once; a change through
+ * another instance (a settings change, an erasure) shows within this, and an erasure is checked in storage after
+ * every check-in write all the same (services/personalData/erasure.ts `fenced`). Long enough to span filling in
+ * the card that the same instance opened.
+ */
+export const PERSON_CACHE_TTL_MS = 60_000;
+
+export interface RepositoryOptions {
+  readonly referenceCacheTtlMs?: number;
+  readonly personCacheTtlMs?: number;
+}
+
+export function createRepositories(clients: TableClients, options: RepositoryOptions = {}): Repositories {
   const ttl = options.referenceCacheTtlMs ?? REFERENCE_CACHE_TTL_MS;
+  const personTtl = options.personCacheTtlMs ?? PERSON_CACHE_TTL_MS;
   // The row type of each store is fixed by the repository that takes it.
   const store = <T extends Row>(name: TableName) => new TableStore<T>(clients.client(name));
   return {
     orgTeams: new OrgTeamsRepository(store('OrgTeams')),
-    participants: new ParticipantsRepository(store('Participants'), store('TeamMembers'), store('NudgeSlots')),
+    participants: new ParticipantsRepository(store('Participants'), store('TeamMembers'), store('NudgeSlots'), undefined, undefined, personTtl),
     conversationRefs: new ConversationRefsRepository(store('ConversationRefs')),
     campaigns: new CampaignsRepository(store('Campaigns'), ttl),
     challenges: new ChallengesRepository(store('Challenges'), ttl),
     checkIns: new CheckInsRepository(store('CheckIns')),
-    surveys: new SurveysRepository(store('Surveys')),
+    surveys: new SurveysRepository(store('Surveys'), personTtl),
     dailyAggregates: new DailyAggregatesRepository(store('DailyAggregates')),
     barriers: new BarriersRepository(store('Barriers')),
     ideas: new IdeasRepository(store('Ideas')),

@@ -6,6 +6,7 @@ import { decodeKeyPart, encodeKeyPart } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
 import { DEFAULT_RETRY, retryOnConflict, type RetryPolicy } from './optimistic';
+import { RecentCache } from './recentCache';
 import { localTimeSchema, nonEmpty, validateInput } from './rowSchemas';
 
 /**
@@ -64,6 +65,15 @@ export type NudgeRead = { readonly participant: Participant } | { readonly inval
 
 /** Whether a person's data is being erased: their profile is marked (`erasing`), there (`present`) or gone (`absent`). */
 export type ErasureState = 'present' | 'erasing' | 'absent';
+
+/**
+ * One read of a person's profile: the participant (`undefined` without a profile) and whether their data is being
+ * erased, as {@link ParticipantsRepository.recent} serves them.
+ */
+export interface ProfileSnapshot {
+  readonly participant: Participant | undefined;
+  readonly erasure: ErasureState;
+}
 
 /** What {@link ParticipantsRepository.markErasing} did: marked it (or found it marked), found no profile, or declined. */
 export type ErasureMark = 'marked' | 'absent' | 'declined';
@@ -201,17 +211,39 @@ function toRow(p: Participant, stale: readonly IndexRef[], leftAt: string | unde
  * (an index row can lag a profile for the duration of one save).
  */
 export class ParticipantsRepository {
+  /** {@link recent}'s profiles by user id; every write of a profile below goes through it. */
+  private readonly snapshots: RecentCache<ProfileSnapshot>;
+
+  /** @param cacheTtlMs how long {@link recent} may serve a profile from memory (0: never; see RecentCache). */
   constructor(
     private readonly profiles: TableStore<ParticipantRow>,
     private readonly teamMembers: TableStore<TeamMemberRow>,
     private readonly nudgeSlots: TableStore<NudgeSlotRow>,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    cacheTtlMs = 0,
+  ) {
+    this.snapshots = new RecentCache<ProfileSnapshot>(cacheTtlMs);
+  }
 
   async get(userId: string): Promise<Participant | undefined> {
     const row = await this.profiles.get(encodeKeyPart(userId), PROFILE_ROW);
     return row && fromRow(row);
+  }
+
+  /**
+   * The participant and their erasure state from one read, served for a short while from this instance's memory
+   * (the dispatcher's turn and the check-in's first erasure check read it on every card action). A save, update,
+   * erasure mark or removal through this instance replaces or drops the entry at once; a change through another
+   * instance shows after at most the cache's lifetime. So a caller that must not miss an erasure begun elsewhere
+   * reads {@link erasureState} after its write, as `fenced` does.
+   */
+  async recent(userId: string): Promise<ProfileSnapshot> {
+    return this.snapshots.get(userId, async () => {
+      const row = await this.profiles.get(encodeKeyPart(userId), PROFILE_ROW);
+      if (!row) return { participant: undefined, erasure: 'absent' };
+      return { participant: fromRow(row), erasure: isErasing(row) ? 'erasing' : 'present' };
+    });
   }
 
   /**
@@ -256,10 +288,11 @@ export class ParticipantsRepository {
   async save(participant: Participant): Promise<void> {
     const p = validateInput(participantSchema, participant, 'Participant');
     const pk = encodeKeyPart(p.userId);
-    await retryOnConflict(`save participant ${pk}`, this.retry, async () => {
+    const saved = (): ProfileSnapshot => ({ participant: p, erasure: 'present' });
+    await this.snapshots.write(p.userId, () => retryOnConflict(`save participant ${pk}`, this.retry, async () => {
       const current = await this.profiles.get(pk, PROFILE_ROW);
       await this.write(current, p);
-    });
+    }), saved);
   }
 
   /**
@@ -269,14 +302,15 @@ export class ParticipantsRepository {
    */
   async update(userId: string, change: (current: Participant) => Participant): Promise<Participant | undefined> {
     const pk = encodeKeyPart(userId);
-    return retryOnConflict(`update participant ${pk}`, this.retry, async () => {
+    const updated = (next: Participant | undefined): ProfileSnapshot | undefined => next && { participant: next, erasure: 'present' };
+    return this.snapshots.write(userId, () => retryOnConflict(`update participant ${pk}`, this.retry, async () => {
       const current = await this.profiles.get(pk, PROFILE_ROW);
       if (!current) return undefined;
       const next = validateInput(participantSchema, change(fromRow(current)), 'Participant');
       if (next.userId !== userId) throw new AppError('VALIDATION_FAILED', 'An update must not change the user id.');
       await this.write(current, next);
       return next;
-    });
+    }), updated);
   }
 
   /** The members of a team with their status, following continuation tokens (teams may exceed 1,000). */
@@ -321,14 +355,15 @@ export class ParticipantsRepository {
    */
   async markErasing(userId: string, onlyIf?: (departure: Departure) => boolean): Promise<ErasureMark> {
     const pk = encodeKeyPart(userId);
-    return retryOnConflict(`mark participant ${pk} erasing`, this.retry, async () => {
+    // Dropped from the cache, never remembered: the next check of this person reads storage.
+    return this.snapshots.write(userId, () => retryOnConflict(`mark participant ${pk} erasing`, this.retry, async () => {
       const current = await this.profiles.get(pk, PROFILE_ROW);
       if (!current) return 'absent';
       if (isErasing(current)) return 'marked';
       if (onlyIf && !onlyIf(departureOf(current))) return 'declined';
       await this.profiles.merge({ partitionKey: pk, rowKey: PROFILE_ROW, erasingSince: this.now().toISOString() }, current.etag);
       return 'marked';
-    });
+    }));
   }
 
   /**
@@ -337,14 +372,14 @@ export class ParticipantsRepository {
    */
   async remove(userId: string): Promise<boolean> {
     const pk = encodeKeyPart(userId);
-    return retryOnConflict(`remove participant ${pk}`, this.retry, async () => {
+    return this.snapshots.write(userId, () => retryOnConflict(`remove participant ${pk}`, this.retry, async () => {
       const current = await this.profiles.get(pk, PROFILE_ROW);
       if (!current) return false;
       await this.deleteIndexRows(pk, refsForRemoval(current));
       // With the etag: if the profile changed meanwhile (new team or slot), read again and delete those too. Gone
       // meanwhile (another remove of the same person, e.g. a second instance): `false`, so only one counts it.
       return this.profiles.delete(pk, PROFILE_ROW, current.etag);
-    });
+    }));
   }
 
   /**

@@ -27,4 +27,17 @@ export class PartitionCache<T> {
   invalidate(key: string): void {
     this.cache?.delete(key);
   }
+
+  /**
+   * Runs a write of the partition `key`, dropping the entry before it and again after it (also when it failed):
+   * a reader that loaded the partition while the write ran may have kept the old rows.
+   */
+  async writing<R>(key: string, write: () => Promise<R>): Promise<R> {
+    this.invalidate(key);
+    try {
+      return await write();
+    } finally {
+      this.invalidate(key);
+    }
+  }
 }

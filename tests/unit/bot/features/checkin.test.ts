@@ -111,6 +111,7 @@ describe('check-in feature', () => {
       expect(cardText(summary)).toContain('Hoeveel wegwerpbekers heb je vandaag uitgespaard?');
       const stored = await h.repos.checkIns.get(userId, CAMPAIGN, '2026-11-30');
       expect(stored?.value).toMatchObject({ day: 1, challengeId: 'dag01-eigen-beker', cupsAvoided: 3, challengeAnswer: undefined });
+      await h.settle(); // the counting runs after the answer
       expect((await h.repos.dailyAggregates.get(CAMPAIGN, teamId, '2026-11-30'))?.cupsAvoided).toBe(3);
     });
 
@@ -185,6 +186,7 @@ describe('check-in feature', () => {
         impact: { low: 1.248, mid: 2.886, high: 5.224 },
         factorVersion: '2026.1',
       });
+      await h.settle(); // the counting runs after the answer
       const agg = await h.repos.dailyAggregates.get(CAMPAIGN, teamId, TODAY);
       expect(agg).toMatchObject({ checkIns: 1, done: 1, wasteFree: 1 });
       expect(agg?.travel.fiets).toBe(1);
@@ -209,6 +211,7 @@ describe('check-in feature', () => {
       expect(cardProblems(summary)).toEqual([]);
       expect(cardText(summary)).toContain('Ingecheckt voor woensdag 2 december ✅');
       expect((await h.repos.checkIns.get(userId, CAMPAIGN, TODAY))?.value.travelMode).toBe('fiets');
+      await h.settle(); // the counting runs after the answer
       expect((await h.repos.dailyAggregates.get(CAMPAIGN, teamId, TODAY))?.checkIns).toBe(1);
     });
 
@@ -323,6 +326,7 @@ describe('check-in feature', () => {
       const changed = await execute(adapter, CHECKIN_VERBS.submit, answers({ ...submit?.data, travelMode: 'auto', outcome: 'partly', wasteFree: 'false' }));
       expect(cardText(changed)).toContain('Je check-in voor woensdag 2 december is bijgewerkt ✅');
       expect(cardText(changed)).toContain('Auto, 5 tot 10 km');
+      await h.settle(); // the counting runs after the answer
       const agg = await h.repos.dailyAggregates.get(CAMPAIGN, teamId, TODAY);
       expect(agg).toMatchObject({ checkIns: 1, done: 0, partly: 1, wasteFree: 0 });
       expect(agg?.travel).toMatchObject({ fiets: 0, auto: 1 });
@@ -346,6 +350,7 @@ describe('check-in feature', () => {
       const summary = await execute(adapter, CHECKIN_VERBS.submit, answers({ date: YESTERDAY, challenge: 'false' }));
       expect(cardText(summary)).toContain('Checked in for Tuesday 1 December ✅');
       expect((await h.repos.checkIns.get(userId, CAMPAIGN, YESTERDAY))?.value).toMatchObject({ day: 2, challengeId: 'dag02-fiets-lopen-ov', challengeAnswer: false });
+      await h.settle(); // the counting runs after the answer
       expect((await h.repos.dailyAggregates.get(CAMPAIGN, teamId, YESTERDAY))?.checkIns).toBe(1);
       expect(await h.repos.dailyAggregates.get(CAMPAIGN, teamId, TODAY)).toBeUndefined();
     });
