@@ -1,5 +1,4 @@
-import type { Language, Localized } from '@soestainable/shared/domain/types';
-import { t, type TextTable } from '@soestainable/shared/text';
+import type { TextTable } from '@soestainable/shared/text';
 
 /**
  * A feature's texts: every key in Dutch (the source) and English, one wording or plural forms per language. Say one
@@ -7,14 +6,6 @@ import { t, type TextTable } from '@soestainable/shared/text';
  * {@link literal} first.
  */
 export type Texts = TextTable;
-
-/**
- * @deprecated Say a text with `t(text, lang, vars)` from `@soestainable/shared/text`. Kept only for
- * `features/checkin/` (being restructured at the time of writing); delete it when that feature has moved to `t()`.
- */
-export function fill(text: Localized, lang: Language, vars: Readonly<Record<string, string | number>> = {}): string {
-  return t(text, lang, vars);
-}
 
 /**
  * Text a person typed (or an admin named), made safe to show to anyone. Cards put such text in a `TextRun`

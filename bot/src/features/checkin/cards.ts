@@ -19,7 +19,8 @@ import { campaignDaysOf, type DayState } from '@soestainable/shared/domain/campa
 import { MAX_CUPS_PER_DAY } from '@soestainable/shared/domain/checkInAnswers';
 import { AppError } from '../../errors';
 import { renderCard } from '../../cards/render';
-import { fill, literal } from '../../cards/texts';
+import { literal } from '../../cards/texts';
+import { t } from '@soestainable/shared/text';
 import { noticeCard } from '../core/cards';
 import dailyTemplate from './daily.card.json';
 import { formatKgRange, formatLongDate } from '../../cards/format';
@@ -95,13 +96,13 @@ export interface DailyCardInput {
 }
 
 function optionsOf<V extends string>(values: readonly V[], labels: Readonly<Record<V, Localized>>, lang: Language): Choice[] {
-  return values.map((value) => ({ title: labels[value][lang], value }));
+  return values.map((value) => ({ title: t(labels[value] as Localized, lang), value }));
 }
 
 function questionText(id: 'outcome' | 'travelMode' | 'distanceBand' | 'wasteFree', lang: Language): string {
   const q = CHECKIN_QUESTIONS.find((question) => question.id === id);
   if (!q) throw new Error(`check-in question ${id} is missing from the catalogue`);
-  return q.text[lang];
+  return t(q.text, lang);
 }
 
 /** The challenge of the campaign's day `day` (1-based) from the built-in catalogue. */
@@ -140,58 +141,58 @@ export function buildDailyCard(input: DailyCardInput): Attachment {
       : (stored?.cupsAvoided ?? 0);
   const dateText = formatLongDate(date, lang);
   const data = { campaignId: campaign.campaignId, date, ...(input.existing ? { etag: input.existing.etag } : {}) };
-  const notice = input.notice ?? (input.existing ? fill(T.alreadyCheckedIn, lang, { date: dateText }) : undefined);
+  const notice = input.notice ?? (input.existing ? t(T.alreadyCheckedIn, lang, { date: dateText }) : undefined);
 
   const cardData: DailyCardData = {
     hasError: input.error !== undefined,
     errorText: input.error ?? '',
     hasNotice: notice !== undefined,
     noticeText: notice ?? '',
-    dayLabel: fill(T.dayOf, lang, { day, total: days.length }),
-    themeLabel: THEME_LABELS[challenge.theme][lang],
+    dayLabel: t(T.dayOf, lang, { day, total: days.length }),
+    themeLabel: t(THEME_LABELS[challenge.theme], lang),
     title: challenge.title[lang],
     action: challenge.action[lang],
-    tip: fill(T.tip, lang, { tip: challenge.tip[lang] }),
+    tip: t(T.tip, lang, { tip: challenge.tip[lang] }),
     hasWeather: input.weather !== undefined,
     weatherText: input.weather ?? '',
-    checkInHeading: fill(T.checkInHeading, lang, { date: dateText }),
+    checkInHeading: t(T.checkInHeading, lang, { date: dateText }),
     outcome: {
       label: questionText('outcome', lang),
-      error: T.chooseOne[lang],
+      error: t(T.chooseOne, lang),
       value: outcome ?? '',
       choices: optionsOf(CHECKIN_OUTCOMES, CHECKIN_OUTCOME_LABELS, lang),
     },
     travelMode: {
       label: questionText('travelMode', lang),
-      placeholder: T.chooseOne[lang],
-      error: T.chooseOne[lang],
+      placeholder: t(T.chooseOne, lang),
+      error: t(T.chooseOne, lang),
       value: travelMode ?? '',
       choices: optionsOf(TRAVEL_MODES, TRAVEL_MODE_LABELS, lang),
     },
     distanceBand: {
       label: questionText('distanceBand', lang),
-      placeholder: T.chooseOne[lang],
-      error: T.chooseOne[lang],
+      placeholder: t(T.chooseOne, lang),
+      error: t(T.chooseOne, lang),
       value: distanceBand ?? '',
       choices: optionsOf(DISTANCE_BAND_KEYS, DISTANCE_BAND_LABELS, lang),
     },
-    wasteFree: { label: questionText('wasteFree', lang), title: T.yes[lang], value: wasteFree ? 'true' : 'false' },
+    wasteFree: { label: questionText('wasteFree', lang), title: t(T.yes, lang), value: wasteFree ? 'true' : 'false' },
     question: {
       isYesNo: challenge.question.kind === 'yesno',
       isCount: challenge.question.kind === 'count',
-      label: challenge.question.kind === 'count' ? fill(T.countLabel, lang, { question: challenge.question.text[lang] }) : challenge.question.text[lang],
-      title: T.yes[lang],
+      label: challenge.question.kind === 'count' ? t(T.countLabel, lang, { question: challenge.question.text[lang] }) : challenge.question.text[lang],
+      title: t(T.yes, lang),
       toggleValue: toggleValue ? 'true' : 'false',
       countValue,
       max: MAX_CUPS_PER_DAY,
-      error: fill(T.countError, lang, { max: MAX_CUPS_PER_DAY }),
+      error: t(T.countError, lang, { max: MAX_CUPS_PER_DAY }),
     },
-    optional: { heading: T.optionalHeading[lang], intro: T.optionalIntro[lang] },
-    barrier: { label: T.barrierLabel[lang], placeholder: T.barrierPlaceholder[lang] },
-    theme: { label: T.themeLabel[lang], value: a.theme ?? challenge.theme, choices: optionsOf(THEMES, THEME_LABELS, lang) },
-    contact: { label: T.contactLabel[lang], title: T.contactTitle[lang] },
-    idea: { label: T.ideaLabel[lang], placeholder: T.ideaPlaceholder[lang] },
-    submitTitle: input.existing ? T.saveChange[lang] : T.submit[lang],
+    optional: { heading: t(T.optionalHeading, lang), intro: t(T.optionalIntro, lang) },
+    barrier: { label: t(T.barrierLabel, lang), placeholder: t(T.barrierPlaceholder, lang) },
+    theme: { label: t(T.themeLabel, lang), value: a.theme ?? challenge.theme, choices: optionsOf(THEMES, THEME_LABELS, lang) },
+    contact: { label: t(T.contactLabel, lang), title: t(T.contactTitle, lang) },
+    idea: { label: t(T.ideaLabel, lang), placeholder: t(T.ideaPlaceholder, lang) },
+    submitTitle: input.existing ? t(T.saveChange, lang) : t(T.submit, lang),
     submitVerb: CHECKIN_VERBS.submit,
     actionData: data,
     fallbackData: { ...data, verb: CHECKIN_VERBS.submit },
@@ -233,42 +234,42 @@ export function buildSummaryCard(input: SummaryInput): Attachment {
   const { lang, checkIn: c, challenge } = input;
   const dateText = formatLongDate(c.date, lang);
   const facts: Array<{ title: string; value: string }> = [];
-  if (challenge) facts.push({ title: T.factChallenge[lang], value: challenge.title[lang] });
-  facts.push({ title: T.factOutcome[lang], value: CHECKIN_OUTCOME_LABELS[c.outcome][lang] });
+  if (challenge) facts.push({ title: t(T.factChallenge, lang), value: challenge.title[lang] });
+  facts.push({ title: t(T.factOutcome, lang), value: t(CHECKIN_OUTCOME_LABELS[c.outcome], lang) });
   facts.push({
-    title: T.factTravel[lang],
-    value: fill(T.travelValue, lang, { mode: TRAVEL_MODE_LABELS[c.travelMode][lang], band: DISTANCE_BAND_LABELS[c.distanceBand][lang] }),
+    title: t(T.factTravel, lang),
+    value: t(T.travelValue, lang, { mode: t(TRAVEL_MODE_LABELS[c.travelMode], lang), band: t(DISTANCE_BAND_LABELS[c.distanceBand], lang) }),
   });
-  facts.push({ title: T.factWasteFree[lang], value: (c.wasteFree ? YES_NO_LABELS.yes : YES_NO_LABELS.no)[lang] });
+  facts.push({ title: t(T.factWasteFree, lang), value: t(c.wasteFree ? YES_NO_LABELS.yes : YES_NO_LABELS.no, lang) });
   if (challenge) {
     const answer =
       challenge.question.kind === 'count'
         ? String(c.cupsAvoided)
         : c.challengeAnswer === undefined
           ? '–'
-          : (c.challengeAnswer ? YES_NO_LABELS.yes : YES_NO_LABELS.no)[lang];
+          : t(c.challengeAnswer ? YES_NO_LABELS.yes : YES_NO_LABELS.no, lang);
     facts.push({ title: challenge.question.text[lang], value: answer });
   }
-  facts.push({ title: T.factCo2[lang], value: formatKgRange(c.impact, lang) });
+  facts.push({ title: t(T.factCo2, lang), value: formatKgRange(c.impact, lang) });
 
   const reports: Array<{ text: string }> = [];
   if (input.barrier) {
-    const who = input.barrier.contact ? T.barrierWithContact[lang] : T.barrierAnonymous[lang];
-    reports.push({ text: `${fill(T.barrierRecorded, lang, { reference: input.barrier.reference })} ${who}` });
+    const who = input.barrier.contact ? t(T.barrierWithContact, lang) : t(T.barrierAnonymous, lang);
+    reports.push({ text: `${t(T.barrierRecorded, lang, { reference: input.barrier.reference })} ${who}` });
   }
-  if (input.idea) reports.push({ text: fill(T.ideaRecorded, lang, { reference: input.idea.reference }) });
+  if (input.idea) reports.push({ text: t(T.ideaRecorded, lang, { reference: input.idea.reference }) });
 
-  const notice = input.how === 'exists' ? T.alreadyRecorded[lang] : input.how === 'changedMeanwhile' ? T.changedMeanwhile[lang] : undefined;
+  const notice = input.how === 'exists' ? t(T.alreadyRecorded, lang) : input.how === 'changedMeanwhile' ? t(T.changedMeanwhile, lang) : undefined;
   const data = { campaignId: c.campaignId, date: c.date };
   const cardData: SummaryCardData = {
-    title: fill(input.how === 'changed' ? T.summaryChangedTitle : T.summaryTitle, lang, { date: dateText }),
+    title: t(input.how === 'changed' ? T.summaryChangedTitle : T.summaryTitle, lang, { date: dateText }),
     hasNotice: notice !== undefined,
     noticeText: notice ?? '',
     facts,
-    co2Note: input.hasBaseline ? T.co2Explain[lang] : T.co2NoBaseline[lang],
+    co2Note: input.hasBaseline ? t(T.co2Explain, lang) : t(T.co2NoBaseline, lang),
     reports,
     canChange: input.canChange,
-    changeTitle: T.change[lang],
+    changeTitle: t(T.change, lang),
     changeVerb: CHECKIN_VERBS.change,
     actionData: data,
     fallbackData: { ...data, verb: CHECKIN_VERBS.change },
@@ -278,31 +279,31 @@ export function buildSummaryCard(input: SummaryInput): Attachment {
 
 /** "Not here": checking in and the progress card are only for the 1:1 chat, where the answers stay the person's own. */
 export function notPersonalCard(lang: Language): Attachment {
-  return noticeCard({ title: T.notPersonalTitle[lang], lines: [T.notPersonalText[lang]] });
+  return noticeCard({ title: t(T.notPersonalTitle, lang), lines: [t(T.notPersonalText, lang)] });
 }
 
 /** The friendly card for a day without a challenge: weekend, a Cao holiday, a closing day, before or after the campaign. */
 export function noChallengeCard(state: Exclude<DayState, { kind: 'day' }>, lang: Language): Attachment {
   switch (state.kind) {
     case 'weekend':
-      return noticeCard({ title: T.weekendTitle[lang], lines: [T.weekendText[lang]] });
+      return noticeCard({ title: t(T.weekendTitle, lang), lines: [t(T.weekendText, lang)] });
     case 'holiday':
-      return noticeCard({ title: fill(T.holidayTitle, lang, { holiday: state.holiday.name[lang] }), lines: [T.holidayText[lang]] });
+      return noticeCard({ title: t(T.holidayTitle, lang, { holiday: state.holiday.name[lang] }), lines: [t(T.holidayText, lang)] });
     case 'closingDay':
-      return noticeCard({ title: T.closingDayTitle[lang], lines: [T.closingDayText[lang]] });
+      return noticeCard({ title: t(T.closingDayTitle, lang), lines: [t(T.closingDayText, lang)] });
     case 'noChallenge':
-      return noticeCard({ title: T.noChallengeTitle[lang], lines: [T.noChallengeText[lang]] });
+      return noticeCard({ title: t(T.noChallengeTitle, lang), lines: [t(T.noChallengeText, lang)] });
     case 'before':
       return noticeCard({
-        title: T.beforeTitle[lang],
-        lines: [fill(T.beforeText, lang, { campaign: literal(state.campaign.name[lang]), date: formatLongDate(state.campaign.startDate, lang) })],
+        title: t(T.beforeTitle, lang),
+        lines: [t(T.beforeText, lang, { campaign: literal(state.campaign.name[lang]), date: formatLongDate(state.campaign.startDate, lang) })],
       });
     case 'after':
       return noticeCard({
-        title: T.afterTitle[lang],
-        lines: [fill(T.afterText, lang, { campaign: literal(state.campaign.name[lang]), date: formatLongDate(state.campaign.endDate, lang) })],
+        title: t(T.afterTitle, lang),
+        lines: [t(T.afterText, lang, { campaign: literal(state.campaign.name[lang]), date: formatLongDate(state.campaign.endDate, lang) })],
       });
     case 'noCampaign':
-      return noticeCard({ title: T.noCampaignTitle[lang], lines: [T.noCampaignText[lang]] });
+      return noticeCard({ title: t(T.noCampaignTitle, lang), lines: [t(T.noCampaignText, lang)] });
   }
 }

@@ -8,7 +8,7 @@ import type { DayChallenge } from '@soestainable/shared/catalogue';
 import { charCount, parseChallengeAnswer, typedText } from '@soestainable/shared/domain/checkInAnswers';
 import { fenced } from '../../services/personalData/erasure';
 import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
-import { fill } from '../../cards/texts';
+import { t } from '@soestainable/shared/text';
 import { joinFirstCard } from '../enrol/cards';
 import { noticeCard } from '../core/cards';
 import { createReportAllowance, type ReportAllowance } from '../../services/reportAllowance/allowance';
@@ -72,7 +72,7 @@ interface CheckInContext {
 
 /** A card that is not (or no longer) valid: `text` says why; nothing was saved. */
 function invalidCard(lang: Language, text: 'invalidText' | 'endedText' | 'goneText'): Attachment {
-  return noticeCard({ title: T.invalidTitle[lang], lines: [T[text][lang]] });
+  return noticeCard({ title: t(T.invalidTitle, lang), lines: [t(T[text], lang)] });
 }
 
 /** The card for a challenge day: the check-in form, pre-filled with the stored check-in when there is one. */
@@ -129,7 +129,7 @@ async function todayCard(ctx: CheckInContext, turn: Turn): Promise<Attachment> {
 async function checkCardDay(ctx: CheckInContext, p: Participant, lang: Language, now: Date, campaignId: string, date: IsoDate): Promise<ActiveDay | Attachment> {
   const day = await ctx.service.openDay(p.orgId, now, date, campaignId);
   if (day === 'closed') {
-    return noticeCard({ title: T.closedTitle[lang], lines: [fill(T.closedText, lang, { date: formatLongDate(date, lang) })] });
+    return noticeCard({ title: t(T.closedTitle, lang), lines: [t(T.closedText, lang, { date: formatLongDate(date, lang) })] });
   }
   if (day === 'future') return invalidCard(lang, 'invalidText');
   if (day === 'ended') return invalidCard(lang, 'endedText');
@@ -162,9 +162,9 @@ async function storedSummary({ service }: CheckInContext, p: Participant, lang: 
 
 /** The error line for a refused submit. */
 function problemsText(lang: Language, fields: ReadonlySet<SubmitField>, unknown: boolean): string {
-  if (unknown) return T.unknownFields[lang];
-  const names = [...fields].map((f) => fieldNames[f][lang]);
-  return fill(T.fieldsInvalid, lang, { fields: names.join(', ') });
+  if (unknown) return t(T.unknownFields, lang);
+  const names = [...fields].map((f) => t(fieldNames[f], lang));
+  return t(T.fieldsInvalid, lang, { fields: names.join(', ') });
 }
 
 /** Every field of a submit, checked before anything is written: the answers, or the error line to show. */
@@ -184,7 +184,7 @@ function validateSubmit(ctx: CheckInContext, p: Participant, lang: Language, cha
     const text = typedText(v[field]);
     if (text !== undefined && charCount(text) > TEXT_MAX) {
       logger.info('check-in refused', { userId: p.userId, reason: 'text_too_long', fields: field });
-      return { error: fill(T.tooLong, lang, { what: longTextNames[field][lang], count: charCount(text), max: TEXT_MAX }) };
+      return { error: t(T.tooLong, lang, { what: t(longTextNames[field], lang), count: charCount(text), max: TEXT_MAX }) };
     }
   }
   const answers = checkInAnswers(
@@ -221,7 +221,7 @@ async function submit(ctx: CheckInContext, turn: Turn, data: Readonly<Record<str
   const result = await fenced(repos, config.org.id, p, () => ctx.record(p, day, valid.answers, valid.etag, turn.now), { firstCheck: 'recent' });
   if (result.kind === 'overLimit') {
     logger.info('check-in refused', { userId: p.userId, reason: 'daily_report_limit' });
-    return again(fill(T.dailyReportLimit, lang, { max: ctx.allowance.perDay }));
+    return again(t(T.dailyReportLimit, lang, { max: ctx.allowance.perDay }));
   }
   return answerFor(ctx, turn, p, day, { challenge, hasBaseline: baseline !== undefined }, result);
 }
