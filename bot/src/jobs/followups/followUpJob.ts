@@ -1,6 +1,4 @@
 import type { Attachment } from 'botbuilder';
-import { DateTime } from 'luxon';
-import { isRemembranceEvening, parseLocalTime, TIME_ZONE, todayIn } from '@soestainable/shared/calendar';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { followUpPeriod, type FollowUpWave } from '@soestainable/shared/domain/followUp';
 import { isJoined } from '@soestainable/shared/domain/organisation';
@@ -10,6 +8,7 @@ import type { FanOutRecipient } from '../../proactive/fanOut';
 import { pulseItems, wavesSentOn, type PulseItem } from '../../services/lasting/followUps';
 import type { NudgeSlotEntry } from '../../storage/repositories/participants';
 import type { Job, JobContext, JobDeps, JobSummary } from '../job';
+import { MINUTES_PER_DAY, minuteOf, readNudgeSlots, slotClock } from '../nudges/slots';
 
 /**
  * The follow-up pulse card (features/followUp), built by the caller: jobs never import a feature, so the composition
@@ -28,31 +27,12 @@ export const FOLLOW_UP_SKIPS = { paused: 'paused', left: 'left', badProfile: 'ba
 /** What a pulse's message is called in a notification. */
 const PULSE_SUMMARY: Localized = { nl: 'Terugblik: doe je het nog?', en: 'Follow-up: still doing it?' };
 
-/** Slot partitions read at once (as the nudge job does). */
-const SLOT_READ_CONCURRENCY = 8;
-const MINUTES_PER_DAY = 24 * 60;
-
-const minuteOf = (time: string): number | undefined => {
-  const t = parseLocalTime(time);
-  return t === undefined ? undefined : t.hour * 60 + t.minute;
-};
-const slotTime = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-
 /** One campaign's wave going out in this run. */
 interface WaveRun {
   readonly campaign: Campaign;
   readonly wave: FollowUpWave;
   readonly nowMinute: number;
   readonly card: PulseCard;
-}
-
-/** Why a run at `at` sends no pulses before looking at anyone (pure), or the local date and minute it sends for. */
-export function planFollowUps(at: Date, cutoffMinute: number): { skip: string } | { date: IsoDate; nowMinute: number } {
-  const local = DateTime.fromJSDate(at, { zone: TIME_ZONE });
-  const nowMinute = local.hour * 60 + local.minute;
-  if (nowMinute >= cutoffMinute) return { skip: 'after_cutoff' };
-  if (isRemembranceEvening(at)) return { skip: 'remembrance_evening' };
-  return { date: todayIn(at), nowMinute };
 }
 
 /**
@@ -71,12 +51,7 @@ export function createFollowUpsJob(deps: FollowUpsJobDeps): Job {
   let done: { date: IsoDate; minute: number } | undefined;
 
   async function readSlots(from: number, to: number): Promise<NudgeSlotEntry[]> {
-    const minutes = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
-    const entries: NudgeSlotEntry[] = [];
-    for (let i = 0; i < minutes.length; i += SLOT_READ_CONCURRENCY) {
-      const chunk = minutes.slice(i, i + SLOT_READ_CONCURRENCY);
-      for (const rows of await Promise.all(chunk.map((m) => repos.participants.listNudgeSlot(slotTime(m))))) entries.push(...rows);
-    }
+    const { entries } = await readNudgeSlots(repos.participants, from, to);
     return entries.filter((e) => e.orgId === orgId && !e.demo);
   }
 
@@ -123,7 +98,7 @@ export function createFollowUpsJob(deps: FollowUpsJobDeps): Job {
     });
     const pulseCard = deps.pulseCard;
     if (pulseCard === undefined) return summary({ skippedBecause: 'no_pulse_card' });
-    const plan = planFollowUps(context.at, cutoff);
+    const plan = slotClock(context.at, cutoff);
     if ('skip' in plan) return summary({ skippedBecause: plan.skip });
     const { date, nowMinute } = plan;
     const due = wavesSentOn((await repos.campaigns.listReadable(orgId)).campaigns, date);

@@ -1,1 +1,1 @@
-export { createFollowUpsJob, FOLLOW_UP_SKIPS, planFollowUps, type FollowUpsJobDeps, type PulseCard } from './followUpJob';
+export { createFollowUpsJob, FOLLOW_UP_SKIPS, type FollowUpsJobDeps, type PulseCard } from './followUpJob';

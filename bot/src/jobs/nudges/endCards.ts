@@ -1,5 +1,4 @@
 import type { Attachment } from 'botbuilder';
-import { parseLocalTime } from '@soestainable/shared/calendar';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { lastChallengeDay } from '@soestainable/shared/domain/followUp';
 import { isJoined } from '@soestainable/shared/domain/organisation';
@@ -8,6 +7,7 @@ import type { IsoDate, Language, Localized } from '@soestainable/shared/domain/t
 import { t } from '@soestainable/shared/text';
 import type { FanOutRecipient } from '../../proactive/fanOut';
 import type { OutgoingActivity } from '../../proactive/sender';
+import { MINUTES_PER_DAY, minuteOf } from './slots';
 import { endSurveyLastDay, pledgeChoices, type PledgeChoice } from '../../services/lasting/endSurvey';
 import type { NudgeSlotEntry } from '../../storage/repositories/participants';
 import type { JobContext, JobDeps } from '../job';
@@ -35,10 +35,6 @@ export interface EndCardDay {
 /** Sends the end cards that follow a nudge run; `undefined` when the day is not the campaign's last challenge day. */
 export type EndCardSender = (context: JobContext, day: EndCardDay) => Promise<SendRun | undefined>;
 
-const minuteOf = (time: string): number | undefined => {
-  const parsed = parseLocalTime(time);
-  return parsed === undefined ? undefined : parsed.hour * 60 + parsed.minute;
-};
 
 /**
  * On the campaign's last challenge day the daily nudge is followed by the end card: the nudge job hands each run's
@@ -59,7 +55,7 @@ export function createEndCardSender(deps: Pick<JobDeps, 'config' | 'repos' | 'fa
     const profile = read.participant;
     if (profile.orgId !== config.org.id) return undefined;
     // As for the nudge: a profile whose time moved later than now gets its card at its new slot.
-    if ((minuteOf(profile.nudgeTime) ?? 24 * 60) > day.nowMinute) return undefined;
+    if ((minuteOf(profile.nudgeTime) ?? MINUTES_PER_DAY) > day.nowMinute) return undefined;
     if (profile.status === 'paused') return skipped(END_SKIPS.paused);
     if (!isJoined(profile)) return skipped(END_SKIPS.left);
     if (await repos.surveys.get(entry.userId, day.campaign.campaignId, 'end')) return skipped(END_SKIPS.answered);

@@ -1,6 +1,4 @@
 import type { Attachment } from 'botbuilder';
-import { DateTime } from 'luxon';
-import { isRemembranceEvening, parseLocalTime, TIME_ZONE, todayIn } from '@soestainable/shared/calendar';
 import { challengeById, type DayChallenge } from '@soestainable/shared/catalogue';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { campaignDaysOf, dayState, type DayState } from '@soestainable/shared/domain/campaignDay';
@@ -13,6 +11,7 @@ import type { FanOutRecipient } from '../../proactive/fanOut';
 import type { NudgeSlotEntry } from '../../storage/repositories/participants';
 import type { Job, JobContext, JobDeps, JobSummary } from '../job';
 import { noWeather, weatherLine, type WeatherSource } from '../weather/weather';
+import { MINUTES_PER_DAY, minuteOf, readNudgeSlots, slotClock } from './slots';
 import type { EndCardSender } from './endCards';
 import { nudgeTexts } from './texts';
 
@@ -25,11 +24,8 @@ export const NUDGE_SKIPS = {
   alreadyCheckedIn: 'already_checked_in',
 } as const;
 
-/** Slot partitions read at once when catching up (a late start reads every minute from midnight). */
-const SLOT_READ_CONCURRENCY = 8;
 /** Recipients whose profile is checked at once, ahead of the fan-out's workers. */
 const CHECK_CONCURRENCY = 16;
-const MINUTES_PER_DAY = 24 * 60;
 /**
  * From this many candidates on, a nudge run reads every personal conversation reference in pages of 1,000 first
  * (`prefetchReferences`) instead of one point read per recipient. Below it the point reads are cheaper: the
@@ -98,11 +94,9 @@ export type NudgeDayPlan =
  * before the cut-off (a minute of the day), not on 4 May evening, on a challenge day of the running campaign.
  */
 export function planNudgeDay(campaigns: readonly Campaign[], at: Date, cutoffMinute: number): NudgeDayPlan {
-  const date = todayIn(at);
-  const local = DateTime.fromJSDate(at, { zone: TIME_ZONE });
-  const nowMinute = local.hour * 60 + local.minute;
-  if (nowMinute >= cutoffMinute) return { kind: 'skip', reason: 'after_cutoff', date };
-  if (isRemembranceEvening(at)) return { kind: 'skip', reason: 'remembrance_evening', date };
+  const clock = slotClock(at, cutoffMinute);
+  if ('skip' in clock) return { kind: 'skip', reason: clock.skip, date: clock.date };
+  const { date, nowMinute } = clock;
   const state = dayState(campaigns, date);
   if (state.kind !== 'day' && state.kind !== 'noCampaign' && state.kind !== 'before' && state.kind !== 'after' && campaignDaysOf(state.campaign).length === 0) {
     return { kind: 'skip', reason: NO_WORKING_DAYS, date, campaignId: state.campaign.campaignId };
@@ -111,15 +105,6 @@ export function planNudgeDay(campaigns: readonly Campaign[], at: Date, cutoffMin
   return { kind: 'due', date, nowMinute, campaign: state.campaign, challengeId: state.challengeId };
 }
 
-/** `HH:mm` of a minute of the day. */
-function slotTime(minute: number): string {
-  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-}
-
-function minuteOf(time: string): number | undefined {
-  const parsed = parseLocalTime(time);
-  return parsed === undefined ? undefined : parsed.hour * 60 + parsed.minute;
-}
 
 /**
  * The daily nudge: at `at`, every active participant of the organisation whose nudge time has come (nudge time
@@ -181,7 +166,7 @@ async function runNudges(deps: NudgesJobDeps, memory: NudgeMemory, cutoff: numbe
   // A dry run looks at the whole morning and remembers nothing; a real run continues after the last slot done.
   const from = !context.dryRun && memory.done?.date === date ? memory.done.minute + 1 : 0;
   if (from > nowMinute) return summary({ skippedBecause: 'nothing_due' });
-  const { entries, slots } = await readSlots(deps, from, nowMinute);
+  const { entries, slots } = await readNudgeSlots(deps.repos.participants, from, nowMinute);
   const candidates = entries.filter((e) => e.orgId === deps.config.org.id && !e.demo);
   const counts: Record<string, number> = { slots, indexed: entries.length, demo: entries.filter((e) => e.demo).length };
   const runs: SendRun[] = [];
@@ -247,15 +232,6 @@ async function sendNudges(
   );
 }
 
-async function readSlots({ repos }: NudgesJobDeps, from: number, to: number): Promise<{ entries: NudgeSlotEntry[]; slots: number }> {
-  const minutes = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
-  const entries: NudgeSlotEntry[] = [];
-  for (let i = 0; i < minutes.length; i += SLOT_READ_CONCURRENCY) {
-    const chunk = minutes.slice(i, i + SLOT_READ_CONCURRENCY);
-    for (const rows of await Promise.all(chunk.map((m) => repos.participants.listNudgeSlot(slotTime(m))))) entries.push(...rows);
-  }
-  return { entries, slots: minutes.length };
-}
 
 async function loadChallenge({ config, repos }: NudgesJobDeps, challengeId: string): Promise<DayChallenge> {
   const challenge = (await repos.challenges.get(config.org.id, challengeId)) ?? challengeById(challengeId);
