@@ -74,7 +74,7 @@ async function runWeekly(deps: JobDeps, campaigns: readonly Campaign[], someUnre
   const { logger } = deps;
   const week = weekBefore(context.at);
   const skip = (reason: string): WeeklyResult => {
-    logger.info('digests: nothing to send', { week: week.period, reason });
+    logger.info('digests: no weekly digest to send', { week: week.period, reason });
     return { runs: [], counts: {}, skippedBecause: reason };
   };
   const campaign = campaignOfWeek(campaigns, week);

@@ -33,38 +33,46 @@ export async function runWaveDigests(deps: JobDeps, campaigns: readonly Campaign
   if (due.length === 0) return { runs: [], counts: {} };
   const { config, repos, logger } = deps;
   const [teams, themeOf] = await Promise.all([repos.orgTeams.list(config.org.id), themeLookup(deps)]);
-  const counts = { waveDigests: due.length, waveTeams: 0, waveTeamsHidden: 0, waveRecipients: 0 };
+  const counts: WaveCounts = { waveDigests: due.length, waveTeams: 0, waveTeamsHidden: 0, waveRecipients: 0 };
   const runs: SendRun[] = [];
   for (const report of due) {
-    const period = waveDigestPeriod(report.campaign.campaignId, report.wave.wave);
-    const recipients: FanOutRecipient[] = [];
-    for (const team of teams) {
-      counts.waveTeams++;
-      if (team.demo || team.managerIds.length === 0) {
-        recipients.push(skippedTeam(team, team.demo ? DIGEST_SKIPS.demo : DIGEST_SKIPS.noManagers));
-        continue;
-      }
-      const content = await teamWaveDigest(deps, report, team, themeOf);
-      if (!content.figures.visible) counts.waveTeamsHidden++;
-      for (const managerId of new Set(team.managerIds)) {
-        counts.waveRecipients++;
-        recipients.push(managerRecipient(deps, team, managerId, content));
-      }
-    }
+    const recipients = await waveRecipients(deps, report, teams, themeOf, counts);
     if (recipients.length === 0) continue;
+    const period = waveDigestPeriod(report.campaign.campaignId, report.wave.wave);
     const record = await deps.fanOut({ kind: 'digest', period, recipients, prefetchReferences: ['personal'] }, { dryRun: context.dryRun });
-    logger.info('digests: wave digest finished', {
-      campaignId: report.campaign.campaignId,
-      wave: report.wave.wave,
-      dryRun: context.dryRun,
-      sent: record.sent,
-      skipped: record.skipped,
-      failed: record.failed,
-      uncertain: record.uncertain,
-    });
+    const { campaignId } = report.campaign;
+    const outcome = { sent: record.sent, skipped: record.skipped, failed: record.failed, uncertain: record.uncertain };
+    logger.info('digests: wave digest finished', { campaignId, wave: report.wave.wave, dryRun: context.dryRun, ...outcome });
     runs.push(record);
   }
   return { runs, counts };
+}
+
+type WaveCounts = Record<'waveDigests' | 'waveTeams' | 'waveTeamsHidden' | 'waveRecipients', number>;
+
+/** Every team's recipients of one wave's digest: one per manager, or the team claimed as skipped (demo, no managers). */
+async function waveRecipients(
+  deps: JobDeps,
+  report: DueWaveDigest,
+  teams: readonly OrgTeam[],
+  themeOf: (id: string) => Theme,
+  counts: WaveCounts,
+): Promise<FanOutRecipient[]> {
+  const recipients: FanOutRecipient[] = [];
+  for (const team of teams) {
+    counts.waveTeams++;
+    if (team.demo || team.managerIds.length === 0) {
+      recipients.push(skippedTeam(team, team.demo ? DIGEST_SKIPS.demo : DIGEST_SKIPS.noManagers));
+      continue;
+    }
+    const content = await teamWaveDigest(deps, report, team, themeOf);
+    if (!content.figures.visible) counts.waveTeamsHidden++;
+    for (const managerId of new Set(team.managerIds)) {
+      counts.waveRecipients++;
+      recipients.push(managerRecipient(deps, team, managerId, content));
+    }
+  }
+  return recipients;
 }
 
 /** The team's answers to one wave: of everyone in the team's member index (whatever their status now). */
