@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import type { Repositories } from '../storage/repositories';
 import { DEMO_ACTIONS, DEMO_BARRIERS, DEMO_IDEAS, DEMO_LABEL, DEMO_TEAMS } from './demoData';
 import { seededRandom, seedTeam, type DemoPlan } from './demoPeople';
+import { seedDemoLasting } from './demoLasting';
 import { seedActions, seedBarriers, seedIdeas } from './demoProgramme';
 
 export interface DemoSummary {
@@ -68,6 +69,7 @@ export async function seedDemo(repos: Repositories, config: Config, now: Date): 
   const actions = await seedActions(repos, plan);
   await seedBarriers(repos, plan, actions);
   await seedIdeas(repos, plan);
+  await seedDemoLasting(repos, plan);
   return {
     campaignId: plan.campaignId,
     teams: DEMO_TEAMS.length,

@@ -84,7 +84,7 @@ function demoMembers(plan: DemoPlan, team: DemoTeam): Participant[] {
   return members;
 }
 
-function demoBaseline(plan: DemoPlan, member: Participant): Survey {
+export function demoBaseline(plan: DemoPlan, member: Participant): Survey {
   const { random } = plan;
   return {
     userId: member.userId,
@@ -100,7 +100,7 @@ function demoBaseline(plan: DemoPlan, member: Participant): Survey {
 }
 
 /** The member's check-in of campaign day `index` (on `date`), answered at 10:15. */
-function demoCheckIn(plan: DemoPlan, team: DemoTeam, member: Participant, baseline: Survey, index: number, date: IsoDate): CheckIn | undefined {
+export function demoCheckIn(plan: DemoPlan, team: DemoTeam, member: Participant, baseline: Survey, index: number, date: IsoDate): CheckIn | undefined {
   const { random } = plan;
   const challenge = CATALOGUE[index];
   if (!challenge) return undefined;

@@ -2,7 +2,10 @@ import { loadConfig } from '@soestainable/bot/config';
 import { createRepositories, type Repositories } from '@soestainable/bot/storage/repositories';
 import { DEMO_COORDINATOR_ID, DEMO_TEAMS, demoParticipantId } from '@soestainable/bot/seed/demoData';
 import { seedDemo, seedDemoIfEmpty } from '@soestainable/bot/seed/demo';
-import { campaignDays, todayIn } from '@soestainable/shared/calendar';
+import { isPastRetention } from '@soestainable/bot/jobs/retention';
+import { addCalendarDays, campaignDays, todayIn } from '@soestainable/shared/calendar';
+import { dayState } from '@soestainable/shared/domain/campaignDay';
+import { campaignWaves, KEPT_ANSWERS, type FollowUpAnswers } from '@soestainable/shared/domain/followUp';
 import { createTestTables } from '../../helpers/storage';
 
 describe('demo seed (Azurite)', () => {
@@ -70,6 +73,73 @@ describe('demo seed (Azurite)', () => {
     expect(new Set(actions.map((a) => a.action.theme))).toEqual(new Set(['circulariteit', 'energietransitie', 'mvoi']));
     const linked = actions.flatMap((a) => a.action.barrierIds);
     expect(linked.length).toBe(barriers.filter((b) => b.actionId !== undefined).length);
+  });
+
+  it('holds an earlier campaign that ended about 13 weeks ago, with eindmeting, pledges and all three waves answered', async () => {
+    const today = todayIn(now);
+    const campaigns = await repos.campaigns.list('soest');
+    expect(campaigns).toHaveLength(2);
+    const [earlier, current] = campaigns;
+    if (!earlier || !current) throw new Error('two campaigns expected');
+    // The running campaign stays the current one: for the bot, the jobs and the tab.
+    expect((await repos.campaigns.active('soest', today))?.campaignId).toBe(current.campaignId);
+    expect(dayState(campaigns, today)).toMatchObject({ kind: 'day', campaign: { campaignId: current.campaignId } });
+    expect(earlier).toMatchObject({ status: 'ended', demo: true });
+    expect(earlier.name.nl).toMatch(/^Demo · /);
+    // About 13 weeks back, yet not past retention, so the retention job does not purge it at once.
+    expect(earlier.endDate <= addCalendarDays(today, -85) && earlier.endDate >= addCalendarDays(today, -91)).toBe(true);
+    expect(isPastRetention(earlier, config.jobs.retentionDays, today)).toBe(false);
+    const waves = campaignWaves(earlier);
+    expect(waves.map((w) => w.weeks)).toEqual([2, 6, 12]);
+    expect(waves.every((w) => w.sendOn < today)).toBe(true);
+
+    const aggregates = await repos.dailyAggregates.listCampaign(earlier.campaignId);
+    expect(aggregates.reduce((n, a) => n + a.checkIns, 0)).toBeGreaterThan(300);
+    expect(aggregates.every((a) => a.date <= earlier.endDate)).toBe(true);
+
+    const kept = waves.map(() => ({ ja: 0, soms: 0, nee: 0 }));
+    const respondents = new Map<string, number[]>();
+    const texts: string[] = [];
+    let endSurveys = 0;
+    for (const team of DEMO_TEAMS) {
+      respondents.set(team.teamId, waves.map(() => 0));
+      for (const { userId } of await repos.participants.listTeamMembers(team.teamId)) {
+        expect(await repos.surveys.get(userId, earlier.campaignId, 'baseline')).toBeDefined();
+        const pledge = await repos.pledges.get(userId, earlier.campaignId);
+        if (await repos.surveys.get(userId, earlier.campaignId, 'end')) endSurveys++;
+        for (const [i, wave] of waves.entries()) {
+          const row: FollowUpAnswers | undefined = await repos.followUpAnswers.get(userId, earlier.campaignId, wave.wave);
+          if (!row) continue;
+          expect(pledge?.challengeIds).toEqual(row.answers.map((a) => a.challengeId));
+          const counts = respondents.get(team.teamId);
+          if (counts) counts[i] = (counts[i] ?? 0) + 1;
+          for (const a of row.answers) {
+            const k = kept[i];
+            if (k) k[a.kept]++;
+            if (a.holdsBack) texts.push(a.holdsBack);
+          }
+        }
+      }
+    }
+    expect(endSurveys).toBeGreaterThan(40);
+    // A realistic retention: about 70 % ja at +2 weeks, falling to about 55 % at +12, with some soms and nee.
+    const share = (k: { ja: number; soms: number; nee: number }) => k.ja / KEPT_ANSWERS.reduce((n, x) => n + k[x], 0);
+    const [first, , last] = kept;
+    if (!first || !last) throw new Error('three waves expected');
+    expect(share(first)).toBeGreaterThan(0.6);
+    expect(share(first)).toBeLessThan(0.82);
+    expect(share(last)).toBeGreaterThan(0.42);
+    expect(share(last)).toBeLessThan(share(first));
+    expect(kept.every((k) => k.soms > 0 && k.nee > 0)).toBe(true);
+    // Most teams pass the minimum group size in every wave; the Griffie does not.
+    const passing = DEMO_TEAMS.filter((t) => (respondents.get(t.teamId) ?? []).every((n) => n >= config.minGroupSize));
+    expect(passing.length).toBeGreaterThanOrEqual(4);
+    expect((respondents.get('demo-griffie') ?? []).every((n) => n < config.minGroupSize)).toBe(true);
+    // A few barriers filed from the follow-ups, anonymous, one per answer with a text.
+    const filed = (await repos.barriers.list('soest')).filter((b) => b.campaignId === earlier.campaignId);
+    expect(filed.length).toBeGreaterThanOrEqual(3);
+    expect(filed.map((b) => b.text).sort()).toEqual(texts.sort());
+    expect(filed.every((b) => b.contactUserId === undefined && b.demo)).toBe(true);
   });
 
   it('refuses production', async () => {

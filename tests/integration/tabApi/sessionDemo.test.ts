@@ -1,6 +1,7 @@
 import { seedDemo } from '@soestainable/bot/seed/demo';
 import { DEMO_COORDINATOR_ID } from '@soestainable/bot/seed/demoData';
-import type { DevUsersResponse, OrgOverviewResponse, TeamDashboardResponse } from '@soestainable/shared/api';
+import type { CampaignAdminResponse, DevUsersResponse, MeResponse, OrgOverviewResponse, ReportResponse, TeamDashboardResponse } from '@soestainable/shared/api';
+import { todayIn } from '@soestainable/shared/calendar';
 import { startTabApi, TAB_NOW, type TabApiHarness } from '../../helpers/tabApi';
 
 /** The dev sign-in on the demo organisation (what `npm start` seeds): pick a user and a role, open dashboards. */
@@ -38,5 +39,23 @@ describe('tab API dev sign-in on the demo data', () => {
     const token = await h.devToken('demo-ruimte-03', 'employee');
     expect((await h.api('GET', '/api/teams/demo-ruimte/dashboard', { token })).status).toBe(200);
     expect((await h.api('GET', '/api/teams/demo-publiekszaken/dashboard', { token })).status).toBe(403);
+  });
+
+  it('shows the running campaign everywhere, with the earlier (ended) campaign beside it', async () => {
+    const running = await h.repos.campaigns.active(h.config.org.id, todayIn(TAB_NOW));
+    const all = await h.repos.campaigns.list(h.config.org.id);
+    expect(all.map((c) => c.status)).toEqual(['ended', 'active']);
+    const id = running?.campaignId;
+    expect(id).toBe(all[1]?.campaignId);
+    const coordinator = await h.devToken(DEMO_COORDINATOR_ID, 'coordinator');
+    const employee = await h.devToken('demo-ruimte-03', 'employee');
+    const dashboard = await h.api<TeamDashboardResponse>('GET', '/api/teams/demo-ruimte/dashboard', { token: employee });
+    expect(dashboard.body.campaign?.campaignId).toBe(id);
+    expect((await h.api<OrgOverviewResponse>('GET', '/api/org/overview', { token: employee })).body.campaign?.campaignId).toBe(id);
+    expect((await h.api<MeResponse>('GET', '/api/me', { token: employee })).body.campaign?.campaignId).toBe(id);
+    expect((await h.api<ReportResponse>('GET', '/api/report', { token: coordinator })).body.campaign?.campaignId).toBe(id);
+    const admin = await h.api<CampaignAdminResponse>('GET', '/api/admin/campaign', { token: coordinator });
+    expect(admin.body.current?.campaignId).toBe(id);
+    expect(admin.body.campaigns).toHaveLength(2);
   });
 });

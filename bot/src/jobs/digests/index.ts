@@ -7,31 +7,26 @@ import { DEFAULT_LANGUAGE, type IsoDate } from '@soestainable/shared/domain/type
 import { discloseCells, gate } from '@soestainable/shared/privacy';
 import type { SendRun } from '@soestainable/shared/domain/sending';
 import { campaignDaysOf } from '@soestainable/shared/domain/campaignDay';
-import { AppError } from '../../errors';
 import type { FanOutRecipient } from '../../proactive/fanOut';
 import type { Job, JobContext, JobDeps, JobSummary } from '../job';
 import { buildDigestCard, teamDashboardLink, type DigestAction, type DigestBarrier, type DigestContent } from './card';
 import { groupSizeOf, weekFigures } from './figures';
+import { DIGEST_SKIPS, skippedTeam } from './skips';
+import { runWaveDigests } from './waveDigest';
 import { isoWeekOf, weekBefore, type IsoWeek } from './week';
 
 /** How many of the team's open barriers a digest shows (newest first). */
 export const DIGEST_TOP_BARRIERS = 3;
 
-/** Skip reasons (claim `skipReason` codes and `skippedBecause`). */
-export const DIGEST_SKIPS = {
-  noManagers: 'no_managers',
-  demo: 'demo',
-  campaignsUnreadable: 'campaigns_unreadable',
-  noCampaign: 'no_campaign_in_week',
-  noWorkingDays: 'no_working_days',
-  noTeams: 'no_teams',
-} as const;
+export { DIGEST_SKIPS } from './skips';
 
 /**
  * The weekly manager digest (BRIEF.md: Monday morning, to each team's managers). Whenever it runs, it reports on
  * the ISO week that ended before the current local week (`2026-W50`), so a late or repeated run sends nothing
  * twice: one claim per (week, team, manager). Figures come from `DailyAggregates` only, pass the minimum group
  * size (a team under it gets a card that says so, with no figure, barrier or action), and never name anyone.
+ * After a campaign's challenge days the weekly digest stops (no week of it is left to report on) and the same run
+ * sends one digest per follow-up wave instead (waveDigest.ts; claim period `wave|<campaignId>|w<wave>`).
  */
 export function createDigestsJob(deps: JobDeps): Job {
   return { name: 'digests', run: (context) => runDigests(deps, context) };
@@ -47,27 +42,44 @@ interface DigestWeek {
 async function runDigests(deps: JobDeps, context: JobContext): Promise<JobSummary> {
   const { config, logger, repos } = deps;
   const startedMs = Date.now();
-  const week = weekBefore(context.at);
-  const summary = (fields: Partial<Pick<JobSummary, 'runs' | 'counts' | 'skippedBecause'>>): JobSummary => ({
+  // One campaign row that does not parse costs only that campaign: it is left out and logged by id.
+  const { campaigns, unreadable } = await repos.campaigns.listReadable(config.org.id);
+  const period = weekBefore(context.at).period;
+  for (const campaignId of unreadable) logger.warn('digests: a campaign does not parse; skipped', { week: period, campaignId, reason: DIGEST_SKIPS.campaignsUnreadable });
+  // During the challenge the weekly digest; after it, one digest per follow-up wave (waveDigest.ts). In a week
+  // where a new campaign runs while an earlier one's wave is due, both go out: they report on different campaigns.
+  const weekly = await runWeekly(deps, campaigns, unreadable.length > 0, context);
+  const waves = await runWaveDigests(deps, campaigns, context);
+  const runs = [...weekly.runs, ...waves.runs];
+  return {
     job: 'digests',
     at: context.at.toISOString(),
     dryRun: context.dryRun,
-    runs: [],
-    counts: {},
-    ...fields,
+    runs,
+    counts: { ...weekly.counts, ...waves.counts },
+    ...(weekly.skippedBecause !== undefined && runs.length === 0 ? { skippedBecause: weekly.skippedBecause } : {}),
     durationMs: Date.now() - startedMs,
-  });
-  const skip = (reason: string): JobSummary => {
-    logger.info('digests: nothing to send', { week: week.period, reason });
-    return summary({ skippedBecause: reason });
   };
+}
 
-  // One campaign row that does not parse costs only that campaign: it is left out and logged by id.
-  const { campaigns, unreadable } = await repos.campaigns.listReadable(config.org.id);
-  for (const campaignId of unreadable) logger.warn('digests: a campaign does not parse; skipped', { week: week.period, campaignId, reason: DIGEST_SKIPS.campaignsUnreadable });
+/** What the weekly part of a run did. */
+interface WeeklyResult {
+  readonly runs: readonly SendRun[];
+  readonly counts: Readonly<Record<string, number>>;
+  readonly skippedBecause?: string;
+}
+
+/** The weekly digest of the week that ended before `context.at`, if a campaign overlaps it. */
+async function runWeekly(deps: JobDeps, campaigns: readonly Campaign[], someUnreadable: boolean, context: JobContext): Promise<WeeklyResult> {
+  const { logger } = deps;
+  const week = weekBefore(context.at);
+  const skip = (reason: string): WeeklyResult => {
+    logger.info('digests: no weekly digest to send', { week: week.period, reason });
+    return { runs: [], counts: {}, skippedBecause: reason };
+  };
   const campaign = campaignOfWeek(campaigns, week);
   // Nothing readable to report on: say so, rather than "no campaign", when an unreadable row may be the one.
-  if (campaign === undefined) return skip(unreadable.length > 0 ? DIGEST_SKIPS.campaignsUnreadable : DIGEST_SKIPS.noCampaign);
+  if (campaign === undefined) return skip(someUnreadable ? DIGEST_SKIPS.campaignsUnreadable : DIGEST_SKIPS.noCampaign);
   const campaignDays = campaignDaysOf(campaign);
   if (campaignDays.length === 0) {
     logger.warn('digests: the campaign has no working days', { week: week.period, campaignId: campaign.campaignId });
@@ -97,7 +109,7 @@ async function runDigests(deps: JobDeps, context: JobContext): Promise<JobSummar
     failed: record.failed,
     uncertain: record.uncertain,
   });
-  return summary({ runs: [record], counts });
+  return { runs: [record], counts };
 }
 
 /**
@@ -123,13 +135,13 @@ async function digestRecipients(
   for (const team of teams) {
     counts.teams++;
     if (team.demo) {
-      recipients.push(skipped(team, DIGEST_SKIPS.demo));
+      recipients.push(skippedTeam(team, DIGEST_SKIPS.demo));
       continue;
     }
     if (team.managerIds.length === 0) {
       counts.teamsWithoutManagers++;
       logger.info('digests: a team without managers is skipped', { week: report.week.period, teamId: team.teamId, reason: DIGEST_SKIPS.noManagers });
-      recipients.push(skipped(team, DIGEST_SKIPS.noManagers));
+      recipients.push(skippedTeam(team, DIGEST_SKIPS.noManagers));
       continue;
     }
     const teamBarriers = barriers.filter((b) => b.teamId === team.teamId);
@@ -206,17 +218,6 @@ async function actionChangesOf({ config, repos }: JobDeps, week: IsoWeek): Promi
 interface ActionChange {
   readonly action: Action;
   readonly entries: readonly ActionUpdate[];
-}
-
-/** A recipient that is claimed as skipped (so the run records it once per week), never sent. */
-function skipped(team: OrgTeam, reason: string): FanOutRecipient {
-  return {
-    recipientId: `team:${team.teamId}`,
-    skipReason: reason,
-    build: () => {
-      throw new AppError('VALIDATION_FAILED', 'A skipped digest recipient has no message.');
-    },
-  };
 }
 
 /**

@@ -47,3 +47,50 @@ export const digestTexts = {
   },
   openDashboard: { nl: 'Open het teamdashboard', en: 'Open the team dashboard' },
 } as const satisfies Texts;
+
+/**
+ * Texts of the manager digest per follow-up wave (issue 15, item 5), sent instead of the weekly digest once the
+ * challenge is over. As above: the small-team text holds no digit.
+ */
+export const waveDigestTexts = {
+  title: { nl: 'Terugblik {team}: {weeks} weken na de challenge', en: 'Follow-up digest {team}: {weeks} weeks after the challenge' },
+  subtitle: { nl: 'Terugblik {wave} van {waves} (verstuurd {date}) · {campaign}', en: 'Follow-up {wave} of {waves} (sent {date}) · {campaign}' },
+  intro: {
+    nl: 'Houdt je team de voornemens van na de challenge vol? Alleen teamcijfers: geen namen, en niet wie wel of niet antwoordde.',
+    en: 'Is your team keeping the pledges made after the challenge? Team figures only: no names, and not who did or did not answer.',
+  },
+  respondents: { nl: 'Antwoorden', en: 'Answers' },
+  respondentsValue: {
+    nl: { one: '{count} collega antwoordde', other: '{count} collega’s antwoordden' },
+    en: { one: '{count} colleague answered', other: '{count} colleagues answered' },
+  },
+  kept: { nl: 'Volgehouden', en: 'Kept up' },
+  keptValue: {
+    nl: '{ja} ja · {soms} soms · {nee} nee (van {pledges} voornemens)',
+    en: '{ja} yes · {soms} sometimes · {nee} no (of {pledges} pledges)',
+  },
+  previous: { nl: 'Vorige terugblik', en: 'Previous follow-up' },
+  previousValue: {
+    nl: '{ja} ja · {soms} soms · {nee} nee ({weeks} weken na de challenge)',
+    en: '{ja} yes · {soms} sometimes · {nee} no ({weeks} weeks after the challenge)',
+  },
+  previousHidden: { nl: 'te weinig antwoorden om mee te vergelijken', en: 'too few answers to compare with' },
+  firstWave: { nl: 'dit is de eerste terugblik', en: 'this is the first follow-up' },
+  change: { nl: 'Verschil', en: 'Change' },
+  changeValue: { nl: '{delta} procentpunt ja', en: '{delta} percentage points yes' },
+  barriersHeading: { nl: 'Prikkels uit deze terugblik', en: 'Barriers from this follow-up' },
+  barriersValue: {
+    nl: { one: '{count} prikkel gemeld: {themes}', other: '{count} prikkels gemeld: {themes}' },
+    en: { one: '{count} barrier filed: {themes}', other: '{count} barriers filed: {themes}' },
+  },
+  themeCount: { nl: '{theme} ({count})', en: '{theme} ({count})' },
+  noBarriers: { nl: 'Er zijn geen prikkels gemeld bij deze terugblik.', en: 'No barriers were filed with this follow-up.' },
+  barriersNote: {
+    nl: 'Anoniem, alleen per thema geteld. De coördinator pakt ze op in het actieprogramma.',
+    en: 'Anonymous, counted by theme only. The coordinator takes them up in the action programme.',
+  },
+  smallTeam: {
+    nl: 'Te weinig collega’s van je team beantwoordden deze terugblik om cijfers te tonen. Zo blijft niemand herleidbaar: je ziet alleen dat de terugblik is verstuurd.',
+    en: 'Too few colleagues in your team answered this follow-up to show figures. That way nobody can be singled out: you only see that the follow-up was sent.',
+  },
+} as const satisfies Texts;
