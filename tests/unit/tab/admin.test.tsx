@@ -57,6 +57,8 @@ const RUNS: SendRunsResponse = {
     yousaid: [],
     end: [],
     followup: [],
+    owner: [],
+    teamcard: [],
   },
 };
 

@@ -14,8 +14,9 @@ import {
   type YouSaidResponse,
 } from '@soestainable/shared/api/programme';
 import { canTransition, type Action, type Barrier } from '@soestainable/shared/domain/programme';
-import { ACTION_STATUSES, type BarrierStatus } from '@soestainable/shared/domain/types';
+import { ACTION_STATUSES } from '@soestainable/shared/domain/types';
 import { isAppError } from '../../errors';
+import { linkedStatusFor, syncLinkedBarriers as syncBarriers } from '../../services/owners/linkedBarriers';
 import type { StoredAction } from '../../storage/repositories/actions';
 import { ApiError, requireRole, type Principal, type TabApiContext } from '../http';
 import { audit, defined, ifMatch, invalid, mapLimit, orgOf, param, parseBody } from '../request';
@@ -44,28 +45,12 @@ export async function getActionOr404(ctx: TabApiContext, actionId: string): Prom
   return stored;
 }
 
-/** The barrier status an action's linked barriers should have: solved once the action is realised. */
-export function linkedStatusFor(action: Action): BarrierStatus {
-  return action.status === 'gerealiseerd' ? 'opgelost' : 'gekoppeld';
-}
+/** The barrier status an action's linked barriers should have (services/owners/linkedBarriers.ts). */
+export { linkedStatusFor };
 
-/**
- * Brings the linked barriers' status in line with the action (gekoppeld ↔ opgelost). Idempotent: a barrier
- * already right, gone, or handled otherwise is left alone, so running it again after a failure finishes it.
- */
+/** Brings the linked barriers' status in line with the action (services/owners/linkedBarriers.ts, shared with the owner's card). */
 export async function syncLinkedBarriers(ctx: TabApiContext, action: Action): Promise<void> {
-  const want = linkedStatusFor(action);
-  await mapLimit(action.barrierIds, WRITE_CONCURRENCY, async (barrierId) => {
-    try {
-      await ctx.repos.barriers.update(action.orgId, barrierId, (b) => {
-        if (b.actionId !== action.actionId || b.status === want) return undefined;
-        if (b.status !== 'gekoppeld' && b.status !== 'opgelost' && b.status !== 'nieuw') return undefined;
-        return { ...b, status: want, actionId: action.actionId };
-      });
-    } catch (err) {
-      if (!isAppError(err, 'NOT_FOUND')) throw err;
-    }
-  });
+  await syncBarriers(ctx.repos, action);
 }
 
 async function barriersOf(ctx: TabApiContext, ids: readonly string[]): Promise<Barrier[]> {
