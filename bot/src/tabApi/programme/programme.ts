@@ -13,6 +13,7 @@ import {
   type YouSaidEntry,
   type YouSaidResponse,
 } from '@soestainable/shared/api/programme';
+import { isJoined } from '@soestainable/shared/domain/organisation';
 import { canTransition, type Action, type Barrier } from '@soestainable/shared/domain/programme';
 import { ACTION_STATUSES } from '@soestainable/shared/domain/types';
 import { isAppError } from '../../errors';
@@ -51,6 +52,19 @@ export { linkedStatusFor };
 /** Brings the linked barriers' status in line with the action (services/owners/linkedBarriers.ts, shared with the owner's card). */
 export async function syncLinkedBarriers(ctx: TabApiContext, action: Action): Promise<void> {
   await syncBarriers(ctx.repos, action);
+}
+
+/**
+ * An owner named as a person in the app (`ownerUserId`) must be a participant of the organisation who takes part:
+ * the owner card goes to them (jobs/owners). Anyone else is named by free text only (`owner`). VALIDATION_FAILED with
+ * rule `not_a_participant` otherwise.
+ */
+export async function checkOwnerParticipant(ctx: TabApiContext, ownerUserId: string | null | undefined): Promise<void> {
+  if (ownerUserId === undefined || ownerUserId === null) return;
+  const participant = await byClientId(() => ctx.repos.participants.get(ownerUserId));
+  if (!isJoined(participant) || participant.orgId !== orgOf(ctx)) {
+    throw invalid('ownerUserId', 'not_a_participant', 'An owner picked from the app must be a participant of the organisation.');
+  }
 }
 
 async function barriersOf(ctx: TabApiContext, ids: readonly string[]): Promise<Barrier[]> {
@@ -93,6 +107,7 @@ export async function getActionDetail(ctx: TabApiContext, principal: Principal, 
 export async function createAction(ctx: TabApiContext, principal: Principal, body: unknown) {
   requireRole(principal, 'coordinator');
   const fields = parseBody(createActionBodySchema, body);
+  await checkOwnerParticipant(ctx, fields.ownerUserId);
   const stored = await ctx.repos.actions.create({ orgId: orgOf(ctx), ...defined(fields) }, principal.userId);
   await audit(ctx, principal, 'action.create', stored.action.actionId);
   const out: ActionResponse = { action: actionView(stored) };
@@ -104,6 +119,7 @@ export async function updateAction(ctx: TabApiContext, principal: Principal, req
   const actionId = param(req, 'actionId');
   const changes = parseBody(updateActionBodySchema, req.body);
   const etag = ifMatch(req);
+  await checkOwnerParticipant(ctx, changes.ownerUserId);
   const current = await getActionOr404(ctx, actionId);
   if (current.etag !== etag) {
     throw new ApiError('STALE', 'Someone else changed this action in the meantime; reload and try again.', { etag: current.etag });
