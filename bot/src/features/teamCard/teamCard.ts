@@ -62,7 +62,8 @@ export function createTeamCardFeature(deps: FeatureDeps): Feature {
     const current = existing?.enabled === true && existing.orgTeamId !== target.teamId ? teams.find((team) => team.teamId === existing.orgTeamId) : undefined;
     if (!mayFor(target) || (current !== undefined && !mayFor(current))) {
       logger.info('team card refused', { reason: 'not_manager_or_coordinator' });
-      return void (await say(turn, t(T.politeNo, turn.lang, { team: literal((current ?? target).name) })));
+      const refusedFor = mayFor(target) ? (current ?? target) : target;
+      return void (await say(turn, t(T.politeNo, turn.lang, { team: literal(refusedFor.name) })));
     }
     const name = literal(target.name);
     if (!parsed.on) {

@@ -12,6 +12,8 @@ import { ownerTexts as T } from './texts';
 
 /** The verb of the owner card's "Opslaan": the bot's owners feature handles it. */
 export const OWNER_UPDATE_VERB = 'owner.update';
+/** The status choice that keeps the status (a choice needs a value; the update treats it as no status). */
+export const OWNER_KEEP_STATUS = 'keep';
 /** How many linked barriers the card lists (the tab lists them all). */
 export const OWNER_CARD_BARRIERS = 5;
 /** Longest barrier text on the card (characters); longer ones end in "…". */
@@ -84,7 +86,7 @@ export function ownerCardData(input: OwnerCardInput, lang: Language): OwnerCardD
     editable: action.status !== 'gerealiseerd',
     statusLabel: t(T.statusLabel, lang),
     choices: [
-      { title: t(T.keepStatus, lang, { status: statusName }), value: '' },
+      { title: t(T.keepStatus, lang, { status: statusName }), value: OWNER_KEEP_STATUS },
       ...nextStatuses(action.status).map((s) => ({ title: t(ACTION_STATUS_LABELS[s], lang), value: s })),
     ],
     updateLabel: t(T.updateLabel, lang),

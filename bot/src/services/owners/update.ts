@@ -38,7 +38,8 @@ async function readAction(repos: OwnerRepos, orgId: string, actionId: unknown): 
 /** The update's checked fields, or why it is refused (before anything is written). */
 function check(stored: StoredAction, userId: string, input: OwnerUpdateInput): { status?: ActionStatus; text: string } | { reason: OwnerRefusal; to?: ActionStatus } {
   if (stored.action.ownerUserId !== userId) return { reason: 'not_owner' };
-  const rawStatus = input.status === undefined || input.status === null ? '' : input.status;
+  // The card's "stays" choice (`keep`), an empty choice and none at all mean: no new status.
+  const rawStatus = input.status === undefined || input.status === null || input.status === 'keep' ? '' : input.status;
   if (typeof rawStatus !== 'string' || (rawStatus !== '' && !(ACTION_STATUSES as readonly string[]).includes(rawStatus))) return { reason: 'unknown_status' };
   if (input.update !== undefined && input.update !== null && typeof input.update !== 'string') return { reason: 'too_long' };
   const text = cleanText(typeof input.update === 'string' ? input.update : '').trim();
