@@ -20,7 +20,7 @@ const APP_ID = 'a1b2c3d4-5e6f-4a8b-9c0d-1e2f3a4b5c6d';
 /** Monday 14 Dec 2026, 09:00 in Amsterdam: the card of week 50 (7–13 Dec). */
 const MONDAY_W51 = new Date('2026-12-14T08:00:00Z');
 const W50 = ['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11'];
-const CHANNELS = { big: '19:team-big@thread.tacv2', small: '19:team-small@thread.tacv2', gone: '19:team-gone@thread.tacv2', off: '19:team-off@thread.tacv2' };
+const CHANNELS = { big: '19:team-big@thread.tacv2', small: '19:team-small@thread.tacv2', gone: '19:team-gone@thread.tacv2', off: '19:team-off@thread.tacv2', demo: '19:team-demo@thread.tacv2' };
 
 function campaign(): Campaign {
   const days = campaignDays('2026-11-30', 20);
@@ -82,6 +82,8 @@ describe('teamcards job: one card per team channel per week', () => {
     await channel(CHANNELS.small, 'klein');
     await channel(CHANNELS.gone, 'groot');
     await channel(CHANNELS.off, 'groot', false);
+    await repos.orgTeams.save({ orgId: 'soest', teamId: 'demo-team', name: 'Demo · Team', managerIds: [], demo: true });
+    await channel(CHANNELS.demo, 'demo-team');
     // The bot was removed from that team: Teams answers 403.
     connector.fault = ({ conversationId }) => (conversationId === CHANNELS.gone ? { status: 403 } : undefined);
   });
@@ -98,8 +100,10 @@ describe('teamcards job: one card per team channel per week', () => {
     const summary = await run(MONDAY_W51);
     expect(summary.runs).toHaveLength(1);
     expect(summary.runs[0]).toMatchObject({ kind: 'teamcard', queued: 3, sent: 2, failed: 1 });
-    expect(summary.counts).toMatchObject({ channels: 0, hidden: 1, markedInactive: 1 });
+    expect(summary.counts).toMatchObject({ channels: 4, demo: 1, hidden: 1, markedInactive: 1 });
     expect(cardsIn(CHANNELS.off)).toHaveLength(0);
+    expect(cardsIn(CHANNELS.demo)).toHaveLength(0);
+    expect(await world.repos.teamCards.get('soest', CHANNELS.demo)).not.toHaveProperty('inactiveSince');
 
     const [big] = cardsIn(CHANNELS.big);
     if (!big) throw new Error('no card in the big team’s channel');

@@ -21,7 +21,7 @@ export const TEAM_CARD_TOP_BARRIERS = 3;
 /** Why nothing was sent (`skippedBecause`), and the per-channel counts. */
 export const TEAM_CARD_SKIPS = { noChannels: 'no_channels', noCampaign: 'no_campaign_in_week' } as const;
 
-type Counts = Record<'channels' | 'inactive' | 'unknownTeam' | 'hidden' | 'queued' | 'markedInactive', number>;
+type Counts = Record<'channels' | 'demo' | 'inactive' | 'unknownTeam' | 'hidden' | 'queued' | 'markedInactive', number>;
 
 /**
  * The team's own channel card (issue 16, item 3): each Monday (with the digests) every channel where a manager or
@@ -43,7 +43,7 @@ async function runTeamCards(deps: JobDeps, context: JobContext): Promise<JobSumm
   const { config, logger, repos } = deps;
   const startedMs = Date.now();
   const week = weekBefore(context.at);
-  const counts: Counts = { channels: 0, inactive: 0, unknownTeam: 0, hidden: 0, queued: 0, markedInactive: 0 };
+  const counts: Counts = { channels: 0, demo: 0, inactive: 0, unknownTeam: 0, hidden: 0, queued: 0, markedInactive: 0 };
   const summary = (runs: SendRun[], skippedBecause?: string): JobSummary => ({
     job: 'teamcards',
     at: context.at.toISOString(),
@@ -54,13 +54,17 @@ async function runTeamCards(deps: JobDeps, context: JobContext): Promise<JobSumm
     durationMs: Date.now() - startedMs,
   });
   const channels = (await repos.teamCards.list(config.org.id)).filter((c) => c.enabled && c.inactiveSince === undefined);
+  counts.channels = channels.length;
   if (channels.length === 0) return summary([], TEAM_CARD_SKIPS.noChannels);
   const { campaigns } = await repos.campaigns.listReadable(config.org.id);
   const campaign = campaignOfWeek(campaigns, week);
   if (campaign === undefined) return summary([], TEAM_CARD_SKIPS.noCampaign);
 
-  const reachable = await reachableChannels(deps, channels, counts, context);
   const world = await readWorld(deps, campaign.campaignId, context.at);
+  // Demo teams are never messaged (their channel row exists only to show the setting locally).
+  const real = channels.filter((c) => world.teams.get(c.orgTeamId)?.demo !== true);
+  counts.demo = channels.length - real.length;
+  const reachable = await reachableChannels(deps, real, counts, context);
   const recipients: FanOutRecipient[] = [];
   for (const channel of reachable) {
     const team = world.teams.get(channel.orgTeamId);
