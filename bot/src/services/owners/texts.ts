@@ -55,5 +55,5 @@ export const ownerTexts = {
     en: { one: 'And {count} more action: see My actions in the tab.', other: 'And {count} more actions: see My actions in the tab.' },
   },
   reminderSummary: { nl: 'Hoe staat je actie ervoor?', en: 'How is your action doing?' },
-  announceSummary: { nl: 'Je bent eigenaar van een actie', en: 'You own an action' },
+  announceSummary: { nl: 'Je bent eigenaar van een actie', en: 'You are the owner of an action' },
 } as const satisfies Texts;
