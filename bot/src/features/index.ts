@@ -12,6 +12,8 @@ import { createProgressFeature } from './progress/progress';
 import { createReportsFeature } from './reports/reports';
 import { createSettingsFeature } from './settings/settings';
 import { createWelcome } from './welcome/welcome';
+import { createOwnersFeature } from './owners/owners';
+import { createTeamCardFeature } from './teamCard/teamCard';
 
 /**
  * Builds every feature and the dispatcher that routes to them. Adding a feature: a folder under features/,
@@ -35,6 +37,8 @@ export function createBot(given: FeatureDeps): { bot: TeamsBot; routes: RouteReg
       createLastingFeature(deps),
       createFollowUpFeature(deps),
       myData.feature,
+      createOwnersFeature(deps),
+      createTeamCardFeature(deps),
     ],
     onInstall: (turn) => welcome.onInstall(turn),
     onUninstall: (turn) => welcome.onUninstall(turn),

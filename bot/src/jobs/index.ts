@@ -22,6 +22,8 @@ import { createHeadcountJob } from './headcount';
 import { createRepairJob } from './repair';
 import { createRetentionJob } from './retention';
 import { createYouSaidJob } from './yousaid';
+import { createOwnersJob } from './owners';
+import { createTeamCardsJob } from './teamcards';
 
 export interface JobsDeps {
   readonly config: Config;
@@ -121,6 +123,8 @@ export function createJobs(deps: JobsDeps, options: JobsOptions = {}): Jobs {
     createRetentionJob(jobDeps),
     createRepairJob({ repos, logger }),
     createHeadcountJob({ repos, orgId: config.org.id }),
+    createOwnersJob(jobDeps),
+    createTeamCardsJob(jobDeps),
   ]);
   const scheduler = new Scheduler({ registry, logger, now, ...(options.timer ? { timer: options.timer } : {}) });
   return {

@@ -8,7 +8,7 @@ import type { Repositories } from '../storage/repositories';
  * The contract every operator job follows (nudges, follow-up pulses, digests, "you said, we did", retention, repair, headcount), whoever triggers it:
  * the in-process scheduler, `POST /api/jobs/:name`, or `npm run job`.
  */
-export const JOB_NAMES = ['nudges', 'followups', 'digests', 'yousaid', 'retention', 'repair', 'headcount'] as const;
+export const JOB_NAMES = ['nudges', 'followups', 'digests', 'yousaid', 'retention', 'repair', 'headcount', 'owners', 'teamcards'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobProgress {

@@ -25,16 +25,25 @@ export const REPAIR_AT_MINUTE = 5;
 /** Headcount (each team's people on a challenge day, for the disclosure rule) runs every 10 minutes, at minute 2, 12, …. */
 export const HEADCOUNT_EVERY_MINUTES = 10;
 export const HEADCOUNT_AT_MINUTE = 2;
+/** The owners job (owner cards and their 14-day reminders) runs every 5 minutes, at minute 3, 8, …, 58. */
+export const OWNERS_EVERY_MINUTES = 5;
+export const OWNERS_AT_MINUTE = 3;
+/** The team channel cards go out on Monday from 09:00 local, after the managers' digests. */
+export const TEAMCARDS_FROM = { weekday: 1, minute: 9 * 60 } as const;
 const MINUTE_MS = 60_000;
+
+/** What this process already finished today, by job (the once-a-day jobs). */
+export type FinishedJobs = { digests?: string; retention?: string; teamcards?: string };
 
 /**
  * Which jobs a tick at `at` runs, given what this process already finished: nudges, follow-up pulses and "you said,
  * we did" every minute; digests on Monday from 08:30 until one run succeeded that day; retention once a day from 03:00; repair
- * every 10 minutes (at minute 5, 15, …); headcount every 10 minutes (at minute 2, 12, …).
+ * every 10 minutes (at minute 5, 15, …); headcount every 10 minutes (at minute 2, 12, …); owners every 5 minutes (at
+ * minute 3, 8, …); team channel cards on Monday from 09:00 until one run succeeded that day.
  * Every job is idempotent on its own (claims per day or week), so another instance, or a restart that forgets
  * `finished`, only costs a repeated look.
  */
-export function dueJobs(at: Date, finished: { digests?: string; retention?: string }): JobName[] {
+export function dueJobs(at: Date, finished: FinishedJobs): JobName[] {
   const local = DateTime.fromJSDate(at, { zone: TIME_ZONE });
   const minute = local.hour * 60 + local.minute;
   const date = todayIn(at);
@@ -44,6 +53,8 @@ export function dueJobs(at: Date, finished: { digests?: string; retention?: stri
   if (minute >= RETENTION_FROM_MINUTE && finished.retention !== date) due.push('retention');
   if (local.minute % REPAIR_EVERY_MINUTES === REPAIR_AT_MINUTE) due.push('repair');
   if (local.minute % HEADCOUNT_EVERY_MINUTES === HEADCOUNT_AT_MINUTE) due.push('headcount');
+  if (local.minute % OWNERS_EVERY_MINUTES === OWNERS_AT_MINUTE) due.push('owners');
+  if (local.weekday === TEAMCARDS_FROM.weekday && minute >= TEAMCARDS_FROM.minute && finished.teamcards !== date) due.push('teamcards');
   return due;
 }
 
@@ -64,7 +75,7 @@ export class Scheduler {
   private handle: { unref?(): unknown } | undefined;
   private running: Promise<void> | undefined;
   private started = false;
-  private readonly finished: { digests?: string; retention?: string } = {};
+  private readonly finished: FinishedJobs = {};
 
   constructor(private readonly deps: SchedulerDeps) {
     this.timer = deps.timer ?? systemTimer;
@@ -110,7 +121,7 @@ export class Scheduler {
     for (const name of dueJobs(at, this.finished)) {
       try {
         const summary = await this.deps.registry.get(name).run({ at, dryRun: false });
-        if (name === 'digests' || name === 'retention') this.finished[name] = date;
+        if (name === 'digests' || name === 'retention' || name === 'teamcards') this.finished[name] = date;
         const sent = summary.runs.reduce((n, r) => n + r.sent, 0);
         if (summary.runs.length > 0) this.deps.logger.info('scheduler: job ran', { job: name, runs: summary.runs.length, sent, durationMs: summary.durationMs });
       } catch (err) {

@@ -8,6 +8,7 @@ import { DEMO_ACTIONS, DEMO_BARRIERS, DEMO_IDEAS, DEMO_LABEL, DEMO_TEAMS } from 
 import { seededRandom, seedTeam, type DemoPlan } from './demoPeople';
 import { seedDemoLasting } from './demoLasting';
 import { seedActions, seedBarriers, seedIdeas } from './demoProgramme';
+import { seedOwners } from './demoOwners';
 
 export interface DemoSummary {
   readonly campaignId: string;
@@ -70,6 +71,7 @@ export async function seedDemo(repos: Repositories, config: Config, now: Date): 
   await seedBarriers(repos, plan, actions);
   await seedIdeas(repos, plan);
   await seedDemoLasting(repos, plan);
+  await seedOwners(repos, plan, actions);
   return {
     campaignId: plan.campaignId,
     teams: DEMO_TEAMS.length,

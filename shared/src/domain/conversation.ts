@@ -6,7 +6,11 @@ export type ConversationOwner =
   | { readonly kind: 'user'; readonly userId: string }
   | { readonly kind: 'team'; readonly teamId: string };
 
-export const CONVERSATION_SCOPES = ['personal', 'channel'] as const;
+/**
+ * `personal`: a person's 1:1 chat; `channel`: the team's channel the app was installed in; `teamcard`: the channel of
+ * a team where a manager or coordinator switched the weekly team card on (`teamkaart aan`).
+ */
+export const CONVERSATION_SCOPES = ['personal', 'channel', 'teamcard'] as const;
 export type ConversationScope = (typeof CONVERSATION_SCOPES)[number];
 
 /** A stored conversation reference, as the proactive sender reads it. */

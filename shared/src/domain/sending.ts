@@ -4,9 +4,11 @@
 
 /**
  * `end`: the end survey card after the last challenge day's nudge (period: the campaign id). `followup`: a follow-up
- * pulse (period: `<campaignId>|w<wave>`, see followUpPeriod in followUp.ts).
+ * pulse (period: `<campaignId>|w<wave>`, see followUpPeriod in followUp.ts). `owner`: an action owner's card or reminder
+ * (period: see ownerAnnouncePeriod / ownerReminderPeriod in owners.ts). `teamcard`: a team channel's weekly card
+ * (period: the ISO week, `2026-W50`).
  */
-export const SEND_KINDS = ['nudge', 'digest', 'yousaid', 'end', 'followup'] as const;
+export const SEND_KINDS = ['nudge', 'digest', 'yousaid', 'end', 'followup', 'owner', 'teamcard'] as const;
 export type SendKind = (typeof SEND_KINDS)[number];
 
 export const SEND_CLAIM_STATES = ['claimed', 'sent', 'failed', 'skipped'] as const;

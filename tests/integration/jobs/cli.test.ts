@@ -101,6 +101,27 @@ describe('a run', () => {
     expect(res.stdout).toContain('nothing to do: weekend');
   });
 
+  it('teamcards on Monday 09:00 (issue 16): a dry run sends nothing, the run posts one card to the channel, a second run none', async () => {
+    const teamsTeamId = '19:cli-team@thread.tacv2';
+    const reference = { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: 'chan-cli', conversationType: 'channel', tenantId: 'tenant-soest' }, bot: { id: '28:bot' } };
+    await repos.orgTeams.save({ orgId: 'soest', teamId: 'publiekszaken', name: 'Publiekszaken', managerIds: ['m-1'], demo: false });
+    await repos.conversationRefs.save({ kind: 'team', teamId: teamsTeamId }, 'channel', reference);
+    await repos.conversationRefs.save({ kind: 'team', teamId: teamsTeamId }, 'teamcard', reference);
+    await repos.teamCards.save({ orgId: 'soest', teamsTeamId, orgTeamId: 'publiekszaken', enabled: true, changedBy: 'm-1', changedAt: '2026-12-01T09:00:00.000Z' });
+    const toChannel = () => deliveries(connector).filter((d) => d.conversationId === 'chan-cli');
+
+    const dry = await runCli(['teamcards', '--at', '2026-12-07T09:00+01:00', '--dry-run'], storageEnv());
+    expect({ code: dry.code, stderr: dry.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(toChannel()).toHaveLength(0);
+    const res = await runCli(['teamcards', '--at', '2026-12-07T09:00+01:00'], storageEnv());
+    expect({ code: res.code, stderr: res.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(res.stdout).toMatch(/teamcard\s+1\s+1\s+0/);
+    expect(toChannel()).toHaveLength(1);
+    const again = await runCli(['teamcards', '--at', '2026-12-07T09:00+01:00'], storageEnv());
+    expect(again.code).toBe(0);
+    expect(toChannel()).toHaveLength(1);
+  });
+
   it('storage that does not answer: exit code 1 with the coded error', async () => {
     const res = await runCli(['nudges', '--at', '2026-12-05T09:00+01:00'], deadStorage);
     expect(res.code).toBe(1);

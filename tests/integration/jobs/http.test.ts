@@ -60,7 +60,7 @@ describe('with JOBS_KEY configured', () => {
   it('an unknown job → 404 naming the known ones (after the key check)', async () => {
     const res = await post(base, '/api/jobs/reboot', { headers: { authorization: `Bearer ${KEY}` } });
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ code: 'NOT_FOUND', message: 'No such job.', details: { jobs: ['nudges', 'followups', 'digests', 'yousaid', 'retention', 'repair', 'headcount'] } });
+    expect(await res.json()).toEqual({ code: 'NOT_FOUND', message: 'No such job.', details: { jobs: ['nudges', 'followups', 'digests', 'yousaid', 'retention', 'repair', 'headcount', 'owners', 'teamcards'] } });
     expect((await post(base, '/api/jobs/reboot')).status).toBe(401);
   });
 

@@ -57,6 +57,8 @@ const RUNS: SendRunsResponse = {
     yousaid: [],
     end: [],
     followup: [],
+    owner: [],
+    teamcard: [],
   },
 };
 
@@ -93,8 +95,8 @@ describe('campaign admin', () => {
     const runs = await screen.findByRole('table', { name: 'Dagelijkse herinnering' });
     expect(within(runs).getAllByRole('row')[1]?.textContent).toContain('38');
     expect(within(runs).getByText('4,2 s')).toBeTruthy();
-    // digest, yousaid, end and followup (issue 15) have no runs yet.
-    expect(screen.getAllByText('Nog geen rondes.')).toHaveLength(4);
+    // digest, yousaid, end, followup (issue 15), owner and teamcard (issue 16) have no runs yet.
+    expect(screen.getAllByText('Nog geen rondes.')).toHaveLength(6);
     expect(screen.getByRole('button', { name: 'Cijfers downloaden (CSV)' })).toBeTruthy();
   });
 

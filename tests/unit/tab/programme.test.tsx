@@ -268,6 +268,65 @@ describe('you said, we did', () => {
   });
 });
 
+describe('action owners who are participants (issue 16)', () => {
+  const people = {
+    coordinators: [],
+    people: [
+      { userId: 'u-anna', teamId: 't-zon', teamName: 'Team Zon', roles: [], status: 'active' },
+      { userId: 'u-bram', teamId: 't-maan', teamName: 'Team Maan', roles: [], status: 'active' },
+    ],
+  };
+
+  test('a coordinator picks a participant as owner next to the name; the edit sends ownerUserId, and "nobody" clears it', async () => {
+    const user = userEvent.setup();
+    const a1 = action('a1', { status: 'gepland', nextStatuses: nextStatuses('gepland') });
+    const tab = renderTab('#/programme/action/a1', {
+      session: coordinator,
+      answers: {
+        'GET /api/actions/a1': { body: detail(a1, true), headers: { ETag: a1.etag } },
+        'GET /api/admin/coordinators': { body: people },
+        'PATCH /api/actions/a1': { body: { action: a1 }, headers: { ETag: a1.etag } },
+      },
+    });
+    const form = await screen.findByRole('form', { name: 'Actie bijwerken' });
+    const picker = await within(form).findByRole('combobox', { name: /Eigenaar in de app \(deelnemer\)/ });
+    expect(within(picker).getAllByRole('option').map((o) => (o as HTMLOptionElement).value)).toEqual(['', 'u-anna', 'u-bram']);
+    await user.selectOptions(picker, 'u-bram');
+    await user.click(within(form).getByRole('button', { name: 'Opslaan' }));
+    await waitFor(() => expect(tab.calls.find((c: RecordedCall) => c.method === 'PATCH')?.body).toEqual({ ownerUserId: 'u-bram' }));
+    tab.unmount();
+
+    const owned = action('a2', { status: 'gepland', nextStatuses: nextStatuses('gepland'), ownerUserId: 'u-bram' });
+    const again = renderTab('#/programme/action/a2', {
+      session: coordinator,
+      answers: {
+        'GET /api/actions/a2': { body: detail(owned, true), headers: { ETag: owned.etag } },
+        'GET /api/admin/coordinators': { body: people },
+        'PATCH /api/actions/a2': { body: { action: owned }, headers: { ETag: owned.etag } },
+      },
+    });
+    const form2 = await screen.findByRole('form', { name: 'Actie bijwerken' });
+    const picker2 = await within(form2).findByRole('combobox', { name: /Eigenaar in de app/ });
+    expect((picker2 as HTMLSelectElement).value).toBe('u-bram');
+    await user.selectOptions(picker2, '');
+    await user.click(within(form2).getByRole('button', { name: 'Opslaan' }));
+    await waitFor(() => expect(again.calls.find((c: RecordedCall) => c.method === 'PATCH')?.body).toEqual({ ownerUserId: null }));
+  });
+
+  test('"Mijn acties" shows the actions the signed-in participant owns, and nothing to anyone else', async () => {
+    const mine = [action('m1', { title: { nl: 'Mijn fietsenstalling', en: 'My bike shed' }, ownerUserId: 'u-anna', status: 'gepland' }), ...ACTIONS];
+    const tab = renderTab('#/programme/list', { lang: 'en', answers: { 'GET /api/programme': { body: programme(mine) } } });
+    const section = await screen.findByRole('region', { name: 'My actions' });
+    expect(within(section).getByRole('link', { name: 'My bike shed' }).getAttribute('href')).toBe('#/programme/action/m1');
+    expect(within(section).queryByRole('link', { name: 'Cups without plastic' })).toBeNull();
+    tab.unmount();
+    renderTab('#/programme', { session: sessionOf({ userId: 'u-someone-else' }), answers: { 'GET /api/programme': { body: programme(mine) } } });
+    await screen.findByRole('heading', { level: 1, name: 'Actieprogramma' });
+    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
+    expect(screen.queryByRole('region', { name: 'Mijn acties' })).toBeNull();
+  });
+});
+
 test('the programme texts have every key in Dutch and English, with the same placeholders', () => {
   for (const [key, text] of Object.entries(programmeTexts)) {
     expect([key, text.nl.trim().length > 0, text.en.trim().length > 0]).toEqual([key, true, true]);

@@ -21,6 +21,8 @@ export const COMMANDS = {
   myData: { aliases: ['mijn gegevens', 'my data'], usage: { nl: 'mijn gegevens', en: 'my data' } },
   deleteData: { aliases: ['verwijder mijn gegevens', 'delete my data'], usage: { nl: 'verwijder mijn gegevens', en: 'delete my data' } },
   leave: { aliases: ['afmelden', 'stop', 'leave'], usage: { nl: 'afmelden', en: 'leave' } },
+  myActions: { aliases: ['mijn acties', 'my actions'], usage: { nl: 'mijn acties', en: 'my actions' } },
+  teamCard: { aliases: ['teamkaart', 'team card', 'teamcard'], usage: { nl: 'teamkaart aan', en: 'team card on' } },
 } as const satisfies Record<string, { aliases: readonly string[]; usage: Localized }>;
 
 export type CommandId = keyof typeof COMMANDS;

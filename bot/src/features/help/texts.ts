@@ -45,4 +45,6 @@ export const COMMAND_HELP: Readonly<Record<CommandId, Localized>> = {
   myData: { nl: 'Alles wat ik over je bewaar, ook als download', en: 'Everything I keep about you, also as a download' },
   deleteData: { nl: 'Wis al je gegevens', en: 'Erase all your data' },
   leave: { nl: 'Stoppen met de challenge', en: 'Stop the challenge' },
+  myActions: { nl: 'De acties waarvan je eigenaar bent, en hoe het ermee staat', en: 'The actions you are the owner of, and how they are going' },
+  teamCard: { nl: 'In een teamkanaal: de wekelijkse teamkaart aan of uit (leidinggevende of coördinator)', en: 'In a team channel: the weekly team card on or off (manager or coordinator)' },
 };

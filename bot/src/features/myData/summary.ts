@@ -47,7 +47,7 @@ const STATUS: Record<ParticipantStatus, Localized> = { active: T.statusActive, p
 const ROLE: Record<Role, Localized> = { manager: T.roleManager, coordinator: T.roleCoordinator };
 const LANGUAGE: Record<Language, Localized> = { nl: T.languageNl, en: T.languageEn };
 const IDEA_STATUS: Record<IdeaStatus, Localized> = { nieuw: T.ideaNieuw, bekeken: T.ideaBekeken, overgenomen: T.ideaOvergenomen };
-const SEND_KIND: Record<SendKind, Localized> = { nudge: T.messagesNudge, digest: T.messagesDigest, yousaid: T.messagesYousaid, end: T.messagesEnd, followup: T.messagesFollowup };
+const SEND_KIND: Record<SendKind, Localized> = { nudge: T.messagesNudge, digest: T.messagesDigest, yousaid: T.messagesYousaid, end: T.messagesEnd, followup: T.messagesFollowup, owner: T.messagesOwner, teamcard: T.messagesTeamcard };
 
 function local(iso: string | Date, lang: Language): DateTime {
   const dt = typeof iso === 'string' ? DateTime.fromISO(iso) : DateTime.fromJSDate(iso);

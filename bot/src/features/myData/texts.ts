@@ -81,6 +81,8 @@ export const myDataTexts = {
   messagesYousaid: { nl: 'Jij zei, wij deden', en: 'You said, we did' },
   messagesEnd: { nl: 'Eindmeting', en: 'End survey' },
   messagesFollowup: { nl: 'Terugblik', en: 'Follow-up' },
+  messagesOwner: { nl: 'Eigenaar van een actie', en: 'Owner of an action' },
+  messagesTeamcard: { nl: 'Teamkaart in een kanaal', en: 'Team card in a channel' },
   noMessages: { nl: 'Geen.', en: 'None.' },
   download: { nl: 'Download alles (JSON)', en: 'Download everything (JSON)' },
   downloadNote: {

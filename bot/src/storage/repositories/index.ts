@@ -18,6 +18,7 @@ import { ReportQuotaRepository } from './reportQuota';
 import { SendClaimsRepository } from './sendClaims';
 import { SendRunsRepository } from './sendRuns';
 import { SurveysRepository } from './surveys';
+import { TeamCardsRepository } from './teamCards';
 
 /** Every repository, built once by the composition root and handed to features through their constructors. */
 export interface Repositories {
@@ -42,6 +43,8 @@ export interface Repositories {
   readonly pledges: PledgesRepository;
   /** Answers to the follow-up pulses (followUpAnswers.ts). */
   readonly followUpAnswers: FollowUpAnswersRepository;
+  /** Team channels that carry the weekly team card (teamCards.ts). */
+  readonly teamCards: TeamCardsRepository;
 }
 
 /** How long an instance may serve the org's campaigns and catalogue from memory (coordinator edits reach other instances within this). */
@@ -85,5 +88,6 @@ export function createRepositories(clients: TableClients, options: RepositoryOpt
     erasureConfirmations: new ErasureConfirmationsRepository(store('ErasureConfirmations')),
     pledges: new PledgesRepository(store('Pledges')),
     followUpAnswers: new FollowUpAnswersRepository(store('FollowUpAnswers')),
+    teamCards: new TeamCardsRepository(store('TeamCards')),
   };
 }

@@ -12,7 +12,7 @@ import type { Action, Barrier } from '@soestainable/shared/domain/programme';
 import { THEMES, type Theme } from '@soestainable/shared/domain/types';
 import type { StoredAction } from '../../storage/repositories/actions';
 import { ApiError, requireRole, type Principal, type TabApiContext } from '../http';
-import { byClientId, getActionOr404, linkedStatusFor } from '../programme/programme';
+import { byClientId, checkOwnerParticipant, getActionOr404, linkedStatusFor } from '../programme/programme';
 import { audit, defined, mapLimit, orgOf, parseBody } from '../request';
 import { actionView } from '../programme/views';
 
@@ -165,6 +165,7 @@ export async function link(ctx: TabApiContext, principal: Principal, body: unkno
 export async function createFromBarriers(ctx: TabApiContext, principal: Principal, body: unknown): Promise<{ status: number; body: TriageResponse; headers: Record<string, string> }> {
   requireRole(principal, 'coordinator');
   const input = parseBody(createFromBarriersBodySchema, body);
+  await checkOwnerParticipant(ctx, input.action.ownerUserId);
   const org = orgOf(ctx);
   const barriers = await loadBarriers(ctx, input.barrierIds);
   const ids = barriers.map((b) => b.barrierId);

@@ -13,9 +13,11 @@ import {
   type YouSaidEntry,
   type YouSaidResponse,
 } from '@soestainable/shared/api/programme';
+import { isJoined } from '@soestainable/shared/domain/organisation';
 import { canTransition, type Action, type Barrier } from '@soestainable/shared/domain/programme';
-import { ACTION_STATUSES, type BarrierStatus } from '@soestainable/shared/domain/types';
+import { ACTION_STATUSES } from '@soestainable/shared/domain/types';
 import { isAppError } from '../../errors';
+import { linkedStatusFor, syncLinkedBarriers as syncBarriers } from '../../services/owners/linkedBarriers';
 import type { StoredAction } from '../../storage/repositories/actions';
 import { ApiError, requireRole, type Principal, type TabApiContext } from '../http';
 import { audit, defined, ifMatch, invalid, mapLimit, orgOf, param, parseBody } from '../request';
@@ -44,28 +46,25 @@ export async function getActionOr404(ctx: TabApiContext, actionId: string): Prom
   return stored;
 }
 
-/** The barrier status an action's linked barriers should have: solved once the action is realised. */
-export function linkedStatusFor(action: Action): BarrierStatus {
-  return action.status === 'gerealiseerd' ? 'opgelost' : 'gekoppeld';
+/** The barrier status an action's linked barriers should have (services/owners/linkedBarriers.ts). */
+export { linkedStatusFor };
+
+/** Brings the linked barriers' status in line with the action (services/owners/linkedBarriers.ts, shared with the owner's card). */
+export async function syncLinkedBarriers(ctx: TabApiContext, action: Action): Promise<void> {
+  await syncBarriers(ctx.repos, action);
 }
 
 /**
- * Brings the linked barriers' status in line with the action (gekoppeld ↔ opgelost). Idempotent: a barrier
- * already right, gone, or handled otherwise is left alone, so running it again after a failure finishes it.
+ * An owner named as a person in the app (`ownerUserId`) must be a participant of the organisation who takes part:
+ * the owner card goes to them (jobs/owners). Anyone else is named by free text only (`owner`). VALIDATION_FAILED with
+ * rule `not_a_participant` otherwise.
  */
-export async function syncLinkedBarriers(ctx: TabApiContext, action: Action): Promise<void> {
-  const want = linkedStatusFor(action);
-  await mapLimit(action.barrierIds, WRITE_CONCURRENCY, async (barrierId) => {
-    try {
-      await ctx.repos.barriers.update(action.orgId, barrierId, (b) => {
-        if (b.actionId !== action.actionId || b.status === want) return undefined;
-        if (b.status !== 'gekoppeld' && b.status !== 'opgelost' && b.status !== 'nieuw') return undefined;
-        return { ...b, status: want, actionId: action.actionId };
-      });
-    } catch (err) {
-      if (!isAppError(err, 'NOT_FOUND')) throw err;
-    }
-  });
+export async function checkOwnerParticipant(ctx: TabApiContext, ownerUserId: string | null | undefined): Promise<void> {
+  if (ownerUserId === undefined || ownerUserId === null) return;
+  const participant = await byClientId(() => ctx.repos.participants.get(ownerUserId));
+  if (!isJoined(participant) || participant.orgId !== orgOf(ctx)) {
+    throw invalid('ownerUserId', 'not_a_participant', 'An owner picked from the app must be a participant of the organisation.');
+  }
 }
 
 async function barriersOf(ctx: TabApiContext, ids: readonly string[]): Promise<Barrier[]> {
@@ -108,6 +107,7 @@ export async function getActionDetail(ctx: TabApiContext, principal: Principal, 
 export async function createAction(ctx: TabApiContext, principal: Principal, body: unknown) {
   requireRole(principal, 'coordinator');
   const fields = parseBody(createActionBodySchema, body);
+  await checkOwnerParticipant(ctx, fields.ownerUserId);
   const stored = await ctx.repos.actions.create({ orgId: orgOf(ctx), ...defined(fields) }, principal.userId);
   await audit(ctx, principal, 'action.create', stored.action.actionId);
   const out: ActionResponse = { action: actionView(stored) };
@@ -119,6 +119,7 @@ export async function updateAction(ctx: TabApiContext, principal: Principal, req
   const actionId = param(req, 'actionId');
   const changes = parseBody(updateActionBodySchema, req.body);
   const etag = ifMatch(req);
+  await checkOwnerParticipant(ctx, changes.ownerUserId);
   const current = await getActionOr404(ctx, actionId);
   if (current.etag !== etag) {
     throw new ApiError('STALE', 'Someone else changed this action in the meantime; reload and try again.', { etag: current.etag });

@@ -16,7 +16,7 @@ import { NoticeBar, useAdminStyles, type Notice } from './common';
 import { adminTexts } from './texts';
 
 const COUNTERS = ['queued', 'sent', 'retried', 'throttled', 'failed', 'skipped', 'uncertain'] as const;
-const KIND_TEXT = { nudge: adminTexts.kind_nudge, digest: adminTexts.kind_digest, yousaid: adminTexts.kind_yousaid, end: adminTexts.kind_end, followup: adminTexts.kind_followup } as const satisfies Record<SendKind, Localized>;
+const KIND_TEXT = { nudge: adminTexts.kind_nudge, digest: adminTexts.kind_digest, yousaid: adminTexts.kind_yousaid, end: adminTexts.kind_end, followup: adminTexts.kind_followup, owner: adminTexts.kind_owner, teamcard: adminTexts.kind_teamcard } as const satisfies Record<SendKind, Localized>;
 
 function RunsTable({ kind, runs, lang }: { readonly kind: SendKind; readonly runs: readonly SendRunView[]; readonly lang: Language }): ReactElement {
   const s = useSectionStyles();

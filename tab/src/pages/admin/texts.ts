@@ -76,6 +76,8 @@ export const adminTexts = {
   kind_yousaid: GLOSSARY.youSaidWeDid.label,
   kind_end: { nl: 'Eindmeting', en: 'End survey' },
   kind_followup: { nl: 'Terugblik', en: 'Follow-up' },
+  kind_owner: { nl: 'Eigenaar van een actie', en: 'Owner of an action' },
+  kind_teamcard: { nl: 'Teamkaarten in kanalen', en: 'Team cards in channels' },
   noRuns: { nl: 'Nog geen rondes.', en: 'No runs yet.' },
   started: { nl: 'Gestart', en: 'Started' },
   duration: { nl: 'Duur', en: 'Duration' },

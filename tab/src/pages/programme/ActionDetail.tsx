@@ -108,7 +108,31 @@ interface EditProps {
   readonly onDone: (message: Message) => void;
 }
 
-/** The coordinator's edit form: status (only the moves allowed from here), owner, due date; sends the ETag. */
+/**
+ * The owner as a person in the app: a participant of the organisation (the people list the admin pickers use), or
+ * nobody (the free-text name only). Without the list (it failed to load) the picker is left out and nothing changes.
+ */
+function OwnerPersonField({ value, onChange }: { readonly value: string; readonly onChange: (userId: string) => void }): ReactElement | null {
+  const t = useT();
+  const people = useApi('admin.coordinators.get');
+  if (people.data === undefined) return null;
+  const options = people.data.people;
+  return (
+    <Field label={t(programmeTexts.ownerPerson)} hint={t(programmeTexts.ownerPersonHint)}>
+      <Select value={value} onChange={(_, data) => onChange(data.value)}>
+        <option value="">{t(programmeTexts.ownerPersonNone)}</option>
+        {value !== '' && !options.some((p) => p.userId === value) ? <option value={value}>{value}</option> : null}
+        {options.map((p) => (
+          <option key={p.userId} value={p.userId}>
+            {p.userId} · {p.teamName}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/** The coordinator's edit form: status (only the moves allowed from here), owner (a name, and maybe a participant), due date; sends the ETag. */
 function EditForm({ detail, etag, onDone }: EditProps): ReactElement {
   const t = useT();
   const styles = useStyles();
@@ -118,6 +142,7 @@ function EditForm({ detail, etag, onDone }: EditProps): ReactElement {
   const { action } = detail;
   const [status, setStatus] = useState<ActionStatus | ''>('');
   const [owner, setOwner] = useState(action.owner);
+  const [ownerUserId, setOwnerUserId] = useState(action.ownerUserId ?? '');
   const [due, setDue] = useState(action.dueDate ?? '');
   const [message, setMessage] = useState<Message | null>(null);
   const ownerTrimmed = owner.trim();
@@ -130,6 +155,7 @@ function EditForm({ detail, etag, onDone }: EditProps): ReactElement {
     const body: { -readonly [K in keyof UpdateActionBody]: UpdateActionBody[K] } = {};
     if (status !== '') body.status = status;
     if (ownerTrimmed !== action.owner) body.owner = ownerTrimmed;
+    if (ownerUserId !== (action.ownerUserId ?? '')) body.ownerUserId = ownerUserId === '' ? null : ownerUserId;
     if (due !== (action.dueDate ?? '')) body.dueDate = due === '' ? null : due;
     if (Object.keys(body).length === 0) {
       setMessage({ intent: 'warning', text: t(programmeTexts.nothingChanged) });
@@ -163,6 +189,7 @@ function EditForm({ detail, etag, onDone }: EditProps): ReactElement {
         <Field label={t(programmeTexts.ownerField)} required {...validation(ownerProblem)}>
           <Input value={owner} onChange={(_, data) => setOwner(data.value)} />
         </Field>
+        <OwnerPersonField value={ownerUserId} onChange={setOwnerUserId} />
         <Field label={t(programmeTexts.dueField)}>
           <Input type="date" value={due} onChange={(_, data) => setDue(data.value)} />
         </Field>

@@ -1,11 +1,15 @@
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
+import type { ActionView } from '@soestainable/shared/api/programme';
+import type { Language } from '@soestainable/shared/domain/types';
 import { useApi } from '../../api/useApi';
-import { useLang } from '../../app/context';
+import { useLang, useSession } from '../../app/context';
 import type { PageProps } from '../../app/pages';
 import { hrefFor } from '../../app/router';
 import { ApiView, EmptyState } from '../../components/states';
 import { PageFrame } from '../../components/PageFrame';
+import { StatusBadge } from '../../components/StatusBadge';
+import { localized } from '../../texts/format';
 import { useT } from '../../texts/useT';
 import { ActionDetail } from './ActionDetail';
 import { ActionList } from './ActionList';
@@ -38,7 +42,44 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   current: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottomColor: tokens.colorCompoundBrandStroke },
+  mine: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalL,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  mineHeading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  mineList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  mineItem: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, overflowWrap: 'anywhere' },
 });
+
+/** "Mijn acties": shown only to someone who owns actions as a participant (issue 16); they update them in the chat. */
+function MyActions({ actions, lang }: { readonly actions: readonly ActionView[]; readonly lang: Language }): ReactElement | null {
+  const t = useT();
+  const styles = useStyles();
+  const { userId } = useSession();
+  const mine = actions.filter((a) => a.ownerUserId === userId);
+  if (mine.length === 0) return null;
+  return (
+    <section className={styles.mine} aria-labelledby="my-actions">
+      <h2 id="my-actions" className={styles.mineHeading}>
+        {t(programmeTexts.mine)}
+      </h2>
+      <Text>{t(programmeTexts.mineIntro)}</Text>
+      <ul className={styles.mineList}>
+        {mine.map((a) => (
+          <li key={a.actionId} className={styles.mineItem}>
+            <Link href={hrefFor('programme', 'action', a.actionId)}>{localized(a.title, lang)}</Link>
+            <StatusBadge status={a.status} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 const VIEW_TEXT = { map: 'tabMap', list: 'tabList', yousaid: 'tabYouSaid' } as const;
 
@@ -67,10 +108,11 @@ function Programme({ view }: { readonly view: 'map' | 'list' }): ReactElement {
       {(data) =>
         data.actions.length === 0 ? (
           <EmptyState>{t(programmeTexts.empty)}</EmptyState>
-        ) : view === 'map' ? (
-          <Kansenkaart map={data.kansenkaart} actions={data.actions} lang={lang} />
         ) : (
-          <ActionList actions={data.actions} lang={lang} />
+          <>
+            <MyActions actions={data.actions} lang={lang} />
+            {view === 'map' ? <Kansenkaart map={data.kansenkaart} actions={data.actions} lang={lang} /> : <ActionList actions={data.actions} lang={lang} />}
+          </>
         )
       }
     </ApiView>

@@ -85,4 +85,15 @@ export const programmeTexts = {
   weDid: { nl: 'Wij deden', en: 'We did' },
   solvedElsewhere: { nl: 'Ook opgelost', en: 'Also solved' },
   ownerLine: { nl: 'Eigenaar: {owner}', en: 'Owner: {owner}' },
+  ownerPerson: { nl: 'Eigenaar in de app (deelnemer)', en: 'Owner in the app (participant)' },
+  ownerPersonNone: { nl: 'Niemand: alleen de naam', en: 'Nobody: the name only' },
+  ownerPersonHint: {
+    nl: 'Een deelnemer als eigenaar krijgt de actie in de chat en werkt daar de status bij.',
+    en: 'A participant as owner gets the action in the chat and updates its status there.',
+  },
+  mine: { nl: 'Mijn acties', en: 'My actions' },
+  mineIntro: {
+    nl: 'Je bent eigenaar van deze acties. Werk ze bij in de chat met de bot: typ "mijn acties".',
+    en: 'You are the owner of these actions. Update them in the chat with the bot: type "my actions".',
+  },
 } as const satisfies Record<string, Localized>;

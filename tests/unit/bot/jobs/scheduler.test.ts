@@ -16,7 +16,8 @@ describe('dueJobs: what a tick runs', () => {
     expect(dueJobs(at('2026-12-08T03:00+01:00'), { retention: '2026-12-07' })).toEqual(['nudges', 'followups', 'yousaid', 'retention']);
     expect(dueJobs(at('2026-12-07T08:29+01:00'), { retention: '2026-12-07' })).toEqual(['nudges', 'followups', 'yousaid']);
     expect(dueJobs(at('2026-12-07T08:30+01:00'), { retention: '2026-12-07' })).toEqual(['nudges', 'followups', 'digests', 'yousaid']);
-    expect(dueJobs(at('2026-12-07T15:00+01:00'), { retention: '2026-12-07', digests: '2026-12-07' })).toEqual(['nudges', 'followups', 'yousaid']);
+    // The team channel cards (issue 16) run on Monday from 09:00 once, like the digests: here they ran already.
+    expect(dueJobs(at('2026-12-07T15:00+01:00'), { retention: '2026-12-07', digests: '2026-12-07', teamcards: '2026-12-07' })).toEqual(['nudges', 'followups', 'yousaid']);
     expect(dueJobs(at('2026-12-08T08:30+01:00'), { retention: '2026-12-08' })).toEqual(['nudges', 'followups', 'yousaid']); // Tuesday
     // repair: every 10 minutes, at minute 5, 15, …, 55, any day
     expect(dueJobs(at('2026-12-08T08:35+01:00'), { retention: '2026-12-08' })).toEqual(['nudges', 'followups', 'yousaid', 'repair']);
@@ -26,6 +27,16 @@ describe('dueJobs: what a tick runs', () => {
     expect(dueJobs(at('2026-12-08T08:42+01:00'), { retention: '2026-12-08' })).toEqual(['nudges', 'followups', 'yousaid', 'headcount']);
     expect(dueJobs(at('2026-12-08T00:02+01:00'), { retention: '2026-12-08' })).toEqual(['nudges', 'followups', 'yousaid', 'headcount']);
     expect(dueJobs(at('2026-12-08T08:43+01:00'), { retention: '2026-12-08' })).not.toContain('headcount');
+  });
+
+  it('owners every 5 minutes at minute 3, 8, …; team channel cards on Monday from 09:00 once (issue 16)', () => {
+    expect(dueJobs(at('2026-12-08T10:03+01:00'), { retention: '2026-12-08' })).toEqual(['nudges', 'followups', 'yousaid', 'owners']);
+    expect(dueJobs(at('2026-12-08T10:58+01:00'), { retention: '2026-12-08' })).toContain('owners');
+    expect(dueJobs(at('2026-12-08T10:04+01:00'), { retention: '2026-12-08' })).not.toContain('owners');
+    expect(dueJobs(at('2026-12-07T08:59+01:00'), { retention: '2026-12-07', digests: '2026-12-07' })).not.toContain('teamcards');
+    expect(dueJobs(at('2026-12-07T09:00+01:00'), { retention: '2026-12-07', digests: '2026-12-07' })).toEqual(['nudges', 'followups', 'yousaid', 'teamcards']);
+    expect(dueJobs(at('2026-12-07T09:01+01:00'), { retention: '2026-12-07', digests: '2026-12-07', teamcards: '2026-12-07' })).not.toContain('teamcards');
+    expect(dueJobs(at('2026-12-08T09:00+01:00'), { retention: '2026-12-08' })).not.toContain('teamcards'); // Tuesday
   });
 
   it('uses the local clock across DST: Monday 30 March 2026 08:30 CEST is 06:30 UTC', () => {
@@ -167,6 +178,6 @@ describe('JobRegistry', () => {
     const job = (name: JobName): Job => ({ name, run: async () => ({ job: name, at: '', dryRun: false, runs: [], counts: {}, durationMs: 0 }) });
     expect(() => new JobRegistry([job('nudges'), job('digests'), job('yousaid')])).toThrow(/missing.*retention/);
     expect(() => new JobRegistry([...JOB_NAMES.map(job), job('nudges')])).toThrow(/twice/);
-    expect(new JobRegistry(JOB_NAMES.map(job)).names).toEqual(['nudges', 'followups', 'digests', 'yousaid', 'retention', 'repair', 'headcount']);
+    expect(new JobRegistry(JOB_NAMES.map(job)).names).toEqual(['nudges', 'followups', 'digests', 'yousaid', 'retention', 'repair', 'headcount', 'owners', 'teamcards']);
   });
 });
