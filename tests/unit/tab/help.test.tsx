@@ -107,7 +107,7 @@ describe('"Hoe werkt het?" (#/help)', () => {
 
   test('every text has Dutch and English, with the same placeholders', () => {
     for (const [key, text] of Object.entries(T)) {
-      expect({ key, nl: text.nl.trim().length > 0, en: text.en.trim().length > 0, same: text.nl === text.en }).toEqual({ key, nl: true, en: true, same: false });
+      expect({ key, nl: text.nl.trim().length > 0, en: text.en.trim().length > 0, same: (text.nl as string) === text.en }).toEqual({ key, nl: true, en: true, same: false });
       expect({ key, en: placeholders(text.en) }).toEqual({ key, en: placeholders(text.nl) });
     }
   });
