@@ -234,7 +234,7 @@ describe('the tab in Chromium', () => {
     }
   }, 240_000);
 
-  const PAGES = ['team', 'org', 'me', 'programme', 'programme/list', 'programme/yousaid', 'inbox', 'admin', 'report', 'config'] as const;
+  const PAGES = ['team', 'org', 'me', 'programme', 'programme/list', 'programme/yousaid', 'inbox', 'admin', 'report', 'config', 'help'] as const;
   const VIEWPORTS = [
     { name: 'panel', width: 320, height: 720 },
     { name: 'desktop', width: 1280, height: 800 },
