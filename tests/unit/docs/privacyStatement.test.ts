@@ -130,6 +130,12 @@ describe('the privacy statement for employees keeps the facts of docs/privacy.md
     expect(found.filter(([, values]) => values.some((v) => v !== DEFAULTS.MIN_GROUP_SIZE))).toEqual([]);
   });
 
+  it('the employee guide gives the daily limit of barriers and ideas (REPORTS_PER_DAY), as docs/privacy.md does', () => {
+    expectSaid(read('docs/handleiding/nl/medewerker.md'), [/hoogstens (\d+) prikkels en ideeën/], DEFAULTS.REPORTS_PER_DAY);
+    expectSaid(read('docs/handleiding/en/employee.md'), [/at most (\d+) barriers and ideas/], DEFAULTS.REPORTS_PER_DAY);
+    expectSaid(read(PRIVACY), [/`REPORTS_PER_DAY` \(default (\d+)\)/], DEFAULTS.REPORTS_PER_DAY);
+  });
+
   describe('what is anonymous', () => {
     const ANONYMOUS = [
       {
