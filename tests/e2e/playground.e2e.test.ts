@@ -26,6 +26,8 @@ import { reportsTexts } from '@soestainable/bot/features/reports/texts';
 import { settingsTexts } from '@soestainable/bot/features/settings/texts';
 import { welcomeTexts } from '@soestainable/bot/features/welcome/texts';
 import { DEMO_LABEL, DEMO_TEAMS } from '@soestainable/bot/seed/demoData';
+import { helpTexts } from '@soestainable/bot/features/help/texts';
+import { IMG_DIR, picturePath, recordPicture, type PictureName } from '../helpers/guidePictures';
 import { launchBrowser, type Browser } from './helpers/browser';
 import { Playground, squash, WAIT_MS, type BotMessage } from './helpers/playground';
 import { buildIfNeeded, openPorts, startStack, type Stack } from './helpers/stack';
@@ -73,6 +75,26 @@ let shotNumber = 0;
 
 /** Shared between the steps. */
 const seen: { userId?: string; challenge?: Challenge; exportUrl?: string } = {};
+
+/**
+ * A picture of the guide (docs/handleiding/img, issue 18): the card of `message` alone, recorded with the hash of its
+ * feature's sources (tests/helpers/guidePictures.ts). The bot speaks Dutch by then; the Playground is light.
+ */
+async function guidePicture(message: BotMessage, name: PictureName): Promise<void> {
+  // The chat scrolls inside its own pane under a toolbar: a tall window shows the whole card, its end in view.
+  const before = message.page.viewportSize();
+  await message.page.setViewportSize({ width: before?.width ?? 1280, height: 2000 });
+  try {
+    await message.card.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await message.card.screenshot({ path: picturePath(name) });
+  } finally {
+    if (before !== null) await message.page.setViewportSize(before);
+  }
+  recordPicture(name);
+}
+
+/** A Teams app id, so that the help card links to the tab's "Hoe werkt het?" page as it does in Teams. */
+const TEAMS_APP_ID = '2f9f4c52-6a0e-4b4e-9d55-1f0e8f3a7c11';
 
 async function screenshot(name: string): Promise<string> {
   const path = join(SHOTS, `${String(++shotNumber).padStart(2, '0')}-${name}.png`);
@@ -143,7 +165,8 @@ async function download(): Promise<Record<string, unknown>> {
 beforeAll(async () => {
   buildIfNeeded();
   mkdirSync(SHOTS, { recursive: true });
-  stack = await startStack({ extraEnv: { DEV_CLOCK } });
+  mkdirSync(join(root, IMG_DIR), { recursive: true });
+  stack = await startStack({ extraEnv: { DEV_CLOCK, TEAMS_APP_ID } });
   try {
     browser = await launchBrowser();
     page = await browser.context.newPage();
@@ -216,6 +239,7 @@ describe('issue 3 in the Agents Playground: join, check in, barrier, progress, e
     if (!challenge) throw new Error(`the day's card shows no challenge from the catalogue:\n${text}`);
     seen.challenge = challenge;
     await screenshot('daily-card');
+    await guidePicture(card, 'bot-checkin.png');
 
     await card.pick(question('outcome', 'nl'), CHECKIN_OUTCOME_LABELS.done.nl);
     await card.choose(question('travelMode', 'nl'), TRAVEL_MODE_LABELS.fiets.nl);
@@ -241,6 +265,7 @@ describe('issue 3 in the Agents Playground: join, check in, barrier, progress, e
     const card = await pg().send(`prikkel: ${BARRIER}`);
     await card.expectTexts('barrier card', [reportsTexts.barrierTitle.nl, reportsTexts.barrierIntro.nl]);
     expect(await card.card.getByRole('textbox', { name: reportsTexts.barrierTextLabel.nl, exact: true }).inputValue()).toBe(BARRIER);
+    await guidePicture(card, 'bot-barrier.png');
     const text = await card.submit('barrier', reportsTexts.send.nl, [reportsTexts.barrierThanks.nl, reportsTexts.reference.nl, BARRIER]);
     expect(text).toMatch(/\bP-[A-Z0-9]{3,}\b/);
   });
@@ -248,12 +273,14 @@ describe('issue 3 in the Agents Playground: join, check in, barrier, progress, e
   step('"voortgang": the progress card in Dutch', async () => {
     const card = await pg().send('voortgang');
     await card.expectTexts('progress', [progressTexts.title.nl, progressTexts.streak.nl, t(progressTexts.streakValue, 'nl', { count: 1 }), progressTexts.checkedIn.nl]);
+    await guidePicture(card, 'bot-progress.png');
   });
 
   step('"mijn gegevens": the summary card with the download and delete buttons', async () => {
     const card = await pg().send('mijn gegevens');
     await card.expectTexts('my data', [myDataTexts.summaryTitle.nl, t(myDataTexts.checkInCount, 'nl', { count: 1 }), myDataTexts.surveyBaseline.nl]);
     await card.card.getByRole('button', { name: myDataTexts.deleteButton.nl, exact: true }).waitFor({ state: 'visible', timeout: WAIT_MS });
+    await guidePicture(card, 'bot-mydata.png');
 
     // The Action.OpenUrl button opens the link in a new window, as Teams would; the answer is a file download
     // (Content-Disposition: attachment), so the window may close at once: take the URL from the request.
@@ -279,6 +306,14 @@ describe('issue 3 in the Agents Playground: join, check in, barrier, progress, e
     },
     { blocking: false },
   );
+
+  step('"hulp": the help card in Dutch, with "Hoe werkt het?" linking to the tab', async () => {
+    const card = await pg().send('hulp');
+    await card.expectTexts('help', [helpTexts.title.nl, helpTexts.intro.nl]);
+    const link = card.card.getByRole('link', { name: helpTexts.guide.nl, exact: true });
+    await link.waitFor({ state: 'visible', timeout: WAIT_MS });
+    await guidePicture(card, 'bot-help.png');
+  });
 
   step('"taal en": the bot switches to English', async () => {
     const card = await pg().send('taal en');

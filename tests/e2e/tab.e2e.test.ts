@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { IMG_DIR, picturePath, recordPicture, ROOT, type PictureName } from '../helpers/guidePictures';
 import { launchBrowser, type Browser } from './helpers/browser';
 import { buildIfNeeded, startStack, type Stack } from './helpers/stack';
 
@@ -12,7 +13,10 @@ import { buildIfNeeded, startStack, type Stack } from './helpers/stack';
  * - every page in light and dark, Dutch and English, in a 320 px side panel and at desktop width: a screenshot
  *   of each (test-results/tab/) and axe-core with zero serious or critical violations; at 320 px nothing is wider
  *   than the panel and every page of the navigation can be reached (a tab, or an item of its "More" menu);
- *   at both widths no text is cut off by a box that hides its overflow (issue 14, item 8).
+ *   at both widths no text is cut off by a box that hides its overflow (issue 14, item 8);
+ * - the guide's pictures (docs/handleiding/img, issue 18): the pages the guide shows, in Dutch, light, at desktop
+ *   width, each recorded with the hash of its page's sources (tests/helpers/guidePictures.ts). First, so that they
+ *   show the demo data as seeded.
  */
 const DEV_CLOCK = '2026-12-02T10:00:00+01:00';
 const SHOTS = join(__dirname, '..', '..', 'test-results', 'tab');
@@ -25,6 +29,7 @@ let base = '';
 beforeAll(async () => {
   buildIfNeeded();
   mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(join(ROOT, IMG_DIR), { recursive: true });
   stack = await startStack({ extraEnv: { DEV_CLOCK, PLAYGROUND: '0', SCHEDULER: '0' } });
   base = `http://127.0.0.1:${stack.port}`;
   browser = await launchBrowser();
@@ -143,6 +148,44 @@ async function reachablePages(page: Page, lang: 'nl' | 'en', shot?: string): Pro
   return names;
 }
 
+describe('the guide\'s pictures of the tab (nl, light, desktop)', () => {
+  test('guide: every tab page the guide shows, as the coordinator, a manager and an employee see it', async () => {
+    const page = await context().newPage();
+    try {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.emulateMedia({ colorScheme: 'light' });
+      /** The page at `hash`, or one of its sections (`region`, by its heading), as a picture of the guide. */
+      const shoot = async (name: PictureName, hash: string, region?: string): Promise<void> => {
+        await page.goto(`${base}/tab/?lang=nl&theme=light${hash}`);
+        await settled(page);
+        // Charts load after the first paint: wait until the page has stopped asking for anything.
+        await page.waitForLoadState('networkidle', { timeout: 30_000 });
+        await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nl');
+        if (region === undefined) await page.screenshot({ path: picturePath(name) });
+        else await page.getByRole('region', { name: region, exact: true }).screenshot({ path: picturePath(name) });
+        recordPicture(name);
+      };
+      await signIn(page, 'nl', COORDINATOR, /Programmacoördinator/);
+      await shoot('tab-help.png', '#/help');
+      await shoot('tab-org.png', '#/org');
+      await shoot('tab-programme.png', '#/programme');
+      await shoot('tab-yousaid.png', '#/programme/yousaid');
+      await shoot('tab-inbox.png', '#/inbox');
+      await shoot('tab-admin.png', '#/admin');
+      await shoot('tab-admin-teams.png', '#/admin', 'Teams en leidinggevenden');
+      await shoot('tab-report.png', '#/report');
+
+      await signIn(page, 'nl', 'demo-publiekszaken-manager', /^Leidinggevende$/);
+      await shoot('tab-team.png', new URL(page.url()).hash);
+
+      await signIn(page, 'nl', 'demo-publiekszaken-02', /^Medewerker$/);
+      await shoot('tab-me.png', '#/me');
+    } finally {
+      await page.close();
+    }
+  }, 300_000);
+});
+
 describe('the tab in Chromium', () => {
   test('a coordinator triages three barriers into an action, starts it, and finds it on the kansenkaart and in "you said, we did"', async () => {
     const page = await context().newPage();
@@ -191,7 +234,7 @@ describe('the tab in Chromium', () => {
     }
   }, 240_000);
 
-  const PAGES = ['team', 'org', 'me', 'programme', 'programme/list', 'programme/yousaid', 'inbox', 'admin', 'report', 'config'] as const;
+  const PAGES = ['team', 'org', 'me', 'programme', 'programme/list', 'programme/yousaid', 'inbox', 'admin', 'report', 'config', 'help'] as const;
   const VIEWPORTS = [
     { name: 'panel', width: 320, height: 720 },
     { name: 'desktop', width: 1280, height: 800 },

@@ -1,6 +1,7 @@
 import {
   Button,
   FluentProvider,
+  Link,
   makeStyles,
   teamsDarkTheme,
   teamsHighContrastTheme,
@@ -22,7 +23,7 @@ import { AppContext, useDevSignIn, type AppContextValue } from './context';
 import type { HostTheme, TabEnvironment } from './host';
 import { Navigation } from './Navigation';
 import { PAGE_DEFINITIONS } from './pages';
-import { hrefFor, navigate, parseHash, redirect, teamFromSubPageId, useRoute, type Route } from './router';
+import { hrefFor, navigate, pageFromSubPageId, parseHash, redirect, teamFromSubPageId, useRoute, type Route } from './router';
 
 const SigninPage = lazy(() => import('../pages/signin/index'));
 
@@ -42,6 +43,10 @@ const useStyles = makeStyles({
     '@media print': { display: 'none' },
   },
   signOut: { flexShrink: 0, minWidth: 'auto' },
+  // "Hoe werkt het?" beside the navigation; in the side panel only "?" (its name stays the whole question).
+  help: { flexShrink: 0, paddingInline: tokens.spacingHorizontalS, whiteSpace: 'nowrap' },
+  helpLong: { '@media (max-width: 480px)': { display: 'none' } },
+  helpShort: { display: 'none', fontWeight: tokens.fontWeightSemibold, '@media (max-width: 480px)': { display: 'inline' } },
   main: { flexGrow: 1, minWidth: 0, maxWidth: '100vw' },
 });
 
@@ -109,9 +114,12 @@ export function App({ env }: { readonly env: TabEnvironment }): ReactElement {
   useEffect(() => {
     if (started.current) return;
     started.current = true;
+    const inSettings = env.teams?.frameContext === 'settings';
     const linked = teamFromSubPageId(env.teams?.subPageId);
+    const linkedPage = inSettings ? undefined : pageFromSubPageId(env.teams?.subPageId);
     const here = parseHash(window.location.hash);
-    if (linked !== undefined && env.teams?.frameContext !== 'settings' && !(here.page === 'team' && here.rest[0] === linked)) redirect(hrefFor('team', linked));
+    if (linked !== undefined && !inSettings && !(here.page === 'team' && here.rest[0] === linked)) redirect(hrefFor('team', linked));
+    if (linkedPage !== undefined && here.page !== linkedPage) redirect(hrefFor(linkedPage));
     if (env.teams === null && devTokens !== null && env.storage.getItem('soestainable.devToken') === null) {
       setSessionState({ status: 'signedOut' });
       return;
@@ -119,7 +127,7 @@ export function App({ env }: { readonly env: TabEnvironment }): ReactElement {
     void reloadSession();
     // The opened page's code (and a dashboard's figures) download while the session is asked for, not after;
     // a failure shows when the page renders.
-    const opening = linked !== undefined && env.teams?.frameContext !== 'settings' ? 'team' : here.page;
+    const opening = linked !== undefined && !inSettings ? 'team' : (linkedPage ?? here.page);
     const dashboardOf = linked ?? (here.page === 'team' ? here.rest[0] : undefined);
     if (opening === 'team' && dashboardOf !== undefined) client.prefetch('dashboard.get', { params: { teamId: dashboardOf } });
     PAGE_DEFINITIONS.find((d) => d.page === opening)
@@ -193,6 +201,12 @@ function SignedIn({ route, session }: { readonly route: Route; readonly session:
             current={navItems.find((d) => d.page === route.page)?.page}
             onNavigate={navigate}
           />
+          <Link href={hrefFor('help')} className={styles.help} aria-label={t(commonTexts.helpLink)} {...(route.page === 'help' ? { 'aria-current': 'page' as const } : {})}>
+            <span className={styles.helpLong}>{t(commonTexts.helpLink)}</span>
+            <span className={styles.helpShort} aria-hidden="true">
+              ?
+            </span>
+          </Link>
           {devTokens === null ? null : (
             <Button
               size="small"

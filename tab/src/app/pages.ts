@@ -45,4 +45,6 @@ export const PAGE_DEFINITIONS: readonly PageDefinition[] = [
   { page: 'admin', nav: 'navAdmin', allowed: coordinators, ...onDemand(() => import('../pages/admin/index')) },
   { page: 'report', nav: 'navReport', allowed: coordinators, ...onDemand(() => import('../pages/report/index')) },
   { page: 'config', allowed: everyone, ...onDemand(() => import('../pages/config/index')) },
+  // Reached from the link beside the navigation and from the bot's help card, not from the navigation itself.
+  { page: 'help', allowed: everyone, ...onDemand(() => import('../pages/help/index')) },
 ];

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
+import { HELP_SUB_PAGE } from '@soestainable/shared/api/deepLinks';
 
 /**
  * Hash routes (`#/team/t-1`): the tab is a static page under `/tab/`, so the server needs no route per page and
  * Teams' content URLs can name a page (`/tab/?lang={locale}#/me`).
  */
-export const PAGES = ['team', 'org', 'me', 'programme', 'inbox', 'admin', 'report', 'config', 'signin'] as const;
+export const PAGES = ['team', 'org', 'me', 'programme', 'inbox', 'admin', 'report', 'config', 'signin', 'help'] as const;
 export type PageId = (typeof PAGES)[number];
 
 export type Route =
@@ -44,6 +45,11 @@ export function teamFromSubPageId(subPageId: string | undefined): string | undef
   if (subPageId === undefined || !subPageId.startsWith('team:')) return undefined;
   const teamId = subPageId.slice('team:'.length);
   return teamId === '' ? undefined : teamId;
+}
+
+/** The page a Teams deep link (`subEntityId`) names other than a team: `help` → "Hoe werkt het?". */
+export function pageFromSubPageId(subPageId: string | undefined): PageId | undefined {
+  return subPageId === HELP_SUB_PAGE ? 'help' : undefined;
 }
 
 /** Goes to a page (adds a history entry, as a link would). */

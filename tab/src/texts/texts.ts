@@ -40,6 +40,8 @@ export const commonTexts = {
   cancel: { nl: 'Annuleren', en: 'Cancel' },
   required: { nl: 'Vul dit in.', en: 'Fill this in.' },
   tooLong: { nl: 'Maximaal {max} tekens.', en: 'At most {max} characters.' },
+  // The link to "Hoe werkt het?" beside the navigation (pages/help); short "?" in the side panel.
+  helpLink: { nl: 'Hoe werkt het?', en: 'How does it work?' },
 } as const satisfies Record<string, Localized>;
 
 /** The texts a page's entry in the navigation can have (`tab/src/app/pages.ts`). */

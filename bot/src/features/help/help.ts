@@ -3,6 +3,7 @@ import type { Participant } from '@soestainable/shared/domain/organisation';
 import type { Language } from '@soestainable/shared/domain/types';
 import { t } from '@soestainable/shared/text';
 import { isJoined } from '@soestainable/shared/domain/organisation';
+import { HELP_SUB_PAGE, tabDeepLink } from '@soestainable/shared/api/deepLinks';
 import { COMMANDS, COMMAND_IDS } from '../commands/catalog';
 import { parseCommand } from '../commands/parse';
 import { renderCard } from '../../cards/render';
@@ -21,16 +22,22 @@ export interface HelpCardData {
   readonly commands: ReadonlyArray<{ readonly usage: string; readonly text: string }>;
   readonly roles: ReadonlyArray<{ readonly title: string; readonly text: string }>;
   readonly buttons: readonly CardButton[];
+  /** The link to the tab's "Hoe werkt het?" page; no button without one (no Teams app id configured). */
+  readonly hasGuide: boolean;
+  readonly guide: string;
+  readonly guideUrl: string;
 }
 
 /**
  * The help card: every command in the user's language with a short line each, the extra lines of a manager or
  * coordinator, and the one button that matters most now ("Doe mee" for a newcomer, else "Inchecken").
- * `unknown`: the text was not a command (the card then says so, kindly, without repeating it).
+ * `unknown`: the text was not a command (the card then says so, kindly, without repeating it). `teamsAppId`: for the
+ * button "Hoe werkt het?", a Teams deep link to the tab's page of that name (none without an app id).
  */
-export function helpCard(lang: Language, participant: Participant | undefined, unknown: boolean): Attachment {
+export function helpCard(lang: Language, participant: Participant | undefined, unknown: boolean, teamsAppId?: string): Attachment {
   const txt = textsIn(helpTexts, lang);
   const roles = isJoined(participant) ? participant.roles : [];
+  const guideUrl = tabDeepLink(teamsAppId, HELP_SUB_PAGE);
   const data: HelpCardData = {
     title: txt.title,
     hasLead: unknown,
@@ -42,6 +49,9 @@ export function helpCard(lang: Language, participant: Participant | undefined, u
       ...(roles.includes('coordinator') ? [{ title: txt.coordinatorTitle, text: txt.coordinatorLine }] : []),
     ],
     buttons: isJoined(participant) ? [button(txt.checkIn, CHECKIN_OPEN_VERB, 'positive')] : [button(txt.join, ENROL_VERBS.start, 'positive')],
+    hasGuide: guideUrl !== undefined,
+    guide: txt.guide,
+    guideUrl: guideUrl ?? '',
   };
   return renderCard(helpTemplate, data);
 }
@@ -51,13 +61,13 @@ export function helpCard(lang: Language, participant: Participant | undefined, u
  * of the two it was, so the text is read once more: anything that does not parse as "help" gets the friendly
  * "I didn't recognise that" line on top.
  */
-export function createHelpFeature(_deps: FeatureDeps): Feature {
+export function createHelpFeature({ config }: FeatureDeps): Feature {
   return {
     commands: {
       help: async (turn) => {
         const text = turn.context.activity.text ?? '';
         const unknown = parseCommand(text).command !== 'help';
-        await turn.context.sendActivity({ attachments: [helpCard(turn.lang, turn.participant, unknown)] });
+        await turn.context.sendActivity({ attachments: [helpCard(turn.lang, turn.participant, unknown, config.jobs.teamsAppId)] });
       },
     },
   };

@@ -25,6 +25,8 @@ export const helpTexts = {
   },
   join: { nl: 'Doe mee', en: 'Join' },
   checkIn: { nl: 'Inchecken', en: 'Check in' },
+  // Opens the tab's page of the same name (tab/src/pages/help).
+  guide: { nl: 'Hoe werkt het?', en: 'How does it work?' },
 } as const satisfies Texts;
 
 /** One short line per command, shown next to its usage (commands/catalog.ts) on the help card. */

@@ -5,9 +5,10 @@ import { coreTexts } from '@soestainable/bot/features/core/coreTexts';
 import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '@soestainable/bot/features/enrol/verbs';
 import { helpCard } from '@soestainable/bot/features/help/help';
 import { COMMAND_HELP, helpTexts } from '@soestainable/bot/features/help/texts';
-import { executeActivity, TENANT_ID, useBotHarness } from '../../../helpers/botHarness';
+import { HELP_SUB_PAGE } from '@soestainable/shared/api/deepLinks';
+import { executeActivity, TENANT_ID, useBotHarness, withBotHarness } from '../../../helpers/botHarness';
 import { exchange, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
-import { cardText, cardTexts, elements, expectWellFormed, verbs, type Card } from '../../../helpers/cards';
+import { cardText, cardTexts, elements, expectWellFormed, openUrlOf, verbs, type Card } from '../../../helpers/cards';
 import { participant } from '../../../helpers/orgFixture';
 
 const T = helpTexts;
@@ -68,6 +69,48 @@ describe.each(LANGS)('help in %s', (lang, locale) => {
     const other: Language = lang === 'nl' ? 'en' : 'nl';
     const card = await replyCard(await joinedAdapter(h, { userId: newUser(), language: other }, locale), 'help');
     expect(cardTexts(card)[0]).toBe(T.title[other]);
+  });
+});
+
+/** The Teams app id of a deployment (manifest `id`); without one the card has no "Hoe werkt het?" button. */
+const TEAMS_APP_ID = '2f9f4c52-6a0e-4b4e-9d55-1f0e8f3a7c11';
+
+describe.each(LANGS)('the "Hoe werkt het?" button in %s', (lang, locale) => {
+  it('links to the tab\'s "Hoe werkt het?" page: a Teams deep link into the static tab with subEntityId "help"', async () => {
+    await withBotHarness(
+      async (h) => {
+        const card = await replyCard(await joinedAdapter(h, { userId: newUser(), language: lang }, locale), lang === 'nl' ? 'hulp' : 'help');
+        expectWellFormed(card);
+        const open = elements(card).filter((e) => e['type'] === 'Action.OpenUrl');
+        expect(open.map((e) => e['title'])).toEqual([T.guide[lang]]);
+        const url = new URL(String(openUrlOf(card)));
+        expect(`${url.origin}${url.pathname}`).toBe(`https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/myProgress`);
+        expect(JSON.parse(url.searchParams.get('context') ?? 'null')).toEqual({ subEntityId: HELP_SUB_PAGE });
+        // The check-in button stays the first and only Action.Execute.
+        expect(verbs(card)).toEqual([CHECKIN_OPEN_VERB]);
+      },
+      { env: { TEAMS_APP_ID } },
+    );
+  });
+
+  it('a newcomer and the answer to unknown text get the link too', async () => {
+    await withBotHarness(
+      async (h) => {
+        for (const text of ['help', 'iets onbekends']) {
+          const card = await replyCard(h.adapter({ userId: newUser(), locale }), text);
+          expect([text, openUrlOf(card)]).toEqual([text, expect.stringContaining(`/l/entity/${TEAMS_APP_ID}/`)]);
+          expect(verbs(card)).toEqual([ENROL_VERBS.start]);
+        }
+      },
+      { env: { TEAMS_APP_ID } },
+    );
+  });
+
+  it('without a Teams app id there is nowhere to link to: no button, the rest of the card unchanged', async () => {
+    const card = await replyCard(await joinedAdapter(h, { userId: newUser(), language: lang }, locale), 'help');
+    expect(openUrlOf(card)).toBeUndefined();
+    expect(cardText(card)).not.toContain(T.guide[lang]);
+    expect(JSON.stringify(card)).not.toContain('teams.microsoft.com');
   });
 });
 
