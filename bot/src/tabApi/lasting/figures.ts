@@ -31,8 +31,7 @@ export interface PersonRecord {
   readonly teamId: string;
   readonly baseline: Survey | undefined;
   readonly end: Survey | undefined;
-  /** The habits the person pledged (empty without a pledge). */
-  readonly pledged: readonly string[];
+  /** The person's pulse answers (each names the pledged habit it is about, as it was pledged then). */
   readonly waves: readonly FollowUpAnswers[];
 }
 
@@ -58,12 +57,14 @@ export function keptCell(tally: KeptTally, minimum: number): KeptCell {
   return { hidden: false, answers: tally.people, ja: share(tally.ja), soms: share(tally.soms), nee: share(tally.nee) };
 }
 
-/** The answers of `people` about `challengeId` in `wave` (people who pledged it and answered that wave). */
+/**
+ * The answers of `people` about `challengeId` in `wave`: the people who had pledged it when they answered that wave
+ * (a pledge changed later does not move an answered wave).
+ */
 export function tallyHabit(people: readonly PersonRecord[], wave: number, challengeId: string): KeptTally {
   const counts: Record<KeptAnswer, number> = { ja: 0, soms: 0, nee: 0 };
   let n = 0;
   for (const p of people) {
-    if (!p.pledged.includes(challengeId)) continue;
     const answer = p.waves.find((w) => w.wave === wave)?.answers.find((a) => a.challengeId === challengeId);
     if (!answer) continue;
     counts[answer.kept]++;

@@ -53,8 +53,8 @@ export function defaultCampaign(selectable: readonly Campaign[], today: IsoDate)
 }
 
 /**
- * "What lasted" for a team, the organisation and the report. Reads, per joined member of a team, their surveys,
- * pledge and pulse answers (three reads, all in the person's own partition), cached per campaign and team for
+ * "What lasted" for a team, the organisation and the report. Reads, per joined member of a team, their surveys and
+ * pulse answers (two reads, each in the person's own partition), cached per campaign and team for
  * {@link LASTING_CACHE_TTL_MS}; the arithmetic and the privacy rules are ./figures.ts.
  */
 export class LastingService {
@@ -84,17 +84,12 @@ export class LastingService {
     const { repos } = this.ctx;
     const members = (await repos.participants.listTeamMembers(teamId)).filter((m) => isJoined(m));
     return mapLimit(members, PARALLEL_READS, async ({ userId }) => {
-      const [surveys, pledge, waves] = await Promise.all([
-        repos.surveys.listAll(userId),
-        repos.pledges.get(userId, campaignId),
-        repos.followUpAnswers.listAll(userId),
-      ]);
+      const [surveys, waves] = await Promise.all([repos.surveys.listAll(userId), repos.followUpAnswers.listAll(userId)]);
       const mine = surveys.filter((s) => s.campaignId === campaignId);
       return {
         teamId,
         baseline: mine.find((s) => s.kind === 'baseline'),
         end: mine.find((s) => s.kind === 'end'),
-        pledged: pledge?.challengeIds ?? [],
         waves: waves.filter((w) => w.campaignId === campaignId),
       };
     });
