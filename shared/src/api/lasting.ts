@@ -1,8 +1,5 @@
-import { z } from 'zod';
 import type { KeptAnswer } from '../domain/followUp';
-import { MAX_FOLLOW_UP_TEXT, MAX_PLEDGES, MIN_PLEDGES } from '../domain/followUp';
 import type { DistanceBand, Frequency, IsoDate, Localized, TravelMode } from '../domain/types';
-import { optionalText } from './programme';
 
 /**
  * "Wat bleef / What lasted" (issue 15, item 4): after a campaign, the end survey (eindmeting) beside the baseline
@@ -14,6 +11,8 @@ import { optionalText } from './programme';
  *   GET /api/report/lasting[?campaignId=]         → LastingReportResponse  (coordinators: the organisation and every team)
  *   GET /api/me/lasting                           → MyLastingResponse      (my own pledges, end survey and pulse answers)
  *   PUT /api/me/pledges/:campaignId               PledgesBody → 200 MyPledge (change my pledge; the bot's rules)
+ *
+ * The body of the PUT is ./lastingBody.ts (with zod, which the tab's pages need not load).
  *
  * Default campaign: the one that ended last and whose first follow-up wave has gone out, else the last that ended,
  * else the running one. Every cell passes the minimum group size and the disclosure rule (docs/privacy.md, "What
@@ -176,15 +175,3 @@ export interface MyLastingResponse {
   readonly endSurveys: readonly MyEndSurvey[];
   readonly waves: readonly MyWaveAnswers[];
 }
-
-/** `PUT /api/me/pledges/:campaignId`: 1–3 distinct habits of the campaign, and (optionally) what would help. */
-export const pledgesBodySchema = z.strictObject({
-  challengeIds: z
-    .array(z.string().min(1).max(200))
-    .min(MIN_PLEDGES)
-    .max(MAX_PLEDGES)
-    .refine((ids) => new Set(ids).size === ids.length, { error: 'duplicate' }),
-  /** Cleaned and trimmed; empty means nothing. */
-  help: optionalText(MAX_FOLLOW_UP_TEXT).optional(),
-});
-export type PledgesBody = z.infer<typeof pledgesBodySchema>;

@@ -24,7 +24,8 @@ import type {
   YouSaidResponse,
 } from './programme';
 import type { ReportResponse } from './report';
-import type { LastingOrgResponse, LastingReportResponse, LastingTeamResponse, MyLastingResponse, MyPledge, PledgesBody } from './lasting';
+import type { LastingOrgResponse, LastingReportResponse, LastingTeamResponse, MyLastingResponse, MyPledge } from './lasting';
+import type { PledgesBody } from './lastingBody';
 import type { DevSessionRequest, DevSessionResponse, DevUsersResponse, SessionInfo, TeamsResponse } from './session';
 
 /**

@@ -1,6 +1,7 @@
 import type { Request } from 'restify';
 import { idSchema } from '@soestainable/shared/api/common';
-import { pledgesBodySchema, type MyEndSurvey, type MyLastingResponse, type MyPledge, type MyWaveAnswers } from '@soestainable/shared/api/lasting';
+import type { MyEndSurvey, MyLastingResponse, MyPledge, MyWaveAnswers } from '@soestainable/shared/api/lasting';
+import { pledgesBodySchema } from '@soestainable/shared/api/lastingBody';
 import { todayIn } from '@soestainable/shared/calendar';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { campaignWaves, type Pledge } from '@soestainable/shared/domain/followUp';
