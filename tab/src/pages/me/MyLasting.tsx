@@ -25,7 +25,8 @@ const SURVEY_ORDER: readonly SurveyQuestion[] = ['commuteMode', 'distanceBand', 
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '32rem' },
-  choices: { display: 'flex', flexDirection: 'column' },
+  choices: { display: 'flex', flexDirection: 'column', border: 'none', margin: 0, padding: 0 },
+  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 function answerLabel(question: SurveyQuestion, value: string, lang: Language): string {
@@ -56,13 +57,13 @@ function PledgeForm({ pledge, onSaved, onCancel }: { readonly pledge: MyPledge; 
 
   return (
     <form className={styles.form} onSubmit={(e) => void submit(e)}>
-      <Field label={t(T.choose, { max: PLEDGE_LIMITS.max })} {...(countOk ? {} : { validationMessage: t(T.chooseError, { max: PLEDGE_LIMITS.max }) })}>
-        <div className={styles.choices} role="group" aria-label={t(T.choose, { max: PLEDGE_LIMITS.max })}>
-          {pledge.choices.map((c) => (
-            <Checkbox key={c.challengeId} label={localized(c.phrase, lang)} checked={chosen.includes(c.challengeId)} onChange={(_e, d) => toggle(c.challengeId, d.checked === true)} />
-          ))}
-        </div>
-      </Field>
+      <fieldset className={styles.choices}>
+        <legend>{t(T.choose, { max: PLEDGE_LIMITS.max })}</legend>
+        {pledge.choices.map((c) => (
+          <Checkbox key={c.challengeId} label={localized(c.phrase, lang)} checked={chosen.includes(c.challengeId)} onChange={(_e, d) => toggle(c.challengeId, d.checked === true)} />
+        ))}
+        {countOk ? null : <Text className={styles.error}>{t(T.chooseError, { max: PLEDGE_LIMITS.max })}</Text>}
+      </fieldset>
       <Field label={t(T.helpLabel)} {...(helpOk ? {} : { validationMessage: t(commonTexts.tooLong, { max: PLEDGE_LIMITS.helpMax }) })}>
         <Textarea value={help} onChange={(_e, d) => setHelp(d.value)} resize="vertical" />
       </Field>
