@@ -2,7 +2,6 @@ import type { Request } from 'restify';
 import { idSchema } from '@soestainable/shared/api/common';
 import type { MyEndSurvey, MyLastingResponse, MyPledge, MyWaveAnswers } from '@soestainable/shared/api/lasting';
 import { pledgesBodySchema } from '@soestainable/shared/api/lastingBody';
-import { todayIn } from '@soestainable/shared/calendar';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { campaignWaves, type Pledge } from '@soestainable/shared/domain/followUp';
 import { isJoined, type Participant } from '@soestainable/shared/domain/organisation';
@@ -107,6 +106,6 @@ export async function putMyPledges(ctx: TabApiContext, req: Request, principal: 
   if (unknown >= 0) throw invalid(`challengeIds.${unknown}`, 'not_in_campaign', 'Pick habits of this campaign only.');
   const help = body.help === undefined || body.help === '' ? undefined : body.help;
   const pledge = await changePledge(ctx.repos, orgId, participant, { before, challengeIds: body.challengeIds, ...(help === undefined ? {} : { help }), now: ctx.now() });
-  ctx.logger.info('pledges changed', { via: 'tab', campaignId: campaign.campaignId, pledges: pledge.challengeIds.length, today: todayIn(ctx.now()) });
+  ctx.logger.info('pledges changed', { via: 'tab', campaignId: campaign.campaignId, pledges: pledge.challengeIds.length });
   return myPledge(campaign, pledge, choices);
 }
