@@ -1,5 +1,5 @@
 import { Field, Select, Text, mergeClasses } from '@fluentui/react-components';
-import { Fragment, type ReactElement, type ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import {
   SURVEY_QUESTIONS,
   type KeptCell,
@@ -174,22 +174,20 @@ function Surveys({ figures }: { readonly figures: LastingFigures }): ReactElemen
               <th scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t(lastingTexts.end)}</th>
             </tr>
           </thead>
-          <tbody>
-            {SURVEY_QUESTIONS.map((q) => (
-              <Fragment key={q}>
-                <tr>
-                  <th scope="colgroup" colSpan={3} className={mergeClasses(styles.cell, styles.head)}>{t(QUESTION_LABELS[q])}</th>
+          {SURVEY_QUESTIONS.map((q) => (
+            <tbody key={q}>
+              <tr>
+                <th scope="rowgroup" colSpan={3} className={mergeClasses(styles.cell, styles.head)}>{t(QUESTION_LABELS[q])}</th>
+              </tr>
+              {Object.entries(OPTION_LABELS[q] as Readonly<Record<string, Localized>>).map(([option, label]) => (
+                <tr key={option}>
+                  <th scope="row" className={mergeClasses(styles.cell, styles.head, styles.muted)}>{localized(label, lang)}</th>
+                  <SurveyColumnCell cell={baseline} question={q} option={option} />
+                  <SurveyColumnCell cell={end} question={q} option={option} />
                 </tr>
-                {Object.entries(OPTION_LABELS[q] as Readonly<Record<string, Localized>>).map(([option, label]) => (
-                  <tr key={option}>
-                    <th scope="row" className={mergeClasses(styles.cell, styles.head, styles.muted)}>{localized(label, lang)}</th>
-                    <SurveyColumnCell cell={baseline} question={q} option={option} />
-                    <SurveyColumnCell cell={end} question={q} option={option} />
-                  </tr>
-                ))}
-              </Fragment>
-            ))}
-          </tbody>
+              ))}
+            </tbody>
+          ))}
         </table>
       </ScrollRegion>
       <Text size={200} className={styles.muted}>{t(lastingTexts.surveysBasis, { baseline: count(baseline), end: count(end) })}</Text>
