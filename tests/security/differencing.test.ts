@@ -1,8 +1,9 @@
-import type { OrgOverviewResponse, ReportResponse, TeamDashboardVisible } from '@soestainable/shared/api';
+import type { KeptCell, LastingOrgResponse, LastingTeamResponse, LastingWave, OrgOverviewResponse, ReportResponse, TeamDashboardVisible } from '@soestainable/shared/api';
 import { CATALOGUE } from '@soestainable/shared/catalogue';
 import type { CheckIn, IsoDate, TravelMode } from '@soestainable/shared/domain/types';
 import type { Repositories } from '@soestainable/bot/storage/repositories';
 import { checkIn } from '../helpers/fixtures';
+import { seedLasting } from '../helpers/lastingFixture';
 import { participant } from '../helpers/orgFixture';
 import { startTabApi, TAB_FIGURES_NOW, TAB_TEAMS, TAB_TENANT, TAB_USERS, type TabApiHarness } from '../helpers/tabApi';
 
@@ -152,5 +153,36 @@ describe('differencing across membership: a team that grew', () => {
     for (const date of ['2026-11-30', '2026-12-01'] as const) await h.repos.dailyAggregates.recordParticipants(h.campaign.campaignId, TAB_TEAMS.small, date, 0);
     const overview = (await h.api<OrgOverviewResponse>('GET', '/api/org/overview', { token: await h.tokenFor('aad-groeit-6') })).body;
     expect(overview.totals?.travel.lopen).toBe(0);
+  });
+});
+
+describe('differencing: what lasted (follow-up waves), the organisation minus the teams one can see', () => {
+  let h: TabApiHarness;
+  beforeAll(async () => {
+    // tests/helpers/lastingFixture.ts: in wave 2 of `zomer-2026` only 4 of Publiekszaken answered (hidden), and
+    // Buitendienst (4) answers waves 1 and 3 (hidden); Derde (5) is shown in every wave.
+    h = await startTabApi();
+    await seedLasting(h.repos);
+  });
+  afterAll(() => h.close());
+
+  it("a member of the big team: the organisation's cells minus their own team's and Derde's give nothing of a small team, in any wave", async () => {
+    const token = await h.tokenFor(TAB_USERS.employee);
+    const org = (await h.api<LastingOrgResponse>('GET', '/api/org/lasting?campaignId=zomer-2026', { token })).body;
+    const own = (await h.api<LastingTeamResponse>('GET', `/api/teams/${TAB_TEAMS.big}/lasting?campaignId=zomer-2026`, { token })).body;
+    // Derde's own figures are not this member's to see, but a coordinator's are: subtract them too.
+    const third = (await h.api<LastingTeamResponse>('GET', '/api/teams/derde/lasting?campaignId=zomer-2026', { token: await h.tokenFor(TAB_USERS.coordinator) })).body;
+    const answers = (cell: KeptCell | null | undefined): number => (cell && !cell.hidden ? cell.answers : 0);
+    const ja = (cell: KeptCell | null | undefined): number => (cell && !cell.hidden ? Math.round(cell.ja * cell.answers) : 0);
+    for (const [i, wave] of (org.figures?.waves ?? []).entries()) {
+      const teams = [own.figures?.waves[i], third.figures?.waves[i]];
+      const cellsOf = (w: LastingWave | undefined): Array<KeptCell | null | undefined> => [w?.overall, ...(w?.habits ?? []).map((x) => x.cell)];
+      const orgCells = cellsOf(wave);
+      const teamCells = teams.map(cellsOf);
+      orgCells.forEach((cell, k) => {
+        expect({ wave: wave.wave, k, answers: answers(cell) - teamCells.reduce((n, c) => n + answers(c[k]), 0) }).toEqual({ wave: wave.wave, k, answers: 0 });
+        expect({ wave: wave.wave, k, ja: ja(cell) - teamCells.reduce((n, c) => n + ja(c[k]), 0) }).toEqual({ wave: wave.wave, k, ja: 0 });
+      });
+    }
   });
 });

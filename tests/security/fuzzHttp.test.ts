@@ -127,6 +127,7 @@ describe('fuzzing the HTTP surfaces (real server, Azurite)', () => {
       }),
       'admin.coordinators.put': fc.record({ userIds: fc.constantFrom([TAB_USERS.coordinator], [TAB_USERS.coordinator, TAB_USERS.smallTeamMember]) }),
       'dev.session.create': fc.record({ userId: fc.constant(TAB_USERS.employee), role: plausible('role') }),
+      'me.pledges.put': fc.record({ challengeIds: fc.subarray([...h.campaign.dayPlan], { minLength: 1, maxLength: 3 }), help: text(500) }, { requiredKeys: ['challengeIds'] }),
     };
     const unknownRoutes = routes.filter((r) => !(r.name in VALID)).map(key);
     if (unknownRoutes.length > 0) throw new Error(`no valid body known for ${unknownRoutes.join(', ')}: add one to VALID`);
@@ -174,7 +175,7 @@ describe('fuzzing the HTTP surfaces (real server, Azurite)', () => {
           }
           const headers: Record<string, string> = {};
           if (match !== 'none') headers['If-Match'] = match === 'current' ? (etag ?? '*') : match;
-          const res = await h.api(route.method, fillPath(route.path, { actionId: aId, date, teamId: 'publiekszaken' }), { token: tokens[who], rawBody: raw, headers });
+          const res = await h.api(route.method, fillPath(route.path, { actionId: aId, date, teamId: 'publiekszaken', campaignId: h.campaign.campaignId }), { token: tokens[who], rawBody: raw, headers });
           record(`${key(route)} as ${who}`, res.status, res.body);
         },
       ),

@@ -11,6 +11,7 @@ import { limitPerUser } from './auth/perUserLimit';
 import { DashboardService, registerDashboardRoutes } from './dashboard';
 import type { ApiErrorBody, ApiErrorCode, TabApiContext } from './http';
 import { registerInboxRoutes } from './inbox';
+import { registerLastingRoutes } from './lasting';
 import { registerMeRoutes } from './me';
 import { registerOrgRoutes } from './org';
 import { registerProgrammeRoutes } from './programme';
@@ -78,5 +79,6 @@ export function createTabApi(deps: TabApiDeps): readonly RouteRegistrar[] {
     (server) => registerProgrammeRoutes(server, ctx),
     (server) => registerInboxRoutes(server, ctx),
     (server) => registerAdminRoutes(server, ctx),
+    (server) => registerLastingRoutes(server, ctx),
   ];
 }

@@ -11,3 +11,5 @@ export * from './inbox';
 export * from './admin';
 export * from './report';
 export * from './routes';
+export * from './lasting';
+export * from './lastingBody';

@@ -24,6 +24,8 @@ import type {
   YouSaidResponse,
 } from './programme';
 import type { ReportResponse } from './report';
+import type { LastingOrgResponse, LastingReportResponse, LastingTeamResponse, MyLastingResponse, MyPledge } from './lasting';
+import type { PledgesBody } from './lastingBody';
 import type { DevSessionRequest, DevSessionResponse, DevUsersResponse, SessionInfo, TeamsResponse } from './session';
 
 /**
@@ -134,6 +136,13 @@ export const API_ROUTES = {
   /** A CSV file (`text/csv`, columns: EXPORT_CSV_COLUMNS in ./admin.ts), not JSON; its errors are the usual JSON. */
   'admin.exportCsv': route<string, undefined, CampaignQuery>()({ method: 'GET', path: '/api/admin/export.csv', access: 'coordinator', label: 'admin.exportCsv' }),
   'report.get': route<ReportResponse, undefined, CampaignQuery>()({ method: 'GET', path: '/api/report', access: 'coordinator', label: 'report.get' }),
+
+  // What lasted after a campaign: nulmeting → eindmeting and the follow-up waves (./lasting.ts).
+  'lasting.team.get': route<LastingTeamResponse, undefined, CampaignQuery>()({ method: 'GET', path: '/api/teams/:teamId/lasting', access: 'team', label: 'lasting.team.get' }),
+  'lasting.org.get': route<LastingOrgResponse, undefined, CampaignQuery>()({ method: 'GET', path: '/api/org/lasting', access: 'signedIn', label: 'lasting.org.get' }),
+  'lasting.report.get': route<LastingReportResponse, undefined, CampaignQuery>()({ method: 'GET', path: '/api/report/lasting', access: 'coordinator', label: 'lasting.report.get' }),
+  'me.lasting.get': route<MyLastingResponse>()({ method: 'GET', path: '/api/me/lasting', access: 'signedIn', label: 'me.lasting.get' }),
+  'me.pledges.put': route<MyPledge, PledgesBody>()({ method: 'PUT', path: '/api/me/pledges/:campaignId', access: 'signedIn', label: 'me.pledges.put' }),
 };
 
 export type ApiRoutes = typeof API_ROUTES;

@@ -1,6 +1,8 @@
 import type { Localized } from '@soestainable/shared/domain/types';
 import { languageFrom, placeholders, t } from '@soestainable/shared/text';
+import { KEPT_LABELS, lastingTexts, QUESTION_LABELS, YES_NO_LABELS } from '../../../tab/src/components/lasting/texts';
 import { configTexts } from '../../../tab/src/pages/config/texts';
+import { myLastingTexts } from '../../../tab/src/pages/me/lastingTexts';
 import { meTexts } from '../../../tab/src/pages/me/texts';
 import { orgTexts } from '../../../tab/src/pages/org/texts';
 import { signinTexts } from '../../../tab/src/pages/signin/texts';
@@ -18,6 +20,11 @@ const tables: Record<string, Readonly<Record<string, Localized>>> = {
   meTexts,
   configTexts,
   signinTexts,
+  lastingTexts,
+  KEPT_LABELS,
+  QUESTION_LABELS,
+  YES_NO_LABELS,
+  myLastingTexts,
 };
 
 describe('the tab’s texts', () => {

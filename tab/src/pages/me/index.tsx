@@ -13,6 +13,7 @@ import { ApiView, EmptyState, LoadingState } from '../../components/states';
 import { formatDay, formatKg } from '../../texts/format';
 import { useT } from '../../texts/useT';
 import { CheckInForm } from './CheckInForm';
+import { MyLasting } from './MyLasting';
 import { Settings } from './Settings';
 import { meTexts } from './texts';
 
@@ -88,6 +89,7 @@ function Progress({ me, reload }: { readonly me: MeResponse; readonly reload: ()
           </ScrollRegion>
         )}
       </Section>
+      <MyLasting />
       {me.settings === null ? null : (
         <Section title={t(meTexts.settingsTitle)}>
           <Settings settings={me.settings} onSaved={reload} />

@@ -7,6 +7,7 @@ import { useLang, useSession } from '../../app/context';
 import { hrefFor } from '../../app/router';
 import { ChartFigure } from '../../components/charts/ChartFigure';
 import { Co2Card, FactorSources, useCampaignLine } from '../../components/dashboard';
+import { OrgLasting } from '../../components/lasting/views';
 import { PageFrame } from '../../components/PageFrame';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { Section, useSectionStyles } from '../../components/Section';
@@ -40,6 +41,7 @@ export default function OrgPage(): ReactElement {
   return (
     <PageFrame title={t(orgTexts.title)} {...(state.data === undefined ? {} : { subtitle: campaignLine(state.data.campaign) })}>
       <ApiView state={state}>{(data) => <Overview data={data} />}</ApiView>
+      {state.data === undefined ? null : <OrgLasting />}
     </PageFrame>
   );
 }

@@ -6,6 +6,7 @@ import { ACTION_STATUSES, BARRIER_STATUSES, THEMES, type Language } from '@soest
 import { useApi } from '../../api/useApi';
 import { useLang } from '../../app/context';
 import { ChartFigure } from '../../components/charts/ChartFigure';
+import { ReportLasting } from '../../components/lasting/views';
 import { PageFrame } from '../../components/PageFrame';
 import { Section, useSectionStyles } from '../../components/Section';
 import { StatCard, StatGrid } from '../../components/StatCard';
@@ -261,6 +262,9 @@ function Report({ report }: { readonly report: ReportResponse }): ReactElement {
       </Page>
       <Page>
         <Barriers report={report} lang={lang} />
+      </Page>
+      <Page>
+        <ReportLasting />
       </Page>
     </div>
   );

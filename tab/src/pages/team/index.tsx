@@ -8,6 +8,7 @@ import { useLang } from '../../app/context';
 import type { PageProps } from '../../app/pages';
 import { ChartFigure } from '../../components/charts/ChartFigure';
 import { Co2Card, FactorSources, useCampaignLine } from '../../components/dashboard';
+import { TeamLasting } from '../../components/lasting/views';
 import { PageFrame } from '../../components/PageFrame';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { Section, useSectionStyles } from '../../components/Section';
@@ -30,6 +31,7 @@ export default function TeamPage({ rest }: PageProps): ReactElement {
   return (
     <PageFrame title={data === undefined ? t(teamTexts.titleLoading) : t(teamTexts.title, { team: data.teamName })} {...(data === undefined ? {} : { subtitle: campaignLine(data.campaign) })}>
       <ApiView state={state}>{(dashboard) => (dashboard.suppressed ? <SuppressedNotice minimum={dashboard.minimum} /> : <Dashboard data={dashboard} />)}</ApiView>
+      {data === undefined ? null : <TeamLasting teamId={teamId} />}
     </PageFrame>
   );
 }
