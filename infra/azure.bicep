@@ -150,6 +150,7 @@ var tableNames = [
   'ErasureConfirmations'
   'Pledges'
   'FollowUpAnswers'
+  'Recognitions'
 ]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {

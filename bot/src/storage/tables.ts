@@ -26,6 +26,7 @@ export const TABLE_NAMES = [
   'ErasureConfirmations',
   'Pledges',
   'FollowUpAnswers',
+  'Recognitions',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -14,6 +14,7 @@ import { IdeasRepository } from './ideas';
 import { OrgTeamsRepository } from './orgTeams';
 import { ParticipantsRepository } from './participants';
 import { PledgesRepository } from './pledges';
+import { RecognitionsRepository } from './recognitions';
 import { ReportQuotaRepository } from './reportQuota';
 import { SendClaimsRepository } from './sendClaims';
 import { SendRunsRepository } from './sendRuns';
@@ -42,6 +43,8 @@ export interface Repositories {
   readonly pledges: PledgesRepository;
   /** Answers to the follow-up pulses (followUpAnswers.ts). */
   readonly followUpAnswers: FollowUpAnswersRepository;
+  /** "Herken ik" on barriers, with an exact count per barrier (recognitions.ts). */
+  readonly recognitions: RecognitionsRepository;
 }
 
 /** How long an instance may serve the org's campaigns and catalogue from memory (coordinator edits reach other instances within this). */
@@ -85,5 +88,6 @@ export function createRepositories(clients: TableClients, options: RepositoryOpt
     erasureConfirmations: new ErasureConfirmationsRepository(store('ErasureConfirmations')),
     pledges: new PledgesRepository(store('Pledges')),
     followUpAnswers: new FollowUpAnswersRepository(store('FollowUpAnswers')),
+    recognitions: new RecognitionsRepository(store('Recognitions')),
   };
 }
