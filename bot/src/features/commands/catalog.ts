@@ -21,6 +21,7 @@ export const COMMANDS = {
   myData: { aliases: ['mijn gegevens', 'my data'], usage: { nl: 'mijn gegevens', en: 'my data' } },
   deleteData: { aliases: ['verwijder mijn gegevens', 'delete my data'], usage: { nl: 'verwijder mijn gegevens', en: 'delete my data' } },
   leave: { aliases: ['afmelden', 'stop', 'leave'], usage: { nl: 'afmelden', en: 'leave' } },
+  barriers: { aliases: ['prikkels', 'barriers'], usage: { nl: 'prikkels', en: 'barriers' } },
 } as const satisfies Record<string, { aliases: readonly string[]; usage: Localized }>;
 
 export type CommandId = keyof typeof COMMANDS;

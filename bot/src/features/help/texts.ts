@@ -45,4 +45,5 @@ export const COMMAND_HELP: Readonly<Record<CommandId, Localized>> = {
   myData: { nl: 'Alles wat ik over je bewaar, ook als download', en: 'Everything I keep about you, also as a download' },
   deleteData: { nl: 'Wis al je gegevens', en: 'Erase all your data' },
   leave: { nl: 'Stoppen met de challenge', en: 'Stop the challenge' },
+  barriers: { nl: 'Prikkels van collega’s bekijken en zeggen: herken ik', en: 'See colleagues’ barriers and say: me too' },
 };
