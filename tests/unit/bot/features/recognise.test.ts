@@ -5,6 +5,10 @@ import { barriersCardData } from '@soestainable/bot/features/recognise/recognise
 import { recogniseTexts as T } from '@soestainable/bot/features/recognise/texts';
 import { RECOGNISE_VERBS } from '@soestainable/bot/features/recognise/verbs';
 import { REPORTS_VERBS } from '@soestainable/bot/features/reports/verbs';
+import { myDataTexts } from '@soestainable/bot/features/myData/texts';
+import { eraseStoredData } from '@soestainable/bot/services/personalData/erasure';
+import { exportDocument } from '@soestainable/bot/services/personalData/exportDocument';
+import { readStoredData } from '@soestainable/bot/services/personalData/storedData';
 import { pickBoard } from '@soestainable/bot/services/recognition/board';
 import { useBotHarness } from '../../../helpers/botHarness';
 import { cardContent, exchange, execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
@@ -169,5 +173,37 @@ describe.each(LANGS)('recognise through the bot (%s)', (lang) => {
     // A report that looks like nothing: only the thank-you card.
     const replies = await exchange(a, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: REPORTS_VERBS.barrierSubmit, data: { verb: REPORTS_VERBS.barrierSubmit, text: 'De verwarming staat in het weekend aan', theme: 'energietransitie', contact: 'false' } } } });
     expect(replies.filter((s) => s.type === 'message')).toHaveLength(0);
+  });
+});
+
+describe('recognise: personal data ("mijn gegevens", the download, erasure)', () => {
+  const h = useBotHarness();
+  const org = 'soest';
+  const userId = 'aad-rec-data';
+
+  it('shows the recognitions in "mijn gegevens" and the download, and an erasure withdraws them (the counts go down)', async () => {
+    const base = { orgId: org, campaignId: h.campaign.campaignId, teamId: 'publiekszaken', theme: 'mvoi' as const };
+    const one = await h.repos.barriers.create({ ...base, text: 'Leverancier levert alles in dozen' });
+    const two = await h.repos.barriers.create({ ...base, text: 'Catering gebruikt wegwerpbekers' });
+    const a = await joinedAdapter(h, { userId });
+    await execute(a, RECOGNISE_VERBS.toggle, { barrierId: one.barrierId, want: 'on', shown: one.barrierId, view: 'list' });
+    await execute(a, RECOGNISE_VERBS.notify, { barrierId: two.barrierId, want: 'on', shown: two.barrierId, view: 'list' });
+    await h.repos.recognitions.recognise(org, two.barrierId, 'aad-someone-else');
+    expect(await h.repos.recognitions.listByUser(org, userId)).toHaveLength(1);
+    await execute(a, RECOGNISE_VERBS.toggle, { barrierId: two.barrierId, want: 'on', shown: two.barrierId, view: 'list' });
+    await execute(a, RECOGNISE_VERBS.notify, { barrierId: two.barrierId, want: 'on', shown: two.barrierId, view: 'list' });
+
+    const data = await readStoredData(h.repos, org, userId);
+    expect(data.recognitions.map((r) => [r.barrierId, r.notify])).toEqual(expect.arrayContaining([[one.barrierId, false], [two.barrierId, true]]));
+    const doc = exportDocument(data, new Date('2026-12-02T10:00:00Z'));
+    expect(doc['recognitions']).toEqual(expect.arrayContaining([{ barrierId: one.barrierId, notify: false, createdAt: expect.any(String) }]));
+    const card = await replyCard(a, 'mijn gegevens');
+    expect(cardTexts(card)).toEqual(expect.arrayContaining([myDataTexts.recognisedTitle.nl, '2 prikkels; bij 1 wil je horen wat ermee gebeurt']));
+
+    const counts = await eraseStoredData(h.repos, org, userId);
+    expect(counts).toMatchObject({ profile: true, recognitions: 2 });
+    expect(await h.repos.recognitions.listByUser(org, userId)).toEqual([]);
+    expect(await h.repos.recognitions.count(org, one.barrierId)).toBe(0);
+    expect(await h.repos.recognitions.count(org, two.barrierId)).toBe(1);
   });
 });
