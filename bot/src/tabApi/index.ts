@@ -16,6 +16,7 @@ import { registerOrgRoutes } from './org';
 import { registerProgrammeRoutes } from './programme';
 import { TAB_API_PATH } from './routes';
 import { registerSessionRoutes } from './session';
+import { registerBarrierRoutes } from './barriers';
 
 /** The bot's data download (its own answers), under the tab API's `/api/me`: see TAB_API_PATH in ./routes.ts. */
 const EXPORT_DOWNLOAD_PATH = /^\/api\/me\/export\/[^/]+$/;
@@ -78,5 +79,6 @@ export function createTabApi(deps: TabApiDeps): readonly RouteRegistrar[] {
     (server) => registerProgrammeRoutes(server, ctx),
     (server) => registerInboxRoutes(server, ctx),
     (server) => registerAdminRoutes(server, ctx),
+    (server) => registerBarrierRoutes(server, ctx),
   ];
 }

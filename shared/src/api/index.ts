@@ -11,3 +11,4 @@ export * from './inbox';
 export * from './admin';
 export * from './report';
 export * from './routes';
+export * from './barriers';

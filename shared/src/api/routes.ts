@@ -10,6 +10,7 @@ import type {
   TeamsAdminResponse,
   TeamsBody,
 } from './admin';
+import type { BarriersResponse, RecognitionBody, RecognitionResponse } from './barriers';
 import type { OrgOverviewResponse, TeamDashboardResponse } from './dashboard';
 import type { CreateFromBarriersBody, DismissBody, InboxResponse, LinkBody, MergeBody, TriageResponse } from './inbox';
 import type { CheckInBody, CheckInSaved, DeleteMeBody, DeleteMeResponse, MeResponse, MyDataExport, MySettings, SettingsBody } from './me';
@@ -134,6 +135,10 @@ export const API_ROUTES = {
   /** A CSV file (`text/csv`, columns: EXPORT_CSV_COLUMNS in ./admin.ts), not JSON; its errors are the usual JSON. */
   'admin.exportCsv': route<string, undefined, CampaignQuery>()({ method: 'GET', path: '/api/admin/export.csv', access: 'coordinator', label: 'admin.exportCsv' }),
   'report.get': route<ReportResponse, undefined, CampaignQuery>()({ method: 'GET', path: '/api/report', access: 'coordinator', label: 'report.get' }),
+
+  // "Herken ik" on barriers, every employee who joined (./barriers.ts).
+  'barriers.get': route<BarriersResponse>()({ method: 'GET', path: '/api/barriers', access: 'signedIn', label: 'barriers.get' }),
+  'barriers.recognition.put': route<RecognitionResponse, RecognitionBody>()({ method: 'PUT', path: '/api/barriers/:barrierId/recognition', access: 'signedIn', label: 'barriers.recognition.put' }),
 };
 
 export type ApiRoutes = typeof API_ROUTES;
