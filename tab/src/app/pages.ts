@@ -45,4 +45,5 @@ export const PAGE_DEFINITIONS: readonly PageDefinition[] = [
   { page: 'admin', nav: 'navAdmin', allowed: coordinators, ...onDemand(() => import('../pages/admin/index')) },
   { page: 'report', nav: 'navReport', allowed: coordinators, ...onDemand(() => import('../pages/report/index')) },
   { page: 'config', allowed: everyone, ...onDemand(() => import('../pages/config/index')) },
+  { page: 'barriers', nav: 'navBarriers', allowed: everyone, ...onDemand(() => import('../pages/barriers/index')) },
 ];
