@@ -7,6 +7,7 @@ import type { Repositories } from '../storage/repositories';
 import { DEMO_ACTIONS, DEMO_BARRIERS, DEMO_IDEAS, DEMO_LABEL, DEMO_TEAMS } from './demoData';
 import { seededRandom, seedTeam, type DemoPlan } from './demoPeople';
 import { seedActions, seedBarriers, seedIdeas } from './demoProgramme';
+import { seedRecognitions } from './demoRecognitions';
 
 export interface DemoSummary {
   readonly campaignId: string;
@@ -68,6 +69,7 @@ export async function seedDemo(repos: Repositories, config: Config, now: Date): 
   const actions = await seedActions(repos, plan);
   await seedBarriers(repos, plan, actions);
   await seedIdeas(repos, plan);
+  await seedRecognitions(repos, plan);
   return {
     campaignId: plan.campaignId,
     teams: DEMO_TEAMS.length,
