@@ -12,3 +12,4 @@ export * from './admin';
 export * from './report';
 export * from './routes';
 export * from './barriers';
+export * from './werkatelier';

@@ -46,4 +46,5 @@ export const PAGE_DEFINITIONS: readonly PageDefinition[] = [
   { page: 'report', nav: 'navReport', allowed: coordinators, ...onDemand(() => import('../pages/report/index')) },
   { page: 'config', allowed: everyone, ...onDemand(() => import('../pages/config/index')) },
   { page: 'barriers', nav: 'navBarriers', allowed: everyone, ...onDemand(() => import('../pages/barriers/index')) },
+  { page: 'werkatelier', nav: 'navWerkatelier', allowed: coordinators, ...onDemand(() => import('../pages/werkatelier/index')) },
 ];

@@ -8,7 +8,7 @@ import { LOADED, PANEL_WIDTH, PENDING, layOut, renderTab, sessionOf } from './ha
  * or scrolled out of reach but listed in a "More" menu. Widths come from the harness's layout stand-in (`layOut`).
  */
 
-const COORDINATOR_PAGES_NL = ['Mijn team', 'Organisatie', 'Mijn voortgang', 'Actieprogramma', 'Prikkels', 'Beheer', 'Rapport', 'Herken ik'];
+const COORDINATOR_PAGES_NL = ['Mijn team', 'Organisatie', 'Mijn voortgang', 'Actieprogramma', 'Prikkels', 'Beheer', 'Rapport', 'Herken ik', 'Werkatelier'];
 const EMPLOYEE_PAGES_EN = ['My team', 'Organisation', 'My progress', 'Action programme', 'Me too'];
 
 /** A tab's name (Fluent renders each label twice, once hidden to reserve its bold width). */

@@ -19,7 +19,7 @@ describe('the tab shell', () => {
   test('shows the navigation a coordinator may use, in Dutch', async () => {
     renderTab('#/programme', { session: sessionOf({ roles: ['coordinator'] }) });
     const nav = await screen.findByRole('navigation', { name: 'Onderdelen' });
-    expect(tabNames(nav)).toEqual(['Mijn team', 'Organisatie', 'Mijn voortgang', 'Actieprogramma', 'Prikkels', 'Beheer', 'Rapport', 'Herken ik']);
+    expect(tabNames(nav)).toEqual(['Mijn team', 'Organisatie', 'Mijn voortgang', 'Actieprogramma', 'Prikkels', 'Beheer', 'Rapport', 'Herken ik', 'Werkatelier']);
     expect(within(nav).getByRole('tab', { name: 'Actieprogramma' }).getAttribute('aria-selected')).toBe('true');
   });
 
