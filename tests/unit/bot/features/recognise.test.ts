@@ -5,6 +5,7 @@ import { barriersCardData } from '@soestainable/bot/features/recognise/recognise
 import { recogniseTexts as T } from '@soestainable/bot/features/recognise/texts';
 import { RECOGNISE_VERBS } from '@soestainable/bot/features/recognise/verbs';
 import { REPORTS_VERBS } from '@soestainable/bot/features/reports/verbs';
+import { enrolTexts } from '@soestainable/bot/features/enrol/texts';
 import { myDataTexts } from '@soestainable/bot/features/myData/texts';
 import { eraseStoredData } from '@soestainable/bot/services/personalData/erasure';
 import { exportDocument } from '@soestainable/bot/services/personalData/exportDocument';
@@ -205,5 +206,40 @@ describe('recognise: personal data ("mijn gegevens", the download, erasure)', ()
     expect(await h.repos.recognitions.listByUser(org, userId)).toEqual([]);
     expect(await h.repos.recognitions.count(org, one.barrierId)).toBe(0);
     expect(await h.repos.recognitions.count(org, two.barrierId)).toBe(1);
+  });
+});
+
+describe('recognise: the check-in card and people who have not joined', () => {
+  const h = useBotHarness();
+  const org = 'soest';
+
+  it('a barrier on the check-in card that looks like an open one is filed and offered that one', async () => {
+    const existing = await h.repos.barriers.create({ orgId: org, campaignId: h.campaign.campaignId, teamId: 'ruimte', theme: 'energietransitie', text: 'De fietsenstalling is altijd vol' });
+    const a = await joinedAdapter(h, { userId: 'aad-rec-checkin' });
+    const data = {
+      campaignId: h.campaign.campaignId, date: '2026-12-02', outcome: 'done', travelMode: 'fiets', distanceBand: '5-10', wasteFree: 'true', challenge: 'true',
+      theme: 'energietransitie', barrierText: 'Fietsenstalling vol, ik kan mijn fiets nergens kwijt', barrierContact: 'false', ideaText: '',
+    };
+    const replies = await exchange(a, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'checkin.submit', data: { verb: 'checkin.submit', ...data } } } });
+    expect(replies.filter((r) => r.type === 'invokeResponse')).toHaveLength(1);
+    const offered = replies.filter((r) => r.type === 'message').map(cardContent);
+    expect(offered).toHaveLength(1);
+    expect(buttonOf(offered[0] ?? {}, existing.barrierId)).toMatchObject({ want: 'on', view: 'similar' });
+    expect((await h.repos.barriers.list(org)).some((b) => b.text.startsWith('Fietsenstalling vol'))).toBe(true);
+  });
+
+  it('"prikkels" and a press from someone who has not joined (or left) get the join card and count nothing', async () => {
+    const b = await h.repos.barriers.create({ orgId: org, campaignId: h.campaign.campaignId, teamId: 'publiekszaken', theme: 'mvoi', text: 'Leverancier levert in dozen' });
+    const stranger = h.adapter({ userId: 'aad-rec-stranger' });
+    const list = await replyCard(stranger, 'prikkels');
+    expect(executeActions(list).some((x) => x['verb'] === RECOGNISE_VERBS.toggle)).toBe(false);
+    expect(cardTexts(list)).toContain(enrolTexts.joinFirst.nl);
+    const left = await joinedAdapter(h, { userId: 'aad-rec-left', status: 'left' });
+    for (const adapter of [stranger, left]) {
+      const card = await execute(adapter, RECOGNISE_VERBS.toggle, { barrierId: b.barrierId, want: 'on', shown: b.barrierId, view: 'list' });
+      expect(executeActions(card).some((x) => x['verb'] === RECOGNISE_VERBS.toggle)).toBe(false);
+      expect(cardTexts(card)).toContain(enrolTexts.joinFirst.nl);
+    }
+    expect(await h.repos.recognitions.count(org, b.barrierId)).toBe(0);
   });
 });
