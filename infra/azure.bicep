@@ -151,6 +151,7 @@ var tableNames = [
   'Pledges'
   'FollowUpAnswers'
   'TeamCards'
+  'Recognitions'
 ]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {

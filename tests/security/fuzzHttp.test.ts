@@ -23,7 +23,7 @@ const FUZZ_TIMEOUT_MS = 180_000;
 const API_FIELDS = [
   'action', 'actionId', 'barrierContact', 'barrierIds', 'barrierText', 'campaignId', 'challenge', 'closingDays', 'confirm', 'dayPlan',
   'description', 'dimension', 'distanceBand', 'dueDate', 'endDate', 'etag', 'id', 'ideaText', 'intoBarrierId', 'language', 'managerIds',
-  'name', 'nudgeTime', 'outcome', 'owner', 'ownerUserId', 'paused', 'question', 'reason', 'role', 'startDate', 'status', 'teamId', 'teams',
+  'name', 'notify', 'nudgeTime', 'on', 'outcome', 'owner', 'ownerUserId', 'paused', 'question', 'reason', 'role', 'startDate', 'status', 'teamId', 'teams',
   'text', 'texts', 'theme', 'tip', 'title', 'travelMode', 'userId', 'userIds', 'wasteFree',
 ];
 
@@ -117,6 +117,7 @@ describe('fuzzing the HTTP surfaces (real server, Azurite)', () => {
       'inbox.createAction': fc.record({ barrierIds: barrierIdList, action: actionFields }),
       'inbox.merge': fc.record({ barrierIds: fc.constant(barrierIds.slice(1)), intoBarrierId: fc.constant(barrierIds[0]) }),
       'inbox.dismiss': fc.record({ barrierIds: barrierIdList, reason: text(200) }),
+      'barriers.recognition.put': fc.record({ on: fc.boolean(), notify: fc.boolean() }, { requiredKeys: ['on'] }),
       'admin.campaign.put': fc.record(
         { campaignId: fc.constantFrom(h.campaign.campaignId, 'voorjaar-2027'), name: localized(100), startDate: plausible('startDate'), endDate: plausible('endDate'), closingDays: fc.constantFrom([], ['2026-12-07']), status: fc.constantFrom('draft', 'active') },
         { requiredKeys: ['campaignId', 'name', 'startDate', 'endDate'] },
@@ -175,7 +176,7 @@ describe('fuzzing the HTTP surfaces (real server, Azurite)', () => {
           }
           const headers: Record<string, string> = {};
           if (match !== 'none') headers['If-Match'] = match === 'current' ? (etag ?? '*') : match;
-          const res = await h.api(route.method, fillPath(route.path, { actionId: aId, date, teamId: 'publiekszaken', campaignId: h.campaign.campaignId }), { token: tokens[who], rawBody: raw, headers });
+          const res = await h.api(route.method, fillPath(route.path, { actionId: aId, date, teamId: 'publiekszaken', campaignId: h.campaign.campaignId, barrierId: barrierIds[0] ?? 'b' }), { token: tokens[who], rawBody: raw, headers });
           record(`${key(route)} as ${who}`, res.status, res.body);
         },
       ),

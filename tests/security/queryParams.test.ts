@@ -15,7 +15,7 @@ const HOSTILE_QUERIES = [
   'lang=nl&filter[status]=open',
 ];
 
-const PARAMS = { teamId: TAB_TEAMS.big, actionId: 'A-does-not-matter', date: '2026-12-02', campaignId: 'C-does-not-matter', name: 'nudges', token: 'not-a-token' };
+const PARAMS = { teamId: TAB_TEAMS.big, actionId: 'A-does-not-matter', date: '2026-12-02', campaignId: 'C-does-not-matter', name: 'nudges', token: 'not-a-token', barrierId: 'B-does-not-matter' };
 
 describe('query parameters on the API', () => {
   let h: TabApiHarness;

@@ -10,7 +10,7 @@ import { fillPath, key, NOT_TAB_API, registeredRoutes, tabApiRoutes } from './su
  * (tabApiAuthz, fuzzHttp) see every route the server has.
  */
 
-const PARAMS = { teamId: TAB_TEAMS.big, actionId: 'A-does-not-matter', date: '2026-12-02', campaignId: 'C-does-not-matter' };
+const PARAMS = { teamId: TAB_TEAMS.big, actionId: 'A-does-not-matter', date: '2026-12-02', campaignId: 'C-does-not-matter', barrierId: 'B-does-not-matter' };
 
 describe.each(['sso', 'devSignIn'] as const)('the route table and the real server (%s)', (mode) => {
   let h: TabApiHarness;

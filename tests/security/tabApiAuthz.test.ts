@@ -29,7 +29,7 @@ const SIGNED_IN = withAccess('signedIn');
 const OWN_GUARD = NOT_TAB_API;
 
 
-const PARAMS = { teamId: TAB_TEAMS.big, actionId: 'A-does-not-matter', date: '2026-12-02', campaignId: 'C-does-not-matter' };
+const PARAMS = { teamId: TAB_TEAMS.big, actionId: 'A-does-not-matter', date: '2026-12-02', campaignId: 'C-does-not-matter', barrierId: 'B-does-not-matter' };
 
 /** A body that would pass validation where we know its shape: a refusal must come from the role, not the body. */
 const BODIES: Partial<Record<ApiRouteName, unknown>> = {

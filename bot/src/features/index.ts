@@ -9,6 +9,7 @@ import { createHelpFeature } from './help/help';
 import { createLastingFeature } from './lasting/lasting';
 import { createMyDataFeature } from './myData/myData';
 import { createProgressFeature } from './progress/progress';
+import { createRecogniseFeature } from './recognise/recognise';
 import { createReportsFeature } from './reports/reports';
 import { createSettingsFeature } from './settings/settings';
 import { createWelcome } from './welcome/welcome';
@@ -39,6 +40,7 @@ export function createBot(given: FeatureDeps): { bot: TeamsBot; routes: RouteReg
       myData.feature,
       createOwnersFeature(deps),
       createTeamCardFeature(deps),
+      createRecogniseFeature(deps),
     ],
     onInstall: (turn) => welcome.onInstall(turn),
     onUninstall: (turn) => welcome.onUninstall(turn),

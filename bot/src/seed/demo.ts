@@ -9,6 +9,7 @@ import { seededRandom, seedTeam, type DemoPlan } from './demoPeople';
 import { seedDemoLasting } from './demoLasting';
 import { seedActions, seedBarriers, seedIdeas } from './demoProgramme';
 import { seedOwners } from './demoOwners';
+import { seedRecognitions } from './demoRecognitions';
 
 export interface DemoSummary {
   readonly campaignId: string;
@@ -72,6 +73,7 @@ export async function seedDemo(repos: Repositories, config: Config, now: Date): 
   await seedIdeas(repos, plan);
   await seedDemoLasting(repos, plan);
   await seedOwners(repos, plan, actions);
+  await seedRecognitions(repos, plan);
   return {
     campaignId: plan.campaignId,
     teams: DEMO_TEAMS.length,

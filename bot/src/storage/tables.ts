@@ -27,6 +27,7 @@ export const TABLE_NAMES = [
   'Pledges',
   'FollowUpAnswers',
   'TeamCards',
+  'Recognitions',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -17,6 +17,8 @@ import { registerOrgRoutes } from './org';
 import { registerProgrammeRoutes } from './programme';
 import { TAB_API_PATH } from './routes';
 import { registerSessionRoutes } from './session';
+import { registerBarrierRoutes } from './barriers';
+import { registerWerkatelierRoutes } from './werkatelier';
 
 /** The bot's data download (its own answers), under the tab API's `/api/me`: see TAB_API_PATH in ./routes.ts. */
 const EXPORT_DOWNLOAD_PATH = /^\/api\/me\/export\/[^/]+$/;
@@ -80,5 +82,7 @@ export function createTabApi(deps: TabApiDeps): readonly RouteRegistrar[] {
     (server) => registerInboxRoutes(server, ctx),
     (server) => registerAdminRoutes(server, ctx),
     (server) => registerLastingRoutes(server, ctx),
+    (server) => registerBarrierRoutes(server, ctx),
+    (server) => registerWerkatelierRoutes(server, ctx),
   ];
 }

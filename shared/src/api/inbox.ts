@@ -29,6 +29,8 @@ export interface InboxBarrier {
   readonly teamId: string;
   readonly text: string;
   readonly createdAt: string;
+  /** How many people recognise it ("herken ik"); who they are is never part of any answer. */
+  readonly recognitions: number;
   /**
    * Set when an action already lists this barrier but the barrier itself was not yet marked (a link that stopped
    * half-way): linking it to that action again finishes the job.
@@ -42,7 +44,7 @@ export interface InboxGroup {
   readonly teamId: string;
   readonly teamName: string;
   readonly count: number;
-  /** Newest first. */
+  /** The most recognised first, then the newest. */
   readonly barriers: readonly InboxBarrier[];
 }
 
@@ -62,7 +64,7 @@ export interface InboxResponse {
   readonly byTheme: Readonly<Record<Theme, number>>;
   /** Sorted by count, then team name. */
   readonly byTeam: readonly { readonly teamId: string; readonly teamName: string; readonly count: number }[];
-  /** Groups by theme (THEMES order), then team name. */
+  /** Groups with the most recognitions first; then by theme (THEMES order), then team name. */
   readonly groups: readonly InboxGroup[];
   readonly actions: readonly InboxActionOption[];
   /** How many barriers have each status (the inbox shows only `nieuw`). */
@@ -77,7 +79,10 @@ export type LinkBody = z.input<typeof linkBodySchema>;
 export const createFromBarriersBodySchema = z.object({ barrierIds, action: actionFieldsSchema.strict() }).strict();
 export type CreateFromBarriersBody = z.input<typeof createFromBarriersBodySchema>;
 
-/** The barriers in `barrierIds` become duplicates (`samengevoegd`) of `intoBarrierId`, which stays. */
+/**
+ * The barriers in `barrierIds` become duplicates (`samengevoegd`) of `intoBarrierId`, which stays; their
+ * recognitions move to it, one per person.
+ */
 export const mergeBodySchema = z
   .object({ barrierIds, intoBarrierId: idField })
   .strict()

@@ -13,3 +13,5 @@ export * from './report';
 export * from './routes';
 export * from './lasting';
 export * from './lastingBody';
+export * from './barriers';
+export * from './werkatelier';

@@ -10,6 +10,8 @@ import type {
   TeamsAdminResponse,
   TeamsBody,
 } from './admin';
+import type { BarriersResponse, RecognitionBody, RecognitionResponse } from './barriers';
+import type { WerkatelierResponse } from './werkatelier';
 import type { OrgOverviewResponse, TeamDashboardResponse } from './dashboard';
 import type { CreateFromBarriersBody, DismissBody, InboxResponse, LinkBody, MergeBody, TriageResponse } from './inbox';
 import type { CheckInBody, CheckInSaved, DeleteMeBody, DeleteMeResponse, MeResponse, MyDataExport, MySettings, SettingsBody } from './me';
@@ -85,6 +87,8 @@ function route<Res, Req = undefined, Query = undefined>() {
 
 /** The campaign a coordinator's view or download is about (absent: the current one). */
 type CampaignQuery = { readonly campaignId?: string };
+/** The theme of the werkatelier sheet (absent or empty: every theme). */
+type WerkatelierQuery = { readonly theme?: string };
 
 /**
  * The table. Names are `<area>.<thing>.<verb>`-ish and never change meaning; labels are what the logs always said
@@ -143,6 +147,14 @@ export const API_ROUTES = {
   'lasting.report.get': route<LastingReportResponse, undefined, CampaignQuery>()({ method: 'GET', path: '/api/report/lasting', access: 'coordinator', label: 'lasting.report.get' }),
   'me.lasting.get': route<MyLastingResponse>()({ method: 'GET', path: '/api/me/lasting', access: 'signedIn', label: 'me.lasting.get' }),
   'me.pledges.put': route<MyPledge, PledgesBody>()({ method: 'PUT', path: '/api/me/pledges/:campaignId', access: 'signedIn', label: 'me.pledges.put' }),
+  // "Herken ik" on barriers, every employee who joined (./barriers.ts).
+  'barriers.get': route<BarriersResponse>()({ method: 'GET', path: '/api/barriers', access: 'signedIn', label: 'barriers.get' }),
+  'barriers.recognition.put': route<RecognitionResponse, RecognitionBody>()({ method: 'PUT', path: '/api/barriers/:barrierId/recognition', access: 'signedIn', label: 'barriers.recognition.put' }),
+
+  // The werkatelier sheet, coordinators (./werkatelier.ts).
+  'werkatelier.get': route<WerkatelierResponse, undefined, WerkatelierQuery>()({ method: 'GET', path: '/api/werkatelier', access: 'coordinator', label: 'werkatelier.get' }),
+  /** A CSV file (`text/csv`, columns: WERKATELIER_CSV_COLUMNS in ./werkatelier.ts), not JSON; its errors are the usual JSON. */
+  'werkatelier.csv': route<string, undefined, WerkatelierQuery>()({ method: 'GET', path: '/api/werkatelier.csv', access: 'coordinator', label: 'werkatelier.csv' }),
 };
 
 export type ApiRoutes = typeof API_ROUTES;

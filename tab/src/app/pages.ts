@@ -47,4 +47,6 @@ export const PAGE_DEFINITIONS: readonly PageDefinition[] = [
   { page: 'config', allowed: everyone, ...onDemand(() => import('../pages/config/index')) },
   // Reached from the link beside the navigation and from the bot's help card, not from the navigation itself.
   { page: 'help', allowed: everyone, ...onDemand(() => import('../pages/help/index')) },
+  { page: 'barriers', nav: 'navBarriers', allowed: everyone, ...onDemand(() => import('../pages/barriers/index')) },
+  { page: 'werkatelier', nav: 'navWerkatelier', allowed: coordinators, ...onDemand(() => import('../pages/werkatelier/index')) },
 ];

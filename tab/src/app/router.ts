@@ -5,7 +5,7 @@ import { HELP_SUB_PAGE } from '@soestainable/shared/api/deepLinks';
  * Hash routes (`#/team/t-1`): the tab is a static page under `/tab/`, so the server needs no route per page and
  * Teams' content URLs can name a page (`/tab/?lang={locale}#/me`).
  */
-export const PAGES = ['team', 'org', 'me', 'programme', 'inbox', 'admin', 'report', 'config', 'signin', 'help'] as const;
+export const PAGES = ['team', 'org', 'me', 'programme', 'inbox', 'admin', 'report', 'config', 'signin', 'help', 'barriers', 'werkatelier'] as const;
 export type PageId = (typeof PAGES)[number];
 
 export type Route =

@@ -13,6 +13,8 @@ export const commonTexts = {
   navInbox: GLOSSARY.barriers.label,
   navAdmin: { nl: 'Beheer', en: 'Admin' },
   navReport: { nl: 'Rapport', en: 'Report' },
+  navBarriers: { nl: 'Herken ik', en: 'Me too' },
+  navWerkatelier: { nl: 'Werkatelier', en: 'Workshop' },
   navMore: { nl: 'Meer', en: 'More' },
   navMoreLabel: { nl: 'Meer onderdelen ({count})', en: 'More sections ({count})' },
   loading: { nl: 'Bezig met laden…', en: 'Loading…' },
@@ -45,7 +47,7 @@ export const commonTexts = {
 } as const satisfies Record<string, Localized>;
 
 /** The texts a page's entry in the navigation can have (`tab/src/app/pages.ts`). */
-export type NavTextKey = 'navTeam' | 'navOrg' | 'navMe' | 'navProgramme' | 'navInbox' | 'navAdmin' | 'navReport';
+export type NavTextKey = 'navTeam' | 'navOrg' | 'navMe' | 'navProgramme' | 'navInbox' | 'navAdmin' | 'navReport' | 'navBarriers' | 'navWerkatelier';
 
 /**
  * One text per error code the API answers with (`shared/src/api/common.ts`), plus the client's own: the

@@ -142,6 +142,18 @@ describe('demo seed (Azurite)', () => {
     expect(filed.every((b) => b.contactUserId === undefined && b.demo)).toBe(true);
   });
 
+  it('has open barriers recognised by demo colleagues (issue 16), counted exactly, none on a closed one', async () => {
+    const barriers = await repos.barriers.list('soest');
+    const counts = await repos.recognitions.counts('soest');
+    expect([...counts.values()].some((n) => n >= 2)).toBe(true);
+    for (const b of barriers) {
+      const who = await repos.recognitions.listByBarrier('soest', b.barrierId);
+      expect([b.barrierId, counts.get(b.barrierId) ?? 0]).toEqual([b.barrierId, who.length]);
+      if (b.status !== 'nieuw' && b.status !== 'gekoppeld') expect(who).toEqual([]);
+      for (const r of who) expect(await repos.participants.get(r.userId)).toMatchObject({ demo: true });
+    }
+  });
+
   it('refuses production', async () => {
     const production = loadConfig({
       NODE_ENV: 'production',

@@ -10,7 +10,7 @@ import { apiError, PENDING, renderTab, sessionOf, type AnswerSpec } from './harn
 const coordinator = sessionOf({ roles: ['coordinator'] });
 
 function barrier(id: string, reference: string, text: string, overrides: Partial<InboxBarrier> = {}): InboxBarrier {
-  return { barrierId: id, reference, theme: 'circulariteit', teamId: 't-zon', text, createdAt: '2026-11-02T09:00:00.000Z', ...overrides };
+  return { barrierId: id, reference, theme: 'circulariteit', teamId: 't-zon', text, createdAt: '2026-11-02T09:00:00.000Z', recognitions: 0, ...overrides };
 }
 
 const B1 = barrier('b1', 'P-0001', 'Alleen wegwerpbekers bij de koffie');

@@ -8,8 +8,8 @@ import { LOADED, PANEL_WIDTH, PENDING, layOut, renderTab, sessionOf } from './ha
  * or scrolled out of reach but listed in a "More" menu. Widths come from the harness's layout stand-in (`layOut`).
  */
 
-const COORDINATOR_PAGES_NL = ['Mijn team', 'Organisatie', 'Mijn voortgang', 'Actieprogramma', 'Prikkels', 'Beheer', 'Rapport'];
-const EMPLOYEE_PAGES_EN = ['My team', 'Organisation', 'My progress', 'Action programme'];
+const COORDINATOR_PAGES_NL = ['Mijn team', 'Organisatie', 'Mijn voortgang', 'Actieprogramma', 'Prikkels', 'Beheer', 'Rapport', 'Herken ik', 'Werkatelier'];
+const EMPLOYEE_PAGES_EN = ['My team', 'Organisation', 'My progress', 'Action programme', 'Me too'];
 
 /** A tab's name (Fluent renders each label twice, once hidden to reserve its bold width). */
 function tabName(tab: HTMLElement): string {
@@ -70,7 +70,7 @@ describe('the navigation in the side panel', () => {
     last?.focus();
     const target = last?.textContent ?? '';
     await user.keyboard('{Enter}');
-    const hashOf: Record<string, string> = { 'My team': '#/team/t-zon', Organisation: '#/org', 'My progress': '#/me', 'Action programme': '#/programme' };
+    const hashOf: Record<string, string> = { 'My team': '#/team/t-zon', Organisation: '#/org', 'My progress': '#/me', 'Action programme': '#/programme', 'Me too': '#/barriers' };
     await waitFor(() => expect(window.location.hash).toBe(hashOf[target]));
   });
 

@@ -19,14 +19,14 @@ describe('the tab shell', () => {
   test('shows the navigation a coordinator may use, in Dutch', async () => {
     renderTab('#/programme', { session: sessionOf({ roles: ['coordinator'] }) });
     const nav = await screen.findByRole('navigation', { name: 'Onderdelen' });
-    expect(tabNames(nav)).toEqual(['Mijn team', 'Organisatie', 'Mijn voortgang', 'Actieprogramma', 'Prikkels', 'Beheer', 'Rapport']);
+    expect(tabNames(nav)).toEqual(['Mijn team', 'Organisatie', 'Mijn voortgang', 'Actieprogramma', 'Prikkels', 'Beheer', 'Rapport', 'Herken ik', 'Werkatelier']);
     expect(within(nav).getByRole('tab', { name: 'Actieprogramma' }).getAttribute('aria-selected')).toBe('true');
   });
 
   test('an employee sees no coordinator pages, and a coordinator page says it is not for them (English)', async () => {
     renderTab('#/inbox', { lang: 'en' });
     const nav = await screen.findByRole('navigation', { name: 'Sections' });
-    expect(tabNames(nav)).toEqual(['My team', 'Organisation', 'My progress', 'Action programme']);
+    expect(tabNames(nav)).toEqual(['My team', 'Organisation', 'My progress', 'Action programme', 'Me too']);
     expect(await screen.findByText('This section is for the programme coordinators only.')).toBeTruthy();
   });
 

@@ -10,6 +10,7 @@ import { fenced } from '../../services/personalData/erasure';
 import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
 import { t } from '@soestainable/shared/text';
 import { joinFirstCard } from '../enrol/cards';
+import { similarCard } from '../recognise/recognise';
 import { noticeCard } from '../core/cards';
 import { createReportAllowance, type ReportAllowance } from '../../services/reportAllowance/allowance';
 import { buildDailyCard, buildSummaryCard, noChallengeCard, notPersonalCard } from './cards';
@@ -238,7 +239,7 @@ async function answerFor(
   if (result.kind === 'gone') return { card: invalidCard(turn.lang, 'goneText') };
   if (result.kind !== 'saved') return storedSummary(ctx, p, turn.lang, day, result.kind, turn.now);
   const { barrier, idea } = result;
-  return summary(turn.lang, turn.now, {
+  const answer = summary(turn.lang, turn.now, {
     checkIn: result.checkIn,
     ...shown,
     how: result.how,
@@ -247,6 +248,9 @@ async function answerFor(
       ...(idea ? { idea: { reference: idea.reference } } : {}),
     },
   });
+  // A barrier that looks like ones already reported: those are offered, so a duplicate can become a recognition.
+  const similar = barrier ? await similarCard(ctx.deps, barrier, turn.userId, turn.lang) : undefined;
+  return similar ? { ...answer, followUps: [similar] } : answer;
 }
 
 async function change(ctx: CheckInContext, turn: Turn, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {

@@ -23,6 +23,7 @@ export const COMMANDS = {
   leave: { aliases: ['afmelden', 'stop', 'leave'], usage: { nl: 'afmelden', en: 'leave' } },
   myActions: { aliases: ['mijn acties', 'my actions'], usage: { nl: 'mijn acties', en: 'my actions' } },
   teamCard: { aliases: ['teamkaart', 'team card', 'teamcard'], usage: { nl: 'teamkaart aan', en: 'team card on' } },
+  barriers: { aliases: ['prikkels', 'barriers'], usage: { nl: 'prikkels', en: 'barriers' } },
 } as const satisfies Record<string, { aliases: readonly string[]; usage: Localized }>;
 
 export type CommandId = keyof typeof COMMANDS;

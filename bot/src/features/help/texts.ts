@@ -49,4 +49,5 @@ export const COMMAND_HELP: Readonly<Record<CommandId, Localized>> = {
   leave: { nl: 'Stoppen met de challenge', en: 'Stop the challenge' },
   myActions: { nl: 'De acties waarvan je eigenaar bent, en hoe het ermee staat', en: 'The actions you are the owner of, and how they are going' },
   teamCard: { nl: 'In een teamkanaal: de wekelijkse teamkaart aan of uit (leidinggevende of coördinator)', en: 'In a team channel: the weekly team card on or off (manager or coordinator)' },
+  barriers: { nl: 'Prikkels van collega’s bekijken en zeggen: herken ik', en: 'See colleagues’ barriers and say: me too' },
 };

@@ -72,6 +72,7 @@ export function deletedCardData(counts: DeletionCounts, lang: Language): Deleted
       ...(counts.pledges > 0 ? [{ title: t(T.deletedPledges, lang), value: String(counts.pledges) }] : []),
       ...(counts.followUps > 0 ? [{ title: t(T.deletedFollowUps, lang), value: String(counts.followUps) }] : []),
       { title: t(T.deletedReports, lang), value: String(counts.barriers + counts.ideas) },
+      ...(counts.recognitions > 0 ? [{ title: t(T.deletedRecognitions, lang), value: String(counts.recognitions) }] : []),
       { title: t(T.deletedChat, lang), value: String(counts.conversationRefs) },
       { title: t(T.deletedMessages, lang), value: String(counts.sendClaims) },
     ],

@@ -109,6 +109,10 @@ export function summaryCardData(data: StoredData, names: SummaryNames, lang: Lan
   const reportFacts = [
     ...data.barriers.map((b) => ({ title: b.reference, value: `${t(T.barrierWord, lang)}: ${t(BARRIER_STATUS_LABELS[b.status], lang)}` })),
     ...data.ideas.map((i) => ({ title: i.reference, value: `${t(T.ideaWord, lang)}: ${t(IDEA_STATUS[i.status], lang)}` })),
+    // Shown when there are any, so the card of someone who never recognised a barrier stays as it was.
+    ...(data.recognitions.length === 0
+      ? []
+      : [{ title: t(T.recognisedTitle, lang), value: t(T.recognisedValue, lang, { count: data.recognitions.length, notify: data.recognitions.filter((r) => r.notify).length }) }]),
   ];
   const messageCounts = countBy(data.sendClaims, (c) => c.kind);
   const messageFacts = SEND_KINDS.filter((kind) => messageCounts.has(kind)).map((kind) => ({ title: t(SEND_KIND[kind], lang), value: String(messageCounts.get(kind)) }));

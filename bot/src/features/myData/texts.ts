@@ -60,6 +60,11 @@ export const myDataTexts = {
   },
   noReports: { nl: 'Geen.', en: 'None.' },
   barrierWord: { nl: 'Prikkel', en: 'Barrier' },
+  recognisedTitle: { nl: 'Prikkels die je herkent', en: 'Barriers you recognise' },
+  recognisedValue: {
+    nl: { one: '{count} prikkel; bij {notify} wil je horen wat ermee gebeurt', other: '{count} prikkels; bij {notify} wil je horen wat ermee gebeurt' },
+    en: { one: '{count} barrier; for {notify} you want to hear what happens', other: '{count} barriers; for {notify} you want to hear what happens' },
+  },
   ideaWord: GLOSSARY.idea.label,
   ideaNieuw: { nl: 'Nieuw', en: 'New' },
   ideaBekeken: { nl: 'Bekeken', en: 'Reviewed' },
@@ -125,6 +130,7 @@ export const myDataTexts = {
   deletedPledges: { nl: 'Voornemens verwijderd', en: 'Pledges deleted' },
   deletedFollowUps: { nl: 'Antwoorden op terugblikken verwijderd', en: 'Follow-up answers deleted' },
   deletedReports: { nl: 'Prikkels en ideeën nu anoniem', en: 'Barriers and ideas now anonymous' },
+  deletedRecognitions: { nl: 'Herkende prikkels ingetrokken', en: 'Barrier recognitions withdrawn' },
   deletedChat: { nl: 'Chatkoppelingen verwijderd', en: 'Chat links deleted' },
   deletedMessages: { nl: 'Gegevens over berichten verwijderd', en: 'Message records deleted' },
   deletedAfter: {

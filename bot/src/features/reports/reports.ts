@@ -18,6 +18,7 @@ import { createReportAllowance } from '../../services/reportAllowance/allowance'
 import reportTemplate from './report.card.json';
 import thanksTemplate from './thanks.card.json';
 import { reportsTexts as T } from './texts';
+import { similarCard } from '../recognise/recognise';
 import { guessTheme } from './theme';
 import { REPORTS_VERBS } from './verbs';
 
@@ -263,7 +264,10 @@ export function createReportsFeature(deps: FeatureDeps): Feature {
       // Inside the erasure fence: a contact filed while the person's data is being erased would outlive the erasure.
       const report = await fenced<Barrier | Idea>(repos, config.org.id, participant, () => (kind === 'barrier' ? repos.barriers.create(input) : repos.ideas.create(input)));
       logger.info('report stored', { kind, reference: report.reference, theme, contact });
-      return { card: renderCard(thanksTemplate, thanksCardData(kind, turn.lang, { reference: report.reference, theme, text, contact })) };
+      const card = renderCard(thanksTemplate, thanksCardData(kind, turn.lang, { reference: report.reference, theme, text, contact }));
+      // A barrier that looks like ones already reported: offer those, so a duplicate can become a recognition.
+      const similar = 'barrierId' in report ? await similarCard(deps, report, turn.userId, turn.lang) : undefined;
+      return similar ? { card, followUps: [similar] } : { card };
     };
 
   return {

@@ -21,6 +21,7 @@ export const RETENTION_COUNTS = [
   'Participants',
   'ConversationRefs',
   'ErasureConfirmations',
+  'Recognitions',
 ] as const;
 type RetentionCounts = Record<(typeof RETENTION_COUNTS)[number], number>;
 
@@ -62,6 +63,9 @@ export function createRetentionJob(deps: JobDeps): Job {
     const campaignIds = new Set(due.map((c) => c.campaignId));
     counts.BarrierTexts += await repos.barriers.purgeTexts(orgId, campaignIds, PURGED_REPORT_TEXT, context.dryRun);
     counts.IdeaTexts += await repos.ideas.purgeTexts(orgId, campaignIds, PURGED_REPORT_TEXT, context.dryRun);
+    // Who recognised a barrier is personal data linked to it: it goes when the barrier's text does.
+    const purged = (await repos.barriers.list(orgId)).filter((b) => campaignIds.has(b.campaignId)).map((b) => b.barrierId);
+    counts.Recognitions += await repos.recognitions.purgeBarriers(orgId, purged, context.dryRun);
     return allTeams;
   }
 

@@ -18,6 +18,7 @@ export interface PeopleCounts {
   ReportContacts: number;
   ConversationRefs: number;
   SendClaims: number;
+  Recognitions: number;
 }
 
 function asCounts(c: DeletionCounts): PeopleCounts {
@@ -30,6 +31,7 @@ function asCounts(c: DeletionCounts): PeopleCounts {
     ReportContacts: c.barriers + c.ideas,
     ConversationRefs: c.conversationRefs,
     SendClaims: c.sendClaims,
+    Recognitions: c.recognitions,
   };
 }
 
@@ -57,7 +59,7 @@ export async function erasePeopleWhoLeft(
   dryRun: boolean,
 ): Promise<PeopleCounts> {
   const { config, logger, repos } = deps;
-  const total: PeopleCounts = { Participants: 0, CheckIns: 0, Surveys: 0, Pledges: 0, FollowUpAnswers: 0, ReportContacts: 0, ConversationRefs: 0, SendClaims: 0 };
+  const total: PeopleCounts = { Participants: 0, CheckIns: 0, Surveys: 0, Pledges: 0, FollowUpAnswers: 0, ReportContacts: 0, ConversationRefs: 0, SendClaims: 0, Recognitions: 0 };
   for (const teamId of teamIds) {
     for (const member of await repos.participants.listTeamMembers(teamId)) {
       if (isJoined(member)) continue;

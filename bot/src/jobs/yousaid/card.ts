@@ -13,6 +13,8 @@ export interface YouSaidContent {
   readonly kind: 'link' | 'status';
   /** Their own barriers the change is about: reference (`P-7K3F`) and what they wrote. */
   readonly reports: ReadonlyArray<{ readonly reference: string; readonly text: string }>;
+  /** Barriers of others they recognised and asked to hear about ("herken ik", "laat me weten"): what was written. */
+  readonly recognised?: ReadonlyArray<{ readonly text: string }>;
   readonly actionTitle: Localized;
   readonly status: ActionStatus;
   readonly owner: string;
@@ -24,6 +26,8 @@ export interface YouSaidCardData {
   readonly intro: string;
   readonly youReported: string;
   readonly reports: ReadonlyArray<{ reference: string; text: string }>;
+  readonly youRecognised: string;
+  readonly recognised: ReadonlyArray<{ text: string }>;
   readonly actionLabel: string;
   readonly action: string;
   readonly statusLabel: string;
@@ -34,11 +38,19 @@ export interface YouSaidCardData {
 }
 
 export function youSaidCardData(content: YouSaidContent, lang: Language): YouSaidCardData {
+  const recognised = content.recognised ?? [];
+  // Their own reports lead; someone who only recognised barriers is told so.
+  const intro =
+    content.reports.length > 0
+      ? t(content.kind === 'link' ? T.linked : T.statusChanged, lang, { count: content.reports.length })
+      : t(content.kind === 'link' ? T.recognisedLinked : T.recognisedStatus, lang, { count: recognised.length });
   return {
     title: t(T.title, lang),
-    intro: t(content.kind === 'link' ? T.linked : T.statusChanged, lang, { count: content.reports.length }),
+    intro,
     youReported: t(T.youReported, lang),
     reports: content.reports.map((r) => ({ reference: r.reference, text: plain(r.text) })),
+    youRecognised: t(T.youRecognised, lang),
+    recognised: recognised.map((r) => ({ text: plain(r.text) })),
     actionLabel: t(T.action, lang),
     // An English title may still wait for its translation: then the Dutch one.
     action: plain(content.actionTitle[lang] || content.actionTitle.nl),
@@ -46,7 +58,7 @@ export function youSaidCardData(content: YouSaidContent, lang: Language): YouSai
     status: t(ACTION_STATUS_LABELS[content.status], lang),
     ownerLabel: t(T.owner, lang),
     owner: plain(content.owner),
-    thanks: t(T.thanks, lang),
+    thanks: t(content.reports.length > 0 ? T.thanks : T.thanksRecognised, lang),
   };
 }
 

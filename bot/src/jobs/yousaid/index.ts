@@ -36,7 +36,9 @@ interface Change {
  * "You said, we did" (BRIEF.md: the loop from a reported barrier back to the people who reported it). When a
  * coordinator links a barrier to an action (timeline `link`) or an action's status changes (timeline `status`),
  * each reporter who allowed contact gets one short card in their language: their reference, what they reported,
- * the action's title, its new status and its owner. Anonymous barriers produce nothing.
+ * the action's title, its new status and its owner. Whoever recognised one of its barriers ("herken ik") and ticked
+ * "laat me weten" gets the same card about what they recognised (one card per person and change). An anonymous
+ * barrier nobody asked about produces nothing.
  *
  * Finding the changes costs one query of the org's `Actions` partition plus one timeline partition per action
  * updated in the last {@link YOUSAID_LOOKBACK_DAYS} days (never a table scan), so it can run every minute. One
@@ -136,6 +138,7 @@ async function changeRecipients(deps: JobDeps, change: Change, barrier: (id: str
   };
   const recipients: FanOutRecipient[] = [];
   const byReporter = new Map<string, Barrier[]>();
+  const byRecogniser = new Map<string, Barrier[]>();
   for (const barrierId of change.barrierIds) {
     const b = await barrier(barrierId);
     if (b === undefined || b === 'unreadable') {
@@ -147,25 +150,38 @@ async function changeRecipients(deps: JobDeps, change: Change, barrier: (id: str
       recipients.push({ recipientId: `barrier:${barrierId}`, skipReason: reason, build: noMessage });
       continue;
     }
-    if (b.demo || b.contactUserId === undefined) {
-      counter.bump(b.demo ? YOUSAID_SKIPS.demo : YOUSAID_SKIPS.anonymous);
+    if (b.demo) {
+      counter.bump(YOUSAID_SKIPS.demo);
+      continue;
+    }
+    // Whoever recognised it and ticked "laat me weten" hears as a reporter with contact does (issue 16).
+    for (const r of await deps.repos.recognitions.listByBarrier(deps.config.org.id, b.barrierId)) {
+      if (r.notify && r.userId !== b.contactUserId) byRecogniser.set(r.userId, [...(byRecogniser.get(r.userId) ?? []), b]);
+    }
+    if (b.contactUserId === undefined) {
+      counter.bump(YOUSAID_SKIPS.anonymous);
       continue;
     }
     byReporter.set(b.contactUserId, [...(byReporter.get(b.contactUserId) ?? []), b]);
   }
-  for (const [userId, reported] of byReporter) {
+  // One card per person and change: their own reports and the barriers they recognised.
+  for (const userId of new Set([...byReporter.keys(), ...byRecogniser.keys()])) {
     if (await handled(userId)) continue;
-    counter.bump('recipients');
-    recipients.push(reporterRecipient(deps, change, userId, reported));
+    counter.bump(byReporter.has(userId) ? 'recipients' : 'recognisers');
+    recipients.push(reporterRecipient(deps, change, userId, byReporter.get(userId) ?? [], byRecogniser.get(userId) ?? []));
   }
   return recipients;
 }
 
-/** A reporter's card about the change: their references and texts, the action, its status and owner. */
-function reporterRecipient({ repos }: JobDeps, change: Change, userId: string, reported: readonly Barrier[]): FanOutRecipient {
+/**
+ * A person's card about the change: the references and texts of what they reported, the texts of what they
+ * recognised, the action, its status and owner.
+ */
+function reporterRecipient({ repos }: JobDeps, change: Change, userId: string, reported: readonly Barrier[], recognised: readonly Barrier[] = []): FanOutRecipient {
   const content: YouSaidContent = {
     kind: change.kind,
     reports: reported.map((b) => ({ reference: b.reference, text: b.text })),
+    ...(recognised.length === 0 ? {} : { recognised: recognised.map((b) => ({ text: b.text })) }),
     actionTitle: change.action.title,
     status: change.status,
     owner: change.action.owner,

@@ -30,6 +30,8 @@ export interface DeletionCounts {
   readonly followUps: number;
   readonly barriers: number;
   readonly ideas: number;
+  /** Recognitions ("herken ik") withdrawn: the barriers' counts go down with them. */
+  readonly recognitions: number;
   readonly conversationRefs: number;
   readonly sendClaims: number;
 }
@@ -44,7 +46,7 @@ export function orgIdsOf(configOrgId: string, participant: Pick<Participant, 'or
 
 /**
  * Deletes every personal row of `userId` but the profile: check-ins, surveys, pledges, follow-up answers, the contact on barriers and ideas
- * (the reports stay, anonymous), chat references, send claims and an open delete confirmation. Every step is
+ * (the reports stay, anonymous), their recognitions of barriers (the counts go down), chat references, send claims and an open delete confirmation. Every step is
  * idempotent and safe beside another sweep of the same person.
  */
 export async function sweepPersonalRows(repos: Repositories, orgIds: readonly string[], userId: string): Promise<RowCounts> {
@@ -54,14 +56,16 @@ export async function sweepPersonalRows(repos: Repositories, orgIds: readonly st
   const followUps = await repos.followUpAnswers.deleteAll(userId);
   let barriers = 0;
   let ideas = 0;
+  let recognitions = 0;
   for (const orgId of orgIds) {
     barriers += await repos.barriers.forgetContact(orgId, userId);
     ideas += await repos.ideas.forgetContact(orgId, userId);
+    recognitions += await repos.recognitions.forgetUser(orgId, userId);
   }
   const conversationRefs = await repos.conversationRefs.deleteAll({ kind: 'user', userId });
   const sendClaims = await repos.sendClaims.deleteForRecipient(userId);
   await repos.erasureConfirmations.remove(userId);
-  return { checkIns, surveys, pledges, followUps, barriers, ideas, conversationRefs, sendClaims };
+  return { checkIns, surveys, pledges, followUps, barriers, ideas, recognitions, conversationRefs, sendClaims };
 }
 
 /** What the retention job's other steps count already: rows of campaigns past retention, claims before a cutoff. */
@@ -79,9 +83,15 @@ export async function countPersonalRows(repos: Repositories, orgIds: readonly st
   const kept = <T extends { readonly campaignId: string }>(rows: readonly T[]) => rows.filter((r) => !elsewhere.campaigns.has(r.campaignId)).length;
   let barriers = 0;
   let ideas = 0;
+  let recognitions = 0;
   for (const orgId of orgIds) {
     barriers += kept(await repos.barriers.listByContact(orgId, userId));
     ideas += kept(await repos.ideas.listByContact(orgId, userId));
+    // Recognitions of a barrier of a campaign past retention go with that campaign's step.
+    for (const r of await repos.recognitions.listByUser(orgId, userId)) {
+      const barrier = await repos.barriers.get(orgId, r.barrierId);
+      if (!barrier || !elsewhere.campaigns.has(barrier.campaignId)) recognitions++;
+    }
   }
   return {
     checkIns: kept(await repos.checkIns.listAll(userId)),
@@ -90,6 +100,7 @@ export async function countPersonalRows(repos: Repositories, orgIds: readonly st
     followUps: kept(await repos.followUpAnswers.listAll(userId)),
     barriers,
     ideas,
+    recognitions,
     conversationRefs: (await repos.conversationRefs.listAll({ kind: 'user', userId })).length,
     sendClaims: (await repos.sendClaims.listForRecipient(userId)).filter((c) => c.claimedAt >= elsewhere.claimedBefore).length,
   };
@@ -144,6 +155,7 @@ async function eraseMarked(repos: Repositories, configOrgId: string, userId: str
     followUps: first.followUps + second.followUps,
     barriers: first.barriers + second.barriers,
     ideas: first.ideas + second.ideas,
+    recognitions: first.recognitions + second.recognitions,
     conversationRefs: first.conversationRefs + second.conversationRefs,
     sendClaims: first.sendClaims + second.sendClaims,
   };
@@ -151,7 +163,7 @@ async function eraseMarked(repos: Repositories, configOrgId: string, userId: str
 
 /** True when an erasure found nothing to delete. */
 export function nothingDeleted(c: DeletionCounts): boolean {
-  return !c.profile && c.checkIns + c.surveys + c.pledges + c.followUps + c.barriers + c.ideas + c.conversationRefs + c.sendClaims === 0;
+  return !c.profile && c.checkIns + c.surveys + c.pledges + c.followUps + c.barriers + c.ideas + c.recognitions + c.conversationRefs + c.sendClaims === 0;
 }
 
 function erasureInProgress(): AppError {

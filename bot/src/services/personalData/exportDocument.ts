@@ -33,6 +33,7 @@ export function exportDocument(data: StoredData, exportedAt: Date): Record<strin
     conversationReferences: data.conversationRefs.map((r) => ({ scope: r.scope, active: r.active, updatedAt: r.updatedAt, reference: r.reference })),
     barriersWithContact: data.barriers,
     ideasWithContact: data.ideas,
+    recognitions: data.recognitions.map((r) => ({ barrierId: r.barrierId, notify: r.notify, createdAt: r.createdAt })),
     sendClaims: data.sendClaims,
   };
 }

@@ -2,6 +2,7 @@ import type { FollowUpAnswers, Pledge } from '@soestainable/shared/domain/follow
 import type { Participant } from '@soestainable/shared/domain/organisation';
 import type { StoredConversationRef } from '@soestainable/shared/domain/conversation';
 import type { Barrier, Idea } from '@soestainable/shared/domain/programme';
+import type { Recognition } from '@soestainable/shared/domain/recognition';
 import type { SendClaim } from '@soestainable/shared/domain/sending';
 import type { CheckIn, Survey } from '@soestainable/shared/domain/types';
 import type { Repositories } from '../../storage/repositories';
@@ -26,6 +27,8 @@ export interface StoredData {
   readonly barriers: readonly Barrier[];
   /** Ideas the person sent with "you may contact me" ticked. */
   readonly ideas: readonly Idea[];
+  /** Barriers the person recognised ("herken ik"), with their "laat me weten" choice. */
+  readonly recognitions: readonly Recognition[];
   /** The proactive messages recorded for the person (nudges, digests as a manager, "you said, we did"). */
   readonly sendClaims: readonly SendClaim[];
 }
@@ -34,7 +37,7 @@ export interface StoredData {
 export async function readStoredData(repos: Repositories, configOrgId: string, userId: string): Promise<StoredData> {
   const participant = await repos.participants.get(userId);
   const orgIds = orgIdsOf(configOrgId, participant);
-  const [checkIns, surveys, pledges, followUps, conversationRefs, barriers, ideas, sendClaims] = await Promise.all([
+  const [checkIns, surveys, pledges, followUps, conversationRefs, barriers, ideas, sendClaims, recognitions] = await Promise.all([
     repos.checkIns.listAll(userId),
     repos.surveys.listAll(userId),
     repos.pledges.listAll(userId),
@@ -43,8 +46,9 @@ export async function readStoredData(repos: Repositories, configOrgId: string, u
     Promise.all(orgIds.map((orgId) => repos.barriers.listByContact(orgId, userId))).then((lists) => lists.flat()),
     Promise.all(orgIds.map((orgId) => repos.ideas.listByContact(orgId, userId))).then((lists) => lists.flat()),
     repos.sendClaims.listForRecipient(userId),
+    Promise.all(orgIds.map((orgId) => repos.recognitions.listByUser(orgId, userId))).then((lists) => lists.flat()),
   ]);
-  return { userId, participant, checkIns, surveys, pledges, followUps, conversationRefs, barriers, ideas, sendClaims };
+  return { userId, participant, checkIns, surveys, pledges, followUps, conversationRefs, barriers, ideas, recognitions, sendClaims };
 }
 
 /** True when nothing at all is stored about the person. */
@@ -58,6 +62,7 @@ export function isEmpty(data: StoredData): boolean {
     data.conversationRefs.length === 0 &&
     data.barriers.length === 0 &&
     data.ideas.length === 0 &&
+    data.recognitions.length === 0 &&
     data.sendClaims.length === 0
   );
 }

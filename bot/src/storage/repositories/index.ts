@@ -14,6 +14,7 @@ import { IdeasRepository } from './ideas';
 import { OrgTeamsRepository } from './orgTeams';
 import { ParticipantsRepository } from './participants';
 import { PledgesRepository } from './pledges';
+import { RecognitionsRepository } from './recognitions';
 import { ReportQuotaRepository } from './reportQuota';
 import { SendClaimsRepository } from './sendClaims';
 import { SendRunsRepository } from './sendRuns';
@@ -45,6 +46,8 @@ export interface Repositories {
   readonly followUpAnswers: FollowUpAnswersRepository;
   /** Team channels that carry the weekly team card (teamCards.ts). */
   readonly teamCards: TeamCardsRepository;
+  /** "Herken ik" on barriers, with an exact count per barrier (recognitions.ts). */
+  readonly recognitions: RecognitionsRepository;
 }
 
 /** How long an instance may serve the org's campaigns and catalogue from memory (coordinator edits reach other instances within this). */
@@ -89,5 +92,6 @@ export function createRepositories(clients: TableClients, options: RepositoryOpt
     pledges: new PledgesRepository(store('Pledges')),
     followUpAnswers: new FollowUpAnswersRepository(store('FollowUpAnswers')),
     teamCards: new TeamCardsRepository(store('TeamCards')),
+    recognitions: new RecognitionsRepository(store('Recognitions')),
   };
 }

@@ -39,7 +39,12 @@ function listedIn(actions: readonly StoredAction[]): Map<string, string> {
 export async function getInbox(ctx: TabApiContext, principal: Principal): Promise<InboxResponse> {
   requireRole(principal, 'coordinator');
   const org = orgOf(ctx);
-  const [barriers, actions, teams] = await Promise.all([ctx.repos.barriers.list(org), ctx.repos.actions.list(org), ctx.repos.orgTeams.list(org)]);
+  const [barriers, actions, teams, recognitions] = await Promise.all([
+    ctx.repos.barriers.list(org),
+    ctx.repos.actions.list(org),
+    ctx.repos.orgTeams.list(org),
+    ctx.repos.recognitions.counts(org),
+  ]);
   const teamName = new Map(teams.map((t) => [t.teamId, t.name]));
   const pending = listedIn(actions);
   const statusCounts: Record<string, number> = {};
@@ -61,14 +66,21 @@ export async function getInbox(ctx: TabApiContext, principal: Principal): Promis
       teamId: b.teamId,
       text: b.text,
       createdAt: b.createdAt,
+      recognitions: recognitions.get(b.barrierId) ?? 0,
       ...(pendingActionId === undefined ? {} : { pendingActionId }),
     });
     groups.set(key, group);
   }
   const nameOf = (teamId: string) => teamName.get(teamId) ?? teamId;
+  // The most recognised first (issue 16): within a group (a stable sort keeps newest first among equals), and the
+  // groups by their recognitions together.
+  const recognised = (list: readonly InboxBarrier[]) => list.reduce((n, b) => n + b.recognitions, 0);
   const sortedGroups: InboxGroup[] = [...groups.values()]
-    .map((g) => ({ ...g, teamName: nameOf(g.teamId), count: g.barriers.length }))
-    .sort((a, b) => THEMES.indexOf(a.theme) - THEMES.indexOf(b.theme) || a.teamName.localeCompare(b.teamName, 'nl'));
+    .map((g) => ({ ...g, barriers: [...g.barriers].sort((a, b) => b.recognitions - a.recognitions), teamName: nameOf(g.teamId), count: g.barriers.length }))
+    .sort(
+      (a, b) =>
+        recognised(b.barriers) - recognised(a.barriers) || THEMES.indexOf(a.theme) - THEMES.indexOf(b.theme) || a.teamName.localeCompare(b.teamName, 'nl'),
+    );
   const byTeam = [...byTeamCount]
     .map(([teamId, count]) => ({ teamId, teamName: nameOf(teamId), count }))
     .sort((a, b) => b.count - a.count || a.teamName.localeCompare(b.teamName, 'nl'));
@@ -239,6 +251,9 @@ export async function merge(ctx: TabApiContext, principal: Principal, body: unkn
     (b) => b.status === 'samengevoegd' && b.duplicateOf === into.barrierId,
     (b) => ({ ...b, status: 'samengevoegd', duplicateOf: into.barrierId }),
   );
+  // Their recognitions add up on the one that stays, one per person. Also on a repeated call: a move that stopped
+  // half-way is finished (RecognitionsRepository.move is idempotent).
+  for (const b of done.barriers) await ctx.repos.recognitions.move(orgOf(ctx), b.barrierId, into.barrierId);
   if (done.changed) for (const b of done.barriers) await audit(ctx, principal, 'barrier.merge', b.barrierId, { into: into.barrierId });
   return { body: result(done.barriers, done.changed) };
 }

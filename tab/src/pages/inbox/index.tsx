@@ -126,6 +126,7 @@ function GroupView({ group, lang, selected, toggle }: {
             <Checkbox checked={selected.has(b.barrierId)} onChange={(_, d) => toggle([b.barrierId], d.checked === true)} label={b.text} />
             <span className={styles.meta}>
               {b.reference} · {formatDate(lang, b.createdAt.slice(0, 10))}
+              {b.recognitions === 0 ? null : <> · {t(inboxTexts.recognitions, { n: b.recognitions })}</>}
               {b.pendingActionId === undefined ? null : <> · {t(inboxTexts.pending)}</>}
             </span>
           </li>

@@ -16,6 +16,7 @@ export const inboxTexts = {
   groupHeading: { nl: '{theme} · {team} ({n})', en: '{theme} · {team} ({n})' },
   selectGroup: { nl: 'Kies alle prikkels van {theme} · {team}', en: 'Select all barriers of {theme} · {team}' },
   selected: { nl: '{n} gekozen', en: '{n} selected' },
+  recognitions: { nl: 'herkend door {n}', en: 'recognised by {n}' },
   noneSelected: { nl: 'Kies eerst één of meer prikkels.', en: 'Select one or more barriers first.' },
   clearSelection: { nl: 'Keuze wissen', en: 'Clear selection' },
   actionsLabel: { nl: 'Wat doe je met de gekozen prikkels?', en: 'What do you do with the selected barriers?' },

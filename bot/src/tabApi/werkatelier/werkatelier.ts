@@ -1,0 +1,104 @@
+import type { Request, Response } from 'restify';
+import {
+  WERKATELIER_BARRIERS_MAX,
+  WERKATELIER_CSV_COLUMNS,
+  WERKATELIER_IDEAS_MAX,
+  type WerkatelierBarrier,
+  type WerkatelierIdea,
+  type WerkatelierResponse,
+} from '@soestainable/shared/api/werkatelier';
+import { isRecognisable } from '@soestainable/shared/domain/recognition';
+import { THEMES, type Theme } from '@soestainable/shared/domain/types';
+import { csvField, csvFigure } from '../admin/exportCsv';
+import { sendJson } from '../../server/json';
+import { ApiError, requireRole, toApiError, type ApiErrorBody, type Principal, type TabApiContext } from '../http';
+import { invalid, orgOf, queryParam } from '../request';
+
+/**
+ * The werkatelier sheet (issue 16, item 4): per theme (or all) the most recognised open barriers with their linked
+ * action (owner, status), and the ideas not yet adopted. Reads the org's barriers, ideas, actions, teams and
+ * recognition counts: five partition queries, never a person.
+ */
+
+function themeOf(req: Request): Theme | null {
+  const value = queryParam(req, 'theme');
+  if (value === undefined || value === '') return null;
+  if (!(THEMES as readonly string[]).includes(value)) throw invalid('query.theme', 'unknown_theme', 'There is no such theme.');
+  return value as Theme;
+}
+
+export async function werkatelierSheet(ctx: TabApiContext, theme: Theme | null): Promise<WerkatelierResponse> {
+  const org = orgOf(ctx);
+  const [barriers, ideas, actions, teams, counts] = await Promise.all([
+    ctx.repos.barriers.list(org),
+    ctx.repos.ideas.list(org),
+    ctx.repos.actions.list(org),
+    ctx.repos.orgTeams.list(org),
+    ctx.repos.recognitions.counts(org),
+  ]);
+  const teamName = new Map(teams.map((t) => [t.teamId, t.name]));
+  const action = new Map(actions.map(({ action: a }) => [a.actionId, { actionId: a.actionId, title: a.title, owner: a.owner, status: a.status }]));
+  const inTheme = (t: Theme) => theme === null || t === theme;
+  const sheetBarriers: WerkatelierBarrier[] = barriers
+    .filter((b) => isRecognisable(b.status) && inTheme(b.theme))
+    .map((b) => ({
+      barrierId: b.barrierId,
+      reference: b.reference,
+      text: b.text,
+      theme: b.theme,
+      status: b.status,
+      teamName: teamName.get(b.teamId) ?? b.teamId,
+      recognitions: counts.get(b.barrierId) ?? 0,
+      action: (b.actionId === undefined ? undefined : action.get(b.actionId)) ?? null,
+    }))
+    // A stable sort: among equals the list's order (newest first) stays.
+    .sort((a, b) => b.recognitions - a.recognitions)
+    .slice(0, WERKATELIER_BARRIERS_MAX);
+  const sheetIdeas: WerkatelierIdea[] = ideas
+    .filter((i) => i.status !== 'overgenomen' && inTheme(i.theme))
+    .slice(0, WERKATELIER_IDEAS_MAX)
+    .map((i) => ({ reference: i.reference, text: i.text, theme: i.theme, status: i.status, teamName: teamName.get(i.teamId) ?? i.teamId }));
+  return { theme, generatedAt: ctx.now().toISOString(), barriers: sheetBarriers, ideas: sheetIdeas };
+}
+
+export async function getWerkatelier(ctx: TabApiContext, principal: Principal, req: Request): Promise<WerkatelierResponse> {
+  requireRole(principal, 'coordinator');
+  return werkatelierSheet(ctx, themeOf(req));
+}
+
+/** The sheet as CSV: `;`-separated, UTF-8 with a BOM (Dutch Excel), texts through the formula guard. */
+export function werkatelierCsv(sheet: WerkatelierResponse): string {
+  const lines = [WERKATELIER_CSV_COLUMNS.join(';')];
+  for (const b of sheet.barriers) {
+    const a = b.action;
+    lines.push([csvField('barrier'), csvField(b.reference), csvField(b.theme), csvField(b.teamName), csvField(b.status), csvFigure(b.recognitions), csvField(b.text), csvField(a?.title.nl ?? ''), csvField(a?.owner ?? ''), csvField(a?.status ?? '')].join(';'));
+  }
+  for (const i of sheet.ideas) {
+    lines.push([csvField('idea'), csvField(i.reference), csvField(i.theme), csvField(i.teamName), csvField(i.status), '', csvField(i.text), '', '', ''].join(';'));
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/** `GET /api/werkatelier.csv`: not JSON, so it has its own wrapper (as the admin CSV); failures are the usual coded JSON. */
+export function werkatelierCsvRoute(ctx: TabApiContext, label: string) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      const principal = await ctx.auth.authenticate(req);
+      requireRole(principal, 'coordinator');
+      const theme = themeOf(req);
+      const csv = werkatelierCsv(await werkatelierSheet(ctx, theme));
+      res.writeHead(200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="soestainable-werkatelier-${theme ?? 'alle-themas'}.csv"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Length': String(Buffer.byteLength(csv, 'utf8')),
+      });
+      res.end(csv);
+    } catch (err) {
+      const e = err instanceof ApiError ? err : toApiError(err, ctx.logger, label);
+      const body: ApiErrorBody = e.details === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, details: e.details };
+      sendJson(res, e.status, body, e.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
+    }
+  };
+}

@@ -1,0 +1,70 @@
+import { WERKATELIER_CSV_COLUMNS, type WerkatelierResponse } from '@soestainable/shared/api/werkatelier';
+import { startTabApi, TAB_TEAMS, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
+
+/** The werkatelier sheet (issue 16, item 4) through the real server: per theme or all, JSON and CSV, coordinators only. */
+
+type ErrorBody = { code: string; details?: { issues?: Array<{ path: string; rule: string }> } };
+const ORG = 'soest';
+let h: TabApiHarness;
+let coordinator: string;
+
+beforeAll(async () => {
+  h = await startTabApi();
+  coordinator = await h.tokenFor(TAB_USERS.coordinator);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+it('lists the most recognised open barriers with their action, owner and status, and the ideas, per theme; the same as CSV', async () => {
+  const base = { orgId: ORG, campaignId: h.campaign.campaignId, teamId: TAB_TEAMS.big };
+  const cups = await h.repos.barriers.create({ ...base, theme: 'circulariteit', text: 'Alleen plastic bekers in de kantine' });
+  const bins = await h.repos.barriers.create({ ...base, theme: 'circulariteit', text: '=Geen afvalbakken; bij de ingang' });
+  const lamps = await h.repos.barriers.create({ ...base, theme: 'energietransitie', text: 'De lampen branden de hele nacht' });
+  const closed = await h.repos.barriers.create({ ...base, theme: 'circulariteit', text: 'Afgewezen prikkel' });
+  await h.repos.barriers.update(ORG, closed.barrierId, (c) => ({ ...c, status: 'afgewezen', dismissReason: 'buiten bereik' }));
+  const { action } = await h.repos.actions.create(
+    { orgId: ORG, title: { nl: 'Herbruikbare bekers', en: 'Reusable cups' }, description: { nl: '', en: '' }, theme: 'circulariteit', dimension: 'uitvoering', owner: 'Facilitair', status: 'gepland' },
+    TAB_USERS.coordinator,
+  );
+  await h.repos.actions.linkBarriers(ORG, action.actionId, [cups.barrierId], TAB_USERS.coordinator);
+  await h.repos.barriers.update(ORG, cups.barrierId, (c) => ({ ...c, status: 'gekoppeld', actionId: action.actionId }));
+  for (const u of ['a', 'b', 'c']) await h.repos.recognitions.recognise(ORG, cups.barrierId, u);
+  await h.repos.recognitions.recognise(ORG, bins.barrierId, 'a');
+  await h.repos.ideas.create({ ...base, theme: 'circulariteit', text: 'Een waterkoeler op elke verdieping' });
+
+  const res = await h.api<WerkatelierResponse>('GET', '/api/werkatelier?theme=circulariteit', { token: coordinator });
+  expect(res.status).toBe(200);
+  expect(res.body.theme).toBe('circulariteit');
+  expect(res.body.barriers.map((b) => [b.barrierId, b.recognitions])).toEqual([
+    [cups.barrierId, 3],
+    [bins.barrierId, 1],
+  ]);
+  expect(res.body.barriers[0]?.action).toEqual({ actionId: action.actionId, title: { nl: 'Herbruikbare bekers', en: 'Reusable cups' }, owner: 'Facilitair', status: 'gepland' });
+  expect(res.body.ideas.map((i) => i.text)).toContain('Een waterkoeler op elke verdieping');
+  expect(JSON.stringify(res.body)).not.toMatch(/"[abc]"|contactUserId/);
+  const all = await h.api<WerkatelierResponse>('GET', '/api/werkatelier', { token: coordinator });
+  expect(all.body.theme).toBeNull();
+  expect(all.body.barriers.map((b) => b.barrierId)).toContain(lamps.barrierId);
+
+  const csv = await fetch(`${h.base}/api/werkatelier.csv?theme=circulariteit`, { headers: { authorization: `Bearer ${coordinator}` } });
+  expect(csv.status).toBe(200);
+  expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+  expect(csv.headers.get('content-disposition')).toBe('attachment; filename="soestainable-werkatelier-circulariteit.csv"');
+  const lines = (await csv.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  expect(lines[0]).toBe(WERKATELIER_CSV_COLUMNS.join(';'));
+  expect(lines[1]).toContain('barrier;');
+  expect(lines[1]).toContain(';3;Alleen plastic bekers in de kantine;Herbruikbare bekers;Facilitair;gepland');
+  // A text that starts like a formula is neutralised; one with the separator is quoted.
+  expect(lines[2]).toContain(`"'=Geen afvalbakken; bij de ingang"`);
+  expect(lines.some((l) => l.startsWith('idea;'))).toBe(true);
+});
+
+it('refuses an unknown theme and anyone but a coordinator', async () => {
+  const bad = await h.api<ErrorBody>('GET', '/api/werkatelier?theme=klimaat', { token: coordinator });
+  expect([bad.status, bad.body.details?.issues]).toEqual([400, [{ path: 'query.theme', rule: 'unknown_theme' }]]);
+  const employee = await h.tokenFor(TAB_USERS.employee);
+  expect((await h.api<ErrorBody>('GET', '/api/werkatelier', { token: employee })).status).toBe(403);
+  expect((await fetch(`${h.base}/api/werkatelier.csv`, { headers: { authorization: `Bearer ${employee}` } })).status).toBe(403);
+  expect((await fetch(`${h.base}/api/werkatelier.csv?theme=klimaat`, { headers: { authorization: `Bearer ${coordinator}` } })).status).toBe(400);
+});
