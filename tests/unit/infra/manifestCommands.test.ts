@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMANDS, COMMAND_IDS, type CommandId } from '@soestainable/bot/features/commands/catalog';
 import { parseCommand } from '@soestainable/bot/features/commands/parse';
+import { parseTeamCardArgs } from '@soestainable/shared/domain/owners';
 
 /**
  * The command menu Teams shows (the manifest's commandLists, Dutch, and en.json, English) offers only what the
  * bot understands: each title is one of the bot's own aliases, and the Dutch and English titles of one entry are
- * the same command.
+ * the same command. A title may carry the argument that makes it a complete command (`teamkaart aan`): then the
+ * command word is one of the bot's aliases and the argument is one the command understands, the same in both
+ * languages.
  */
 const root = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'manifest/manifest.json'), 'utf8')) as {
@@ -19,8 +22,15 @@ const entries = (manifest.bots[0]?.commandLists ?? []).flatMap((list, l) =>
 );
 
 function commandOf(title: string): CommandId | undefined {
-  return COMMAND_IDS.find((id) => (COMMANDS[id].aliases as readonly string[]).includes(title));
+  const { command, args } = parseCommand(title);
+  const word = args === '' ? title : title.slice(0, title.length - args.length).trim();
+  return COMMAND_IDS.find((id) => id === command && (COMMANDS[id].aliases as readonly string[]).includes(word));
 }
+
+/** The arguments a menu entry may carry, per command: what that command's own parser makes of them. */
+const MENU_ARGUMENTS: Partial<Record<CommandId, (args: string) => unknown>> = {
+  teamCard: (args) => parseTeamCardArgs(args),
+};
 
 describe('the manifest command menu and the bot', () => {
   it.each(entries.map((e) => [e.nl, e.en]))('"%s" / "%s" are aliases of one bot command, and parse as it', (nl, english) => {
@@ -29,5 +39,10 @@ describe('the manifest command menu and the bot', () => {
     expect({ en: english, command: commandOf(english) }).toEqual({ en: english, command: id });
     expect(parseCommand(nl).command).toBe(id);
     expect(parseCommand(english).command).toBe(id);
+    const [nlArgs, enArgs] = [parseCommand(nl).args, parseCommand(english).args];
+    if (nlArgs === '' && enArgs === '') return;
+    const understand = id === undefined ? undefined : MENU_ARGUMENTS[id];
+    expect({ nl, understood: understand?.(nlArgs) }).toEqual({ nl, understood: expect.anything() });
+    expect(understand?.(enArgs)).toEqual(understand?.(nlArgs));
   });
 });
