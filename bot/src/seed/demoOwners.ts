@@ -8,7 +8,7 @@ import type { DemoPlan } from './demoPeople';
  * the tab's "Mijn acties" and the owner card have something to show when signed in as them), and one team with the
  * channel card switched on. Demo people and demo teams are never messaged: the jobs skip them.
  */
-export const DEMO_OWNER_IDS = [demoParticipantId('demo-bedrijfsvoering', 1), demoParticipantId('demo-publiekszaken', 2)] as const;
+export const DEMO_OWNER_IDS = [demoParticipantId('demo-bedrijfsvoering', 3), demoParticipantId('demo-publiekszaken', 2)] as const;
 /** The Teams team of the demo channel card (no real team: the jobs skip demo teams). */
 export const DEMO_TEAMS_TEAM_ID = '19:demo-publiekszaken@thread.tacv2';
 

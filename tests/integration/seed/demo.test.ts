@@ -2,6 +2,7 @@ import { loadConfig } from '@soestainable/bot/config';
 import { createRepositories, type Repositories } from '@soestainable/bot/storage/repositories';
 import { DEMO_COORDINATOR_ID, DEMO_TEAMS, demoParticipantId } from '@soestainable/bot/seed/demoData';
 import { seedDemo, seedDemoIfEmpty } from '@soestainable/bot/seed/demo';
+import { DEMO_OWNER_IDS, DEMO_TEAMS_TEAM_ID } from '@soestainable/bot/seed/demoOwners';
 import { isPastRetention } from '@soestainable/bot/jobs/retention';
 import { addCalendarDays, campaignDays, todayIn } from '@soestainable/shared/calendar';
 import { dayState } from '@soestainable/shared/domain/campaignDay';
@@ -152,6 +153,13 @@ describe('demo seed (Azurite)', () => {
       if (b.status !== 'nieuw' && b.status !== 'gekoppeld') expect(who).toEqual([]);
       for (const r of who) expect(await repos.participants.get(r.userId)).toMatchObject({ demo: true });
     }
+  });
+
+  it('names demo participants who exist as owners of open actions, and switches one channel card on (issue 16)', async () => {
+    const owned = (await repos.actions.list('soest')).filter((a) => a.action.ownerUserId !== undefined);
+    expect(owned.map((a) => a.action.ownerUserId).sort()).toEqual([...DEMO_OWNER_IDS].sort());
+    for (const id of DEMO_OWNER_IDS) expect(await repos.participants.get(id)).toMatchObject({ userId: id, demo: true });
+    expect((await repos.teamCards.list('soest')).map((c) => c.teamsTeamId)).toEqual([DEMO_TEAMS_TEAM_ID]);
   });
 
   it('refuses production', async () => {

@@ -101,6 +101,20 @@ export async function readEverythingBack(repos: Repositories, clients: TableClie
           if (!ok) throw new Error(`erasure confirmation row ${String(r['partitionKey'])} does not parse`);
         }
         break;
+      case 'Recognitions':
+        // Every barrier's count, and per person and per barrier the rows the count stands for.
+        for (const pk of await partitions(table)) {
+          const org = decodeKeyPart(pk);
+          for (const [barrierId, n] of await repos.recognitions.counts(org)) {
+            const who = await repos.recognitions.listByBarrier(org, barrierId);
+            if (who.length !== n) throw new Error(`recognition count ${n} of ${barrierId} stands for ${who.length} people`);
+            for (const r of who) await repos.recognitions.listByUser(org, r.userId);
+          }
+        }
+        break;
+      case 'TeamCards':
+        for (const pk of await partitions(table)) await repos.teamCards.list(decodeKeyPart(pk));
+        break;
       default:
         throw new Error(`readEverythingBack does not know how to read ${table}`);
     }
