@@ -118,10 +118,16 @@ const runJob = (name: 'nudges' | 'followups', at = JOB_AT) =>
 
 const sentBy = (summary: { runs: { sent: number }[] }): number => summary.runs.reduce((n, r) => n + r.sent, 0);
 
+/** The running demo campaign's id, as the admin page named it before the first move. */
+let movedId: string | undefined;
+
 /** Moves the running demo campaign so that its last challenge day is `lastDay` (ten working days ending there). */
 async function moveCampaign(lastDay: IsoDate): Promise<Campaign> {
-  const { current } = await server<CampaignAdminResponse>('GET', '/api/admin/campaign', { token: coordinatorToken });
-  if (!current) throw new Error('no current campaign');
+  const admin = await server<CampaignAdminResponse>('GET', '/api/admin/campaign', { token: coordinatorToken });
+  // The running one first; after a move into the past it is found by its id (the demo may hold an earlier campaign).
+  movedId ??= admin.current?.campaignId;
+  const current = admin.campaigns.find((c) => c.campaignId === movedId);
+  if (!current) throw new Error('no running campaign to move');
   const startDate = addWorkingDays(lastDay, -(current.dayPlan.length - 1));
   const body = { campaignId: current.campaignId, name: current.name, startDate, endDate: lastDay, closingDays: [] };
   await server('PUT', '/api/admin/campaign', { token: coordinatorToken, body, headers: { 'If-Match': current.etag } });
