@@ -6,12 +6,15 @@
  *      per-conversation limits, and answers 2 % of first tries with 429 (half of them with Retry-After: 1).
  *      The engine is configured with SEND_RATE = L, as an operator would.
  *   B. the engine's own ceiling: the same engine and storage, no tenant limit, no injected 429s.
+ *   C. a follow-up wave (issue 15): the real `followups` job (createJobs with SEND_RATE = L, the real pulse card)
+ *      on a wave day to 10,000 participants with pledges, all at nudge time 09:00, against the same limit L and
+ *      the same 2 % injected 429s. On top of the engine, the job reads each person's slot, profile, pledge and
+ *      answers. `--followup-only` runs C alone.
  *
- * Prints the machine, both runs (sends/s, duplicates, missed, uncertain, where the time goes per recipient) and
- * the efficiency ratio (A's sends/s ÷ L) on the last line. Shared, noisy machines: compare within a run.
- * Optional arguments: recipients (default 10000), L (default 200).
+ * Prints the machine, the runs (sends/s, duplicates, missed, uncertain, where the time goes per recipient) and
+ * the efficiency ratios (A's, then C's sends/s ÷ L) on the last lines, C's last. Shared, noisy machines: compare
+ * within a run. Optional arguments: recipients (default 10000), L (default 200).
  */
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
@@ -22,6 +25,8 @@ import type { Sender } from '@soestainable/bot/proactive/sender';
 import { LimitedConnector } from '@soestainable/testing/limitedConnector';
 import { seededRandom } from '@soestainable/testing/seeded';
 import { createLogger } from '@soestainable/bot/platform/logger';
+import { followUpWave, type WaveOutcome } from './fanoutFollowUp';
+import { processCpuMs, Timings } from './fanoutTimings';
 import { startAzurite } from '@soestainable/bot/storage/azurite';
 import { createRepositories, type Repositories } from '@soestainable/bot/storage/repositories';
 import { TableClients } from '@soestainable/bot/storage/tables';
@@ -39,6 +44,7 @@ const CONCURRENCY = 48;
 const BASELINE = process.argv.includes('--baseline');
 const PREFETCH = !BASELINE && !process.argv.includes('--no-prefetch');
 const SEED_CONCURRENCY = 32;
+const FOLLOW_UP_ONLY = process.argv.includes('--followup-only');
 
 const userId = (i: number) => `u-${String(i).padStart(5, '0')}`;
 
@@ -60,47 +66,6 @@ async function pool(count: number, concurrency: number, op: (i: number) => Promi
       while (next < count) await op(next++);
     }),
   );
-}
-
-/** Time spent in each dependency call, summed over the run (concurrent calls overlap). */
-class Timings {
-  readonly totals = new Map<string, { ms: number; calls: number }>();
-
-  wrap<T extends object>(name: string, target: T, methods: readonly (keyof T & string)[]): T {
-    const wrapped = Object.create(target) as T;
-    for (const method of methods) {
-      const original = target[method] as unknown as (...args: unknown[]) => Promise<unknown>;
-      (wrapped as Record<string, unknown>)[method] = async (...args: unknown[]) => {
-        const t = performance.now();
-        try {
-          return await original.apply(target, args);
-        } finally {
-          const entry = this.totals.get(`${name}.${method}`) ?? { ms: 0, calls: 0 };
-          entry.ms += performance.now() - t;
-          entry.calls++;
-          this.totals.set(`${name}.${method}`, entry);
-        }
-      };
-    }
-    return wrapped;
-  }
-
-  describe(recipients: number): string {
-    return [...this.totals]
-      .filter(([, v]) => v.calls > 0)
-      .map(([k, v]) => `${k} ${(v.ms / v.calls).toFixed(1)} ms × ${(v.calls / recipients).toFixed(2)}`)
-      .join(', ');
-  }
-}
-
-/** CPU milliseconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
-function processCpuMs(pid: number): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return undefined;
-  }
 }
 
 interface Outcome {
@@ -192,6 +157,7 @@ async function fanOut(
 }
 
 async function main(): Promise<void> {
+  if (FOLLOW_UP_ONLY) return followUpOnly();
   const cpu = cpus();
   console.log(`${N} recipients, L = ${L}/s, concurrency ${CONCURRENCY}; storage: ${BASELINE ? 'baseline (4 round trips a recipient)' : PREFETCH ? 'grouped claims + reference pages' : 'grouped claims, one reference read a recipient'}`);
   console.log(
@@ -241,11 +207,39 @@ async function main(): Promise<void> {
     const cpuPerRecipient = b.cpu.engine + (b.cpu.azurite ?? 0);
     console.log(`   CPU-bound ceiling on ${cpu.length} idle cores: about ${((cpu.length * 1000) / cpuPerRecipient).toFixed(0)}/s (load during the run: ${loadavg()[0]?.toFixed(2)})`);
     if (b.perSecond < L * 1.5) console.log(`   warning: the ceiling is within 1.5 × L: on this machine the engine, not the limit, may be the bottleneck`);
-    console.log(`duplicates ${a.duplicates + b.duplicates}, missed ${a.missed + b.missed}, uncertain ${a.run.uncertain + b.run.uncertain}`);
+    const c = await followUpWave({ connectionString: azurite.connectionString, azuritePid: azurite.pid, recipients: N, limit: L, concurrency: CONCURRENCY });
+    printWave(c);
+    console.log(`duplicates ${a.duplicates + b.duplicates + c.duplicates}, missed ${a.missed + b.missed + c.missed}, uncertain ${a.run.uncertain + b.run.uncertain + c.run.uncertain}`);
     console.log(`efficiency (A sends/s ÷ L): ${(a.perSecond / L).toFixed(3)}`);
+    console.log(`efficiency follow-up wave (C sends/s ÷ L): ${(c.perSecond / L).toFixed(3)}`);
   } finally {
     await limited.stop();
     await open.stop();
+    await azurite.stop();
+  }
+}
+
+function printWave(c: WaveOutcome): void {
+  console.log(
+    `C  follow-up wave, limit L=${L}/s + ${c.injected} injected 429s: seeded ${N} participants with pledges in ${(c.seedMs / 1000).toFixed(1)} s; ` +
+      `${c.sent} sent in ${(c.wallMs / 1000).toFixed(1)} s = ${c.perSecond.toFixed(1)}/s; duplicates ${c.duplicates}, missed ${c.missed}, uncertain ${c.run.uncertain}; ` +
+      `run: retried ${c.run.retried}, throttled ${c.run.throttled}, failed ${c.run.failed}, skipped ${c.run.skipped}; connector 429s: tenant ${c.tenant429}, conversation ${c.conversation429}`,
+  );
+  console.log(`   per recipient: ${c.timings}; CPU ${c.cpu.engine.toFixed(2)} ms in this process + ${c.cpu.azurite === undefined ? '?' : c.cpu.azurite.toFixed(2)} ms in Azurite; first send ${c.edgesMs.first.toFixed(0)} ms after the start, run done ${c.edgesMs.last.toFixed(0)} ms after the last`);
+}
+
+/** `--followup-only`: case C alone, for working on the followups job. */
+async function followUpOnly(): Promise<void> {
+  const cpu = cpus();
+  console.log(`${N} recipients, L = ${L}/s, concurrency ${CONCURRENCY}; case C only`);
+  console.log(`machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const azurite = await startAzurite();
+  try {
+    const c = await followUpWave({ connectionString: azurite.connectionString, azuritePid: azurite.pid, recipients: N, limit: L, concurrency: CONCURRENCY });
+    printWave(c);
+    console.log(`load after the run: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`efficiency follow-up wave (C sends/s ÷ L): ${(c.perSecond / L).toFixed(3)}`);
+  } finally {
     await azurite.stop();
   }
 }

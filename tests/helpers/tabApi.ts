@@ -129,6 +129,8 @@ export interface TabApiOptions {
   /** false: no Entra app configured, the dev sign-in is on (DEV_SIGNIN=1; `env` may unset it). Default true. */
   readonly sso?: boolean;
   readonly now?: Date;
+  /** The app's clock, for a test that moves it (a conversation over weeks); overrides `now`. */
+  readonly clock?: () => Date;
   readonly minGroupSize?: number;
   /** More environment variables for the app's config. */
   readonly env?: Readonly<Record<string, string>>;
@@ -227,7 +229,7 @@ export async function startTabApi(options: TabApiOptions = {}): Promise<TabApiHa
   let app: RunningApp;
   try {
     app = await composeApp(config, createLogger('debug', (line) => logs.push(line)), {
-      now: () => now,
+      now: options.clock ?? (() => now),
       tabDir: mkdtempSync(join(tmpdir(), 'tab-')),
     });
   } catch (err) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHALLENGE_TEXT_LIMITS } from '../catalogue/challenge';
 import type { CampaignStatus } from '../domain/campaign';
 import { CAMPAIGN_STATUSES } from '../domain/campaign';
+import { followUpWeeksRule } from '../domain/followUp';
 import type { SendKind, SendRun } from '../domain/sending';
 import type { IsoDate, Localized, Theme } from '../domain/types';
 import { boundedText, idField, isoDateField } from './programme';
@@ -22,7 +23,9 @@ import { boundedText, idField, isoDateField } from './programme';
  *
  * Validation failures are VALIDATION_FAILED with `details.issues` ([{path, rule}]); rules include
  * `end_before_start`, `longer_than_a_year`, `closing_day_outside`, `too_short_for_day_plan`,
- * `unknown_challenge`, `duplicate`, `last_coordinator`, `not_a_participant`, `team_has_members`.
+ * `unknown_challenge`, `duplicate`, `last_coordinator`, `not_a_participant`, `team_has_members`, and for the
+ * follow-up waves `follow_up_not_numbers`, `follow_up_count`, `follow_up_range`, `follow_up_not_rising`,
+ * `follow_up_started` (the first wave went out already) and `follow_up_in_past` (a new first wave before today).
  */
 
 /** Longest campaign, from start to end (inclusive days). */
@@ -46,6 +49,10 @@ export interface CampaignView {
   readonly days: readonly IsoDate[];
   readonly etag: string;
   readonly demo: boolean;
+  /** The follow-up waves in weeks after the last challenge day: the campaign's own setting, else +2/+6/+12. */
+  readonly followUpWeeks: readonly number[];
+  /** The day each wave goes out (holidays and closing days moved to the next working day); empty without challenge days. */
+  readonly followUpDates: readonly IsoDate[];
 }
 
 export interface CampaignAdminResponse {
@@ -59,6 +66,15 @@ export interface CampaignResponse {
   readonly campaign: CampaignView;
 }
 
+/**
+ * The wave setting in a body: anything is let through to one check, so that a refusal names the rule a coordinator
+ * can act on (`follow_up_not_rising`, …) rather than zod's generic codes.
+ */
+const followUpWeeksField = z.custom<readonly number[]>().superRefine((weeks, ctx) => {
+  const rule = followUpWeeksRule(weeks);
+  if (rule !== undefined) ctx.addIssue({ code: 'custom', message: rule });
+});
+
 /** `PUT /api/admin/campaign`: create (no campaign with that id yet) or change (with `If-Match`). */
 export const campaignBodySchema = z
   .object({
@@ -68,6 +84,8 @@ export const campaignBodySchema = z
     endDate: isoDateField,
     closingDays: z.array(isoDateField).max(10).default([]),
     status: z.enum(CAMPAIGN_STATUSES).optional(),
+    /** The follow-up waves (weeks after the last challenge day); absent = unchanged (a new campaign: +2/+6/+12). */
+    followUpWeeks: followUpWeeksField.optional(),
   })
   .strict();
 export type CampaignBody = z.input<typeof campaignBodySchema>;

@@ -19,6 +19,11 @@ export interface Campaign {
   readonly status: CampaignStatus;
   /** Demo data seeded for local use. */
   readonly demo: boolean;
+  /**
+   * The follow-up waves (issue 15), in whole weeks after the last challenge day, as the coordinator set them
+   * (`followUpWeeksSchema`); absent = the default +2/+6/+12. Read it through `campaignFollowUpWeeks`.
+   */
+  readonly followUpWeeks?: readonly number[];
 }
 
 /** True when `day` lies within the campaign's start and end date (inclusive). ISO dates compare as strings. */

@@ -19,12 +19,35 @@ export const MAX_FOLLOW_UP_WEEKS = 52;
 /** The last wave's answers count this long (the earlier ones until the next wave). */
 export const LAST_WAVE_OPEN_WEEKS = 4;
 
-/** A coordinator's wave setting: 1–4 whole numbers of weeks, rising, none before +1 or after +52. */
+/** A coordinator's wave setting: 1–4 whole numbers of weeks, rising, none before +1 or after +52 (see {@link followUpWeeksRule}). */
 export const followUpWeeksSchema = z
   .array(z.number().int().min(1).max(MAX_FOLLOW_UP_WEEKS))
   .min(1)
   .max(MAX_FOLLOW_UP_WAVES)
   .refine((weeks) => weeks.every((w, i) => i === 0 || w > (weeks[i - 1] ?? 0)), { error: 'the waves must rise: each later than the one before' });
+
+/** Why a wave setting is refused: the rule codes the admin API names (`details.issues[].rule`) and the tab translates. */
+export const FOLLOW_UP_WEEKS_RULES = ['follow_up_not_numbers', 'follow_up_count', 'follow_up_range', 'follow_up_not_rising'] as const;
+export type FollowUpWeeksRule = (typeof FOLLOW_UP_WEEKS_RULES)[number];
+
+/**
+ * The first rule `weeks` breaks, checked in this order: a list of whole numbers, 1–{@link MAX_FOLLOW_UP_WAVES} of
+ * them, each from +1 to +{@link MAX_FOLLOW_UP_WEEKS}, each later than the one before; `undefined` when it is a valid
+ * setting (then `followUpWeeksSchema` accepts it too).
+ */
+export function followUpWeeksRule(weeks: unknown): FollowUpWeeksRule | undefined {
+  if (!Array.isArray(weeks) || !weeks.every((w) => typeof w === 'number' && Number.isInteger(w))) return 'follow_up_not_numbers';
+  const list = weeks as number[];
+  if (list.length < 1 || list.length > MAX_FOLLOW_UP_WAVES) return 'follow_up_count';
+  if (list.some((w) => w < 1 || w > MAX_FOLLOW_UP_WEEKS)) return 'follow_up_range';
+  if (list.some((w, i) => i > 0 && w <= (list[i - 1] ?? 0))) return 'follow_up_not_rising';
+  return undefined;
+}
+
+/** The campaign's own wave setting, or the default +2/+6/+12 for a campaign without one. */
+export function campaignFollowUpWeeks(campaign: Pick<Campaign, 'followUpWeeks'>): readonly number[] {
+  return campaign.followUpWeeks ?? DEFAULT_FOLLOW_UP_WEEKS;
+}
 
 export interface FollowUpWave {
   /** 1-based: the first wave is wave 1. */
@@ -108,9 +131,9 @@ export function lastChallengeDay(campaign: Campaign): IsoDate | undefined {
 
 /**
  * When the end survey (eindmeting) can be answered and corrected: from the campaign's last challenge day up to (not
- * including) the day its first follow-up wave goes out. `undefined` for a campaign without challenge days.
+ * including) the day its first follow-up wave goes out (the campaign's own wave setting unless `weeks` is given). `undefined` for a campaign without challenge days.
  */
-export function endSurveyWindow(campaign: Campaign, weeks: readonly number[] = DEFAULT_FOLLOW_UP_WEEKS): { from: IsoDate; until: IsoDate } | undefined {
+export function endSurveyWindow(campaign: Campaign, weeks: readonly number[] = campaignFollowUpWeeks(campaign)): { from: IsoDate; until: IsoDate } | undefined {
   const lastDay = lastChallengeDay(campaign);
   if (lastDay === undefined) return undefined;
   const first = followUpWaves(lastDay, weeks, campaign.closingDays)[0];
@@ -123,8 +146,8 @@ export function endSurveyOpenOn(campaign: Campaign, date: IsoDate): boolean {
   return window !== undefined && campaign.status !== 'draft' && window.from <= date && date < window.until;
 }
 
-/** The waves of `campaign` (default weeks), counted from its last challenge day; none without challenge days. */
-export function campaignWaves(campaign: Campaign, weeks: readonly number[] = DEFAULT_FOLLOW_UP_WEEKS): FollowUpWave[] {
+/** The waves of `campaign` (its own setting, else the default), counted from its last challenge day; none without challenge days. */
+export function campaignWaves(campaign: Campaign, weeks: readonly number[] = campaignFollowUpWeeks(campaign)): FollowUpWave[] {
   const lastDay = lastChallengeDay(campaign);
   return lastDay === undefined ? [] : followUpWaves(lastDay, weeks, campaign.closingDays);
 }

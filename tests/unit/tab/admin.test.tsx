@@ -20,6 +20,8 @@ const CAMPAIGN: CampaignView = {
   days: ['2026-05-11', '2026-05-12'],
   etag: 'W/"c1"',
   demo: true,
+  followUpWeeks: [2, 6, 12],
+  followUpDates: ['2026-05-26', '2026-06-22', '2026-08-03'],
 };
 
 const entry = (id: string, day: number, nl: string, en: string): DayPlanResponse['catalogue'][number] => ({

@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import { DISTANCE_BAND_LABELS, FREQUENCY_LABELS, TRAVEL_MODE_LABELS } from '@soestainable/shared/catalogue/labels';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
-import type { Pledge } from '@soestainable/shared/domain/followUp';
+import { campaignFollowUpWeeks, DEFAULT_FOLLOW_UP_WEEKS, type Pledge } from '@soestainable/shared/domain/followUp';
 import { DISTANCE_BAND_KEYS, FREQUENCIES, TRAVEL_MODES, type Language, type Survey } from '@soestainable/shared/domain/types';
 import { t } from '@soestainable/shared/text';
 import { formatLongDate } from '../../cards/format';
@@ -76,6 +76,14 @@ export interface LastingCardOptions {
   readonly error?: string;
   /** The last day the end survey can be corrected (shown under the pledges). */
   readonly lastDay?: string;
+  /** The campaign's follow-up waves, in weeks (`campaignFollowUpWeeks`), named under the pledges; default +2/+6/+12. */
+  readonly followUpWeeks?: readonly number[];
+}
+
+/** "2, 6 en 12" / "2, 6 and 12": the waves as the pledge texts name them. */
+function weeksList(weeks: readonly number[], lang: Language): string {
+  const last = weeks.at(-1);
+  return weeks.length <= 1 ? String(last ?? '') : `${weeks.slice(0, -1).join(', ')}${t(T.weeksAnd, lang)}${String(last)}`;
 }
 
 function lastingCard(kind: 'end' | 'pledges', o: LastingCardOptions): Attachment {
@@ -84,9 +92,11 @@ function lastingCard(kind: 'end' | 'pledges', o: LastingCardOptions): Attachment
   const e = textsIn(enrolTexts, lang);
   const end = kind === 'end';
   const note = end && o.lastDay !== undefined ? t(T.endCorrect, lang, { date: formatLongDate(o.lastDay, lang) }) : '';
+  const weeks = o.followUpWeeks ?? DEFAULT_FOLLOW_UP_WEEKS;
   const data: LastingCardData = {
     t: {
       ...texts,
+      pledgeIntro: t(T.pledgeIntro, lang, { count: weeks.at(-1) ?? 0, weeks: weeksList(weeks, lang) }),
       title: end ? texts.endTitle : texts.pledgesTitle,
       intro: end ? texts.endIntro : texts.pledgesIntro,
       choose: e.choose,
@@ -130,7 +140,13 @@ export function pledgesCard(o: LastingCardOptions): Attachment {
  * survey is answered afresh). The composition root hands it to the job, since jobs never import a feature.
  */
 export function buildEndCard(input: { lang: Language; campaign: Campaign; choices: readonly PledgeChoice[]; lastDay?: string }): Attachment {
-  return endSurveyCard({ lang: input.lang, campaignId: input.campaign.campaignId, choices: input.choices, ...(input.lastDay === undefined ? {} : { lastDay: input.lastDay }) });
+  return endSurveyCard({
+    lang: input.lang,
+    campaignId: input.campaign.campaignId,
+    choices: input.choices,
+    followUpWeeks: campaignFollowUpWeeks(input.campaign),
+    ...(input.lastDay === undefined ? {} : { lastDay: input.lastDay }),
+  });
 }
 
 /** The values of a stored end survey and pledge, to pre-fill the card with. */
@@ -147,7 +163,14 @@ export function valuesOf(survey: Survey | undefined, pledge: Pledge | undefined)
 }
 
 /** The card that replaces a saved end survey or pledges card: what was stored. */
-export function savedCard(o: { lang: Language; answers?: EndAnswers; pledge: { challengeIds: readonly string[]; help?: string }; choices: readonly PledgeChoice[] }): Attachment {
+export function savedCard(o: {
+  lang: Language;
+  answers?: EndAnswers;
+  pledge: { challengeIds: readonly string[]; help?: string };
+  choices: readonly PledgeChoice[];
+  /** The campaign's follow-up waves: the first is named in the thank-you line (default +2/+6/+12). */
+  followUpWeeks?: readonly number[];
+}): Attachment {
   const { lang, answers } = o;
   const txt = textsIn(T, lang);
   const facts: Array<{ title: string; value: string }> = [];
@@ -166,7 +189,7 @@ export function savedCard(o: { lang: Language; answers?: EndAnswers; pledge: { c
   if (o.pledge.help !== undefined) facts.push({ title: txt.factHelp, value: literal(o.pledge.help) });
   return noticeCard({
     title: answers ? txt.savedTitle : txt.pledgesSavedTitle,
-    lines: answers ? [txt.savedBody] : [],
+    lines: answers ? [t(T.savedBody, lang, { count: (o.followUpWeeks ?? DEFAULT_FOLLOW_UP_WEEKS)[0] ?? 0 })] : [],
     facts,
     buttons: [button(txt.changePledges, LASTING_VERBS.openPledges)],
   });

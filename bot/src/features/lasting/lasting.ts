@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import { todayIn } from '@soestainable/shared/calendar';
-import { endSurveyOpenOn } from '@soestainable/shared/domain/followUp';
+import { campaignFollowUpWeeks, endSurveyOpenOn } from '@soestainable/shared/domain/followUp';
 import { isJoined, type Participant } from '@soestainable/shared/domain/organisation';
 import { t } from '@soestainable/shared/text';
 import { messageCard } from '../../cards/render';
@@ -65,7 +65,7 @@ async function endCardFor(ctx: Ctx, turn: Turn): Promise<Attachment> {
     repos.pledges.get(who.participant.userId, campaign.campaignId),
   ]);
   const lastDay = endSurveyLastDay(campaign);
-  return endSurveyCard({ lang: turn.lang, campaignId: campaign.campaignId, choices, values: valuesOf(survey, pledge), ...(lastDay ? { lastDay } : {}) });
+  return endSurveyCard({ lang: turn.lang, campaignId: campaign.campaignId, choices, values: valuesOf(survey, pledge), followUpWeeks: campaignFollowUpWeeks(campaign), ...(lastDay ? { lastDay } : {}) });
 }
 
 async function submitEnd(ctx: Ctx, turn: Turn, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
@@ -82,12 +82,14 @@ async function submitEnd(ctx: Ctx, turn: Turn, data: Readonly<Record<string, unk
     logger.info('end survey refused', { problems: [...checked.problems].sort().join(',') });
     const lastDay = endSurveyLastDay(campaign);
     const error = errorLine(checked.problems, turn.lang);
-    return { card: endSurveyCard({ lang: turn.lang, campaignId: campaign.campaignId, choices, values: valuesAgain(data), error, ...(lastDay ? { lastDay } : {}) }) };
+    return {
+      card: endSurveyCard({ lang: turn.lang, campaignId: campaign.campaignId, choices, values: valuesAgain(data), error, followUpWeeks: campaignFollowUpWeeks(campaign), ...(lastDay ? { lastDay } : {}) }),
+    };
   }
   const { answers, challengeIds, help } = checked.value;
   await saveEndSurvey(repos, orgId, who.participant, { campaignId: campaign.campaignId, answers, challengeIds, ...(help === undefined ? {} : { help }), now: turn.now });
   logger.info('end survey saved', { campaignId: campaign.campaignId, pledges: challengeIds.length });
-  return { card: savedCard({ lang: turn.lang, answers, pledge: checked.value, choices }) };
+  return { card: savedCard({ lang: turn.lang, answers, pledge: checked.value, choices, followUpWeeks: campaignFollowUpWeeks(campaign) }) };
 }
 
 async function pledgesCardFor(ctx: Ctx, turn: Turn): Promise<Attachment> {
@@ -101,7 +103,7 @@ async function pledgesCardFor(ctx: Ctx, turn: Turn): Promise<Attachment> {
     return noticeCard({ title: t(T.noPledgesTitle, turn.lang), lines: [t(T.noPledgesBody, turn.lang)], buttons });
   }
   const choices = await pledgeChoices(repos, found.campaign);
-  return pledgesCard({ lang: turn.lang, campaignId: found.campaign.campaignId, choices, values: valuesOf(undefined, found.pledge) });
+  return pledgesCard({ lang: turn.lang, campaignId: found.campaign.campaignId, choices, values: valuesOf(undefined, found.pledge), followUpWeeks: campaignFollowUpWeeks(found.campaign) });
 }
 
 async function submitPledges(ctx: Ctx, turn: Turn, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {
@@ -117,7 +119,9 @@ async function submitPledges(ctx: Ctx, turn: Turn, data: Readonly<Record<string,
   const checked = checkPledgesInput(data, choices.map((c) => c.challengeId));
   if (!checked.ok) {
     logger.info('pledges refused', { problems: [...checked.problems].sort().join(',') });
-    return { card: pledgesCard({ lang: turn.lang, campaignId: campaign.campaignId, choices, values: valuesAgain(data), error: errorLine(checked.problems, turn.lang) }) };
+    return {
+      card: pledgesCard({ lang: turn.lang, campaignId: campaign.campaignId, choices, values: valuesAgain(data), error: errorLine(checked.problems, turn.lang), followUpWeeks: campaignFollowUpWeeks(campaign) }),
+    };
   }
   const pledge = await changePledge(repos, orgId, who.participant, { before, ...checked.value, now: turn.now });
   logger.info('pledges changed', { campaignId: campaign.campaignId, pledges: pledge.challengeIds.length });

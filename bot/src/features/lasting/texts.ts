@@ -10,10 +10,13 @@ export const lastingTexts = {
   endCorrect: { nl: 'Je kunt je antwoorden aanpassen tot en met {date}.', en: 'You can change your answers up to and including {date}.' },
   answerMissing: { nl: 'Kies een antwoord.', en: 'Choose an answer.' },
   pledgeHeading: { nl: 'Je voornemens', en: 'Your pledges' },
+  // {weeks}: the campaign's follow-up waves ("2, 6 en 12"); {count}, the last of them, picks week or weeks.
   pledgeIntro: {
-    nl: 'Kies 1 tot 3 gewoontes die je wilt houden. Over 2, 6 en 12 weken vraag ik hoe het gaat.',
-    en: "Choose 1 to 3 habits you want to keep. In 2, 6 and 12 weeks I'll ask how it's going.",
+    nl: { one: 'Kies 1 tot 3 gewoontes die je wilt houden. Over {weeks} week vraag ik hoe het gaat.', other: 'Kies 1 tot 3 gewoontes die je wilt houden. Over {weeks} weken vraag ik hoe het gaat.' },
+    en: { one: "Choose 1 to 3 habits you want to keep. In {weeks} week I'll ask how it's going.", other: "Choose 1 to 3 habits you want to keep. In {weeks} weeks I'll ask how it's going." },
   },
+  /** Joins the last two follow-up waves in {weeks}: "2, 6 en 12". */
+  weeksAnd: { nl: ' en ', en: ' and ' },
   pledgeLabel: { nl: 'Dit blijf ik doen', en: "I'll keep doing this" },
   pledgeMissing: { nl: 'Kies 1 tot 3 gewoontes.', en: 'Choose 1 to 3 habits.' },
   helpLabel: { nl: 'Wat zou je helpen? (mag leeg blijven)', en: 'What would help you? (optional)' },
@@ -30,9 +33,10 @@ export const lastingTexts = {
   errorChoice: { nl: 'Kies alleen gewoontes uit de lijst, elk één keer.', en: 'Choose only habits from the list, each once.' },
   errorTooLong: { nl: 'Schrijf hoogstens 500 tekens bij "wat zou helpen".', en: 'Write at most 500 characters under "what would help".' },
   savedTitle: { nl: 'Eindmeting opgeslagen', en: 'End survey saved' },
+  // {count}: the campaign's first follow-up wave, in weeks.
   savedBody: {
-    nl: 'Dank je wel! Over 2 weken vraag ik hoe het met je voornemens gaat.',
-    en: "Thank you! In 2 weeks I'll ask how your pledges are going.",
+    nl: { one: 'Dank je wel! Over {count} week vraag ik hoe het met je voornemens gaat.', other: 'Dank je wel! Over {count} weken vraag ik hoe het met je voornemens gaat.' },
+    en: { one: "Thank you! In {count} week I'll ask how your pledges are going.", other: "Thank you! In {count} weeks I'll ask how your pledges are going." },
   },
   factCommute: { nl: 'Woon-werkverkeer', en: 'Commute' },
   factPackaging: { nl: 'Wegwerpverpakking', en: 'Disposable packaging' },
@@ -45,8 +49,8 @@ export const lastingTexts = {
   changePledges: { nl: 'Voornemens aanpassen', en: 'Change pledges' },
   closedTitle: { nl: 'Geen eindmeting nu', en: 'No end survey now' },
   closedBody: {
-    nl: 'De eindmeting staat open vanaf de laatste challengedag tot de eerste terugblik, 2 weken later. Nu kan het niet.',
-    en: "The end survey is open from the last challenge day until the first follow-up, 2 weeks later. It isn't open now.",
+    nl: 'De eindmeting staat open vanaf de laatste challengedag tot de eerste terugblik. Nu kan het niet.',
+    en: "The end survey is open from the last challenge day until the first follow-up. It isn't open now.",
   },
   oldCardTitle: { nl: 'Deze kaart is verlopen', en: 'This card has expired' },
   oldCardBody: {

@@ -1,5 +1,7 @@
 import { addCalendarDays, todayIn } from '@soestainable/shared/calendar';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
+import { campaignWaves } from '@soestainable/shared/domain/followUp';
+import type { IsoDate } from '@soestainable/shared/domain/types';
 import type { JobContext, JobDeps } from '../job';
 
 /** True when a campaign's raw data is past retention on `today`: more than `retentionDays` days after its end. */
@@ -7,9 +9,21 @@ export function isPastRetention(campaign: Pick<Campaign, 'endDate'>, retentionDa
   return today > addCalendarDays(campaign.endDate, retentionDays);
 }
 
+/**
+ * The day a campaign's follow-ups are over: the last wave's answers stop counting (its own wave setting, else
+ * +2/+6/+12), or the end date for a campaign without waves. Its pledges and follow-up answers are needed until then.
+ */
+export function followUpsOver(campaign: Campaign): IsoDate {
+  const last = campaignWaves(campaign).at(-1);
+  return last !== undefined && last.openUntil > campaign.endDate ? last.openUntil : campaign.endDate;
+}
+
 /** The organisation's campaigns past retention, and how many could not be judged (rows that do not parse). */
 export interface DueCampaigns {
+  /** Past retention by their end date: raw check-ins, surveys and report texts go. */
   readonly due: readonly Campaign[];
+  /** Of those, the ones past retention counted from their follow-ups' end ({@link followUpsOver}): pledges and follow-up answers go too. */
+  readonly followUpsDue: readonly Campaign[];
   readonly readable: number;
   readonly unreadable: number;
 }
@@ -29,7 +43,8 @@ export async function campaignsPastRetention(deps: Pick<JobDeps, 'config' | 'log
     logger.warn('retention: a campaign with impossible dates is skipped', { campaignId: campaign.campaignId, reason: 'campaign_dates_invalid' });
     return false;
   });
-  return { due, readable: campaigns.length, unreadable: unreadable.length };
+  const followUpsDue = due.filter((campaign) => isPastRetention({ endDate: followUpsOver(campaign) }, config.jobs.retentionDays, today));
+  return { due, followUpsDue, readable: campaigns.length, unreadable: unreadable.length };
 }
 
 /** The teams whose members may hold a campaign's rows: the organisation's teams and every team counted in it. */
@@ -39,14 +54,15 @@ export async function teamsOfCampaign(deps: Pick<JobDeps, 'repos'>, campaign: Ca
 }
 
 /**
- * One campaign's raw check-ins, survey answers, pledges and follow-up answers of everyone in `teamIds` (every status in the `TeamMembers`
- * index), deleted per person in transactions of at most 100, or counted in a dry run. Logs counts, never content.
+ * One campaign's raw check-ins and survey answers of everyone in `teamIds` (every status in the `TeamMembers`
+ * index), and with `followUps` its pledges and follow-up answers too, deleted per person in transactions of at most
+ * 100, or counted in a dry run. Logs counts, never content.
  */
 export async function purgeCampaignData(
   deps: Pick<JobDeps, 'logger' | 'repos'>,
   campaign: Campaign,
   teamIds: ReadonlySet<string>,
-  context: JobContext,
+  context: JobContext & { readonly followUps: boolean },
 ): Promise<{ CheckIns: number; Surveys: number; Pledges: number; FollowUpAnswers: number }> {
   const { logger, repos } = deps;
   const userIds = new Set<string>();
@@ -57,10 +73,12 @@ export async function purgeCampaignData(
     const { campaignId } = campaign;
     removed.CheckIns += context.dryRun ? await repos.checkIns.countForCampaign(userId, campaignId) : await repos.checkIns.deleteCampaign(userId, campaignId);
     removed.Surveys += context.dryRun ? await repos.surveys.countForCampaign(userId, campaignId) : await repos.surveys.deleteCampaign(userId, campaignId);
-    removed.Pledges += context.dryRun ? await repos.pledges.countForCampaign(userId, campaignId) : await repos.pledges.deleteCampaign(userId, campaignId);
-    removed.FollowUpAnswers += context.dryRun
-      ? await repos.followUpAnswers.countForCampaign(userId, campaignId)
-      : await repos.followUpAnswers.deleteCampaign(userId, campaignId);
+    if (context.followUps) {
+      removed.Pledges += context.dryRun ? await repos.pledges.countForCampaign(userId, campaignId) : await repos.pledges.deleteCampaign(userId, campaignId);
+      removed.FollowUpAnswers += context.dryRun
+        ? await repos.followUpAnswers.countForCampaign(userId, campaignId)
+        : await repos.followUpAnswers.deleteCampaign(userId, campaignId);
+    }
     context.onProgress?.({ done: ++done, total: userIds.size });
   }
   logger.info(context.dryRun ? 'retention: would remove' : 'retention: removed', { campaignId: campaign.campaignId, people: userIds.size, ...removed });

@@ -48,13 +48,13 @@ export function createRetentionJob(deps: JobDeps): Job {
   const orgId = config.org.id;
 
   /** The campaign steps: raw rows, then report texts. Returns the teams looked at (for people who left). */
-  async function purgeCampaigns(context: JobContext, counts: RetentionCounts, due: readonly Campaign[]): Promise<Set<string>> {
+  async function purgeCampaigns(context: JobContext, counts: RetentionCounts, due: readonly Campaign[], followUpsDue: readonly Campaign[]): Promise<Set<string>> {
     const orgTeamIds = (await repos.orgTeams.list(orgId)).map((t) => t.teamId);
     const allTeams = new Set(orgTeamIds);
     for (const campaign of due) {
       const teamIds = await teamsOfCampaign(deps, campaign, orgTeamIds);
       for (const teamId of teamIds) allTeams.add(teamId);
-      const removed = await purgeCampaignData(deps, campaign, teamIds, context);
+      const removed = await purgeCampaignData(deps, campaign, teamIds, { ...context, followUps: followUpsDue.includes(campaign) });
       counts.CheckIns += removed.CheckIns;
       counts.Surveys += removed.Surveys;
       counts.Pledges += removed.Pledges;
@@ -73,12 +73,16 @@ export function createRetentionJob(deps: JobDeps): Job {
     const startedMs = Date.now();
     const counts = Object.fromEntries(RETENTION_COUNTS.map((k) => [k, 0])) as RetentionCounts;
     const campaigns = await campaignsPastRetention(deps, context.at);
-    const teamIds = await purgeCampaigns(context, counts, campaigns.due);
+    const teamIds = await purgeCampaigns(context, counts, campaigns.due, campaigns.followUpsDue);
 
     const claimedBefore = daysBefore(context.at, Math.max(config.jobs.retentionDays, CLAIMS_KEPT_AT_LEAST_DAYS));
     counts.SendClaims += await repos.sendClaims.purgeClaimedBefore(claimedBefore, context.dryRun);
     const leftBefore = daysBefore(context.at, config.jobs.retentionDays).toISOString();
-    const elsewhere = { campaigns: new Set(campaigns.due.map((c) => c.campaignId)), claimedBefore: claimedBefore.toISOString() };
+    const elsewhere = {
+      campaigns: new Set(campaigns.due.map((c) => c.campaignId)),
+      followUpCampaigns: new Set(campaigns.followUpsDue.map((c) => c.campaignId)),
+      claimedBefore: claimedBefore.toISOString(),
+    };
     const people = await erasePeopleWhoLeft(deps, teamIds, leftBefore, elsewhere, context.dryRun);
     for (const key of Object.keys(people) as Array<keyof typeof people>) counts[key] += people[key];
     const auditMonth = auditMonthOf(daysBefore(context.at, config.jobs.auditRetentionDays).toISOString());

@@ -44,8 +44,13 @@ export function openWave(campaign: Campaign, date: IsoDate): FollowUpWave | unde
   return campaign.status === 'draft' ? undefined : waveOpenOn(campaignWaves(campaign), date);
 }
 
+/** Where {@link pulseItems} reads the organisation's own challenges: the repositories, or a run's copy read once. */
+export interface ChallengeSource {
+  readonly challenges: Pick<Repositories['challenges'], 'list'>;
+}
+
 /** The pulse card's items: the pledged habits in the pledge's order (a coordinator's own challenge by its title). */
-export async function pulseItems(repos: Repositories, pledge: Pledge, orgId: string): Promise<PulseItem[]> {
+export async function pulseItems(repos: ChallengeSource, pledge: Pledge, orgId: string): Promise<PulseItem[]> {
   const own = await repos.challenges.list(orgId);
   return pledge.challengeIds.map((challengeId) => {
     const challenge = own.find((c) => c.id === challengeId) ?? challengeById(challengeId);

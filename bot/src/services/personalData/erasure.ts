@@ -70,7 +70,10 @@ export async function sweepPersonalRows(repos: Repositories, orgIds: readonly st
 
 /** What the retention job's other steps count already: rows of campaigns past retention, claims before a cutoff. */
 export interface CountedElsewhere {
+  /** Campaigns whose check-ins, surveys and report texts the same run purges. */
   readonly campaigns: ReadonlySet<string>;
+  /** Campaigns whose pledges and follow-up answers the same run purges (their follow-ups are over, too). */
+  readonly followUpCampaigns: ReadonlySet<string>;
   /** ISO instant: claims made before it are counted by the send-claims purge. */
   readonly claimedBefore: string;
 }
@@ -80,7 +83,9 @@ export interface CountedElsewhere {
  * what the same run counts elsewhere, so that a dry run adds up to what a real run removes.
  */
 export async function countPersonalRows(repos: Repositories, orgIds: readonly string[], userId: string, elsewhere: CountedElsewhere): Promise<RowCounts> {
-  const kept = <T extends { readonly campaignId: string }>(rows: readonly T[]) => rows.filter((r) => !elsewhere.campaigns.has(r.campaignId)).length;
+  const keptOf = (purged: ReadonlySet<string>) => <T extends { readonly campaignId: string }>(rows: readonly T[]) => rows.filter((r) => !purged.has(r.campaignId)).length;
+  const kept = keptOf(elsewhere.campaigns);
+  const keptFollowUps = keptOf(elsewhere.followUpCampaigns);
   let barriers = 0;
   let ideas = 0;
   let recognitions = 0;
@@ -96,8 +101,8 @@ export async function countPersonalRows(repos: Repositories, orgIds: readonly st
   return {
     checkIns: kept(await repos.checkIns.listAll(userId)),
     surveys: kept(await repos.surveys.listAll(userId)),
-    pledges: kept(await repos.pledges.listAll(userId)),
-    followUps: kept(await repos.followUpAnswers.listAll(userId)),
+    pledges: keptFollowUps(await repos.pledges.listAll(userId)),
+    followUps: keptFollowUps(await repos.followUpAnswers.listAll(userId)),
     barriers,
     ideas,
     recognitions,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CAMPAIGN_STATUSES, campaignIncludes, type Campaign } from '@soestainable/shared/domain/campaign';
+import { followUpWeeksSchema } from '@soestainable/shared/domain/followUp';
 import type { IsoDate } from '@soestainable/shared/domain/types';
 import { AppError, isAppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart } from '../keys';
@@ -21,6 +22,8 @@ export type CampaignRow = {
   closingDays: string;
   status: string;
   demo: boolean;
+  /** JSON list of whole weeks (the follow-up waves); absent = the default +2/+6/+12 (rows from before issue 15). */
+  followUpWeeks?: string;
 };
 
 const campaignSchema = z
@@ -34,6 +37,7 @@ const campaignSchema = z
     closingDays: z.array(isoDateSchema),
     status: z.enum(CAMPAIGN_STATUSES),
     demo: z.boolean(),
+    followUpWeeks: followUpWeeksSchema.optional(),
   })
   .refine((c) => c.startDate <= c.endDate, { error: 'startDate must not be after endDate', path: ['endDate'] });
 
@@ -45,6 +49,7 @@ const rowSchema = z.object({
   closingDays: z.string(),
   status: z.enum(CAMPAIGN_STATUSES),
   demo: z.boolean(),
+  followUpWeeks: z.string().optional(),
 });
 
 function fromRow(row: StoredRow<CampaignRow>): Campaign {
@@ -60,6 +65,7 @@ function fromRow(row: StoredRow<CampaignRow>): Campaign {
     closingDays: parseRowJson(z.array(isoDateSchema), r.closingDays, where),
     status: r.status,
     demo: r.demo,
+    ...(r.followUpWeeks === undefined ? {} : { followUpWeeks: parseRowJson(followUpWeeksSchema, r.followUpWeeks, where) }),
   };
 }
 
@@ -74,6 +80,7 @@ function toRow(c: Campaign): CampaignRow & { partitionKey: string; rowKey: strin
     closingDays: toJsonProperty(c.closingDays, 'Campaign closing days'),
     status: c.status,
     demo: c.demo,
+    ...(c.followUpWeeks === undefined ? {} : { followUpWeeks: toJsonProperty(c.followUpWeeks, 'Campaign follow-up weeks') }),
   };
 }
 

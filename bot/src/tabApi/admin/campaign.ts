@@ -11,6 +11,7 @@ import { CATALOGUE } from '@soestainable/shared/catalogue';
 import { campaignIncludes, type Campaign } from '@soestainable/shared/domain/campaign';
 import type { IsoDate } from '@soestainable/shared/domain/types';
 import { campaignDaysOf } from '@soestainable/shared/domain/campaignDay';
+import { campaignFollowUpWeeks, campaignWaves } from '@soestainable/shared/domain/followUp';
 import type { Versioned } from '../../storage/repositories/optimistic';
 import { ApiError, requireRole, type Principal, type TabApiContext } from '../http';
 import { byClientId } from '../programme/programme';
@@ -30,6 +31,8 @@ export function campaignView({ value: c, etag }: Versioned<Campaign>): CampaignV
     days: campaignDaysOf(c),
     etag,
     demo: c.demo,
+    followUpWeeks: campaignFollowUpWeeks(c),
+    followUpDates: campaignWaves(c).map((w) => w.sendOn),
   };
 }
 
@@ -98,6 +101,27 @@ export function checkDates(c: Pick<Campaign, 'startDate' | 'endDate' | 'closingD
   }
 }
 
+/**
+ * A change of the follow-up waves (the setting itself is checked by the body's schema): refused once the campaign's
+ * first wave has gone out or goes out today (`follow_up_started`: the claims and answers of sent waves are counted
+ * by wave number, so renumbering them would mix waves), and when the new first wave would lie before today
+ * (`follow_up_in_past`: a wave whose day has passed is never sent). An unchanged setting always passes.
+ */
+export function checkFollowUpChange(before: Campaign | undefined, next: Campaign, today: IsoDate): void {
+  const same = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((w, i) => w === b[i]);
+  if (same(campaignFollowUpWeeks(next), campaignFollowUpWeeks(before ?? next))) return;
+  const wasFirst = before && before.status !== 'draft' ? campaignWaves(before)[0] : undefined;
+  if (wasFirst !== undefined && wasFirst.sendOn <= today) {
+    throw invalid('followUpWeeks', 'follow_up_started', 'The first follow-up wave has gone out; the waves can no longer change.', { firstWave: wasFirst.sendOn });
+  }
+  const first = campaignWaves(next)[0];
+  if (first !== undefined && first.sendOn < today) {
+    throw invalid('followUpWeeks', 'follow_up_in_past', 'The first follow-up wave would lie in the past.', { firstWave: first.sendOn });
+  }
+}
+
+const withFollowUpWeeks = (weeks: readonly number[] | undefined): Pick<Campaign, 'followUpWeeks'> => (weeks === undefined ? {} : { followUpWeeks: [...weeks] });
+
 /** Creates the campaign (no such id yet) or changes it (with `If-Match`). */
 export async function putCampaign(ctx: TabApiContext, principal: Principal, req: Request): Promise<{ status: number; body: CampaignResponse; headers: Record<string, string> }> {
   requireRole(principal, 'coordinator');
@@ -123,10 +147,12 @@ export async function putCampaign(ctx: TabApiContext, principal: Principal, req:
     dayPlan: existing?.value.dayPlan ?? CATALOGUE.map((c) => c.id),
     status: input.status ?? existing?.value.status ?? 'draft',
     demo: existing?.value.demo ?? false,
+    ...withFollowUpWeeks(input.followUpWeeks ?? existing?.value.followUpWeeks),
   };
   if (input.closingDays.length !== closingDays.length) throw invalid('closingDays', 'duplicate_date', 'A closing day is listed twice.');
   checkDates(next);
+  checkFollowUpChange(existing?.value, next, todayIn(ctx.now()));
   const newEtag = await ctx.repos.campaigns.save(next, existing ? existing.etag : null);
-  await audit(ctx, principal, existing ? 'campaign.update' : 'campaign.create', next.campaignId, { status: next.status });
+  await audit(ctx, principal, existing ? 'campaign.update' : 'campaign.create', next.campaignId, { status: next.status, followUpWeeks: campaignFollowUpWeeks(next).join(',') });
   return { status: existing ? 200 : 201, body: { campaign: campaignView({ value: next, etag: newEtag }) }, headers: { ETag: newEtag } };
 }

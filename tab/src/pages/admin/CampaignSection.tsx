@@ -23,6 +23,13 @@ const STATUS_TEXT = { draft: 'statusDraft', active: 'statusActive', ended: 'stat
 
 type Saver = ReturnType<typeof useSave>;
 
+/** "2, 6, 12" → [2, 6, 12]; `undefined` when a part is not a whole number (the server checks the rest: count, range, rising). */
+function parseWeeks(text: string): number[] | undefined {
+  const parts = text.split(/[,;\s]+/).filter((p) => p !== '');
+  return parts.every((p) => /^\+?\d{1,3}$/.test(p)) ? parts.map((p) => Number(p.replace('+', ''))) : undefined;
+}
+const sameWeeks = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((w, i) => w === b[i]);
+
 function CampaignForm({ campaign, saver, onSaved }: { readonly campaign: CampaignView | null; readonly saver: Saver; readonly onSaved: () => void }): ReactElement {
   const lang = useLang();
   const t = useT();
@@ -37,7 +44,9 @@ function CampaignForm({ campaign, saver, onSaved }: { readonly campaign: Campaig
   const [status, setStatus] = useState<CampaignStatus>(campaign?.status ?? 'draft');
   const [closingDays, setClosingDays] = useState<readonly string[]>(campaign?.closingDays ?? []);
   const [newDay, setNewDay] = useState('');
+  const [weeksText, setWeeksText] = useState((campaign?.followUpWeeks ?? [2, 6, 12]).join(', '));
   const [touched, setTouched] = useState(false);
+  const weeks = parseWeeks(weeksText);
 
   const problems = {
     campaignId: campaignId === '' ? t(adminTexts.required) : SLUG.test(campaignId) ? undefined : t(adminTexts.campaignIdInvalid),
@@ -45,6 +54,7 @@ function CampaignForm({ campaign, saver, onSaved }: { readonly campaign: Campaig
     nameEn: textProblem(t, nameEn, NAME_MAX),
     startDate: startDate === '' ? t(adminTexts.required) : undefined,
     endDate: endDate === '' ? t(adminTexts.required) : startDate !== '' && endDate < startDate ? t(adminTexts.endBeforeStart) : undefined,
+    followUpWeeks: weeks === undefined || weeks.length === 0 ? t(adminTexts.rule_follow_up_not_numbers) : undefined,
   };
   const shown = (p: string | undefined): ReturnType<typeof validation> => validation(touched ? p : undefined);
 
@@ -52,7 +62,9 @@ function CampaignForm({ campaign, saver, onSaved }: { readonly campaign: Campaig
     event.preventDefault();
     setTouched(true);
     if (Object.values(problems).some((p) => p !== undefined)) return;
-    const body: CampaignBody = { campaignId, name: { nl: nameNl.trim(), en: nameEn.trim() }, startDate, endDate, closingDays: [...closingDays], status };
+    // The waves are sent only when changed: absent means "as they are" (and, for a new campaign, +2/+6/+12).
+    const changedWeeks = weeks !== undefined && !sameWeeks(weeks, campaign?.followUpWeeks ?? [2, 6, 12]) ? { followUpWeeks: weeks } : {};
+    const body: CampaignBody = { campaignId, name: { nl: nameNl.trim(), en: nameEn.trim() }, startDate, endDate, closingDays: [...closingDays], status, ...changedWeeks };
     const result = await save(() => apiSend('admin.campaign.put', { body, etag: campaign?.etag }));
     if (result.ok || result.error.code === 'STALE') onSaved();
   };
@@ -125,6 +137,12 @@ function CampaignForm({ campaign, saver, onSaved }: { readonly campaign: Campaig
           </div>
         </div>
       </fieldset>
+      <Field label={t(adminTexts.followUpWeeks)} hint={t(adminTexts.followUpWeeksHint)} {...shown(problems.followUpWeeks)}>
+        <Input value={weeksText} onChange={(_, d) => setWeeksText(d.value)} />
+      </Field>
+      {campaign === null || campaign.followUpDates.length === 0 ? null : (
+        <Text className={styles.muted}>{t(adminTexts.followUpDates, { dates: campaign.followUpDates.map((d) => formatDate(lang, d)).join(', ') })}</Text>
+      )}
       {campaign === null || campaign.days.length === 0 ? null : (
         <Text className={styles.muted}>
           {t(adminTexts.challengeDays, { n: campaign.days.length, first: formatDate(lang, campaign.days[0] ?? ''), last: formatDate(lang, campaign.days[campaign.days.length - 1] ?? '') })}

@@ -39,6 +39,12 @@ export const adminTexts = {
   noClosingDays: { nl: 'Geen sluitingsdagen.', en: 'No closing days.' },
   closingDay: { nl: 'Sluitingsdag toevoegen', en: 'Add a closing day' },
   challengeDays: { nl: '{n} uitdagingsdagen: {first} t/m {last}', en: '{n} challenge days: {first} to {last}' },
+  followUpWeeks: { nl: 'Terugblikken (weken na de laatste uitdagingsdag)', en: 'Follow-ups (weeks after the last challenge day)' },
+  followUpWeeksHint: {
+    nl: '1 tot 4 hele getallen van 1 tot 52, oplopend, bijvoorbeeld 2, 6, 12. Te wijzigen tot de eerste terugblik verstuurd is.',
+    en: '1 to 4 whole numbers from 1 to 52, rising, for example 2, 6, 12. Can be changed until the first follow-up is sent.',
+  },
+  followUpDates: { nl: 'De terugblikken gaan uit op {dates}.', en: 'The follow-ups go out on {dates}.' },
   // Day plan
   dayPlan: { nl: 'Dagprogramma', en: 'Day plan' },
   dayPlanIntro: { nl: 'De volgorde van de uitdagingen en hun teksten, in het Nederlands en het Engels.', en: 'The order of the challenges and their texts, in Dutch and English.' },
@@ -108,6 +114,12 @@ export const adminTexts = {
   rule_not_a_participant: { nl: 'Iemand in de lijst doet niet mee aan de challenge.', en: 'Someone in the list is not taking part in the challenge.' },
   rule_team_has_members: { nl: 'Een team met deelnemers kan niet weg.', en: 'A team with participants cannot be removed.' },
   rule_untranslated: { nl: 'Een Engelse tekst is gelijk aan de Nederlandse.', en: 'An English text equals the Dutch one.' },
+  rule_follow_up_not_numbers: { nl: 'Vul de terugblikken in als hele getallen (weken), bijvoorbeeld 2, 6, 12.', en: 'Enter the follow-ups as whole numbers (weeks), for example 2, 6, 12.' },
+  rule_follow_up_count: { nl: 'Kies 1 tot 4 terugblikken.', en: 'Choose 1 to 4 follow-ups.' },
+  rule_follow_up_range: { nl: 'Een terugblik ligt 1 tot 52 weken na de laatste uitdagingsdag.', en: 'A follow-up lies 1 to 52 weeks after the last challenge day.' },
+  rule_follow_up_not_rising: { nl: 'Elke terugblik moet later zijn dan de vorige.', en: 'Each follow-up must come later than the one before.' },
+  rule_follow_up_started: { nl: 'De eerste terugblik is al verstuurd; de terugblikken liggen nu vast.', en: 'The first follow-up has been sent; the follow-ups can no longer change.' },
+  rule_follow_up_in_past: { nl: 'De eerste terugblik zou in het verleden liggen.', en: 'The first follow-up would lie in the past.' },
 } as const satisfies Record<string, Localized>;
 
 export type AdminTextKey = keyof typeof adminTexts;

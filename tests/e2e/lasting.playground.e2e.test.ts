@@ -1,0 +1,242 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { CampaignAdminResponse } from '@soestainable/shared/api/admin';
+import type { InboxResponse } from '@soestainable/shared/api/inbox';
+import { addCalendarDays, addWorkingDays } from '@soestainable/shared/calendar';
+import { CATALOGUE, DISTANCE_BAND_LABELS, FREQUENCY_LABELS, keepPhrase, TRAVEL_MODE_LABELS } from '@soestainable/shared/catalogue';
+import { campaignWaves } from '@soestainable/shared/domain/followUp';
+import type { Campaign } from '@soestainable/shared/domain/campaign';
+import type { IsoDate } from '@soestainable/shared/domain/types';
+import { t } from '@soestainable/shared/text';
+import { LANGUAGE_NAMES } from '@soestainable/bot/features/core/cards';
+import { enrolTexts } from '@soestainable/bot/features/enrol/texts';
+import { followUpTexts } from '@soestainable/bot/features/followUp/texts';
+import { lastingTexts } from '@soestainable/bot/features/lasting/texts';
+import { DEMO_COORDINATOR_ID, DEMO_LABEL, DEMO_TEAMS } from '@soestainable/bot/seed/demoData';
+import { launchBrowser, type Browser } from './helpers/browser';
+import { Playground, squash, WAIT_MS, type BotMessage } from './helpers/playground';
+import { buildIfNeeded, startStack, type Stack } from './helpers/stack';
+
+/**
+ * Issue 15's "done when" in the Microsoft 365 Agents Playground (the built `npm start` stack in Debian's headless
+ * Chromium): a new user joins the running demo campaign, gets the end card on its last day from the nudges job
+ * (POST /api/jobs/nudges with `at`), answers it and pledges two habits on the card, gets exactly one pulse per wave
+ * at +2, +6 and +12 weeks from the followups job (POST /api/jobs/followups with `at`, each run twice), and answers
+ * one "nee" with a text that then shows up in the coordinator's barrier inbox (GET /api/inbox, dev sign-in).
+ *
+ * The stack's clock (DEV_CLOCK) starts on a Wednesday and cannot jump weeks, while the bot accepts an end card or a
+ * pulse only while they are open. So instead of the clock, the campaign moves: the coordinator changes its dates
+ * through the admin API (PUT /api/admin/campaign) so that today is first its last challenge day, then lies in each
+ * wave's answer window (wave 1 goes out today, wave 2 yesterday, wave 3 the day before). The jobs, the cards, the
+ * claims and the checks are the real ones.
+ */
+const root = join(__dirname, '..', '..');
+const SHOTS = join(root, 'test-results', 'e2e-lasting');
+
+/** Wednesday 2 Dec 2026; the waves' days around it are ordinary working days (no holiday moves a wave). */
+const TODAY: IsoDate = '2026-12-02';
+const DEV_CLOCK = `${TODAY}T08:00:00+01:00`;
+/** After everyone's 09:00 nudge time, today. */
+const JOB_AT = `${TODAY}T09:05+01:00`;
+const JOBS_KEY = 'e2e-lasting-jobs-key-0123456789abcdef';
+const TEAM = `${DEMO_LABEL}${DEMO_TEAMS[0]?.name ?? ''}`;
+const HOLDS_BACK = 'de kantine heeft geen bakjes om eten mee te nemen';
+const [FIRST, SECOND] = CATALOGUE.map((c) => keepPhrase(c).nl) as [string, string];
+
+let stack: Stack | undefined;
+let browser: Browser | undefined;
+let page: Page | undefined;
+let playground: Playground | undefined;
+let failed: string | undefined;
+let shotNumber = 0;
+let coordinatorToken = '';
+
+async function screenshot(name: string): Promise<string> {
+  const path = join(SHOTS, `${String(++shotNumber).padStart(2, '0')}-${name}.png`);
+  if (!page || page.isClosed()) return '(no page)';
+  return page.screenshot({ path, fullPage: true }).then(
+    () => path,
+    (err: unknown) => `(screenshot failed: ${String(err)})`,
+  );
+}
+
+async function withContext(err: unknown, name: string): Promise<Error> {
+  const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  const shot = await screenshot(`FAILED-${name}`);
+  const log = playground ? await playground.logPanel().catch((e: unknown) => `(${String(e)})`) : '(no page)';
+  const wrapped = new Error(`${message}\n--- screenshot: ${shot}\n--- Log Panel ---\n${log}\n--- stack output ---\n${stack?.output() ?? '(not started)'}`);
+  wrapped.stack = wrapped.message;
+  return wrapped;
+}
+
+function pg(): Playground {
+  if (!playground) throw new Error('the Playground page is not open');
+  return playground;
+}
+
+/** One step of the story; after a failed step the later ones are not run (they would fail for the same reason). */
+function step(name: string, body: () => Promise<void>): void {
+  const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+  it(
+    name,
+    async () => {
+      if (failed !== undefined) throw new Error(`not run: the earlier step "${failed}" failed`);
+      try {
+        await body();
+        await pg().expectNoErrors();
+        await screenshot(slug);
+      } catch (err) {
+        failed = name;
+        throw await withContext(err, slug);
+      }
+    },
+    150_000,
+  );
+}
+
+/** A call to the stack's server (the bot's port), as an operator's timer or the tab would make it. */
+async function server<T>(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  if (!stack) throw new Error('no stack');
+  const res = await fetch(`http://127.0.0.1:${stack.port}${path}`, {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(options.token === undefined ? {} : { authorization: `Bearer ${options.token}` }),
+      ...options.headers,
+    },
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+  return (text === '' ? undefined : JSON.parse(text)) as T;
+}
+
+const runJob = (name: 'nudges' | 'followups', at = JOB_AT) =>
+  server<{ runs: { kind: string; sent: number }[]; skippedBecause?: string }>('POST', `/api/jobs/${name}`, { token: JOBS_KEY, body: { at } });
+
+const sentBy = (summary: { runs: { sent: number }[] }): number => summary.runs.reduce((n, r) => n + r.sent, 0);
+
+/** The running demo campaign's id, as the admin page named it before the first move. */
+let movedId: string | undefined;
+
+/** Moves the running demo campaign so that its last challenge day is `lastDay` (ten working days ending there). */
+async function moveCampaign(lastDay: IsoDate): Promise<Campaign> {
+  const admin = await server<CampaignAdminResponse>('GET', '/api/admin/campaign', { token: coordinatorToken });
+  // The running one first; after a move into the past it is found by its id (the demo may hold an earlier campaign).
+  movedId ??= admin.current?.campaignId;
+  const current = admin.campaigns.find((c) => c.campaignId === movedId);
+  if (!current) throw new Error('no running campaign to move');
+  const startDate = addWorkingDays(lastDay, -(current.dayPlan.length - 1));
+  const body = { campaignId: current.campaignId, name: current.name, startDate, endDate: lastDay, closingDays: [] };
+  await server('PUT', '/api/admin/campaign', { token: coordinatorToken, body, headers: { 'If-Match': current.etag } });
+  return { orgId: 'soest', campaignId: current.campaignId, name: current.name, startDate, endDate: lastDay, dayPlan: current.dayPlan, closingDays: [], status: current.status, demo: current.demo };
+}
+
+/** Waits until `n` new bot messages have arrived after `before`, and returns them. */
+async function newMessages(before: number, n: number): Promise<BotMessage[]> {
+  const end = Date.now() + WAIT_MS;
+  while ((await pg().count()) < before + n) {
+    if (Date.now() > end) throw new Error(`expected ${n} new bot messages, got ${(await pg().count()) - before}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  // A little longer: a second (unexpected) message would arrive now.
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const count = await pg().count();
+  return Array.from({ length: count - before }, (_, i) => pg().message(before + i));
+}
+
+beforeAll(async () => {
+  buildIfNeeded();
+  mkdirSync(SHOTS, { recursive: true });
+  stack = await startStack({ extraEnv: { DEV_CLOCK, JOBS_KEY, SCHEDULER: '0' } });
+  try {
+    coordinatorToken = (await server<{ token: string }>('POST', '/api/dev/session', { body: { userId: DEMO_COORDINATOR_ID, role: 'coordinator' } })).token;
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    playground = new Playground(page);
+    await page.goto(stack.chatUrl, { waitUntil: 'domcontentloaded', timeout: WAIT_MS });
+  } catch (err) {
+    failed = 'opening the Playground';
+    throw await withContext(err, 'open');
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  await stack?.kill();
+}, 60_000);
+
+describe('issue 15 in the Agents Playground: end card, two pledges, one pulse per wave, a "nee" in the inbox', () => {
+  step('join the running campaign', async () => {
+    await pg().greetings();
+    const card = await pg().send('doe mee');
+    await card.expectTexts('enrolment card', [enrolTexts.titleNew.en]);
+    await card.choose(enrolTexts.team.en, TEAM);
+    await card.pick(enrolTexts.language.en, LANGUAGE_NAMES.nl);
+    await card.choose(enrolTexts.commuteMode.en, TRAVEL_MODE_LABELS.auto.en);
+    await card.choose(enrolTexts.distanceBand.en, DISTANCE_BAND_LABELS['5-10'].en);
+    await card.pick(enrolTexts.packaging.en, FREQUENCY_LABELS.often.en);
+    await card.submit('enrolment', enrolTexts.submitNew.en, [enrolTexts.joinedTitle.nl, TEAM]);
+  });
+
+  step('on the last challenge day the nudges job sends the nudge and the end card, once', async () => {
+    await moveCampaign(TODAY);
+    const before = await pg().count();
+    const summary = await runJob('nudges');
+    expect(summary.runs.map((r) => [r.kind, r.sent])).toEqual([
+      ['nudge', 1],
+      ['end', 1],
+    ]);
+    // Again: nothing (this process remembers the minutes done; the claims would stop a resend anyway).
+    expect(sentBy(await runJob('nudges'))).toBe(0);
+    const messages = await newMessages(before, 2);
+    expect(messages).toHaveLength(2);
+    await messages[1]?.expectTexts('end card', [lastingTexts.endTitle.nl, lastingTexts.pledgeLabel.nl, FIRST, SECOND]);
+  });
+
+  step('the end card answered with two pledges, replaced in place by the summary', async () => {
+    const card = pg().message((await pg().count()) - 1);
+    await card.choose(enrolTexts.commuteMode.nl, TRAVEL_MODE_LABELS.fiets.nl);
+    await card.choose(enrolTexts.distanceBand.nl, DISTANCE_BAND_LABELS['5-10'].nl);
+    await card.pick(enrolTexts.packaging.nl, FREQUENCY_LABELS.sometimes.nl);
+    // The habits are a multi-select: a checkbox each, named by the question and its "keep it" phrase.
+    for (const habit of [FIRST, SECOND]) await card.card.getByRole('checkbox', { name: `${lastingTexts.pledgeLabel.nl} ${habit}`, exact: true }).check();
+    await card.submit('end card', lastingTexts.submit.nl, [lastingTexts.savedTitle.nl, FIRST, SECOND]);
+  });
+
+  for (const [i, weeks] of [2, 6, 12].entries()) {
+    const wave = i + 1;
+    step(`wave ${wave} (+${weeks} weeks): exactly one pulse, however often the job runs`, async () => {
+      // Wave k goes out k - 1 days before today (a day of its own: the job remembers the minutes it has done per
+      // day), and today it is still open, so the pulse can be answered.
+      const sendOn = addCalendarDays(TODAY, -i);
+      const campaign = await moveCampaign(addCalendarDays(sendOn, -7 * weeks));
+      expect(campaignWaves(campaign)[i]?.sendOn).toBe(sendOn);
+      const before = await pg().count();
+      expect(sentBy(await runJob('followups', `${sendOn}T09:05+01:00`))).toBe(1);
+      expect(sentBy(await runJob('followups', `${sendOn}T09:05+01:00`))).toBe(0);
+      expect(sentBy(await runJob('followups', `${sendOn}T11:00+01:00`))).toBe(0);
+      const messages = await newMessages(before, 1);
+      expect(messages).toHaveLength(1);
+      const title = t(followUpTexts.title, 'nl', { weeks });
+      const pulse = messages[0] as BotMessage;
+      const text = await pulse.expectTexts(`pulse ${wave}`, [title, followUpTexts.keptLabel.nl, FIRST, SECOND]);
+      expect(squash(text)).toContain(squash(FIRST));
+      if (wave !== 2) return;
+      // Wave 2: the first habit kept, the second not, with what holds them back.
+      const kept = pulse.card.getByRole('radiogroup', { name: followUpTexts.keptLabel.nl });
+      await kept.nth(0).getByRole('radio', { name: followUpTexts.ja.nl, exact: true }).check();
+      await kept.nth(1).getByRole('radio', { name: followUpTexts.nee.nl, exact: true }).check();
+      await pulse.card.getByRole('textbox', { name: followUpTexts.holdsBackLabel.nl }).nth(1).fill(HOLDS_BACK);
+      await pulse.submit('pulse 2', followUpTexts.submit.nl, [followUpTexts.savedTitle.nl, HOLDS_BACK, followUpTexts.barrierAnonymous.nl]);
+    });
+  }
+
+  step('the "nee" with its text is in the coordinator\'s barrier inbox, anonymous', async () => {
+    const inbox = await server<InboxResponse>('GET', '/api/inbox', { token: coordinatorToken });
+    const texts = inbox.groups.flatMap((g) => g.barriers.map((b) => b.text));
+    expect(texts).toContain(HOLDS_BACK);
+  });
+});
