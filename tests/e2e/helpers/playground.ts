@@ -90,6 +90,33 @@ export class BotMessage {
     return text;
   }
 
+  /**
+   * Clicks `button` (a button of this card found by the caller, e.g. one of several "Herken ik" buttons) and waits
+   * like {@link submit}: the card changes in place into `expected`. `followUps` is how many new bot messages the click
+   * may bring besides (a card offered after a report); any other number fails.
+   */
+  async press(what: string, button: Locator, expected: readonly string[], options: { followUps?: number } = {}): Promise<string> {
+    const followUps = options.followUps ?? 0;
+    const messages = this.page.locator(BOT_MESSAGE);
+    const before = await messages.count();
+    const textBefore = await this.text();
+    await button.click();
+    const changed = await poll(async () => {
+      const now = await this.text().catch(() => textBefore);
+      return now !== textBefore ? now : undefined;
+    }, WAIT_MS);
+    if (changed === undefined) throw new Error(`${what}: the card did not change within ${WAIT_MS} ms of the click.\nIt says: ${textBefore}`);
+    const text = await this.expectTexts(what, expected, 10_000);
+    if (followUps > 0) await poll(async () => ((await messages.count()) >= before + followUps ? true : undefined), WAIT_MS);
+    // A little longer: an unexpected extra message would arrive now.
+    await sleep(1_500);
+    const after = await messages.count();
+    if (after !== before + followUps) {
+      throw new Error(`${what}: ${before} bot messages before the click, ${after} after (expected ${before + followUps}): the card was not replaced in place, or a follow-up is missing or extra.`);
+    }
+    return text;
+  }
+
   /** Picks `option` in the compact choice set labelled `label` (a combobox; its options are on the page). */
   async choose(label: string, option: string): Promise<void> {
     await this.card.getByRole('combobox', { name: label, exact: true }).click();
@@ -193,5 +220,57 @@ export class Playground {
     } catch (err) {
       return `(could not read it: ${String(err)})`;
     }
+  }
+}
+
+/**
+ * The Playground's team channel (its default config: team "My Team" with the channels "General" and
+ * "Announcements"; the current user is the same person as in the personal chat). Opening it installs the app in the
+ * team (installationUpdate and conversationUpdate). A message reaches the bot only with an @mention, as in Teams;
+ * the bot's text answers come as replies in the post's thread, its proactive cards as new posts. Channel messages
+ * are not `.fai-OutputCard`s, so texts are looked up as exact texts and cards as Adaptive Cards with a text.
+ */
+export class PlaygroundChannel {
+  constructor(
+    readonly page: Page,
+    readonly channel = 'General',
+    readonly bot = 'Test Bot',
+  ) {}
+
+  /** Opens the channel from the sidebar and waits for its compose box. */
+  async open(): Promise<void> {
+    await this.page.getByRole('treeitem', { name: `My Team - ${this.channel}` }).click();
+    await this.page.getByText('Start a new post', { exact: true }).waitFor({ state: 'visible', timeout: WAIT_MS });
+  }
+
+  /** Starts a new post "@bot `text`" (the mention picked from the compose box's typeahead, as a person would). */
+  async post(text: string): Promise<void> {
+    const compose = this.page.locator(COMPOSE).first();
+    await compose.click();
+    await compose.pressSequentially(`@${this.bot.split(' ')[0] ?? this.bot}`);
+    await this.page.locator('#typeahead-menu').getByRole('menuitem', { name: this.bot }).click();
+    await compose.pressSequentially(` ${text}`);
+    await this.page.getByRole('button', { name: 'Post', exact: true }).click();
+  }
+
+  /**
+   * Waits until a text message (a paragraph) whose whole text is `text` is in the channel. The Log Panel repeats
+   * the text in a span of its own, which is not counted.
+   */
+  async expectText(what: string, text: string): Promise<void> {
+    const whole = new RegExp(`^\\s*${squash(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    await this.page
+      .locator('p')
+      .filter({ hasText: whole })
+      .first()
+      .waitFor({ state: 'visible', timeout: WAIT_MS })
+      .catch(() => {
+        throw new Error(`${what}: no message "${text}" in the channel within ${WAIT_MS} ms`);
+      });
+  }
+
+  /** How many Adaptive Cards in the channel contain `text`. */
+  cardsWith(text: string): Promise<number> {
+    return this.page.locator(CARD).filter({ hasText: text }).count();
   }
 }

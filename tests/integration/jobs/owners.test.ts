@@ -71,6 +71,18 @@ describe('owners job: the owner card and the 14-day reminder', () => {
     expect(await world.repos.sendClaims.get('owner', ownerAnnouncePeriod(a.actionId, 'u-new'), 'u-new')).toMatchObject({ state: 'sent' });
   });
 
+  it('an owner with a long user id (the Playground\'s has 37 characters, ids may have 200) gets the card too', async () => {
+    world.clock = new Date('2026-12-01T09:00:00Z');
+    const long = `aad-${'7'.repeat(196)}`;
+    await world.repos.participants.save(participant({ userId: long, language: 'nl' }));
+    await world.addConversation(long);
+    const { action: a } = await action(long);
+    const summary = await run('2026-12-01T10:03:00Z');
+    expect(summary.runs.reduce((n, r) => n + r.sent, 0)).toBe(1);
+    expect(cardsTo(long)).toHaveLength(1);
+    expect(await world.repos.sendClaims.get('owner', ownerAnnouncePeriod(a.actionId, long), long)).toMatchObject({ state: 'sent' });
+  });
+
   it('an action without an update for 14 days: one reminder per 14 quiet days, none once updated, none when realised', async () => {
     world.clock = new Date('2026-11-01T09:00:00Z');
     const quiet = await action('u-quiet');

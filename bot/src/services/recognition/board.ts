@@ -17,6 +17,12 @@ import { profile, SIMILAR_THRESHOLD, similarityOf } from './similarity';
 export const BOARD_MAX = 8;
 /** Of those, how many come from the person's team first (the rest: the organisation's most recognised). */
 export const BOARD_TEAM_FIRST = 4;
+/**
+ * Of the team's, how many are its newest, whatever their count: else a fresh report in a team with four or more
+ * recognised barriers is on nobody's list, so nobody can recognise it and it never gets a count (found with the demo
+ * data in the Playground test).
+ */
+export const BOARD_TEAM_NEWEST = 1;
 /** Most look-alikes offered after a report. */
 export const SIMILAR_MAX = 3;
 
@@ -43,13 +49,25 @@ function byRecognition(counts: ReadonlyMap<string, number>): (a: Barrier, b: Bar
 }
 
 /**
- * Which barriers the person's list shows: up to {@link BOARD_TEAM_FIRST} open ones of their team, then the
- * organisation's most recognised open ones, then more of their team, at most {@link BOARD_MAX}. Barriers the
- * person reported with contact are theirs already and left out.
+ * Newest first. A report says only its day (reports.ts `reportDay`, privacy), so within a day the one with the fewest
+ * recognitions comes first (the one that needs to be seen), then the id.
+ */
+function byNewest(counts: ReadonlyMap<string, number>): (a: Barrier, b: Barrier) => number {
+  return (a, b) =>
+    (a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? 1 : -1) : 0) ||
+    (counts.get(a.barrierId) ?? 0) - (counts.get(b.barrierId) ?? 0) ||
+    (a.barrierId < b.barrierId ? 1 : -1);
+}
+
+/**
+ * Which barriers the person's list shows: up to {@link BOARD_TEAM_FIRST} open ones of their team (the newest
+ * {@link BOARD_TEAM_NEWEST}, then the most recognised), then the organisation's most recognised open ones, then more
+ * of their team, at most {@link BOARD_MAX}. Barriers the person reported with contact are theirs already and left out.
  */
 export function pickBoard(barriers: readonly Barrier[], counts: ReadonlyMap<string, number>, person: Pick<Participant, 'userId' | 'teamId'>): Barrier[] {
   const open = barriers.filter((b) => isRecognisable(b.status) && b.contactUserId !== person.userId).sort(byRecognition(counts));
-  const team = open.filter((b) => b.teamId === person.teamId);
+  const newest = new Set(open.filter((b) => b.teamId === person.teamId).sort(byNewest(counts)).slice(0, BOARD_TEAM_NEWEST));
+  const team = [...newest, ...open.filter((b) => b.teamId === person.teamId && !newest.has(b))];
   const recognised = open.filter((b) => b.teamId !== person.teamId && (counts.get(b.barrierId) ?? 0) > 0);
   const picked = [...team.slice(0, BOARD_TEAM_FIRST), ...recognised, ...team.slice(BOARD_TEAM_FIRST)].slice(0, BOARD_MAX);
   return picked.sort(byRecognition(counts));

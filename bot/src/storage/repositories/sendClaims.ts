@@ -77,9 +77,16 @@ function toEntity(c: SendClaim): TableEntity<SendClaimRow> {
   };
 }
 
+/**
+ * Longest period. It may hold ids: the owner card's is `announce|<actionId>|<userId>` and a user id may be 200
+ * characters (idSchema); 64 refused any owner whose id is longer than 36 characters and stopped the whole owners job
+ * (found with the Playground's 37-character user id). The encoded key part's own limit (keys.ts, 256) still applies.
+ */
+export const SEND_PERIOD_MAX = 240;
+
 const refSchema = z.object({
   kind: z.enum(SEND_KINDS),
-  period: z.string().min(1).max(64),
+  period: z.string().min(1).max(SEND_PERIOD_MAX),
   recipientId: idSchema,
 });
 const codeSchema = z.string().regex(SEND_CODE_PATTERN);

@@ -72,6 +72,28 @@ describe('recognise: which barriers the list shows', () => {
     expect(picked).not.toContain('own');
     expect(picked).not.toContain('o5');
   });
+
+  it('a fresh report of the team is listed before it has any count, even beside a busy team and organisation', () => {
+    const barriers = [
+      ...['t1', 't2', 't3', 't4', 't5'].map((id, i) => b(id, 'mine', { createdAt: `2026-11-2${i}T08:00:00.000Z` })),
+      ...['o1', 'o2', 'o3', 'o4', 'o5'].map((id) => b(id, 'other', { createdAt: '2026-11-20T08:00:00.000Z' })),
+      b('fresh', 'mine', { createdAt: '2026-12-02T08:00:00.000Z' }),
+    ];
+    const counts = new Map([['t1', 9], ['t2', 8], ['t3', 7], ['t4', 6], ['t5', 5], ['o1', 5], ['o2', 4], ['o3', 3], ['o4', 2], ['o5', 1]]);
+    const picked = pickBoard(barriers, counts, { userId: 'me', teamId: 'mine' }).map((x) => x.barrierId);
+    expect(picked).toHaveLength(8);
+    expect(picked).toContain('fresh');
+    // The rest of the team's part is still its most recognised, then the organisation's.
+    expect(picked.filter((id) => id.startsWith('t'))).toEqual(['t1', 't2', 't3']);
+    expect(picked.at(-1)).toBe('fresh');
+  });
+
+  it('reports say only their day: of the same day the one nobody recognises yet is the newest', () => {
+    const day = '2026-12-02T00:00:00.000Z';
+    const barriers = [...['t1', 't2', 't3', 't4', 'tz', 'fresh'].map((id) => b(id, 'mine', { createdAt: day })), ...['o1', 'o2', 'o3', 'o4'].map((id) => b(id, 'other', { createdAt: day }))];
+    const counts = new Map([['t1', 9], ['t2', 8], ['t3', 7], ['t4', 6], ['tz', 5], ['o1', 5], ['o2', 4], ['o3', 3], ['o4', 2]]);
+    expect(pickBoard(barriers, counts, { userId: 'me', teamId: 'mine' }).map((x) => x.barrierId)).toContain('fresh');
+  });
 });
 
 describe.each(LANGS)('recognise through the bot (%s)', (lang) => {
