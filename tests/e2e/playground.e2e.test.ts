@@ -57,7 +57,8 @@ const PLAYGROUND_LOCALE = 'en-US';
 const BEFORE_JOINING: Language = languageOfLocale(PLAYGROUND_LOCALE);
 
 const TEAM = `${DEMO_LABEL}${DEMO_TEAMS[0]?.name ?? ''}`;
-const BARRIER = 'de kantine heeft alleen plastic bekers';
+// Like no demo barrier (two shared words would make the bot offer a look-alike to recognise: an extra message).
+const BARRIER = 'het fietsenhok heeft geen laadpunt voor e-bikes';
 
 function question(id: 'outcome' | 'travelMode' | 'distanceBand' | 'wasteFree', lang: Language): string {
   const q = CHECKIN_QUESTIONS.find((candidate) => candidate.id === id);
