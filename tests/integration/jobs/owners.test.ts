@@ -104,7 +104,7 @@ describe('owners job: the owner card and the 14-day reminder', () => {
     expect(cardsTo('u-done')).toHaveLength(0);
   });
 
-  it('an owner who erased their data ("verwijder mijn gegevens") gets no card or reminder again, and no new send record', async () => {
+  it('an owner who erased their data gets no card or reminder again, and no new send record', async () => {
     world.clock = new Date('2026-12-20T09:00:00Z');
     await world.repos.participants.save(participant({ userId: 'u-erased', language: 'nl' }));
     await world.addConversation('u-erased');
