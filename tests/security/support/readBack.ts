@@ -101,6 +101,16 @@ export async function readEverythingBack(repos: Repositories, clients: TableClie
           if (!ok) throw new Error(`erasure confirmation row ${String(r['partitionKey'])} does not parse`);
         }
         break;
+      case 'Recognitions':
+        // Each organisation's counts, and every barrier's and person's recognitions ("herken ik"), through the repository.
+        for (const pk of await partitions(table)) {
+          const org = decodeKeyPart(pk);
+          await repos.recognitions.counts(org);
+          const keys = rows.filter((r) => r['partitionKey'] === pk).map((r) => splitKey(String(r['rowKey'])));
+          for (const id of new Set(keys.filter(([kind]) => kind === 'b').map(([, barrierId]) => barrierId))) if (id !== undefined) await repos.recognitions.listByBarrier(org, id);
+          for (const id of new Set(keys.filter(([kind]) => kind === 'u').map(([, userId]) => userId))) if (id !== undefined) await repos.recognitions.listByUser(org, id);
+        }
+        break;
       default:
         throw new Error(`readEverythingBack does not know how to read ${table}`);
     }
