@@ -124,8 +124,8 @@ function layoutProblemsScript(wide: boolean): string {
 }
 
 const NAV_PAGES = {
-  nl: ['Mijn team', 'Organisatie', 'Mijn voortgang', 'Actieprogramma', 'Prikkels', 'Beheer', 'Rapport'],
-  en: ['My team', 'Organisation', 'My progress', 'Action programme', 'Barriers', 'Admin', 'Report'],
+  nl: ['Mijn team', 'Organisatie', 'Mijn voortgang', 'Actieprogramma', 'Prikkels', 'Beheer', 'Rapport', 'Herken ik', 'Werkatelier'],
+  en: ['My team', 'Organisation', 'My progress', 'Action programme', 'Barriers', 'Admin', 'Report', 'Me too', 'Workshop'],
 } as const;
 
 /**
@@ -234,7 +234,7 @@ describe('the tab in Chromium', () => {
     }
   }, 240_000);
 
-  const PAGES = ['team', 'org', 'me', 'programme', 'programme/list', 'programme/yousaid', 'inbox', 'admin', 'report', 'config', 'help'] as const;
+  const PAGES = ['team', 'org', 'me', 'programme', 'programme/list', 'programme/yousaid', 'inbox', 'admin', 'report', 'config', 'help', 'barriers', 'werkatelier'] as const;
   const VIEWPORTS = [
     { name: 'panel', width: 320, height: 720 },
     { name: 'desktop', width: 1280, height: 800 },

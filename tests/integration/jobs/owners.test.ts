@@ -1,4 +1,5 @@
 import { createOwnersJob } from '@soestainable/bot/jobs/owners';
+import { eraseStoredData } from '@soestainable/bot/services/personalData/erasure';
 import { ownerTexts as T } from '@soestainable/bot/services/owners/texts';
 import { ownerAnnouncePeriod } from '@soestainable/shared/domain/owners';
 import { t } from '@soestainable/shared/text';
@@ -113,5 +114,23 @@ describe('owners job: the owner card and the 14-day reminder', () => {
     expect(cardsTo('u-quiet')).toHaveLength(afterUpdate + 1);
 
     expect(cardsTo('u-done')).toHaveLength(0);
+  });
+
+  it('an owner who erased their data gets no card or reminder again, and no new send record', async () => {
+    world.clock = new Date('2026-12-20T09:00:00Z');
+    await world.repos.participants.save(participant({ userId: 'u-erased', language: 'nl' }));
+    await world.addConversation('u-erased');
+    const { action: a } = await action('u-erased');
+    await run('2026-12-20T09:03:00Z');
+    expect(cardsTo('u-erased')).toHaveLength(1);
+
+    const counts = await eraseStoredData(world.repos, 'soest', 'u-erased');
+    expect(counts).toMatchObject({ profile: true, ownedActions: 1, conversationRefs: 1 });
+    expect((await world.repos.actions.get('soest', a.actionId))?.action).not.toHaveProperty('ownerUserId');
+
+    // Still inside the announcement's week, and later when a reminder would be due: nothing for them.
+    for (const at of ['2026-12-20T09:08:00Z', '2027-01-04T09:03:00Z', '2027-01-18T09:03:00Z']) await run(at);
+    expect(cardsTo('u-erased')).toHaveLength(1);
+    expect(await world.repos.sendClaims.listForRecipient('u-erased')).toEqual([]);
   });
 });

@@ -73,6 +73,7 @@ export function deletedCardData(counts: DeletionCounts, lang: Language): Deleted
       ...(counts.followUps > 0 ? [{ title: t(T.deletedFollowUps, lang), value: String(counts.followUps) }] : []),
       { title: t(T.deletedReports, lang), value: String(counts.barriers + counts.ideas) },
       ...(counts.recognitions > 0 ? [{ title: t(T.deletedRecognitions, lang), value: String(counts.recognitions) }] : []),
+      ...(counts.ownedActions > 0 ? [{ title: t(T.deletedOwnedActions, lang), value: String(counts.ownedActions) }] : []),
       { title: t(T.deletedChat, lang), value: String(counts.conversationRefs) },
       { title: t(T.deletedMessages, lang), value: String(counts.sendClaims) },
     ],

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { TIME_ZONE } from '@soestainable/shared/calendar/isoDate';
-import { BARRIER_STATUS_LABELS } from '@soestainable/shared/catalogue/labels';
+import { ACTION_STATUS_LABELS, BARRIER_STATUS_LABELS } from '@soestainable/shared/catalogue/labels';
 import type { IdeaStatus } from '@soestainable/shared/domain/programme';
 import type { ParticipantStatus } from '@soestainable/shared/domain/organisation';
 import { SEND_KINDS, type SendKind } from '@soestainable/shared/domain/sending';
@@ -114,6 +114,18 @@ export function summaryCardData(data: StoredData, names: SummaryNames, lang: Lan
       ? []
       : [{ title: t(T.recognisedTitle, lang), value: t(T.recognisedValue, lang, { count: data.recognitions.length, notify: data.recognitions.filter((r) => r.notify).length }) }]),
   ];
+  // A section only for owners, so everyone else's card stays as it was. The title is the coordinator's text: literal.
+  const owned: SummarySection[] =
+    data.ownedActions.length === 0
+      ? []
+      : [
+          {
+            heading: t(T.ownedHeading, lang),
+            note: t(T.ownedNote, lang),
+            facts: data.ownedActions.map((a) => ({ title: literal(a.title[lang] || a.title.nl), value: t(ACTION_STATUS_LABELS[a.status], lang) })),
+            empty: '',
+          },
+        ];
   const messageCounts = countBy(data.sendClaims, (c) => c.kind);
   const messageFacts = SEND_KINDS.filter((kind) => messageCounts.has(kind)).map((kind) => ({ title: t(SEND_KIND[kind], lang), value: String(messageCounts.get(kind)) }));
   const chat = data.conversationRefs.length === 0 ? T.chatNone : data.conversationRefs.some((r) => r.active) ? T.chatActive : T.chatInactive;
@@ -125,6 +137,7 @@ export function summaryCardData(data: StoredData, names: SummaryNames, lang: Lan
       { heading: t(T.checkInsHeading, lang), note: '', facts: checkInFacts, empty: checkInFacts.length > 0 ? '' : t(T.noCheckIns, lang) },
       { heading: t(T.surveysHeading, lang), note: '', facts: [...surveyFacts, ...pledgeFacts, ...followUpFacts], empty: surveyFacts.length + pledgeFacts.length + followUpFacts.length > 0 ? '' : t(T.noSurveys, lang) },
       { heading: t(T.reportsHeading, lang), note: t(T.reportsNote, lang), facts: reportFacts, empty: reportFacts.length > 0 ? '' : t(T.noReports, lang) },
+      ...owned,
       { heading: t(T.chatHeading, lang), note: '', facts: [], empty: t(chat, lang) },
       { heading: t(T.messagesHeading, lang), note: t(T.messagesNote, lang), facts: messageFacts, empty: messageFacts.length > 0 ? '' : t(T.noMessages, lang) },
     ],

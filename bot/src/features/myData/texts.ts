@@ -65,6 +65,11 @@ export const myDataTexts = {
     nl: { one: '{count} prikkel; bij {notify} wil je horen wat ermee gebeurt', other: '{count} prikkels; bij {notify} wil je horen wat ermee gebeurt' },
     en: { one: '{count} barrier; for {notify} you want to hear what happens', other: '{count} barriers; for {notify} you want to hear what happens' },
   },
+  ownedHeading: { nl: 'Acties waarvan je eigenaar bent', en: 'Actions you are the owner of' },
+  ownedNote: {
+    nl: 'De coördinator koppelde je als eigenaar in het actieprogramma: daarom krijg je de eigenaarskaart en herinneringen. Verwijder je je gegevens, dan blijft de actie bestaan zonder koppeling aan jou.',
+    en: 'The coordinator linked you as owner in the action programme: that is why you get the owner card and reminders. If you delete your data, the action stays without a link to you.',
+  },
   ideaWord: GLOSSARY.idea.label,
   ideaNieuw: { nl: 'Nieuw', en: 'New' },
   ideaBekeken: { nl: 'Bekeken', en: 'Reviewed' },
@@ -102,8 +107,8 @@ export const myDataTexts = {
     en: 'Everything personal is deleted: your profile, your check-ins, your surveys, the chat link I use to send you messages and the records of the messages I sent you.',
   },
   confirmStays: {
-    nl: 'Je prikkels en ideeën blijven bestaan, maar anoniem. De teamtotalen blijven ook staan; daar staat je naam niet in.',
-    en: "Your barriers and ideas stay, but anonymous. The team totals stay too; your name isn't in them.",
+    nl: 'Je prikkels en ideeën blijven bestaan, maar anoniem. Acties waarvan je eigenaar bent blijven ook bestaan, zonder koppeling aan jou. De teamtotalen blijven ook staan; daar staat je naam niet in.',
+    en: "Your barriers and ideas stay, but anonymous. Actions you are the owner of stay too, without a link to you. The team totals stay too; your name isn't in them.",
   },
   confirmFinal: {
     nl: 'Dit kun je niet ongedaan maken. Meedoen kan daarna altijd opnieuw.',
@@ -131,6 +136,7 @@ export const myDataTexts = {
   deletedFollowUps: { nl: 'Antwoorden op terugblikken verwijderd', en: 'Follow-up answers deleted' },
   deletedReports: { nl: 'Prikkels en ideeën nu anoniem', en: 'Barriers and ideas now anonymous' },
   deletedRecognitions: { nl: 'Herkende prikkels ingetrokken', en: 'Barrier recognitions withdrawn' },
+  deletedOwnedActions: { nl: 'Acties niet meer aan jou gekoppeld als eigenaar', en: 'Actions no longer linked to you as owner' },
   deletedChat: { nl: 'Chatkoppelingen verwijderd', en: 'Chat links deleted' },
   deletedMessages: { nl: 'Gegevens over berichten verwijderd', en: 'Message records deleted' },
   deletedAfter: {

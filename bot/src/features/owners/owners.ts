@@ -5,7 +5,7 @@ import { t } from '@soestainable/shared/text';
 import { messageCard } from '../../cards/render';
 import { buildOwnerCard, OWNER_UPDATE_VERB } from '../../services/owners/card';
 import { ownerTexts as T } from '../../services/owners/texts';
-import { applyOwnerUpdate, openLinkedBarriers, type OwnerUpdateOutcome } from '../../services/owners/update';
+import { applyOwnerUpdate, ownerCardBarriers, type OwnerUpdateOutcome } from '../../services/owners/update';
 import type { StoredAction } from '../../storage/repositories/actions';
 import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
 
@@ -47,7 +47,7 @@ export function createOwnersFeature(deps: FeatureDeps): Feature {
   const orgId = config.org.id;
 
   async function cardFor(stored: StoredAction, turn: Turn, notice?: { text: string; good: boolean }): Promise<Attachment> {
-    const barriers = await openLinkedBarriers(repos, stored.action);
+    const barriers = await ownerCardBarriers(repos, stored.action);
     return buildOwnerCard({ action: stored.action, version: stored.etag, barriers, reason: 'current', ...(notice ? { notice } : {}) }, turn.lang);
   }
 

@@ -5,7 +5,7 @@ import { DEFAULT_LANGUAGE, type Localized } from '@soestainable/shared/domain/ty
 import type { FanOutRecipient } from '../../proactive/fanOut';
 import { buildOwnerCard } from '../../services/owners/card';
 import { ownerTexts } from '../../services/owners/texts';
-import { openLinkedBarriers } from '../../services/owners/update';
+import { ownerCardBarriers } from '../../services/owners/update';
 import type { StoredAction } from '../../storage/repositories/actions';
 import type { Job, JobContext, JobDeps, JobSummary } from '../job';
 
@@ -97,7 +97,7 @@ function recipientOf({ repos }: JobDeps, message: OwnerMessage): FanOutRecipient
     scope: 'personal',
     build: async () => {
       const lang = (await repos.participants.languageOf(message.ownerUserId)) ?? DEFAULT_LANGUAGE;
-      const barriers = await openLinkedBarriers(repos, message.stored.action);
+      const barriers = await ownerCardBarriers(repos, message.stored.action);
       const card = buildOwnerCard(
         {
           action: message.stored.action,

@@ -22,6 +22,7 @@ export const RETENTION_COUNTS = [
   'ConversationRefs',
   'ErasureConfirmations',
   'Recognitions',
+  'ActionOwners',
 ] as const;
 type RetentionCounts = Record<(typeof RETENTION_COUNTS)[number], number>;
 

@@ -19,6 +19,8 @@ export interface PeopleCounts {
   ConversationRefs: number;
   SendClaims: number;
   Recognitions: number;
+  /** Actions whose owner link to the person went (the action stays). */
+  ActionOwners: number;
 }
 
 function asCounts(c: DeletionCounts): PeopleCounts {
@@ -32,6 +34,7 @@ function asCounts(c: DeletionCounts): PeopleCounts {
     ConversationRefs: c.conversationRefs,
     SendClaims: c.sendClaims,
     Recognitions: c.recognitions,
+    ActionOwners: c.ownedActions,
   };
 }
 
@@ -59,7 +62,7 @@ export async function erasePeopleWhoLeft(
   dryRun: boolean,
 ): Promise<PeopleCounts> {
   const { config, logger, repos } = deps;
-  const total: PeopleCounts = { Participants: 0, CheckIns: 0, Surveys: 0, Pledges: 0, FollowUpAnswers: 0, ReportContacts: 0, ConversationRefs: 0, SendClaims: 0, Recognitions: 0 };
+  const total: PeopleCounts = { Participants: 0, CheckIns: 0, Surveys: 0, Pledges: 0, FollowUpAnswers: 0, ReportContacts: 0, ConversationRefs: 0, SendClaims: 0, Recognitions: 0, ActionOwners: 0 };
   for (const teamId of teamIds) {
     for (const member of await repos.participants.listTeamMembers(teamId)) {
       if (isJoined(member)) continue;

@@ -19,8 +19,8 @@ export interface TeamCardFigures {
   readonly participation: number | undefined;
   readonly wasteFree: number;
   readonly co2: KgRange;
-  /** Anonymous: theme and text. */
-  readonly barriers: ReadonlyArray<{ readonly theme: Theme; readonly text: string }>;
+  /** Anonymous: theme, text and how many colleagues recognise it ("herken ik"; never who), most recognised first. */
+  readonly barriers: ReadonlyArray<{ readonly theme: Theme; readonly text: string; readonly recognitions: number }>;
   /** The actions linked to those barriers, with their status now. */
   readonly actions: ReadonlyArray<{ readonly title: Localized; readonly status: ActionStatus }>;
 }
@@ -70,7 +70,11 @@ export function teamCardData(content: TeamCardContent, lang: Language) {
       { title: t(T.wasteFree, lang), value: t(T.wasteFreeValue, lang, { count: f.wasteFree }) },
       { title: t(T.co2, lang), value: formatKgRange(f.co2, lang) },
     ],
-    barriers: f.barriers.map((b) => ({ theme: t(T.barrierTheme, lang, { theme: t(THEME_LABELS[b.theme], lang) }), text: plain(shorten(b.text)) })),
+    barriers: f.barriers.map((b) => ({
+      theme: t(T.barrierTheme, lang, { theme: t(THEME_LABELS[b.theme], lang) }),
+      text: plain(shorten(b.text)),
+      recognised: b.recognitions > 0 ? t(T.recognisedBy, lang, { count: b.recognitions }) : '',
+    })),
     actions: f.actions.map((a) => ({
       title: plain(a.title[lang] || a.title.nl),
       detail: t(T.actionStatus, lang, { status: t(ACTION_STATUS_LABELS[a.status], lang) }),

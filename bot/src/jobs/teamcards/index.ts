@@ -15,7 +15,7 @@ import { isoWeekOf, weekBefore, type IsoWeek } from '../digests/week';
 import type { Job, JobContext, JobDeps, JobSummary } from '../job';
 import { buildTeamCard, type TeamCardContent, type TeamCardFigures } from './card';
 
-/** How many of the team's open barriers the card shows (newest first). */
+/** How many of the team's open barriers the card shows (most recognised first, then the newest). */
 export const TEAM_CARD_TOP_BARRIERS = 3;
 
 /** Why nothing was sent (`skippedBecause`), and the per-channel counts. */
@@ -26,7 +26,7 @@ type Counts = Record<'channels' | 'demo' | 'inactive' | 'unknownTeam' | 'hidden'
 /**
  * The team's own channel card (issue 16, item 3): each Monday (with the digests) every channel where a manager or
  * coordinator switched the card on (`teamkaart aan`) gets one card about the week before — participation, waste-free
- * days, CO2 with its range, the team's open barriers (newest first) and the status of the actions linked to them, and
+ * days, CO2 with its range, the team's open barriers (most recognised first, then the newest) and the status of the actions linked to them, and
  * a button to the team dashboard in the tab. Aggregates only, through the disclosure rule; a team under the minimum
  * group size gets a card without any number, barrier or action.
  *
@@ -114,21 +114,25 @@ interface World {
   readonly disclosed: ReadonlyMap<string, readonly DailyAggregate[]>;
   readonly barriers: readonly Barrier[];
   readonly actions: ReadonlyMap<string, Action>;
+  /** "Herken ik" counts per barrier (barriers nobody recognises are absent). */
+  readonly recognitions: ReadonlyMap<string, number>;
 }
 
 async function readWorld({ config, repos }: JobDeps, campaignId: string, at: Date): Promise<World> {
   const orgId = config.org.id;
-  const [teams, aggregates, barriers, actions] = await Promise.all([
+  const [teams, aggregates, barriers, actions, recognitions] = await Promise.all([
     repos.orgTeams.list(orgId),
     repos.dailyAggregates.listCampaign(campaignId),
     repos.barriers.list(orgId),
     repos.actions.list(orgId),
+    repos.recognitions.counts(orgId),
   ]);
   return {
     teams: new Map(teams.map((team) => [team.teamId, team])),
     disclosed: discloseCells(aggregates, todayIn(at), config.minGroupSize).byTeam,
     barriers,
     actions: new Map(actions.map((s) => [s.action.actionId, s.action])),
+    recognitions,
   };
 }
 
@@ -150,16 +154,17 @@ async function teamContent(
   };
   const f = weekFigures(input);
   const end = week.to.toISOString();
+  const recognitionsOf = (b: Barrier): number => world.recognitions.get(b.barrierId) ?? 0;
   const open = world.barriers
     .filter((b) => b.teamId === team.teamId && (b.status === 'nieuw' || b.status === 'gekoppeld') && b.createdAt < end)
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+    .sort((a, b) => recognitionsOf(b) - recognitionsOf(a) || (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
     .slice(0, TEAM_CARD_TOP_BARRIERS);
   const actionIds = [...new Set(open.flatMap((b) => (b.actionId === undefined ? [] : [b.actionId])))];
   const figures: TeamCardFigures = {
     participation: f.participation,
     wasteFree: f.wasteFree,
     co2: f.co2,
-    barriers: open.map((b) => ({ theme: b.theme, text: b.text })),
+    barriers: open.map((b) => ({ theme: b.theme, text: b.text, recognitions: recognitionsOf(b) })),
     actions: actionIds.flatMap((id) => {
       const a = world.actions.get(id);
       return a === undefined || a.demo ? [] : [{ title: a.title, status: a.status }];

@@ -25,8 +25,10 @@ export const teamCardJobTexts = {
     nl: 'Een schatting met bandbreedte (laag–hoog), vergeleken met ieders gewone woon-werkreis.',
     en: "An estimate with a range (low–high), compared with everyone's usual commute.",
   },
-  barriersHeading: { nl: 'Open prikkels van het team', en: 'The team’s open barriers' },
+  barriersHeading: { nl: 'Open prikkels van het team (meest herkend eerst)', en: 'The team’s open barriers (most recognised first)' },
   barrierTheme: { nl: '{theme}: ', en: '{theme}: ' },
+  /** After a barrier: how many colleagues recognise it ("herken ik"; the count exactly, never who). */
+  recognisedBy: { nl: ' · herkend door {count}', en: ' · recognised by {count}' },
   noBarriers: { nl: 'Geen open prikkels gemeld.', en: 'No open barriers reported.' },
   actionsHeading: { nl: 'Voortgang van de gekoppelde acties', en: 'Progress of the linked actions' },
   actionStatus: { nl: ' – {status}', en: ' – {status}' },

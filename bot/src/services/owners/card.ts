@@ -24,8 +24,8 @@ export interface OwnerCardInput {
   readonly action: Action;
   /** The action's ETag: the card's version, sent back with a save so that an old card stores nothing. */
   readonly version: string;
-  /** The open linked barriers (anonymous: theme and text only). */
-  readonly barriers: readonly Pick<Barrier, 'theme' | 'text'>[];
+  /** The open linked barriers, most recognised first (anonymous: theme, text and how many recognise it, never who). */
+  readonly barriers: ReadonlyArray<Pick<Barrier, 'theme' | 'text'> & { readonly recognitions: number }>;
   /** `new`: just named owner; `reminder`: no update for `quietDays`; `current`: asked for (`mijn acties`) or after a save. */
   readonly reason: 'new' | 'reminder' | 'current';
   readonly quietDays?: number;
@@ -41,7 +41,7 @@ export interface OwnerCardData {
   readonly noticeColor: 'Good' | 'Attention';
   readonly facts: ReadonlyArray<{ title: string; value: string }>;
   readonly barriersHeading: string;
-  readonly barriers: ReadonlyArray<{ theme: string; text: string }>;
+  readonly barriers: ReadonlyArray<{ theme: string; text: string; recognised: string }>;
   readonly noBarriers: string;
   /** False once the action is realised: nothing left to update. */
   readonly editable: boolean;
@@ -81,7 +81,11 @@ export function ownerCardData(input: OwnerCardInput, lang: Language): OwnerCardD
       { title: t(T.theme, lang), value: t(THEME_LABELS[action.theme], lang) },
     ],
     barriersHeading: t(T.barriersHeading, lang, { count: input.barriers.length }),
-    barriers: shown.map((b) => ({ theme: t(T.barrierTheme, lang, { theme: t(THEME_LABELS[b.theme], lang) }), text: plain(shorten(b.text)) })),
+    barriers: shown.map((b) => ({
+      theme: t(T.barrierTheme, lang, { theme: t(THEME_LABELS[b.theme], lang) }),
+      text: plain(shorten(b.text)),
+      recognised: b.recognitions > 0 ? t(T.recognisedBy, lang, { count: b.recognitions }) : t(T.recognisedByNobody, lang),
+    })),
     noBarriers: t(T.noBarriers, lang),
     editable: action.status !== 'gerealiseerd',
     statusLabel: t(T.statusLabel, lang),

@@ -22,6 +22,9 @@ export const ownerTexts = {
   },
   barrierTheme: { nl: '{theme}: ', en: '{theme}: ' },
   noBarriers: { nl: 'Nog geen prikkels gekoppeld.', en: 'No barriers linked yet.' },
+  /** After a linked barrier: how many colleagues recognise it ("herken ik"); never who. */
+  recognisedBy: { nl: ' · herkend door {count}', en: ' · recognised by {count}' },
+  recognisedByNobody: { nl: ' · nog door niemand herkend', en: ' · not recognised by anyone yet' },
   statusLabel: { nl: 'Nieuwe status', en: 'New status' },
   keepStatus: { nl: 'Blijft: {status}', en: 'Stays: {status}' },
   updateLabel: { nl: 'Korte update (optioneel)', en: 'Short update (optional)' },

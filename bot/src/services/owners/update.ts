@@ -100,3 +100,18 @@ export async function openLinkedBarriers(repos: Pick<Repositories, 'barriers'>, 
   );
   return found.filter((b): b is Barrier => b !== undefined && b.status !== 'samengevoegd' && b.status !== 'afgewezen');
 }
+
+/** A linked barrier as the owner card shows it: anonymous, with how many recognise it (never who). */
+export type OwnerCardBarrier = Pick<Barrier, 'theme' | 'text'> & { readonly recognitions: number };
+
+/**
+ * The action's open linked barriers for the owner card, each with its "herken ik" count (one range query for the
+ * organisation's counts), most recognised first; the newest first among equal counts.
+ */
+export async function ownerCardBarriers(repos: Pick<Repositories, 'barriers' | 'recognitions'>, action: Action): Promise<OwnerCardBarrier[]> {
+  const [barriers, counts] = await Promise.all([openLinkedBarriers(repos, action), repos.recognitions.counts(action.orgId)]);
+  return barriers
+    .map((b) => ({ createdAt: b.createdAt, theme: b.theme, text: b.text, recognitions: counts.get(b.barrierId) ?? 0 }))
+    .sort((a, b) => b.recognitions - a.recognitions || (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+    .map(({ theme, text, recognitions }) => ({ theme, text, recognitions }));
+}

@@ -32,6 +32,8 @@ export interface DeletionCounts {
   readonly ideas: number;
   /** Recognitions ("herken ik") withdrawn: the barriers' counts go down with them. */
   readonly recognitions: number;
+  /** Actions that named the person as their owner in the app, now unlinked (the action and its owner name stay). */
+  readonly ownedActions: number;
   readonly conversationRefs: number;
   readonly sendClaims: number;
 }
@@ -46,7 +48,8 @@ export function orgIdsOf(configOrgId: string, participant: Pick<Participant, 'or
 
 /**
  * Deletes every personal row of `userId` but the profile: check-ins, surveys, pledges, follow-up answers, the contact on barriers and ideas
- * (the reports stay, anonymous), their recognitions of barriers (the counts go down), chat references, send claims and an open delete confirmation. Every step is
+ * (the reports stay, anonymous), their recognitions of barriers (the counts go down), their link as owner of actions
+ * (the action stays, see `ActionsRepository.forgetOwner`), chat references, send claims and an open delete confirmation. Every step is
  * idempotent and safe beside another sweep of the same person.
  */
 export async function sweepPersonalRows(repos: Repositories, orgIds: readonly string[], userId: string): Promise<RowCounts> {
@@ -57,15 +60,17 @@ export async function sweepPersonalRows(repos: Repositories, orgIds: readonly st
   let barriers = 0;
   let ideas = 0;
   let recognitions = 0;
+  let ownedActions = 0;
   for (const orgId of orgIds) {
     barriers += await repos.barriers.forgetContact(orgId, userId);
     ideas += await repos.ideas.forgetContact(orgId, userId);
     recognitions += await repos.recognitions.forgetUser(orgId, userId);
+    ownedActions += await repos.actions.forgetOwner(orgId, userId);
   }
   const conversationRefs = await repos.conversationRefs.deleteAll({ kind: 'user', userId });
   const sendClaims = await repos.sendClaims.deleteForRecipient(userId);
   await repos.erasureConfirmations.remove(userId);
-  return { checkIns, surveys, pledges, followUps, barriers, ideas, recognitions, conversationRefs, sendClaims };
+  return { checkIns, surveys, pledges, followUps, barriers, ideas, recognitions, ownedActions, conversationRefs, sendClaims };
 }
 
 /** What the retention job's other steps count already: rows of campaigns past retention, claims before a cutoff. */
@@ -89,7 +94,9 @@ export async function countPersonalRows(repos: Repositories, orgIds: readonly st
   let barriers = 0;
   let ideas = 0;
   let recognitions = 0;
+  let ownedActions = 0;
   for (const orgId of orgIds) {
+    ownedActions += (await repos.actions.listByOwner(orgId, userId)).length;
     barriers += kept(await repos.barriers.listByContact(orgId, userId));
     ideas += kept(await repos.ideas.listByContact(orgId, userId));
     // Recognitions of a barrier of a campaign past retention go with that campaign's step.
@@ -106,6 +113,7 @@ export async function countPersonalRows(repos: Repositories, orgIds: readonly st
     barriers,
     ideas,
     recognitions,
+    ownedActions,
     conversationRefs: (await repos.conversationRefs.listAll({ kind: 'user', userId })).length,
     sendClaims: (await repos.sendClaims.listForRecipient(userId)).filter((c) => c.claimedAt >= elsewhere.claimedBefore).length,
   };
@@ -161,6 +169,7 @@ async function eraseMarked(repos: Repositories, configOrgId: string, userId: str
     barriers: first.barriers + second.barriers,
     ideas: first.ideas + second.ideas,
     recognitions: first.recognitions + second.recognitions,
+    ownedActions: first.ownedActions + second.ownedActions,
     conversationRefs: first.conversationRefs + second.conversationRefs,
     sendClaims: first.sendClaims + second.sendClaims,
   };
@@ -168,7 +177,7 @@ async function eraseMarked(repos: Repositories, configOrgId: string, userId: str
 
 /** True when an erasure found nothing to delete. */
 export function nothingDeleted(c: DeletionCounts): boolean {
-  return !c.profile && c.checkIns + c.surveys + c.pledges + c.followUps + c.barriers + c.ideas + c.recognitions + c.conversationRefs + c.sendClaims === 0;
+  return !c.profile && c.checkIns + c.surveys + c.pledges + c.followUps + c.barriers + c.ideas + c.recognitions + c.ownedActions + c.conversationRefs + c.sendClaims === 0;
 }
 
 function erasureInProgress(): AppError {

@@ -34,6 +34,7 @@ export function exportDocument(data: StoredData, exportedAt: Date): Record<strin
     barriersWithContact: data.barriers,
     ideasWithContact: data.ideas,
     recognitions: data.recognitions.map((r) => ({ barrierId: r.barrierId, notify: r.notify, createdAt: r.createdAt })),
+    actionsYouOwn: data.ownedActions.map((a) => ({ actionId: a.actionId, title: a.title, status: a.status, ownerName: a.owner, dueDate: a.dueDate ?? null, updatedAt: a.updatedAt })),
     sendClaims: data.sendClaims,
   };
 }

@@ -1,7 +1,7 @@
 import type { FollowUpAnswers, Pledge } from '@soestainable/shared/domain/followUp';
 import type { Participant } from '@soestainable/shared/domain/organisation';
 import type { StoredConversationRef } from '@soestainable/shared/domain/conversation';
-import type { Barrier, Idea } from '@soestainable/shared/domain/programme';
+import type { Action, Barrier, Idea } from '@soestainable/shared/domain/programme';
 import type { Recognition } from '@soestainable/shared/domain/recognition';
 import type { SendClaim } from '@soestainable/shared/domain/sending';
 import type { CheckIn, Survey } from '@soestainable/shared/domain/types';
@@ -29,6 +29,8 @@ export interface StoredData {
   readonly ideas: readonly Idea[];
   /** Barriers the person recognised ("herken ik"), with their "laat me weten" choice. */
   readonly recognitions: readonly Recognition[];
+  /** Actions that name the person as their owner in the app (the coordinator picked them; owner cards go to them). */
+  readonly ownedActions: readonly Action[];
   /** The proactive messages recorded for the person (nudges, digests as a manager, "you said, we did"). */
   readonly sendClaims: readonly SendClaim[];
 }
@@ -37,7 +39,7 @@ export interface StoredData {
 export async function readStoredData(repos: Repositories, configOrgId: string, userId: string): Promise<StoredData> {
   const participant = await repos.participants.get(userId);
   const orgIds = orgIdsOf(configOrgId, participant);
-  const [checkIns, surveys, pledges, followUps, conversationRefs, barriers, ideas, sendClaims, recognitions] = await Promise.all([
+  const [checkIns, surveys, pledges, followUps, conversationRefs, barriers, ideas, sendClaims, recognitions, ownedActions] = await Promise.all([
     repos.checkIns.listAll(userId),
     repos.surveys.listAll(userId),
     repos.pledges.listAll(userId),
@@ -47,8 +49,9 @@ export async function readStoredData(repos: Repositories, configOrgId: string, u
     Promise.all(orgIds.map((orgId) => repos.ideas.listByContact(orgId, userId))).then((lists) => lists.flat()),
     repos.sendClaims.listForRecipient(userId),
     Promise.all(orgIds.map((orgId) => repos.recognitions.listByUser(orgId, userId))).then((lists) => lists.flat()),
+    Promise.all(orgIds.map((orgId) => repos.actions.listByOwner(orgId, userId))).then((lists) => lists.flat().map((s) => s.action)),
   ]);
-  return { userId, participant, checkIns, surveys, pledges, followUps, conversationRefs, barriers, ideas, recognitions, sendClaims };
+  return { userId, participant, checkIns, surveys, pledges, followUps, conversationRefs, barriers, ideas, recognitions, ownedActions, sendClaims };
 }
 
 /** True when nothing at all is stored about the person. */
@@ -63,6 +66,7 @@ export function isEmpty(data: StoredData): boolean {
     data.barriers.length === 0 &&
     data.ideas.length === 0 &&
     data.recognitions.length === 0 &&
+    data.ownedActions.length === 0 &&
     data.sendClaims.length === 0
   );
 }

@@ -216,6 +216,9 @@ const changesSchema = z.object({
   dueDate: isoDateSchema.nullable().optional(),
 });
 
+/** The owner name an erasure leaves when the name was the erased person's user id (see `forgetOwner`). */
+export const ERASED_OWNER_NAME = '—';
+
 /** The action programme (`Actions`, one partition per organisation) and each action's timeline (`ActionUpdates`). */
 export class ActionsRepository {
   constructor(
@@ -261,6 +264,44 @@ export class ActionsRepository {
   async list(orgId: string): Promise<StoredAction[]> {
     const rows = await this.actions.listPartition(encodeKeyPart(orgId));
     return rows.map((row) => ({ action: fromRow(row), etag: row.etag }));
+  }
+
+  /** The actions that name `userId` as their owner in the app (`ownerUserId`): their "mijn gegevens". One partition. */
+  async listByOwner(orgId: string, userId: string): Promise<StoredAction[]> {
+    return (await this.list(orgId)).filter((s) => s.action.ownerUserId === userId);
+  }
+
+  /**
+   * Erasure: every action naming `userId` as owner in the app loses that link (`ownerUserId`), so no owner card or
+   * reminder goes to them and nothing ties them to the action. The owner name (`owner`) is the coordinator's own
+   * free text and stays, unless it is the person's user id itself (not a name anyone typed for people to read):
+   * then it becomes {@link ERASED_OWNER_NAME}. `updatedAt` and the timeline are left alone (no programme change).
+   * Idempotent; each action ETag-checked and retried, so a coordinator's edit at the same time is never lost.
+   * Returns how many actions it unlinked.
+   */
+  async forgetOwner(orgId: string, userId: string): Promise<number> {
+    let unlinked = 0;
+    for (const { action } of await this.listByOwner(orgId, userId)) {
+      try {
+        const result = await readModifyWrite({
+          store: this.actions,
+          partitionKey: encodeKeyPart(orgId),
+          rowKey: encodeKeyPart(action.actionId),
+          parse: fromRow,
+          change: (current) => {
+            if (current.ownerUserId !== userId) return undefined;
+            const { ownerUserId: _unlinked, ...rest } = current;
+            return current.owner.trim() === userId ? { ...rest, owner: ERASED_OWNER_NAME } : rest;
+          },
+          toEntity,
+        });
+        if (result.changed) unlinked++;
+      } catch (err) {
+        // Deleted meanwhile: nothing left to unlink.
+        if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
+      }
+    }
+    return unlinked;
   }
 
   /**

@@ -50,7 +50,7 @@ describe('action owners in the chat', () => {
 
   it.each(LANGS)('in %s: the owner card is valid, names the action and its linked barriers, and offers the allowed statuses', async (lang) => {
     const { action, etag } = await ownedAction('aad-someone');
-    const card = buildOwnerCard({ action, version: etag, barriers: [{ theme: 'circulariteit', text: 'Geen vaatwasser' }], reason: 'new' }, lang);
+    const card = buildOwnerCard({ action, version: etag, barriers: [{ theme: 'circulariteit', text: 'Geen vaatwasser', recognitions: 0 }], reason: 'new' }, lang);
     expect(cardProblems(card)).toEqual([]);
     const text = cardText(card);
     expect(text).toContain(t(T.heading, lang));
@@ -72,6 +72,31 @@ describe('action owners in the chat', () => {
     const nobody = await owner('en');
     const answer = await exchange(nobody.adapter, 'my actions');
     expect(cardText((answer[0]?.attachments?.[0]?.content ?? {}) as Card)).toContain(t(T.noActions, 'en'));
+  });
+
+  it('the owner card shows per linked barrier how many recognise it, most recognised first, never who', async () => {
+    const me = await owner();
+    const { action } = await ownedAction(me.userId);
+    const second = await h.repos.barriers.create({ orgId: 'soest', campaignId: 'c-2026-11-30', teamId: 'publiekszaken', theme: 'circulariteit', text: 'Geen bakjes voor gft in de kantine' });
+    await h.repos.actions.linkBarriers('soest', action.actionId, [second.barrierId], 'aad-coordinator');
+    for (const userId of ['aad-rec-1', 'aad-rec-2', 'aad-rec-3']) await h.repos.recognitions.recognise('soest', second.barrierId, userId);
+
+    const replies = await exchange(me.adapter, 'mijn acties');
+    const card = (replies[0]?.attachments?.[0]?.content ?? {}) as Card;
+    expect(cardProblems(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain(t(T.recognisedBy, 'nl', { count: 3 }));
+    expect(text).toContain(t(T.recognisedByNobody, 'nl'));
+    // Most recognised first: the later barrier, with 3, above the first one, with none.
+    expect(text.indexOf('Geen bakjes voor gft')).toBeGreaterThan(-1);
+    expect(text.indexOf('Geen bakjes voor gft')).toBeLessThan(text.indexOf('Geen vaatwasser'));
+    expect(JSON.stringify(card)).not.toMatch(/aad-rec-/);
+
+    const en = await owner('en');
+    await h.repos.actions.update('soest', action.actionId, (await h.repos.actions.get('soest', action.actionId))?.etag ?? '', { ownerUserId: en.userId }, 'aad-coordinator');
+    const english = cardText(((await exchange(en.adapter, 'my actions'))[0]?.attachments?.[0]?.content ?? {}) as Card);
+    expect(english).toContain(t(T.recognisedBy, 'en', { count: 3 }));
+    expect(english).toContain(t(T.recognisedByNobody, 'en'));
   });
 
   it('"Opslaan" stores the status and the short update on the timeline, and answers with the same card updated', async () => {
