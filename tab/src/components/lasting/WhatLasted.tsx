@@ -1,4 +1,4 @@
-import { Field, Select, Text, mergeClasses } from '@fluentui/react-components';
+import { Field, Select, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
 import type { ReactElement, ReactNode } from 'react';
 import {
   SURVEY_QUESTIONS,
@@ -47,14 +47,21 @@ const OPTION_LABELS: { readonly [Q in SurveyQuestion]: Readonly<Record<SurveyOpt
   lightsOffWhenLeaving: YES_NO_LABELS,
 };
 
+/** A campaign's long name narrows the selector to the panel (320 px) instead of widening the page. */
+const usePickerStyles = makeStyles({
+  select: { minWidth: 0, maxWidth: '100%' },
+  control: { minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' },
+});
+
 /** The campaign selector: shown when there is more than one campaign to look back on. */
 function CampaignPicker({ data, onCampaign }: { readonly data: LastingData; readonly onCampaign: (campaignId: string) => void }): ReactElement | null {
   const t = useT();
   const lang = useLang();
+  const styles = usePickerStyles();
   if (data.campaigns.length < 2 || data.campaign === null) return null;
   return (
     <Field label={t(lastingTexts.campaign)}>
-      <Select value={data.campaign.campaignId} onChange={(_e, d) => onCampaign(d.value)}>
+      <Select className={styles.select} select={{ className: styles.control }} value={data.campaign.campaignId} onChange={(_e, d) => onCampaign(d.value)}>
         {data.campaigns.map((c) => (
           <option key={c.campaignId} value={c.campaignId}>
             {t(lastingTexts.campaignOption, { name: localized(c.name, lang), date: formatDate(lang, c.lastDay) })}
