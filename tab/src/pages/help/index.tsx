@@ -1,19 +1,44 @@
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import type { Role } from '@soestainable/shared/domain/types';
 import { useSession } from '../../app/context';
+import { hrefFor } from '../../app/router';
 import { PageFrame } from '../../components/PageFrame';
 import { Section, useSectionStyles } from '../../components/Section';
+import { commonTexts, type NavTextKey } from '../../texts/texts';
 import { useT } from '../../texts/useT';
 import { helpTexts } from './texts';
 
-type HelpKey = keyof typeof helpTexts;
+/** The texts of headings and paragraphs: every text of the page but the link's, which has a placeholder. */
+type HelpKey = Exclude<keyof typeof helpTexts, 'goTo'>;
 
-/** One part of the page: its heading and its topics (a heading and a paragraph each). */
+/** The pages a topic can link to, with their names in the navigation. */
+const LINKS = {
+  me: 'navMe',
+  barriers: 'navBarriers',
+  programme: 'navProgramme',
+  team: 'navTeam',
+  admin: 'navAdmin',
+  inbox: 'navInbox',
+  report: 'navReport',
+  werkatelier: 'navWerkatelier',
+} as const satisfies Record<string, NavTextKey>;
+type LinkedPage = keyof typeof LINKS;
+
+/** Where a topic's link goes: the team page is the person's own team, and there is none without a team. */
+function hrefOf(page: LinkedPage, teamId: string | null): string | undefined {
+  if (page !== 'team') return hrefFor(page);
+  return teamId === null ? undefined : hrefFor('team', teamId);
+}
+
+/** A topic: its heading, its paragraph and, where the tab has a page for it, a link there. */
+type Topic = readonly [heading: HelpKey, text: HelpKey, page?: LinkedPage];
+
+/** One part of the page: its heading and its topics. */
 interface Part {
   readonly id: 'employee' | Role;
   readonly title: HelpKey;
-  readonly topics: ReadonlyArray<readonly [heading: HelpKey, text: HelpKey]>;
+  readonly topics: readonly Topic[];
 }
 
 const EMPLOYEE: Part = {
@@ -21,10 +46,13 @@ const EMPLOYEE: Part = {
   title: 'employeeTitle',
   topics: [
     ['joinHeading', 'joinText'],
-    ['checkInHeading', 'checkInText'],
+    ['checkInHeading', 'checkInText', 'me'],
     ['reportHeading', 'reportText'],
-    ['youSaidHeading', 'youSaidText'],
+    ['recogniseHeading', 'recogniseText', 'barriers'],
+    ['youSaidHeading', 'youSaidText', 'programme'],
     ['afterHeading', 'afterText'],
+    ['followUpHeading', 'followUpText', 'me'],
+    ['ownerHeading', 'ownerText', 'programme'],
     ['settingsHeading', 'settingsText'],
     ['dataHeading', 'dataText'],
     ['privacyHeading', 'privacyText'],
@@ -37,8 +65,11 @@ const MANAGER: Part = {
   title: 'managerTitle',
   topics: [
     ['digestHeading', 'digestText'],
-    ['dashboardHeading', 'dashboardText'],
+    ['waveDigestHeading', 'waveDigestText'],
+    ['dashboardHeading', 'dashboardText', 'team'],
+    ['teamLastingHeading', 'teamLastingText', 'team'],
     ['channelHeading', 'channelText'],
+    ['teamCardHeading', 'teamCardText'],
     ['managerLimitsHeading', 'managerLimitsText'],
   ],
 };
@@ -47,11 +78,16 @@ const COORDINATOR: Part = {
   id: 'coordinator',
   title: 'coordinatorTitle',
   topics: [
-    ['adminHeading', 'adminText'],
+    ['adminHeading', 'adminText', 'admin'],
+    ['followUpWeeksHeading', 'followUpWeeksText', 'admin'],
     ['runsHeading', 'runsText'],
-    ['inboxHeading', 'inboxText'],
-    ['programmeHeading', 'programmeText'],
-    ['reportHeadingCoordinator', 'reportTextCoordinator'],
+    ['inboxHeading', 'inboxText', 'inbox'],
+    ['recognitionsHeading', 'recognitionsText', 'inbox'],
+    ['programmeHeading', 'programmeText', 'programme'],
+    ['ownerInAppHeading', 'ownerInAppText', 'programme'],
+    ['reportHeadingCoordinator', 'reportTextCoordinator', 'report'],
+    ['werkatelierHeading', 'werkatelierText', 'werkatelier'],
+    ['reportLastingHeading', 'reportLastingText', 'report'],
     ['removalHeading', 'removalText'],
   ],
 };
@@ -65,11 +101,13 @@ const useStyles = makeStyles({
   topic: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   topicHeading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   text: { overflowWrap: 'break-word' },
+  link: { alignSelf: 'flex-start' },
 });
 
 /**
  * `#/help`, "Hoe werkt het?" (issue 18): how the challenge works, in plain words, for every employee, and the
- * extra parts of managers and coordinators. Static texts, no API call; the bot's help card links here.
+ * extra parts of managers and coordinators. Static texts, no API call; the bot's help card links here. A topic with a
+ * page links to it (the team page only for someone with a team, as in the navigation).
  */
 export default function HelpPage(): ReactElement {
   const t = useT();
@@ -81,12 +119,20 @@ export default function HelpPage(): ReactElement {
       {partsFor(session.roles).map((part) => (
         <Section key={part.id} title={t(helpTexts[part.title])}>
           <ul className={styles.list}>
-            {part.topics.map(([heading, text]) => (
-              <li key={heading} className={own.topic}>
-                <h3 className={own.topicHeading}>{t(helpTexts[heading])}</h3>
-                <Text className={own.text}>{t(helpTexts[text])}</Text>
-              </li>
-            ))}
+            {part.topics.map(([heading, text, page]) => {
+              const href = page === undefined ? undefined : hrefOf(page, session.teamId);
+              return (
+                <li key={heading} className={own.topic}>
+                  <h3 className={own.topicHeading}>{t(helpTexts[heading])}</h3>
+                  <Text className={own.text}>{t(helpTexts[text])}</Text>
+                  {page === undefined || href === undefined ? null : (
+                    <Link className={own.link} href={href}>
+                      {t(helpTexts.goTo, { page: t(commonTexts[LINKS[page]]) })}
+                    </Link>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </Section>
       ))}
