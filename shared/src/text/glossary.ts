@@ -41,6 +41,9 @@ export const GLOSSARY = {
   owner: { label: { nl: 'Eigenaar', en: 'Owner' }, word: { nl: 'eigenaar', en: 'owner' } },
   status: { label: { nl: 'Status', en: 'Status' }, word: { nl: 'status', en: 'status' } },
   youSaidWeDid: { label: { nl: 'Jij zei, wij deden', en: 'You said, we did' }, word: { nl: 'zei, wij deden', en: 'said, we did' } },
+  endSurvey: { label: { nl: 'Eindmeting', en: 'End survey' }, word: { nl: 'eindmeting', en: 'end survey' } },
+  // A wave after the challenge: "terugblik" in the bot, the digest, Beheer and the tab alike (not "vervolgmeting").
+  followUp: { label: { nl: 'Terugblik', en: 'Follow-up' }, word: { nl: 'terugblik', en: 'follow-up' } },
 } as const satisfies Record<string, Term>;
 
 export type TermName = keyof typeof GLOSSARY;

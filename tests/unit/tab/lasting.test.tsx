@@ -61,14 +61,14 @@ describe('what lasted (team, organisation, report)', () => {
   test('on Mijn team, in Dutch: the chart as a table, every wave per habit, hidden cells saying so, an open wave, and the surveys', async () => {
     renderTab('#/team/t-zon', { answers: { [DASHBOARD]: { body: teamDashboard() }, [TEAM_LASTING]: { body: team() } } });
     const section = await screen.findByRole('region', { name: 'Wat bleef' }, LOADED);
-    const chart = within(section).getByRole('table', { name: 'Voornemens volgehouden per vervolgmeting' });
+    const chart = within(section).getByRole('table', { name: 'Voornemens volgehouden per terugblik' });
     // Only final waves with a shown overall are in the chart.
     const chartRows = within(chart).getAllByRole('row');
     expect(chartRows).toHaveLength(2);
     expect(within(chartRows[1] as HTMLElement).getByRole('rowheader').textContent).toBe('+2 weken');
     expect(within(chartRows[1] as HTMLElement).getAllByRole('cell').map((c) => c.textContent)).toEqual(['60%', '30%', '10%']);
 
-    const table = within(section).getByRole('table', { name: 'Tabel voornemens per gewoonte en vervolgmeting' });
+    const table = within(section).getByRole('table', { name: 'Tabel voornemens per gewoonte en terugblik' });
     const overall = within(table).getByRole('rowheader', { name: 'Alle voornemens' }).closest('tr') as HTMLElement;
     expect(within(overall).getAllByRole('cell').map((c) => c.textContent)).toEqual([
       'ja 60% · soms 30% · nee 10% (10 antwoorden)',
@@ -120,7 +120,7 @@ describe('what lasted (team, organisation, report)', () => {
     const org: LastingOrgResponse = { campaign: summer, campaigns: [summer], habits, minimumGroupSize: 5, today: '2026-09-10', figures: FIGURES };
     renderTab('#/org', { answers: { 'GET /api/org/overview': { body: orgOverview() }, 'GET /api/org/lasting': { body: org } } });
     const section = await screen.findByRole('region', { name: 'Wat bleef' }, LOADED);
-    expect(within(section).getByRole('table', { name: 'Voornemens volgehouden per vervolgmeting' })).toBeTruthy();
+    expect(within(section).getByRole('table', { name: 'Voornemens volgehouden per terugblik' })).toBeTruthy();
     // One campaign: no picker.
     expect(within(section).queryByRole('combobox')).toBeNull();
   });

@@ -17,7 +17,7 @@ export const myLastingTexts = {
   end: { nl: 'Eindmeting', en: 'End survey' },
   noBaseline: { nl: '–', en: '–' },
   wavesTitle: { nl: 'Mijn antwoorden na de challenge', en: 'My answers after the challenge' },
-  waveColumn: { nl: 'Vervolgmeting {wave} ({date})', en: 'Follow-up {wave} ({date})' },
+  waveColumn: { nl: 'Terugblik {wave} ({date})', en: 'Follow-up {wave} ({date})' },
   habit: { nl: 'Gewoonte', en: 'Habit' },
   notAnswered: { nl: 'niet beantwoord', en: 'not answered' },
 } as const satisfies Record<string, Localized>;
