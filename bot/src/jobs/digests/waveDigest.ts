@@ -4,15 +4,16 @@ import type { Campaign } from '@soestainable/shared/domain/campaign';
 import type { KeptShares, LastingWave } from '@soestainable/shared/api/lasting';
 import type { OrgTeam } from '@soestainable/shared/domain/organisation';
 import type { SendRun } from '@soestainable/shared/domain/sending';
-import { DEFAULT_LANGUAGE, type IsoDate, type Theme } from '@soestainable/shared/domain/types';
+import { DEFAULT_LANGUAGE, type IsoDate, type Localized, type Theme } from '@soestainable/shared/domain/types';
+import type { Gated } from '@soestainable/shared/privacy';
 import type { FanOutRecipient } from '../../proactive/fanOut';
 import { pledgeChoices, type PledgeChoice } from '../../services/lasting/endSurvey';
-import { lastingFigures } from '../../services/lasting/figures';
+import { lastingFigures, type PersonRecord } from '../../services/lasting/figures';
 import { teamLastingRecords } from '../../services/lasting/teamRecords';
 import type { JobContext, JobDeps } from '../job';
 import { teamDashboardLink } from './card';
 import { DIGEST_SKIPS, skippedTeam } from './skips';
-import { buildWaveDigestCard, type PreviousWave, type WaveDigestContent } from './waveCard';
+import { buildWaveDigestCard, type WaveDigestContent, type WaveDigestFigures } from './waveCard';
 import { barriersFiled, dueWaveDigests, waveDigestPeriod, type DueWaveDigest } from './waves';
 
 /** What the wave digests of one run did: one fan-out per due wave, and counts. */
@@ -92,30 +93,49 @@ function shownOverall(wave: LastingWave | undefined): KeptShares | undefined {
 }
 
 /**
- * One team's digest of one wave: the cells the tab shows for that team and wave (services/lasting/figures.ts over
- * the same people, services/lasting/teamRecords.ts), read once the wave is final; the wave before is compared only
- * when its overall cell shows too; barriers only from answers about the habits shown.
+ * One team's figures of one wave: the cells the tab shows for that team and wave (services/lasting/figures.ts over
+ * the same people, services/lasting/teamRecords.ts), read once the wave is final. Hidden when the tab hides the
+ * team's overall; the wave before is compared only when its overall shows too; barriers only from answers about
+ * the habits shown.
  */
+function teamWaveFigures(
+  team: { readonly teamId: string; readonly people: readonly PersonRecord[] },
+  report: DueWaveDigest,
+  lookups: WaveLookups,
+  today: IsoDate,
+  minimum: number,
+): Gated<WaveDigestFigures> {
+  const { wave, previous } = report;
+  const { people } = team;
+  const teams = new Map([[team.teamId, people]]);
+  const habits = lookups.habits.map((h) => h.challengeId);
+  const figures = lastingFigures(teams, { waves: previous === undefined ? [wave] : [previous, wave], habits, endFinal: false, today, minimum });
+  const now = figures.waves.at(-1);
+  const overall = shownOverall(now);
+  if (!overall) return { visible: false, reason: 'below_minimum_group_size', minimum };
+  const shown = (now?.habits ?? []).flatMap((h) => (h.cell.hidden ? [] : [{ challengeId: h.challengeId, cell: h.cell }]));
+  const shownIds = new Set(shown.map((h) => h.challengeId));
+  const beforeOverall = previous === undefined ? undefined : shownOverall(figures.waves[0]);
+  const answers = people.flatMap((p) => p.waves.filter((w) => w.wave === wave.wave));
+  const phrase = (id: string): Localized => lookups.habits.find((x) => x.challengeId === id)?.phrase ?? { nl: id, en: id };
+  return {
+    visible: true,
+    value: {
+      overall,
+      habits: shown.map((h) => ({ phrase: phrase(h.challengeId), cell: h.cell })),
+      habitsHidden: answers.some((a) => a.answers.some((x) => !shownIds.has(x.challengeId))),
+      previous:
+        previous === undefined ? { kind: 'none' } : beforeOverall ? { kind: 'shown', weeks: previous.weeks, overall: beforeOverall } : { kind: 'hidden' },
+      barriers: barriersFiled(answers, lookups.themeOf, shownIds),
+    },
+  };
+}
+
+/** One team's digest of one wave: its figures as the tab shows them (see {@link teamWaveFigures}). */
 async function teamWaveDigest(deps: JobDeps, report: DueWaveDigest, team: OrgTeam, lookups: WaveLookups, today: IsoDate): Promise<WaveDigestContent> {
   const { config, repos } = deps;
-  const { campaign, wave, previous } = report;
+  const { campaign, wave } = report;
   const people = await teamLastingRecords(repos, campaign.campaignId, team.teamId);
-  const figures = lastingFigures(new Map([[team.teamId, people]]), {
-    waves: previous === undefined ? [wave] : [previous, wave],
-    habits: lookups.habits.map((h) => h.challengeId),
-    endFinal: false,
-    today,
-    minimum: config.minGroupSize,
-  });
-  const now = figures.waves.at(-1);
-  const before = previous === undefined ? undefined : figures.waves[0];
-  const overall = shownOverall(now);
-  const shownHabits = (now?.habits ?? []).flatMap((h) => (h.cell.hidden ? [] : [{ challengeId: h.challengeId, cell: h.cell }]));
-  const beforeOverall = shownOverall(before);
-  const comparison: PreviousWave =
-    previous === undefined ? { kind: 'none' } : beforeOverall ? { kind: 'shown', weeks: previous.weeks, overall: beforeOverall } : { kind: 'hidden' };
-  const answers = people.flatMap((p) => p.waves.filter((w) => w.wave === wave.wave));
-  const pledged = new Set(answers.flatMap((a) => a.answers.map((x) => x.challengeId)));
   return {
     teamName: team.name,
     campaignName: campaign.name,
@@ -123,18 +143,7 @@ async function teamWaveDigest(deps: JobDeps, report: DueWaveDigest, team: OrgTea
     waves: report.waves,
     weeks: wave.weeks,
     sentOn: wave.sendOn,
-    figures: overall
-      ? {
-          visible: true,
-          value: {
-            overall,
-            habits: shownHabits.map((h) => ({ phrase: lookups.habits.find((x) => x.challengeId === h.challengeId)?.phrase ?? { nl: h.challengeId, en: h.challengeId }, cell: h.cell })),
-            habitsHidden: [...pledged].some((id) => !shownHabits.some((h) => h.challengeId === id)),
-            previous: comparison,
-            barriers: barriersFiled(answers, lookups.themeOf, new Set(shownHabits.map((h) => h.challengeId))),
-          },
-        }
-      : { visible: false, reason: 'below_minimum_group_size', minimum: config.minGroupSize },
+    figures: teamWaveFigures({ teamId: team.teamId, people }, report, lookups, today, config.minGroupSize),
     dashboardUrl: teamDashboardLink(config.jobs.teamsAppId, team.teamId),
   };
 }
