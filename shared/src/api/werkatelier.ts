@@ -72,5 +72,25 @@ export interface WerkatelierResponse {
   readonly lasting: WerkatelierLasting | null;
 }
 
-/** Columns of the CSV, in order: one row per barrier (`kind` barrier) and per idea (`kind` idea). */
-export const WERKATELIER_CSV_COLUMNS = ['kind', 'reference', 'theme', 'team', 'status', 'recognitions', 'text', 'action', 'owner', 'action_status'] as const;
+/**
+ * Columns of the CSV, in order: one row per barrier (`kind` barrier), per idea (`kind` idea) and per habit and final
+ * wave of `lasting` (`kind` lasting: `text` the habit, `team` empty for the organisation, `status` `shown` or
+ * `hidden`, and for a shown cell the answers and the shares ja / soms / nee as fractions; a hidden one has none).
+ */
+export const WERKATELIER_CSV_COLUMNS = [
+  'kind',
+  'reference',
+  'theme',
+  'team',
+  'status',
+  'recognitions',
+  'text',
+  'action',
+  'owner',
+  'action_status',
+  'wave_weeks',
+  'answers',
+  'ja',
+  'soms',
+  'nee',
+] as const;

@@ -94,6 +94,21 @@ it("adds the organisation's kept share per wave per habit of the theme: the org 
   expect(energy.body.lasting?.waves.find((w) => w.wave === 1)?.habits.find((x) => x.challengeId === HABIT_B)?.cell).toEqual(orgCell(1, HABIT_B));
   const all = await h.api<WerkatelierResponse>('GET', '/api/werkatelier', { token: coordinator });
   expect(all.body.lasting?.habits).toEqual(org.body.habits);
+
+  // The CSV: a row per final wave and habit of the theme; a shown cell with its answers and shares, a hidden one without.
+  const csv = await fetch(`${h.base}/api/werkatelier.csv?theme=circulariteit`, { headers: { authorization: `Bearer ${coordinator}` } });
+  const rows = (await csv.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  expect(rows[0]).toBe(WERKATELIER_CSV_COLUMNS.join(';'));
+  const lastingRows = rows.filter((r) => r.startsWith('lasting;'));
+  expect(lastingRows.every((r) => r.split(';').length === WERKATELIER_CSV_COLUMNS.length)).toBe(true);
+  const final = lasting?.waves.filter((w) => w.state === 'final').length ?? 0;
+  expect(lastingRows).toHaveLength(final * ids.length);
+  const cellA = orgCell(1, HABIT_A);
+  if (!cellA || cellA.hidden) throw new Error('habit A should show');
+  const phraseOf = (id: string) => lasting?.habits.find((x) => x.challengeId === id)?.phrase.nl ?? '';
+  const num = (n: number) => String(n).replace('.', ',');
+  expect(lastingRows).toContain(`lasting;;circulariteit;;shown;;${phraseOf(HABIT_A)};;;;2;${num(cellA.answers)};${num(cellA.ja)};${num(cellA.soms)};${num(cellA.nee)}`);
+  expect(lastingRows).toContain(`lasting;;circulariteit;;hidden;;${phraseOf(HABIT_C)};;;;2;;;;`);
 });
 
 it('refuses an unknown theme and anyone but a coordinator', async () => {

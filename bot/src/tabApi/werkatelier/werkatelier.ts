@@ -31,14 +31,19 @@ function themeOf(req: Request): Theme | null {
   return value as Theme;
 }
 
+/** A habit's theme: the organisation's own challenge, else the catalogue's (none for a challenge removed since). */
+async function habitThemes(ctx: TabApiContext): Promise<(challengeId: string) => Theme | undefined> {
+  const own = await ctx.repos.challenges.list(orgOf(ctx));
+  return (id) => (own.find((c) => c.id === id) ?? challengeById(id))?.theme;
+}
+
 /**
  * The organisation's "what lasted" for the habits of `theme` (all for `null`): the org view's cells of the default
  * campaign, each habit's theme from the organisation's own challenge or the catalogue.
  */
 async function werkatelierLasting(ctx: TabApiContext, lasting: LastingService, theme: Theme | null): Promise<WerkatelierLasting | null> {
-  const [org, own] = await Promise.all([lasting.organisation(undefined), ctx.repos.challenges.list(orgOf(ctx))]);
+  const [org, themeOfHabit] = await Promise.all([lasting.organisation(undefined), habitThemes(ctx)]);
   if (org.campaign === null || org.figures === null) return null;
-  const themeOfHabit = (id: string): Theme | undefined => (own.find((c) => c.id === id) ?? challengeById(id))?.theme;
   const ids = new Set(org.habits.map((h) => h.challengeId).filter((id) => theme === null || themeOfHabit(id) === theme));
   return {
     campaign: org.campaign,
@@ -88,16 +93,34 @@ export async function getWerkatelier(ctx: TabApiContext, lasting: LastingService
   return werkatelierSheet(ctx, lasting, themeOf(req));
 }
 
+/** The lasting rows of the CSV: per final wave and habit of the theme, the organisation's cell (a hidden one without numbers). */
+function lastingCsvRows(lasting: WerkatelierLasting | null, themeOf: (challengeId: string) => Theme | undefined): string[] {
+  if (lasting === null) return [];
+  return lasting.waves
+    .filter((w) => w.state === 'final')
+    .flatMap((w) =>
+      lasting.habits.map((habit) => {
+        const cell = w.habits.find((x) => x.challengeId === habit.challengeId)?.cell;
+        const figures = cell === undefined || cell.hidden ? ['', '', '', ''] : [csvFigure(cell.answers), csvFigure(cell.ja), csvFigure(cell.soms), csvFigure(cell.nee)];
+        const status = cell === undefined || cell.hidden ? 'hidden' : 'shown';
+        return [csvField('lasting'), '', csvField(themeOf(habit.challengeId) ?? ''), '', status, '', csvField(habit.phrase.nl), '', '', '', csvFigure(w.weeks), ...figures].join(';');
+      }),
+    );
+}
+
 /** The sheet as CSV: `;`-separated, UTF-8 with a BOM (Dutch Excel), texts through the formula guard. */
-export function werkatelierCsv(sheet: WerkatelierResponse): string {
+export function werkatelierCsv(sheet: WerkatelierResponse, themeOf: (challengeId: string) => Theme | undefined = () => undefined): string {
   const lines = [WERKATELIER_CSV_COLUMNS.join(';')];
+  const noLasting = ['', '', '', '', ''];
   for (const b of sheet.barriers) {
     const a = b.action;
-    lines.push([csvField('barrier'), csvField(b.reference), csvField(b.theme), csvField(b.teamName), csvField(b.status), csvFigure(b.recognitions), csvField(b.text), csvField(a?.title.nl ?? ''), csvField(a?.owner ?? ''), csvField(a?.status ?? '')].join(';'));
+    const row = [csvField('barrier'), csvField(b.reference), csvField(b.theme), csvField(b.teamName), csvField(b.status), csvFigure(b.recognitions), csvField(b.text), csvField(a?.title.nl ?? ''), csvField(a?.owner ?? ''), csvField(a?.status ?? '')];
+    lines.push([...row, ...noLasting].join(';'));
   }
   for (const i of sheet.ideas) {
-    lines.push([csvField('idea'), csvField(i.reference), csvField(i.theme), csvField(i.teamName), csvField(i.status), '', csvField(i.text), '', '', ''].join(';'));
+    lines.push([csvField('idea'), csvField(i.reference), csvField(i.theme), csvField(i.teamName), csvField(i.status), '', csvField(i.text), '', '', '', ...noLasting].join(';'));
   }
+  lines.push(...lastingCsvRows(sheet.lasting, themeOf));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
@@ -108,7 +131,8 @@ export function werkatelierCsvRoute(ctx: TabApiContext, lasting: LastingService,
       const principal = await ctx.auth.authenticate(req);
       requireRole(principal, 'coordinator');
       const theme = themeOf(req);
-      const csv = werkatelierCsv(await werkatelierSheet(ctx, lasting, theme));
+      const [sheet, themeOfHabit] = await Promise.all([werkatelierSheet(ctx, lasting, theme), habitThemes(ctx)]);
+      const csv = werkatelierCsv(sheet, themeOfHabit);
       res.writeHead(200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="soestainable-werkatelier-${theme ?? 'alle-themas'}.csv"`,
