@@ -2,6 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { WerkatelierResponse } from '@soestainable/shared/api/werkatelier';
+import { lastingTexts } from '../../../tab/src/components/lasting/texts';
 import { werkatelierTexts } from '../../../tab/src/pages/werkatelier/texts';
 import { renderTab, sessionOf } from './harness';
 
@@ -67,7 +68,7 @@ describe('werkatelier sheet', () => {
   test("shows the organisation's kept share per wave per habit of the theme, a hidden habit without a number", async () => {
     renderTab('#/werkatelier', { session: coordinator, answers: { 'GET /api/werkatelier': { body: { ...SHEET, lasting: LASTING } } } });
     expect(await screen.findByRole('heading', { name: werkatelierTexts.lasting.nl }, { timeout: 20000 })).toBeTruthy();
-    const table = screen.getByRole('table', { name: 'Tabel voornemens per gewoonte en vervolgmeting' });
+    const table = screen.getByRole('table', { name: lastingTexts.wavesTable.nl });
     const rows = within(table).getAllByRole('row');
     // The header and the one habit shown; the hidden habit has no row (no number anywhere).
     expect(rows).toHaveLength(2);
