@@ -9,27 +9,40 @@ import { DEMO_LABEL, DEMO_TEAMS, type DemoTeam } from './demoData';
 import { demoBaseline, demoCheckIn, seededRandom, type DemoPlan } from './demoPeople';
 
 /*
- * The demo's earlier campaign (issue 15, item 6): the same teams did a challenge that ended about 13 weeks ago, with
- * nulmeting, check-ins, eindmeting, pledges and all three follow-up waves answered, so every view of lasting
- * behaviour has numbers. Relative to the clock, drawn from its own seeded random sequence.
+ * The demo's earlier campaign (issue 15, item 6): the same teams did a challenge that ended about 17 weeks ago, with
+ * nulmeting, check-ins, eindmeting, pledges and all three follow-up waves answered and final, so every view of
+ * lasting behaviour has numbers. Relative to the clock, drawn from its own seeded random sequence.
  */
 
 /**
- * Days between the earlier campaign's last challenge day and today: about 13 weeks, so the +12 weeks wave lies a few
- * days behind us, yet within the default RETENTION_DAYS (90): at 91 days the retention job (first run at 03:00, or
- * at once when `npm start` begins later in the day) would purge the campaign's check-ins, surveys, pledges and
- * answers straight away.
+ * Days between the earlier campaign's last challenge day and today: 17 weeks, so even the +12 weeks wave's answers
+ * are final (it takes answers 4 weeks: last day + 112 days, a few more when holidays move the days), and the tab
+ * shows the figures of all three waves. The retention job purges the raw check-ins at once (90 days after the end:
+ * the team totals stay), but keeps the surveys, pledges, answers and the barriers they filed until RETENTION_DAYS
+ * after the follow-ups end (about 200 days after the end), so the lasting views survive it.
  */
-export const DEMO_EARLIER_DAYS_AGO = 88;
+export const DEMO_EARLIER_DAYS_AGO = 119;
 
 /** Chance that a participant answers a wave, per wave. */
-const RESPONSE = [0.9, 0.85, 0.8] as const;
+const RESPONSE = [0.92, 0.88, 0.85] as const;
 /** Kept shares per wave (ja, then soms; the rest nee): about 70 % ja at +2 weeks, falling to about 55 % at +12. */
 const KEPT = [
   [0.72, 0.18],
   [0.63, 0.22],
   [0.55, 0.25],
 ] as const;
+/**
+ * How often each habit is picked for a pledge (the rest weigh 1): as in real follow-ups, most people pick the same
+ * few (travel, one's own cup, screens and lights off, then lunch), so most teams' answers per habit reach the
+ * minimum group size, while the rarely picked habits and the small Griffie stay hidden.
+ */
+const POPULAR: Readonly<Record<string, number>> = {
+  'dag02-fiets-lopen-ov': 24,
+  'dag01-eigen-beker': 22,
+  'dag04-scherm-en-licht-uit': 20,
+  'dag03-lunch-zonder-verpakking': 5,
+};
+
 /** Chance that a "soms" or "nee" comes with a text (and so files a barrier). */
 const WITH_TEXT = 0.08;
 
@@ -105,10 +118,22 @@ function endSurvey(random: () => number, baseline: Survey, at: string): Survey {
   };
 }
 
-/** 1–3 distinct habits of the catalogue, and sometimes what would help. */
+/** One habit drawn by {@link POPULAR}'s weights from those not picked yet. */
+function weightedPick(random: () => number, from: readonly string[]): string {
+  const weight = (id: string) => POPULAR[id] ?? 1;
+  let left = random() * from.reduce((n, id) => n + weight(id), 0);
+  for (const id of from) {
+    left -= weight(id);
+    if (left < 0) return id;
+  }
+  return pick(random, from);
+}
+
+/** 1–3 distinct habits of the catalogue, mostly the popular ones, and sometimes what would help. */
 function pledgeOf(random: () => number, userId: string, campaignId: string, at: string): Pledge {
-  const count = random() < 0.3 ? 1 : random() < 0.7 ? 2 : 3;
-  const ids = [...CATALOGUE.map((c) => c.id)].sort(() => random() - 0.5).slice(0, count);
+  const count = random() < 0.15 ? 1 : random() < 0.5 ? 2 : 3;
+  const ids: string[] = [];
+  while (ids.length < count) ids.push(weightedPick(random, CATALOGUE.map((c) => c.id).filter((id) => !ids.includes(id))));
   return { userId, campaignId, challengeIds: ids, ...(random() < 0.3 ? { help: pick(random, HELP) } : {}), createdAt: at, updatedAt: at };
 }
 

@@ -1,5 +1,6 @@
 import type { ActionStatus, BarrierStatus, Localized, Theme } from '../domain/types';
 import type { IdeaStatus } from '../domain/programme';
+import type { LastingCampaignInfo, LastingHabit, LastingWave } from './lasting';
 
 /**
  * The werkatelier sheet (issue 16, item 4), coordinators only: material for a workshop with employees of many teams.
@@ -8,7 +9,9 @@ import type { IdeaStatus } from '../domain/programme';
  *   GET /api/werkatelier.csv[?theme=]  → the same as a CSV file (columns WERKATELIER_CSV_COLUMNS, `;`, UTF-8 with BOM)
  *
  * Anonymous like the inbox: barrier and idea texts with their team, never a reporter or a recogniser; the number of
- * people who recognise each barrier. An unknown theme is VALIDATION_FAILED.
+ * people who recognise each barrier. An unknown theme is VALIDATION_FAILED. Where a campaign has follow-ups, the
+ * organisation's "what lasted" figures of the theme's habits (`lasting`: the cells of `GET /api/org/lasting`, with
+ * the same hiding).
  */
 
 /** Most barriers and ideas the sheet lists (the most recognised, and the newest ideas). */
@@ -41,6 +44,22 @@ export interface WerkatelierIdea {
   readonly teamName: string;
 }
 
+/** One follow-up wave of the organisation, the habits of the sheet's theme only (no overall: that spans every theme). */
+export type WerkatelierLastingWave = Omit<LastingWave, 'overall'>;
+
+/**
+ * The organisation's kept share per wave per habit for the habits whose challenge has the sheet's theme (every
+ * habit for every theme), from the default campaign of "what lasted" (the one that ended last with follow-ups). The
+ * cells are those of `GET /api/org/lasting` for that campaign, hidden cells without numbers.
+ */
+export interface WerkatelierLasting {
+  readonly campaign: LastingCampaignInfo;
+  readonly minimumGroupSize: number;
+  /** The theme's habits of the campaign, in its day plan's order. */
+  readonly habits: readonly LastingHabit[];
+  readonly waves: readonly WerkatelierLastingWave[];
+}
+
 export interface WerkatelierResponse {
   /** The theme asked for; `null` for every theme. */
   readonly theme: Theme | null;
@@ -49,7 +68,29 @@ export interface WerkatelierResponse {
   readonly barriers: readonly WerkatelierBarrier[];
   /** The ideas not yet adopted, newest first. */
   readonly ideas: readonly WerkatelierIdea[];
+  /** What lasted for the theme's habits; `null` when no campaign has ended or runs yet. */
+  readonly lasting: WerkatelierLasting | null;
 }
 
-/** Columns of the CSV, in order: one row per barrier (`kind` barrier) and per idea (`kind` idea). */
-export const WERKATELIER_CSV_COLUMNS = ['kind', 'reference', 'theme', 'team', 'status', 'recognitions', 'text', 'action', 'owner', 'action_status'] as const;
+/**
+ * Columns of the CSV, in order: one row per barrier (`kind` barrier), per idea (`kind` idea) and per habit and final
+ * wave of `lasting` (`kind` lasting: `text` the habit, `team` empty for the organisation, `status` `shown` or
+ * `hidden`, and for a shown cell the answers and the shares ja / soms / nee as fractions; a hidden one has none).
+ */
+export const WERKATELIER_CSV_COLUMNS = [
+  'kind',
+  'reference',
+  'theme',
+  'team',
+  'status',
+  'recognitions',
+  'text',
+  'action',
+  'owner',
+  'action_status',
+  'wave_weeks',
+  'answers',
+  'ja',
+  'soms',
+  'nee',
+] as const;

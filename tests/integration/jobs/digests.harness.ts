@@ -34,6 +34,44 @@ export interface JobWorld {
   drop(): Promise<void>;
 }
 
+/**
+ * Job deps over any repositories (a job world's, or a running tab API's, so a test can compare a job's cards with
+ * the tab's answers on the same rows): this config, a logger that keeps its lines in `logs`, and `fanOut` through a
+ * real FanOutEngine with this instance id (a dry run: the registry's `dryRunFanOut`).
+ */
+export function jobDepsOver(repos: Repositories, config: Config, logs: Array<Record<string, unknown>>, instanceId = 'instance-a'): JobDeps {
+  const logger: Logger = createLogger('debug', (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
+  const engine = new FanOutEngine(
+    {
+      sendClaims: repos.sendClaims,
+      sendRuns: repos.sendRuns,
+      conversationRefs: repos.conversationRefs,
+      // An empty app id: the adapter signs nothing and reaches the fake connector over real HTTP.
+      sender: new BotbuilderSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), ''),
+      logger,
+    },
+    { instanceId, tenantRate: 200, concurrency: 8, baseDelayMs: 20, maxDelayMs: 200 },
+  );
+  return {
+    config,
+    logger,
+    repos,
+    fanOut: async (request, { dryRun }) =>
+      dryRun ? dryRunFanOut(request, { sendClaims: repos.sendClaims, conversationRefs: repos.conversationRefs }) : engine.run(request),
+  };
+}
+
+/** A personal conversation reference `conv-<userId>` for the user, pointing at the connector. */
+export async function addConversationOn(repos: Repositories, connector: LimitedConnector, userId: string): Promise<void> {
+  await repos.conversationRefs.save({ kind: 'user', userId }, 'personal', {
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    conversation: { id: `conv-${userId}`, conversationType: 'personal', tenantId: 'tenant-soest' },
+    bot: { id: '28:bot', name: 'Soestainable' },
+    user: { id: `29:${userId}` },
+  });
+}
+
 export async function createJobWorld(connector: LimitedConnector): Promise<JobWorld> {
   const tables = await createTestTables();
   const base = createRepositories(tables, { referenceCacheTtlMs: 0 });
@@ -48,36 +86,9 @@ export async function createJobWorld(connector: LimitedConnector): Promise<JobWo
       barriers: new BarriersRepository(new TableStore(tables.client('Barriers')), () => world.clock),
     },
     deps(env = {}, instanceId = 'instance-a') {
-      const config: Config = loadConfig({ NODE_ENV: 'test', ...env });
-      const logger: Logger = createLogger('debug', (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
-      const engine = new FanOutEngine(
-        {
-          sendClaims: world.repos.sendClaims,
-          sendRuns: world.repos.sendRuns,
-          conversationRefs: world.repos.conversationRefs,
-          // An empty app id: the adapter signs nothing and reaches the fake connector over real HTTP.
-          sender: new BotbuilderSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), ''),
-          logger,
-        },
-        { instanceId, tenantRate: 200, concurrency: 8, baseDelayMs: 20, maxDelayMs: 200 },
-      );
-      return {
-        config,
-        logger,
-        repos: world.repos,
-        fanOut: async (request, { dryRun }) =>
-          dryRun ? dryRunFanOut(request, { sendClaims: world.repos.sendClaims, conversationRefs: world.repos.conversationRefs }) : engine.run(request),
-      };
+      return jobDepsOver(world.repos, loadConfig({ NODE_ENV: 'test', ...env }), logs, instanceId);
     },
-    async addConversation(userId) {
-      await world.repos.conversationRefs.save({ kind: 'user', userId }, 'personal', {
-        channelId: 'msteams',
-        serviceUrl: connector.url,
-        conversation: { id: `conv-${userId}`, conversationType: 'personal', tenantId: 'tenant-soest' },
-        bot: { id: '28:bot', name: 'Soestainable' },
-        user: { id: `29:${userId}` },
-      });
-    },
+    addConversation: (userId) => addConversationOn(world.repos, connector, userId),
     drop: () => tables.dropTables(),
   };
   return world;

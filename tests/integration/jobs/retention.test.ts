@@ -7,7 +7,11 @@ import { baselineSurvey, participant } from '../../helpers/orgFixture';
 import { rawRows } from '../../helpers/storage';
 import { createJobWorld, plantCampaignRow, type JobWorld } from './digests.harness';
 
-/** 28 Nov 2026 in Amsterdam. With 14 retention days, a campaign that ended on 13 Nov is due, one of 20 Nov not yet. */
+/**
+ * 28 Nov 2026 in Amsterdam. With 14 retention days, a campaign that ended on 13 Nov is due, one of 20 Nov not yet.
+ * Surveys go only 14 days after a campaign's follow-ups are over (its waves +2/+6/+12 weeks after the last challenge
+ * day, the last one taking answers four weeks): for these campaigns in March 2027.
+ */
 const AT = new Date('2026-11-28T02:00:00Z');
 const ENV = { RETENTION_DAYS: '14' };
 
@@ -76,7 +80,7 @@ describe('retention job (Azurite)', () => {
     const before = { checkIns: (await rowsOf('CheckIns')).length, surveys: (await rowsOf('Surveys')).length };
     const progress: JobProgress[] = [];
     const summary = await createRetentionJob(world.deps(ENV)).run({ at: AT, dryRun: true, onProgress: (p) => progress.push(p) });
-    expect(summary).toMatchObject({ job: 'retention', dryRun: true, runs: [], counts: { CheckIns: 9 + 130, Surveys: 6 } });
+    expect(summary).toMatchObject({ job: 'retention', dryRun: true, runs: [], counts: { CheckIns: 9 + 130, Surveys: 0 } });
     expect(progress.at(-1)).toEqual({ done: 3, total: 3 });
     expect((await rowsOf('CheckIns')).length).toBe(before.checkIns);
     expect((await rowsOf('Surveys')).length).toBe(before.surveys);
@@ -85,13 +89,14 @@ describe('retention job (Azurite)', () => {
   it('removes the raw check-ins and survey answers of campaigns past retention only, and keeps every aggregate', async () => {
     const aggregatesBefore = await rowsOf('DailyAggregates');
     const summary = await createRetentionJob(world.deps(ENV)).run({ at: AT, dryRun: false });
-    expect(summary).toMatchObject({ dryRun: false, runs: [], counts: { CheckIns: 9 + 130, Surveys: 6 } });
+    expect(summary).toMatchObject({ dryRun: false, runs: [], counts: { CheckIns: 9 + 130, Surveys: 0 } });
     expect(summary.skippedBecause).toBeUndefined();
 
     const checkIns = await rowsOf('CheckIns');
     expect(checkIns.map((r) => String(r['rowKey']).split('|')[0]).sort()).toEqual(['c-recent', 'c-recent', 'c-recent']);
+    // The surveys stay while the follow-ups run: the tab's nulmeting → eindmeting stands beside the waves.
     const surveys = await rowsOf('Surveys');
-    expect(surveys.map((r) => r['rowKey']).sort()).toEqual(['c-recent|baseline', 'c-recent|baseline', 'c-recent|baseline']);
+    expect(surveys).toHaveLength(9);
     const aggregatesAfter = await rowsOf('DailyAggregates');
     expect(aggregatesAfter.map((r) => [r['partitionKey'], r['rowKey'], r['checkIns']])).toEqual(
       aggregatesBefore.map((r) => [r['partitionKey'], r['rowKey'], r['checkIns']]),
@@ -100,7 +105,7 @@ describe('retention job (Azurite)', () => {
     const lines = world.logs.filter((l) => l['message'] === 'retention: removed');
     expect(lines).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ campaignId: 'c-old', CheckIns: 9, Surveys: 6, people: 3 }),
+        expect.objectContaining({ campaignId: 'c-old', CheckIns: 9, Surveys: 0, people: 3 }),
         expect.objectContaining({ campaignId: 'c-long', CheckIns: 130, Surveys: 0 }),
       ]),
     );
@@ -115,8 +120,23 @@ describe('retention job (Azurite)', () => {
 
   it('once the recent campaign is past retention too, it goes as well', async () => {
     const summary = await createRetentionJob(world.deps(ENV)).run({ at: new Date('2026-12-05T02:00:00Z'), dryRun: false });
-    expect(summary.counts).toEqual(counts({ CheckIns: 3, Surveys: 3 }));
+    expect(summary.counts).toEqual(counts({ CheckIns: 3 }));
     expect(await rowsOf('CheckIns')).toEqual([]);
+  });
+
+  it('surveys go RETENTION_DAYS after the follow-ups are over, not after the end date; a dry run counts the same', async () => {
+    const job = createRetentionJob(world.deps(ENV));
+    const surveyKeys = async () => (await rowsOf('Surveys')).map((r) => `${String(r['partitionKey'])} ${String(r['rowKey'])}`).sort();
+    // c-old's last challenge day is Tue 3 Nov: wave 3 goes out Tue 26 Jan 2027 and takes answers until 23 Feb.
+    // On 9 Mar only u2 goes (they left long ago: erased whole); u1's and u3's surveys of c-old stay.
+    await job.run({ at: new Date('2027-03-09T02:00:00Z'), dryRun: false });
+    expect(await surveyKeys()).toEqual(['u1 c-old|baseline', 'u1 c-old|end', 'u1 c-recent|baseline', 'u3 c-old|baseline', 'u3 c-old|end', 'u3 c-recent|baseline']);
+    expect((await job.run({ at: new Date('2027-03-10T02:00:00Z'), dryRun: true })).counts['Surveys']).toBe(4);
+    expect((await job.run({ at: new Date('2027-03-10T02:00:00Z'), dryRun: false })).counts['Surveys']).toBe(4);
+    expect(await surveyKeys()).toEqual(['u1 c-recent|baseline', 'u3 c-recent|baseline']);
+    // c-recent's follow-ups end 2 Mar: its surveys go from 17 Mar.
+    expect((await job.run({ at: new Date('2027-03-17T02:00:00Z'), dryRun: false })).counts['Surveys']).toBe(2);
+    expect(await rowsOf('Surveys')).toEqual([]);
   });
 
   it('two instances purging at the same time remove every row once between them, and neither fails', async () => {

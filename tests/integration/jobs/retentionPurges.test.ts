@@ -60,6 +60,9 @@ async function seed(world: JobWorld, orgId: string, prefix: string): Promise<voi
   await repos.checkIns.save(checkIn({ userId: leftLongAgo, teamId: team, campaignId: `${prefix}-c-recent`, date: '2026-11-10' }), null);
   await repos.surveys.save(baselineSurvey(leftLongAgo, { campaignId: `${prefix}-c-recent` }));
 
+  // Filed during the challenges (a barrier filed after its campaign's end keeps its text until the follow-ups end:
+  // tests/integration/jobs/retentionLateBarriers.test.ts).
+  world.clock = new Date('2026-11-10T09:00:00Z');
   const report = (campaignId: string, text: string, contactUserId?: string) => ({
     orgId,
     campaignId,

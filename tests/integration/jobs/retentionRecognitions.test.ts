@@ -38,6 +38,8 @@ describe('retention job: recognitions (Azurite)', () => {
     await repos.participants.save(participant({ userId: 'active', teamId: 'team' }));
     await repos.participants.save(participant({ userId: 'left', teamId: 'team', status: 'left' }));
     await world.tables.client('Participants').updateEntity({ partitionKey: encodeKeyPart('left'), rowKey: 'profile', leftAt: '2026-10-01T10:00:00.000Z' }, 'Merge');
+    // Filed during the challenge (a barrier filed after its campaign's end keeps its text until the follow-ups end).
+    world.clock = new Date('2026-11-10T09:00:00Z');
     const report = (campaignId: string, text: string) => repos.barriers.create({ orgId: 'soest', campaignId, teamId: 'team', theme: 'mvoi', text });
     const old = await report('c-old', 'oude prikkel');
     const recent = await report('c-recent', 'recente prikkel');

@@ -4,6 +4,7 @@ import { DEMO_COORDINATOR_ID, DEMO_TEAMS, demoParticipantId } from '@soestainabl
 import { seedDemo, seedDemoIfEmpty } from '@soestainable/bot/seed/demo';
 import { DEMO_OWNER_IDS, DEMO_TEAMS_TEAM_ID } from '@soestainable/bot/seed/demoOwners';
 import { isPastRetention } from '@soestainable/bot/jobs/retention';
+import { followUpsOver } from '@soestainable/bot/jobs/retention/campaigns';
 import { addCalendarDays, campaignDays, todayIn } from '@soestainable/shared/calendar';
 import { dayState } from '@soestainable/shared/domain/campaignDay';
 import { campaignWaves, KEPT_ANSWERS, type FollowUpAnswers } from '@soestainable/shared/domain/followUp';
@@ -76,7 +77,7 @@ describe('demo seed (Azurite)', () => {
     expect(linked.length).toBe(barriers.filter((b) => b.actionId !== undefined).length);
   });
 
-  it('holds an earlier campaign that ended about 13 weeks ago, with eindmeting, pledges and all three waves answered', async () => {
+  it('holds an earlier campaign that ended about 17 weeks ago, with eindmeting, pledges and all three waves answered and final', async () => {
     const today = todayIn(now);
     const campaigns = await repos.campaigns.list('soest');
     expect(campaigns).toHaveLength(2);
@@ -87,12 +88,13 @@ describe('demo seed (Azurite)', () => {
     expect(dayState(campaigns, today)).toMatchObject({ kind: 'day', campaign: { campaignId: current.campaignId } });
     expect(earlier).toMatchObject({ status: 'ended', demo: true });
     expect(earlier.name.nl).toMatch(/^Demo · /);
-    // About 13 weeks back, yet not past retention, so the retention job does not purge it at once.
-    expect(earlier.endDate <= addCalendarDays(today, -85) && earlier.endDate >= addCalendarDays(today, -91)).toBe(true);
-    expect(isPastRetention(earlier, config.jobs.retentionDays, today)).toBe(false);
+    // About 17 weeks back: every wave's answers are final (the tab shows all three), and its follow-ups are not past
+    // retention, so the retention job keeps what the lasting views read (only the raw check-ins go).
+    expect(earlier.endDate <= addCalendarDays(today, -119) && earlier.endDate >= addCalendarDays(today, -123)).toBe(true);
+    expect(isPastRetention({ endDate: followUpsOver(earlier) }, config.jobs.retentionDays, today)).toBe(false);
     const waves = campaignWaves(earlier);
     expect(waves.map((w) => w.weeks)).toEqual([2, 6, 12]);
-    expect(waves.every((w) => w.sendOn < today)).toBe(true);
+    expect(waves.every((w) => w.openUntil <= today)).toBe(true);
 
     const aggregates = await repos.dailyAggregates.listCampaign(earlier.campaignId);
     expect(aggregates.reduce((n, a) => n + a.checkIns, 0)).toBeGreaterThan(300);

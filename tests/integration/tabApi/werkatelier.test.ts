@@ -1,4 +1,7 @@
 import { WERKATELIER_CSV_COLUMNS, type WerkatelierResponse } from '@soestainable/shared/api/werkatelier';
+import type { LastingOrgResponse } from '@soestainable/shared/api/lasting';
+import { challengeById } from '@soestainable/shared/catalogue';
+import { AUTUMN, HABIT_A, HABIT_B, HABIT_C, seedLasting } from '../../helpers/lastingFixture';
 import { startTabApi, TAB_TEAMS, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 
 /** The werkatelier sheet (issue 16, item 4) through the real server: per theme or all, JSON and CSV, coordinators only. */
@@ -58,6 +61,54 @@ it('lists the most recognised open barriers with their action, owner and status,
   // A text that starts like a formula is neutralised; one with the separator is quoted.
   expect(lines[2]).toContain(`"'=Geen afvalbakken; bij de ingang"`);
   expect(lines.some((l) => l.startsWith('idea;'))).toBe(true);
+});
+
+it("adds the organisation's kept share per wave per habit of the theme: the org view's cells, with the same hiding", async () => {
+  const before = await h.api<WerkatelierResponse>('GET', '/api/werkatelier', { token: coordinator });
+  expect(before.body.lasting?.campaign.campaignId).toBe(h.campaign.campaignId); // only the running campaign so far
+  await seedLasting(h.repos);
+  const org = await h.api<LastingOrgResponse>('GET', '/api/org/lasting', { token: coordinator });
+  expect(org.body.campaign?.campaignId).toBe(AUTUMN.campaignId);
+  const orgCell = (wave: number, id: string) => org.body.figures?.waves.find((w) => w.wave === wave)?.habits.find((x) => x.challengeId === id)?.cell;
+
+  const res = await h.api<WerkatelierResponse>('GET', '/api/werkatelier?theme=circulariteit', { token: coordinator });
+  expect(res.status).toBe(200);
+  const lasting = res.body.lasting;
+  expect(lasting?.campaign.campaignId).toBe(AUTUMN.campaignId);
+  expect(lasting?.minimumGroupSize).toBe(5);
+  const ids = lasting?.habits.map((x) => x.challengeId) ?? [];
+  expect(ids).toEqual(expect.arrayContaining([HABIT_A, HABIT_C]));
+  expect(ids).not.toContain(HABIT_B);
+  expect(ids.every((id) => challengeById(id)?.theme === 'circulariteit')).toBe(true);
+  // Wave 1 is final: A (everyone in Publiekszaken) shows as in the org view; C (only the manager) stays hidden.
+  const wave1 = lasting?.waves.find((w) => w.wave === 1);
+  expect(wave1?.state).toBe('final');
+  expect(wave1?.habits.find((x) => x.challengeId === HABIT_A)?.cell).toEqual(orgCell(1, HABIT_A));
+  expect(wave1?.habits.find((x) => x.challengeId === HABIT_A)?.cell.hidden).toBe(false);
+  expect(wave1?.habits.find((x) => x.challengeId === HABIT_C)?.cell).toEqual({ hidden: true, reason: 'below_minimum_group_size' });
+  for (const w of lasting?.waves ?? []) {
+    expect('overall' in w).toBe(false); // an overall spans every theme: not on a theme's sheet
+    expect(w.habits.map((x) => x.challengeId)).toEqual(ids.filter((id) => w.habits.some((x) => x.challengeId === id)));
+  }
+  const energy = await h.api<WerkatelierResponse>('GET', '/api/werkatelier?theme=energietransitie', { token: coordinator });
+  expect(energy.body.lasting?.waves.find((w) => w.wave === 1)?.habits.find((x) => x.challengeId === HABIT_B)?.cell).toEqual(orgCell(1, HABIT_B));
+  const all = await h.api<WerkatelierResponse>('GET', '/api/werkatelier', { token: coordinator });
+  expect(all.body.lasting?.habits).toEqual(org.body.habits);
+
+  // The CSV: a row per final wave and habit of the theme; a shown cell with its answers and shares, a hidden one without.
+  const csv = await fetch(`${h.base}/api/werkatelier.csv?theme=circulariteit`, { headers: { authorization: `Bearer ${coordinator}` } });
+  const rows = (await csv.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  expect(rows[0]).toBe(WERKATELIER_CSV_COLUMNS.join(';'));
+  const lastingRows = rows.filter((r) => r.startsWith('lasting;'));
+  expect(lastingRows.every((r) => r.split(';').length === WERKATELIER_CSV_COLUMNS.length)).toBe(true);
+  const final = lasting?.waves.filter((w) => w.state === 'final').length ?? 0;
+  expect(lastingRows).toHaveLength(final * ids.length);
+  const cellA = orgCell(1, HABIT_A);
+  if (!cellA || cellA.hidden) throw new Error('habit A should show');
+  const phraseOf = (id: string) => lasting?.habits.find((x) => x.challengeId === id)?.phrase.nl ?? '';
+  const num = (n: number) => String(n).replace('.', ',');
+  expect(lastingRows).toContain(`lasting;;circulariteit;;shown;;${phraseOf(HABIT_A)};;;;2;${num(cellA.answers)};${num(cellA.ja)};${num(cellA.soms)};${num(cellA.nee)}`);
+  expect(lastingRows).toContain(`lasting;;circulariteit;;hidden;;${phraseOf(HABIT_C)};;;;2;;;;`);
 });
 
 it('refuses an unknown theme and anyone but a coordinator', async () => {

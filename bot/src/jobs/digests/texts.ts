@@ -59,16 +59,18 @@ export const waveDigestTexts = {
     nl: 'Houdt je team de voornemens van na de challenge vol? Alleen teamcijfers: geen namen, en niet wie wel of niet antwoordde.',
     en: 'Is your team keeping the pledges made after the challenge? Team figures only: no names, and not who did or did not answer.',
   },
-  respondents: { nl: 'Antwoorden', en: 'Answers' },
-  respondentsValue: {
-    nl: { one: '{count} collega antwoordde', other: '{count} collega’s antwoordden' },
-    en: { one: '{count} colleague answered', other: '{count} colleagues answered' },
-  },
   kept: { nl: 'Volgehouden', en: 'Kept up' },
   keptValue: {
     nl: '{ja} ja · {soms} soms · {nee} nee (van {pledges} voornemens)',
     en: '{ja} yes · {soms} sometimes · {nee} no (of {pledges} pledges)',
   },
+  // A shown cell stands for at least the minimum group size: always more than one answer.
+  habitValue: {
+    nl: '{ja} ja · {soms} soms · {nee} nee ({answers} antwoorden)',
+    en: '{ja} yes · {soms} sometimes · {nee} no ({answers} answers)',
+  },
+  otherHabits: { nl: 'Andere gewoonten', en: 'Other habits' },
+  otherHabitsHidden: { nl: 'te weinig antwoorden om te tonen (ook niet in het totaal)', en: 'too few answers to show (nor in the total)' },
   previous: { nl: 'Vorige terugblik', en: 'Previous follow-up' },
   previousValue: {
     nl: '{ja} ja · {soms} soms · {nee} nee ({weeks} weken na de challenge)',

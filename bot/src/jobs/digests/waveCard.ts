@@ -1,4 +1,5 @@
 import type { Attachment } from 'botbuilder';
+import type { KeptShares } from '@soestainable/shared/api/lasting';
 import { THEME_LABELS } from '@soestainable/shared/catalogue/labels';
 import type { Gated } from '@soestainable/shared/privacy';
 import type { IsoDate, Language, Localized, Theme } from '@soestainable/shared/domain/types';
@@ -8,13 +9,12 @@ import { literal } from '../../cards/texts';
 import { formatLongDate, formatPercent } from '../../cards/format';
 import { digestTexts, waveDigestTexts as T } from './texts';
 import waveTemplate from './waveDigest.card.json';
-import type { WaveRetention } from './waves';
 
 /** The data of waveDigest.card.json. */
 export interface WaveDigestCardData {
   readonly title: string;
   readonly subtitle: string;
-  /** False for a team whose respondents are under the minimum group size: only `smallTeam` is shown, no figure. */
+  /** False when the team's overall cell of the wave is hidden (as in the tab): only `smallTeam` is shown, no figure. */
   readonly visible: boolean;
   readonly intro: string;
   readonly facts: ReadonlyArray<{ title: string; value: string }>;
@@ -26,16 +26,22 @@ export interface WaveDigestCardData {
   readonly links: ReadonlyArray<{ title: string; url: string }>;
 }
 
-/** The previous wave as the card compares with it: its figures, or why there are none to show. */
+/** The previous wave as the card compares with it: its overall cell as the tab shows it, or why there is none. */
 export type PreviousWave =
   | { readonly kind: 'none' }
   | { readonly kind: 'hidden' }
-  | { readonly kind: 'shown'; readonly weeks: number; readonly retention: WaveRetention };
+  | { readonly kind: 'shown'; readonly weeks: number; readonly overall: KeptShares };
 
+/** A team's figures of one final wave: exactly the cells the tab shows for that team and wave. */
 export interface WaveDigestFigures {
-  readonly retention: WaveRetention;
+  /** The overall cell: the habits shown, added up. */
+  readonly overall: KeptShares;
+  /** The habits whose cell is shown, in the day plan's order. */
+  readonly habits: ReadonlyArray<{ readonly phrase: Localized; readonly cell: KeptShares }>;
+  /** True when some pledged habit's cell is hidden (the card says so, without a number). */
+  readonly habitsHidden: boolean;
   readonly previous: PreviousWave;
-  /** Barriers filed from this wave's answers, per theme. */
+  /** Barriers filed from this wave's answers about the habits shown, per theme. */
   readonly barriers: ReadonlyArray<{ readonly theme: Theme; readonly count: number }>;
 }
 
@@ -46,33 +52,27 @@ export interface WaveDigestContent {
   readonly waves: number;
   readonly weeks: number;
   readonly sentOn: IsoDate;
-  /** The team's figures for the wave, gated by the wave's respondents. */
+  /** The team's figures for the wave, hidden when the tab hides the team's overall cell. */
   readonly figures: Gated<WaveDigestFigures>;
   readonly dashboardUrl: string | undefined;
 }
 
-const share = (part: number, whole: number): number => (whole > 0 ? part / whole : 0);
-
-function keptShares(r: WaveRetention, lang: Language): { ja: string; soms: string; nee: string } {
-  return {
-    ja: formatPercent(share(r.kept.ja, r.pledges), lang),
-    soms: formatPercent(share(r.kept.soms, r.pledges), lang),
-    nee: formatPercent(share(r.kept.nee, r.pledges), lang),
-  };
+function keptShares(cell: KeptShares, lang: Language): { ja: string; soms: string; nee: string } {
+  return { ja: formatPercent(cell.ja, lang), soms: formatPercent(cell.soms, lang), nee: formatPercent(cell.nee, lang) };
 }
 
 /** Percentage points of "ja" now minus before, whole and signed ("+8", "−5", "0"). */
-export function keptChange(now: WaveRetention, before: WaveRetention): number {
-  return Math.round(100 * share(now.kept.ja, now.pledges)) - Math.round(100 * share(before.kept.ja, before.pledges));
+export function keptChange(now: KeptShares, before: KeptShares): number {
+  return Math.round(100 * now.ja) - Math.round(100 * before.ja);
 }
 
 function previousFacts(f: WaveDigestFigures, lang: Language): Array<{ title: string; value: string }> {
   const { previous } = f;
   if (previous.kind === 'none') return [{ title: t(T.previous, lang), value: t(T.firstWave, lang) }];
   if (previous.kind === 'hidden') return [{ title: t(T.previous, lang), value: t(T.previousHidden, lang) }];
-  const delta = keptChange(f.retention, previous.retention);
+  const delta = keptChange(f.overall, previous.overall);
   return [
-    { title: t(T.previous, lang), value: t(T.previousValue, lang, { ...keptShares(previous.retention, lang), weeks: previous.weeks }) },
+    { title: t(T.previous, lang), value: t(T.previousValue, lang, { ...keptShares(previous.overall, lang), weeks: previous.weeks }) },
     { title: t(T.change, lang), value: t(T.changeValue, lang, { delta: delta > 0 ? `+${delta}` : delta < 0 ? `−${-delta}` : '0' }) },
   ];
 }
@@ -107,8 +107,9 @@ export function waveDigestCardData(content: WaveDigestContent, lang: Language): 
     ...base,
     visible: true,
     facts: [
-      { title: t(T.respondents, lang), value: t(T.respondentsValue, lang, { count: f.retention.respondents }) },
-      { title: t(T.kept, lang), value: t(T.keptValue, lang, { ...keptShares(f.retention, lang), pledges: f.retention.pledges }) },
+      { title: t(T.kept, lang), value: t(T.keptValue, lang, { ...keptShares(f.overall, lang), pledges: f.overall.answers }) },
+      ...f.habits.map((h) => ({ title: literal(h.phrase[lang]), value: t(T.habitValue, lang, { ...keptShares(h.cell, lang), answers: h.cell.answers }) })),
+      ...(f.habitsHidden ? [{ title: t(T.otherHabits, lang), value: t(T.otherHabitsHidden, lang) }] : []),
       ...previousFacts(f, lang),
     ],
     barriers: barriersLine(f, lang),

@@ -1,17 +1,20 @@
 import { challengeById } from '@soestainable/shared/catalogue';
 import { todayIn } from '@soestainable/shared/calendar';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
-import type { FollowUpAnswers, FollowUpWave } from '@soestainable/shared/domain/followUp';
+import type { KeptShares, LastingWave } from '@soestainable/shared/api/lasting';
 import type { OrgTeam } from '@soestainable/shared/domain/organisation';
 import type { SendRun } from '@soestainable/shared/domain/sending';
-import { DEFAULT_LANGUAGE, type Theme } from '@soestainable/shared/domain/types';
-import { gate } from '@soestainable/shared/privacy';
+import { DEFAULT_LANGUAGE, type IsoDate, type Localized, type Theme } from '@soestainable/shared/domain/types';
+import type { Gated } from '@soestainable/shared/privacy';
 import type { FanOutRecipient } from '../../proactive/fanOut';
+import { pledgeChoices, type PledgeChoice } from '../../services/lasting/endSurvey';
+import { lastingFigures, type PersonRecord } from '../../services/lasting/figures';
+import { teamLastingRecords } from '../../services/lasting/teamRecords';
 import type { JobContext, JobDeps } from '../job';
 import { teamDashboardLink } from './card';
 import { DIGEST_SKIPS, skippedTeam } from './skips';
-import { buildWaveDigestCard, type PreviousWave, type WaveDigestContent } from './waveCard';
-import { barriersFiled, dueWaveDigests, waveDigestPeriod, waveRetention, type DueWaveDigest } from './waves';
+import { buildWaveDigestCard, type WaveDigestContent, type WaveDigestFigures } from './waveCard';
+import { barriersFiled, dueWaveDigests, waveDigestPeriod, type DueWaveDigest } from './waves';
 
 /** What the wave digests of one run did: one fan-out per due wave, and counts. */
 export interface WaveDigestsResult {
@@ -22,21 +25,23 @@ export interface WaveDigestsResult {
 /**
  * The manager digest per follow-up wave (issue 15, item 5). After a campaign's last challenge day the weekly digest
  * has nothing to report on (no challenge week overlaps it) and this takes over: for every wave whose digest is due
- * (see `waveDigestWindow`: the first digests run 7–13 days after the pulse went out), each team's managers get one
- * card with the team's retention (ja / soms / nee over the pledges, against the wave before) and the barriers the
- * wave's answers filed, counted per theme. Claims: kind `digest`, period `wave|<campaignId>|w<wave>`, one per
- * (team, manager), so a repeated or late run sends nothing twice. A team whose respondents to the wave are under the
- * minimum group size gets a card that says so, without any figure.
+ * (see `waveDigestWindow`: the first digests run once the wave's answers are final), each team's managers get one
+ * card with exactly the figures the tab shows for that team and wave (overall and per habit shown, against the wave
+ * before) and the barriers the wave's answers about the habits shown filed, counted per theme. Claims: kind
+ * `digest`, period `wavefinal|<campaignId>|w<wave>`, one per (team, manager), so a repeated or late run sends nothing
+ * twice. A team whose overall cell the tab hides gets a card that says so, without any figure.
  */
 export async function runWaveDigests(deps: JobDeps, campaigns: readonly Campaign[], context: JobContext): Promise<WaveDigestsResult> {
-  const due = dueWaveDigests(campaigns, todayIn(context.at));
+  const today = todayIn(context.at);
+  const due = dueWaveDigests(campaigns, today);
   if (due.length === 0) return { runs: [], counts: {} };
   const { config, repos, logger } = deps;
   const [teams, themeOf] = await Promise.all([repos.orgTeams.list(config.org.id), themeLookup(deps)]);
   const counts: WaveCounts = { waveDigests: due.length, waveTeams: 0, waveTeamsHidden: 0, waveRecipients: 0 };
   const runs: SendRun[] = [];
   for (const report of due) {
-    const recipients = await waveRecipients(deps, report, teams, themeOf, counts);
+    const lookups: WaveLookups = { themeOf, habits: await pledgeChoices(repos, report.campaign) };
+    const recipients = await waveRecipients(deps, report, teams, lookups, today, counts);
     if (recipients.length === 0) continue;
     const period = waveDigestPeriod(report.campaign.campaignId, report.wave.wave);
     const record = await deps.fanOut({ kind: 'digest', period, recipients, prefetchReferences: ['personal'] }, { dryRun: context.dryRun });
@@ -50,12 +55,19 @@ export async function runWaveDigests(deps: JobDeps, campaigns: readonly Campaign
 
 type WaveCounts = Record<'waveDigests' | 'waveTeams' | 'waveTeamsHidden' | 'waveRecipients', number>;
 
+/** What every team's digest of one wave looks up: the theme of a habit, and the campaign's habits as the tab names them. */
+interface WaveLookups {
+  readonly themeOf: (challengeId: string) => Theme;
+  readonly habits: readonly PledgeChoice[];
+}
+
 /** Every team's recipients of one wave's digest: one per manager, or the team claimed as skipped (demo, no managers). */
 async function waveRecipients(
   deps: JobDeps,
   report: DueWaveDigest,
   teams: readonly OrgTeam[],
-  themeOf: (id: string) => Theme,
+  lookups: WaveLookups,
+  today: IsoDate,
   counts: WaveCounts,
 ): Promise<FanOutRecipient[]> {
   const recipients: FanOutRecipient[] = [];
@@ -65,7 +77,7 @@ async function waveRecipients(
       recipients.push(skippedTeam(team, team.demo ? DIGEST_SKIPS.demo : DIGEST_SKIPS.noManagers));
       continue;
     }
-    const content = await teamWaveDigest(deps, report, team, themeOf);
+    const content = await teamWaveDigest(deps, report, team, lookups, today);
     if (!content.figures.visible) counts.waveTeamsHidden++;
     for (const managerId of new Set(team.managerIds)) {
       counts.waveRecipients++;
@@ -75,30 +87,55 @@ async function waveRecipients(
   return recipients;
 }
 
-/** The team's answers to one wave: of everyone in the team's member index (whatever their status now). */
-async function teamAnswers(deps: JobDeps, userIds: readonly string[], campaignId: string, wave: FollowUpWave | undefined): Promise<FollowUpAnswers[]> {
-  if (wave === undefined) return [];
-  const rows = await Promise.all(userIds.map((userId) => deps.repos.followUpAnswers.get(userId, campaignId, wave.wave)));
-  return rows.filter((r): r is FollowUpAnswers => r !== undefined);
+/** A wave of the tab's figures whose overall cell is shown. */
+function shownOverall(wave: LastingWave | undefined): KeptShares | undefined {
+  return wave?.overall && !wave.overall.hidden ? wave.overall : undefined;
 }
 
-/** One team's digest of one wave: gated by the wave's respondents; the wave before shown only when it passes too. */
-async function teamWaveDigest(deps: JobDeps, report: DueWaveDigest, team: OrgTeam, themeOf: (id: string) => Theme): Promise<WaveDigestContent> {
+/**
+ * One team's figures of one wave: the cells the tab shows for that team and wave (services/lasting/figures.ts over
+ * the same people, services/lasting/teamRecords.ts), read once the wave is final. Hidden when the tab hides the
+ * team's overall; the wave before is compared only when its overall shows too; barriers only from answers about
+ * the habits shown.
+ */
+function teamWaveFigures(
+  team: { readonly teamId: string; readonly people: readonly PersonRecord[] },
+  report: DueWaveDigest,
+  lookups: WaveLookups,
+  today: IsoDate,
+  minimum: number,
+): Gated<WaveDigestFigures> {
+  const { wave, previous } = report;
+  const { people } = team;
+  const teams = new Map([[team.teamId, people]]);
+  const habits = lookups.habits.map((h) => h.challengeId);
+  const figures = lastingFigures(teams, { waves: previous === undefined ? [wave] : [previous, wave], habits, endFinal: false, today, minimum });
+  const now = figures.waves.at(-1);
+  const overall = shownOverall(now);
+  if (!overall) return { visible: false, reason: 'below_minimum_group_size', minimum };
+  const shown = (now?.habits ?? []).flatMap((h) => (h.cell.hidden ? [] : [{ challengeId: h.challengeId, cell: h.cell }]));
+  const shownIds = new Set(shown.map((h) => h.challengeId));
+  const beforeOverall = previous === undefined ? undefined : shownOverall(figures.waves[0]);
+  const answers = people.flatMap((p) => p.waves.filter((w) => w.wave === wave.wave));
+  const phrase = (id: string): Localized => lookups.habits.find((x) => x.challengeId === id)?.phrase ?? { nl: id, en: id };
+  return {
+    visible: true,
+    value: {
+      overall,
+      habits: shown.map((h) => ({ phrase: phrase(h.challengeId), cell: h.cell })),
+      habitsHidden: answers.some((a) => a.answers.some((x) => !shownIds.has(x.challengeId))),
+      previous:
+        previous === undefined ? { kind: 'none' } : beforeOverall ? { kind: 'shown', weeks: previous.weeks, overall: beforeOverall } : { kind: 'hidden' },
+      barriers: barriersFiled(answers, lookups.themeOf, shownIds),
+    },
+  };
+}
+
+/** One team's digest of one wave: its figures as the tab shows them (see {@link teamWaveFigures}). */
+async function teamWaveDigest(deps: JobDeps, report: DueWaveDigest, team: OrgTeam, lookups: WaveLookups, today: IsoDate): Promise<WaveDigestContent> {
   const { config, repos } = deps;
-  const { campaign, wave, previous } = report;
-  const userIds = (await repos.participants.listTeamMembers(team.teamId)).map((m) => m.userId);
-  const [now, before] = await Promise.all([
-    teamAnswers(deps, userIds, campaign.campaignId, wave),
-    teamAnswers(deps, userIds, campaign.campaignId, previous),
-  ]);
-  const retention = waveRetention(now);
-  const beforeRetention = waveRetention(before);
-  const comparison: PreviousWave =
-    previous === undefined
-      ? { kind: 'none' }
-      : beforeRetention.respondents >= config.minGroupSize
-        ? { kind: 'shown', weeks: previous.weeks, retention: beforeRetention }
-        : { kind: 'hidden' };
+  const { campaign, wave } = report;
+  const people = await teamLastingRecords(repos, campaign.campaignId, team.teamId);
   return {
     teamName: team.name,
     campaignName: campaign.name,
@@ -106,7 +143,7 @@ async function teamWaveDigest(deps: JobDeps, report: DueWaveDigest, team: OrgTea
     waves: report.waves,
     weeks: wave.weeks,
     sentOn: wave.sendOn,
-    figures: gate({ retention, previous: comparison, barriers: barriersFiled(now, themeOf) }, retention.respondents, config.minGroupSize),
+    figures: teamWaveFigures({ teamId: team.teamId, people }, report, lookups, today, config.minGroupSize),
     dashboardUrl: teamDashboardLink(config.jobs.teamsAppId, team.teamId),
   };
 }

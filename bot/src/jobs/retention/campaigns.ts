@@ -20,9 +20,13 @@ export function followUpsOver(campaign: Campaign): IsoDate {
 
 /** The organisation's campaigns past retention, and how many could not be judged (rows that do not parse). */
 export interface DueCampaigns {
-  /** Past retention by their end date: raw check-ins, surveys and report texts go. */
+  /** Past retention by their end date: raw check-ins, idea texts and the texts of barriers filed by the end date go. */
   readonly due: readonly Campaign[];
-  /** Of those, the ones past retention counted from their follow-ups' end ({@link followUpsOver}): pledges and follow-up answers go too. */
+  /**
+   * Of those, the ones past retention counted from their follow-ups' end ({@link followUpsOver}): surveys (the tab
+   * compares nulmeting → eindmeting beside the waves), pledges, follow-up answers and the texts of barriers filed
+   * after the end date go too.
+   */
   readonly followUpsDue: readonly Campaign[];
   readonly readable: number;
   readonly unreadable: number;
@@ -47,6 +51,19 @@ export async function campaignsPastRetention(deps: Pick<JobDeps, 'config' | 'log
   return { due, followUpsDue, readable: campaigns.length, unreadable: unreadable.length };
 }
 
+/**
+ * True when this run blanks the barrier's text (and forgets its contact and recognisers): its campaign is past
+ * retention, and a barrier filed after the campaign's end date (from a follow-up pulse, or reported later) only once
+ * the campaign's follow-ups are past retention too, so a barrier from the last wave keeps its text as long as the
+ * answer that filed it. `createdAt` is the start of the local day it was filed; it never changes.
+ */
+export function barrierTextDue(barrier: { readonly campaignId: string; readonly createdAt: string }, campaigns: Pick<DueCampaigns, 'due' | 'followUpsDue'>): boolean {
+  const campaign = campaigns.due.find((c) => c.campaignId === barrier.campaignId);
+  if (!campaign) return false;
+  if (campaigns.followUpsDue.includes(campaign)) return true;
+  return todayIn(new Date(barrier.createdAt)) <= campaign.endDate;
+}
+
 /** The teams whose members may hold a campaign's rows: the organisation's teams and every team counted in it. */
 export async function teamsOfCampaign(deps: Pick<JobDeps, 'repos'>, campaign: Campaign, orgTeamIds: readonly string[]): Promise<Set<string>> {
   const aggregates = await deps.repos.dailyAggregates.listCampaign(campaign.campaignId);
@@ -54,9 +71,10 @@ export async function teamsOfCampaign(deps: Pick<JobDeps, 'repos'>, campaign: Ca
 }
 
 /**
- * One campaign's raw check-ins and survey answers of everyone in `teamIds` (every status in the `TeamMembers`
- * index), and with `followUps` its pledges and follow-up answers too, deleted per person in transactions of at most
- * 100, or counted in a dry run. Logs counts, never content.
+ * One campaign's raw check-ins of everyone in `teamIds` (every status in the `TeamMembers` index), and with
+ * `followUps` its surveys, pledges and follow-up answers too, deleted per person in transactions of at most 100, or
+ * counted in a dry run. Surveys follow the follow-ups: the tab's nulmeting → eindmeting stands beside the waves, so
+ * it lasts as long as they do. Logs counts, never content.
  */
 export async function purgeCampaignData(
   deps: Pick<JobDeps, 'logger' | 'repos'>,
@@ -72,8 +90,8 @@ export async function purgeCampaignData(
   for (const userId of userIds) {
     const { campaignId } = campaign;
     removed.CheckIns += context.dryRun ? await repos.checkIns.countForCampaign(userId, campaignId) : await repos.checkIns.deleteCampaign(userId, campaignId);
-    removed.Surveys += context.dryRun ? await repos.surveys.countForCampaign(userId, campaignId) : await repos.surveys.deleteCampaign(userId, campaignId);
     if (context.followUps) {
+      removed.Surveys += context.dryRun ? await repos.surveys.countForCampaign(userId, campaignId) : await repos.surveys.deleteCampaign(userId, campaignId);
       removed.Pledges += context.dryRun ? await repos.pledges.countForCampaign(userId, campaignId) : await repos.pledges.deleteCampaign(userId, campaignId);
       removed.FollowUpAnswers += context.dryRun
         ? await repos.followUpAnswers.countForCampaign(userId, campaignId)

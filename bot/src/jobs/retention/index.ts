@@ -1,7 +1,7 @@
 import { auditMonthOf } from '@soestainable/shared/domain/audit';
-import type { Campaign } from '@soestainable/shared/domain/campaign';
+import type { Barrier } from '@soestainable/shared/domain/programme';
 import type { Job, JobContext, JobDeps, JobSummary } from '../job';
-import { campaignsPastRetention, purgeCampaignData, teamsOfCampaign } from './campaigns';
+import { barrierTextDue, campaignsPastRetention, purgeCampaignData, teamsOfCampaign, type DueCampaigns } from './campaigns';
 import { erasePeopleWhoLeft } from './people';
 import { PURGED_REPORT_TEXT } from './texts';
 
@@ -36,9 +36,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const daysBefore = (at: Date, days: number): Date => new Date(at.getTime() - days * DAY_MS);
 
 /**
- * Retention (BRIEF.md privacy rule 7), once a day. `RETENTION_DAYS` after a campaign ended: its raw check-ins and
- * survey answers are deleted, and its barriers and ideas keep everything but their text and an opted-in contact
- * (`DailyAggregates`, themes, statuses and counts stay). Send claims go `RETENTION_DAYS` after they were made (at
+ * Retention (BRIEF.md privacy rule 7), once a day. `RETENTION_DAYS` after a campaign ended: its raw check-ins are
+ * deleted, and its barriers and ideas keep everything but their text and an opted-in contact (`DailyAggregates`,
+ * themes, statuses and counts stay). `RETENTION_DAYS` after its follow-ups are over: its surveys, pledges and
+ * follow-up answers, and the texts of barriers filed after its end date (campaigns.ts `barrierTextDue`). Send claims go `RETENTION_DAYS` after they were made (at
  * least {@link CLAIMS_KEPT_AT_LEAST_DAYS}); people who left more than `RETENTION_DAYS` ago are erased; the audit log
  * keeps whole months for `AUDIT_RETENTION_DAYS`; expired delete confirmations go. Every step is idempotent and safe
  * in two instances at once; a dry run counts what a real run would remove, and the two add up the same. Logs
@@ -49,7 +50,8 @@ export function createRetentionJob(deps: JobDeps): Job {
   const orgId = config.org.id;
 
   /** The campaign steps: raw rows, then report texts. Returns the teams looked at (for people who left). */
-  async function purgeCampaigns(context: JobContext, counts: RetentionCounts, due: readonly Campaign[], followUpsDue: readonly Campaign[]): Promise<Set<string>> {
+  async function purgeCampaigns(context: JobContext, counts: RetentionCounts, campaigns: DueCampaigns): Promise<Set<string>> {
+    const { due, followUpsDue } = campaigns;
     const orgTeamIds = (await repos.orgTeams.list(orgId)).map((t) => t.teamId);
     const allTeams = new Set(orgTeamIds);
     for (const campaign of due) {
@@ -62,10 +64,11 @@ export function createRetentionJob(deps: JobDeps): Job {
       counts.FollowUpAnswers += removed.FollowUpAnswers;
     }
     const campaignIds = new Set(due.map((c) => c.campaignId));
-    counts.BarrierTexts += await repos.barriers.purgeTexts(orgId, campaignIds, PURGED_REPORT_TEXT, context.dryRun);
+    const textDue = (b: Barrier) => barrierTextDue(b, campaigns);
+    counts.BarrierTexts += await repos.barriers.purgeTexts(orgId, campaignIds, PURGED_REPORT_TEXT, context.dryRun, (b) => !textDue(b));
     counts.IdeaTexts += await repos.ideas.purgeTexts(orgId, campaignIds, PURGED_REPORT_TEXT, context.dryRun);
     // Who recognised a barrier is personal data linked to it: it goes when the barrier's text does.
-    const purged = (await repos.barriers.list(orgId)).filter((b) => campaignIds.has(b.campaignId)).map((b) => b.barrierId);
+    const purged = (await repos.barriers.list(orgId)).filter(textDue).map((b) => b.barrierId);
     counts.Recognitions += await repos.recognitions.purgeBarriers(orgId, purged, context.dryRun);
     return allTeams;
   }
@@ -74,7 +77,7 @@ export function createRetentionJob(deps: JobDeps): Job {
     const startedMs = Date.now();
     const counts = Object.fromEntries(RETENTION_COUNTS.map((k) => [k, 0])) as RetentionCounts;
     const campaigns = await campaignsPastRetention(deps, context.at);
-    const teamIds = await purgeCampaigns(context, counts, campaigns.due, campaigns.followUpsDue);
+    const teamIds = await purgeCampaigns(context, counts, campaigns);
 
     const claimedBefore = daysBefore(context.at, Math.max(config.jobs.retentionDays, CLAIMS_KEPT_AT_LEAST_DAYS));
     counts.SendClaims += await repos.sendClaims.purgeClaimedBefore(claimedBefore, context.dryRun);
@@ -82,6 +85,7 @@ export function createRetentionJob(deps: JobDeps): Job {
     const elsewhere = {
       campaigns: new Set(campaigns.due.map((c) => c.campaignId)),
       followUpCampaigns: new Set(campaigns.followUpsDue.map((c) => c.campaignId)),
+      barrierTextPurged: (b: Pick<Barrier, 'campaignId' | 'createdAt'>) => barrierTextDue(b, campaigns),
       claimedBefore: claimedBefore.toISOString(),
     };
     const people = await erasePeopleWhoLeft(deps, teamIds, leftBefore, elsewhere, context.dryRun);

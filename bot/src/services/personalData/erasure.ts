@@ -1,4 +1,5 @@
 import { leftBefore, type Participant } from '@soestainable/shared/domain/organisation';
+import type { Barrier } from '@soestainable/shared/domain/programme';
 import { AppError, isAppError } from '../../errors';
 import type { Repositories } from '../../storage/repositories';
 
@@ -75,10 +76,12 @@ export async function sweepPersonalRows(repos: Repositories, orgIds: readonly st
 
 /** What the retention job's other steps count already: rows of campaigns past retention, claims before a cutoff. */
 export interface CountedElsewhere {
-  /** Campaigns whose check-ins, surveys and report texts the same run purges. */
+  /** Campaigns whose check-ins and idea texts the same run purges. */
   readonly campaigns: ReadonlySet<string>;
-  /** Campaigns whose pledges and follow-up answers the same run purges (their follow-ups are over, too). */
+  /** Campaigns whose surveys, pledges and follow-up answers the same run purges (their follow-ups are over, too). */
   readonly followUpCampaigns: ReadonlySet<string>;
+  /** True for a barrier whose text, contact and recognisers the same run purges. */
+  readonly barrierTextPurged: (barrier: Pick<Barrier, 'campaignId' | 'createdAt'>) => boolean;
   /** ISO instant: claims made before it are counted by the send-claims purge. */
   readonly claimedBefore: string;
 }
@@ -97,17 +100,17 @@ export async function countPersonalRows(repos: Repositories, orgIds: readonly st
   let ownedActions = 0;
   for (const orgId of orgIds) {
     ownedActions += (await repos.actions.listByOwner(orgId, userId)).length;
-    barriers += kept(await repos.barriers.listByContact(orgId, userId));
+    barriers += (await repos.barriers.listByContact(orgId, userId)).filter((b) => !elsewhere.barrierTextPurged(b)).length;
     ideas += kept(await repos.ideas.listByContact(orgId, userId));
     // Recognitions of a barrier of a campaign past retention go with that campaign's step.
     for (const r of await repos.recognitions.listByUser(orgId, userId)) {
       const barrier = await repos.barriers.get(orgId, r.barrierId);
-      if (!barrier || !elsewhere.campaigns.has(barrier.campaignId)) recognitions++;
+      if (!barrier || !elsewhere.barrierTextPurged(barrier)) recognitions++;
     }
   }
   return {
     checkIns: kept(await repos.checkIns.listAll(userId)),
-    surveys: kept(await repos.surveys.listAll(userId)),
+    surveys: keptFollowUps(await repos.surveys.listAll(userId)),
     pledges: keptFollowUps(await repos.pledges.listAll(userId)),
     followUps: keptFollowUps(await repos.followUpAnswers.listAll(userId)),
     barriers,

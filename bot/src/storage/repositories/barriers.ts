@@ -121,8 +121,8 @@ export class BarriersRepository {
    * Retention: the barriers of `campaignIds` keep everything but their text (replaced by `replacement`) and an
    * opted-in contact (removed). Idempotent; `dryRun` only counts. See ReportTable.purgeTexts.
    */
-  async purgeTexts(orgId: string, campaignIds: ReadonlySet<string>, replacement: string, dryRun: boolean): Promise<number> {
-    return this.reports.purgeTexts(orgId, campaignIds, replacement, dryRun);
+  async purgeTexts(orgId: string, campaignIds: ReadonlySet<string>, replacement: string, dryRun: boolean, leave?: (barrier: Barrier) => boolean): Promise<number> {
+    return this.reports.purgeTexts(orgId, campaignIds, replacement, dryRun, leave);
   }
 }
 

@@ -308,11 +308,13 @@ export class ReportTable<T extends Report, R extends ReportRow> {
    * removed; theme, status, team, campaign, reference and links stay, so counts and the programme's numbers do not
    * change. A report whose text is `replacement` already and has no contact is left alone, so a second run (or a
    * second instance) changes nothing. `dryRun` only counts. Returns how many reports were (or would be) purged.
+   * `leave` names reports of those campaigns that keep their text for now (the retention job's later rule for
+   * barriers filed after the challenge); it reads only fields that never change.
    */
-  async purgeTexts(orgId: string, campaignIds: ReadonlySet<string>, replacement: string, dryRun: boolean): Promise<number> {
+  async purgeTexts(orgId: string, campaignIds: ReadonlySet<string>, replacement: string, dryRun: boolean, leave: (report: T) => boolean = () => false): Promise<number> {
     const purged = (r: T) => r.text === replacement && r.contactUserId === undefined;
     const due: T[] = [];
-    for (const campaignId of campaignIds) due.push(...(await this.query(orgId, [odata`campaignId eq ${campaignId}`])).filter((r) => !purged(r)));
+    for (const campaignId of campaignIds) due.push(...(await this.query(orgId, [odata`campaignId eq ${campaignId}`])).filter((r) => !purged(r) && !leave(r)));
     if (dryRun) return due.length;
     let changed = 0;
     for (const report of due) {

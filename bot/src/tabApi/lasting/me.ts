@@ -9,7 +9,7 @@ import type { Localized } from '@soestainable/shared/domain/types';
 import { campaignById, changePledge, pledgeChoices, type PledgeChoice } from '../../services/lasting/endSurvey';
 import { ApiError, type Principal, type TabApiContext } from '../http';
 import { invalid, param, parseBody } from '../request';
-import { surveyAnswers } from './figures';
+import { surveyAnswers } from '../../services/lasting/figures';
 import { lastingCampaignInfo } from './service';
 
 /**

@@ -10,17 +10,17 @@ import { todayIn } from '@soestainable/shared/calendar';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { runningCampaign } from '@soestainable/shared/domain/campaignDay';
 import { campaignWaves, endSurveyWindow, lastChallengeDay } from '@soestainable/shared/domain/followUp';
-import { isJoined, type OrgTeam } from '@soestainable/shared/domain/organisation';
+import type { OrgTeam } from '@soestainable/shared/domain/organisation';
 import type { IsoDate } from '@soestainable/shared/domain/types';
 import { pledgeChoices } from '../../services/lasting/endSurvey';
+import { teamLastingRecords } from '../../services/lasting/teamRecords';
 import { maySeeTeam } from '../dashboard/service';
 import { ApiError, requireRole, type Principal, type TabApiContext } from '../http';
 import { mapLimit } from '../request';
-import { lastingFigures, type PersonRecord, type Teams } from './figures';
+import { lastingFigures, type PersonRecord, type Teams } from '../../services/lasting/figures';
 
 /** A team's people and their answers change only by late answers and corrections: kept this long per team. */
 export const LASTING_CACHE_TTL_MS = 60_000;
-const PARALLEL_READS = 16;
 
 /** The campaign's facts every view states. */
 export function lastingCampaignInfo(campaign: Campaign): LastingCampaignInfo {
@@ -54,8 +54,8 @@ export function defaultCampaign(selectable: readonly Campaign[], today: IsoDate)
 
 /**
  * "What lasted" for a team, the organisation and the report. Reads, per joined member of a team, their surveys and
- * pulse answers (two reads, each in the person's own partition), cached per campaign and team for
- * {@link LASTING_CACHE_TTL_MS}; the arithmetic and the privacy rules are ./figures.ts.
+ * pulse answers (services/lasting/teamRecords.ts, the same reader as the managers' wave digest), cached per campaign
+ * and team for {@link LASTING_CACHE_TTL_MS}; the arithmetic and the privacy rules are services/lasting/figures.ts.
  */
 export class LastingService {
   private readonly people = new LRUCache<string, Promise<readonly PersonRecord[]>>({ max: 500, ttl: LASTING_CACHE_TTL_MS });
@@ -73,26 +73,11 @@ export class LastingService {
     const key = JSON.stringify([campaignId, teamId]);
     let pending = this.people.get(key);
     if (!pending) {
-      pending = this.loadTeamPeople(campaignId, teamId);
+      pending = teamLastingRecords(this.ctx.repos, campaignId, teamId);
       this.people.set(key, pending);
       pending.catch(() => this.people.delete(key));
     }
     return pending;
-  }
-
-  private async loadTeamPeople(campaignId: string, teamId: string): Promise<readonly PersonRecord[]> {
-    const { repos } = this.ctx;
-    const members = (await repos.participants.listTeamMembers(teamId)).filter((m) => isJoined(m));
-    return mapLimit(members, PARALLEL_READS, async ({ userId }) => {
-      const [surveys, waves] = await Promise.all([repos.surveys.listAll(userId), repos.followUpAnswers.listAll(userId)]);
-      const mine = surveys.filter((s) => s.campaignId === campaignId);
-      return {
-        teamId,
-        baseline: mine.find((s) => s.kind === 'baseline'),
-        end: mine.find((s) => s.kind === 'end'),
-        waves: waves.filter((w) => w.campaignId === campaignId),
-      };
-    });
   }
 
   /** The campaign asked for (a selectable one, else NOT_FOUND), or the default; and the list to choose from. */

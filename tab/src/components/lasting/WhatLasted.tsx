@@ -82,12 +82,15 @@ function useCellText(minimum: number): (cell: KeptCell | null | undefined) => st
       : t(lastingTexts.cell, { ja: formatPercent(lang, cell.ja), soms: formatPercent(lang, cell.soms), nee: formatPercent(lang, cell.nee), answers: cell.answers });
 }
 
-function waveHeader(wave: LastingWave, lang: Language, t: ReturnType<typeof useT>): string {
+/** A wave as a column: its days and state, and its cells (the overall only where the view has one). */
+type WaveColumn = Omit<LastingWave, 'overall'> & { readonly overall?: KeptCell | null };
+
+function waveHeader(wave: WaveColumn, lang: Language, t: ReturnType<typeof useT>): string {
   return t(lastingTexts.waveColumn, { weeks: wave.weeks, date: formatDate(lang, wave.sendOn) });
 }
 
 /** A wave's cell in the table: figures when final, else when it goes out or until when it takes answers. */
-function WaveCell({ wave, cell, minimum }: { readonly wave: LastingWave; readonly cell: KeptCell | null | undefined; readonly minimum: number }): ReactElement {
+function WaveCell({ wave, cell, minimum }: { readonly wave: WaveColumn; readonly cell: KeptCell | null | undefined; readonly minimum: number }): ReactElement {
   const t = useT();
   const lang = useLang();
   const styles = useSectionStyles();
@@ -102,13 +105,60 @@ function WaveCell({ wave, cell, minimum }: { readonly wave: LastingWave; readonl
   return <td className={mergeClasses(styles.cell, muted ? styles.muted : undefined)}>{text}</td>;
 }
 
+/**
+ * The waves as a table: a row per habit that shows in some wave (and first the overall, when `withOverall`), a
+ * column per wave. Also the werkatelier sheet's (its theme's habits, no overall).
+ */
+export function HabitWavesTable(props: {
+  readonly habits: readonly LastingHabit[];
+  readonly waves: readonly WaveColumn[];
+  readonly minimum: number;
+  readonly withOverall?: boolean;
+}): ReactElement {
+  const { habits, waves, minimum } = props;
+  const t = useT();
+  const lang = useLang();
+  const styles = useSectionStyles();
+  const pledged = habits.filter((h) => waves.some((w) => w.habits.some((x) => x.challengeId === h.challengeId && !x.cell.hidden)));
+  return (
+    <ScrollRegion label={t(lastingTexts.wavesTable)}>
+      <table className={styles.table} aria-label={t(lastingTexts.wavesTable)}>
+        <thead>
+          <tr>
+            <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t(lastingTexts.habit)}</th>
+            {waves.map((w) => (
+              <th key={w.wave} scope="col" className={mergeClasses(styles.cell, styles.head)}>{waveHeader(w, lang, t)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.withOverall ? (
+            <tr>
+              <th scope="row" className={mergeClasses(styles.cell, styles.head)}>{t(lastingTexts.overall)}</th>
+              {waves.map((w) => (
+                <WaveCell key={w.wave} wave={w} cell={w.overall} minimum={minimum} />
+              ))}
+            </tr>
+          ) : null}
+          {pledged.map((h) => (
+            <tr key={h.challengeId}>
+              <th scope="row" className={mergeClasses(styles.cell, styles.head)}>{localized(h.phrase, lang)}</th>
+              {waves.map((w) => (
+                <WaveCell key={w.wave} wave={w} cell={w.habits.find((x) => x.challengeId === h.challengeId)?.cell} minimum={minimum} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
+
 function Waves({ data, figures }: { readonly data: LastingData; readonly figures: LastingFigures }): ReactElement {
   const t = useT();
   const lang = useLang();
   const styles = useSectionStyles();
   const shown = figures.waves.flatMap((w) => (w.state === 'final' && w.overall !== null && !w.overall.hidden ? [{ wave: w, cell: w.overall }] : []));
-  const phrase = (id: string): string => localized(data.habits.find((h) => h.challengeId === id)?.phrase ?? { nl: id, en: id }, lang);
-  const pledged = data.habits.filter((h) => figures.waves.some((w) => w.habits.some((x) => x.challengeId === h.challengeId && !x.cell.hidden)));
   return (
     <>
       {shown.length === 0 ? (
@@ -123,34 +173,7 @@ function Waves({ data, figures }: { readonly data: LastingData; readonly figures
           domainMax={1}
         />
       )}
-      <ScrollRegion label={t(lastingTexts.wavesTable)}>
-        <table className={styles.table} aria-label={t(lastingTexts.wavesTable)}>
-          <thead>
-            <tr>
-              <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t(lastingTexts.habit)}</th>
-              {figures.waves.map((w) => (
-                <th key={w.wave} scope="col" className={mergeClasses(styles.cell, styles.head)}>{waveHeader(w, lang, t)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row" className={mergeClasses(styles.cell, styles.head)}>{t(lastingTexts.overall)}</th>
-              {figures.waves.map((w) => (
-                <WaveCell key={w.wave} wave={w} cell={w.overall} minimum={data.minimumGroupSize} />
-              ))}
-            </tr>
-            {pledged.map((h) => (
-              <tr key={h.challengeId}>
-                <th scope="row" className={mergeClasses(styles.cell, styles.head)}>{phrase(h.challengeId)}</th>
-                {figures.waves.map((w) => (
-                  <WaveCell key={w.wave} wave={w} cell={w.habits.find((x) => x.challengeId === h.challengeId)?.cell} minimum={data.minimumGroupSize} />
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <HabitWavesTable habits={data.habits} waves={figures.waves} minimum={data.minimumGroupSize} withOverall />
     </>
   );
 }

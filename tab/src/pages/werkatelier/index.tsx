@@ -13,6 +13,7 @@ import { ApiView, EmptyState } from '../../components/states';
 import { formatDate, localized } from '../../texts/format';
 import { errorTexts } from '../../texts/texts';
 import { useT } from '../../texts/useT';
+import { WerkatelierLastingSection } from './Lasting';
 import { werkatelierTexts as T } from './texts';
 
 /** On paper: no navigation (the shell hides it), no controls, every section on a new A4 page (as the Rapport page). */
@@ -71,6 +72,11 @@ function Sheet({ sheet }: { readonly sheet: WerkatelierResponse }): ReactElement
           )}
         </Section>
       </div>
+      {sheet.lasting === null ? null : (
+        <div className={styles.page}>
+          <WerkatelierLastingSection lasting={sheet.lasting} />
+        </div>
+      )}
       <Text className={styles.meta}>{t(T.generated, { date: formatDate(lang, sheet.generatedAt.slice(0, 10)) })}</Text>
     </>
   );

@@ -21,4 +21,13 @@ export const werkatelierTexts = {
   ideas: { nl: 'Ideeën', en: 'Ideas' },
   noIdeas: { nl: 'Geen ideeën in dit thema.', en: 'No ideas in this theme.' },
   generated: { nl: 'Gemaakt op {date}', en: 'Made on {date}' },
+  lasting: { nl: 'Wat bleef van de voornemens', en: 'What lasted of the pledges' },
+  lastingIntro: {
+    nl: 'Per terugblik het deel van de voornemens in dit thema dat collega’s volhielden, in de hele organisatie ({campaign}, laatste challengedag {date}). Een gewoonte met minder dan {minimum} antwoorden blijft verborgen.',
+    en: 'Per follow-up the share of the pledges in this theme that colleagues kept, across the organisation ({campaign}, last challenge day {date}). A habit with fewer than {minimum} answers stays hidden.',
+  },
+  noLasting: {
+    nl: 'Nog geen cijfers: geen gewoonte in dit thema heeft in een afgeronde terugblik {minimum} of meer antwoorden.',
+    en: 'No figures yet: no habit in this theme has {minimum} or more answers in a finished follow-up.',
+  },
 } as const satisfies Record<string, Localized>;

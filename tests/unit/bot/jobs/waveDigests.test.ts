@@ -1,11 +1,11 @@
 import { buildWaveDigestCard, keptChange, type WaveDigestContent, type WaveDigestFigures } from '@soestainable/bot/jobs/digests/waveCard';
 import { waveDigestTexts } from '@soestainable/bot/jobs/digests/texts';
-import { barriersFiled, dueWaveDigests, waveDigestPeriod, waveDigestWindow, waveRetention } from '@soestainable/bot/jobs/digests/waves';
-import { campaignDays } from '@soestainable/shared/calendar';
+import { barriersFiled, dueWaveDigests, waveDigestPeriod, waveDigestWindow } from '@soestainable/bot/jobs/digests/waves';
+import type { KeptShares } from '@soestainable/shared/api/lasting';
+import { addCalendarDays, campaignDays } from '@soestainable/shared/calendar';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { followUpWaves, type FollowUpAnswers } from '@soestainable/shared/domain/followUp';
 import { LANGUAGES, type Language } from '@soestainable/shared/domain/types';
-import { gate } from '@soestainable/shared/privacy';
 import { formsOf, placeholders } from '@soestainable/shared/text';
 import { cardProblems, cardText, cardTexts } from '../../../helpers/cards';
 
@@ -25,94 +25,109 @@ function campaign(over: Partial<Campaign> = {}): Campaign {
   };
 }
 
+function kept(answers: number, ja: number, soms: number, nee: number): KeptShares {
+  return { hidden: false, answers, ja, soms, nee };
+}
+
 function answers(userId: string, wave: number, list: FollowUpAnswers['answers']): FollowUpAnswers {
   return { userId, campaignId: 'c1', wave, answers: list, answeredAt: '2027-01-01T10:00:00.000Z' };
 }
 
 describe('when a wave digest is due', () => {
-  // Last challenge day Friday 11 Dec 2026: wave 1 Monday 28 Dec (Christmas moves it), wave 2 Friday 22 Jan, wave 3 Friday 5 Mar.
+  // Last challenge day Friday 11 Dec 2026: wave 1 Monday 28 Dec (Christmas moves it), wave 2 Friday 22 Jan, wave 3
+  // Friday 5 Mar; wave 3's answers count until Friday 2 Apr. A wave's digest is due once its answers are final.
   it.each([
     ['the Monday wave 1 goes out', '2026-12-28', []],
-    ['six days later', '2027-01-03', []],
-    ['a week after the pulse', '2027-01-04', [1]],
-    ['the last day before wave 2 goes out', '2027-01-21', [1]],
-    ['the day wave 2 goes out (its answers count from then)', '2027-01-22', []],
-    ['a week after wave 2', '2027-01-29', [2]],
-    ['a week after wave 3', '2027-03-12', [3]],
-    ['the last day wave 3 counts', '2027-04-01', [3]],
-    ['after that', '2027-04-02', []],
+    ['a week after the pulse: late answers still count', '2027-01-04', []],
+    ['the last day wave 1 takes answers', '2027-01-21', []],
+    ['the day wave 2 goes out: wave 1 is final', '2027-01-22', [1]],
+    ['six days later', '2027-01-28', [1]],
+    ['a week later', '2027-01-29', []],
+    ['the day wave 3 goes out: wave 2 is final', '2027-03-05', [2]],
+    ['the last day wave 3 counts', '2027-04-01', []],
+    ['the day after: wave 3 is final', '2027-04-02', [3]],
+    ['a week after that', '2027-04-09', []],
   ])('%s (%s)', (_what, today, waves) => {
     const due = dueWaveDigests([campaign()], today);
     expect(due.map((d) => d.wave.wave)).toEqual(waves);
     for (const d of due) expect(d.previous?.wave).toBe(d.wave.wave === 1 ? undefined : d.wave.wave - 1);
   });
 
-  it('never for a draft; a wave only a week before the next still gets a whole week, so one Monday run falls in it', () => {
-    expect(dueWaveDigests([campaign({ status: 'draft' })], '2027-01-04')).toEqual([]);
-    const [first] = followUpWaves('2026-12-11', [2, 3]);
-    if (!first) throw new Error('no wave');
-    const window = waveDigestWindow(first);
-    expect(window).toEqual({ from: '2027-01-04', until: '2027-01-11' });
+  it('never for a draft; the window is a whole week from the day the answers stop counting, so one Monday run falls in it', () => {
+    expect(dueWaveDigests([campaign({ status: 'draft' })], '2027-01-22')).toEqual([]);
+    const [first, second] = followUpWaves('2026-12-11', [2, 3]);
+    if (!first || !second) throw new Error('no wave');
+    expect(waveDigestWindow(first)).toEqual({ from: second.sendOn, until: addCalendarDays(second.sendOn, 7) });
   });
 
-  it('claims per wave under a period the weekly digest never uses', () => {
-    expect(waveDigestPeriod('c1', 2)).toBe('wave|c1|w2');
+  it('claims per wave under a period the weekly digest and the earlier, not yet final digests never used', () => {
+    expect(waveDigestPeriod('c1', 2)).toBe('wavefinal|c1|w2');
     expect(waveDigestPeriod('c1', 2)).not.toMatch(/^\d{4}-W\d{2}$/);
+    expect(waveDigestPeriod('c1', 2)).not.toBe('wave|c1|w2');
   });
 });
 
-describe('wave retention and barriers (from the answers only)', () => {
+describe('barriers from a wave (from the answers only)', () => {
   const rows = [
     answers('a', 1, [{ challengeId: 'x', kept: 'ja' }, { challengeId: 'y', kept: 'nee', holdsBack: 'Geen stalling' }]),
     answers('b', 1, [{ challengeId: 'x', kept: 'soms', holdsBack: '  ' }]),
     answers('c', 1, [{ challengeId: 'x', kept: 'ja', holdsBack: 'ja met tekst is geen prikkel' }, { challengeId: 'y', kept: 'soms', holdsBack: 'Regen' }]),
   ];
-
-  it('counts ja / soms / nee per pledged habit and the people who answered', () => {
-    expect(waveRetention(rows)).toEqual({ respondents: 3, pledges: 5, kept: { ja: 2, soms: 2, nee: 1 } });
-    expect(waveRetention([])).toEqual({ respondents: 0, pledges: 0, kept: { ja: 0, soms: 0, nee: 0 } });
-  });
+  const theme = (id: string) => (id === 'y' ? 'energietransitie' : 'circulariteit');
 
   it('counts a barrier for each "nee" or "soms" with a text, per theme of the habit', () => {
-    const theme = (id: string) => (id === 'y' ? 'energietransitie' : 'circulariteit');
-    expect(barriersFiled(rows, theme)).toEqual([{ theme: 'energietransitie', count: 2 }]);
+    expect(barriersFiled(rows, theme, new Set(['x', 'y']))).toEqual([{ theme: 'energietransitie', count: 2 }]);
+  });
+
+  it('counts none about a habit whose cell is hidden', () => {
+    expect(barriersFiled(rows, theme, new Set(['x']))).toEqual([]);
   });
 
   it('compares in whole percentage points of "ja"', () => {
-    expect(keptChange(waveRetention(rows), { respondents: 5, pledges: 10, kept: { ja: 7, soms: 2, nee: 1 } })).toBe(40 - 70);
+    expect(keptChange(kept(10, 0.4, 0.4, 0.2), kept(10, 0.7, 0.2, 0.1))).toBe(40 - 70);
   });
 });
 
 describe('wave digest card', () => {
-  const retention = { respondents: 6, pledges: 12, kept: { ja: 7, soms: 2, nee: 3 } };
   const figures = (previous: WaveDigestFigures['previous']): WaveDigestFigures => ({
-    retention,
+    overall: kept(12, 0.5833, 0.1667, 0.25),
+    habits: [{ phrase: { nl: 'Fietsen naar het werk', en: 'Cycling to work' }, cell: kept(6, 0.6667, 0.1667, 0.1667) }],
+    habitsHidden: true,
     previous,
     barriers: [{ theme: 'energietransitie', count: 2 }, { theme: 'mvoi', count: 1 }],
   });
-  const content = (respondents: number, previous: WaveDigestFigures['previous'] = { kind: 'none' }): WaveDigestContent => ({
+  const content = (visible: boolean, previous: WaveDigestFigures['previous'] = { kind: 'none' }): WaveDigestContent => ({
     teamName: 'Publiekszaken',
     campaignName: { nl: 'Soestainable Challenge', en: 'Soestainable Challenge' },
     wave: 2,
     waves: 3,
     weeks: 6,
     sentOn: '2027-01-22',
-    figures: gate(figures(previous), respondents, 5),
+    figures: visible ? { visible: true, value: figures(previous) } : { visible: false, reason: 'below_minimum_group_size', minimum: 5 },
     dashboardUrl: undefined,
   });
 
   it.each(LANGUAGES.flatMap((lang) => [[lang, true], [lang, false]] as Array<[Language, boolean]>))('%s, figures shown: %s', (lang, visible) => {
-    const card = buildWaveDigestCard(content(visible ? 6 : 4, { kind: 'shown', weeks: 2, retention: { respondents: 5, pledges: 10, kept: { ja: 7, soms: 2, nee: 1 } } }), lang);
+    const card = buildWaveDigestCard(content(visible, { kind: 'shown', weeks: 2, overall: kept(10, 0.7, 0.2, 0.1) }), lang);
     expect(cardProblems(card)).toEqual([]);
     expect(card.content).toMatchSnapshot();
     if (!visible) expect(cardTexts(card).slice(2).filter((t) => /\d/.test(t))).toEqual([]);
   });
 
   it('shows no number of a previous wave whose respondents were too few, and says why', () => {
-    const text = cardText(buildWaveDigestCard(content(6, { kind: 'hidden' }), 'en'));
+    const text = cardText(buildWaveDigestCard(content(true, { kind: 'hidden' }), 'en'));
     expect(text).toContain('too few answers to compare with');
     expect(text).not.toContain('Change');
     expect(text).toContain('3 barriers filed: Energy transition (2), Responsible procurement (MVOI) (1)');
+  });
+
+  it('shows the overall and each habit shown as the tab does, and says other habits are hidden without a number', () => {
+    const text = cardText(buildWaveDigestCard(content(true), 'en'));
+    expect(text).toContain('58% yes · 17% sometimes · 25% no (of 12 pledges)');
+    expect(text).toContain('Cycling to work');
+    expect(text).toContain('67% yes · 17% sometimes · 17% no (6 answers)');
+    expect(text).toContain('Other habits');
+    expect(text).toContain('too few answers to show (nor in the total)');
   });
 
   it('has every text in Dutch and English, with the same placeholders', () => {

@@ -1,4 +1,4 @@
-import { keptCell, lastingFigures, waveState, type PersonRecord } from '@soestainable/bot/tabApi/lasting/figures';
+import { keptCell, lastingFigures, waveState, type PersonRecord } from '@soestainable/bot/services/lasting/figures';
 import { defaultCampaign, selectableCampaigns } from '@soestainable/bot/tabApi/lasting/service';
 import { campaignWaves, type KeptAnswer } from '@soestainable/shared/domain/followUp';
 import { AUTUMN, HABIT_A, SUMMER } from '../../../helpers/lastingFixture';
