@@ -186,8 +186,8 @@ async function seedMember(repos: Repositories, plan: DemoPlan, campaign: Campaig
     counts.answers++;
     for (const a of answers.filter(filesBarrier)) {
       const theme = CATALOGUE.find((c) => c.id === a.challengeId)?.theme ?? 'circulariteit';
-      // As the pulse files it: anonymous, the pledge's theme, the person's team.
-      await repos.barriers.create({ orgId: plan.orgId, campaignId: campaign.campaignId, teamId: team.teamId, theme, text: a.holdsBack ?? '', demo: true });
+      // As the pulse files it: anonymous, the pledge's theme, the person's team, on the wave's day.
+      await repos.barriers.create({ orgId: plan.orgId, campaignId: campaign.campaignId, teamId: team.teamId, theme, text: a.holdsBack ?? '', demo: true, filedOn: new Date(`${wave.sendOn}T12:00:00Z`) });
       counts.barriers++;
     }
   }

@@ -49,6 +49,15 @@ describe('BarriersRepository (Azurite)', () => {
     expect((await repo.list('rt', { theme: 'mvoi' })).map((b) => b.barrierId)).toEqual([second.barrierId]);
   });
 
+  it('files a demo report on a past day when asked (the demo follow-ups), still as the day only', async () => {
+    clock = new Date('2026-12-02T09:03:58.001Z');
+    const past = await repo.create({ ...base, orgId: 'past', text: 'Op de werf geen droge stalling', demo: true, filedOn: new Date('2026-09-14T13:21:07Z') });
+    expect(past.createdAt).toBe('2026-09-13T22:00:00.000Z');
+    expect(parseInt(past.barrierId.slice(0, 10), 36)).toBe(Date.parse('2026-09-13T22:00:00.000Z'));
+    const today = await repo.create({ ...base, orgId: 'past', text: 'Vandaag gemeld' });
+    expect((await repo.list('past')).map((b) => b.barrierId)).toEqual([today.barrierId, past.barrierId]);
+  });
+
   it('answers undefined for what is not there', async () => {
     expect(await repo.get('soest', 'nope')).toBeUndefined();
     expect(await repo.getByReference('soest', 'P-ZZZZ')).toBeUndefined();
@@ -118,6 +127,8 @@ describe('BarriersRepository (Azurite)', () => {
     await expect(repo.create({ ...base, text: '   ' })).rejects.toEqual(expectCode('VALIDATION_FAILED'));
     await expect(repo.create({ ...base, theme: 'bogus' as never, text: 'x' })).rejects.toEqual(expectCode('VALIDATION_FAILED'));
     await expect(repo.create({ ...base, teamId: '', text: 'x' })).rejects.toEqual(expectCode('VALIDATION_FAILED'));
+    // A past filing day is for the demo's earlier campaign only.
+    await expect(repo.create({ ...base, text: 'x', filedOn: new Date('2026-09-01T12:00:00Z') })).rejects.toEqual(expectCode('VALIDATION_FAILED'));
     expect((await rawRows(client)).length).toBe(before);
     // 500 characters counted as people count them: emoji are one each.
     expect((await repo.create({ ...base, orgId: 'v', text: '🚲'.repeat(500) })).text).toHaveLength(1000);

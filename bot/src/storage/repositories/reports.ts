@@ -41,6 +41,11 @@ export interface NewReport {
   readonly text: string;
   readonly contactUserId?: string;
   readonly demo?: boolean;
+  /**
+   * Only for demo reports: the day it was filed when that lies in the past (the demo's earlier campaign files its
+   * follow-up barriers on the waves' days). Stored as the day only, like every report; refused on a real report.
+   */
+  readonly filedOn?: Date;
 }
 
 /** Filters of a report list, all optional, combined with "and". */
@@ -84,7 +89,8 @@ const newReportSchema = z.object({
   text: reportTextSchema,
   contactUserId: idSchema.optional(),
   demo: z.boolean().optional(),
-});
+  filedOn: z.date().optional(),
+}).refine((r) => r.filedOn === undefined || r.demo === true, { message: 'filedOn is for demo reports only', path: ['filedOn'] });
 
 /** The columns every report row has (PartitionKey orgId, RowKey the report's sortable id). */
 export type ReportRow = {
@@ -180,7 +186,7 @@ export class ReportTable<T extends Report, R extends ReportRow> {
    */
   async create(input: NewReport, withId: (fields: NewReportFields, id: string) => T): Promise<T> {
     const v = validateInput(newReportSchema, input, this.kind.name);
-    const day = reportDay(this.now());
+    const day = reportDay(v.filedOn ?? this.now());
     return insertWithReference<R, T>(this.store, encodeKeyPart(v.orgId), this.kind.prefix, () => day, (id, reference) => {
       const report = withId(
         {
