@@ -229,7 +229,7 @@ async function main(): Promise<void> {
 
 function printWave(c: WaveOutcome, reads: string): void {
   console.log(
-    `C  follow-up wave (${reads}), load ${loadavg().map((l) => l.toFixed(2)).join(' ')}, limit L=${L}/s + ${c.injected} injected 429s: seeded ${N} participants with pledges in ${(c.seedMs / 1000).toFixed(1)} s; ` +
+    `C  follow-up wave (${reads}), load at its end ${loadavg().map((l) => l.toFixed(2)).join(' ')}, limit L=${L}/s + ${c.injected} injected 429s: seeded ${N} participants with pledges in ${(c.seedMs / 1000).toFixed(1)} s; ` +
       `${c.sent} sent in ${(c.wallMs / 1000).toFixed(1)} s = ${c.perSecond.toFixed(1)}/s; duplicates ${c.duplicates}, missed ${c.missed}, uncertain ${c.run.uncertain}; ` +
       `run: retried ${c.run.retried}, throttled ${c.run.throttled}, failed ${c.run.failed}, skipped ${c.run.skipped}; connector 429s: tenant ${c.tenant429}, conversation ${c.conversation429}`,
   );

@@ -112,28 +112,37 @@ function recipientFor(entry: NudgeSlotEntry, facts: WaveFacts, run: WaveRun): Fa
  * queries, the next run read while this one is sent, so the checks stay a few seconds ahead of the sends (a pause,
  * leave or erasure within those seconds is seen by the next run's read, not this one's).
  */
-export async function* waveRecipients(run: WaveRun, entries: readonly NudgeSlotEntry[]): AsyncGenerator<FanOutRecipient> {
-  if (entries.length < run.reads.rangeFrom) {
-    for (let i = 0; i < entries.length; i += CHECK_CONCURRENCY) {
-      const part = entries.slice(i, i + CHECK_CONCURRENCY);
-      const facts = await Promise.all(part.map((e) => factsOf(e, run)));
-      yield* decided(part, facts, run);
-    }
-    return;
-  }
+export function waveRecipients(run: WaveRun, entries: readonly NudgeSlotEntry[]): AsyncGenerator<FanOutRecipient> {
+  if (entries.length < run.reads.rangeFrom) return pointChecked(run, entries);
   const sorted = [...entries].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
   const parts: NudgeSlotEntry[][] = [];
   for (let i = 0; i < sorted.length; i += run.reads.rangeSize) parts.push(sorted.slice(i, i + run.reads.rangeSize));
-  let next = parts[0] && factsOfMany(parts[0], run);
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] ?? [];
-    const facts = await next;
-    const following = parts[i + 1];
-    next = following && factsOfMany(following, run);
-    // A run that stops early (the engine gave up) never awaits the read ahead: its failure is not unhandled.
-    next?.catch(() => undefined);
-    yield* decided(part, facts ?? [], run);
+  // The first read starts now, beside the engine's reference pages, not when the engine asks for the first recipient.
+  return rangeChecked(run, parts, readAhead(run, parts[0]));
+}
+
+async function* pointChecked(run: WaveRun, entries: readonly NudgeSlotEntry[]): AsyncGenerator<FanOutRecipient> {
+  for (let i = 0; i < entries.length; i += CHECK_CONCURRENCY) {
+    const part = entries.slice(i, i + CHECK_CONCURRENCY);
+    const facts = await Promise.all(part.map((e) => factsOf(e, run)));
+    yield* decided(part, facts, run);
   }
+}
+
+async function* rangeChecked(run: WaveRun, parts: readonly NudgeSlotEntry[][], first: Promise<WaveFacts[]> | undefined): AsyncGenerator<FanOutRecipient> {
+  let next = first;
+  for (let i = 0; i < parts.length; i++) {
+    const facts = await next;
+    next = readAhead(run, parts[i + 1]);
+    yield* decided(parts[i] ?? [], facts ?? [], run);
+  }
+}
+
+/** Starts reading a run of people; a run that stops early (the engine gave up) never awaits it, so its failure is not unhandled. */
+function readAhead(run: WaveRun, part: readonly NudgeSlotEntry[] | undefined): Promise<WaveFacts[]> | undefined {
+  const read = part && factsOfMany(part, run);
+  read?.catch(() => undefined);
+  return read;
 }
 
 function* decided(entries: readonly NudgeSlotEntry[], facts: readonly WaveFacts[], run: WaveRun): Generator<FanOutRecipient> {
