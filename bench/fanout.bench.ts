@@ -8,12 +8,15 @@
  *   B. the engine's own ceiling: the same engine and storage, no tenant limit, no injected 429s.
  *   C. a follow-up wave (issue 15): the real `followups` job (createJobs with SEND_RATE = L, the real pulse card)
  *      on a wave day to 10,000 participants with pledges, all at nudge time 09:00, against the same limit L and
- *      the same 2 % injected 429s. On top of the engine, the job reads each person's slot, profile, pledge and
- *      answers. `--followup-only` runs C alone.
+ *      the same 2 % injected 429s. On top of the engine, the job reads the slot index, then pledges, profiles
+ *      and answers by range queries over the people's partitions, 1,000 people a query. `--followup-only` runs C alone.
+ *      `--point-reads` runs C with the job's point reads for everyone (three a person, as before the range reads);
+ *      `--followup-only --compare` runs C twice in one run, point reads then range reads, each in fresh tables.
  *
  * Prints the machine, the runs (sends/s, duplicates, missed, uncertain, where the time goes per recipient) and
  * the efficiency ratios (A's, then C's sends/s ÷ L) on the last lines, C's last. Shared, noisy machines: compare
- * within a run. Optional arguments: recipients (default 10000), L (default 200).
+ * within a run. Optional arguments: recipients (default 10000), L (default 200); flags `--baseline`, `--no-prefetch`,
+ * `--followup-only`, `--point-reads`, `--compare` (with `--followup-only`).
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +28,7 @@ import type { Sender } from '@soestainable/bot/proactive/sender';
 import { LimitedConnector } from '@soestainable/testing/limitedConnector';
 import { seededRandom } from '@soestainable/testing/seeded';
 import { createLogger } from '@soestainable/bot/platform/logger';
+import type { FollowUpReads } from '@soestainable/bot/jobs/followups';
 import { followUpWave, type WaveOutcome } from './fanoutFollowUp';
 import { processCpuMs, Timings } from './fanoutTimings';
 import { startAzurite } from '@soestainable/bot/storage/azurite';
@@ -45,6 +49,10 @@ const BASELINE = process.argv.includes('--baseline');
 const PREFETCH = !BASELINE && !process.argv.includes('--no-prefetch');
 const SEED_CONCURRENCY = 32;
 const FOLLOW_UP_ONLY = process.argv.includes('--followup-only');
+const POINT_READS = process.argv.includes('--point-reads');
+const COMPARE = process.argv.includes('--compare');
+/** The followups job with a point read of pledge, profile and answers per person (no range reads at any size). */
+const POINT_READ_ONLY: FollowUpReads = { rangeFrom: Number.POSITIVE_INFINITY, rangeSize: 1000 };
 
 const userId = (i: number) => `u-${String(i).padStart(5, '0')}`;
 
@@ -207,8 +215,8 @@ async function main(): Promise<void> {
     const cpuPerRecipient = b.cpu.engine + (b.cpu.azurite ?? 0);
     console.log(`   CPU-bound ceiling on ${cpu.length} idle cores: about ${((cpu.length * 1000) / cpuPerRecipient).toFixed(0)}/s (load during the run: ${loadavg()[0]?.toFixed(2)})`);
     if (b.perSecond < L * 1.5) console.log(`   warning: the ceiling is within 1.5 × L: on this machine the engine, not the limit, may be the bottleneck`);
-    const c = await followUpWave({ connectionString: azurite.connectionString, azuritePid: azurite.pid, recipients: N, limit: L, concurrency: CONCURRENCY });
-    printWave(c);
+    const c = await followUpWave({ connectionString: azurite.connectionString, azuritePid: azurite.pid, recipients: N, limit: L, concurrency: CONCURRENCY, ...(POINT_READS ? { reads: POINT_READ_ONLY } : {}) });
+    printWave(c, POINT_READS ? 'point reads' : 'range reads');
     console.log(`duplicates ${a.duplicates + b.duplicates + c.duplicates}, missed ${a.missed + b.missed + c.missed}, uncertain ${a.run.uncertain + b.run.uncertain + c.run.uncertain}`);
     console.log(`efficiency (A sends/s ÷ L): ${(a.perSecond / L).toFixed(3)}`);
     console.log(`efficiency follow-up wave (C sends/s ÷ L): ${(c.perSecond / L).toFixed(3)}`);
@@ -219,9 +227,9 @@ async function main(): Promise<void> {
   }
 }
 
-function printWave(c: WaveOutcome): void {
+function printWave(c: WaveOutcome, reads: string): void {
   console.log(
-    `C  follow-up wave, limit L=${L}/s + ${c.injected} injected 429s: seeded ${N} participants with pledges in ${(c.seedMs / 1000).toFixed(1)} s; ` +
+    `C  follow-up wave (${reads}), load at its end ${loadavg().map((l) => l.toFixed(2)).join(' ')}, limit L=${L}/s + ${c.injected} injected 429s: seeded ${N} participants with pledges in ${(c.seedMs / 1000).toFixed(1)} s; ` +
       `${c.sent} sent in ${(c.wallMs / 1000).toFixed(1)} s = ${c.perSecond.toFixed(1)}/s; duplicates ${c.duplicates}, missed ${c.missed}, uncertain ${c.run.uncertain}; ` +
       `run: retried ${c.run.retried}, throttled ${c.run.throttled}, failed ${c.run.failed}, skipped ${c.run.skipped}; connector 429s: tenant ${c.tenant429}, conversation ${c.conversation429}`,
   );
@@ -235,9 +243,13 @@ async function followUpOnly(): Promise<void> {
   console.log(`machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const azurite = await startAzurite();
   try {
-    const c = await followUpWave({ connectionString: azurite.connectionString, azuritePid: azurite.pid, recipients: N, limit: L, concurrency: CONCURRENCY });
-    printWave(c);
+    const spec = { connectionString: azurite.connectionString, azuritePid: azurite.pid, recipients: N, limit: L, concurrency: CONCURRENCY };
+    const before = COMPARE ? await followUpWave({ ...spec, reads: POINT_READ_ONLY, tablePrefix: 'fanoutpoint' }) : undefined;
+    if (before) printWave(before, 'point reads');
+    const c = await followUpWave({ ...spec, ...(POINT_READS && !COMPARE ? { reads: POINT_READ_ONLY } : {}) });
+    printWave(c, POINT_READS && !COMPARE ? 'point reads' : 'range reads');
     console.log(`load after the run: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    if (before) console.log(`efficiency follow-up wave, point reads (C sends/s ÷ L): ${(before.perSecond / L).toFixed(3)}`);
     console.log(`efficiency follow-up wave (C sends/s ÷ L): ${(c.perSecond / L).toFixed(3)}`);
   } finally {
     await azurite.stop();

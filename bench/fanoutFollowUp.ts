@@ -13,6 +13,7 @@ import { loadConfig } from '@soestainable/bot/config';
 import { buildDailyCard } from '@soestainable/bot/features/checkin/cards';
 import { buildPulseCard } from '@soestainable/bot/features/followUp/cards';
 import { createJobs } from '@soestainable/bot/jobs';
+import type { FollowUpReads } from '@soestainable/bot/jobs/followups';
 import { createLogger } from '@soestainable/bot/platform/logger';
 import { BotbuilderSender } from '@soestainable/bot/proactive/botbuilderSender';
 import { createRepositories, type Repositories } from '@soestainable/bot/storage/repositories';
@@ -28,6 +29,10 @@ export interface WaveSpec {
   /** The tenant limit L (sends/s), and the job's SEND_RATE. */
   readonly limit: number;
   readonly concurrency: number;
+  /** The job's reads (default: as in production); the `--point-reads` runs pass point reads for everyone. */
+  readonly reads?: FollowUpReads;
+  /** Fresh tables per wave (default `fanoutwave`), so two waves in one run do not share claims. */
+  readonly tablePrefix?: string;
 }
 
 export interface WaveOutcome {
@@ -107,7 +112,7 @@ export async function followUpWave(spec: WaveSpec): Promise<WaveOutcome> {
   const { recipients: n, limit } = spec;
   const connector = await new LimitedConnector({ tenantLimitPerSecond: limit, keepBodies: false }).start();
   try {
-    const clients = new TableClients({ kind: 'connectionString', connectionString: spec.connectionString }, 'fanoutwave');
+    const clients = new TableClients({ kind: 'connectionString', connectionString: spec.connectionString }, spec.tablePrefix ?? 'fanoutwave');
     await clients.ensureTables();
     const repos = createRepositories(clients);
     let t = performance.now();
@@ -126,9 +131,9 @@ export async function followUpWave(spec: WaveSpec): Promise<WaveOutcome> {
       ...repos,
       sendClaims: timings.wrap('claims', repos.sendClaims, ['claimMany', 'finishMany']),
       conversationRefs: timings.wrap('refs', repos.conversationRefs, ['get']),
-      participants: timings.wrap('profile', repos.participants, ['getForNudge', 'listNudgeSlot']),
-      pledges: timings.wrap('pledge', repos.pledges, ['get']),
-      followUpAnswers: timings.wrap('answers', repos.followUpAnswers, ['get']),
+      participants: timings.wrap('profile', repos.participants, ['getForNudge', 'forNudgeOf', 'listNudgeSlot']),
+      pledges: timings.wrap('pledge', repos.pledges, ['get', 'forUsers']),
+      followUpAnswers: timings.wrap('answers', repos.followUpAnswers, ['get', 'answeredBy']),
       challenges: timings.wrap('challenges', repos.challenges, ['list']),
     };
     const config = loadConfig({ STORAGE_CONNECTION_STRING: spec.connectionString, ORG_ID: ORG, SEND_RATE: String(limit), LOG_LEVEL: 'warn' });
@@ -137,7 +142,7 @@ export async function followUpWave(spec: WaveSpec): Promise<WaveOutcome> {
     const sender = timings.wrap('connector', new BotbuilderSender(adapter, ''), ['send']);
     const jobs = createJobs(
       { config, logger, repos: measured, adapter, now: () => WAVE_AT, nudgeCard: buildDailyCard, pulseCard: buildPulseCard },
-      { sender, engine: { concurrency: spec.concurrency } },
+      { sender, engine: { concurrency: spec.concurrency }, ...(spec.reads ? { followUpReads: spec.reads } : {}) },
     );
 
     t = performance.now();

@@ -10,7 +10,7 @@ import type { RouteRegistrar } from '../server/createServer';
 import type { Repositories } from '../storage/repositories';
 import { dryRunFanOut } from './dryRun';
 import type { JobContext, JobDeps, JobName, JobSummary } from './job';
-import { createFollowUpsJob, type PulseCard } from './followups';
+import { createFollowUpsJob, type FollowUpReads, type PulseCard } from './followups';
 import { createEndCardSender, createNudgesJob, type EndCard, type NudgeCard } from './nudges';
 import { JobRegistry } from './registry';
 import { jobRoutes } from './route';
@@ -54,6 +54,8 @@ export interface JobsOptions {
   readonly engine?: Partial<Omit<FanOutOptions, 'instanceId' | 'onProgress'>>;
   /** The weather line's source (default: WEATHER_URL's feed, or none). */
   readonly weather?: WeatherSource;
+  /** How the followups job reads a wave's people (default: {@link FOLLOW_UP_READS}; the bench's `--point-reads`). */
+  readonly followUpReads?: FollowUpReads;
 }
 
 export interface Jobs {
@@ -117,7 +119,7 @@ export function createJobs(deps: JobsDeps, options: JobsOptions = {}): Jobs {
       weather,
       ...(deps.endCard ? { endCards: createEndCardSender({ ...jobDeps, endCard: deps.endCard }) } : {}),
     }),
-    createFollowUpsJob({ ...jobDeps, ...(deps.pulseCard ? { pulseCard: deps.pulseCard } : {}) }),
+    createFollowUpsJob({ ...jobDeps, ...(deps.pulseCard ? { pulseCard: deps.pulseCard } : {}), ...(options.followUpReads ? { reads: options.followUpReads } : {}) }),
     createDigestsJob(jobDeps),
     createYouSaidJob(jobDeps),
     createRetentionJob(jobDeps),

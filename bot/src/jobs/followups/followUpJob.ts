@@ -1,45 +1,19 @@
-import type { Attachment } from 'botbuilder';
-import type { Campaign } from '@soestainable/shared/domain/campaign';
-import { followUpPeriod, type FollowUpWave } from '@soestainable/shared/domain/followUp';
-import { isJoined } from '@soestainable/shared/domain/organisation';
+import { followUpPeriod } from '@soestainable/shared/domain/followUp';
 import type { SendRun } from '@soestainable/shared/domain/sending';
-import type { IsoDate, Language, Localized } from '@soestainable/shared/domain/types';
-import type { FanOutRecipient } from '../../proactive/fanOut';
-import { pulseItems, wavesSentOn, type ChallengeSource, type PulseItem } from '../../services/lasting/followUps';
+import type { IsoDate } from '@soestainable/shared/domain/types';
+import { wavesSentOn, type ChallengeSource } from '../../services/lasting/followUps';
 import type { Repositories } from '../../storage/repositories';
 import type { NudgeSlotEntry } from '../../storage/repositories/participants';
 import type { Job, JobContext, JobDeps, JobSummary } from '../job';
 import { NUDGE_PREFETCH_FROM } from '../nudges';
 import { MINUTES_PER_DAY, minuteOf, readNudgeSlots, slotClock } from '../nudges/slots';
-
-/**
- * The follow-up pulse card (features/followUp), built by the caller: jobs never import a feature, so the composition
- * root passes it in, as it does the nudge and end cards.
- */
-export type PulseCard = (input: { lang: Language; campaign: Campaign; wave: FollowUpWave; items: readonly PulseItem[] }) => Attachment;
+import { FOLLOW_UP_READS, waveRecipients, type FollowUpReads, type PulseCard, type WaveRun } from './waveRecipients';
 
 export interface FollowUpsJobDeps extends JobDeps {
   /** Without it (older callers) the job sends nothing: `skippedBecause: no_pulse_card`. */
   readonly pulseCard?: PulseCard;
-}
-
-/** Skip reasons (claim codes) of a pulse. */
-export const FOLLOW_UP_SKIPS = { paused: 'paused', left: 'left', badProfile: 'bad_profile', answered: 'already_answered' } as const;
-
-/** Slot entries checked at once (pledge, profile, answers), ahead of the fan-out's workers, as the nudge job does. */
-const CHECK_CONCURRENCY = 16;
-
-/** What a pulse's message is called in a notification. */
-const PULSE_SUMMARY: Localized = { nl: 'Terugblik: doe je het nog?', en: 'Follow-up: still doing it?' };
-
-/** One campaign's wave going out in this run. */
-interface WaveRun {
-  readonly campaign: Campaign;
-  readonly wave: FollowUpWave;
-  readonly nowMinute: number;
-  readonly card: PulseCard;
-  /** The organisation's own challenges, read once per run (a pulse item names a coordinator's challenge by its title). */
-  readonly challenges: ChallengeSource;
+  /** How a wave's people are read (default {@link FOLLOW_UP_READS}). */
+  readonly reads?: FollowUpReads;
 }
 
 /** The organisation's challenges read once for a run: every pulse card of a wave names the same ones. */
@@ -68,42 +42,6 @@ export function createFollowUpsJob(deps: FollowUpsJobDeps): Job {
     return entries.filter((e) => e.orgId === orgId && !e.demo);
   }
 
-  /** One slot entry as a recipient of the wave: `undefined` = not now, or nothing to ask (no pledge). */
-  async function recipientFor(entry: NudgeSlotEntry, run: WaveRun): Promise<FanOutRecipient | undefined> {
-    const { campaignId } = run.campaign;
-    // The three point reads at once: a wave's recipients nearly all have a pledge (the slot index holds everyone),
-    // and one round trip instead of three keeps the checks ahead of SEND_RATE (bench:fanout, case C).
-    const [pledge, read, answered] = await Promise.all([
-      repos.pledges.get(entry.userId, campaignId),
-      repos.participants.getForNudge(entry.userId),
-      repos.followUpAnswers.get(entry.userId, campaignId, run.wave.wave),
-    ]);
-    if (!pledge) return undefined;
-    const build = (lang: Language) => async () => {
-      const items = await pulseItems(run.challenges, pledge, orgId);
-      return { type: 'message', summary: PULSE_SUMMARY[lang], attachments: [run.card({ lang, campaign: run.campaign, wave: run.wave, items })] };
-    };
-    const skipped = (skipReason: string): FanOutRecipient => ({ recipientId: entry.userId, skipReason, build: build(entry.language) });
-    if (read === undefined) return undefined;
-    if ('invalid' in read) return skipped(FOLLOW_UP_SKIPS.badProfile);
-    const profile = read.participant;
-    if (profile.orgId !== orgId) return undefined;
-    // As for the nudge: a profile whose time moved later than now gets its pulse at its new slot.
-    if ((minuteOf(profile.nudgeTime) ?? MINUTES_PER_DAY) > run.nowMinute) return undefined;
-    if (profile.status === 'paused') return skipped(FOLLOW_UP_SKIPS.paused);
-    if (!isJoined(profile)) return skipped(FOLLOW_UP_SKIPS.left);
-    if (answered) return skipped(FOLLOW_UP_SKIPS.answered);
-    return { recipientId: entry.userId, build: build(profile.language) };
-  }
-
-  /** Checks the entries a few at a time, ahead of the engine's workers, and yields the recipients in order. */
-  async function* recipients(entries: readonly NudgeSlotEntry[], run: WaveRun): AsyncGenerator<FanOutRecipient> {
-    for (let i = 0; i < entries.length; i += CHECK_CONCURRENCY) {
-      const checked = await Promise.all(entries.slice(i, i + CHECK_CONCURRENCY).map((e) => recipientFor(e, run)));
-      for (const r of checked) if (r !== undefined) yield r;
-    }
-  }
-
   async function run(context: JobContext): Promise<JobSummary> {
     const started = Date.now();
     const summary = (fields: { runs?: SendRun[]; counts?: Record<string, number>; skippedBecause?: string }): JobSummary => ({
@@ -129,10 +67,10 @@ export function createFollowUpsJob(deps: FollowUpsJobDeps): Job {
     for (const { campaign, wave } of due) {
       if (entries.length === 0) break;
       const period = followUpPeriod(campaign.campaignId, wave.wave);
-      const waveRun: WaveRun = { campaign, wave, nowMinute, card: pulseCard, challenges: challengesOnce(repos) };
+      const waveRun: WaveRun = { repos, orgId, campaign, wave, nowMinute, card: pulseCard, challenges: challengesOnce(repos), reads: deps.reads ?? FOLLOW_UP_READS };
       // From a morning peak on, the references are read in pages first, as for the nudge (one point read each below it).
       const prefetch = entries.length >= NUDGE_PREFETCH_FROM ? { prefetchReferences: ['personal'] as const } : {};
-      runs.push(await deps.fanOut({ kind: 'followup', period, recipients: recipients(entries, waveRun), ...prefetch }, { dryRun: context.dryRun }));
+      runs.push(await deps.fanOut({ kind: 'followup', period, recipients: waveRecipients(waveRun, entries), ...prefetch }, { dryRun: context.dryRun }));
     }
     if (!context.dryRun) done = { date, minute: Math.min(nowMinute, MINUTES_PER_DAY - 1) };
     return summary({ runs, counts: { waves: due.length, indexed: entries.length }, ...(entries.length === 0 ? { skippedBecause: 'nobody_due' } : {}) });

@@ -1,1 +1,2 @@
-export { createFollowUpsJob, FOLLOW_UP_SKIPS, type FollowUpsJobDeps, type PulseCard } from './followUpJob';
+export { createFollowUpsJob, type FollowUpsJobDeps } from './followUpJob';
+export { FOLLOW_UP_READS, FOLLOW_UP_SKIPS, type FollowUpReads, type PulseCard } from './waveRecipients';

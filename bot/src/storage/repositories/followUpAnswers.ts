@@ -4,6 +4,7 @@ import { AppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart, key, prefixRange, splitKey } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
+import { rowsOfUsers } from './acrossUsers';
 import { charCount, idSchema, nonEmpty, toJsonProperty, validateInput } from './rowSchemas';
 
 /**
@@ -54,6 +55,15 @@ export class FollowUpAnswersRepository {
   async get(userId: string, campaignId: string, wave: number): Promise<FollowUpAnswers | undefined> {
     const row = await this.store.get(encodeKeyPart(userId), key(campaignId, waveKey(wave)));
     return row && fromRow(row);
+  }
+
+  /**
+   * Which of `userIds` answered the campaign's wave, from one range query over their partitions (the followups job's
+   * large waves: see {@link rowsOfUsers}). Only whether the row is there: the answers (and their texts) are not parsed.
+   */
+  async answeredBy(campaignId: string, wave: number, userIds: readonly string[]): Promise<Set<string>> {
+    const rows = await rowsOfUsers(this.store, userIds, key(campaignId, waveKey(wave)));
+    return new Set(rows.keys());
   }
 
   /**

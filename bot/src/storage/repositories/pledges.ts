@@ -4,6 +4,7 @@ import { AppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart, key, splitKey } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
+import { rowsOfUsers } from './acrossUsers';
 import { charCount, idSchema, nonEmpty, toJsonProperty, validateInput } from './rowSchemas';
 
 /**
@@ -58,6 +59,15 @@ export class PledgesRepository {
   async get(userId: string, campaignId: string): Promise<Pledge | undefined> {
     const row = await this.store.get(encodeKeyPart(userId), key(campaignId));
     return row && fromRow(row);
+  }
+
+  /**
+   * The campaign's pledges of each of `userIds` who made one, by user id, from one range query over their partitions
+   * (the followups job's large waves: see {@link rowsOfUsers}). A row that does not parse throws, as {@link get} does.
+   */
+  async forUsers(campaignId: string, userIds: readonly string[]): Promise<Map<string, Pledge>> {
+    const rows = await rowsOfUsers(this.store, userIds, key(campaignId));
+    return new Map([...rows].map(([userId, row]) => [userId, fromRow(row)]));
   }
 
   /** Creates or replaces the person's pledge for the campaign (validated first: nothing invalid is stored). */
