@@ -73,7 +73,7 @@ let shotNumber = 0;
 let coordinatorToken = '';
 
 /** Shared between the steps. */
-const seen: { userId?: string; userToken?: string; barrierId?: string; item?: BarrierItem; actionId?: string; toStatus?: ActionStatus | undefined } = {};
+const seen: { userId?: string; userToken?: string; barrierId?: string; item?: BarrierItem | undefined; actionId?: string; toStatus?: ActionStatus | undefined } = {};
 
 async function screenshot(name: string): Promise<string> {
   const path = join(SHOTS, `${String(++shotNumber).padStart(2, '0')}-${name}.png`);
