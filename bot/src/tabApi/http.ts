@@ -78,11 +78,44 @@ export function handle(auth: Authenticator, logger: Logger, route: string, handl
       const out = await handler(req, principal);
       sendJson(res, out.status ?? 200, out.body, out.headers);
     } catch (err) {
-      const e = toApiError(err, logger, route);
-      const body: ApiErrorBody = e.details === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, details: e.details };
-      sendJson(res, e.status, body, { ...(e.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}), ...e.headers });
+      sendError(res, toApiError(err, logger, route));
     }
   };
+}
+
+/** A download the tab saves as a file (a CSV export): its name, type and text. */
+export interface FileAnswer {
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly text: string;
+}
+
+/**
+ * Wraps an authenticated handler whose answer is a file, not JSON (the CSV exports): authenticate → handler → the
+ * file as an attachment, never cached or sniffed; every failure the same coded JSON error as {@link handle}'s.
+ */
+export function handleFile(auth: Authenticator, logger: Logger, route: string, handler: (req: Request, principal: Principal) => Promise<FileAnswer>) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      const principal = await auth.authenticate(req);
+      const file = await handler(req, principal);
+      res.writeHead(200, {
+        'Content-Type': file.contentType,
+        'Content-Disposition': `attachment; filename="${file.fileName}"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Length': String(Buffer.byteLength(file.text, 'utf8')),
+      });
+      res.end(file.text);
+    } catch (err) {
+      sendError(res, toApiError(err, logger, route));
+    }
+  };
+}
+
+function sendError(res: Response, e: ApiError): void {
+  const body: ApiErrorBody = e.details === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, details: e.details };
+  sendJson(res, e.status, body, { ...(e.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}), ...e.headers });
 }
 
 /** Throws FORBIDDEN unless the caller has one of `roles`. */

@@ -1,12 +1,10 @@
-import type { Request, Response } from 'restify';
 import { EXPORT_CSV_COLUMNS, type SendRunsResponse, type SendRunView } from '@soestainable/shared/api/admin';
 import type { DailyAggregate } from '@soestainable/shared/domain/aggregates';
 import { SEND_KINDS, type SendKind } from '@soestainable/shared/domain/sending';
 import { todayIn } from '@soestainable/shared/calendar';
 import { TRAVEL_MODES, type IsoDate } from '@soestainable/shared/domain/types';
 import { isReleased } from '@soestainable/shared/privacy';
-import { ApiError, requireRole, toApiError, type ApiErrorBody, type Principal, type TabApiContext } from '../http';
-import { sendJson } from '../../server/json';
+import { handleFile, requireRole, type Principal, type TabApiContext } from '../http';
 import { orgOf, queryParam } from '../request';
 import { campaignFor } from './campaign';
 
@@ -98,31 +96,16 @@ export function aggregatesCsv(
   return BOM + lines.join('\r\n') + '\r\n';
 }
 
-/** `GET /api/admin/export.csv`: not JSON, so it has its own wrapper; failures are the usual coded JSON, logged as `label`. */
+/** `GET /api/admin/export.csv`: a file, not JSON; failures are the usual coded JSON, logged as `label`. */
 export function exportCsvRoute(ctx: TabApiContext, label: string) {
-  return async (req: Request, res: Response): Promise<void> => {
-    try {
-      const principal = await ctx.auth.authenticate(req);
-      requireRole(principal, 'coordinator');
-      const campaign = await campaignFor(ctx, queryParam(req, 'campaignId'));
-      const [rows, teams] = await Promise.all([
-        ctx.repos.dailyAggregates.listCampaign(campaign.value.campaignId),
-        ctx.repos.orgTeams.list(orgOf(ctx)),
-      ]);
-      const csv = aggregatesCsv(campaign.value.campaignId, rows, new Map(teams.map((t) => [t.teamId, t.name])), ctx.config.minGroupSize, todayIn(ctx.now()));
-      const fileName = `soestainable-${campaign.value.campaignId.replace(/[^A-Za-z0-9_-]/g, '_')}.csv`;
-      res.writeHead(200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${fileName}"`,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-        'Content-Length': String(Buffer.byteLength(csv, 'utf8')),
-      });
-      res.end(csv);
-    } catch (err) {
-      const e = err instanceof ApiError ? err : toApiError(err, ctx.logger, label);
-      const body: ApiErrorBody = e.details === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, details: e.details };
-      sendJson(res, e.status, body, e.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
-    }
-  };
+  return handleFile(ctx.auth, ctx.logger, label, async (req, principal) => {
+    requireRole(principal, 'coordinator');
+    const campaign = await campaignFor(ctx, queryParam(req, 'campaignId'));
+    const [rows, teams] = await Promise.all([
+      ctx.repos.dailyAggregates.listCampaign(campaign.value.campaignId),
+      ctx.repos.orgTeams.list(orgOf(ctx)),
+    ]);
+    const csv = aggregatesCsv(campaign.value.campaignId, rows, new Map(teams.map((t) => [t.teamId, t.name])), ctx.config.minGroupSize, todayIn(ctx.now()));
+    return { fileName: `soestainable-${campaign.value.campaignId.replace(/[^A-Za-z0-9_-]/g, '_')}.csv`, contentType: 'text/csv; charset=utf-8', text: csv };
+  });
 }

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'restify';
+import type { Request } from 'restify';
 import {
   WERKATELIER_BARRIERS_MAX,
   WERKATELIER_CSV_COLUMNS,
@@ -12,8 +12,7 @@ import { challengeById } from '@soestainable/shared/catalogue';
 import { isRecognisable } from '@soestainable/shared/domain/recognition';
 import { THEMES, type Theme } from '@soestainable/shared/domain/types';
 import { csvField, csvFigure } from '../admin/exportCsv';
-import { sendJson } from '../../server/json';
-import { ApiError, requireRole, toApiError, type ApiErrorBody, type Principal, type TabApiContext } from '../http';
+import { handleFile, requireRole, type Principal, type TabApiContext } from '../http';
 import type { LastingService } from '../lasting/service';
 import { invalid, orgOf, queryParam } from '../request';
 
@@ -124,27 +123,12 @@ export function werkatelierCsv(sheet: WerkatelierResponse, themeOf: (challengeId
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
-/** `GET /api/werkatelier.csv`: not JSON, so it has its own wrapper (as the admin CSV); failures are the usual coded JSON. */
+/** `GET /api/werkatelier.csv`: a file, not JSON; failures are the usual coded JSON. */
 export function werkatelierCsvRoute(ctx: TabApiContext, lasting: LastingService, label: string) {
-  return async (req: Request, res: Response): Promise<void> => {
-    try {
-      const principal = await ctx.auth.authenticate(req);
-      requireRole(principal, 'coordinator');
-      const theme = themeOf(req);
-      const [sheet, themeOfHabit] = await Promise.all([werkatelierSheet(ctx, lasting, theme), habitThemes(ctx)]);
-      const csv = werkatelierCsv(sheet, themeOfHabit);
-      res.writeHead(200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="soestainable-werkatelier-${theme ?? 'alle-themas'}.csv"`,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-        'Content-Length': String(Buffer.byteLength(csv, 'utf8')),
-      });
-      res.end(csv);
-    } catch (err) {
-      const e = err instanceof ApiError ? err : toApiError(err, ctx.logger, label);
-      const body: ApiErrorBody = e.details === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, details: e.details };
-      sendJson(res, e.status, body, e.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
-    }
-  };
+  return handleFile(ctx.auth, ctx.logger, label, async (req, principal) => {
+    requireRole(principal, 'coordinator');
+    const theme = themeOf(req);
+    const [sheet, themeOfHabit] = await Promise.all([werkatelierSheet(ctx, lasting, theme), habitThemes(ctx)]);
+    return { fileName: `soestainable-werkatelier-${theme ?? 'alle-themas'}.csv`, contentType: 'text/csv; charset=utf-8', text: werkatelierCsv(sheet, themeOfHabit) };
+  });
 }
