@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { clockOf } from './platform/clock';
 import { KeyedRateLimit } from './platform/keyedRateLimit';
 import { DeferredWork } from './platform/deferredWork';
+import { BotbuilderSender } from './proactive/botbuilderSender';
 import type { Logger } from './platform/logger';
 import { createServer } from './server/createServer';
 import { openStorage, type OpenStorage } from './storage/openStorage';
@@ -53,8 +54,10 @@ export async function composeApp(
     const now = options.now ?? clockOf(config);
     const adapter = createAdapter(config, logger);
     deferred = new DeferredWork(logger);
-    const { bot, routes } = createBot({ repos: repositories, config, logger, now, deferred });
-    jobs = createJobs({ config, logger, repos: repositories, adapter, now, nudgeCard: buildDailyCard, endCard: buildEndCard, pulseCard: buildPulseCard });
+    // One proactive sender for the jobs and for what an answer leaves to send after it.
+    const sender = new BotbuilderSender(adapter, config.bot.appId);
+    const { bot, routes } = createBot({ repos: repositories, config, logger, now, deferred, sender });
+    jobs = createJobs({ config, logger, repos: repositories, adapter, now, nudgeCard: buildDailyCard, endCard: buildEndCard, pulseCard: buildPulseCard }, { sender });
     const tabRoutes = createTabApi({ config, logger, repos: repositories, now });
     server = createServer({
       logger,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   TeamsActivityHandler,
   TurnContext,
+  type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type Attachment,
@@ -17,6 +18,8 @@ import type { ActionHandler, ActionResult, CommandHandler, Feature, Turn } from 
 import { languageOfLocale } from './cards/texts';
 import type { Repositories } from './storage/repositories';
 import { errorFields, type Logger } from './platform/logger';
+import type { DeferredWork } from './platform/deferredWork';
+import type { Sender } from './proactive/sender';
 
 export interface TeamsBotDeps {
   readonly features: readonly Feature[];
@@ -27,6 +30,12 @@ export interface TeamsBotDeps {
   readonly repos: Repositories;
   readonly logger: Logger;
   readonly now: () => Date;
+  /**
+   * Where an action's follow-up messages go after its answer (the server): worked out and sent by `sender` as
+   * deferred work, so the card is answered first. Absent (botbuilder's TestAdapter, which cannot continue a
+   * conversation), they are sent within the turn.
+   */
+  readonly afterAnswer?: { readonly deferred: DeferredWork; readonly sender: Sender };
 }
 
 /** The card's verb: `Action.Execute` sends it as `action.verb`, the `Action.Submit` fallback inside its data. */
@@ -213,9 +222,24 @@ export class TeamsBot extends TeamsActivityHandler {
     return handler(turn, asRecord(data));
   }
 
+  /** The action's follow-up messages: after the answer when there is {@link TeamsBotDeps.afterAnswer}, else now. */
   private async sendFollowUps(context: TurnContext, result: ActionResult): Promise<void> {
-    for (const followUp of result.followUps ?? []) {
-      await context.sendActivity(typeof followUp === 'string' ? followUp : { attachments: [followUp] });
+    const { followUps } = result;
+    if (!followUps) return;
+    const asActivity = (m: string | Attachment): Partial<Activity> => (typeof m === 'string' ? { type: 'message', text: m } : { type: 'message', attachments: [m] });
+    const later = this.deps.afterAnswer;
+    if (!later) {
+      for (const message of await followUps()) await context.sendActivity(asActivity(message));
+      return;
     }
+    const reference = TurnContext.getConversationReference(context.activity);
+    later.deferred.defer(
+      'follow-up messages',
+      async () => {
+        for (const message of await followUps()) await later.sender.send(reference, asActivity(message));
+      },
+      {},
+      'dropped',
+    );
   }
 }

@@ -47,6 +47,7 @@ export function createBot(given: FeatureDeps): { bot: TeamsBot; routes: RouteReg
     repos: deps.repos,
     logger: deps.logger,
     now: deps.now,
+    ...(deps.sender ? { afterAnswer: { deferred, sender: deps.sender } } : {}),
   });
   return { bot, routes: myData.routes, deferred };
 }

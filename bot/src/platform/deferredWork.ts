@@ -5,7 +5,8 @@ import { errorFields, type Logger } from './logger';
  * Work that finishes after a request was answered (a check-in's counting): started at once, never awaited by the
  * request, and drained before the process exits. Only for work that is durable before it is handed over (stored
  * as a check-in's pending part, which the `repair` job finishes when a crash cuts this off): a failure is logged
- * by its code and left to that sweep. One per instance, made by the composition root.
+ * by its code and left to that sweep. The one exception is named as such (`ifLost: 'dropped'`): follow-up
+ * messages whose loss costs a convenience, never data. One per instance, made by the composition root.
  */
 export class DeferredWork {
   private readonly running = new Set<Promise<void>>();
@@ -17,12 +18,17 @@ export class DeferredWork {
 
   constructor(private readonly logger: Logger) {}
 
-  /** Starts `work` (named `what` in the log) without waiting for it. */
-  defer(what: string, work: () => Promise<unknown>, fields: Readonly<Record<string, string>> = {}): void {
+  /**
+   * Starts `work` (named `what` in the log) without waiting for it. `ifLost` says in the log what a failure means:
+   * `repaired` (the default: durable work the `repair` job finishes) or `dropped` (a convenience nobody repairs,
+   * such as the look-alike barriers offered after a report).
+   */
+  defer(what: string, work: () => Promise<unknown>, fields: Readonly<Record<string, string>> = {}, ifLost: 'repaired' | 'dropped' = 'repaired'): void {
+    const after = ifLost === 'repaired' ? 'the repair job finishes it' : 'it is not sent again';
     const done: Promise<void> = this.outsideRequest(() => Promise.resolve().then(work))
       .then(
         () => undefined,
-        (err: unknown) => this.logger.warn(`${what} failed after the answer; the repair job finishes it`, { ...fields, ...errorFields(err) }),
+        (err: unknown) => this.logger.warn(`${what} failed after the answer; ${after}`, { ...fields, ...errorFields(err) }),
       )
       .finally(() => this.running.delete(done));
     this.running.add(done);

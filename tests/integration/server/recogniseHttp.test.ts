@@ -119,6 +119,8 @@ describe('"herken ik" over real HTTP', () => {
     const third = await report(USERS.third, 'In de kantine zijn alleen plastic bekertjes');
     expect(JSON.stringify(third)).toContain('Bedankt! Je prikkel is binnen.');
     expect(await app.repositories.barriers.list('soest')).toHaveLength(2);
+    // The look-alikes go out after the answer, proactively: wait for the work the answers left.
+    await app.drain();
     const offered = connector.calls.slice(sentBefore).flatMap((c) => ((c.body as { attachments?: Array<{ content: Card }> } | undefined)?.attachments ?? []).map((a) => a.content));
     expect(offered).toHaveLength(1);
     expect(JSON.stringify(offered[0])).toContain(recogniseTexts.similarTitle.nl);

@@ -10,7 +10,7 @@ import { fenced } from '../../services/personalData/erasure';
 import type { ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
 import { t } from '@soestainable/shared/text';
 import { joinFirstCard } from '../enrol/cards';
-import { similarCard } from '../recognise/recognise';
+import { similarFollowUps } from '../recognise/recognise';
 import { noticeCard } from '../core/cards';
 import { createReportAllowance, type ReportAllowance } from '../../services/reportAllowance/allowance';
 import { buildDailyCard, buildSummaryCard, noChallengeCard, notPersonalCard } from './cards';
@@ -248,9 +248,8 @@ async function answerFor(
       ...(idea ? { idea: { reference: idea.reference } } : {}),
     },
   });
-  // A barrier that looks like ones already reported: those are offered, so a duplicate can become a recognition.
-  const similar = barrier ? await similarCard(ctx.deps, barrier, turn.userId, turn.lang) : undefined;
-  return similar ? { ...answer, followUps: [similar] } : answer;
+  // A barrier that looks like ones already reported: those are offered after the answer, so a duplicate can become a recognition.
+  return barrier ? { ...answer, followUps: () => similarFollowUps(ctx.deps, barrier, turn.userId, turn.lang) } : answer;
 }
 
 async function change(ctx: CheckInContext, turn: Turn, data: Readonly<Record<string, unknown>>): Promise<ActionResult> {

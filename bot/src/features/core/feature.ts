@@ -3,6 +3,7 @@ import type { Participant } from '@soestainable/shared/domain/organisation';
 import type { Language } from '@soestainable/shared/domain/types';
 import type { Config } from '../../config';
 import type { DeferredWork } from '../../platform/deferredWork';
+import type { Sender } from '../../proactive/sender';
 import type { Logger } from '../../platform/logger';
 import type { Repositories } from '../../storage/repositories';
 import type { CommandId } from '../commands/catalog';
@@ -27,8 +28,12 @@ export interface Turn {
 /** What a card action (Action.Execute, or its Action.Submit fallback) answers: the card that replaces the old one. */
 export interface ActionResult {
   readonly card: Attachment;
-  /** Further messages to send after the card is replaced (e.g. a file link). */
-  readonly followUps?: ReadonlyArray<string | Attachment>;
+  /**
+   * Further messages, worked out and sent once the card is replaced (the look-alike barriers after a report). In
+   * the server they are worked out and sent after the answer (the dispatcher's `afterAnswer`), so they never delay
+   * the card; a failure there loses only these messages. Without it (botbuilder's TestAdapter) within the turn.
+   */
+  readonly followUps?: () => Promise<ReadonlyArray<string | Attachment>>;
 }
 
 export type CommandHandler = (turn: Turn, args: string) => Promise<void>;
@@ -54,4 +59,6 @@ export interface FeatureDeps {
    * it is not given; without one a feature does everything before it answers.
    */
   readonly deferred?: DeferredWork;
+  /** Sends to a conversation outside a turn: the follow-up messages of an action, after its answer (see {@link ActionResult}). */
+  readonly sender?: Sender;
 }

@@ -175,12 +175,13 @@ export function createRecogniseFeature(deps: FeatureDeps): Feature {
 }
 
 /**
- * After a barrier is reported (`prikkel: …` or on the check-in card): the card with up to three open barriers
- * that look like it, each with "Herken ik", or `undefined` when none does. The new report is filed as usual.
+ * After a barrier is reported (`prikkel: …` or on the check-in card), the report's follow-up messages: the card
+ * with up to three open barriers that look like it, each with "Herken ik", or none when none does. The new report
+ * is filed as usual; this runs after its answer (ActionResult.followUps).
  */
-export async function similarCard(deps: Pick<FeatureDeps, 'repos' | 'config'>, reported: Pick<Barrier, 'barrierId' | 'text'>, userId: string, lang: Language): Promise<Attachment | undefined> {
+export async function similarFollowUps(deps: Pick<FeatureDeps, 'repos' | 'config'>, reported: Pick<Barrier, 'barrierId' | 'text'>, userId: string, lang: Language): Promise<Attachment[]> {
   const { repos, config } = deps;
   const similar = pickSimilar(await repos.barriers.list(config.org.id), reported.text, reported.barrierId, userId);
-  if (similar.length === 0) return undefined;
-  return barriersCard(await boardItems(repos, config.org.id, userId, similar), lang, 'similar');
+  if (similar.length === 0) return [];
+  return [barriersCard(await boardItems(repos, config.org.id, userId, similar), lang, 'similar')];
 }

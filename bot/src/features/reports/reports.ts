@@ -18,7 +18,7 @@ import { createReportAllowance } from '../../services/reportAllowance/allowance'
 import reportTemplate from './report.card.json';
 import thanksTemplate from './thanks.card.json';
 import { reportsTexts as T } from './texts';
-import { similarCard } from '../recognise/recognise';
+import { similarFollowUps } from '../recognise/recognise';
 import { guessTheme } from './theme';
 import { REPORTS_VERBS } from './verbs';
 
@@ -265,9 +265,8 @@ export function createReportsFeature(deps: FeatureDeps): Feature {
       const report = await fenced<Barrier | Idea>(repos, config.org.id, participant, () => (kind === 'barrier' ? repos.barriers.create(input) : repos.ideas.create(input)));
       logger.info('report stored', { kind, reference: report.reference, theme, contact });
       const card = renderCard(thanksTemplate, thanksCardData(kind, turn.lang, { reference: report.reference, theme, text, contact }));
-      // A barrier that looks like ones already reported: offer those, so a duplicate can become a recognition.
-      const similar = 'barrierId' in report ? await similarCard(deps, report, turn.userId, turn.lang) : undefined;
-      return similar ? { card, followUps: [similar] } : { card };
+      // A barrier that looks like ones already reported: offer those after the answer, so a duplicate can become a recognition.
+      return 'barrierId' in report ? { card, followUps: () => similarFollowUps(deps, report, turn.userId, turn.lang) } : { card };
     };
 
   return {

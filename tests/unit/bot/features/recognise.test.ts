@@ -11,7 +11,11 @@ import { eraseStoredData } from '@soestainable/bot/services/personalData/erasure
 import { exportDocument } from '@soestainable/bot/services/personalData/exportDocument';
 import { readStoredData } from '@soestainable/bot/services/personalData/storedData';
 import { pickBoard } from '@soestainable/bot/services/recognition/board';
-import { useBotHarness } from '../../../helpers/botHarness';
+import { TestAdapter, type Activity } from 'botbuilder';
+import { createBot } from '@soestainable/bot/features';
+import { createLogger } from '@soestainable/bot/platform/logger';
+import { SendError, type Sender } from '@soestainable/bot/proactive/sender';
+import { TENANT_ID, useBotHarness } from '../../../helpers/botHarness';
 import { cardContent, exchange, execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
 import { cardProblems, cardTexts, elements, executeActions, type Card } from '../../../helpers/cards';
 
@@ -248,6 +252,57 @@ describe('recognise: the check-in card and people who have not joined', () => {
     expect(offered).toHaveLength(1);
     expect(buttonOf(offered[0] ?? {}, existing.barrierId)).toMatchObject({ want: 'on', view: 'similar' });
     expect((await h.repos.barriers.list(org)).some((b) => b.text.startsWith('Fietsenstalling vol'))).toBe(true);
+  });
+
+  it('with a proactive sender, the look-alikes go out after the answer; a send that fails loses only them', async () => {
+    // The server's wiring (app.ts): the dispatcher's follow-ups leave through the proactive sender, after the
+    // answer. Teams' connector is outside our reach, so the sender here records, and refuses the first send.
+    const existing = await h.repos.barriers.create({ orgId: org, campaignId: h.campaign.campaignId, teamId: 'ruimte', theme: 'circulariteit', text: 'Geen bak voor koffiebekers bij de lift' });
+    const userId = 'aad-rec-later';
+    await joinedAdapter(h, { userId });
+    const sent: Array<{ reference: unknown; activity: Partial<Activity> }> = [];
+    let refuse = true;
+    const sender: Sender = {
+      send: async (reference, activity) => {
+        if (refuse) {
+          refuse = false;
+          throw new SendError('send failed: HTTP 502', { statusCode: 502, retryAfterMs: undefined, timedOut: false, notSent: false });
+        }
+        sent.push({ reference, activity: activity as Partial<Activity> });
+        return { activityId: `a-${sent.length}` };
+      },
+    };
+    const warnings: string[] = [];
+    const logger = createLogger('warn', (line) => warnings.push(line));
+    const { bot, deferred } = createBot({ repos: h.repos, config: h.config, logger, now: () => h.clock.now, sender });
+    const adapter = new TestAdapter(async (context) => bot.run(context), {
+      channelId: 'msteams',
+      locale: 'nl-NL',
+      from: { id: `29:${userId}`, aadObjectId: userId, name: 'Test Gebruiker' },
+      recipient: { id: '28:bot', name: 'Soestainable' },
+      conversation: { id: `conv-${userId}`, conversationType: 'personal', tenantId: TENANT_ID, isGroup: false, name: '' },
+      channelData: { tenant: { id: TENANT_ID } },
+    });
+    const submit = (text: string) => ({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: REPORTS_VERBS.barrierSubmit, data: { verb: REPORTS_VERBS.barrierSubmit, text, theme: 'circulariteit', contact: 'false' } } } }) as const;
+
+    // The first report: answered within the turn (only the invoke response), its look-alikes refused afterwards.
+    const first = await exchange(adapter, submit('Bij de lift is geen bak voor koffiebekers'));
+    expect(first.map((r) => r.type)).toEqual(['invokeResponse']);
+    await deferred.drain();
+    expect(sent).toEqual([]);
+    expect(warnings.join('\n')).toContain('follow-up messages failed after the answer; it is not sent again');
+    expect(warnings.join('\n')).not.toContain('koffiebekers');
+    expect((await h.repos.barriers.list(org)).filter((b) => b.text.startsWith('Bij de lift'))).toHaveLength(1);
+
+    // The second: the look-alike card reaches the person's own conversation after the answer.
+    const second = await exchange(adapter, submit('Geen koffiebekerbak bij de lift op de eerste'));
+    expect(second.map((r) => r.type)).toEqual(['invokeResponse']);
+    await deferred.drain();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.reference).toMatchObject({ conversation: { id: `conv-${userId}` }, user: { aadObjectId: userId } });
+    const offered = cardContent(sent[0]?.activity ?? {});
+    expect(cardTexts(offered)).toContain(T.similarTitle.nl);
+    expect(buttonOf(offered, existing.barrierId)).toMatchObject({ want: 'on', view: 'similar' });
   });
 
   it('"prikkels" and a press from someone who has not joined (or left) get the join card and count nothing', async () => {
