@@ -157,9 +157,17 @@ export interface DeleteMeResponse {
   readonly deleted: {
     readonly profile: boolean;
     readonly checkIns: number;
+    /** Baseline and end surveys. */
     readonly surveys: number;
+    readonly pledges: number;
+    /** Answers to follow-ups ("terugblik"). */
+    readonly followUps: number;
     /** Barriers and ideas whose contact was removed (the reports stay, anonymous). */
     readonly reports: number;
+    /** "Herken ik" marks withdrawn (the barriers' counts go down). */
+    readonly recognitions: number;
+    /** Actions the person owned in the app: the owner link removed (the actions stay). */
+    readonly ownedActions: number;
     readonly conversationRefs: number;
   };
 }

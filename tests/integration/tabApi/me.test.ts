@@ -259,11 +259,17 @@ describe('tab API: me', () => {
       expect(res.body.code).toBe('VALIDATION_FAILED');
     }
     expect(await h.repos.participants.get(userId)).toBeDefined();
+    // Besides check-ins and the baseline: a pledge and a "herken ik", which the answer counts as well.
+    await h.repos.pledges.save({ userId, campaignId: h.campaign.campaignId, challengeIds: ['dag1'], createdAt: TAB_NOW.toISOString(), updatedAt: TAB_NOW.toISOString() });
+    const barrier = await h.repos.barriers.create({ orgId: 'soest', campaignId: h.campaign.campaignId, teamId: TAB_TEAMS.big, theme: 'circulariteit', text: 'Geen afvalscheiding op de tweede verdieping' });
+    await h.repos.recognitions.recognise('soest', barrier.barrierId, userId);
     const totalsBefore = await h.repos.dailyAggregates.listTeam(h.campaign.campaignId, TAB_TEAMS.big);
 
     const res = await h.api<DeleteMeResponse>('DELETE', '/api/me', { token, body: { confirm: true } });
     expect(res.status).toBe(200);
-    expect(res.body.deleted).toMatchObject({ profile: true, checkIns: 2, surveys: 1 });
+    expect(res.body.deleted).toEqual({ profile: true, checkIns: 2, surveys: 1, pledges: 1, followUps: 0, reports: 0, recognitions: 1, ownedActions: 0, conversationRefs: expect.any(Number) });
+    expect(await h.repos.recognitions.count('soest', barrier.barrierId)).toBe(0);
+    expect(await h.repos.pledges.listAll(userId)).toEqual([]);
     expect(await h.repos.participants.get(userId)).toBeUndefined();
     expect(await h.repos.checkIns.listAll(userId)).toEqual([]);
     expect(await h.repos.dailyAggregates.listTeam(h.campaign.campaignId, TAB_TEAMS.big)).toEqual(totalsBefore);

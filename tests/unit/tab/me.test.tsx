@@ -280,7 +280,7 @@ describe('my progress', () => {
         [ME]: { body: me() },
         'DELETE /api/me': (call) => {
           deletes.push(call);
-          return { body: { deleted: { profile: true, checkIns: 2, surveys: 1, reports: 0, conversationRefs: 1 } } };
+          return { body: { deleted: { profile: true, checkIns: 2, surveys: 1, pledges: 3, followUps: 0, reports: 1, recognitions: 2, ownedActions: 0, conversationRefs: 1 } } };
         },
       },
     });
@@ -291,13 +291,22 @@ describe('my progress', () => {
     // dialog with hidden elements included, and check its title as text.
     const dialog = await screen.findByRole('dialog', { hidden: true }, LOADED);
     expect(within(dialog).getByRole('heading', { name: 'Delete everything?', hidden: true })).toBeTruthy();
-    expect(within(dialog).getByText('Your profile, your check-ins and your baseline will be deleted for good. This cannot be undone.')).toBeTruthy();
+    expect(within(dialog).getByText(/^Your profile, your check-ins, your baseline and end survey, your pledges and follow-ups and your "Me too" marks will be deleted for good/)).toBeTruthy();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel', hidden: true }));
     await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull(), LOADED);
     expect(deletes).toHaveLength(0);
     await userEvent.click(within(data).getByRole('button', { name: 'Delete my data' }));
     await userEvent.click(within(await screen.findByRole('dialog', { hidden: true }, LOADED)).getByRole('button', { name: 'Yes, delete', hidden: true }));
-    expect((await screen.findByRole('status', {}, LOADED)).textContent).toBe('Your data has been deleted: 2 check-ins and 1 baseline answers. Type "join" in the chat to start again.');
+    expect((await screen.findByRole('status', {}, LOADED)).textContent).toBe('Your data has been deleted. Type "join" in the chat to start again.');
+    // Each kind there was any of, in the plural form its number needs; kinds with none are left out.
+    const list = screen.getByRole('list', { name: 'What was deleted' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '2 check-ins',
+      '1 baseline or end survey',
+      '3 pledges',
+      'your name on 1 barrier or idea (the report stays, anonymous)',
+      '2 "Me too" marks (the counts go down)',
+    ]);
     expect(deletes[0]?.body).toEqual({ confirm: true });
   });
 

@@ -1,5 +1,4 @@
-import type { Localized } from '@soestainable/shared/domain/types';
-import { languageFrom, placeholders, t } from '@soestainable/shared/text';
+import { formsOf, languageFrom, placeholders, t, type TextTable } from '@soestainable/shared/text';
 import { KEPT_LABELS, lastingTexts, QUESTION_LABELS, YES_NO_LABELS } from '../../../tab/src/components/lasting/texts';
 import { configTexts } from '../../../tab/src/pages/config/texts';
 import { myLastingTexts } from '../../../tab/src/pages/me/lastingTexts';
@@ -10,7 +9,7 @@ import { IDEA_STATUS_LABELS, teamTexts } from '../../../tab/src/pages/team/texts
 import { formatDay, formatKgRange, formatPercent, formatPoints } from '../../../tab/src/texts/format';
 import { commonTexts, dashboardTexts, errorTexts } from '../../../tab/src/texts/texts';
 
-const tables: Record<string, Readonly<Record<string, Localized>>> = {
+const tables: Record<string, TextTable> = {
   commonTexts,
   errorTexts,
   dashboardTexts,
@@ -30,8 +29,11 @@ const tables: Record<string, Readonly<Record<string, Localized>>> = {
 describe('the tab’s texts', () => {
   test.each(Object.entries(tables))('%s: every key has Dutch and English, with the same placeholders', (_name, table) => {
     for (const [key, text] of Object.entries(table)) {
-      expect({ key, nl: text.nl.trim().length > 0, en: text.en.trim().length > 0 }).toEqual({ key, nl: true, en: true });
-      expect({ key, en: placeholders(text.en) }).toEqual({ key, en: placeholders(text.nl) });
+      // A plural text: every form of either language, each with the placeholders of Dutch's `other` form.
+      const [nl, en] = [formsOf(text, 'nl'), formsOf(text, 'en')];
+      expect({ key, nl: nl.every((f) => f.trim().length > 0), en: en.length > 0 && en.every((f) => f.trim().length > 0) }).toEqual({ key, nl: true, en: true });
+      const expected = placeholders(nl.at(-1) ?? '').sort();
+      for (const form of [...nl, ...en]) expect({ key, form: placeholders(form).sort() }).toEqual({ key, form: expected });
     }
   });
 

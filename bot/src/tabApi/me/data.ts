@@ -28,7 +28,11 @@ export async function deleteMe(ctx: MeContext, body: unknown, principal: Princip
       profile: counts.profile,
       checkIns: counts.checkIns,
       surveys: counts.surveys,
+      pledges: counts.pledges,
+      followUps: counts.followUps,
       reports: counts.barriers + counts.ideas,
+      recognitions: counts.recognitions,
+      ownedActions: counts.ownedActions,
       conversationRefs: counts.conversationRefs,
     },
   };

@@ -40,7 +40,7 @@ function Progress({ me, reload }: { readonly me: MeResponse; readonly reload: ()
   const t = useT();
   const styles = useSectionStyles();
   const [deleted, setDeleted] = useState<DeleteMeResponse | null>(null);
-  if (deleted !== null) return <Text role="status">{t(meTexts.deleted, { checkIns: deleted.deleted.checkIns, surveys: deleted.deleted.surveys })}</Text>;
+  if (deleted !== null) return <Deleted result={deleted} />;
   if (!me.enrolled) return <EmptyState title={t(meTexts.notEnrolledTitle)}>{t(meTexts.notEnrolledBody)}</EmptyState>;
   const p = me.progress;
   return (
@@ -100,6 +100,31 @@ function Progress({ me, reload }: { readonly me: MeResponse; readonly reload: ()
           <MyData onDeleted={setDeleted} />
         </Suspense>
       </Section>
+    </>
+  );
+}
+
+/** After "verwijder mijn gegevens": that it is done, and what was deleted (each kind there was any of). */
+function Deleted({ result }: { readonly result: DeleteMeResponse }): ReactElement {
+  const t = useT();
+  const d = result.deleted;
+  const lines = [
+    t(meTexts.deletedCheckIns, { count: d.checkIns }),
+    ...(d.surveys > 0 ? [t(meTexts.deletedSurveys, { count: d.surveys })] : []),
+    ...(d.pledges > 0 ? [t(meTexts.deletedPledges, { count: d.pledges })] : []),
+    ...(d.followUps > 0 ? [t(meTexts.deletedFollowUps, { count: d.followUps })] : []),
+    ...(d.reports > 0 ? [t(meTexts.deletedReports, { count: d.reports })] : []),
+    ...(d.recognitions > 0 ? [t(meTexts.deletedRecognitions, { count: d.recognitions })] : []),
+    ...(d.ownedActions > 0 ? [t(meTexts.deletedOwnedActions, { count: d.ownedActions })] : []),
+  ];
+  return (
+    <>
+      <Text role="status">{t(meTexts.deleted)}</Text>
+      <ul aria-label={t(meTexts.deletedListLabel)}>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
     </>
   );
 }

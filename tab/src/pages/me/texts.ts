@@ -1,5 +1,4 @@
-import type { Localized } from '@soestainable/shared/domain/types';
-import { GLOSSARY } from '@soestainable/shared/text';
+import { GLOSSARY, type TextTable } from '@soestainable/shared/text';
 import { commonTexts } from '../../texts/texts';
 
 export const meTexts = {
@@ -65,13 +64,37 @@ export const meTexts = {
   delete: { nl: 'Mijn gegevens verwijderen', en: 'Delete my data' },
   deleteTitle: { nl: 'Alles verwijderen?', en: 'Delete everything?' },
   deleteBody: {
-    nl: 'Je profiel, je check-ins en je nulmeting worden definitief verwijderd. Dit kan niet ongedaan worden gemaakt.',
-    en: 'Your profile, your check-ins and your baseline will be deleted for good. This cannot be undone.',
+    nl: 'Je profiel, je check-ins, je nulmeting en eindmeting, je voornemens en terugblikken en je "Herken ik" worden definitief verwijderd; je naam gaat van je meldingen en acties af. Dit kan niet ongedaan worden gemaakt.',
+    en: 'Your profile, your check-ins, your baseline and end survey, your pledges and follow-ups and your "Me too" marks will be deleted for good; your name is removed from your reports and actions. This cannot be undone.',
   },
   deleteConfirm: { nl: 'Ja, verwijderen', en: 'Yes, delete' },
   cancel: commonTexts.cancel,
   deleted: {
-    nl: 'Je gegevens zijn verwijderd: {checkIns} check-ins en {surveys} nulmetingen. Typ "meedoen" in de chat om opnieuw te beginnen.',
-    en: 'Your data has been deleted: {checkIns} check-ins and {surveys} baseline answers. Type "join" in the chat to start again.',
+    nl: 'Je gegevens zijn verwijderd. Typ "meedoen" in de chat om opnieuw te beginnen.',
+    en: 'Your data has been deleted. Type "join" in the chat to start again.',
   },
-} as const satisfies Record<string, Localized>;
+  deletedListLabel: { nl: 'Wat is verwijderd', en: 'What was deleted' },
+  // One line per kind of data that had any: what "DELETE /api/me" answered.
+  deletedCheckIns: { nl: { one: '{count} check-in', other: '{count} check-ins' }, en: { one: '{count} check-in', other: '{count} check-ins' } },
+  deletedSurveys: {
+    nl: { one: '{count} nulmeting of eindmeting', other: '{count} nulmetingen en eindmetingen' },
+    en: { one: '{count} baseline or end survey', other: '{count} baselines and end surveys' },
+  },
+  deletedPledges: { nl: { one: '{count} voornemen', other: '{count} voornemens' }, en: { one: '{count} pledge', other: '{count} pledges' } },
+  deletedFollowUps: {
+    nl: { one: '{count} antwoord op een terugblik', other: '{count} antwoorden op terugblikken' },
+    en: { one: '{count} follow-up answer', other: '{count} follow-up answers' },
+  },
+  deletedReports: {
+    nl: { one: 'je naam bij {count} prikkel of idee (de melding blijft, anoniem)', other: 'je naam bij {count} prikkels en ideeën (de meldingen blijven, anoniem)' },
+    en: { one: 'your name on {count} barrier or idea (the report stays, anonymous)', other: 'your name on {count} barriers and ideas (the reports stay, anonymous)' },
+  },
+  deletedRecognitions: {
+    nl: { one: '{count} keer "Herken ik" (de telling gaat omlaag)', other: '{count} keer "Herken ik" (de tellingen gaan omlaag)' },
+    en: { one: '{count} "Me too" (the count goes down)', other: '{count} "Me too" marks (the counts go down)' },
+  },
+  deletedOwnedActions: {
+    nl: { one: 'jij als eigenaar van {count} actie (de actie blijft)', other: 'jij als eigenaar van {count} acties (de acties blijven)' },
+    en: { one: 'you as the owner of {count} action (the action stays)', other: 'you as the owner of {count} actions (the actions stay)' },
+  },
+} as const satisfies TextTable;
