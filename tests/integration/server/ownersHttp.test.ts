@@ -14,6 +14,8 @@ import { startTabApi, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi
 const KEY = 'jobs-key-for-owners-0123456789abcdef';
 const OWNER = 'aad-pz-03';
 const REPORTER = 'aad-pz-04';
+/** A participant whose erasure has begun. */
+const LEAVING = 'aad-pz-05';
 const TEAMS_TEAM = '19:publiekszaken@thread.tacv2';
 const CHANNEL = '19:publiekszaken-general@thread.tacv2';
 
@@ -80,6 +82,16 @@ describe('owners and the team card over HTTP', () => {
     });
     expect(refused.status).toBe(400);
     expect(refused.body.details.issues[0]?.rule).toBe('not_a_participant');
+    // Nor someone whose data is being erased (here: an erasure stopped half-way, its mark still on the profile).
+    await h.repos.participants.markErasing(LEAVING);
+    const erasing = await h.api<{ code: string; details: { issues: Array<{ rule: string }> } }>('PATCH', `/api/actions/${actionId}`, {
+      token: coordinator,
+      headers: { 'if-match': detail.body.action.etag },
+      body: { ownerUserId: LEAVING },
+    });
+    expect(erasing.status).toBe(400);
+    expect(erasing.body.details.issues[0]?.rule).toBe('not_a_participant');
+    expect((await h.api<{ action: { etag: string; ownerUserId?: string } }>('GET', `/api/actions/${actionId}`, { token: coordinator })).body.action).toMatchObject({ etag: detail.body.action.etag });
 
     const named = await h.api('PATCH', `/api/actions/${actionId}`, { token: coordinator, headers: { 'if-match': detail.body.action.etag }, body: { owner: 'Anna (Facilitair)', ownerUserId: OWNER } });
     expect(named.status).toBe(200);
