@@ -10,9 +10,18 @@ export const DEEP_LINK_TAB = 'myProgress';
 /** `subEntityId` of the "Hoe werkt het?" / "How does it work?" page (`#/help`). */
 export const HELP_SUB_PAGE = 'help';
 
+const TEAM_PREFIX = 'team:';
+
 /** `subEntityId` of one team's dashboard (`#/team/<id>`). */
 export function teamSubPage(teamId: string): string {
-  return `team:${teamId}`;
+  return `${TEAM_PREFIX}${teamId}`;
+}
+
+/** The team a `subEntityId` made by {@link teamSubPage} names; `undefined` for anything else. */
+export function teamOfSubPage(subEntityId: string | undefined): string | undefined {
+  if (subEntityId === undefined || !subEntityId.startsWith(TEAM_PREFIX)) return undefined;
+  const teamId = subEntityId.slice(TEAM_PREFIX.length);
+  return teamId === '' ? undefined : teamId;
 }
 
 /** The deep link that opens the tab on `subEntityId`; `undefined` without a Teams app id (then cards show no button). */

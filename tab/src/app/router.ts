@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { HELP_SUB_PAGE } from '@soestainable/shared/api/deepLinks';
+import { HELP_SUB_PAGE, teamOfSubPage } from '@soestainable/shared/api/deepLinks';
 
 /**
  * Hash routes (`#/team/t-1`): the tab is a static page under `/tab/`, so the server needs no route per page and
@@ -42,9 +42,7 @@ export function hrefFor(page: PageId, ...rest: string[]): string {
 
 /** The team a Teams deep link (`subEntityId` = `team:<teamId>`) points at. */
 export function teamFromSubPageId(subPageId: string | undefined): string | undefined {
-  if (subPageId === undefined || !subPageId.startsWith('team:')) return undefined;
-  const teamId = subPageId.slice('team:'.length);
-  return teamId === '' ? undefined : teamId;
+  return teamOfSubPage(subPageId);
 }
 
 /** The page a Teams deep link (`subEntityId`) names other than a team: `help` → "Hoe werkt het?". */

@@ -10,6 +10,7 @@ import digestTemplate from './digest.card.json';
 import type { WeekFigures } from './figures';
 import { digestTexts as T } from './texts';
 import type { IsoWeek } from './week';
+import { tabDeepLink, teamSubPage } from '@soestainable/shared/api/deepLinks';
 
 /** The data of digest.card.json. */
 export interface DigestCardData {
@@ -64,13 +65,11 @@ function shorten(text: string): string {
 }
 
 /**
- * The Teams deep link that opens the tab's dashboard of one team: the static tab `myProgress` with
- * `subEntityId` `team:<id>`, which the tab routes to that team. `undefined` without a Teams app id.
+ * The Teams deep link that opens the tab's dashboard of one team (shared/src/api/deepLinks.ts, which the tab's
+ * router reads too). `undefined` without a Teams app id.
  */
 export function teamDashboardLink(teamsAppId: string | undefined, teamId: string): string | undefined {
-  if (teamsAppId === undefined) return undefined;
-  const context = encodeURIComponent(JSON.stringify({ subEntityId: `team:${teamId}` }));
-  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/myProgress?context=${context}`;
+  return tabDeepLink(teamsAppId, teamSubPage(teamId));
 }
 
 export function digestCardData(content: DigestContent, lang: Language): DigestCardData {
