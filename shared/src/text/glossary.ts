@@ -44,6 +44,9 @@ export const GLOSSARY = {
   endSurvey: { label: { nl: 'Eindmeting', en: 'End survey' }, word: { nl: 'eindmeting', en: 'end survey' } },
   // A wave after the challenge: "terugblik" in the bot, the digest, Beheer and the tab alike (not "vervolgmeting").
   followUp: { label: { nl: 'Terugblik', en: 'Follow-up' }, word: { nl: 'terugblik', en: 'follow-up' } },
+  // The daily message with the day's challenge, where a person's messages and Beheer's send runs are listed. No
+  // word: "herinnering" also names the owner's reminder and the check-in reminder.
+  nudge: { label: { nl: 'Dagelijkse herinnering', en: 'Daily reminder' } },
 } as const satisfies Record<string, Term>;
 
 export type TermName = keyof typeof GLOSSARY;

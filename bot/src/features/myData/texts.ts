@@ -86,7 +86,7 @@ export const myDataTexts = {
     nl: 'Per bericht bewaren we wanneer het verstuurd is (of waarom niet), zodat je niets twee keer krijgt. Nooit de inhoud.',
     en: "For each message we keep when it was sent (or why not), so that you never get it twice. Never its content.",
   },
-  messagesNudge: { nl: 'Dagelijkse herinnering', en: 'Daily reminder' },
+  messagesNudge: GLOSSARY.nudge.label,
   messagesDigest: { nl: 'Wekelijks teamoverzicht', en: 'Weekly team digest' },
   messagesYousaid: { nl: 'Jij zei, wij deden', en: 'You said, we did' },
   messagesEnd: { nl: 'Eindmeting', en: 'End survey' },

@@ -77,7 +77,7 @@ export const adminTexts = {
   person: { nl: '{userId} ({team})', en: '{userId} ({team})' },
   // Send runs and export
   sendRuns: { nl: 'Laatste verzendrondes', en: 'Latest send runs' },
-  kind_nudge: { nl: 'Dagelijkse herinnering', en: 'Daily nudge' },
+  kind_nudge: GLOSSARY.nudge.label,
   kind_digest: { nl: 'Weekoverzicht leidinggevenden', en: 'Weekly manager digest' },
   kind_yousaid: GLOSSARY.youSaidWeDid.label,
   kind_end: { nl: 'Eindmeting', en: 'End survey' },
