@@ -100,6 +100,24 @@ describe('follow-up waves of a campaign', () => {
     expect(same.status).toBe(200);
   });
 
+  it('refuses new dates or closing days that would move waves once the first has gone out (follow_up_dates_fixed); a name change still passes', async () => {
+    // Last challenge day Tue 13 Oct 2026 (two days of plan); its first wave went out on Tue 27 Oct.
+    const autumn = ended('najaar-dates', '2026-10-12', '2026-10-16');
+    const etag = await h.repos.campaigns.save(autumn);
+    const body = (over: Record<string, unknown>) => ({ campaignId: autumn.campaignId, name: autumn.name, startDate: autumn.startDate, endDate: autumn.endDate, closingDays: [], ...over });
+    const attempts = [
+      body({ startDate: '2026-10-19', endDate: '2026-10-23' }), // a week later: the waves would follow the new last day
+      body({ closingDays: ['2026-10-13'] }), // the last challenge day closed: the plan's last day, and the waves, a day later
+    ];
+    for (const attempt of attempts) {
+      const res = await h.api<ErrorBody>('PUT', '/api/admin/campaign', { token: coordinator, headers: { 'If-Match': etag }, body: attempt });
+      expect({ status: res.status, rules: res.body.details?.issues?.map((i) => i.rule) }).toEqual({ status: 400, rules: ['follow_up_dates_fixed'] });
+    }
+    expect((await h.repos.campaigns.get(ORG, autumn.campaignId))?.etag).toBe(etag);
+    const renamed = await h.api<CampaignResponse>('PUT', '/api/admin/campaign', { token: coordinator, headers: { 'If-Match': etag }, body: body({ name: { nl: 'Najaar', en: 'Autumn' } }) });
+    expect(renamed.status).toBe(200);
+  });
+
   it('refuses a new first wave that would lie before today (follow_up_in_past), and accepts one from today on', async () => {
     // Last challenge day Tue 24 Nov 2026: the default first wave is Tue 8 Dec; +1 week would be Tue 1 Dec, yesterday.
     const late = ended('late-2026', '2026-11-23', '2026-11-27');

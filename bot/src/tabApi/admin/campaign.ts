@@ -102,18 +102,24 @@ export function checkDates(c: Pick<Campaign, 'startDate' | 'endDate' | 'closingD
 }
 
 /**
- * A change of the follow-up waves (the setting itself is checked by the body's schema): refused once the campaign's
- * first wave has gone out or goes out today (`follow_up_started`: the claims and answers of sent waves are counted
- * by wave number, so renumbering them would mix waves), and when the new first wave would lie before today
- * (`follow_up_in_past`: a wave whose day has passed is never sent). An unchanged setting always passes.
+ * A change of the follow-up waves (the setting itself is checked by the body's schema), or of the dates they are
+ * counted from: refused once the campaign's first wave has gone out or goes out today (`follow_up_started` for the
+ * setting; `follow_up_dates_fixed` for new dates or closing days that would move a wave: the claims and answers of
+ * sent waves are counted by wave number and day, so moving or renumbering them would mix waves), and when the new
+ * first wave would lie before today (`follow_up_in_past`: a wave whose day has passed is never sent). A change
+ * that leaves every wave where it was always passes.
  */
 export function checkFollowUpChange(before: Campaign | undefined, next: Campaign, today: IsoDate): void {
-  const same = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((w, i) => w === b[i]);
-  if (same(campaignFollowUpWeeks(next), campaignFollowUpWeeks(before ?? next))) return;
+  const same = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((w, i) => w === b[i]);
+  const sameWeeks = same(campaignFollowUpWeeks(next), campaignFollowUpWeeks(before ?? next));
+  const sameDays = same(campaignWaves(next).map((w) => w.sendOn), before ? campaignWaves(before).map((w) => w.sendOn) : []);
+  if (sameWeeks && (before === undefined || sameDays)) return;
   const wasFirst = before && before.status !== 'draft' ? campaignWaves(before)[0] : undefined;
   if (wasFirst !== undefined && wasFirst.sendOn <= today) {
-    throw invalid('followUpWeeks', 'follow_up_started', 'The first follow-up wave has gone out; the waves can no longer change.', { firstWave: wasFirst.sendOn });
+    if (!sameWeeks) throw invalid('followUpWeeks', 'follow_up_started', 'The first follow-up wave has gone out; the waves can no longer change.', { firstWave: wasFirst.sendOn });
+    throw invalid('endDate', 'follow_up_dates_fixed', 'The first follow-up wave has gone out; dates that would move the waves can no longer change.', { firstWave: wasFirst.sendOn });
   }
+  if (sameWeeks) return;
   const first = campaignWaves(next)[0];
   if (first !== undefined && first.sendOn < today) {
     throw invalid('followUpWeeks', 'follow_up_in_past', 'The first follow-up wave would lie in the past.', { firstWave: first.sendOn });

@@ -119,6 +119,10 @@ export const adminTexts = {
   rule_follow_up_range: { nl: 'Een terugblik ligt 1 tot 52 weken na de laatste uitdagingsdag.', en: 'A follow-up lies 1 to 52 weeks after the last challenge day.' },
   rule_follow_up_not_rising: { nl: 'Elke terugblik moet later zijn dan de vorige.', en: 'Each follow-up must come later than the one before.' },
   rule_follow_up_started: { nl: 'De eerste terugblik is al verstuurd; de terugblikken liggen nu vast.', en: 'The first follow-up has been sent; the follow-ups can no longer change.' },
+  rule_follow_up_dates_fixed: {
+    nl: 'De eerste terugblik is al verstuurd; de einddatum en sluitingsdagen kunnen niet meer zo veranderen dat de terugblikken verschuiven.',
+    en: 'The first follow-up has been sent; the end date and closing days can no longer change in a way that moves the follow-ups.',
+  },
   rule_follow_up_in_past: { nl: 'De eerste terugblik zou in het verleden liggen.', en: 'The first follow-up would lie in the past.' },
 } as const satisfies Record<string, Localized>;
 
