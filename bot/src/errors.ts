@@ -43,3 +43,15 @@ export class ConflictError extends AppError {
 export function isAppError(err: unknown, code?: ErrorCode): err is AppError {
   return err instanceof AppError && (code === undefined || err.code === code);
 }
+
+/**
+ * A command line a CLI cannot run (unknown option, missing argument): the problem and the usage line, exit code 2,
+ * before anything is opened. Each CLI's parser throws its own subclass; `cli/run.ts` `argsOrExit` answers it.
+ */
+export class UsageError extends Error {
+  readonly exitCode = 2;
+  constructor(problem: string, usage: string) {
+    super(`${problem}\n${usage}`);
+    this.name = new.target.name;
+  }
+}

@@ -1,20 +1,13 @@
 import { loadConfig } from '../config';
 import { processEnv } from '../platform/env';
 import { createLogger } from '../platform/logger';
-import { EraseArgsError, eraseForOperator, formatErasure, parseEraseArgs, type EraseArgs } from '../services/personalData/operatorErasure';
+import { eraseForOperator, formatErasure, parseEraseArgs } from '../services/personalData/operatorErasure';
 import { openStorage } from '../storage/openStorage';
 import { createRepositories } from '../storage/repositories';
-import { runMain } from './run';
+import { argsOrExit, runMain } from './run';
 
 /** `npm run erase -- <user id> --dry-run | --confirm` (services/personalData/operatorErasure.ts). A bad command line exits 2. */
-let args: EraseArgs;
-try {
-  args = parseEraseArgs(process.argv.slice(2));
-} catch (err) {
-  if (!(err instanceof EraseArgsError)) throw err;
-  process.stderr.write(`✖ ${err.message}\n`);
-  process.exit(err.exitCode);
-}
+const args = argsOrExit(() => parseEraseArgs(process.argv.slice(2)));
 
 runMain(async () => {
   const config = loadConfig(processEnv());

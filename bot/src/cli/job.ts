@@ -5,27 +5,20 @@ import { buildDailyCard } from '../features/checkin/cards';
 import { buildEndCard } from '../features/lasting/cards';
 import { buildPulseCard } from '../features/followUp/cards';
 import { createJobs } from '../jobs';
-import { formatJobSummary, JobArgsError, parseJobArgs } from '../jobs/cli';
+import { formatJobSummary, parseJobArgs } from '../jobs/cli';
 import { clockOf } from '../platform/clock';
 import { processEnv } from '../platform/env';
 import { createLogger } from '../platform/logger';
 import { openStorage } from '../storage/openStorage';
 import { createRepositories } from '../storage/repositories';
-import { runMain } from './run';
+import { argsOrExit, runMain } from './run';
 
 /**
  * `npm run job -- nudges|digests|yousaid|retention|repair [--at <ISO instant>] [--dry-run]`: runs one job now, with the
  * configured storage (embedded Azurite when none, as `npm run serve`), a progress bar on stderr and a summary
  * table at the end. A bad command line exits 2 before anything is opened.
  */
-let args: ReturnType<typeof parseJobArgs>;
-try {
-  args = parseJobArgs(process.argv.slice(2));
-} catch (err) {
-  if (!(err instanceof JobArgsError)) throw err;
-  process.stderr.write(`✖ ${err.message}\n`);
-  process.exit(err.exitCode);
-}
+const args = argsOrExit(() => parseJobArgs(process.argv.slice(2)));
 
 runMain(async () => {
   const config = loadConfig(processEnv());

@@ -1,4 +1,4 @@
-import { isAppError } from '../errors';
+import { isAppError, UsageError } from '../errors';
 
 /**
  * Runs a CLI entry point: a known failure (bad configuration, storage down) prints its message and exits 1 —
@@ -32,4 +32,15 @@ export function onShutdown(stop: () => Promise<void>): void {
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
+}
+
+/** The parsed command line, or (for a {@link UsageError}) the problem and the usage line on stderr and exit code 2. */
+export function argsOrExit<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`✖ ${err.message}\n`);
+    process.exit(err.exitCode);
+  }
 }

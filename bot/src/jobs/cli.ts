@@ -2,6 +2,7 @@ import type { SendRun } from '@soestainable/shared/domain/sending';
 import { JOB_NAMES, type JobName, type JobSummary } from './job';
 import { isJobName } from './registry';
 import { parseInstant } from './route';
+import { UsageError } from '../errors';
 
 /**
  * The operator's command line, `npm run job -- <job> [--at <instant>] [--dry-run]`: argument parsing and the
@@ -18,11 +19,9 @@ export interface JobArgs {
 }
 
 /** A refused command line: the message, then the usage line; exit code 2, nothing done. */
-export class JobArgsError extends Error {
-  readonly exitCode = 2;
+export class JobArgsError extends UsageError {
   constructor(problem: string) {
-    super(`${problem}\n${JOB_USAGE}`);
-    this.name = 'JobArgsError';
+    super(problem, JOB_USAGE);
   }
 }
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { UsageError } from '../../errors';
 import type { Repositories } from '../../storage/repositories';
 import { eraseStoredData, nothingDeleted, type DeletionCounts } from './erasure';
 import { readStoredData, type StoredData } from './storedData';
@@ -12,11 +13,9 @@ import { readStoredData, type StoredData } from './storedData';
 export const ERASE_USAGE = 'usage: npm run erase -- <user id (Entra object id)> --dry-run | --confirm';
 
 /** A command line that cannot run: exit code 2, before storage is opened. */
-export class EraseArgsError extends Error {
-  readonly exitCode = 2;
+export class EraseArgsError extends UsageError {
   constructor(problem: string) {
-    super(`${problem}\n${ERASE_USAGE}`);
-    this.name = 'EraseArgsError';
+    super(problem, ERASE_USAGE);
   }
 }
 
