@@ -1,4 +1,4 @@
-import { TestAdapter, type Activity, type Attachment } from 'botbuilder';
+import { TestAdapter, type Activity, type ActivityHandler, type Attachment } from 'botbuilder';
 import { loadConfig, type Config } from '@soestainable/bot/config';
 import { createBot } from '@soestainable/bot/features';
 import { createLogger } from '@soestainable/bot/platform/logger';
@@ -64,30 +64,37 @@ export async function createBotHarness(start = DEFAULT_START, env: Record<string
     config,
     clock,
     bot,
-    adapter({ userId = USER_ID, locale = 'nl-NL', conversationType = 'personal', conversationId, channelData = {} } = {}) {
-      const personal = conversationType === 'personal';
-      const template: Partial<Activity> = {
-        channelId: 'msteams',
-        locale,
-        from: { id: `29:${userId}`, aadObjectId: userId, name: 'Test Gebruiker' },
-        recipient: { id: '28:bot', name: 'Soestainable' },
-        conversation: {
-          id: conversationId ?? (personal ? `conv-${userId}` : `19:${conversationType}-${userId}@thread.tacv2`),
-          conversationType,
-          tenantId: TENANT_ID,
-          isGroup: !personal,
-          name: '',
-        },
-        channelData: { tenant: { id: TENANT_ID }, ...channelData },
-      };
-      return new TestAdapter(async (context) => bot.run(context), template);
-    },
+    adapter: (options = {}) => teamsAdapter(bot, options),
     settle: () => deferred.drain(),
     drop: async () => {
       await deferred.drain();
       await tables.drop();
     },
   };
+}
+
+/**
+ * botbuilder's TestAdapter in front of `bot`, as Teams would talk to it: a user of the test tenant in their 1:1 chat
+ * (or a channel or group chat). The harness's `adapter()` uses it; a test that builds its own bot (another instance,
+ * other dependencies) does too.
+ */
+export function teamsAdapter(bot: ActivityHandler, { userId = USER_ID, locale = 'nl-NL', conversationType = 'personal', conversationId, channelData = {} }: AdapterOptions = {}): TestAdapter {
+  const personal = conversationType === 'personal';
+  const template: Partial<Activity> = {
+    channelId: 'msteams',
+    locale,
+    from: { id: `29:${userId}`, aadObjectId: userId, name: 'Test Gebruiker' },
+    recipient: { id: '28:bot', name: 'Soestainable' },
+    conversation: {
+      id: conversationId ?? (personal ? `conv-${userId}` : `19:${conversationType}-${userId}@thread.tacv2`),
+      conversationType,
+      tenantId: TENANT_ID,
+      isGroup: !personal,
+      name: '',
+    },
+    channelData: { tenant: { id: TENANT_ID }, ...channelData },
+  };
+  return new TestAdapter(async (context) => bot.run(context), template);
 }
 
 export interface HarnessOptions {

@@ -2,8 +2,7 @@ import type { TestAdapter } from 'botbuilder';
 import { createBot } from '@soestainable/bot/features';
 import { createLogger } from '@soestainable/bot/platform/logger';
 import { MY_DATA_VERBS } from '@soestainable/bot/features/myData/verbs';
-import { TestAdapter as Adapter } from 'botbuilder';
-import { useBotHarness, TENANT_ID } from '../../../helpers/botHarness';
+import { teamsAdapter, useBotHarness } from '../../../helpers/botHarness';
 import { execute, joinedAdapter, replyCard } from '../../../helpers/botTurns';
 import { cardText, executeActions, verbs, type Card } from '../../../helpers/cards';
 
@@ -79,14 +78,7 @@ describe('my data: the delete confirmation is used once, within 10 minutes', () 
     const { yes } = await askToDelete(adapter);
     // A second instance: its own bot and features over the same storage.
     const { bot } = createBot({ repos: h.repos, config: h.config, logger: createLogger('silent'), now: () => h.clock.now });
-    const elsewhere = new Adapter(async (context) => bot.run(context), {
-      channelId: 'msteams',
-      locale: 'nl-NL',
-      from: { id: `29:${userId}`, aadObjectId: userId, name: 'Test Gebruiker' },
-      recipient: { id: '28:bot', name: 'Soestainable' },
-      conversation: { id: `conv-${userId}`, conversationType: 'personal', tenantId: TENANT_ID, isGroup: false, name: '' },
-      channelData: { tenant: { id: TENANT_ID } },
-    });
+    const elsewhere = teamsAdapter(bot, { userId });
     const answers = await Promise.all([execute(adapter, MY_DATA_VERBS.deleteConfirm, yes), execute(elsewhere, MY_DATA_VERBS.deleteConfirm, yes)]);
     const deleted = answers.filter((card) => verbs(card).length === 0);
     expect(deleted).toHaveLength(1);

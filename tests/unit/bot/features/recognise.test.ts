@@ -11,11 +11,11 @@ import { eraseStoredData } from '@soestainable/bot/services/personalData/erasure
 import { exportDocument } from '@soestainable/bot/services/personalData/exportDocument';
 import { readStoredData } from '@soestainable/bot/services/personalData/storedData';
 import { pickBoard } from '@soestainable/bot/services/recognition/board';
-import { TestAdapter, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { createBot } from '@soestainable/bot/features';
 import { createLogger } from '@soestainable/bot/platform/logger';
 import { SendError, type Sender } from '@soestainable/bot/proactive/sender';
-import { TENANT_ID, useBotHarness } from '../../../helpers/botHarness';
+import { teamsAdapter, useBotHarness } from '../../../helpers/botHarness';
 import { cardContent, exchange, execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
 import { cardProblems, cardTexts, elements, executeActions, type Card } from '../../../helpers/cards';
 
@@ -275,14 +275,7 @@ describe('recognise: the check-in card and people who have not joined', () => {
     const warnings: string[] = [];
     const logger = createLogger('warn', (line) => warnings.push(line));
     const { bot, deferred } = createBot({ repos: h.repos, config: h.config, logger, now: () => h.clock.now, sender });
-    const adapter = new TestAdapter(async (context) => bot.run(context), {
-      channelId: 'msteams',
-      locale: 'nl-NL',
-      from: { id: `29:${userId}`, aadObjectId: userId, name: 'Test Gebruiker' },
-      recipient: { id: '28:bot', name: 'Soestainable' },
-      conversation: { id: `conv-${userId}`, conversationType: 'personal', tenantId: TENANT_ID, isGroup: false, name: '' },
-      channelData: { tenant: { id: TENANT_ID } },
-    });
+    const adapter = teamsAdapter(bot, { userId });
     const submit = (text: string) => ({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: REPORTS_VERBS.barrierSubmit, data: { verb: REPORTS_VERBS.barrierSubmit, text, theme: 'circulariteit', contact: 'false' } } } }) as const;
 
     // The first report: answered within the turn (only the invoke response), its look-alikes refused afterwards.
