@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import type { CampaignAdminResponse } from '@soestainable/shared/api/admin';
 import type { InboxResponse } from '@soestainable/shared/api/inbox';
 import { addCalendarDays, addWorkingDays } from '@soestainable/shared/calendar';
@@ -14,9 +12,8 @@ import { enrolTexts } from '@soestainable/bot/features/enrol/texts';
 import { followUpTexts } from '@soestainable/bot/features/followUp/texts';
 import { lastingTexts } from '@soestainable/bot/features/lasting/texts';
 import { DEMO_COORDINATOR_ID, DEMO_LABEL, DEMO_TEAMS } from '@soestainable/bot/seed/demoData';
-import { launchBrowser, type Browser } from './helpers/browser';
-import { Playground, squash, WAIT_MS, type BotMessage } from './helpers/playground';
-import { buildIfNeeded, startStack, type Stack } from './helpers/stack';
+import { squash, type BotMessage } from './helpers/playground';
+import { openStory } from './helpers/story';
 
 /**
  * Issue 15's "done when" in the Microsoft 365 Agents Playground (the built `npm start` stack in Debian's headless
@@ -44,74 +41,15 @@ const TEAM = `${DEMO_LABEL}${DEMO_TEAMS[0]?.name ?? ''}`;
 const HOLDS_BACK = 'de kantine heeft geen bakjes om eten mee te nemen';
 const [FIRST, SECOND] = CATALOGUE.map((c) => keepPhrase(c).nl) as [string, string];
 
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-let page: Page | undefined;
-let playground: Playground | undefined;
-let failed: string | undefined;
-let shotNumber = 0;
 let coordinatorToken = '';
-
-async function screenshot(name: string): Promise<string> {
-  const path = join(SHOTS, `${String(++shotNumber).padStart(2, '0')}-${name}.png`);
-  if (!page || page.isClosed()) return '(no page)';
-  return page.screenshot({ path, fullPage: true }).then(
-    () => path,
-    (err: unknown) => `(screenshot failed: ${String(err)})`,
-  );
-}
-
-async function withContext(err: unknown, name: string): Promise<Error> {
-  const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  const shot = await screenshot(`FAILED-${name}`);
-  const log = playground ? await playground.logPanel().catch((e: unknown) => `(${String(e)})`) : '(no page)';
-  const wrapped = new Error(`${message}\n--- screenshot: ${shot}\n--- Log Panel ---\n${log}\n--- stack output ---\n${stack?.output() ?? '(not started)'}`);
-  wrapped.stack = wrapped.message;
-  return wrapped;
-}
-
-function pg(): Playground {
-  if (!playground) throw new Error('the Playground page is not open');
-  return playground;
-}
-
-/** One step of the story; after a failed step the later ones are not run (they would fail for the same reason). */
-function step(name: string, body: () => Promise<void>): void {
-  const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
-  it(
-    name,
-    async () => {
-      if (failed !== undefined) throw new Error(`not run: the earlier step "${failed}" failed`);
-      try {
-        await body();
-        await pg().expectNoErrors();
-        await screenshot(slug);
-      } catch (err) {
-        failed = name;
-        throw await withContext(err, slug);
-      }
-    },
-    150_000,
-  );
-}
-
-/** A call to the stack's server (the bot's port), as an operator's timer or the tab would make it. */
-async function server<T>(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
-  if (!stack) throw new Error('no stack');
-  const res = await fetch(`http://127.0.0.1:${stack.port}${path}`, {
-    method,
-    headers: {
-      accept: 'application/json',
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(options.token === undefined ? {} : { authorization: `Bearer ${options.token}` }),
-      ...options.headers,
-    },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
-  return (text === '' ? undefined : JSON.parse(text)) as T;
-}
+const story = openStory({
+  shots: SHOTS,
+  extraEnv: { DEV_CLOCK, JOBS_KEY, SCHEDULER: '0' },
+  ready: async (s) => {
+    coordinatorToken = (await s.server<{ token: string }>('POST', '/api/dev/session', { body: { userId: DEMO_COORDINATOR_ID, role: 'coordinator' } })).token;
+  },
+});
+const { step, server, pg, newMessages } = story;
 
 const runJob = (name: 'nudges' | 'followups', at = JOB_AT) =>
   server<{ runs: { kind: string; sent: number }[]; skippedBecause?: string }>('POST', `/api/jobs/${name}`, { token: JOBS_KEY, body: { at } });
@@ -134,39 +72,7 @@ async function moveCampaign(lastDay: IsoDate): Promise<Campaign> {
   return { orgId: 'soest', campaignId: current.campaignId, name: current.name, startDate, endDate: lastDay, dayPlan: current.dayPlan, closingDays: [], status: current.status, demo: current.demo };
 }
 
-/** Waits until `n` new bot messages have arrived after `before`, and returns them. */
-async function newMessages(before: number, n: number): Promise<BotMessage[]> {
-  const end = Date.now() + WAIT_MS;
-  while ((await pg().count()) < before + n) {
-    if (Date.now() > end) throw new Error(`expected ${n} new bot messages, got ${(await pg().count()) - before}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  // A little longer: a second (unexpected) message would arrive now.
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
-  const count = await pg().count();
-  return Array.from({ length: count - before }, (_, i) => pg().message(before + i));
-}
 
-beforeAll(async () => {
-  buildIfNeeded();
-  mkdirSync(SHOTS, { recursive: true });
-  stack = await startStack({ extraEnv: { DEV_CLOCK, JOBS_KEY, SCHEDULER: '0' } });
-  try {
-    coordinatorToken = (await server<{ token: string }>('POST', '/api/dev/session', { body: { userId: DEMO_COORDINATOR_ID, role: 'coordinator' } })).token;
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    playground = new Playground(page);
-    await page.goto(stack.chatUrl, { waitUntil: 'domcontentloaded', timeout: WAIT_MS });
-  } catch (err) {
-    failed = 'opening the Playground';
-    throw await withContext(err, 'open');
-  }
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await stack?.kill();
-}, 60_000);
 
 describe('issue 15 in the Agents Playground: end card, two pledges, one pulse per wave, a "nee" in the inbox', () => {
   step('join the running campaign', async () => {

@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import type { TeamsAdminResponse } from '@soestainable/shared/api/admin';
 import type { BarrierItem, BarriersResponse, RecognitionResponse } from '@soestainable/shared/api/barriers';
 import type { TriageResponse } from '@soestainable/shared/api/inbox';
@@ -19,9 +17,8 @@ import { teamCardTexts } from '@soestainable/bot/features/teamCard/texts';
 import { teamCardJobTexts } from '@soestainable/bot/jobs/teamcards/texts';
 import { ownerTexts } from '@soestainable/bot/services/owners/texts';
 import { DEMO_COORDINATOR_ID, DEMO_LABEL, DEMO_TEAMS } from '@soestainable/bot/seed/demoData';
-import { launchBrowser, type Browser } from './helpers/browser';
-import { Playground, PlaygroundChannel, squash, WAIT_MS, type BotMessage } from './helpers/playground';
-import { buildIfNeeded, startStack, type Stack } from './helpers/stack';
+import { PlaygroundChannel, squash, WAIT_MS } from './helpers/playground';
+import { openStory } from './helpers/story';
 
 /**
  * Issue 16's "done when" in the Microsoft 365 Agents Playground (the built `npm start` stack in Debian's headless
@@ -64,77 +61,18 @@ const OWNER_UPDATE = 'Twintig kannen besteld bij Facilitair';
 /** A new organisation team (not a demo team) for the channel card. */
 const CHANNEL_TEAM = 'Kanaalteam Playground';
 
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-let page: Page | undefined;
-let playground: Playground | undefined;
-let failed: string | undefined;
-let shotNumber = 0;
 let coordinatorToken = '';
+const story = openStory({
+  shots: SHOTS,
+  extraEnv: { DEV_CLOCK, JOBS_KEY, SCHEDULER: '0' },
+  ready: async () => {
+    coordinatorToken = await signIn(DEMO_COORDINATOR_ID, 'coordinator');
+  },
+});
+const { step, server, pg, newMessages } = story;
 
 /** Shared between the steps. */
 const seen: { userId?: string; userToken?: string; barrierId?: string; item?: BarrierItem | undefined; actionId?: string; toStatus?: ActionStatus | undefined } = {};
-
-async function screenshot(name: string): Promise<string> {
-  const path = join(SHOTS, `${String(++shotNumber).padStart(2, '0')}-${name}.png`);
-  if (!page || page.isClosed()) return '(no page)';
-  return page.screenshot({ path, fullPage: true }).then(
-    () => path,
-    (err: unknown) => `(screenshot failed: ${String(err)})`,
-  );
-}
-
-async function withContext(err: unknown, name: string): Promise<Error> {
-  const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  const shot = await screenshot(`FAILED-${name}`);
-  const log = playground ? await playground.logPanel().catch((e: unknown) => `(${String(e)})`) : '(no page)';
-  const wrapped = new Error(`${message}\n--- screenshot: ${shot}\n--- Log Panel ---\n${log}\n--- stack output ---\n${stack?.output() ?? '(not started)'}`);
-  wrapped.stack = wrapped.message;
-  return wrapped;
-}
-
-function pg(): Playground {
-  if (!playground) throw new Error('the Playground page is not open');
-  return playground;
-}
-
-/** One step of the story; after a failed step the later ones are not run (they would fail for the same reason). */
-function step(name: string, body: () => Promise<void>): void {
-  const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
-  it(
-    name,
-    async () => {
-      if (failed !== undefined) throw new Error(`not run: the earlier step "${failed}" failed`);
-      try {
-        await body();
-        await pg().expectNoErrors();
-        await screenshot(slug);
-      } catch (err) {
-        failed = name;
-        throw await withContext(err, slug);
-      }
-    },
-    150_000,
-  );
-}
-
-/** A call to the stack's server (the bot's port), as the tab or an operator's timer would make it. */
-async function server<T>(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
-  if (!stack) throw new Error('no stack');
-  const res = await fetch(`http://127.0.0.1:${stack.port}${path}`, {
-    method,
-    headers: {
-      accept: 'application/json',
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(options.token === undefined ? {} : { authorization: `Bearer ${options.token}` }),
-      ...options.headers,
-    },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
-  return (text === '' ? undefined : JSON.parse(text)) as T;
-}
 
 const signIn = async (userId: string, role: 'employee' | 'manager' | 'coordinator'): Promise<string> =>
   (await server<{ token: string }>('POST', '/api/dev/session', { body: { userId, role } })).token;
@@ -159,19 +97,6 @@ function itemLine(item: BarrierItem, count: number): string {
   return squash(parts.join(' '));
 }
 
-/** Waits until `n` new bot messages have arrived after `before`, and returns them. */
-async function newMessages(before: number, n: number): Promise<BotMessage[]> {
-  const end = Date.now() + WAIT_MS;
-  while ((await pg().count()) < before + n) {
-    if (Date.now() > end) throw new Error(`expected ${n} new bot messages, got ${(await pg().count()) - before}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  // A little longer: a second (unexpected) message would arrive now.
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
-  const count = await pg().count();
-  return Array.from({ length: count - before }, (_, i) => pg().message(before + i));
-}
-
 /** Reports a barrier with `prikkel: …` and sends the card as it comes (theme guessed, no contact). */
 async function report(text: string, followUps: number): Promise<void> {
   const card = await pg().send(`prikkel: ${text}`);
@@ -180,26 +105,7 @@ async function report(text: string, followUps: number): Promise<void> {
   await card.press('barrier', send, [reportsTexts.barrierThanks.nl, text], { followUps });
 }
 
-beforeAll(async () => {
-  buildIfNeeded();
-  mkdirSync(SHOTS, { recursive: true });
-  stack = await startStack({ extraEnv: { DEV_CLOCK, JOBS_KEY, SCHEDULER: '0' } });
-  try {
-    coordinatorToken = await signIn(DEMO_COORDINATOR_ID, 'coordinator');
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    playground = new Playground(page);
-    await page.goto(stack.chatUrl, { waitUntil: 'domcontentloaded', timeout: WAIT_MS });
-  } catch (err) {
-    failed = 'opening the Playground';
-    throw await withContext(err, 'open');
-  }
-}, 180_000);
 
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await stack?.kill();
-}, 60_000);
 
 describe('issue 16 in the Agents Playground: "herken ik", owners acting from Teams, the team channel card', () => {
   step('join the running campaign in a demo team, in Dutch', async () => {

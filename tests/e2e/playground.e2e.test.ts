@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { todayIn } from '@soestainable/shared/calendar';
 import {
   CATALOGUE,
@@ -28,9 +27,9 @@ import { welcomeTexts } from '@soestainable/bot/features/welcome/texts';
 import { DEMO_LABEL, DEMO_TEAMS } from '@soestainable/bot/seed/demoData';
 import { helpTexts } from '@soestainable/bot/features/help/texts';
 import { IMG_DIR, picturePath, recordPicture, type PictureName } from '../helpers/guidePictures';
-import { launchBrowser, type Browser } from './helpers/browser';
-import { Playground, squash, WAIT_MS, type BotMessage } from './helpers/playground';
-import { buildIfNeeded, openPorts, startStack, type Stack } from './helpers/stack';
+import { squash, WAIT_MS, type BotMessage } from './helpers/playground';
+import { openPorts } from './helpers/stack';
+import { openStory } from './helpers/story';
 
 /**
  * Issue 3, "Done when" 1: in the Agents Playground (the built `npm start` stack, driven in Debian's headless
@@ -66,13 +65,6 @@ function question(id: 'outcome' | 'travelMode' | 'distanceBand' | 'wasteFree', l
   return q.text[lang];
 }
 
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-let page: Page | undefined;
-let playground: Playground | undefined;
-/** The first step that failed: the later ones are not run. */
-let failed: string | undefined;
-let shotNumber = 0;
 
 /** Shared between the steps. */
 const seen: { userId?: string; challenge?: Challenge; exportUrl?: string } = {};
@@ -97,58 +89,14 @@ async function guidePicture(message: BotMessage, name: PictureName): Promise<voi
 /** A Teams app id, so that the help card links to the tab's "Hoe werkt het?" page as it does in Teams. */
 const TEAMS_APP_ID = '2f9f4c52-6a0e-4b4e-9d55-1f0e8f3a7c11';
 
-async function screenshot(name: string): Promise<string> {
-  const path = join(SHOTS, `${String(++shotNumber).padStart(2, '0')}-${name}.png`);
-  if (!page || page.isClosed()) return '(no page)';
-  return page.screenshot({ path, fullPage: true }).then(
-    () => path,
-    (err: unknown) => `(screenshot failed: ${String(err)})`,
-  );
-}
-
-/** `err` with the failure screenshot, the Log Panel, the last activity the Playground sent and the stack's output. */
-async function withContext(err: unknown, name: string): Promise<Error> {
-  const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  const shot = await screenshot(`FAILED-${name}`);
-  const log = playground ? await playground.logPanel().catch((e: unknown) => `(${String(e)})`) : '(no page)';
-  const activity = playground ? await playground.lastActivity() : '(no page)';
-  const wrapped = new Error(
-    `${message}\n--- screenshot: ${shot}\n--- Log Panel ---\n${log}\n--- last activity the Playground sent ---\n${activity}` +
-      `\n--- stack output ---\n${stack?.output() ?? '(not started)'}`,
-  );
-  wrapped.stack = wrapped.message;
-  return wrapped;
-}
-
-function pg(): Playground {
-  if (!playground) throw new Error('the Playground page is not open');
-  return playground;
-}
-
-/**
- * One step of the story: not run when an earlier blocking step failed; checked for invoke errors; a screenshot
- * after it. A step that only checks something on the side (`blocking: false`) does not stop the story.
- */
-function step(name: string, body: () => Promise<void>, options: { closesBrowser?: boolean; blocking?: boolean } = {}): void {
-  const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
-  it(
-    name,
-    async () => {
-      if (failed !== undefined) throw new Error(`not run: the earlier step "${failed}" failed`);
-      try {
-        await body();
-        if (!options.closesBrowser) {
-          await pg().expectNoErrors();
-          await screenshot(slug);
-        }
-      } catch (err) {
-        if (options.blocking !== false) failed = name;
-        throw await withContext(err, slug);
-      }
-    },
-    150_000,
-  );
-}
+const story = openStory({
+  shots: SHOTS,
+  extraEnv: { DEV_CLOCK, TEAMS_APP_ID },
+  ready: async () => {
+    mkdirSync(join(root, IMG_DIR), { recursive: true });
+  },
+});
+const { step, pg, screenshot } = story;
 
 /** GETs the export link the "mijn gegevens" card offered (from here, like a browser would) and parses its JSON. */
 async function download(): Promise<Record<string, unknown>> {
@@ -163,26 +111,7 @@ async function download(): Promise<Record<string, unknown>> {
   return JSON.parse(body) as Record<string, unknown>;
 }
 
-beforeAll(async () => {
-  buildIfNeeded();
-  mkdirSync(SHOTS, { recursive: true });
-  mkdirSync(join(root, IMG_DIR), { recursive: true });
-  stack = await startStack({ extraEnv: { DEV_CLOCK, TEAMS_APP_ID } });
-  try {
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    playground = new Playground(page);
-    await page.goto(stack.chatUrl, { waitUntil: 'domcontentloaded', timeout: WAIT_MS });
-  } catch (err) {
-    failed = 'opening the Playground';
-    throw await withContext(err, 'open');
-  }
-}, 180_000);
 
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await stack?.kill();
-}, 60_000);
 
 describe('issue 3 in the Agents Playground: join, check in, barrier, progress, export and delete, Dutch then English', () => {
   step('install: the welcome card with "Doe mee" / "Join"', async () => {
@@ -344,7 +273,8 @@ describe('issue 3 in the Agents Playground: join, check in, barrier, progress, e
     'Ctrl-C stops the stack and frees its ports',
     async () => {
       await pg().expectNoErrors();
-      await browser?.close();
+      await story.browser?.close();
+      const stack = story.stack;
       if (!stack) throw new Error('no stack');
       expect(await stack.stop()).toBe(0);
       expect(await openPorts(stack)).toEqual([]);
