@@ -3,7 +3,8 @@ import type restify from 'restify';
 import { createAdapter } from './botAdapter';
 import { BotGate } from './botGate';
 import type { Config } from './config';
-import { clockOf } from './platform/clock';
+import { clockOf, DevClock } from './platform/clock';
+import { devClockRoute } from './jobs/route';
 import { KeyedRateLimit } from './platform/keyedRateLimit';
 import { DeferredWork } from './platform/deferredWork';
 import { BotbuilderSender } from './proactive/botbuilderSender';
@@ -51,7 +52,9 @@ export async function composeApp(
   let deferred: DeferredWork;
   try {
     repositories = createRepositories(storage.clients);
-    const now = options.now ?? clockOf(config);
+    // A local stack's shifted clock (DEV_CLOCK) can be moved through POST /api/dev/clock; production has none.
+    const devClock = options.now === undefined && config.devClockStart !== undefined ? new DevClock(config.devClockStart) : undefined;
+    const now = options.now ?? devClock?.now ?? clockOf(config);
     const adapter = createAdapter(config, logger);
     deferred = new DeferredWork(logger);
     // One proactive sender for the jobs and for what an answer leaves to send after it.
@@ -64,7 +67,7 @@ export async function composeApp(
       adapter,
       bot,
       gate: new BotGate({ tenantId: config.bot.tenantId, limit: new KeyedRateLimit(config.limits.messagesPerMinute), logger }),
-      routes: [...routes, ...jobs.routes, ...tabRoutes],
+      routes: [...routes, ...jobs.routes, ...tabRoutes, ...(devClock ? [devClockRoute({ clock: devClock, key: config.jobs.key, logger })] : [])],
       health: storage.clients,
       tabDir: options.tabDir ?? DEFAULT_TAB_DIR,
     });

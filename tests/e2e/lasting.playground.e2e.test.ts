@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { CampaignAdminResponse } from '@soestainable/shared/api/admin';
 import type { InboxResponse } from '@soestainable/shared/api/inbox';
-import { addCalendarDays, addWorkingDays } from '@soestainable/shared/calendar';
+import { addWorkingDays } from '@soestainable/shared/calendar';
 import { CATALOGUE, DISTANCE_BAND_LABELS, FREQUENCY_LABELS, keepPhrase, TRAVEL_MODE_LABELS } from '@soestainable/shared/catalogue';
 import { campaignWaves } from '@soestainable/shared/domain/followUp';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
@@ -22,11 +22,11 @@ import { openStory } from './helpers/story';
  * at +2, +6 and +12 weeks from the followups job (POST /api/jobs/followups with `at`, each run twice), and answers
  * one "nee" with a text that then shows up in the coordinator's barrier inbox (GET /api/inbox, dev sign-in).
  *
- * The stack's clock (DEV_CLOCK) starts on a Wednesday and cannot jump weeks, while the bot accepts an end card or a
- * pulse only while they are open. So instead of the clock, the campaign moves: the coordinator changes its dates
- * through the admin API (PUT /api/admin/campaign) so that today is first its last challenge day, then lies in each
- * wave's answer window (wave 1 goes out today, wave 2 yesterday, wave 3 the day before). The jobs, the cards, the
- * claims and the checks are the real ones.
+ * The stack's clock (DEV_CLOCK) starts on a Wednesday. The coordinator first moves the demo campaign through the
+ * admin API (PUT /api/admin/campaign) so that today is its last challenge day; then, as time would pass, the stack's
+ * clock moves to each wave's day (POST /api/dev/clock), where the followups job sends the pulse and the bot takes
+ * the answer. The campaign's dates stay put after that: once a wave went out, the admin API refuses to move them.
+ * The jobs, the cards, the claims and the checks are the real ones.
  */
 const root = join(__dirname, '..', '..');
 const SHOTS = join(root, 'test-results', 'e2e-lasting');
@@ -56,15 +56,17 @@ const runJob = (name: 'nudges' | 'followups', at = JOB_AT) =>
 
 const sentBy = (summary: { runs: { sent: number }[] }): number => summary.runs.reduce((n, r) => n + r.sent, 0);
 
-/** The running demo campaign's id, as the admin page named it before the first move. */
-let movedId: string | undefined;
+/** The running demo campaign once moved so that today is its last challenge day (before any of its waves). */
+let moved: Campaign | undefined;
+const campaign = (): Campaign => {
+  if (!moved) throw new Error('the campaign was not moved to end today');
+  return moved;
+};
 
 /** Moves the running demo campaign so that its last challenge day is `lastDay` (ten working days ending there). */
 async function moveCampaign(lastDay: IsoDate): Promise<Campaign> {
   const admin = await server<CampaignAdminResponse>('GET', '/api/admin/campaign', { token: coordinatorToken });
-  // The running one first; after a move into the past it is found by its id (the demo may hold an earlier campaign).
-  movedId ??= admin.current?.campaignId;
-  const current = admin.campaigns.find((c) => c.campaignId === movedId);
+  const current = admin.current;
   if (!current) throw new Error('no running campaign to move');
   const startDate = addWorkingDays(lastDay, -(current.dayPlan.length - 1));
   const body = { campaignId: current.campaignId, name: current.name, startDate, endDate: lastDay, closingDays: [] };
@@ -88,7 +90,7 @@ describe('issue 15 in the Agents Playground: end card, two pledges, one pulse pe
   });
 
   step('on the last challenge day the nudges job sends the nudge and the end card, once', async () => {
-    await moveCampaign(TODAY);
+    moved = await moveCampaign(TODAY);
     const before = await pg().count();
     const summary = await runJob('nudges');
     expect(summary.runs.map((r) => [r.kind, r.sent])).toEqual([
@@ -115,11 +117,11 @@ describe('issue 15 in the Agents Playground: end card, two pledges, one pulse pe
   for (const [i, weeks] of [2, 6, 12].entries()) {
     const wave = i + 1;
     step(`wave ${wave} (+${weeks} weeks): exactly one pulse, however often the job runs`, async () => {
-      // Wave k goes out k - 1 days before today (a day of its own: the job remembers the minutes it has done per
-      // day), and today it is still open, so the pulse can be answered.
-      const sendOn = addCalendarDays(TODAY, -i);
-      const campaign = await moveCampaign(addCalendarDays(sendOn, -7 * weeks));
-      expect(campaignWaves(campaign)[i]?.sendOn).toBe(sendOn);
+      // Time passes: the stack's clock moves to the wave's day (POST /api/dev/clock), so the pulse goes out and can
+      // be answered on it, as weeks later in Teams. The campaign's dates stay: they are fixed once a wave went out.
+      const sendOn = campaignWaves(campaign())[i]?.sendOn;
+      if (sendOn === undefined) throw new Error(`the campaign has no wave ${wave}`);
+      await server('POST', '/api/dev/clock', { token: JOBS_KEY, body: { at: `${sendOn}T09:05+01:00` } });
       const before = await pg().count();
       expect(sentBy(await runJob('followups', `${sendOn}T09:05+01:00`))).toBe(1);
       expect(sentBy(await runJob('followups', `${sendOn}T09:05+01:00`))).toBe(0);
@@ -141,7 +143,9 @@ describe('issue 15 in the Agents Playground: end card, two pledges, one pulse pe
   }
 
   step('the "nee" with its text is in the coordinator\'s barrier inbox, anonymous', async () => {
-    const inbox = await server<InboxResponse>('GET', '/api/inbox', { token: coordinatorToken });
+    // Signed in again: twelve weeks have passed on the stack's clock.
+    const token = (await server<{ token: string }>('POST', '/api/dev/session', { body: { userId: DEMO_COORDINATOR_ID, role: 'coordinator' } })).token;
+    const inbox = await server<InboxResponse>('GET', '/api/inbox', { token });
     const texts = inbox.groups.flatMap((g) => g.barriers.map((b) => b.text));
     expect(texts).toContain(HOLDS_BACK);
   });

@@ -7,6 +7,7 @@ import { isAppError } from '../errors';
 import { errorFields, type Logger } from '../platform/logger';
 import type { RouteRegistrar } from '../server/createServer';
 import { sendJson } from '../server/json';
+import type { DevClock } from '../platform/clock';
 import type { JobSummary } from './job';
 import { isJobName, type JobRegistry } from './registry';
 
@@ -95,6 +96,35 @@ export function jobRoutes(deps: JobRouteDeps): RouteRegistrar {
           details: { error: isAppError(err) ? err.code : 'UNEXPECTED' },
         });
       }
+    });
+  };
+}
+
+const clockBodySchema = z.strictObject({
+  at: z.string().refine((v) => parseInstant(v) !== undefined, { error: 'at must be an ISO instant with an offset, e.g. 2027-01-19T09:00+01:00' }),
+});
+
+/**
+ * `POST /api/dev/clock` with `{at}` and the jobs key: moves a local stack's clock (DEV_CLOCK) to `at`, from where it
+ * runs on; answers `{now}`. Registered only when there is a dev clock, so it does not exist in production.
+ */
+export function devClockRoute(deps: { readonly clock: DevClock; readonly key: string | undefined; readonly logger: Logger }): RouteRegistrar {
+  return (server: restify.Server) => {
+    // async: restify wants an async handler (or one taking `next`), though this one awaits nothing.
+    server.post('/api/dev/clock', async (req: Request, res: Response) => {
+      if (!keyMatches(presentedKey(req), deps.key)) {
+        sendJson(res, 401, { code: 'UNAUTHENTICATED', message: 'A valid jobs key is required (Authorization: Bearer <JOBS_KEY> or x-jobs-key).' }, { 'WWW-Authenticate': 'Bearer' });
+        return;
+      }
+      const parsed = clockBodySchema.safeParse(req.body ?? {});
+      const at = parsed.success ? parseInstant(parsed.data.at) : undefined;
+      if (at === undefined) {
+        sendJson(res, 400, { code: 'VALIDATION_FAILED', message: 'The body must be a JSON object {at: ISO instant with offset} and nothing else.' });
+        return;
+      }
+      deps.clock.moveTo(at);
+      deps.logger.info('dev clock moved', { now: deps.clock.now().toISOString() });
+      sendJson(res, 200, { now: deps.clock.now().toISOString() });
     });
   };
 }
