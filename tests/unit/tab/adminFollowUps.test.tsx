@@ -83,3 +83,36 @@ describe('follow-up waves in the campaign form', () => {
     expect(tab.calls.find((c) => c.method === 'PUT')?.body).not.toHaveProperty('followUpWeeks');
   });
 });
+
+describe('a new campaign beside the current one', () => {
+  test('"Nieuwe campagne" opens an empty form; saving sends a new campaign without If-Match; cancel goes back', async () => {
+    const user = userEvent.setup();
+    const NEXT: CampaignView = { ...CAMPAIGN, campaignId: 'najaar-2026', name: { nl: 'Najaar', en: 'Autumn' }, status: 'draft', etag: 'W/"n1"' };
+    const tab = renderTab('#/admin', { session: coordinator, answers: answers({ 'PUT /api/admin/campaign': { status: 201, body: { campaign: NEXT } } }) });
+    await user.click(await screen.findByRole('button', { name: 'Nieuwe campagne' }));
+    let form = screen.getByRole('form', { name: 'Campagne' });
+    expect((within(form).getByRole('textbox', { name: /Code/ }) as HTMLInputElement).value).toBe('');
+    // Cancel: back to the current campaign, nothing sent.
+    await user.click(screen.getByRole('button', { name: 'Annuleren' }));
+    form = screen.getByRole('form', { name: 'Campagne' });
+    expect((within(form).getByRole('textbox', { name: /Code/ }) as HTMLInputElement).value).toBe('voorjaar-2026');
+    expect(tab.calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Nieuwe campagne' }));
+    form = screen.getByRole('form', { name: 'Campagne' });
+    // Nothing filled in: every required field is named, nothing is sent.
+    await user.click(within(form).getByRole('button', { name: 'Opslaan' }));
+    expect(tab.calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
+    await user.type(within(form).getByRole('textbox', { name: /Code/ }), 'najaar-2026');
+    await user.type(within(form).getByRole('textbox', { name: /Naam \(Nederlands\)/ }), 'Najaar');
+    await user.type(within(form).getByRole('textbox', { name: /Naam \(Engels\)/ }), 'Autumn');
+    await user.type(within(form).getByLabelText(/Eerste dag/), '2026-10-12');
+    await user.type(within(form).getByLabelText(/Laatste dag/), '2026-10-23');
+    await user.click(within(form).getByRole('button', { name: 'Opslaan' }));
+    expect(await screen.findByText('Opgeslagen.')).toBeTruthy();
+    const put = tab.calls.find((c) => c.method === 'PUT');
+    expect(put?.headers['If-Match']).toBeUndefined();
+    expect(put?.body).toMatchObject({ campaignId: 'najaar-2026', name: { nl: 'Najaar', en: 'Autumn' }, startDate: '2026-10-12', endDate: '2026-10-23', status: 'draft' });
+    expect(put?.body).not.toHaveProperty('followUpWeeks');
+  });
+});

@@ -10,6 +10,7 @@ import { ApiView } from '../../components/states';
 import { formatDate } from '../../texts/format';
 import { useT } from '../../texts/useT';
 import { NoticeBar, SaveButton, textProblem, useAdminStyles, useSave, validation } from './common';
+import { commonTexts } from '../../texts/texts';
 import { adminTexts } from './texts';
 
 /**
@@ -160,20 +161,41 @@ export function CampaignSection({ lang, onChanged }: { readonly lang: Language; 
   const t = useT();
   // The notice lives outside the form: a saved campaign has a new etag, which gives a fresh form.
   const saver = useSave(lang);
+  // "Nieuwe campagne": an empty form beside the current campaign (next year's, say), until saved or cancelled.
+  const [creating, setCreating] = useState(false);
   const reload = (): void => {
+    setCreating(false);
     state.reload();
     onChanged();
   };
   return (
     <Section title={t(adminTexts.campaign)}>
       <ApiView state={state}>
-        {(data) => (
-          <>
-            {data.current === null ? <Text className={styles.muted}>{t(adminTexts.noCampaign)}</Text> : null}
-            <CampaignForm key={data.current?.etag ?? 'new'} campaign={data.current} saver={saver} onSaved={reload} />
-            <NoticeBar notice={saver.notice} />
-          </>
-        )}
+        {(data) =>
+          creating && data.current !== null ? (
+            <>
+              <Text className={styles.muted}>{t(adminTexts.newCampaignIntro)}</Text>
+              <CampaignForm key="new" campaign={null} saver={saver} onSaved={reload} />
+              <div>
+                <Button appearance="subtle" onClick={() => setCreating(false)}>
+                  {t(commonTexts.cancel)}
+                </Button>
+              </div>
+              <NoticeBar notice={saver.notice} />
+            </>
+          ) : (
+            <>
+              {data.current === null ? <Text className={styles.muted}>{t(adminTexts.noCampaign)}</Text> : null}
+              <CampaignForm key={data.current?.etag ?? 'new'} campaign={data.current} saver={saver} onSaved={reload} />
+              <NoticeBar notice={saver.notice} />
+              {data.current === null ? null : (
+                <div>
+                  <Button onClick={() => setCreating(true)}>{t(adminTexts.newCampaign)}</Button>
+                </div>
+              )}
+            </>
+          )
+        }
       </ApiView>
     </Section>
   );

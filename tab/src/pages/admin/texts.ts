@@ -23,6 +23,11 @@ export const adminTexts = {
   // Campaign
   campaign: { nl: 'Campagne', en: 'Campaign' },
   noCampaign: { nl: 'Er is nog geen campagne. Maak hieronder de eerste.', en: 'There is no campaign yet. Create the first one below.' },
+  newCampaign: { nl: 'Nieuwe campagne', en: 'New campaign' },
+  newCampaignIntro: {
+    nl: 'Een nieuwe campagne krijgt het standaard dagprogramma en begint als concept: zet hem op Actief als hij mag beginnen. De huidige campagne blijft zoals hij is.',
+    en: 'A new campaign gets the standard day plan and starts as a draft: set it to Active when it may begin. The current campaign stays as it is.',
+  },
   campaignId: { nl: 'Code (kleine letters, cijfers en streepjes)', en: 'Code (lower-case letters, digits and hyphens)' },
   campaignIdInvalid: { nl: 'Alleen kleine letters, cijfers en streepjes, beginnend met een letter of cijfer.', en: 'Only lower-case letters, digits and hyphens, starting with a letter or digit.' },
   nameNl: { nl: 'Naam (Nederlands)', en: 'Name (Dutch)' },
