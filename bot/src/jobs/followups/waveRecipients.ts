@@ -2,13 +2,15 @@ import type { Attachment } from 'botbuilder';
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import type { FollowUpWave, Pledge } from '@soestainable/shared/domain/followUp';
 import { isJoined } from '@soestainable/shared/domain/organisation';
-import type { Language, Localized } from '@soestainable/shared/domain/types';
+import type { Language } from '@soestainable/shared/domain/types';
+import { t } from '@soestainable/shared/text';
 import type { FanOutRecipient } from '../../proactive/fanOut';
 import { pulseItems, type ChallengeSource, type PulseItem } from '../../services/lasting/followUps';
 import type { Repositories } from '../../storage/repositories';
 import type { NudgeRead, NudgeSlotEntry } from '../../storage/repositories/participants';
 import { NUDGE_PREFETCH_FROM } from '../nudges';
 import { MINUTES_PER_DAY, minuteOf } from '../nudges/slots';
+import { followUpJobTexts } from './texts';
 
 /**
  * The follow-up pulse card (features/followUp), built by the caller: jobs never import a feature, so the composition
@@ -41,9 +43,6 @@ interface WaveFacts {
   readonly read: NudgeRead | undefined;
   readonly answered: boolean;
 }
-
-/** What a pulse's message is called in a notification. */
-const PULSE_SUMMARY: Localized = { nl: 'Terugblik: doe je het nog?', en: 'Follow-up: still doing it?' };
 
 /** One campaign's wave going out in this run. */
 export interface WaveRun {
@@ -91,7 +90,7 @@ function recipientFor(entry: NudgeSlotEntry, facts: WaveFacts, run: WaveRun): Fa
   if (!pledge) return undefined;
   const build = (lang: Language) => async () => {
     const items = await pulseItems(run.challenges, pledge, run.orgId);
-    return { type: 'message', summary: PULSE_SUMMARY[lang], attachments: [run.card({ lang, campaign: run.campaign, wave: run.wave, items })] };
+    return { type: 'message', summary: t(followUpJobTexts.summary, lang), attachments: [run.card({ lang, campaign: run.campaign, wave: run.wave, items })] };
   };
   const skipped = (skipReason: string): FanOutRecipient => ({ recipientId: entry.userId, skipReason, build: build(entry.language) });
   if (read === undefined) return undefined;

@@ -3,11 +3,12 @@ import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { lastChallengeDay } from '@soestainable/shared/domain/followUp';
 import { isJoined } from '@soestainable/shared/domain/organisation';
 import type { SendRun } from '@soestainable/shared/domain/sending';
-import type { IsoDate, Language, Localized } from '@soestainable/shared/domain/types';
+import type { IsoDate, Language } from '@soestainable/shared/domain/types';
 import { t } from '@soestainable/shared/text';
 import type { FanOutRecipient } from '../../proactive/fanOut';
 import type { OutgoingActivity } from '../../proactive/sender';
 import { MINUTES_PER_DAY, minuteOf } from './slots';
+import { nudgeTexts } from './texts';
 import { endSurveyLastDay, pledgeChoices, type PledgeChoice } from '../../services/lasting/endSurvey';
 import type { NudgeSlotEntry } from '../../storage/repositories/participants';
 import type { JobContext, JobDeps } from '../job';
@@ -18,8 +19,6 @@ import type { JobContext, JobDeps } from '../job';
  */
 export type EndCard = (input: { lang: Language; campaign: Campaign; choices: readonly PledgeChoice[]; lastDay?: IsoDate }) => Attachment;
 
-/** What the end card's message is called in a notification. */
-const END_SUMMARY: Localized = { nl: 'Eindmeting: wat blijf je doen?', en: 'End survey: what will you keep doing?' };
 
 /** Skip reasons (claim codes) of the end card. */
 export const END_SKIPS = { paused: 'paused', left: 'left', badProfile: 'bad_profile', answered: 'already_answered' } as const;
@@ -75,7 +74,7 @@ export function createEndCardSender(deps: Pick<JobDeps, 'config' | 'repos' | 'fa
     const lastDay = endSurveyLastDay(day.campaign);
     const build = (lang: Language) => async () => ({
       type: 'message',
-      summary: t(END_SUMMARY, lang),
+      summary: t(nudgeTexts.endSummary, lang),
       attachments: [deps.endCard({ lang, campaign: day.campaign, choices, ...(lastDay === undefined ? {} : { lastDay }) })],
     });
     return deps.fanOut({ kind: 'end', period: day.campaign.campaignId, recipients: recipients(day, build) }, { dryRun: context.dryRun });
