@@ -60,4 +60,33 @@ describe('KeyedCombiner', () => {
     expect(await combiner.apply('a', (n) => n * 2)).toBe(10);
     expect(calls).toBe(1);
   });
+
+  it('holds a write back for a window: the changes of the row arriving meanwhile go into one write', async () => {
+    const { data, writes, write } = rows();
+    const combiner = new KeyedCombiner<number>(write);
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const first = combiner.apply('a', (n) => n + 1, 40);
+    await sleep(10);
+    expect(writes).toEqual([]); // still waiting for others
+    const later = Array.from({ length: 5 }, () => combiner.apply('a', (n) => n + 1, 40));
+    const other = combiner.apply('b', (n) => n + 10, 40);
+    expect(await first).toBe(1);
+    expect((await Promise.all(later)).sort((x, y) => x - y)).toEqual([2, 3, 4, 5, 6]);
+    expect(await other).toBe(10);
+    expect(data.get('a')).toBe(6);
+    expect(writes.filter((k) => k === 'a')).toHaveLength(1);
+  });
+
+  it('ends a window at once when a change arrives that cannot wait (someone awaits it)', async () => {
+    const { data, writes, write } = rows();
+    const combiner = new KeyedCombiner<number>(write);
+    const waiting = combiner.apply('a', (n) => n + 1, 60_000);
+    const started = Date.now();
+    const urgent = await combiner.apply('a', (n) => n * 10);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(urgent).toBe(10);
+    expect(await waiting).toBe(1);
+    expect(data.get('a')).toBe(10);
+    expect(writes).toEqual(['a']);
+  });
 });

@@ -112,6 +112,14 @@ export interface CheckInService {
   completePending(stored: StoredCheckIn): Promise<CompletedPending>;
 }
 
+/**
+ * How long the counting after a check-in's answer holds its team-day row's write back to take in the other countings
+ * of that row (DailyAggregatesRepository.apply's `windowMs`): a team's check-ins at the morning peak then cost one
+ * aggregate write per window instead of one each. The team figures trail the answers by about this much more; the
+ * pending part keeps the counting crash-safe meanwhile, and a drain at shutdown waits for it.
+ */
+export const COUNTING_WINDOW_MS = 500;
+
 /** A random idempotency token: 9 random bytes as 12 base64url characters. */
 export function newApplyToken(): string {
   return randomBytes(9).toString('base64url');
@@ -197,7 +205,7 @@ export function createCheckInService(deps: CheckInServiceDeps): CheckInService {
   const { completePending, finishEarlier } = ctx.completion;
   return {
     loadChallenge: ctx.loadChallenge,
-    completePending,
+    completePending: (stored) => completePending(stored),
     record: (p, day, answers, expectedEtag, now) => record(ctx, p, day, answers, expectedEtag, now),
     baselineOf: (userId, campaignId) => repos.surveys.recent(userId, campaignId, 'baseline'),
     stored: ctx.read,
@@ -245,7 +253,7 @@ async function followUp(ctx: ServiceContext, stored: StoredCheckIn): Promise<Com
   const reports = await fileReports(stored.value, pending);
   const rest: StoredCheckIn = { value: stored.value, etag: stored.etag, pending: withoutReports(pending) };
   const { userId, campaignId, date } = stored.value;
-  ctx.deferred.defer('counting a check-in', () => completePending(rest), { userId, campaignId, date });
+  ctx.deferred.defer('counting a check-in', () => completePending(rest, COUNTING_WINDOW_MS), { userId, campaignId, date });
   return { etag: stored.etag, ...reports };
 }
 
@@ -293,7 +301,8 @@ type FiledReports = Pick<CompletedPending, 'barrier' | 'idea'>;
 
 /** Finishing a pending part: {@link CheckInService.completePending} and its steps. */
 interface Completion {
-  completePending(stored: StoredCheckIn): Promise<CompletedPending>;
+  /** {@link CheckInService.completePending}; `windowMs` as DailyAggregatesRepository.apply's (after an answer only). */
+  completePending(stored: StoredCheckIn, windowMs?: number): Promise<CompletedPending>;
   fileReports(checkIn: CheckIn, pending: CheckInPending): Promise<FiledReports>;
   /** The stored check-in with an unfinished write finished first; `undefined` when another finisher cleared it first. */
   finishEarlier(stored: StoredCheckIn | undefined): Promise<StoredCheckIn | undefined>;
@@ -320,13 +329,13 @@ function createCompletion(repos: Repositories, logger: Logger): Completion {
     return { ...(barrier ? { barrier: barrier.barrier } : {}), ...(idea ? { idea: idea.idea } : {}) };
   }
 
-  async function completePending(stored: StoredCheckIn): Promise<CompletedPending> {
+  async function completePending(stored: StoredCheckIn, windowMs = 0): Promise<CompletedPending> {
     const { pending, value: checkIn } = stored;
     if (!pending) return { etag: stored.etag };
     // Independent, idempotent steps, side by side. Each is waited for even when another failed (no write outlives
     // the call); what landed is skipped by the rerun, the first failure is thrown.
     const [counted, filed] = await Promise.allSettled([
-      repos.dailyAggregates.apply(checkIn, previousOf(checkIn, pending), pending.token),
+      repos.dailyAggregates.apply(checkIn, previousOf(checkIn, pending), pending.token, windowMs),
       fileReports(checkIn, pending),
     ]);
     if (counted.status === 'rejected') throw counted.reason;

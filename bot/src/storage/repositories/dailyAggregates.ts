@@ -217,13 +217,16 @@ export class DailyAggregatesRepository {
    * counters, and a row that lists it already is left alone. So a retry after a crash (also one between the two
    * rows of a moved check-in) finishes the work without counting anything twice. Pass the token stored with the
    * check-in (its pending part, see CheckInsRepository); without one the call counts every time.
+   *
+   * `windowMs`: for a caller nobody waits for (the counting after a check-in's answer), how long the write of a row
+   * may be held back to take in other changes of it (combiner.ts); 0 (the default) writes at once.
    */
-  async apply(checkIn: CheckIn, previous?: CountedCheckIn, token?: string): Promise<void> {
+  async apply(checkIn: CheckIn, previous?: CountedCheckIn, token?: string, windowMs = 0): Promise<void> {
     checkDate(checkIn.date);
     if (token !== undefined && !APPLY_TOKEN.test(token)) throw new AppError('VALIDATION_FAILED', 'An apply token must be 8 to 64 base64url characters.');
     const added = checkInContribution(checkIn);
     if (previous === undefined) {
-      await this.mutate(checkIn.campaignId, checkIn.teamId, checkIn.date, once(token, (agg) => applyDelta(agg, added, 1)));
+      await this.mutate(checkIn.campaignId, checkIn.teamId, checkIn.date, once(token, (agg) => applyDelta(agg, added, 1)), windowMs);
       return;
     }
     if (previous.userId !== checkIn.userId) {
@@ -237,11 +240,11 @@ export class DailyAggregatesRepository {
       if (sameDelta(added, removed)) return; // nothing the counters see has changed
       await this.mutate(checkIn.campaignId, checkIn.teamId, checkIn.date, once(token, (agg) =>
         applyDelta(applyDelta(agg, removed, -1), added, 1),
-      ));
+      ), windowMs);
       return;
     }
-    await this.mutate(previous.campaignId, previous.teamId, previous.date, once(token, (agg) => applyDelta(agg, removed, -1)));
-    await this.mutate(checkIn.campaignId, checkIn.teamId, checkIn.date, once(token, (agg) => applyDelta(agg, added, 1)));
+    await this.mutate(previous.campaignId, previous.teamId, previous.date, once(token, (agg) => applyDelta(agg, removed, -1)), windowMs);
+    await this.mutate(checkIn.campaignId, checkIn.teamId, checkIn.date, once(token, (agg) => applyDelta(agg, added, 1)), windowMs);
   }
 
   /** Whether the team-day row lists `token` as applied (for tests and the repair job's checks). */
@@ -277,9 +280,10 @@ export class DailyAggregatesRepository {
     teamId: string,
     date: IsoDate,
     change: (current: AggregateState) => AggregateState,
+    windowMs = 0,
   ): Promise<DailyAggregate> {
     const rowId = JSON.stringify([campaignId, teamId, date]);
-    return (await this.combiner.apply(rowId, change)).aggregate;
+    return (await this.combiner.apply(rowId, change, windowMs)).aggregate;
   }
 
   /**
