@@ -2,9 +2,11 @@
  * Teams' proactive rate limits as pure, clock-driven bookkeeping (no timers here: callers ask how long to wait
  * and sleep themselves). See ../shared/BRIEF.md "Proactive rate limits":
  * - per bot per conversation: 7 per 1 s, 8 per 2 s, 60 per 30 s, 1800 per hour (sliding windows);
- * - per app per tenant: documented as 50 RPS (older copies: 30), so a token bucket, 30/s unless configured, that
- *   never lets more than its rate through in any rolling second.
+ * - per app per tenant: documented as 50 RPS (older copies: 30), so a token bucket, 30/s unless configured, and a
+ *   {@link TenantWindow} that keeps the service from ever counting more than that rate in a rolling second.
  */
+import { TenantWindow } from './tenantWindow';
+
 
 /** At most `count` sends in any `windowMs` window. */
 export interface WindowLimit {
@@ -62,6 +64,12 @@ export class TokenBucket {
   take(now: number): void {
     this.refill(now);
     this.tokens -= 1;
+  }
+
+  /** Gives one token back (a send the service refused), never beyond the burst. */
+  refund(now: number): void {
+    this.refill(now);
+    this.tokens = Math.min(this.burst, this.tokens + 1);
   }
 
   private refill(now: number): void {
@@ -211,15 +219,18 @@ export interface RateLimiterOptions {
 
 /**
  * The tenant bucket (capped at its rate in any rolling second) and one set of sliding windows per conversation.
- * `tryAcquire` is synchronous, so in one process two callers can never both take the last slot.
+ * `tryAcquire` is synchronous, so in one process two callers can never both take the last slot. Every slot taken
+ * must be {@link settle}d when its send is answered or given up on.
  */
 export class RateLimiter {
   private readonly tenant: TokenBucket;
   /**
-   * At most `tenantRate` sends in any rolling second. The bucket alone lets `rate + burst` through in the second
-   * after a pause (a stall of the event loop, a GC), which a tenant counting per second answers with 429s.
+   * At most `tenantRate` sends in any rolling second, as the service counts them. The bucket alone lets
+   * `rate + burst` through in the second after a pause (a stall of the event loop, a GC), and counts a send from
+   * its dispatch, which after a stall is earlier than the service counts it: either way a tenant counting per
+   * second answers 429s.
    */
-  private readonly tenantSecond: SlidingWindows;
+  private readonly tenantSecond: TenantWindow;
   private readonly conversations = new Map<string, SlidingWindows>();
   private readonly limits: readonly WindowLimit[];
   private readonly brake: ThrottleBrake | undefined;
@@ -232,7 +243,8 @@ export class RateLimiter {
     const rate = options.tenantRate ?? DEFAULT_TENANT_RATE;
     assertPositive(rate, 'tenantRate');
     this.tenant = new TokenBucket(rate, options.tenantBurst ?? Math.max(1, rate / 20), now());
-    this.tenantSecond = new SlidingWindows([{ count: Math.max(1, Math.floor(rate)), windowMs: 1_000 }]);
+    // Refused sends get their slot back up to a twentieth of the rate a second (2 % random 429s need a fiftieth).
+    this.tenantSecond = new TenantWindow(Math.max(1, Math.floor(rate)), Math.floor(rate / 20));
     this.limits = options.conversationLimits ?? CONVERSATION_LIMITS;
     this.brake = options.throttleBrake === false ? undefined : new ThrottleBrake(options.throttleBrake);
   }
@@ -252,7 +264,7 @@ export class RateLimiter {
       this.conversations.set(conversationId, windows);
     }
     this.tenant.take(now);
-    this.tenantSecond.record(now);
+    this.tenantSecond.take();
     windows.record(now);
     if (++this.acquired % 1024 === 0) this.prune(now);
     return 0;
@@ -264,9 +276,16 @@ export class RateLimiter {
     return Math.max(this.tenant.waitMs(now), this.tenantSecond.waitMs(now));
   }
 
-  /** The send taken by `tryAcquire(conversationId, acquiredAt)` was answered now: see {@link SlidingWindows.settle}. */
-  settle(conversationId: string, acquiredAt: number, now = this.now()): void {
+  /**
+   * The send taken by `tryAcquire(conversationId, acquiredAt)` was answered now, or given up on (see
+   * {@link SlidingWindows.settle} and {@link TenantWindow.settle}). `refused`: the answer was a 429; its tenant slot
+   * and token are given back, unless the brake holds or recovers (then the tenant is short of slots, and a refused
+   * send counts like any other).
+   */
+  settle(conversationId: string, acquiredAt: number, refused = false, now = this.now()): void {
     this.conversations.get(conversationId)?.settle(acquiredAt, now);
+    const braked = this.tenantFactor(now) < 1;
+    if (this.tenantSecond.settle(now, refused && !braked)) this.tenant.refund(now);
   }
 
   /** Feeds the brake with one send's answer; true when it engaged the brake (the caller logs it). */

@@ -2,11 +2,15 @@ import { RateLimiter, SlidingWindows, ThrottleBrake, TokenBucket, CONVERSATION_L
 import { backoffDelayMs } from '@soestainable/bot/proactive/fanOut';
 import { classifySendError, parseRetryAfter, SendError } from '@soestainable/bot/proactive/sender';
 
-/** Sends as fast as `tryAcquire` allows on a fake clock, sleeping exactly the answered wait; returns send times. */
+/**
+ * Sends as fast as `tryAcquire` allows on a fake clock, sleeping exactly the answered wait, each answered at once
+ * (no latency); returns send times.
+ */
 function drive(limiter: RateLimiter, clock: { t: number }, sends: number, conversation: (i: number) => string): number[] {
   const times: number[] = [];
   for (let i = 0; i < sends; i++) {
     for (let wait = limiter.tryAcquire(conversation(i)); wait > 0; wait = limiter.tryAcquire(conversation(i))) clock.t += wait;
+    limiter.settle(conversation(i), clock.t);
     times.push(clock.t);
   }
   return times;
@@ -132,6 +136,7 @@ describe('RateLimiter', () => {
     const clock = { t: 0 };
     const limiter = new RateLimiter(() => clock.t, { tenantRate: 1, tenantBurst: 1 });
     expect(limiter.tryAcquire('a')).toBe(0);
+    limiter.settle('a', 0); // answered at once
     expect(limiter.tryAcquire('b')).toBe(1_000);
     expect(limiter.tryAcquire('b')).toBe(1_000);
     clock.t = 1_000;
