@@ -30,7 +30,7 @@ import { seededRandom } from '@soestainable/testing/seeded';
 import { createLogger } from '@soestainable/bot/platform/logger';
 import type { FollowUpReads } from '@soestainable/bot/jobs/followups';
 import { followUpWave, type WaveOutcome } from './fanoutFollowUp';
-import { describeWall, processCpuMs, Timings } from './fanoutTimings';
+import { describeWall, processCpuMs, Timings, watchPauses } from './fanoutTimings';
 import { startAzurite } from '@soestainable/bot/storage/azurite';
 import { createRepositories, type Repositories } from '@soestainable/bot/storage/repositories';
 import { TableClients } from '@soestainable/bot/storage/tables';
@@ -136,6 +136,7 @@ async function fanOut(
     if (call.seq === 1) firstTries.push(Date.now());
     return fault?.(call);
   };
+  const pauses = watchPauses();
   const started = performance.now();
   const startedAt = Date.now();
   const deliveredBefore = connector.deliveries.length;
@@ -144,6 +145,7 @@ async function fanOut(
   const run = await engine.run({ kind: 'nudge', period, recipients: recipients(), ...(prefetch ? { prefetchReferences: ['personal'] as const } : {}) });
   const wallMs = performance.now() - started;
   const endedAt = Date.now();
+  const paused = pauses.stop();
   connector.fault = fault;
   const ours = connector.deliveries.slice(deliveredBefore);
   const edgesMs = { first: (ours[0]?.at ?? endedAt) - startedAt, last: endedAt - (ours[ours.length - 1]?.at ?? startedAt) };
@@ -172,7 +174,7 @@ async function fanOut(
     cpu,
     brakes,
     edgesMs,
-    wall: describeWall({ startedAt, endedAt, accepted: ours, firstTries, limit: options.tenantRate ?? L }),
+    wall: `${describeWall({ startedAt, endedAt, accepted: ours, firstTries, limit: options.tenantRate ?? L })}; ${paused}`,
   };
 }
 

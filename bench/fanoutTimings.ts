@@ -68,3 +68,30 @@ export function describeWall(spec: {
     `+ pacing ${pacing.toFixed(2)} + last retries ${(seconds(last - lastFirstTry))} (less their ${((accepted.length - sentByLastFirstTry) / limit).toFixed(2)} s of the ideal) + after the last send ${seconds(endedAt - last)}`
   );
 }
+
+/**
+ * Pauses of this process's event loop (a GC, other processes on the machine): a timer every 10 ms, and each time it
+ * fires more than 30 ms late, one pause of that lateness. Start before a run, `stop()` after it.
+ */
+export function watchPauses(): { stop(): string } {
+  const everyMs = 10;
+  let last = performance.now();
+  let count = 0;
+  let totalMs = 0;
+  let longestMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const late = now - last - everyMs;
+    last = now;
+    if (late <= 30) return;
+    count++;
+    totalMs += late;
+    longestMs = Math.max(longestMs, late);
+  }, everyMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return `${count} pauses of the event loop over 30 ms, ${(totalMs / 1000).toFixed(2)} s in all, the longest ${longestMs.toFixed(0)} ms`;
+    },
+  };
+}

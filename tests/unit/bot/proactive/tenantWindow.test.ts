@@ -161,30 +161,34 @@ describe('the tenant limit under stalls of the process (fake clock)', () => {
 });
 
 describe('RateLimiter: refused sends', () => {
-  /** A limiter of 100/s with a full bucket of 100 whose whole second is taken at t = 0 and answered: `refused` of them 429. */
-  function fullSecond(refused: number, brakeFirst: boolean): RateLimiter {
-    const limiter = new RateLimiter(() => 0, { tenantRate: 100, tenantBurst: 100, throttleBrake: { window: 10, share: 0.5, holdMs: 60_000 } });
+  /**
+   * A limiter of 100/s whose rolling second is filled by 100 sends, all answered at 500 ms, `refused` of them with a
+   * 429; answers how many more it lets go before those answers leave the window (at 1,500 ms).
+   */
+  function slotsAfter(refused: number, brakeFirst: boolean): { free: number; factor: number } {
+    const clock = { t: 0 };
+    const limiter = new RateLimiter(() => clock.t, { tenantRate: 100, tenantBurst: 100, throttleBrake: { window: 10, share: 0.5, holdMs: 60_000 } });
     if (brakeFirst) for (let i = 0; i < 10; i++) limiter.recordAnswer(true);
-    for (let i = 0; i < 100; i++) expect(limiter.tryAcquire(`c-${i}`)).toBe(0);
-    expect(limiter.tryAcquire('more')).toBeGreaterThan(0);
+    for (let i = 0; i < 100; i++) for (let wait = limiter.tryAcquire(`c-${i}`); wait > 0; wait = limiter.tryAcquire(`c-${i}`)) clock.t += wait;
+    expect(clock.t).toBeLessThan(500);
+    clock.t = 500;
     for (let i = 0; i < 100; i++) limiter.settle(`c-${i}`, 0, i < refused);
-    return limiter;
+    let free = 0;
+    while (clock.t < 1_400) {
+      const wait = limiter.tryAcquire(`more-${free}`);
+      if (wait === 0) free++;
+      else clock.t += wait;
+    }
+    return { free, factor: limiter.tenantFactor() };
   }
-  const freeSlots = (limiter: RateLimiter): number => {
-    let n = 0;
-    while (limiter.tryAcquire(`again-${n}`) === 0) n++;
-    return n;
-  };
 
   it('gives a refused send its tenant slot and bucket token back, up to a twentieth of the rate a second', () => {
-    expect(freeSlots(fullSecond(0, false))).toBe(0);
-    expect(freeSlots(fullSecond(3, false))).toBe(3);
-    expect(freeSlots(fullSecond(6, false))).toBe(5);
+    expect(slotsAfter(0, false).free).toBe(0);
+    expect(slotsAfter(3, false).free).toBe(3);
+    expect(slotsAfter(6, false).free).toBe(5);
   });
 
   it('gives nothing back while the brake holds: then a refused send counts like any other', () => {
-    const braked = fullSecond(6, true);
-    expect(braked.tenantFactor()).toBe(0.5);
-    expect(freeSlots(braked)).toBe(0);
+    expect(slotsAfter(6, true)).toEqual({ free: 0, factor: 0.5 });
   });
 });
