@@ -7,7 +7,6 @@
  */
 import { TenantWindow } from './tenantWindow';
 
-
 /** At most `count` sends in any `windowMs` window. */
 export interface WindowLimit {
   readonly count: number;
