@@ -16,7 +16,7 @@
  * Prints the machine, the runs (sends/s, duplicates, missed, uncertain, where the time goes per recipient) and
  * the efficiency ratios (A's, then C's sends/s ÷ L) on the last lines, C's last. Shared, noisy machines: compare
  * within a run. Optional arguments: recipients (default 10000), L (default 200); flags `--baseline`, `--no-prefetch`,
- * `--followup-only`, `--point-reads`, `--compare` (with `--followup-only`).
+ * `--followup-only`, `--point-reads`, `--compare` (with `--followup-only`), `--engine-only` (A and B, no C).
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -30,7 +30,7 @@ import { seededRandom } from '@soestainable/testing/seeded';
 import { createLogger } from '@soestainable/bot/platform/logger';
 import type { FollowUpReads } from '@soestainable/bot/jobs/followups';
 import { followUpWave, type WaveOutcome } from './fanoutFollowUp';
-import { processCpuMs, Timings } from './fanoutTimings';
+import { describeWall, processCpuMs, Timings, watchPauses } from './fanoutTimings';
 import { startAzurite } from '@soestainable/bot/storage/azurite';
 import { createRepositories, type Repositories } from '@soestainable/bot/storage/repositories';
 import { TableClients } from '@soestainable/bot/storage/tables';
@@ -51,6 +51,8 @@ const SEED_CONCURRENCY = 32;
 const FOLLOW_UP_ONLY = process.argv.includes('--followup-only');
 const POINT_READS = process.argv.includes('--point-reads');
 const COMPARE = process.argv.includes('--compare');
+/** `--engine-only`: A and B without C, for working on the engine. */
+const ENGINE_ONLY = process.argv.includes('--engine-only');
 /** The followups job with a point read of pledge, profile and answers per person (no range reads at any size). */
 const POINT_READ_ONLY: FollowUpReads = { rangeFrom: Number.POSITIVE_INFINITY, rangeSize: 1000 };
 
@@ -90,6 +92,8 @@ interface Outcome {
   readonly cpu: { engine: number; azurite: number | undefined };
   /** Wall time before the first accepted send (run record, reference pages, first claims) and after the last. */
   readonly edgesMs: { first: number; last: number };
+  /** {@link describeWall}: where the wall time went against the ideal. */
+  readonly wall: string;
 }
 
 async function fanOut(
@@ -126,6 +130,13 @@ async function fanOut(
       yield { recipientId: id, build: () => ({ type: 'message', text: `Goedemorgen ${id}: de uitdaging van vandaag.` }) };
     }
   }
+  const firstTries: number[] = [];
+  const fault = connector.fault;
+  connector.fault = (call) => {
+    if (call.seq === 1) firstTries.push(Date.now());
+    return fault?.(call);
+  };
+  const pauses = watchPauses();
   const started = performance.now();
   const startedAt = Date.now();
   const deliveredBefore = connector.deliveries.length;
@@ -134,6 +145,8 @@ async function fanOut(
   const run = await engine.run({ kind: 'nudge', period, recipients: recipients(), ...(prefetch ? { prefetchReferences: ['personal'] as const } : {}) });
   const wallMs = performance.now() - started;
   const endedAt = Date.now();
+  const paused = pauses.stop();
+  connector.fault = fault;
   const ours = connector.deliveries.slice(deliveredBefore);
   const edgesMs = { first: (ours[0]?.at ?? endedAt) - startedAt, last: endedAt - (ours[ours.length - 1]?.at ?? startedAt) };
   const cpuUsed = process.cpuUsage(cpuBefore);
@@ -161,6 +174,7 @@ async function fanOut(
     cpu,
     brakes,
     edgesMs,
+    wall: `${describeWall({ startedAt, endedAt, accepted: ours, firstTries, limit: options.tenantRate ?? L })}; ${paused}`,
   };
 }
 
@@ -203,6 +217,7 @@ async function main(): Promise<void> {
         `run: retried ${a.run.retried}, throttled ${a.run.throttled}, failed ${a.run.failed}; brake engaged ${a.brakes}×; connector 429s: tenant ${limited.tenantLimit429}, conversation ${limited.conversationLimit429}`,
     );
     console.log(`   per recipient: ${a.timings}; ${describeCpu(a)}`);
+    console.log(`   ${a.wall}`);
 
     // B. The engine's ceiling: re-point the references at the open connector (same rows, same storage).
     await pool(N, SEED_CONCURRENCY, (i) => repos.conversationRefs.save({ kind: 'user', userId: userId(i) }, 'personal', reference(open.url, `conv-${userId(i)}`)));
@@ -215,6 +230,10 @@ async function main(): Promise<void> {
     const cpuPerRecipient = b.cpu.engine + (b.cpu.azurite ?? 0);
     console.log(`   CPU-bound ceiling on ${cpu.length} idle cores: about ${((cpu.length * 1000) / cpuPerRecipient).toFixed(0)}/s (load during the run: ${loadavg()[0]?.toFixed(2)})`);
     if (b.perSecond < L * 1.5) console.log(`   warning: the ceiling is within 1.5 × L: on this machine the engine, not the limit, may be the bottleneck`);
+    if (ENGINE_ONLY) {
+      console.log(`efficiency (A sends/s ÷ L): ${(a.perSecond / L).toFixed(3)}`);
+      return;
+    }
     const c = await followUpWave({ connectionString: azurite.connectionString, azuritePid: azurite.pid, recipients: N, limit: L, concurrency: CONCURRENCY, ...(POINT_READS ? { reads: POINT_READ_ONLY } : {}) });
     printWave(c, POINT_READS ? 'point reads' : 'range reads');
     console.log(`duplicates ${a.duplicates + b.duplicates + c.duplicates}, missed ${a.missed + b.missed + c.missed}, uncertain ${a.run.uncertain + b.run.uncertain + c.run.uncertain}`);
@@ -234,6 +253,7 @@ function printWave(c: WaveOutcome, reads: string): void {
       `run: retried ${c.run.retried}, throttled ${c.run.throttled}, failed ${c.run.failed}, skipped ${c.run.skipped}; connector 429s: tenant ${c.tenant429}, conversation ${c.conversation429}`,
   );
   console.log(`   per recipient: ${c.timings}; CPU ${c.cpu.engine.toFixed(2)} ms in this process + ${c.cpu.azurite === undefined ? '?' : c.cpu.azurite.toFixed(2)} ms in Azurite; first send ${c.edgesMs.first.toFixed(0)} ms after the start, run done ${c.edgesMs.last.toFixed(0)} ms after the last`);
+  console.log(`   ${c.wall}`);
 }
 
 /** `--followup-only`: case C alone, for working on the followups job. */

@@ -20,7 +20,7 @@ import { createRepositories, type Repositories } from '@soestainable/bot/storage
 import { TableClients } from '@soestainable/bot/storage/tables';
 import { LimitedConnector } from '@soestainable/testing/limitedConnector';
 import { seededRandom } from '@soestainable/testing/seeded';
-import { processCpuMs, Timings } from './fanoutTimings';
+import { describeWall, processCpuMs, Timings } from './fanoutTimings';
 
 export interface WaveSpec {
   readonly connectionString: string;
@@ -49,6 +49,8 @@ export interface WaveOutcome {
   readonly timings: string;
   readonly cpu: { engine: number; azurite: number | undefined };
   readonly edgesMs: { first: number; last: number };
+  /** Where the wall time went against the ideal (see describeWall). */
+  readonly wall: string;
 }
 
 const ORG = 'soest';
@@ -121,7 +123,9 @@ export async function followUpWave(spec: WaveSpec): Promise<WaveOutcome> {
 
     const random = seededRandom(2027);
     let injected = 0;
+    const firstTries: number[] = [];
     connector.fault = ({ seq }) => {
+      if (seq === 1) firstTries.push(Date.now());
       if (seq !== 1 || random() >= 0.02) return undefined;
       injected++;
       return injected % 2 === 0 ? { status: 429, retryAfterSeconds: 1 } : { status: 429 };
@@ -177,6 +181,7 @@ export async function followUpWave(spec: WaveSpec): Promise<WaveOutcome> {
       timings: timings.describe(n),
       cpu: { engine: (cpuUsed.user + cpuUsed.system) / 1000 / n, azurite: azuriteBefore === undefined || azuriteAfter === undefined ? undefined : (azuriteAfter - azuriteBefore) / n },
       edgesMs: { first: (connector.deliveries[0]?.at ?? endedAt) - startedAt, last: endedAt - (connector.deliveries.at(-1)?.at ?? startedAt) },
+      wall: describeWall({ startedAt, endedAt, accepted: connector.deliveries, firstTries, limit }),
     };
   } finally {
     await connector.stop();

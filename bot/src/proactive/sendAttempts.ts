@@ -86,8 +86,8 @@ export class SendAttempts {
         this.limiter.recordAnswer(false);
         return { kind: 'sent', activityId };
       } catch (err) {
-        this.limiter.settle(conversationKey, acquiredAt);
         const failure = classifySendError(err);
+        this.limiter.settle(conversationKey, acquiredAt, failure.kind === 'retry' && failure.throttled);
         if (failure.kind === 'unknown') return { kind: 'uncertain', code: failure.code };
         // Every answer feeds the brake (a 403 or 500 counts as "not throttled"); no answer (above) does not.
         const throttled = failure.kind === 'retry' && failure.throttled;

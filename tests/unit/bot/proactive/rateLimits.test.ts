@@ -2,11 +2,15 @@ import { RateLimiter, SlidingWindows, ThrottleBrake, TokenBucket, CONVERSATION_L
 import { backoffDelayMs } from '@soestainable/bot/proactive/fanOut';
 import { classifySendError, parseRetryAfter, SendError } from '@soestainable/bot/proactive/sender';
 
-/** Sends as fast as `tryAcquire` allows on a fake clock, sleeping exactly the answered wait; returns send times. */
+/**
+ * Sends as fast as `tryAcquire` allows on a fake clock, sleeping exactly the answered wait, each answered at once
+ * (no latency); returns send times.
+ */
 function drive(limiter: RateLimiter, clock: { t: number }, sends: number, conversation: (i: number) => string): number[] {
   const times: number[] = [];
   for (let i = 0; i < sends; i++) {
     for (let wait = limiter.tryAcquire(conversation(i)); wait > 0; wait = limiter.tryAcquire(conversation(i))) clock.t += wait;
+    limiter.settle(conversation(i), clock.t);
     times.push(clock.t);
   }
   return times;
@@ -128,10 +132,31 @@ describe('RateLimiter', () => {
     expect(times[999]).toBeLessThanOrEqual(5_100);
   });
 
+  it('catches up a pause of the process within the rolling second, at most at four times the rate, never back to back', () => {
+    /** 2,000 sends, a pause of the process (a stalled event loop), 1,000 more; their times. */
+    const run = (pauseMs: number, tenantBurst?: number): number[] => {
+      const clock = { t: 0 };
+      const limiter = new RateLimiter(() => clock.t, { tenantRate: 200, throttleBrake: false, ...(tenantBurst === undefined ? {} : { tenantBurst }) });
+      const times = drive(limiter, clock, 2_000, (i) => `conv-${i}`);
+      clock.t += pauseMs;
+      return [...times, ...drive(limiter, clock, 1_000, (i) => `later-${i}`)];
+    };
+    const paused = run(150);
+    expect(maxInWindow(paused, 1_000)).toBeLessThanOrEqual(200);
+    // The 30 sends the pause held up are caught up: the last send goes when it would have without the pause ...
+    expect(paused[2_999]).toBe(run(0)[2_999]);
+    // ... where a bucket of a twentieth of a second (the old default) loses 100 ms of the 150.
+    expect((run(150, 10)[2_999] as number) - (run(0, 10)[2_999] as number)).toBeGreaterThanOrEqual(100);
+    // Spread: after the pause, never more than four times the rate plus 4 (16 + 4 in any 20 ms), not 30 at once.
+    expect(maxInWindow(paused.slice(2_000), 20)).toBeLessThanOrEqual(20);
+    expect(maxInWindow(paused.slice(2_000), 5)).toBeLessThanOrEqual(8);
+  });
+
   it('takes nothing when it answers a wait, and forgets idle conversations', () => {
     const clock = { t: 0 };
     const limiter = new RateLimiter(() => clock.t, { tenantRate: 1, tenantBurst: 1 });
     expect(limiter.tryAcquire('a')).toBe(0);
+    limiter.settle('a', 0); // answered at once
     expect(limiter.tryAcquire('b')).toBe(1_000);
     expect(limiter.tryAcquire('b')).toBe(1_000);
     clock.t = 1_000;
