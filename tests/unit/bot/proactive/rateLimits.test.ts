@@ -1,6 +1,7 @@
 import { RateLimiter, SlidingWindows, ThrottleBrake, TokenBucket, CONVERSATION_LIMITS } from '@soestainable/bot/proactive/rateLimits';
 import { backoffDelayMs } from '@soestainable/bot/proactive/fanOut';
 import { classifySendError, parseRetryAfter, SendError } from '@soestainable/bot/proactive/sender';
+import { maxInWindow } from '../../../helpers/rollingWindow';
 
 /**
  * Sends as fast as `tryAcquire` allows on a fake clock, sleeping exactly the answered wait, each answered at once
@@ -14,17 +15,6 @@ function drive(limiter: RateLimiter, clock: { t: number }, sends: number, conver
     times.push(clock.t);
   }
   return times;
-}
-
-/** The most sends inside any window of `windowMs` (windows are half-open: (t - windowMs, t]). */
-function maxInWindow(times: number[], windowMs: number): number {
-  let best = 0;
-  let start = 0;
-  for (let end = 0; end < times.length; end++) {
-    while ((times[start] as number) <= (times[end] as number) - windowMs) start++;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
 }
 
 describe('TokenBucket', () => {

@@ -1,18 +1,7 @@
 import { RateLimiter } from '@soestainable/bot/proactive/rateLimits';
 import { TenantWindow } from '@soestainable/bot/proactive/tenantWindow';
 import { seededRandom } from '@soestainable/testing/seeded';
-
-/** The most times inside any window of `windowMs` (half-open: (t - windowMs, t]). */
-function maxInWindow(unsorted: readonly number[], windowMs: number): number {
-  const times = [...unsorted].sort((a, b) => a - b);
-  let best = 0;
-  let start = 0;
-  for (let end = 0; end < times.length; end++) {
-    while ((times[start] as number) <= (times[end] as number) - windowMs) start++;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
-}
+import { maxInWindow } from '../../../helpers/rollingWindow';
 
 interface SimulationOptions {
   readonly recipients: number;
