@@ -25,8 +25,12 @@ export async function seedActions(repos: Repositories, plan: DemoPlan): Promise<
 /** The demo barriers: linked to their action (solved when it is realised), dismissed with a reason, or new. */
 export async function seedBarriers(repos: Repositories, plan: DemoPlan, actions: readonly Action[]): Promise<void> {
   const { orgId, campaignId } = plan;
-  for (const b of DEMO_BARRIERS) {
-    const barrier = await repos.barriers.create({ orgId, campaignId, teamId: b.teamId, theme: b.theme, text: b.text, demo: true });
+  // Filed on the campaign's days so far, not today: a report filed in the running demo is then its team's newest
+  // (reports carry only their day, and a same-day tie would be decided by the random part of the ids).
+  const past = plan.days.filter((day) => day < plan.today);
+  for (const [i, b] of DEMO_BARRIERS.entries()) {
+    const day = past.length === 0 ? undefined : past[i % past.length];
+    const barrier = await repos.barriers.create({ orgId, campaignId, teamId: b.teamId, theme: b.theme, text: b.text, demo: true, ...(day === undefined ? {} : { filedOn: new Date(`${day}T12:00:00Z`) }) });
     const action = b.action === undefined ? undefined : actions[b.action];
     if (action) {
       await repos.actions.linkBarriers(orgId, action.actionId, [barrier.barrierId], DEMO_COORDINATOR_ID);
