@@ -64,3 +64,22 @@ export function baselineSurvey(userId: string, overrides: Partial<Survey> = {}):
     ...overrides,
   };
 }
+
+/**
+ * An ended campaign of the organisation `soest` (the retention tests' material): a two-day plan unless `dayPlan`
+ * says otherwise, no closing days, and its own follow-up weeks when given.
+ */
+export function endedCampaign(campaignId: string, startDate: string, endDate: string, options: { followUpWeeks?: number[]; dayPlan?: string[] } = {}): Campaign {
+  return {
+    orgId: 'soest',
+    campaignId,
+    name: { nl: campaignId, en: campaignId },
+    startDate,
+    endDate,
+    dayPlan: options.dayPlan ?? ['dag1', 'dag2'],
+    closingDays: [],
+    status: 'ended',
+    demo: false,
+    ...(options.followUpWeeks ? { followUpWeeks: options.followUpWeeks } : {}),
+  };
+}

@@ -3,7 +3,7 @@ import { createRetentionJob, RETENTION_COUNTS } from '@soestainable/bot/jobs/ret
 import type { JobProgress } from '@soestainable/bot/jobs/job';
 import { checkIn } from '../../helpers/fixtures';
 import { LimitedConnector } from '@soestainable/testing/limitedConnector';
-import { baselineSurvey, participant } from '../../helpers/orgFixture';
+import { baselineSurvey, participant, endedCampaign } from '../../helpers/orgFixture';
 import { rawRows } from '../../helpers/storage';
 import { createJobWorld, plantCampaignRow, type JobWorld } from './digests.harness';
 
@@ -20,19 +20,7 @@ function counts(over: Record<string, number>): Record<string, number> {
   return { ...Object.fromEntries(RETENTION_COUNTS.map((k) => [k, 0])), ...over };
 }
 
-function campaign(campaignId: string, startDate: string, endDate: string): Campaign {
-  return {
-    orgId: 'soest',
-    campaignId,
-    name: { nl: campaignId, en: campaignId },
-    startDate,
-    endDate,
-    dayPlan: ['dag1', 'dag2'],
-    closingDays: [],
-    status: 'ended',
-    demo: false,
-  };
-}
+const campaign = (campaignId: string, startDate: string, endDate: string): Campaign => endedCampaign(campaignId, startDate, endDate);
 
 describe('retention job (Azurite)', () => {
   const connector = new LimitedConnector();

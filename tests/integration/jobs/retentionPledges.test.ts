@@ -1,7 +1,7 @@
 import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { createRetentionJob } from '@soestainable/bot/jobs/retention';
 import { LimitedConnector } from '@soestainable/testing/limitedConnector';
-import { participant } from '../../helpers/orgFixture';
+import { participant, endedCampaign } from '../../helpers/orgFixture';
 import { createJobWorld, type JobWorld } from './digests.harness';
 
 /**
@@ -12,20 +12,8 @@ import { createJobWorld, type JobWorld } from './digests.harness';
 const AT = new Date('2026-11-28T02:00:00Z');
 const ENV = { RETENTION_DAYS: '14' };
 
-function campaign(campaignId: string, startDate: string, endDate: string, followUpWeeks?: number[]): Campaign {
-  return {
-    orgId: 'soest',
-    campaignId,
-    name: { nl: campaignId, en: campaignId },
-    startDate,
-    endDate,
-    dayPlan: ['dag1', 'dag2'],
-    closingDays: [],
-    status: 'ended',
-    demo: false,
-    ...(followUpWeeks ? { followUpWeeks } : {}),
-  };
-}
+const campaign = (campaignId: string, startDate: string, endDate: string, followUpWeeks?: number[]): Campaign =>
+  endedCampaign(campaignId, startDate, endDate, followUpWeeks ? { followUpWeeks } : {});
 
 describe('retention and pledges (Azurite)', () => {
   const connector = new LimitedConnector();

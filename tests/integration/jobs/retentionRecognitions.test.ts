@@ -2,7 +2,7 @@ import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { createRetentionJob } from '@soestainable/bot/jobs/retention';
 import { encodeKeyPart } from '@soestainable/bot/storage/keys';
 import { LimitedConnector } from '@soestainable/testing/limitedConnector';
-import { participant } from '../../helpers/orgFixture';
+import { participant, endedCampaign } from '../../helpers/orgFixture';
 import { createJobWorld, type JobWorld } from './digests.harness';
 
 /*
@@ -13,9 +13,7 @@ import { createJobWorld, type JobWorld } from './digests.harness';
 const AT = new Date('2026-11-28T02:00:00Z');
 const ENV = { RETENTION_DAYS: '14' };
 
-function campaign(campaignId: string, startDate: string, endDate: string): Campaign {
-  return { orgId: 'soest', campaignId, name: { nl: campaignId, en: campaignId }, startDate, endDate, dayPlan: ['dag1'], closingDays: [], status: 'ended', demo: false };
-}
+const campaign = (campaignId: string, startDate: string, endDate: string): Campaign => endedCampaign(campaignId, startDate, endDate, { dayPlan: ['dag1'] });
 
 describe('retention job: recognitions (Azurite)', () => {
   const connector = new LimitedConnector();
