@@ -4,7 +4,6 @@
  * moments mid-run and started again, sending through the real botbuilder adapter over HTTP to a fake Bot
  * Connector in this process, whose record survives every kill. Build first with `npx tsc -b` (`npm test` does).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,12 +11,10 @@ import { DEFAULT_CONCURRENCY, minConcurrency } from '@soestainable/bot/jobs';
 import { seededRandom } from '@soestainable/testing/seeded';
 import type { SendClaim } from '@soestainable/shared/domain/sending';
 import { LimitedConnector } from '@soestainable/testing/limitedConnector';
-import { testConnectionString } from '../../helpers/storage';
+import { JOB_CLI, startJobProcess, type JobProcess } from '../../helpers/jobProcess';
 import { createJobWorld, type JobWorld } from './harness';
 import { expectedSkip, NUDGE_DAY, seedNudgeDay } from './killRestart.seed';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const CLI = join(ROOT, 'bot', 'dist', 'src', 'cli', 'job.js');
 const N = 2_000;
 const SEND_RATE = 400;
 /** The job process's engine concurrency, as `createJobs` sets it: the most claims one crash can leave in flight. */
@@ -26,16 +23,6 @@ const CONCURRENCY = Math.max(DEFAULT_CONCURRENCY, minConcurrency(SEND_RATE));
 const AT = `${NUDGE_DAY}T09:05+01:00`;
 const KILLS = 3;
 
-interface Exit {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-interface JobProcess {
-  readonly child: ChildProcess;
-  readonly exited: Promise<Exit>;
-}
 
 describe('the nudge job process killed with SIGKILL mid-run and restarted (2,000 recipients)', () => {
   const connector = new LimitedConnector({ keepBodies: false });
@@ -45,7 +32,7 @@ describe('the nudge job process killed with SIGKILL mid-run and restarted (2,000
   let ids: string[];
 
   beforeAll(async () => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -b\` (npm test does) first`);
+    if (!existsSync(JOB_CLI)) throw new Error(`${JOB_CLI} is missing: run \`npx tsc -b\` (npm test does) first`);
     await connector.start();
     world = await createJobWorld();
     tablePrefix = world.client('SendClaims').tableName.slice(0, -'SendClaims'.length);
@@ -56,27 +43,7 @@ describe('the nudge job process killed with SIGKILL mid-run and restarted (2,000
     await world?.drop();
   });
 
-  function startJob(): JobProcess {
-    const env = {
-      PATH: process.env['PATH'] ?? '',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      ORG_ID: 'soest',
-      STORAGE_CONNECTION_STRING: testConnectionString(),
-      TABLE_PREFIX: tablePrefix,
-      SEND_RATE: String(SEND_RATE),
-      SEED_DEMO: '0',
-      SCHEDULER: '0',
-      PLAYGROUND: '0',
-    };
-    const child = spawn(process.execPath, [CLI, 'nudges', '--at', AT], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-    const exited = new Promise<Exit>((resolve) => child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-    return { child, exited };
-  }
+  const startJob = (): JobProcess => startJobProcess({ job: 'nudges', at: AT, tablePrefix, sendRate: SEND_RATE, cwd });
 
   const until = async (condition: () => boolean): Promise<void> => {
     while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));

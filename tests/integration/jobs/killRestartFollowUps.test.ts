@@ -6,7 +6,6 @@
  * twice; everyone with a pledge ends with one claim: sent exactly once, skipped (never sent), or left uncertain by a
  * kill (delivered at most once, never resent). Build first with `npx tsc -b` (`npm test` does).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,12 +14,10 @@ import type { SendClaim } from '@soestainable/shared/domain/sending';
 import { DEFAULT_CONCURRENCY, minConcurrency } from '@soestainable/bot/jobs';
 import { LimitedConnector } from '@soestainable/testing/limitedConnector';
 import { seededRandom } from '@soestainable/testing/seeded';
-import { testConnectionString } from '../../helpers/storage';
+import { JOB_CLI, startJobProcess, type JobProcess } from '../../helpers/jobProcess';
 import { createJobWorld, type JobWorld } from './harness';
 import { NUDGE_CAMPAIGN, participantId, seedNudgeDay } from './killRestart.seed';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const CLI = join(ROOT, 'bot', 'dist', 'src', 'cli', 'job.js');
 const N = 2_000;
 const SEND_RATE = 400;
 const CONCURRENCY = Math.max(DEFAULT_CONCURRENCY, minConcurrency(SEND_RATE));
@@ -50,12 +47,6 @@ function expected(i: number): 'pulse' | 'none' | 'paused' | 'no_conversation' | 
   }
 }
 
-interface Exit {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 async function forEachBounded(count: number, limit: number, work: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;
@@ -74,7 +65,7 @@ describe('the followups job process killed with SIGKILL mid-wave and restarted (
   let ids: string[];
 
   beforeAll(async () => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -b\` (npm test does) first`);
+    if (!existsSync(JOB_CLI)) throw new Error(`${JOB_CLI} is missing: run \`npx tsc -b\` (npm test does) first`);
     await connector.start();
     world = await createJobWorld();
     const { repos } = world;
@@ -96,26 +87,7 @@ describe('the followups job process killed with SIGKILL mid-wave and restarted (
     await world?.drop();
   });
 
-  function startJob(): { child: ChildProcess; exited: Promise<Exit> } {
-    const env = {
-      PATH: process.env['PATH'] ?? '',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      ORG_ID: 'soest',
-      STORAGE_CONNECTION_STRING: testConnectionString(),
-      TABLE_PREFIX: tablePrefix,
-      SEND_RATE: String(SEND_RATE),
-      SEED_DEMO: '0',
-      SCHEDULER: '0',
-      PLAYGROUND: '0',
-    };
-    const child = spawn(process.execPath, [CLI, 'followups', '--at', AT], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-    return { child, exited: new Promise<Exit>((resolve) => child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }))) };
-  }
+  const startJob = (): JobProcess => startJobProcess({ job: 'followups', at: AT, tablePrefix, sendRate: SEND_RATE, cwd });
 
   const until = async (condition: () => boolean): Promise<void> => {
     while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));

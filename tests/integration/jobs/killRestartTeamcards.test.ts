@@ -4,17 +4,14 @@
  * (the fake connector answers each card slowly) and started again: no channel gets the week's card twice, and every
  * channel ends with its card sent, or its claim left uncertain by a kill (never resent). Build first with `npx tsc -b`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LimitedConnector } from '@soestainable/testing/limitedConnector';
 import { participant } from '../../helpers/orgFixture';
-import { testConnectionString } from '../../helpers/storage';
+import { JOB_CLI, startJobProcess, type JobProcess } from '../../helpers/jobProcess';
 import { campaignOf, onlyCampaign, createJobWorld, type JobWorld } from './harness';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const CLI = join(ROOT, 'bot', 'dist', 'src', 'cli', 'job.js');
 const CHANNELS = 120;
 const AT = '2026-12-07T09:00+01:00';
 /** The claim period: the week the card reports on (30 Nov – 6 Dec). */
@@ -22,11 +19,6 @@ const WEEK = '2026-W49';
 const KILLS = 2;
 const channelId = (i: number): string => `19:kill-${String(i).padStart(3, '0')}@thread.tacv2`;
 
-interface Exit {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stderr: string;
-}
 
 describe('the teamcards job process killed with SIGKILL mid-run and restarted (120 channels)', () => {
   const connector = new LimitedConnector();
@@ -35,7 +27,7 @@ describe('the teamcards job process killed with SIGKILL mid-run and restarted (1
   let tablePrefix = '';
 
   beforeAll(async () => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -b\` (npm test does) first`);
+    if (!existsSync(JOB_CLI)) throw new Error(`${JOB_CLI} is missing: run \`npx tsc -b\` (npm test does) first`);
     await connector.start();
     // Every card is answered after 40 ms: a run takes long enough to be killed in the middle.
     connector.fault = () => ({ delayMs: 40 });
@@ -63,25 +55,7 @@ describe('the teamcards job process killed with SIGKILL mid-run and restarted (1
     await world?.drop();
   });
 
-  function startJob(): { child: ChildProcess; exited: Promise<Exit> } {
-    const env = {
-      PATH: process.env['PATH'] ?? '',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      ORG_ID: 'soest',
-      STORAGE_CONNECTION_STRING: testConnectionString(),
-      TABLE_PREFIX: tablePrefix,
-      SEND_RATE: '40',
-      SEED_DEMO: '0',
-      SCHEDULER: '0',
-      PLAYGROUND: '0',
-    };
-    const child = spawn(process.execPath, [CLI, 'teamcards', '--at', AT], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-    const exited = new Promise<Exit>((resolve) => child.once('close', (code, signal) => resolve({ code, signal, stderr })));
-    return { child, exited };
-  }
+  const startJob = (): JobProcess => startJobProcess({ job: 'teamcards', at: AT, tablePrefix, sendRate: 40, cwd });
   const until = async (condition: () => boolean): Promise<void> => {
     while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
   };
