@@ -10,6 +10,7 @@ import { cardProblems, cardText, openUrlOf } from '../../helpers/cards';
 import { checkIn } from '../../helpers/fixtures';
 import { participant } from '../../helpers/orgFixture';
 import { createJobWorld, deliveredCard, type JobWorld } from './digests.harness';
+import { campaignOf } from './harness';
 
 /*
  * The weekly team card in team channels (issue 16, item 3) on Azurite, through the real engine and botbuilder to a
@@ -22,20 +23,8 @@ const MONDAY_W51 = new Date('2026-12-14T08:00:00Z');
 const W50 = ['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11'];
 const CHANNELS = { big: '19:team-big@thread.tacv2', small: '19:team-small@thread.tacv2', gone: '19:team-gone@thread.tacv2', off: '19:team-off@thread.tacv2', demo: '19:team-demo@thread.tacv2' };
 
-function campaign(): Campaign {
-  const days = campaignDays('2026-11-30', 20);
-  return {
-    orgId: 'soest',
-    campaignId: 'c1',
-    name: { nl: 'Soestainable Challenge', en: 'Soestainable Challenge' },
-    startDate: '2026-11-30',
-    endDate: days.at(-1) ?? '2026-12-25',
-    dayPlan: Array.from({ length: 20 }, (_, i) => `dag${i + 1}`),
-    closingDays: [],
-    status: 'active',
-    demo: false,
-  };
-}
+/** The running campaign: 20 challenge days from Monday 30 Nov 2026. */
+const campaign = (): Campaign => campaignOf({ campaignId: 'c1', startDate: '2026-11-30', endDate: campaignDays('2026-11-30', 20).at(-1) ?? '2026-12-25' }, 20);
 
 describe('teamcards job: one card per team channel per week', () => {
   const connector = new LimitedConnector();

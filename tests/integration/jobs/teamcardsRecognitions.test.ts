@@ -8,6 +8,7 @@ import { cardProblems, cardText } from '../../helpers/cards';
 import { checkIn } from '../../helpers/fixtures';
 import { participant } from '../../helpers/orgFixture';
 import { createJobWorld, deliveredCard, type JobWorld } from './digests.harness';
+import { campaignOf } from './harness';
 
 /*
  * The team card's barriers (issue 16, items 1 and 3 joined): the team's open barriers most recognised ("herken ik")
@@ -18,20 +19,8 @@ const MONDAY_W51 = new Date('2026-12-14T08:00:00Z');
 const W50 = ['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11'];
 const CHANNELS = { big: '19:rec-big@thread.tacv2', small: '19:rec-small@thread.tacv2' };
 
-function campaign(): Campaign {
-  const days = campaignDays('2026-11-30', 20);
-  return {
-    orgId: 'soest',
-    campaignId: 'c1',
-    name: { nl: 'Soestainable Challenge', en: 'Soestainable Challenge' },
-    startDate: '2026-11-30',
-    endDate: days.at(-1) ?? '2026-12-25',
-    dayPlan: Array.from({ length: 20 }, (_, i) => `dag${i + 1}`),
-    closingDays: [],
-    status: 'active',
-    demo: false,
-  };
-}
+/** The running campaign: 20 challenge days from Monday 30 Nov 2026. */
+const campaign = (): Campaign => campaignOf({ campaignId: 'c1', startDate: '2026-11-30', endDate: campaignDays('2026-11-30', 20).at(-1) ?? '2026-12-25' }, 20);
 
 describe('teamcards job: the team’s open barriers, most recognised first', () => {
   const connector = new LimitedConnector();
