@@ -257,11 +257,14 @@ export class ParticipantsRepository {
    * reads {@link erasureState} after its write, as `fenced` does.
    */
   async recent(userId: string): Promise<ProfileSnapshot> {
-    return this.snapshots.get(userId, async () => {
-      const row = await this.profiles.get(encodeKeyPart(userId), PROFILE_ROW);
-      if (!row) return { participant: undefined, erasure: 'absent' };
-      return { participant: fromRow(row), erasure: isErasing(row) ? 'erasing' : 'present' };
-    });
+    return this.snapshots.get(userId, () => this.snapshot(userId));
+  }
+
+  /** The participant and their erasure state from one read of storage now ({@link recent} without the memory). */
+  async snapshot(userId: string): Promise<ProfileSnapshot> {
+    const row = await this.profiles.get(encodeKeyPart(userId), PROFILE_ROW);
+    if (!row) return { participant: undefined, erasure: 'absent' };
+    return { participant: fromRow(row), erasure: isErasing(row) ? 'erasing' : 'present' };
   }
 
   /**

@@ -61,12 +61,13 @@ export async function syncLinkedBarriers(ctx: TabApiContext, action: Action): Pr
  */
 export async function checkOwnerParticipant(ctx: TabApiContext, ownerUserId: string | null | undefined): Promise<void> {
   if (ownerUserId === undefined || ownerUserId === null) return;
-  const [participant, erasure] = await Promise.all([byClientId(() => ctx.repos.participants.get(ownerUserId)), byClientId(() => ctx.repos.participants.erasureState(ownerUserId))]);
+  const snapshot = await byClientId(() => ctx.repos.participants.snapshot(ownerUserId));
+  const participant = snapshot?.participant;
   if (!isJoined(participant) || participant.orgId !== orgOf(ctx)) {
     throw invalid('ownerUserId', 'not_a_participant', 'An owner picked from the app must be a participant of the organisation.');
   }
   // Someone whose data is being erased is leaving: a link made now could outlive the erasure's unlinking.
-  if (erasure !== 'present') throw invalid('ownerUserId', 'not_a_participant', 'This participant\'s data is being deleted: they cannot own an action.');
+  if (snapshot?.erasure !== 'present') throw invalid('ownerUserId', 'not_a_participant', 'This participant\'s data is being deleted: they cannot own an action.');
 }
 
 async function barriersOf(ctx: TabApiContext, ids: readonly string[]): Promise<Barrier[]> {
