@@ -26,7 +26,7 @@ import { startAzurite } from '@soestainable/bot/storage/azurite';
 import { campaignDays } from '@soestainable/shared/calendar';
 import { CATALOGUE } from '@soestainable/shared/catalogue';
 import { formatHottest, hottest, startProfile, type CpuProfile } from '@soestainable/testing/cpuProfile';
-import { processCpuMs } from './fanoutTimings';
+import { processCpuMs } from './processCpu';
 import { StorageCallCounter, type CallScope } from '@soestainable/testing/storageCalls';
 
 const args = process.argv.slice(2);

@@ -20,7 +20,8 @@ import { createRepositories, type Repositories } from '@soestainable/bot/storage
 import { TableClients } from '@soestainable/bot/storage/tables';
 import { LimitedConnector } from '@soestainable/testing/limitedConnector';
 import { seededRandom } from '@soestainable/testing/seeded';
-import { describeWall, processCpuMs, Timings } from './fanoutTimings';
+import { describeWall, Timings } from './fanoutTimings';
+import { processCpuMs } from './processCpu';
 
 export interface WaveSpec {
   readonly connectionString: string;

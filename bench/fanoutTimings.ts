@@ -1,5 +1,4 @@
 /** Measuring helpers of `npm run bench:fanout` (fanout.bench.ts and its follow-up case, fanoutFollowUp.ts). */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 /** Time spent in each dependency call, summed over the run (concurrent calls overlap). */
@@ -30,16 +29,6 @@ export class Timings {
       .filter(([, v]) => v.calls > 0)
       .map(([k, v]) => `${k} ${(v.ms / v.calls).toFixed(1)} ms × ${(v.calls / recipients).toFixed(2)}`)
       .join(', ');
-  }
-}
-
-/** CPU milliseconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
-export function processCpuMs(pid: number): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return undefined;
   }
 }
 

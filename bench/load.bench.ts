@@ -30,7 +30,8 @@ import { createRepositories } from '@soestainable/bot/storage/repositories';
 import { TableClients } from '@soestainable/bot/storage/tables';
 import { answersOf, NUDGE_INSTANT, ORG, planOrganisation, seedOrganisation, TODAY, type Organisation, type Person } from './load/org';
 import { morningPeak, peakRate, steadyReads } from './load/schedule';
-import { cpuSecondsOf, startServer, type RunningServer } from './load/server';
+import { startServer, type RunningServer } from './load/server';
+import { processCpuMs } from './processCpu';
 import { memoryFigures, Series, table, type MemoryFigures } from './load/stats';
 import { httpClient, type HttpClient } from './load/http';
 import { checkIn, orgOverview, signIn, teamDashboard, unknownAction, type Outcome } from './load/traffic';
@@ -278,14 +279,14 @@ async function main(): Promise<number> {
     await sleep(BASELINE_MS);
 
     console.log(`load: ${org.people.length} check-ins in ${LOAD_MS / 1000} s, dashboard reads alongside…`);
-    const cpu = async () => {
-      const [serverCpu, azuriteCpu] = await Promise.all([cpuSecondsOf((server as RunningServer).pid), cpuSecondsOf((azurite as AzuriteHandle).pid)]);
+    const cpu = () => {
+      const [serverCpu, azuriteCpu] = [processCpuMs((server as RunningServer).pid), processCpuMs((azurite as AzuriteHandle).pid)];
       const own = process.cpuUsage();
-      return { server: serverCpu ?? NaN, azurite: azuriteCpu ?? NaN, bench: (own.user + own.system) / 1e6 };
+      return { server: (serverCpu ?? NaN) / 1000, azurite: (azuriteCpu ?? NaN) / 1000, bench: (own.user + own.system) / 1e6 };
     };
-    const cpuBefore = await cpu();
+    const cpuBefore = cpu();
     const load = await runLoad(http, server, connector.url, org, readers);
-    const cpuAfter = await cpu();
+    const cpuAfter = cpu();
     const wallS = (load.loadEnd - load.loadStart) / 1000;
     const busy = {
       server: (cpuAfter.server - cpuBefore.server) / wallS,

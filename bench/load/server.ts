@@ -69,21 +69,6 @@ async function rssOf(pid: number): Promise<number | undefined> {
   }
 }
 
-/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on Linux for x86 and arm). */
-const CLOCK_TICKS = 100;
-
-/** CPU time (user + system) a process has used so far, in seconds; undefined when it cannot be read. */
-export async function cpuSecondsOf(pid: number): Promise<number | undefined> {
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces, inside parentheses): utime and stime are 14 and 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The environment of the server: only what it needs, every setting that could change what it does named here
  * (an empty value wins over a developer's `.env` in the working directory and means "not set").
