@@ -10,6 +10,7 @@ import { renderCard } from '../../cards/render';
 import type { Feature, FeatureDeps } from '../core/feature';
 import { button, textsIn, type CardButton } from '../core/cards';
 import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '../enrol/verbs';
+import channelHelpTemplate from './channelHelp.card.json';
 import helpTemplate from './help.card.json';
 import { COMMAND_HELP, helpTexts } from './texts';
 
@@ -56,10 +57,56 @@ export function helpCard(lang: Language, participant: Participant | undefined, u
   return renderCard(helpTemplate, data);
 }
 
+/** Data of `channelHelp.card.json`. */
+export interface ChannelHelpCardData {
+  readonly title: string;
+  readonly hasLead: boolean;
+  readonly lead: string;
+  readonly teamCard: string;
+  /** The words that work in a channel: the team card on and off, and this help. */
+  readonly commands: ReadonlyArray<{ readonly usage: string; readonly text: string }>;
+  readonly personalTitle: string;
+  readonly personal: string;
+  readonly privacy: string;
+  readonly hasGuide: boolean;
+  readonly guide: string;
+  readonly guideUrl: string;
+}
+
+/**
+ * The help card in a team channel or group chat, where everyone reads it and anyone may press its buttons: what the
+ * bot does for a team (the weekly team card, switched with `teamkaart aan` / `teamkaart uit`), and that taking
+ * part, check-ins, reports and settings happen in the personal chat. No Action.Execute: its answer would replace
+ * the card for everyone at once (as the channel welcome, welcome.ts). Nothing about the person who asked, not even
+ * their roles. The "Hoe werkt het?" link stays: it opens the tab for whoever clicks it and answers nobody else.
+ */
+export function channelHelpCard(lang: Language, unknown: boolean, teamsAppId?: string): Attachment {
+  const txt = textsIn(helpTexts, lang);
+  const guideUrl = tabDeepLink(teamsAppId, HELP_SUB_PAGE);
+  const data: ChannelHelpCardData = {
+    title: txt.channelTitle,
+    hasLead: unknown,
+    lead: unknown ? txt.channelUnknown : '',
+    teamCard: txt.channelTeamCard,
+    commands: [
+      { usage: t(COMMANDS.teamCard.usage, lang), text: txt.channelTeamCardOn },
+      { usage: txt.channelTeamCardOffUsage, text: txt.channelTeamCardOff },
+      { usage: t(COMMANDS.help.usage, lang), text: txt.channelHelp },
+    ],
+    personalTitle: txt.channelPersonalTitle,
+    personal: txt.channelPersonal,
+    privacy: txt.channelPrivacy,
+    hasGuide: guideUrl !== undefined,
+    guide: txt.guide,
+    guideUrl: guideUrl ?? '',
+  };
+  return renderCard(channelHelpTemplate, data);
+}
+
 /**
  * The `help` command, which the dispatcher also runs for every text it does not know. It cannot tell us which
  * of the two it was, so the text is read once more: anything that does not parse as "help" gets the friendly
- * "I didn't recognise that" line on top.
+ * "I didn't recognise that" line on top. In a team channel or group chat it answers with the channel's help card.
  */
 export function createHelpFeature({ config }: FeatureDeps): Feature {
   return {
@@ -67,7 +114,8 @@ export function createHelpFeature({ config }: FeatureDeps): Feature {
       help: async (turn) => {
         const text = turn.context.activity.text ?? '';
         const unknown = parseCommand(text).command !== 'help';
-        await turn.context.sendActivity({ attachments: [helpCard(turn.lang, turn.participant, unknown, config.jobs.teamsAppId)] });
+        const card = turn.personal ? helpCard(turn.lang, turn.participant, unknown, config.jobs.teamsAppId) : channelHelpCard(turn.lang, unknown, config.jobs.teamsAppId);
+        await turn.context.sendActivity({ attachments: [card] });
       },
     },
   };

@@ -27,6 +27,34 @@ export const helpTexts = {
   checkIn: { nl: 'Inchecken', en: 'Check in' },
   // Opens the tab's page of the same name (tab/src/pages/help).
   guide: { nl: 'Hoe werkt het?', en: 'How does it work?' },
+
+  // The help card in a team channel or group chat (channelHelp.card.json): what the bot does for a team; everyone reads it.
+  channelTitle: { nl: 'Wat de Soestainable-bot voor jullie team doet', en: 'What the Soestainable bot does for your team' },
+  channelUnknown: {
+    nl: 'Dat herken ik hier niet als opdracht, maar geen zorgen: dit doe ik voor een team.',
+    en: "I didn't recognise that as a command here, but no worries: this is what I do for a team.",
+  },
+  channelTeamCard: {
+    nl: 'Zolang de challenge loopt, zet ik in een kanaal van een team elke maandagochtend de teamkaart: de teamcijfers van de week ervoor, alleen groepscijfers en nooit namen. Een leidinggevende van het team of de coördinator zet hem aan of uit door mij in dat kanaal te noemen (@Soestainable) met een van deze woorden:',
+    en: "While the challenge runs, I post the team card in a team's channel every Monday morning: the team's figures of the week before, group figures only and never names. A manager of the team or the coordinator switches it on or off by mentioning me in that channel (@Soestainable) with one of these words:",
+  },
+  channelTeamCardOn: {
+    nl: 'De teamkaart in dit kanaal aanzetten. Leid je meer teams, of ben je de coördinator? Zet de naam van het team erachter.',
+    en: "Switch the team card on in this channel. Leading several teams, or the coordinator? Add the team's name after it.",
+  },
+  // A command's words, like the usages in commands/catalog.ts: `teamkaart uit` is the teamCard command with "uit".
+  channelTeamCardOffUsage: { nl: 'teamkaart uit', en: 'team card off' },
+  channelTeamCardOff: { nl: 'De teamkaart in dit kanaal weer uitzetten', en: 'Switch the team card off in this channel' },
+  channelHelp: { nl: 'Dit overzicht', en: 'This overview' },
+  channelPersonalTitle: { nl: 'Meedoen gaat in je eigen chat', en: 'Taking part happens in your own chat' },
+  channelPersonal: {
+    nl: 'Meedoen, inchecken, prikkels en ideeën melden, prikkels herkennen en je instellingen: dat gaat allemaal in een persoonlijke chat met mij (de Soestainable-bot), zodat wat je invult van jou blijft. Open die chat en typ "hulp" voor alles wat ik daar voor je kan doen.',
+    en: 'Joining, checking in, reporting barriers and ideas, recognising barriers and your settings: all of that happens in a personal chat with me (the Soestainable bot), so what you fill in stays yours. Open that chat and type "help" for everything I can do for you there.',
+  },
+  channelPrivacy: {
+    nl: 'Hier deel ik alleen teamtotalen, nooit namen of wie wat deed.',
+    en: 'Here I only share team totals, never names or who did what.',
+  },
 } as const satisfies Texts;
 
 /** One short line per command, shown next to its usage (commands/catalog.ts) on the help card. */

@@ -8,7 +8,7 @@ import { t } from '@soestainable/shared/text';
 import { renderCard } from '../../cards/render';
 import { plain } from '../../cards/texts';
 import { BOARD_MAX, boardItems, itemsByIds, personalBoard, pickSimilar, toggleRecognition, type BoardItem, type ToggleOutcome } from '../../services/recognition/board';
-import type { ButtonStyle } from '../core/cards';
+import { noticeCard, type ButtonStyle } from '../core/cards';
 import type { ActionHandler, ActionResult, Feature, FeatureDeps, Turn } from '../core/feature';
 import { joinFirstCard } from '../enrol/cards';
 import barriersTemplate from './barriers.card.json';
@@ -94,6 +94,14 @@ export function barriersCard(items: readonly BoardItem[], lang: Language, view: 
   return renderCard(barriersTemplate, barriersCardData(items, lang, view, notice));
 }
 
+/**
+ * The answer in a team channel or group chat: the list would show everyone which barriers this person recognises
+ * (and its buttons could be pressed by anyone), so it is never shown there, and a press sent from there changes nothing.
+ */
+export function notPersonalCard(lang: Language): Attachment {
+  return noticeCard({ title: t(T.personalOnlyTitle, lang), lines: [t(T.personalOnlyText, lang)] });
+}
+
 /** Exactly what the card's buttons send. */
 const pressSchema = z.strictObject({
   verb: z.string(),
@@ -133,6 +141,10 @@ export function createRecogniseFeature(deps: FeatureDeps): Feature {
   const press =
     (kind: 'toggle' | 'notify'): ActionHandler =>
     async (turn: Turn, data): Promise<ActionResult> => {
+      if (!turn.personal) {
+        logger.info('recognition refused', { reason: 'not_personal' });
+        return { card: notPersonalCard(turn.lang) };
+      }
       const p = turn.participant;
       if (!isJoined(p)) return { card: joinFirstCard(turn.lang) };
       const parsed = pressSchema.safeParse(data);
@@ -159,6 +171,10 @@ export function createRecogniseFeature(deps: FeatureDeps): Feature {
   return {
     commands: {
       barriers: async (turn) => {
+        if (!turn.personal) {
+          await turn.context.sendActivity({ attachments: [notPersonalCard(turn.lang)] });
+          return;
+        }
         const p = turn.participant;
         if (!isJoined(p)) {
           await turn.context.sendActivity({ attachments: [joinFirstCard(turn.lang)] });

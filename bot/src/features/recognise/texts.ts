@@ -58,4 +58,10 @@ export const recogniseTexts = {
     nl: 'Deze knop kwam niet goed bij me aan. Er is niets veranderd; typ "prikkels" voor een nieuwe lijst.',
     en: "This button didn't reach me properly. Nothing was changed; type \"barriers\" for a new list.",
   },
+  // The answer in a team channel or group chat, to "prikkels" and to a button press sent from there: everyone reads it.
+  personalOnlyTitle: { nl: 'Liever in je eigen chat', en: 'Better in your own chat' },
+  personalOnlyText: {
+    nl: 'Prikkels bekijken en zeggen welke je herkent doe je in je eigen chat met mij: niemand ziet wie wat herkent. Open een persoonlijke chat met de Soestainable-bot en typ daar "prikkels". Er is niets veranderd.',
+    en: 'You look at barriers and say which ones you recognise in your own chat with me: nobody sees who recognises what. Open a personal chat with the Soestainable bot and type "barriers" there. Nothing was changed.',
+  },
 } as const satisfies Texts;

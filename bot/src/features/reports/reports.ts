@@ -11,7 +11,8 @@ import type { Repositories } from '../../storage/repositories';
 import { charCount } from '../../storage/repositories/rowSchemas';
 import { messageCard, renderCard } from '../../cards/render';
 import { fenced } from '../../services/personalData/erasure';
-import type { ActionHandler, ActionResult, CommandHandler, Feature, FeatureDeps } from '../core/feature';
+import { noticeCard } from '../core/cards';
+import type { ActionHandler, ActionResult, CommandHandler, Feature, FeatureDeps, Turn } from '../core/feature';
 import { plain } from '../../cards/texts';
 import { joinFirstCard } from '../enrol/cards';
 import { createReportAllowance } from '../../services/reportAllowance/allowance';
@@ -167,6 +168,14 @@ export async function campaignForReport(repos: Repositories, orgId: string, now:
   return published.filter((c) => c.startDate <= today).at(-1) ?? published.at(-1);
 }
 
+/**
+ * The answer in a team channel or group chat. Everyone there reads the card and could press its "Verstuur", so the
+ * report card (and the thank-you card with its reference and contact choice) is never shown there, and nothing is stored.
+ */
+export function notPersonalCard(lang: Language): Attachment {
+  return noticeCard({ title: t(T.personalOnlyTitle, lang), lines: [t(T.personalOnlyText, lang)] });
+}
+
 /** Accepts what a Toggle sends (`"true"`/`"false"`) and a plain boolean. */
 const toggleSchema = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 
@@ -218,6 +227,11 @@ export function createReportsFeature(deps: FeatureDeps): Feature {
     (kind: ReportKind): CommandHandler =>
     async (turn, args) => {
       const send = (card: Attachment) => turn.context.sendActivity({ attachments: [card] });
+      if (!turn.personal) {
+        logger.info('report refused', { kind, reason: 'not_personal' });
+        await send(notPersonalCard(turn.lang));
+        return;
+      }
       // Someone who has not joined, or has left, cannot report: their report would have no team.
       if (!isJoined(turn.participant)) {
         await send(joinFirstCard(turn.lang));
@@ -236,7 +250,12 @@ export function createReportsFeature(deps: FeatureDeps): Feature {
 
   const submit =
     (kind: ReportKind): ActionHandler =>
-    async (turn, data): Promise<ActionResult> => {
+    async (turn: Turn, data): Promise<ActionResult> => {
+      // First: a submit from a channel (anyone can send one) is refused before anything is read or counted.
+      if (!turn.personal) {
+        logger.info('report refused', { kind, reason: 'not_personal' });
+        return { card: notPersonalCard(turn.lang) };
+      }
       const participant = turn.participant;
       if (!isJoined(participant)) return { card: joinFirstCard(turn.lang) };
       const checked = checkSubmission(data);

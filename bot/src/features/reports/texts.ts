@@ -81,4 +81,10 @@ export const reportsTexts = {
     nl: "De coördinator leest elk idee en neemt de beste op in het actieprogramma. Je deelde het anoniem: volg met je referentie wat ermee gebeurt onder 'Jij zei, wij deden' in het tabblad.",
     en: "The coordinator reads every idea and adds the best ones to the action programme. You shared it anonymously: follow what happens with it under 'You said, we did' in the tab, using your reference.",
   },
+  // The answer in a team channel or group chat, to the command and to a "Verstuur" sent from there: everyone reads it.
+  personalOnlyTitle: { nl: 'Liever in je eigen chat', en: 'Better in your own chat' },
+  personalOnlyText: {
+    nl: 'Prikkels en ideeën meld je in je eigen chat met mij, zodat niemand anders ze ziet en ze anoniem kunnen blijven. Open een persoonlijke chat met de Soestainable-bot en typ daar "prikkel: …" of "idee: …". Hier is niets opgeslagen.',
+    en: 'You report barriers and ideas in your own chat with me, so nobody else sees them and they can stay anonymous. Open a personal chat with the Soestainable bot and type "barrier: …" or "idea: …" there. Nothing was saved here.',
+  },
 } as const satisfies Texts;

@@ -3,9 +3,11 @@ import type { Language } from '@soestainable/shared/domain/types';
 import { COMMANDS, COMMAND_IDS } from '@soestainable/bot/features/commands/catalog';
 import { coreTexts } from '@soestainable/bot/features/core/coreTexts';
 import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '@soestainable/bot/features/enrol/verbs';
-import { helpCard } from '@soestainable/bot/features/help/help';
+import { parseCommand } from '@soestainable/bot/features/commands/parse';
+import { channelHelpCard, helpCard } from '@soestainable/bot/features/help/help';
 import { COMMAND_HELP, helpTexts } from '@soestainable/bot/features/help/texts';
 import { HELP_SUB_PAGE } from '@soestainable/shared/api/deepLinks';
+import { parseTeamCardArgs } from '@soestainable/shared/domain/owners';
 import { executeActivity, TENANT_ID, useBotHarness, withBotHarness } from '../../../helpers/botHarness';
 import { exchange, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
 import { cardText, cardTexts, elements, expectWellFormed, openUrlOf, verbs, type Card } from '../../../helpers/cards';
@@ -75,6 +77,88 @@ describe.each(LANGS)('help in %s', (lang, locale) => {
 /** The Teams app id of a deployment (manifest `id`); without one the card has no "Hoe werkt het?" button. */
 const TEAMS_APP_ID = '2f9f4c52-6a0e-4b4e-9d55-1f0e8f3a7c11';
 
+describe.each(LANGS)('help in a team channel or group chat (%s)', (lang, locale) => {
+  /** A team channel (a thread in it) or a group chat: everyone there sees the card and may press its buttons. */
+  const elsewhere = (harness: Pick<typeof h, 'adapter'>, userId: string, conversationType: 'channel' | 'groupChat' = 'channel') =>
+    harness.adapter({
+      userId,
+      locale,
+      conversationType,
+      ...(conversationType === 'channel' ? { conversationId: '19:help-channel@thread.tacv2;messageid=1', channelData: { team: { id: '19:help-team@thread.tacv2' } } } : {}),
+    });
+  const noButtonsToPress = (card: Card) => expect(elements(card).filter((e) => ['Action.Execute', 'Action.Submit'].includes(String(e['type'])))).toEqual([]);
+
+  it('"hulp" gives the channel card: the team card\'s words that work there, the way to the personal chat, and no Action.Execute', async () => {
+    const card = await replyCard(elsewhere(h, newUser()), lang === 'nl' ? 'hulp' : 'help');
+    expectWellFormed(card);
+    noButtonsToPress(card);
+    expect(cardTexts(card)[0]).toBe(T.channelTitle[lang]);
+    expect(cardText(card)).toContain(T.channelTeamCard[lang]);
+    expect(cardText(card)).toContain(T.channelPersonal[lang]);
+    expect(cardText(card)).not.toContain(T.channelUnknown[lang]);
+    // The words listed are the team card on and off (real commands, as the dispatcher parses them) and this help.
+    const usages = commandLines(card).map((line) => String(line.title));
+    expect(usages).toEqual([COMMANDS.teamCard.usage[lang], T.channelTeamCardOffUsage[lang], COMMANDS.help.usage[lang]]);
+    const parsed = usages.map(parseCommand);
+    expect(parsed.map((p) => p.command)).toEqual(['teamCard', 'teamCard', 'help']);
+    expect(parsed.slice(0, 2).map((p) => parseTeamCardArgs(p.args)?.on)).toEqual([true, false]);
+    // None of the personal chat's commands, which answer "not here" in a channel.
+    expect(usages).not.toContain(COMMANDS.checkin.usage[lang]);
+    expect(cardText(card)).not.toContain(T.title[lang]);
+    expect(card).toMatchSnapshot();
+  });
+
+  it('is the same card in a group chat, with an @mention, and for someone who joined with roles: nothing about the asker', async () => {
+    const personalWords = (card: Card) => [cardTexts(card)[0], verbs(card), cardText(card).includes(T.coordinatorLine[lang]), cardText(card).includes(T.managerLine[lang])];
+    const expected = [T.channelTitle[lang], [], false, false];
+    const joined = newUser();
+    await h.repos.participants.save(participant({ userId: joined, language: lang, roles: ['manager', 'coordinator'] }));
+    const mention = {
+      type: 'message',
+      text: '<at>Soestainable</at> hulp',
+      entities: [{ type: 'mention', text: '<at>Soestainable</at>', mentioned: { id: '28:bot', name: 'Soestainable' } }],
+    };
+    for (const card of [
+      await replyCard(elsewhere(h, newUser(), 'groupChat'), 'help'),
+      await replyCard(elsewhere(h, joined), 'help'),
+      await replyCard(elsewhere(h, newUser()), mention),
+    ]) {
+      expectWellFormed(card);
+      noButtonsToPress(card);
+      expect(personalWords(card)).toEqual(expected);
+      expect(cardText(card)).not.toContain(T.channelUnknown[lang]);
+    }
+  });
+
+  it('unknown text (any @mention the bot does not know) gets the channel card with a friendly line, never echoing it', async () => {
+    const card = await replyCard(elsewhere(h, newUser()), 'blablabla [klik](http://evil)');
+    expectWellFormed(card);
+    noButtonsToPress(card);
+    expect(cardTexts(card).slice(0, 2)).toEqual([T.channelTitle[lang], T.channelUnknown[lang]]);
+    expect(JSON.stringify(card)).not.toContain('evil');
+  });
+
+  it('keeps only the "Hoe werkt het?" link, which opens the tab for whoever clicks it', async () => {
+    await withBotHarness(
+      async (harness) => {
+        const card = await replyCard(elsewhere(harness, newUser()), 'help');
+        expectWellFormed(card);
+        noButtonsToPress(card);
+        expect(elements(card).filter((e) => String(e['type']).startsWith('Action.')).map((e) => e['title'])).toEqual([T.guide[lang]]);
+        expect(String(openUrlOf(card))).toContain(`/l/entity/${TEAMS_APP_ID}/myProgress`);
+      },
+      { env: { TEAMS_APP_ID } },
+    );
+  });
+
+  it('the personal chat still gets the personal help card, with its button', async () => {
+    const card = await replyCard(await joinedAdapter(h, { userId: newUser(), language: lang }, locale), 'help');
+    expect(cardTexts(card)[0]).toBe(T.title[lang]);
+    expect(verbs(card)).toEqual([CHECKIN_OPEN_VERB]);
+    expect(cardText(card)).not.toContain(T.channelPersonal[lang]);
+  });
+});
+
 describe.each(LANGS)('the "Hoe werkt het?" button in %s', (lang, locale) => {
   it('links to the tab\'s "Hoe werkt het?" page: a Teams deep link into the static tab with subEntityId "help"', async () => {
     await withBotHarness(
@@ -115,6 +199,15 @@ describe.each(LANGS)('the "Hoe werkt het?" button in %s', (lang, locale) => {
 });
 
 describe('help details', () => {
+  it('the channel card expands to a valid card in both languages, without a link when there is no Teams app id', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      const card = channelHelpCard(lang, true).content as Card;
+      expectWellFormed(card);
+      expect(elements(card).filter((e) => String(e['type']).startsWith('Action.'))).toEqual([]);
+      expect(cardTexts(card)[1]).toBe(T.channelUnknown[lang]);
+    }
+  });
+
   it('roles of someone who left do not count', () => {
     const card = helpCard('nl', participant({ status: 'left', roles: ['manager'] }), false).content as Card;
     expect(cardText(card)).not.toContain(T.managerLine.nl);

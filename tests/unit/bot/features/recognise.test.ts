@@ -16,7 +16,7 @@ import { createBot } from '@soestainable/bot/features';
 import { createLogger } from '@soestainable/bot/platform/logger';
 import { SendError, type Sender } from '@soestainable/bot/proactive/sender';
 import { teamsAdapter, useBotHarness } from '../../../helpers/botHarness';
-import { cardContent, exchange, execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
+import { cardContent, exchange, execute, joinedAdapter, LANGS, localeOf, replyCard } from '../../../helpers/botTurns';
 import { cardProblems, cardTexts, elements, executeActions, type Card } from '../../../helpers/cards';
 
 const ITEM = { theme: 'circulariteit', status: 'nieuw', action: undefined, count: 0, mine: false, notify: false, open: true } as const;
@@ -181,6 +181,44 @@ describe.each(LANGS)('recognise through the bot (%s)', (lang) => {
     expect(cardTexts(broken)).toContain(T.errorFields[lang]);
     expect(await h.repos.recognitions.count(org, open.barrierId)).toBe(0);
   });
+
+  it.each(['channel', 'groupChat'] as const)(
+    'not in a %s: "prikkels" and every press answer "in your own chat", showing no barrier and changing nothing',
+    async (conversationType) => {
+      const user = `${me}-${conversationType}`;
+      // In the personal chat the person recognises a barrier and asks to hear back.
+      await press(open.barrierId, 'on', RECOGNISE_VERBS.toggle, user);
+      await press(open.barrierId, 'on', RECOGNISE_VERBS.notify, user);
+      const mine = await h.repos.recognitions.listByUser(org, user);
+      const counts = async () => [await h.repos.recognitions.count(org, open.barrierId), await h.repos.recognitions.count(org, other.barrierId)];
+      const before = await counts();
+      const where = conversationType === 'channel' ? { conversationId: '19:channel@thread.tacv2;messageid=1', channelData: { team: { id: '19:team@thread.tacv2' } } } : {};
+      const there = h.adapter({ userId: user, locale: localeOf(lang), conversationType, ...where });
+      const stranger = h.adapter({ userId: `${me}-stranger-${conversationType}`, locale: localeOf(lang), conversationType, ...where });
+      const shown = `${open.barrierId},${other.barrierId}`;
+      const cards = [
+        await replyCard(there, lang === 'nl' ? 'prikkels' : 'barriers'),
+        await replyCard(stranger, 'prikkels'),
+        // An invoke with a channel conversation can be sent by anyone: each verb, each want, and a broken one.
+        await execute(there, RECOGNISE_VERBS.toggle, { barrierId: open.barrierId, want: 'off', shown, view: 'list' }),
+        await execute(there, RECOGNISE_VERBS.toggle, { barrierId: other.barrierId, want: 'on', shown, view: 'similar' }),
+        await execute(there, RECOGNISE_VERBS.notify, { barrierId: open.barrierId, want: 'off', shown, view: 'list' }),
+        await execute(there, RECOGNISE_VERBS.toggle, { barrierId: open.barrierId, want: 'maybe', shown: '', view: 'list' }),
+        await execute(stranger, RECOGNISE_VERBS.toggle, { barrierId: other.barrierId, want: 'on', shown, view: 'list' }),
+      ];
+      for (const card of cards) {
+        expect(cardProblems(card)).toEqual([]);
+        expect(cardTexts(card)).toEqual([T.personalOnlyTitle[lang], T.personalOnlyText[lang]]);
+        expect(executeActions(card)).toEqual([]);
+        // Not a barrier, not a count, not whether this person recognises one.
+        expect(JSON.stringify(card)).not.toMatch(/kantine|Printers|herken ik|me too/i);
+      }
+      expect(await h.repos.recognitions.listByUser(org, user)).toEqual(mine);
+      expect(await counts()).toEqual(before);
+      // Back as it was for the tests after this one: withdrawn in the personal chat.
+      await press(open.barrierId, 'off', RECOGNISE_VERBS.toggle, user);
+    },
+  );
 
   it('a report that looks like an open barrier is filed and offered that barrier with "Herken ik"', async () => {
     const a = await adapter();

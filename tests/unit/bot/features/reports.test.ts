@@ -308,6 +308,67 @@ describe.each(LANGS)('reports through the bot (%s)', (lang, locale) => {
     const card = await execute(leaver, REPORTS_VERBS.ideaSubmit, submitData());
     expect(executeActions(card)[0]?.['verb']).toBe(ENROL_VERBS.start);
   });
+
+  describe('not in a team channel or group chat: reports stay in the personal chat', () => {
+    /** Where everyone reads along: a team channel (a thread in it) or a group chat. */
+    const elsewhere = (conversationType: 'channel' | 'groupChat', who = userId) =>
+      harness.adapter({
+        userId: who,
+        locale,
+        conversationType,
+        ...(conversationType === 'channel' ? { conversationId: '19:channel@thread.tacv2;messageid=1', channelData: { team: { id: '19:team@thread.tacv2' } } } : {}),
+      });
+    const snapshot = async () => ({ barriers: await barriers(), ideas: await ideas(), quota: await rawRows(harness.tables.client('ReportQuota')) });
+    const expectPersonalOnly = (card: Record<string, unknown>) => {
+      expect(cardProblems(card)).toEqual([]);
+      expect(cardTexts(card)).toEqual([T.personalOnlyTitle[lang], T.personalOnlyText[lang]]);
+      // No "Verstuur" anyone in the channel could press, no reference, no contact choice, nothing of what was typed.
+      expect(executeActions(card)).toEqual([]);
+      expect(JSON.stringify(card)).not.toMatch(/printer|waterkoeler|water cooler|P-[0-9A-Z]{4}/);
+    };
+
+    it.each(['channel', 'groupChat'] as const)('in a %s the commands and both card verbs answer "in your own chat", and store and count nothing', async (conversationType) => {
+      const before = await snapshot();
+      const there = elsewhere(conversationType);
+      const cards = [
+        await replyCard(there, lang === 'nl' ? 'prikkel: de printer staat altijd aan' : 'barrier: the printer is always on'),
+        await replyCard(there, lang === 'nl' ? 'idee: een waterkoeler op elke verdieping' : 'idea: a water cooler on every floor'),
+        await replyCard(there, lang === 'nl' ? 'prikkel' : 'barrier'),
+        // An invoke with a channel conversation can be sent by anyone, whatever card it claims to come from.
+        await execute(there, REPORTS_VERBS.barrierSubmit, submitData({ text: 'de printer staat altijd aan', contact: 'true' })),
+        await execute(there, REPORTS_VERBS.ideaSubmit, submitData({ text: 'een waterkoeler op elke verdieping', contact: 'false' })),
+        // A bad submission is refused the same way: no report card with an error line (and a "Verstuur") there.
+        await execute(there, REPORTS_VERBS.barrierSubmit, { text: '', theme: 'nope', contact: 'maybe', extra: 1 }),
+      ];
+      for (const card of cards) expectPersonalOnly(card);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('the Action.Submit fallback from a channel replaces the card with the same answer, storing nothing', async () => {
+      const before = await snapshot();
+      const there = elsewhere('channel');
+      const updates: Array<Partial<Activity>> = [];
+      there.updateActivity = async (_context, activity) => {
+        updates.push(activity);
+      };
+      await there.send(submitActivity(REPORTS_VERBS.barrierSubmit, submitData({ text: 'de printer staat altijd aan' }), 'card-7'));
+      expect(updates.map((u) => u.id)).toEqual(['card-7']);
+      expectPersonalOnly(cardContent(updates[0] ?? {}));
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('someone who has not joined gets the same answer in a channel, not the join card with its button', async () => {
+      const there = elsewhere('channel', `aad-channel-stranger-${lang}`);
+      expectPersonalOnly(await replyCard(there, 'prikkel: de printer staat altijd aan'));
+      expectPersonalOnly(await execute(there, REPORTS_VERBS.barrierSubmit, submitData()));
+    });
+
+    it('the personal chat is unchanged: the same command there still shows the report card', async () => {
+      const card = await replyCard(adapter(), 'prikkel: de printer staat altijd aan');
+      expect(executeActions(card)[0]?.['verb']).toBe(REPORTS_VERBS.barrierSubmit);
+      expect(cardTexts(card)).not.toContain(T.personalOnlyTitle[lang]);
+    });
+  });
 });
 
 describe.each(LANGS)('reports without any campaign (%s)', (lang, locale) => {
