@@ -97,7 +97,9 @@ export function ChartFigure({ title, rows, series, format, categoryLabel, layout
             {title}
           </h3>
         )}
-        <Button size="small" appearance="subtle" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
+        {/* No aria-pressed: the label already says what a press does next ("show as chart"), so a pressed state
+            beside it would be read as "show as chart, pressed". */}
+        <Button size="small" appearance="subtle" onClick={() => setAsTable((v) => !v)}>
           {t(asTable ? commonTexts.showChart : commonTexts.showTable)}
         </Button>
       </figcaption>
