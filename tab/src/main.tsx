@@ -17,6 +17,7 @@ async function start(): Promise<void> {
     origin: window.location.origin,
     prefersDark: media('(prefers-color-scheme: dark)'),
     prefersContrast: media('(forced-colors: active)') || media('(prefers-contrast: more)'),
+    reload: () => window.location.reload(),
   };
   const root = document.getElementById('root');
   if (root === null) throw new Error('index.html has no #root');

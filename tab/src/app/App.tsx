@@ -16,13 +16,14 @@ import { languageFrom } from '@soestainable/shared/text';
 import { ApiClient } from '../api/client';
 import { ApiClientError } from '../api/errors';
 import { DevTokenSource, TeamsTokenSource } from '../api/tokens';
+import { PageBoundary } from '../components/boundary/ErrorBoundary';
 import { EmptyState, ErrorState, LoadingState } from '../components/states';
 import { commonTexts } from '../texts/texts';
 import { useT } from '../texts/useT';
 import { AppContext, useDevSignIn, type AppContextValue } from './context';
 import type { HostTheme, TabEnvironment } from './host';
 import { Navigation } from './Navigation';
-import { PAGE_DEFINITIONS } from './pages';
+import { PAGE_DEFINITIONS, type PageDefinition } from './pages';
 import { hrefFor, navigate, pageFromSubPageId, parseHash, redirect, teamFromSubPageId, useRoute, type Route } from './router';
 
 const SigninPage = lazy(() => import('../pages/signin/index'));
@@ -72,9 +73,10 @@ type SessionState =
 
 /**
  * The whole tab: theme (following Teams live), language, the API client, the signed-in session, the top
- * navigation and the current page. `env` is everything from outside (see host.ts).
+ * navigation and the current page. `env` is everything from outside (see host.ts); `pages` the page table
+ * (pages.ts; a test passes one whose page fails to download).
  */
-export function App({ env }: { readonly env: TabEnvironment }): ReactElement {
+export function App({ env, pages = PAGE_DEFINITIONS }: { readonly env: TabEnvironment; readonly pages?: readonly PageDefinition[] }): ReactElement {
   const route = useRoute();
   const [theme, setTheme] = useState<HostTheme>(() => initialTheme(env));
   const [sessionState, setSessionState] = useState<SessionState>({ status: 'loading' });
@@ -130,10 +132,11 @@ export function App({ env }: { readonly env: TabEnvironment }): ReactElement {
     const opening = linked !== undefined && !inSettings ? 'team' : (linkedPage ?? here.page);
     const dashboardOf = linked ?? (here.page === 'team' ? here.rest[0] : undefined);
     if (opening === 'team' && dashboardOf !== undefined) client.prefetch('dashboard.get', { params: { teamId: dashboardOf } });
-    PAGE_DEFINITIONS.find((d) => d.page === opening)
+    pages
+      .find((d) => d.page === opening)
       ?.preload()
       .catch(() => undefined);
-  }, [env, devTokens, reloadSession, client]);
+  }, [env, devTokens, reloadSession, client, pages]);
 
   const session = sessionState.status === 'ready' ? sessionState.session : null;
   const lang = resolveLanguage(env, session);
@@ -158,12 +161,14 @@ export function App({ env }: { readonly env: TabEnvironment }): ReactElement {
         <AppContext.Provider value={context}>
           {route.page === 'signin' ? (
             <main className={styles.main}>
-              <Suspense fallback={<LoadingState />}>
-                <SigninPage />
-              </Suspense>
+              <PageBoundary>
+                <Suspense fallback={<LoadingState />}>
+                  <SigninPage />
+                </Suspense>
+              </PageBoundary>
             </main>
           ) : sessionState.status === 'ready' ? (
-            <SignedIn route={route} session={sessionState.session} />
+            <SignedIn route={route} session={sessionState.session} pages={pages} />
           ) : sessionState.status === 'error' ? (
             <main className={styles.main}>
               <ErrorState error={sessionState.error} onRetry={() => void reloadSession()} />
@@ -183,14 +188,15 @@ function homeHref(session: SessionInfo): string {
   return hrefFor('me');
 }
 
-function SignedIn({ route, session }: { readonly route: Route; readonly session: SessionInfo }): ReactElement {
+function SignedIn({ route, session, pages }: { readonly route: Route; readonly session: SessionInfo; readonly pages: readonly PageDefinition[] }): ReactElement {
   const styles = useStyles();
   const t = useT();
   const { devTokens } = useDevSignIn();
-  const definition = route.page === 'home' || route.page === 'notFound' ? undefined : PAGE_DEFINITIONS.find((d) => d.page === route.page);
-  const navItems = PAGE_DEFINITIONS.filter((d) => d.nav !== undefined && d.allowed(session) && (d.page !== 'team' || session.teamId !== null));
+  const definition = route.page === 'home' || route.page === 'notFound' ? undefined : pages.find((d) => d.page === route.page);
+  const navItems = pages.filter((d) => d.nav !== undefined && d.allowed(session) && (d.page !== 'team' || session.teamId !== null));
   const hrefOf = (page: (typeof navItems)[number]['page']): string => (page === 'team' && session.teamId !== null ? hrefFor('team', session.teamId) : hrefFor(page));
   const rest = 'rest' in route ? route.rest : [];
+  const pageKey = `${route.page}/${rest.join('/')}`;
 
   return (
     <>
@@ -233,9 +239,13 @@ function SignedIn({ route, session }: { readonly route: Route; readonly session:
         ) : !definition.allowed(session) ? (
           <EmptyState title={t(commonTexts.errorTitle)}>{t(commonTexts.forbiddenPage)}</EmptyState>
         ) : (
-          <Suspense fallback={<LoadingState />}>
-            <definition.component key={`${route.page}/${rest.join('/')}`} rest={rest} />
-          </Suspense>
+          // A page that fails to download or to render shows an error here, below the navigation; the key starts
+          // the next page with a fresh boundary.
+          <PageBoundary key={pageKey}>
+            <Suspense fallback={<LoadingState />}>
+              <definition.component key={pageKey} rest={rest} />
+            </Suspense>
+          </PageBoundary>
         )}
       </main>
     </>

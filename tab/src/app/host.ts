@@ -42,6 +42,8 @@ export interface TabEnvironment {
   readonly origin: string;
   readonly prefersDark: boolean;
   readonly prefersContrast: boolean;
+  /** Loads the tab afresh (`location.reload`): after a page's code failed to download, only that fetches it again. */
+  readonly reload: () => void;
 }
 
 /** Teams' theme names → ours. */

@@ -44,11 +44,18 @@ export function useErrorText(): (error: ApiClientError) => string {
   return (error) => t(errorTexts[error.code]);
 }
 
+/** A coded error (its text unless `message` says more), or only a message (a failure that is no API call). */
+type ErrorStateProps = { readonly onRetry?: () => void; readonly title?: string } & (
+  | { readonly error: ApiClientError; readonly message?: string }
+  | { readonly error?: undefined; readonly message: string }
+);
+
 /**
  * A failed call: the coded error's text in the user's language (role alert) and, if given, a retry button. A page
- * that knows the rule the server named (`details.rule`) may pass its own `message` instead.
+ * that knows the rule the server named (`details.rule`) may pass its own `message` instead; a failure without a
+ * coded error (a page that did not load, see boundary/ErrorBoundary.tsx) passes only its `message`.
  */
-export function ErrorState({ error, onRetry, title, message }: { readonly error: ApiClientError; readonly onRetry?: () => void; readonly title?: string; readonly message?: string }): ReactElement {
+export function ErrorState({ error, onRetry, title, message }: ErrorStateProps): ReactElement {
   const t = useT();
   const styles = useStyles();
   return (
@@ -56,7 +63,7 @@ export function ErrorState({ error, onRetry, title, message }: { readonly error:
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{title ?? t(commonTexts.errorTitle)}</MessageBarTitle>
-          {message ?? t(errorTexts[error.code])}
+          {message ?? (error === undefined ? null : t(errorTexts[error.code]))}
         </MessageBarBody>
       </MessageBar>
       {onRetry === undefined ? null : (

@@ -3,6 +3,7 @@ import type { SessionInfo } from '@soestainable/shared/api/session';
 import type { Language } from '@soestainable/shared/domain/types';
 import { App } from '../../../tab/src/app/App';
 import type { HostTheme, TabEnvironment, TabInstanceConfig, TeamsHost } from '../../../tab/src/app/host';
+import type { PageDefinition } from '../../../tab/src/app/pages';
 import { DEV_TOKEN_KEY } from '../../../tab/src/api/tokens';
 
 // The machine running the suite may be busy: wait up to 10 s for what a query looks for (never a timed assertion).
@@ -141,12 +142,16 @@ export interface RenderTabOptions {
   readonly search?: string;
   /** The width the tab is shown at, in px (default 1280, a desktop; 320 is Teams' side panel). See `layOut`. */
   readonly width?: number;
+  /** The page table (default the real one, pages.ts): a test swaps in a page whose code fails to download. */
+  readonly pages?: readonly PageDefinition[];
 }
 
 export interface RenderedTab extends RenderResult {
   readonly calls: RecordedCall[];
   readonly storage: ReturnType<typeof memoryStorage>;
   readonly env: TabEnvironment;
+  /** How often the tab asked the browser to load it afresh (`env.reload`). */
+  readonly reloads: { count: number };
 }
 
 export const DESKTOP_WIDTH = 1280;
@@ -226,6 +231,7 @@ export function renderTab(hash: string, options: RenderTabOptions = {}): Rendere
   const answers: Record<string, AnswerSpec> = { ...(session === null ? {} : { 'GET /api/session': { body: session } }), ...options.answers };
   const server = fakeServer(answers);
   const storage = memoryStorage(options.signedIn === false ? {} : { [DEV_TOKEN_KEY]: 'dev-token' });
+  const reloads = { count: 0 };
   const env: TabEnvironment = {
     fetch: server.fetch,
     storage,
@@ -234,9 +240,10 @@ export function renderTab(hash: string, options: RenderTabOptions = {}): Rendere
     origin: 'https://tab.example',
     prefersDark: false,
     prefersContrast: false,
+    reload: () => void (reloads.count += 1),
   };
-  const result = render(<App env={env} />);
-  return { ...result, calls: server.calls, storage, env };
+  const result = render(options.pages === undefined ? <App env={env} /> : <App env={env} pages={options.pages} />);
+  return { ...result, calls: server.calls, storage, env, reloads };
 }
 
 /** Pages load lazily (and ts-jest compiles each on first use): give the first query of a test time. */

@@ -187,6 +187,18 @@ describe('barrier inbox', () => {
     await waitFor(() => expect(screen.queryByRole('checkbox', { name: B1.text })).toBeNull());
     expect(screen.getByText('Kies eerst één of meer prikkels.')).toBeTruthy();
   });
+
+  // The server stamps a barrier with the start of its Amsterdam day in UTC (bot/src/storage/repositories/reports.ts):
+  // the evening before in UTC, one hour before midnight in winter and two in summer. The tab shows the Amsterdam day.
+  test.each([
+    ['winter', '2026-12-04T23:00:00.000Z', 'nl', 'P-0001 · 5 december 2026'],
+    ['summer', '2026-06-04T22:00:00.000Z', 'nl', 'P-0001 · 5 juni 2026'],
+    ['winter, English', '2026-12-04T23:00:00.000Z', 'en', 'P-0001 · 5 December 2026'],
+  ] as const)('a barrier stamped at the start of its day shows that day, not the UTC day before (%s)', async (_season, createdAt, lang, shown) => {
+    renderTab('#/inbox', { lang, session: coordinator, answers: { 'GET /api/inbox': { body: inbox([{ ...B1, createdAt }]) } } });
+    const meta = await screen.findByText(/^P-0001 ·/, {}, { timeout: 20000 });
+    expect(meta.textContent).toBe(shown);
+  });
 });
 
 test('the inbox texts have every key in Dutch and English, with the same placeholders', () => {

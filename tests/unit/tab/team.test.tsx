@@ -55,8 +55,25 @@ describe('team dashboard', () => {
     expect(within(screen.getByRole('table', { name: 'Check-ins per day' })).getByRole('rowheader', { name: 'Mon 11 May' })).toBeTruthy();
     const toggles = screen.getAllByRole('button', { name: 'Show as table' });
     await userEvent.click(toggles[0] as HTMLElement);
-    expect(screen.getByRole('button', { name: 'Show as chart' }).getAttribute('aria-pressed')).toBe('true');
+    // The label says what a press does next; no pressed state beside it ("Show as chart, pressed" confused readers).
+    const back = screen.getByRole('button', { name: 'Show as chart' });
+    expect(back.hasAttribute('aria-pressed')).toBe(false);
+    expect(toggles[0]?.hasAttribute('aria-pressed')).toBe(false);
+    await userEvent.click(back);
+    expect(screen.getAllByRole('button', { name: 'Show as table' })).toHaveLength(toggles.length);
+    expect(screen.queryByRole('button', { name: 'Show as chart' })).toBeNull();
     expect(within(screen.getByRole('region', { name: 'The team’s barriers' })).getByText('Action: A water tap on every floor (In progress)')).toBeTruthy();
+  });
+
+  test('English, an action without its English title yet: the Dutch title, never an empty one', async () => {
+    const dashboard = teamDashboard();
+    const [first, ...others] = dashboard.barriers;
+    if (first === undefined || first.action === null) throw new Error('the fixture’s first barrier has an action');
+    const body = { ...dashboard, barriers: [{ ...first, action: { ...first.action, title: { nl: 'Watertappunt per verdieping', en: '' } } }, ...others] };
+    renderTab('#/team/t-zon', { lang: 'en', answers: { [path]: { body } } });
+    const barriers = await screen.findByRole('region', { name: 'The team’s barriers' }, LOADED);
+    expect(within(barriers).getByText('Action: Watertappunt per verdieping (In progress)')).toBeTruthy();
+    expect(within(barriers).queryByText(/^Action: \(/)).toBeNull();
   });
 
   test('below the minimum group size: says why, shows no numbers (nl and en)', async () => {

@@ -8,6 +8,7 @@ import { signinTexts } from '../../../tab/src/pages/signin/texts';
 import { IDEA_STATUS_LABELS, teamTexts } from '../../../tab/src/pages/team/texts';
 import { formatDay, formatKgRange, formatPercent, formatPoints } from '../../../tab/src/texts/format';
 import { commonTexts, dashboardTexts, errorTexts } from '../../../tab/src/texts/texts';
+import { boundaryTexts } from '../../../tab/src/components/boundary/texts';
 
 const tables: Record<string, TextTable> = {
   commonTexts,
@@ -24,6 +25,7 @@ const tables: Record<string, TextTable> = {
   QUESTION_LABELS,
   YES_NO_LABELS,
   myLastingTexts,
+  boundaryTexts,
 };
 
 describe('the tab’s texts', () => {

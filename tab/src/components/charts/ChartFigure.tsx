@@ -2,6 +2,7 @@ import { mergeClasses, Button, makeStyles, tokens } from '@fluentui/react-compon
 import { Suspense, lazy, useEffect, useId, useRef, useState, type ReactElement, type RefObject } from 'react';
 import { commonTexts } from '../../texts/texts';
 import { useT } from '../../texts/useT';
+import { ChartBoundary } from '../boundary/ErrorBoundary';
 import { LoadingState } from '../states';
 import type { ChartRow, ChartSeries } from './types';
 
@@ -97,19 +98,24 @@ export function ChartFigure({ title, rows, series, format, categoryLabel, layout
             {title}
           </h3>
         )}
-        <Button size="small" appearance="subtle" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
+        {/* No aria-pressed: the label already says what a press does next ("show as chart"), so a pressed state
+            beside it would be read as "show as chart, pressed". */}
+        <Button size="small" appearance="subtle" onClick={() => setAsTable((v) => !v)}>
           {t(asTable ? commonTexts.showChart : commonTexts.showTable)}
         </Button>
       </figcaption>
-      <div ref={ref} className={styles.plot} aria-hidden="true" hidden={asTable}>
-        {asTable ? null : !ready ? (
-          <LoadingState label={t(commonTexts.chartLoading)} />
-        ) : (
-          <Suspense fallback={<LoadingState label={t(commonTexts.chartLoading)} />}>
-            <BarChartView rows={rows} series={series} layout={layout} format={format} width={width} height={chartHeight} {...(domainMax === undefined ? {} : { domainMax })} />
-          </Suspense>
-        )}
-      </div>
+      {/* Around the drawn chart's box, not inside it: a failure's message and retry button must not be hidden from screen readers. */}
+      <ChartBoundary hidden={asTable}>
+        <div ref={ref} className={styles.plot} aria-hidden="true" hidden={asTable}>
+          {asTable ? null : !ready ? (
+            <LoadingState label={t(commonTexts.chartLoading)} />
+          ) : (
+            <Suspense fallback={<LoadingState label={t(commonTexts.chartLoading)} />}>
+              <BarChartView rows={rows} series={series} layout={layout} format={format} width={width} height={chartHeight} {...(domainMax === undefined ? {} : { domainMax })} />
+            </Suspense>
+          )}
+        </div>
+      </ChartBoundary>
       <div className={asTable ? styles.tableWrap : styles.srOnly}>
         <table className={styles.table} aria-labelledby={titleId}>
           <thead>

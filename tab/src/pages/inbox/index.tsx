@@ -18,7 +18,7 @@ import { useLang } from '../../app/context';
 import { hrefFor } from '../../app/router';
 import { ApiView, EmptyState, useErrorText } from '../../components/states';
 import { PageFrame } from '../../components/PageFrame';
-import { formatDate, localized } from '../../texts/format';
+import { amsterdamDay, formatDate, localized } from '../../texts/format';
 import { useT } from '../../texts/useT';
 import { NoticeBar, type Notice } from '../../components/NoticeBar';
 import { inboxTexts } from './texts';
@@ -125,7 +125,7 @@ function GroupView({ group, lang, selected, toggle }: {
           <li key={b.barrierId} className={styles.barrier}>
             <Checkbox checked={selected.has(b.barrierId)} onChange={(_, d) => toggle([b.barrierId], d.checked === true)} label={b.text} />
             <span className={styles.meta}>
-              {b.reference} · {formatDate(lang, b.createdAt.slice(0, 10))}
+              {b.reference} · {formatDate(lang, amsterdamDay(b.createdAt))}
               {b.recognitions === 0 ? null : <> · {t(inboxTexts.recognitions, { n: b.recognitions })}</>}
               {b.pendingActionId === undefined ? null : <> · {t(inboxTexts.pending)}</>}
             </span>

@@ -10,7 +10,7 @@ import { KEPT_LABELS, QUESTION_LABELS, YES_NO_LABELS } from '../../components/la
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { Section, useSectionStyles } from '../../components/Section';
 import { ErrorState } from '../../components/states';
-import { formatDate, localized } from '../../texts/format';
+import { amsterdamDay, formatDate, localized } from '../../texts/format';
 import { commonTexts } from '../../texts/texts';
 import { useT } from '../../texts/useT';
 import { myLastingTexts as T } from './lastingTexts';
@@ -91,7 +91,7 @@ function Pledges({ pledges, reload }: { readonly pledges: readonly MyPledge[]; r
         const phrase = (id: string): string => localized(p.choices.find((c) => c.challengeId === id)?.phrase ?? { nl: id, en: id }, lang);
         return (
           <div key={p.campaign.campaignId} className={styles.item}>
-            <Text weight="semibold">{t(T.pledgeCampaign, { name: localized(p.campaign.name, lang), date: formatDate(lang, p.updatedAt.slice(0, 10)) })}</Text>
+            <Text weight="semibold">{t(T.pledgeCampaign, { name: localized(p.campaign.name, lang), date: formatDate(lang, amsterdamDay(p.updatedAt)) })}</Text>
             {editing === p.campaign.campaignId ? (
               <PledgeForm
                 pledge={p}
@@ -172,7 +172,7 @@ function Waves({ waves }: { readonly waves: readonly MyWaveAnswers[] }): ReactEl
             <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t(T.habit)}</th>
             {waves.map((w) => (
               <th key={w.wave} scope="col" className={mergeClasses(styles.cell, styles.head)}>
-                {t(T.waveColumn, { wave: w.wave, date: formatDate(lang, w.sendOn ?? w.answeredAt.slice(0, 10)) })}
+                {t(T.waveColumn, { wave: w.wave, date: formatDate(lang, w.sendOn ?? amsterdamDay(w.answeredAt)) })}
               </th>
             ))}
           </tr>

@@ -11,7 +11,7 @@ import { PageFrame } from '../../components/PageFrame';
 import { Section, useSectionStyles } from '../../components/Section';
 import { StatCard, StatGrid } from '../../components/StatCard';
 import { ApiView, EmptyState, SuppressedNotice } from '../../components/states';
-import { formatDate, formatDay, formatKg, formatKgRange, formatNumber, formatPercent, localized } from '../../texts/format';
+import { amsterdamDay, formatDate, formatDay, formatKg, formatKgRange, formatNumber, formatPercent, localized } from '../../texts/format';
 import { useT } from '../../texts/useT';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { reportTexts } from './texts';
@@ -247,7 +247,7 @@ function Report({ report }: { readonly report: ReportResponse }): ReactElement {
   if (report.campaign === null) return <EmptyState>{t(reportTexts.noCampaign)}</EmptyState>;
   return (
     <div className={styles.report}>
-      <Text className={styles.muted}>{t(reportTexts.generated, { date: formatDate(lang, report.generatedAt.slice(0, 10)), minimum: report.minGroupSize })}</Text>
+      <Text className={styles.muted}>{t(reportTexts.generated, { date: formatDate(lang, amsterdamDay(report.generatedAt)), minimum: report.minGroupSize })}</Text>
       <Page first>
         <Participation report={report} lang={lang} />
       </Page>

@@ -14,7 +14,7 @@ import { ScrollRegion } from '../../components/ScrollRegion';
 import { Section, useSectionStyles } from '../../components/Section';
 import { StatCard, StatGrid } from '../../components/StatCard';
 import { ApiView, EmptyState, SuppressedNotice } from '../../components/states';
-import { formatDay, formatKg, formatNumber, formatPercent } from '../../texts/format';
+import { formatDay, formatKg, formatNumber, formatPercent, localized } from '../../texts/format';
 import { useT } from '../../texts/useT';
 import { IDEA_STATUS_LABELS, teamTexts } from './texts';
 
@@ -195,7 +195,7 @@ function Barriers({ data }: { readonly data: TeamDashboardVisible }): ReactEleme
               <span className={styles.meta}>
                 <Badge appearance="tint" color={b.status === 'opgelost' ? 'success' : 'informative'}>{t(BARRIER_STATUS_LABELS[b.status])}</Badge>
                 <Text size={200}>{t(THEME_LABELS[b.theme])}</Text>
-                {b.action === null ? null : <Text size={200}>{t(teamTexts.barrierAction, { action: b.action.title[lang], status: t(ACTION_STATUS_LABELS[b.action.status]) })}</Text>}
+                {b.action === null ? null : <Text size={200}>{t(teamTexts.barrierAction, { action: localized(b.action.title, lang), status: t(ACTION_STATUS_LABELS[b.action.status]) })}</Text>}
               </span>
             </li>
           ))}

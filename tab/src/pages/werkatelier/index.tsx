@@ -10,7 +10,7 @@ import { NoticeBar, type Notice } from '../../components/NoticeBar';
 import { PageFrame } from '../../components/PageFrame';
 import { Section } from '../../components/Section';
 import { ApiView, EmptyState } from '../../components/states';
-import { formatDate, localized } from '../../texts/format';
+import { amsterdamDay, formatDate, localized } from '../../texts/format';
 import { errorTexts } from '../../texts/texts';
 import { useT } from '../../texts/useT';
 import { WerkatelierLastingSection } from './Lasting';
@@ -77,7 +77,7 @@ function Sheet({ sheet }: { readonly sheet: WerkatelierResponse }): ReactElement
           <WerkatelierLastingSection lasting={sheet.lasting} />
         </div>
       )}
-      <Text className={styles.meta}>{t(T.generated, { date: formatDate(lang, sheet.generatedAt.slice(0, 10)) })}</Text>
+      <Text className={styles.meta}>{t(T.generated, { date: formatDate(lang, amsterdamDay(sheet.generatedAt)) })}</Text>
     </>
   );
 }
