@@ -1,11 +1,11 @@
-import type { KeptCell, LastingOrgResponse, LastingTeamResponse, LastingWave, OrgOverviewResponse, ReportResponse, TeamDashboardVisible } from '@soestainable/shared/api';
+import type { KeptCell, LastingOrgResponse, SurveyCell, LastingTeamResponse, LastingWave, OrgOverviewResponse, ReportResponse, TeamDashboardVisible } from '@soestainable/shared/api';
 import { CATALOGUE } from '@soestainable/shared/catalogue';
-import type { CheckIn, IsoDate, TravelMode } from '@soestainable/shared/domain/types';
+import { SUSTAINABLE_TRAVEL_MODES, type CheckIn, type IsoDate, type TravelMode } from '@soestainable/shared/domain/types';
 import type { Repositories } from '@soestainable/bot/storage/repositories';
 import { checkIn } from '../helpers/fixtures';
 import { seedLasting } from '../helpers/lastingFixture';
-import { participant } from '../helpers/orgFixture';
-import { startTabApi, TAB_FIGURES_NOW, TAB_TEAMS, TAB_TENANT, TAB_USERS, type TabApiHarness } from '../helpers/tabApi';
+import { baselineSurvey, participant } from '../helpers/orgFixture';
+import { SMALL_TEAM_MEMBERS, startTabApi, TAB_FIGURES_NOW, TAB_TEAMS, TAB_TENANT, TAB_USERS, type TabApiHarness } from '../helpers/tabApi';
 
 /**
  * The differencing attacks of BRIEF.md privacy rule 9, played against the real server as a curious colleague, a
@@ -184,5 +184,70 @@ describe('differencing: what lasted (follow-up waves), the organisation minus th
         expect({ wave: wave.wave, k, ja: ja(cell) - teamCells.reduce((n, c) => n + ja(c[k]), 0) }).toEqual({ wave: wave.wave, k, ja: 0 });
       });
     }
+  });
+});
+
+describe("differencing: the organisation's two baselines (the overview's and what lasted's) split the teams alike", () => {
+  let h: TabApiHarness;
+  beforeAll(async () => {
+    // The security review's probe: Buitendienst (4 active, under the minimum) all cycle to work and never use
+    // disposable packaging; Derde has 4 active and 1 paused member, all five with a baseline (by car). The overview
+    // hid Derde (4 active) and put it in its residual group beside Buitendienst; what lasted showed Derde (5 answers)
+    // and left Buitendienst out as alone: the overview minus what lasted was exactly Buitendienst's 4 answers.
+    h = await startTabApi({ minGroupSize: 5 });
+    for (const userId of SMALL_TEAM_MEMBERS) {
+      await h.repos.surveys.save(baselineSurvey(userId, { campaignId: h.campaign.campaignId, commuteMode: 'fiets', disposablePackaging: 'never' }));
+    }
+    await h.repos.orgTeams.save({ orgId: 'soest', teamId: 'derde', name: 'Derde', managerIds: [], demo: false });
+    for (let n = 1; n <= 5; n++) {
+      const userId = `aad-derde-${n}`;
+      await h.repos.participants.save(participant({ userId, teamId: 'derde', tenantId: TAB_TENANT, status: n === 5 ? 'paused' : 'active' }));
+      await h.repos.surveys.save(baselineSurvey(userId, { campaignId: h.campaign.campaignId, commuteMode: 'auto' }));
+    }
+  });
+  afterAll(() => h.close());
+
+  /** A baseline as counts of people: respondents, sustainable commuters, never disposable. */
+  interface Counts {
+    readonly respondents: number;
+    readonly sustainable: number;
+    readonly neverDisposable: number;
+  }
+  const ofOverview = (b: OrgOverviewResponse['baseline']): Counts | null =>
+    b === null
+      ? null
+      : { respondents: b.respondents, sustainable: Math.round(b.sustainableTravel.baseline * b.respondents), neverDisposable: Math.round(b.wasteFree.baseline * b.respondents) };
+  const ofLasting = (cell: SurveyCell | undefined): Counts | null => {
+    if (cell === undefined || cell.hidden) return null;
+    const share = SUSTAINABLE_TRAVEL_MODES.reduce((n, m) => n + (cell.questions.commuteMode[m] ?? 0), 0);
+    return {
+      respondents: cell.respondents,
+      sustainable: Math.round(share * cell.respondents),
+      neverDisposable: Math.round((cell.questions.disposablePackaging.never ?? 0) * cell.respondents),
+    };
+  };
+
+  it("an employee: the overview's baseline minus what lasted's baseline gives nothing of a small team", async () => {
+    const token = await h.tokenFor(TAB_USERS.employee);
+    const overview = (await h.api<OrgOverviewResponse>('GET', '/api/org/overview', { token })).body;
+    const lasting = (await h.api<LastingOrgResponse>('GET', `/api/org/lasting?campaignId=${h.campaign.campaignId}`, { token })).body;
+    // Publiekszaken's 6 shown; Derde (4 active) and Buitendienst (4) together as one residual group of 9, in both.
+    expect(ofOverview(overview.baseline)).toEqual({ respondents: 15, sustainable: 4, neverDisposable: 4 });
+    expect(ofLasting(lasting.figures?.surveys.baseline)).toEqual(ofOverview(overview.baseline));
+  });
+
+  it("a coordinator: each team's baseline shows in both views or in neither, so the residual groups are the same", async () => {
+    const token = await h.tokenFor(TAB_USERS.coordinator);
+    const shownIn = async (teamId: string) => {
+      const dashboard = (await h.api<TeamDashboardVisible | { suppressed: true }>('GET', `/api/teams/${teamId}/dashboard`, { token })).body;
+      const lasting = (await h.api<LastingTeamResponse>('GET', `/api/teams/${teamId}/lasting?campaignId=${h.campaign.campaignId}`, { token })).body;
+      return { teamId, dashboard: !dashboard.suppressed && dashboard.baseline !== null, lasting: ofLasting(lasting.figures?.surveys.baseline) !== null };
+    };
+    const teams = await Promise.all([TAB_TEAMS.big, TAB_TEAMS.small, 'derde'].map(shownIn));
+    expect(teams).toEqual([
+      { teamId: TAB_TEAMS.big, dashboard: true, lasting: true },
+      { teamId: TAB_TEAMS.small, dashboard: false, lasting: false },
+      { teamId: 'derde', dashboard: false, lasting: false },
+    ]);
   });
 });

@@ -19,8 +19,9 @@ import { assertMinimum, DEFAULT_MIN_GROUP_SIZE } from './groupSize';
  *    nothing a viewer can see — the organisation, the teams shown, their own team — subtracts to a group under
  *    the minimum, whatever other views they also have: every view is built from these same cells.
  *
- * The same residual rule applies to counts of people (participants now, baseline respondents): see
- * {@link discloseGroups}.
+ * The same residual rule applies to counts of people (participants now): see {@link discloseGroups}; and to a
+ * team's block of answers (its baseline or end surveys, its answers about one habit in one wave): see
+ * {@link discloseTeamBlocks}, the one rule of every view of answers (the overview's baseline, "what lasted").
  */
 
 /** One team's figures for one day, with the people recorded for that team on that day. */
@@ -75,6 +76,46 @@ export function discloseGroups(groups: readonly PeopleGroup[], minimum: number =
   const residualIncluded = residualMayShow(hidden, minimum);
   const total = groups.filter((g) => shown.has(g.key) || residualIncluded).reduce((n, g) => n + g.people, 0);
   return { shown, residualIncluded, total };
+}
+
+/**
+ * A team's block of answers: its baseline (or end) surveys, or its answers about one habit in one wave. `block` is
+ * whatever the caller adds up (a tally, the surveys themselves); the rule looks only at the two counts.
+ */
+export interface TeamBlock<B> {
+  readonly teamId: string;
+  /** The team's active participants now: who counts towards the minimum for any team statistic (rule 3). */
+  readonly active: number;
+  /** The answers in the block (paused members' answers included): the people the block stands for. */
+  readonly answers: number;
+  readonly block: B;
+}
+
+export interface BlocksDisclosure<B> {
+  /** The teams whose own block may be shown. */
+  readonly shown: ReadonlySet<string>;
+  /** The blocks behind the organisation's figure: the ones shown, plus the others as one residual group when it may show. */
+  readonly organisation: readonly B[];
+}
+
+/**
+ * Sorts teams' blocks of answers into what may be shown per team and for the organisation. A team's block shows only
+ * when the team has at least the minimum of active participants now *and* the block has at least the minimum of
+ * answers: the stricter of the two rules the dashboards and "what lasted" once applied each on its own. Every other
+ * block enters the organisation only inside the one residual group ({@link residualMayShow}, counted in answers).
+ * Every organisation-wide view of answers goes through here, so two of them always show the same teams and the same
+ * residual, and their difference is never a team under the minimum (a team with 4 active and 1 paused member hidden
+ * in one view and shown in another was exactly that difference).
+ */
+export function discloseTeamBlocks<B>(blocks: readonly TeamBlock<B>[], minimum: number = DEFAULT_MIN_GROUP_SIZE): BlocksDisclosure<B> {
+  assertMinimum(minimum);
+  const isShown = (b: TeamBlock<B>): boolean => b.active >= minimum && b.answers >= minimum;
+  const hidden = blocks.filter((b) => !isShown(b));
+  const residualIncluded = residualMayShow(hidden.map((b) => ({ key: b.teamId, people: b.answers })), minimum);
+  return {
+    shown: new Set(blocks.filter(isShown).map((b) => b.teamId)),
+    organisation: blocks.filter((b) => isShown(b) || residualIncluded).map((b) => b.block),
+  };
 }
 
 export interface CellsDisclosure<C extends TeamDayCell> {

@@ -6,8 +6,9 @@ import { campaignWaves } from '@soestainable/shared/domain/followUp';
 import type { IsoDate } from '@soestainable/shared/domain/types';
 import { LimitedConnector } from '@soestainable/testing/limitedConnector';
 import { cardText } from '../../helpers/cards';
-import { HABIT_C, seedLasting, SUMMER } from '../../helpers/lastingFixture';
-import { startTabApi, TAB_TEAMS, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
+import { HABIT_C, seedLasting, SUMMER, THIRD_TEAM, THIRD_TEAM_MEMBERS } from '../../helpers/lastingFixture';
+import { participant } from '../../helpers/orgFixture';
+import { startTabApi, TAB_TEAMS, TAB_TENANT, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 import { addConversationOn, deliveredCard, jobDepsOver } from './digests.harness';
 
 /**
@@ -89,5 +90,52 @@ describe('wave digest and tab agree (Azurite, real HTTP)', () => {
       );
       for (const percent of text.match(/\d+%/g) ?? []) expect(tabPercents.has(percent)).toBe(true);
     }
+  });
+});
+
+describe('wave digest and tab agree on a team with a paused member (Azurite, real HTTP)', () => {
+  const connector = new LimitedConnector();
+  let h: TabApiHarness;
+
+  beforeAll(async () => {
+    // Derde answers every wave with all five members; one of them has paused since. Four active people: under the
+    // minimum, however many answered (the rule of the dashboards, shared/src/privacy discloseTeamBlocks).
+    await connector.start();
+    h = await startTabApi({ minGroupSize: MINIMUM });
+    await seedLasting(h.repos);
+    await h.repos.orgTeams.save({ orgId: 'soest', teamId: THIRD_TEAM, name: 'Derde', managerIds: [TAB_USERS.otherManager], demo: false });
+    await h.repos.participants.save(participant({ userId: THIRD_TEAM_MEMBERS[4], teamId: THIRD_TEAM, tenantId: TAB_TENANT, status: 'paused' }));
+    await addConversationOn(h.repos, connector, TAB_USERS.otherManager);
+  });
+  afterAll(async () => {
+    await h.close();
+    await connector.stop();
+  });
+
+  it('the tab hides every cell of the team, and the digest shows no number', async () => {
+    const tab = await h.api<LastingTeamResponse>('GET', `/api/teams/${THIRD_TEAM}/lasting?campaignId=${SUMMER.campaignId}`, {
+      token: await h.tokenFor(TAB_USERS.otherManager),
+    });
+    expect(tab.status).toBe(200);
+    const waves = tab.body.figures?.waves ?? [];
+    expect(waves.map((w) => [w.state, w.overall?.hidden, w.habits.every((x) => x.cell.hidden)])).toEqual([
+      ['final', true, true],
+      ['final', true, true],
+      ['final', true, true],
+    ]);
+    expect(tab.body.figures?.surveys.baseline.hidden).toBe(true);
+
+    const [wave] = campaignWaves(SUMMER);
+    if (!wave) throw new Error('no wave');
+    const before = connector.deliveries.length;
+    await createDigestsJob(jobDepsOver(h.repos, h.config, [])).run({ at: new Date(`${firstMondayFrom(wave.openUntil)}T07:30:00Z`), dryRun: false });
+    const mine = connector.deliveries
+      .slice(before)
+      .filter((d) => d.conversationId === `conv-${TAB_USERS.otherManager}`)
+      .map((d) => cardText(deliveredCard(d.body)))
+      .filter((t) => t.startsWith(`Terugblik Derde: ${wave.weeks} weken`));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toContain('Te weinig collega’s');
+    expect(mine[0]).not.toMatch(/\d+%/);
   });
 });

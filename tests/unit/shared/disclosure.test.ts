@@ -1,4 +1,4 @@
-import { discloseCells, discloseGroups, isReleased, lastFinalDay, residualMayShow } from '@soestainable/shared/privacy';
+import { discloseCells, discloseGroups, discloseTeamBlocks, isReleased, lastFinalDay, residualMayShow } from '@soestainable/shared/privacy';
 
 /** The disclosure rule's pure parts (shared/src/privacy/disclosure.ts); the attacks: tests/security/differencing.test.ts. */
 describe('the disclosure rule', () => {
@@ -29,6 +29,17 @@ describe('the disclosure rule', () => {
   it('counts of people: groups of the minimum one by one, the rest only together', () => {
     expect(discloseGroups([{ key: 'a', people: 6 }, { key: 'b', people: 4 }], 5)).toEqual({ shown: new Set(['a']), residualIncluded: false, total: 6 });
     expect(discloseGroups([{ key: 'a', people: 6 }, { key: 'b', people: 4 }, { key: 'c', people: 1 }], 5)).toEqual({ shown: new Set(['a']), residualIncluded: true, total: 11 });
+  });
+
+  it('blocks of answers: a team shows from the minimum of active participants and of answers; the rest only together', () => {
+    const block = (teamId: string, active: number, answers: number) => ({ teamId, active, answers, block: `${teamId}:${answers}` });
+    // 4 active + 1 paused with 5 answers is hidden like a team of 4; alone it stays out of the organisation too.
+    expect(discloseTeamBlocks([block('a', 6, 6), block('d', 4, 5)], 5)).toEqual({ shown: new Set(['a']), organisation: ['a:6'] });
+    expect(discloseTeamBlocks([block('a', 6, 6), block('d', 4, 5), block('b', 4, 4)], 5)).toEqual({ shown: new Set(['a']), organisation: ['a:6', 'd:5', 'b:4'] });
+    // Enough active people, too few answers: hidden as well; a residual of one team with answers never shows.
+    expect(discloseTeamBlocks([block('a', 6, 6), block('c', 9, 3), block('e', 5, 0)], 5)).toEqual({ shown: new Set(['a']), organisation: ['a:6'] });
+    expect(discloseTeamBlocks([block('a', 5, 5)], 5).shown).toEqual(new Set(['a']));
+    expect(() => discloseTeamBlocks([], 0)).toThrow(RangeError);
   });
 
   it("cells: each team its released cells; the organisation those plus each final day's residual where it may show", () => {

@@ -12,16 +12,17 @@ import type {
 } from '@soestainable/shared/api/lasting';
 import type { FollowUpAnswers, FollowUpWave, KeptAnswer } from '@soestainable/shared/domain/followUp';
 import { DISTANCE_BAND_KEYS, FREQUENCIES, TRAVEL_MODES, type IsoDate, type Survey } from '@soestainable/shared/domain/types';
-import { discloseGroups } from '@soestainable/shared/privacy';
+import { discloseTeamBlocks } from '@soestainable/shared/privacy';
 
 /**
  * Pure arithmetic of "what lasted" (issue 15, item 4): from each person's surveys, pledge and pulse answers to the
  * cells the tab shows, every one through the minimum group size and the disclosure rule (docs/privacy.md, "What
  * lasted"). The building blocks are a team's answers about one habit in one wave (the people who pledged that habit
  * and answered that wave) and a team's answers to one survey. Everything shown is a sum of blocks that reach the
- * minimum on their own, plus, for the organisation only, one residual block per habit (or survey) of the hidden
- * teams together, when that residual has the minimum from at least two teams. So no difference of two views is a
- * group under the minimum.
+ * minimum on their own (from a team with the minimum of active participants now), plus, for the organisation only,
+ * one residual block per habit (or survey) of the hidden teams together, when that residual has the minimum from at
+ * least two teams: `discloseTeamBlocks` (shared/src/privacy), the rule of the dashboards' baseline too. So no
+ * difference of two views is a group under the minimum.
  */
 
 export const HIDDEN: LastingHidden = { hidden: true, reason: 'below_minimum_group_size' };
@@ -29,6 +30,8 @@ export const HIDDEN: LastingHidden = { hidden: true, reason: 'below_minimum_grou
 /** One person's data for one campaign, as read from storage (never leaves the server). */
 export interface PersonRecord {
   readonly teamId: string;
+  /** Whether the person is an active participant now (a paused member's answers count, but not towards the team's minimum). */
+  readonly active: boolean;
   readonly baseline: Survey | undefined;
   readonly end: Survey | undefined;
   /** The person's pulse answers (each names the pledged habit it is about, as it was pledged then). */
@@ -135,12 +138,16 @@ export function waveState(wave: FollowUpWave, today: IsoDate): LastingWave['stat
 export type Teams = ReadonlyMap<string, readonly PersonRecord[]>;
 
 /**
- * Which teams' blocks enter a figure: for a team, its own block when it reaches the minimum; for the organisation,
- * the teams whose block reaches it, plus the others as one residual group when that group may show.
+ * The blocks that enter a figure (`discloseTeamBlocks`): for a team, its own block when the team has the minimum of
+ * active participants now and the block the minimum of answers; for the organisation, the teams whose block shows,
+ * plus the others as one residual group when that group may show.
  */
-function includedTally(blocks: readonly { teamId: string; tally: KeptTally }[], minimum: number): KeptTally {
-  const disclosure = discloseGroups(blocks.map((b) => ({ key: b.teamId, people: b.tally.people })), minimum);
-  return addTallies(blocks.filter((b) => disclosure.shown.has(b.teamId) || disclosure.residualIncluded).map((b) => b.tally));
+function includedBlocks<B>(teams: Teams, blockOf: (people: readonly PersonRecord[]) => B, answersOf: (block: B) => number, minimum: number): readonly B[] {
+  const blocks = [...teams].map(([teamId, people]) => {
+    const block = blockOf(people);
+    return { teamId, active: people.filter((p) => p.active).length, answers: answersOf(block), block };
+  });
+  return discloseTeamBlocks(blocks, minimum).organisation;
 }
 
 function waveFigures(teams: Teams, wave: FollowUpWave, habits: readonly string[], today: IsoDate, minimum: number): LastingWave {
@@ -148,8 +155,7 @@ function waveFigures(teams: Teams, wave: FollowUpWave, habits: readonly string[]
   const base = { wave: wave.wave, weeks: wave.weeks, sendOn: wave.sendOn, openUntil: wave.openUntil, state };
   if (state !== 'final') return { ...base, overall: null, habits: [] };
   const perHabit = habits.map((challengeId) => {
-    const blocks = [...teams].map(([teamId, people]) => ({ teamId, tally: tallyHabit(people, wave.wave, challengeId) }));
-    const tally = includedTally(blocks, minimum);
+    const tally = addTallies(includedBlocks(teams, (people) => tallyHabit(people, wave.wave, challengeId), (t) => t.people, minimum));
     return { challengeId, tally, cell: keptCell(tally, minimum) };
   });
   // The overall: the habits that are shown, added up; a hidden habit never enters it (else overall minus the
@@ -159,11 +165,8 @@ function waveFigures(teams: Teams, wave: FollowUpWave, habits: readonly string[]
 }
 
 function surveyComparison(teams: Teams, endFinal: boolean, minimum: number): SurveyComparison {
-  const column = (pick: (p: PersonRecord) => Survey | undefined): SurveyCell => {
-    const perTeam = [...teams].map(([teamId, people]) => ({ teamId, surveys: people.flatMap((p) => pick(p) ?? []) }));
-    const disclosure = discloseGroups(perTeam.map((t) => ({ key: t.teamId, people: t.surveys.length })), minimum);
-    return surveyCell(perTeam.filter((t) => disclosure.shown.has(t.teamId) || disclosure.residualIncluded).flatMap((t) => t.surveys), minimum);
-  };
+  const column = (pick: (p: PersonRecord) => Survey | undefined): SurveyCell =>
+    surveyCell(includedBlocks(teams, (people) => people.flatMap((p) => pick(p) ?? []), (surveys) => surveys.length, minimum).flat(), minimum);
   return { baseline: column((p) => p.baseline), end: endFinal ? column((p) => p.end) : null, endFinal };
 }
 

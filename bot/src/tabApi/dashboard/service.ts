@@ -13,7 +13,7 @@ import type { Campaign } from '@soestainable/shared/domain/campaign';
 import { isJoined, type OrgTeam } from '@soestainable/shared/domain/organisation';
 import type { Action } from '@soestainable/shared/domain/programme';
 import type { IsoDate } from '@soestainable/shared/domain/types';
-import { discloseCells, discloseGroups, gate, residualMayShow, type CellsDisclosure } from '@soestainable/shared/privacy';
+import { discloseCells, discloseGroups, discloseTeamBlocks, gate, type BlocksDisclosure, type CellsDisclosure } from '@soestainable/shared/privacy';
 import { dayState } from '@soestainable/shared/domain/campaignDay';
 import { ApiError, type Principal, type TabApiContext } from '../http';
 import { mapLimit } from '../request';
@@ -67,6 +67,15 @@ interface OrgSnapshot {
   readonly shownTeams: ReadonlySet<string>;
   readonly cells: CellsDisclosure<DailyAggregate>;
   readonly figures: TeamFigures;
+}
+
+/**
+ * Teams' baseline answers as the one rule for blocks of answers lets them show (`discloseTeamBlocks`, the rule of
+ * "what lasted" too): a team's own comparison from the minimum of active participants and of respondents; the
+ * organisation's from those teams plus the others as one residual group when it may show.
+ */
+function baselineBlocks(teams: readonly { teamId: string; active: number; tally: BaselineTally }[], minimum: number): BlocksDisclosure<BaselineTally> {
+  return discloseTeamBlocks(teams.map((t) => ({ teamId: t.teamId, active: t.active, answers: t.tally.respondents, block: t.tally })), minimum);
 }
 
 /** Whether `principal` may see the dashboard of `team`: its members, its managers, and coordinators. */
@@ -195,6 +204,7 @@ export class DashboardService {
       };
     });
     const teamIdeas: TeamIdea[] = newest(ideas).map((i) => ({ reference: i.reference, theme: i.theme, text: i.text, status: i.status, createdAt: i.createdAt }));
+    const baselineShown = tally !== undefined && baselineBlocks([{ teamId, active: members.active, tally }], this.minimum).shown.has(teamId);
     const orgVisible = org !== undefined && org.figures.participants >= this.minimum;
     return {
       suppressed: false,
@@ -203,7 +213,7 @@ export class DashboardService {
       campaign: info,
       figures,
       perDay: perDay(days, cells),
-      baseline: tally ? baselineComparison(tally, figures, this.minimum) : null,
+      baseline: baselineShown ? baselineComparison(tally, figures, this.minimum) : null,
       organisation: orgVisible ? org.figures : null,
       barriers: teamBarriers,
       ideas: teamIdeas,
@@ -223,12 +233,13 @@ export class DashboardService {
       const tally = await this.baselineOf(campaign.campaignId, team.teamId, members.joined);
       const shown = org.shownTeams.has(team.teamId);
       const figures = figuresOf({ cells: org.cells.byTeam.get(team.teamId) ?? [], people: org.activeNow.get(team.teamId) ?? 0 });
-      return { team, tally, shown, figures, baseline: shown ? baselineComparison(tally, figures, this.minimum) : null };
+      return { team, tally, shown, figures };
     });
+    const baselines = baselineBlocks(rows.map((r) => ({ teamId: r.team.teamId, active: org.activeNow.get(r.team.teamId) ?? 0, tally: r.tally })), this.minimum);
     const totalsVisible = org.figures.participants >= this.minimum;
     const visible = rows
       .filter((r) => r.shown)
-      .map((r) => ({ ...r, improvement: improvementOf(r.baseline) }))
+      .map((r) => ({ ...r, improvement: improvementOf(baselines.shown.has(r.team.teamId) ? baselineComparison(r.tally, r.figures, this.minimum) : null) }))
       .sort(
         (a, b) =>
           b.figures.participationRate - a.figures.participationRate ||
@@ -252,9 +263,7 @@ export class DashboardService {
       .sort((a, b) => a.team.name.localeCompare(b.team.name, 'nl'))
       .map((r) => ({ suppressed: true, teamId: r.team.teamId, name: r.team.name, reason: 'below_minimum_group_size', minimum: this.minimum }));
     // The organisation's baseline: the teams whose own comparison is shown, plus the others as one residual group.
-    const rest = rows.filter((r) => r.baseline === null);
-    const withRest = residualMayShow(rest.map((r) => ({ key: r.team.teamId, people: r.tally.respondents })), this.minimum);
-    const tally = addTallies(rows.filter((r) => r.baseline !== null || withRest).map((r) => r.tally));
+    const tally = addTallies(baselines.organisation);
     return {
       campaign: info,
       teams: [...ranked, ...suppressed],

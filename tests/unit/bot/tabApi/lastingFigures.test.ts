@@ -5,8 +5,9 @@ import { AUTUMN, HABIT_A, SUMMER } from '../../../helpers/lastingFixture';
 
 /** The pure parts of "what lasted": which campaign, where a wave stands, and the cells (tabApi/lasting). */
 
-const person = (teamId: string, answers: Array<[wave: number, kept: KeptAnswer]>): PersonRecord => ({
+const person = (teamId: string, answers: Array<[wave: number, kept: KeptAnswer]>, active = true): PersonRecord => ({
   teamId,
+  active,
   baseline: undefined,
   end: undefined,
   waves: answers.map(([wave, kept]) => ({ userId: 'u', campaignId: SUMMER.campaignId, wave, answers: [{ challengeId: HABIT_A, kept }], answeredAt: '2026-06-26T09:00:00.000Z' })),
@@ -51,5 +52,21 @@ describe('what lasted: the pure rules', () => {
     expect(answers({ a: 6, b: 3, c: 2 })).toBe(11);
     expect(answers({ a: 6, b: 3, c: 1 })).toBe(6);
     expect(answers({ b: 4 })).toBe('hidden');
+  });
+
+  it('a team shows only with the minimum of active participants: paused members answer, but do not count towards it', () => {
+    const team = (teamId: string, active: number, paused: number) => [
+      ...Array.from({ length: active }, () => person(teamId, [[1, 'ja']])),
+      ...Array.from({ length: paused }, () => person(teamId, [[1, 'nee']], false)),
+    ];
+    const input = { waves: campaignWaves(SUMMER), habits: [HABIT_A], endFinal: true, today: '2026-12-02', minimum: 5 };
+    const overall = (teams: Record<string, PersonRecord[]>) => lastingFigures(new Map(Object.entries(teams)), input).waves[0]?.overall;
+    // 4 active + 1 paused: 5 answers, but hidden as a team.
+    expect(overall({ d: team('d', 4, 1) })).toEqual({ hidden: true, reason: 'below_minimum_group_size' });
+    // 5 active + 1 paused: shown, with the paused member's answer.
+    expect(overall({ d: team('d', 5, 1) })).toMatchObject({ hidden: false, answers: 6 });
+    // In the organisation, the 4+1 team is hidden: alone it stays out; beside another hidden team it is the residual.
+    expect(overall({ a: team('a', 6, 0), d: team('d', 4, 1) })).toMatchObject({ answers: 6 });
+    expect(overall({ a: team('a', 6, 0), d: team('d', 4, 1), b: team('b', 4, 0) })).toMatchObject({ answers: 15 });
   });
 });
