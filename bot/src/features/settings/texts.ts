@@ -11,9 +11,15 @@ export const settingsTexts = {
   alreadyPaused: { nl: 'Je deelname stond al op pauze; er is niets veranderd.', en: 'Your participation was already paused; nothing changed.' },
   resume: { nl: 'Hervat', en: 'Resume' },
   resumedTitle: { nl: 'Je doet weer mee! ▶️', en: "You're back in! ▶️" },
-  resumedBody: {
-    nl: 'Vanaf de volgende werkdag krijg je weer om {time} je uitdaging.',
-    en: "From the next working day you'll get your challenge at {time} again.",
+  resumedToday: { nl: 'Vandaag om {time} krijg je weer je uitdaging.', en: "You'll get your challenge again today at {time}." },
+  resumedOn: { nl: 'Je volgende uitdaging krijg je om {time} op {date}.', en: "You'll get your next challenge at {time} on {date}." },
+  resumedOver: {
+    nl: 'In deze Soestainable Challenge komen geen uitdagingen meer. Begint er een nieuwe, dan krijg je je uitdaging weer om {time}.',
+    en: "No more challenges are coming in this Soestainable Challenge. When a new one starts, you'll get your challenge at {time} again.",
+  },
+  resumedNoCampaign: {
+    nl: 'Er is nu geen challenge gepland. Zodra er een begint, krijg je je uitdaging weer om {time}.',
+    en: "No challenge is planned right now. Once one starts, you'll get your challenge at {time} again.",
   },
   activeTitle: { nl: 'Je doet mee ▶️', en: "You're taking part ▶️" },
   alreadyActive: { nl: 'Je doet al mee; er is niets veranderd.', en: "You're already taking part; nothing changed." },
