@@ -64,8 +64,28 @@ export const settingsTexts = {
   teamSetTitle: { nl: 'Team aangepast', en: 'Team changed' },
   teamSet: { nl: 'Vanaf nu tel je mee voor team {team}.', en: 'From now on you count towards team {team}.' },
 
+  personalOnly: {
+    nl: 'Dit regel je in je eigen chat met mij, niet hier. Open de chat met de Soestainable-bot en typ daar "{command}".',
+    en: 'You set this in your own chat with me, not here. Open the chat with the Soestainable bot and type "{command}" there.',
+  },
+
   formInvalid: {
     nl: 'Dit formulier klopt niet (meer); er is niets veranderd. Probeer het hieronder opnieuw.',
     en: 'This form is not right (any more); nothing changed. Please try again below.',
   },
 } as const satisfies Texts;
+
+/**
+ * What to type in the personal chat for each setting, as {@link settingsTexts}' `personalOnly` names it: the
+ * command's first word (`tijd`, not the help's example `tijd 08:30`), so that nobody is told to type a value.
+ */
+export const settingWords = {
+  pause: { nl: 'pauze', en: 'pause' },
+  resume: { nl: 'hervat', en: 'resume' },
+  time: { nl: 'tijd', en: 'time' },
+  language: { nl: 'taal', en: 'language' },
+  team: { nl: 'team', en: 'team' },
+} as const satisfies Texts;
+
+/** A setting that only the personal chat changes. */
+export type SettingId = keyof typeof settingWords;

@@ -187,6 +187,45 @@ describe.each(LANGS)('settings in %s', (lang, locale) => {
     expect((await u.get())?.status).toBe('active');
   });
 
+  it('in a team channel, every setting tells someone who joined which word to type in the personal chat; nothing is stored', async () => {
+    const u = await joined(lang, locale);
+    const before = await u.get();
+    const channel = h.adapter({
+      userId: u.userId,
+      locale,
+      conversationType: 'channel',
+      conversationId: '19:general@thread.tacv2',
+      channelData: { team: { id: '19:team@thread.tacv2' } },
+    });
+    const answer = (word: string): string => T.personalOnly[lang].replace('{command}', word);
+    for (const [setting, word] of Object.entries(w)) {
+      for (const typed of [word, setting === 'time' ? `${word} 10:00` : setting === 'language' ? `${word} ${lang === 'nl' ? 'en' : 'nl'}` : word]) {
+        const card = await replyCard(channel, typed);
+        expectWellFormed(card);
+        expect([typed, cardText(card)]).toEqual([typed, answer(word)]);
+        expect(cardText(card)).not.toContain(enrolTexts.personalOnly[lang]);
+      }
+    }
+    for (const [verb, data, word] of [
+      [SETTINGS_VERBS.pause, {}, w.pause],
+      [SETTINGS_VERBS.resume, {}, w.resume],
+      [SETTINGS_VERBS.time, { nudgeTime: '10:00' }, w.time],
+      [SETTINGS_VERBS.language, { language: lang === 'nl' ? 'en' : 'nl' }, w.language],
+      [SETTINGS_VERBS.team, { teamId: 'buitendienst' }, w.team],
+    ] as const) {
+      expect(cardText(await execute(channel, verb, data))).toBe(answer(word));
+    }
+    expect(await u.get()).toEqual(before);
+    expect((await h.repos.participants.listNudgeSlot('09:00')).map((e) => e.userId)).toContain(u.userId);
+
+    // The word named is the one that opens the setting in the personal chat.
+    expect(cardText(await replyCard(u.adapter, w.time))).toContain(T.timeTitle[lang]);
+    expect(cardText(await replyCard(u.adapter, w.language))).toContain(T.languageTitle[lang]);
+    expect(cardText(await replyCard(u.adapter, w.team))).toContain(T.teamCurrent[lang].replace('{team}', 'Publiekszaken'));
+    expect(cardText(await replyCard(u.adapter, w.pause))).toContain(T.pausedBody[lang]);
+    expect(cardText(await replyCard(u.adapter, w.resume))).toContain(T.resumedTitle[lang]);
+  });
+
   it('someone who has not joined (or left) gets the join card for every setting', async () => {
     const userId = `aad-settings-${++n}`;
     await h.repos.participants.save(participant({ userId, status: 'left', language: lang }));

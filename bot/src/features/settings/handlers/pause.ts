@@ -17,7 +17,7 @@ type Data = Readonly<Record<string, unknown>>;
 
 /** Pauses the nudges; the confirmation offers to resume. */
 async function pause(deps: FeatureDeps, turn: Turn): Promise<Attachment> {
-  const blocked = gate(turn);
+  const blocked = gate(turn, 'pause');
   if (blocked) return blocked;
   const txt = textsIn(settingsTexts, turn.lang);
   const was = turn.participant?.status;
@@ -50,7 +50,7 @@ async function resumedLine({ repos, config }: FeatureDeps, turn: Turn, p: Partic
 
 /** Resumes the nudges; the confirmation says when the next one comes and offers today's check-in. */
 async function resume(deps: FeatureDeps, turn: Turn): Promise<Attachment> {
-  const blocked = gate(turn);
+  const blocked = gate(turn, 'resume');
   if (blocked) return blocked;
   const txt = textsIn(settingsTexts, turn.lang);
   const was = turn.participant?.status;
