@@ -1,7 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import { todayIn } from '@soestainable/shared/calendar';
 import { DISTANCE_BAND_LABELS, FREQUENCY_LABELS, TRAVEL_MODE_LABELS } from '@soestainable/shared/catalogue/labels';
-import type { Campaign } from '@soestainable/shared/domain/campaign';
 import type { OrgTeam, Participant } from '@soestainable/shared/domain/organisation';
 import { DISTANCE_BAND_KEYS, FREQUENCIES, TRAVEL_MODES, type Language } from '@soestainable/shared/domain/types';
 import { NUDGE_WINDOW } from '@soestainable/shared/domain/nudgeTime';
@@ -11,7 +9,7 @@ import { literal } from '../../cards/texts';
 import { button, LANGUAGE_NAMES, noticeCard, textsIn } from '../core/cards';
 import enrolTemplate from './enrol.card.json';
 import type { EnrolBaseline, EnrolValues } from './input';
-import { firstChallengeDay, formatDay } from './schedule';
+import { formatDay, type NextChallenge } from './schedule';
 import { enrolTexts } from './texts';
 import { CHECKIN_OPEN_VERB, ENROL_VERBS } from './verbs';
 
@@ -85,9 +83,9 @@ export interface ConfirmationInput {
   readonly participant: Participant;
   readonly team: OrgTeam | undefined;
   readonly baseline: EnrolBaseline | undefined;
-  readonly campaign: Campaign | undefined;
+  /** When the next challenge comes (`nextChallenge` in schedule.ts, which knows whether today's is behind them already). */
+  readonly next: NextChallenge;
   readonly wasJoined: boolean;
-  readonly now: Date;
 }
 
 /** When the first (or next) challenge comes, or why it does not. */
@@ -95,11 +93,9 @@ function whenNext(o: ConfirmationInput): string {
   const p = o.participant;
   const txt = textsIn(enrolTexts, p.language);
   if (p.status === 'paused') return txt.stillPaused;
-  if (!o.campaign) return t(enrolTexts.startsSoon, p.language, { time: p.nudgeTime });
-  const day = firstChallengeDay(o.campaign, todayIn(o.now), o.now, p.nudgeTime);
-  return day === undefined
-    ? txt.challengeEnding
-    : t(o.wasJoined ? enrolTexts.nextChallenge : enrolTexts.firstChallenge, p.language, { time: p.nudgeTime, date: formatDay(day, p.language) });
+  if (o.next.kind === 'none') return t(enrolTexts.startsSoon, p.language, { time: p.nudgeTime });
+  if (o.next.kind === 'over') return txt.challengeEnding;
+  return t(o.wasJoined ? enrolTexts.nextChallenge : enrolTexts.firstChallenge, p.language, { time: p.nudgeTime, date: formatDay(o.next.date, p.language) });
 }
 
 /** The card that replaces a valid enrolment card: what was recorded, in the participant's (new) language. */

@@ -25,12 +25,53 @@ export async function enrolmentChoices(repos: Repositories, orgId: string, now: 
 
 /**
  * The campaign day on which a participant with `nudgeTime` gets their first (or next) challenge: today when it is a
- * campaign day and the nudge time has not passed yet, else the next campaign day. `undefined` when the campaign
- * has no day left.
+ * campaign day, the nudge time has not passed yet and today's challenge is not `todayDone`, else the next campaign
+ * day. `undefined` when the campaign has no day left.
  */
-export function firstChallengeDay(campaign: Campaign, today: IsoDate, now: Date, nudgeTime: LocalTime): IsoDate | undefined {
+export function firstChallengeDay(campaign: Campaign, today: IsoDate, now: Date, nudgeTime: LocalTime, todayDone = false): IsoDate | undefined {
   const days = campaignDays(campaign.startDate, campaign.dayPlan.length, campaign.closingDays).filter((d) => d <= campaign.endDate);
-  return days.find((d) => d > today || (d === today && now.getTime() < localTimeToInstant(today, nudgeTime).getTime()));
+  const todayCounts = !todayDone && now.getTime() < localTimeToInstant(today, nudgeTime).getTime();
+  return days.find((d) => d > today || (d === today && todayCounts));
+}
+
+/**
+ * When someone's next challenge comes: on `date` (`today` says whether that is today), or not at all because the
+ * campaign has no challenge day left (`over`) or there is no campaign (`none`).
+ */
+export type NextChallenge =
+  | { readonly kind: 'day'; readonly date: IsoDate; readonly today: boolean }
+  | { readonly kind: 'over' }
+  | { readonly kind: 'none' };
+
+/**
+ * {@link firstChallengeDay} for a person who may have had today's challenge already: today counts only when the
+ * nudge job has not claimed today's nudge for them and they have not checked in today, since the job claims a
+ * nudge once per local date and skips who already checked in. Someone nudged at 09:00 who moves to 10:00 at 09:30
+ * gets nothing more today, so the answer is the next challenge day. Costs two point reads, and only when today is
+ * otherwise the answer.
+ */
+export async function nextChallenge(
+  repos: Pick<Repositories, 'sendClaims' | 'checkIns'>,
+  campaign: Campaign | undefined,
+  userId: string,
+  now: Date,
+  nudgeTime: LocalTime,
+): Promise<NextChallenge> {
+  if (!campaign) return { kind: 'none' };
+  const today = todayIn(now);
+  let date = firstChallengeDay(campaign, today, now, nudgeTime);
+  if (date === today && (await hadTodaysChallenge(repos, campaign, userId, today))) date = firstChallengeDay(campaign, today, now, nudgeTime, true);
+  return date === undefined ? { kind: 'over' } : { kind: 'day', date, today: date === today };
+}
+
+/**
+ * Whether today's challenge is behind `userId`: a nudge claim for today exists (sent, skipped or failed alike: the
+ * nudge job, jobs/nudges/nudgeJob.ts, claims kind `nudge` with the local date as period, once a day, and does not
+ * take a failed claim again), or today's check-in is in.
+ */
+async function hadTodaysChallenge(repos: Pick<Repositories, 'sendClaims' | 'checkIns'>, campaign: Campaign, userId: string, today: IsoDate): Promise<boolean> {
+  const [claim, checkIn] = await Promise.all([repos.sendClaims.get('nudge', today, userId), repos.checkIns.get(userId, campaign.campaignId, today)]);
+  return claim !== undefined || checkIn !== undefined;
 }
 
 /** "donderdag 3 december" / "Thursday 3 December". */

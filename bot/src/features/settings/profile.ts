@@ -1,14 +1,17 @@
 import type { Attachment } from 'botbuilder';
 import { isJoined, type Participant } from '@soestainable/shared/domain/organisation';
+import { t } from '@soestainable/shared/text';
 import { messageCard } from '../../cards/render';
 import type { FeatureDeps, Turn } from '../core/feature';
-import { textsIn } from '../core/cards';
 import { joinFirstCard } from '../enrol/cards';
-import { enrolTexts } from '../enrol/texts';
+import { settingsTexts, settingWords, type SettingId } from './texts';
 
-/** The card for a user who cannot use settings here (not in a 1:1 chat, or not joined), else `undefined`. */
-export function gate(turn: Turn): Attachment | undefined {
-  if (!turn.personal) return messageCard(textsIn(enrolTexts, turn.lang).personalOnly);
+/**
+ * The card for a user who cannot change `setting` here, else `undefined`: outside the 1:1 chat, where to type it
+ * instead (someone who joined already must not be told to join); not joined, the join card.
+ */
+export function gate(turn: Turn, setting: SettingId): Attachment | undefined {
+  if (!turn.personal) return messageCard(t(settingsTexts.personalOnly, turn.lang, { command: t(settingWords[setting], turn.lang) }));
   if (!isJoined(turn.participant)) return joinFirstCard(turn.lang);
   return undefined;
 }

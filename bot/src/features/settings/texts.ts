@@ -11,9 +11,15 @@ export const settingsTexts = {
   alreadyPaused: { nl: 'Je deelname stond al op pauze; er is niets veranderd.', en: 'Your participation was already paused; nothing changed.' },
   resume: { nl: 'Hervat', en: 'Resume' },
   resumedTitle: { nl: 'Je doet weer mee! ▶️', en: "You're back in! ▶️" },
-  resumedBody: {
-    nl: 'Vanaf de volgende werkdag krijg je weer om {time} je uitdaging.',
-    en: "From the next working day you'll get your challenge at {time} again.",
+  resumedToday: { nl: 'Vandaag om {time} krijg je weer je uitdaging.', en: "You'll get your challenge again today at {time}." },
+  resumedOn: { nl: 'Je volgende uitdaging krijg je om {time} op {date}.', en: "You'll get your next challenge at {time} on {date}." },
+  resumedOver: {
+    nl: 'In deze Soestainable Challenge komen geen uitdagingen meer. Begint er een nieuwe, dan krijg je je uitdaging weer om {time}.',
+    en: "No more challenges are coming in this Soestainable Challenge. When a new one starts, you'll get your challenge at {time} again.",
+  },
+  resumedNoCampaign: {
+    nl: 'Er is nu geen challenge gepland. Zodra er een begint, krijg je je uitdaging weer om {time}.',
+    en: "No challenge is planned right now. Once one starts, you'll get your challenge at {time} again.",
   },
   activeTitle: { nl: 'Je doet mee ▶️', en: "You're taking part ▶️" },
   alreadyActive: { nl: 'Je doet al mee; er is niets veranderd.', en: "You're already taking part; nothing changed." },
@@ -58,8 +64,28 @@ export const settingsTexts = {
   teamSetTitle: { nl: 'Team aangepast', en: 'Team changed' },
   teamSet: { nl: 'Vanaf nu tel je mee voor team {team}.', en: 'From now on you count towards team {team}.' },
 
+  personalOnly: {
+    nl: 'Dit regel je in je eigen chat met mij, niet hier. Open de chat met de Soestainable-bot en typ daar "{command}".',
+    en: 'You set this in your own chat with me, not here. Open the chat with the Soestainable bot and type "{command}" there.',
+  },
+
   formInvalid: {
     nl: 'Dit formulier klopt niet (meer); er is niets veranderd. Probeer het hieronder opnieuw.',
     en: 'This form is not right (any more); nothing changed. Please try again below.',
   },
 } as const satisfies Texts;
+
+/**
+ * What to type in the personal chat for each setting, as {@link settingsTexts}' `personalOnly` names it: the
+ * command's first word (`tijd`, not the help's example `tijd 08:30`), so that nobody is told to type a value.
+ */
+export const settingWords = {
+  pause: { nl: 'pauze', en: 'pause' },
+  resume: { nl: 'hervat', en: 'resume' },
+  time: { nl: 'tijd', en: 'time' },
+  language: { nl: 'taal', en: 'language' },
+  team: { nl: 'team', en: 'team' },
+} as const satisfies Texts;
+
+/** A setting that only the personal chat changes. */
+export type SettingId = keyof typeof settingWords;

@@ -6,8 +6,9 @@ import { enrolTexts } from '@soestainable/bot/features/enrol/texts';
 import { CHECKIN_OPEN_VERB, ENROL_VERBS } from '@soestainable/bot/features/enrol/verbs';
 import { coreTexts } from '@soestainable/bot/features/core/coreTexts';
 import { submitActivity, TENANT_ID, useBotHarness, withBotHarness } from '../../../helpers/botHarness';
-import { cardContent, exchange, execute, LANGS, replyCard } from '../../../helpers/botTurns';
+import { cardContent, exchange, execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
 import { cardText, cardTexts, elements, expectWellFormed, input, verbs, type Card } from '../../../helpers/cards';
+import { checkIn } from '../../../helpers/fixtures';
 import { baselineSurvey, participant, seedOrg } from '../../../helpers/orgFixture';
 
 const T = enrolTexts;
@@ -286,6 +287,63 @@ describe('enrolment details', () => {
     const adapter = h.adapter({ userId: newUser() });
     const card = await execute(adapter, ENROL_VERBS.submit, valid('nl'));
     expect(cardText(card)).toContain(T.challengeEnding.nl);
+  });
+
+  describe('"Wijzig" after today\'s challenge: the confirmation names the next day, not a second one today', () => {
+    const TODAY = '2026-12-02'; // Wednesday, day 3
+    /** Someone who joined with a 09:00 nudge, at 09:30 on day 3, changing their time to 10:00 on the card. */
+    async function moveTo1000(setUp: (userId: string) => Promise<void>, nudgeTime = '09:00'): Promise<string> {
+      h.clock.now = new Date('2026-12-02T08:30:00Z'); // 09:30 in Soest
+      const userId = newUser();
+      const adapter = await joinedAdapter(h, { userId, nudgeTime });
+      await setUp(userId);
+      const card = await execute(adapter, ENROL_VERBS.submit, { ...valid('nl'), nudgeTime: '10:00' });
+      expect(cardText(card)).toContain(T.changedTitle.nl);
+      expect((await h.repos.participants.get(userId))?.nudgeTime).toBe('10:00');
+      return cardText(card);
+    }
+
+    it('today\'s nudge was sent (its claim exists): the next challenge is tomorrow', async () => {
+      const text = await moveTo1000(async (userId) => {
+        await h.repos.sendClaims.claim('nudge', TODAY, userId, 'run-test');
+        await h.repos.sendClaims.markSent('nudge', TODAY, userId, 'activity-1');
+      });
+      expect(text).toContain('om 10:00 op donderdag 3 december');
+      expect(text).not.toContain('woensdag 2 december');
+    });
+
+    it('today\'s nudge was claimed but skipped (paused then): still tomorrow', async () => {
+      const text = await moveTo1000(async (userId) => {
+        await h.repos.sendClaims.claim('nudge', TODAY, userId, 'run-test');
+        await h.repos.sendClaims.markSkipped('nudge', TODAY, userId, 'paused');
+      });
+      expect(text).toContain('om 10:00 op donderdag 3 december');
+    });
+
+    it('already checked in today (the nudge job skips them): the next challenge is tomorrow', async () => {
+      const text = await moveTo1000(async (userId) => {
+        await h.repos.checkIns.save(checkIn({ userId, teamId: 'publiekszaken', campaignId: h.campaign.campaignId, date: TODAY, day: 3, createdAt: '2026-12-02T08:10:00.000Z' }));
+      });
+      expect(text).toContain('om 10:00 op donderdag 3 december');
+    });
+
+    it('a check-in of another day or another person\'s claim does not count: today at 10:00', async () => {
+      const text = await moveTo1000(async (userId) => {
+        await h.repos.checkIns.save(checkIn({ userId, teamId: 'publiekszaken', campaignId: h.campaign.campaignId, date: '2026-12-01', day: 2 }));
+        await h.repos.sendClaims.claim('nudge', '2026-12-01', userId, 'run-test');
+        await h.repos.sendClaims.claim('nudge', TODAY, `${userId}-other`, 'run-test');
+      }, '11:00');
+      expect(text).toContain('om 10:00 op woensdag 2 december');
+    });
+
+    it('on the last campaign day, after today\'s nudge: the challenge is nearly over', async () => {
+      h.clock.now = new Date('2026-12-11T08:30:00Z'); // Friday 11 Dec, day 10, 09:30
+      const userId = newUser();
+      const adapter = await joinedAdapter(h, { userId, nudgeTime: '09:00' });
+      await h.repos.sendClaims.claim('nudge', '2026-12-11', userId, 'run-test');
+      const card = await execute(adapter, ENROL_VERBS.submit, { ...valid('nl'), nudgeTime: '10:00' });
+      expect(cardText(card)).toContain(T.challengeEnding.nl);
+    });
   });
 
   it('in a team channel, joining points to the personal chat and stores nothing', async () => {

@@ -43,7 +43,9 @@ describe.each(LANGS)('settings in %s', (lang, locale) => {
 
     const resumed = await execute(u.adapter, SETTINGS_VERBS.resume);
     expectWellFormed(resumed);
-    expect(cardText(resumed)).toContain(T.resumedBody[lang].replace('{time}', '09:00'));
+    // 09:00 on Wednesday: today's nudge time has come, so the next challenge is Thursday's.
+    const thursday = lang === 'nl' ? 'donderdag 3 december' : 'Thursday 3 December';
+    expect(cardText(resumed)).toContain(T.resumedOn[lang].replace('{time}', '09:00').replace('{date}', thursday));
     expect(verbs(resumed)).toEqual([CHECKIN_OPEN_VERB]);
     expect(resumed).toMatchSnapshot();
     expect((await u.get())?.status).toBe('active');
@@ -185,6 +187,45 @@ describe.each(LANGS)('settings in %s', (lang, locale) => {
     expect((await u.get())?.status).toBe('active');
   });
 
+  it('in a team channel, every setting tells someone who joined which word to type in the personal chat; nothing is stored', async () => {
+    const u = await joined(lang, locale);
+    const before = await u.get();
+    const channel = h.adapter({
+      userId: u.userId,
+      locale,
+      conversationType: 'channel',
+      conversationId: '19:general@thread.tacv2',
+      channelData: { team: { id: '19:team@thread.tacv2' } },
+    });
+    const answer = (word: string): string => T.personalOnly[lang].replace('{command}', word);
+    for (const [setting, word] of Object.entries(w)) {
+      for (const typed of [word, setting === 'time' ? `${word} 10:00` : setting === 'language' ? `${word} ${lang === 'nl' ? 'en' : 'nl'}` : word]) {
+        const card = await replyCard(channel, typed);
+        expectWellFormed(card);
+        expect([typed, cardText(card)]).toEqual([typed, answer(word)]);
+        expect(cardText(card)).not.toContain(enrolTexts.personalOnly[lang]);
+      }
+    }
+    for (const [verb, data, word] of [
+      [SETTINGS_VERBS.pause, {}, w.pause],
+      [SETTINGS_VERBS.resume, {}, w.resume],
+      [SETTINGS_VERBS.time, { nudgeTime: '10:00' }, w.time],
+      [SETTINGS_VERBS.language, { language: lang === 'nl' ? 'en' : 'nl' }, w.language],
+      [SETTINGS_VERBS.team, { teamId: 'buitendienst' }, w.team],
+    ] as const) {
+      expect(cardText(await execute(channel, verb, data))).toBe(answer(word));
+    }
+    expect(await u.get()).toEqual(before);
+    expect((await h.repos.participants.listNudgeSlot('09:00')).map((e) => e.userId)).toContain(u.userId);
+
+    // The word named is the one that opens the setting in the personal chat.
+    expect(cardText(await replyCard(u.adapter, w.time))).toContain(T.timeTitle[lang]);
+    expect(cardText(await replyCard(u.adapter, w.language))).toContain(T.languageTitle[lang]);
+    expect(cardText(await replyCard(u.adapter, w.team))).toContain(T.teamCurrent[lang].replace('{team}', 'Publiekszaken'));
+    expect(cardText(await replyCard(u.adapter, w.pause))).toContain(T.pausedBody[lang]);
+    expect(cardText(await replyCard(u.adapter, w.resume))).toContain(T.resumedTitle[lang]);
+  });
+
   it('someone who has not joined (or left) gets the join card for every setting', async () => {
     const userId = `aad-settings-${++n}`;
     await h.repos.participants.save(participant({ userId, status: 'left', language: lang }));
@@ -205,6 +246,49 @@ describe.each(LANGS)('settings in %s', (lang, locale) => {
       }
     }
     expect((await h.repos.participants.get(userId))?.status).toBe('left');
+  });
+});
+
+describe('"hervat" says when the next challenge comes', () => {
+  /** A paused participant (nudge time `nudgeTime`) resuming at `now`: the resumed card's text. */
+  async function resumeAt(now: string, nudgeTime = '09:00', lang: Language = 'nl', before?: (userId: string) => Promise<void>): Promise<string> {
+    h.clock.now = new Date(now);
+    const u = await joined(lang, lang === 'nl' ? 'nl-NL' : 'en-US', { status: 'paused', nudgeTime });
+    await before?.(u.userId);
+    const card = await replyCard(u.adapter, WORDS[lang].resume);
+    expectWellFormed(card);
+    expect(cardText(card)).toContain(T.resumedTitle[lang]);
+    expect((await u.get())?.status).toBe('active');
+    return cardText(card);
+  }
+
+  it.each(LANGS)('on a challenge day before the nudge time: today at that time (%s)', async (lang) => {
+    const text = await resumeAt('2026-12-02T06:30:00Z', '09:00', lang); // Wednesday 07:30
+    expect(text).toContain(T.resumedToday[lang].replace('{time}', '09:00'));
+  });
+
+  it('before the nudge time, but today\'s nudge was already claimed (an earlier time): the next campaign day', async () => {
+    const text = await resumeAt('2026-12-02T07:00:00Z', '09:00', 'nl', async (userId) => {
+      await h.repos.sendClaims.claim('nudge', '2026-12-02', userId, 'run-test');
+      await h.repos.sendClaims.markSkipped('nudge', '2026-12-02', userId, 'paused');
+    });
+    expect(text).toContain(T.resumedOn.nl.replace('{time}', '09:00').replace('{date}', 'donderdag 3 december'));
+  });
+
+  it('on Friday after the nudge time: Monday, named (not "the next working day")', async () => {
+    const text = await resumeAt('2026-12-04T10:00:00Z', '09:00'); // Friday 11:00
+    expect(text).toContain(T.resumedOn.nl.replace('{time}', '09:00').replace('{date}', 'maandag 7 december'));
+  });
+
+  it.each(LANGS)('on the last campaign day after the nudge: no more challenges in this campaign (%s)', async (lang) => {
+    const text = await resumeAt('2026-12-11T12:00:00Z', '09:00', lang); // Friday 11 Dec, day 10, 13:00
+    expect(text).toContain(T.resumedOver[lang].replace('{time}', '09:00'));
+    expect(text).not.toContain(T.resumedOn[lang].slice(0, 15));
+  });
+
+  it.each(LANGS)('after the campaign, with none planned: no challenge planned (%s)', async (lang) => {
+    const text = await resumeAt('2026-12-14T08:00:00Z', '08:30', lang); // Monday after the campaign
+    expect(text).toContain(T.resumedNoCampaign[lang].replace('{time}', '08:30'));
   });
 });
 

@@ -8,7 +8,7 @@ import type { ActionResult, FeatureDeps, Turn } from '../../core/feature';
 import { textsIn } from '../../core/cards';
 import { confirmationCard, enrolCard } from '../cards';
 import { teamById, validValuesOf, type EnrolBaseline, type EnrolInput, type EnrolValues } from '../input';
-import { enrolmentChoices } from '../schedule';
+import { enrolmentChoices, nextChallenge } from '../schedule';
 import { enrolTexts } from '../texts';
 import { checkSubmission, errorLine, type Problem } from '../validate';
 
@@ -115,5 +115,6 @@ export async function submitEnrolment(deps: FeatureDeps, turn: Turn, data: Data)
     baseline: surveyStored,
   });
   const team = teamById(teams, input.teamId);
-  return { card: confirmationCard({ participant, team, baseline: surveyStored ? baseline : undefined, campaign, wasJoined, now: turn.now }) };
+  const next = await nextChallenge(deps.repos, campaign, turn.userId, turn.now, participant.nudgeTime);
+  return { card: confirmationCard({ participant, team, baseline: surveyStored ? baseline : undefined, next, wasJoined }) };
 }

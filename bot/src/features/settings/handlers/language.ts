@@ -23,7 +23,7 @@ async function setLanguage(deps: FeatureDeps, turn: Turn, language: Language): P
 /** `taal en` sets the language at once; `taal` alone shows the language card. */
 export async function languageCommand(deps: FeatureDeps, turn: Turn, args: string): Promise<void> {
   const p = turn.participant;
-  const blocked = gate(turn);
+  const blocked = gate(turn, 'language');
   if (blocked || !p) return send(turn, blocked ?? joinFirstCard(turn.lang));
   if (args === '') return send(turn, languageCard(turn, p));
   const language = languageOfWord(args);
@@ -34,7 +34,7 @@ export async function languageCommand(deps: FeatureDeps, turn: Turn, args: strin
 /** The language card's save: one of the languages, else the card again with the problem. */
 export async function languageAction(deps: FeatureDeps, turn: Turn, data: Data): Promise<ActionResult> {
   const p = turn.participant;
-  const blocked = gate(turn);
+  const blocked = gate(turn, 'language');
   if (blocked || !p) return { card: blocked ?? joinFirstCard(turn.lang) };
   const parsed = settingsSchemas.language.safeParse(data);
   if (!parsed.success) {

@@ -23,7 +23,7 @@ async function setTeam(deps: FeatureDeps, turn: Turn, team: OrgTeam): Promise<At
 /** `team Publiekszaken` moves to that team at once (by name or id); `team` alone shows the team card. */
 export async function teamCommand(deps: FeatureDeps, turn: Turn, args: string): Promise<void> {
   const p = turn.participant;
-  const blocked = gate(turn);
+  const blocked = gate(turn, 'team');
   if (blocked || !p) return send(turn, blocked ?? joinFirstCard(turn.lang));
   const teams = await deps.repos.orgTeams.list(deps.config.org.id);
   if (args === '') return send(turn, teamCard(turn, p, teams));
@@ -35,7 +35,7 @@ export async function teamCommand(deps: FeatureDeps, turn: Turn, args: string): 
 /** The team card's save: one of the organisation's teams, else the card again with the problem. */
 export async function teamAction(deps: FeatureDeps, turn: Turn, data: Data): Promise<ActionResult> {
   const p = turn.participant;
-  const blocked = gate(turn);
+  const blocked = gate(turn, 'team');
   if (blocked || !p) return { card: blocked ?? joinFirstCard(turn.lang) };
   const teams = await deps.repos.orgTeams.list(deps.config.org.id);
   const parsed = settingsSchemas.team.safeParse(data);

@@ -22,7 +22,7 @@ async function setTime(deps: FeatureDeps, turn: Turn, time: string): Promise<Att
 /** `tijd 08:30` sets the nudge time at once; `tijd` alone shows the time card. */
 export async function timeCommand(deps: FeatureDeps, turn: Turn, args: string): Promise<void> {
   const p = turn.participant;
-  const blocked = gate(turn);
+  const blocked = gate(turn, 'time');
   if (blocked || !p) return send(turn, blocked ?? joinFirstCard(turn.lang));
   if (args === '') return send(turn, timeCard(turn, p));
   const time = nudgeTimeOf(args);
@@ -33,7 +33,7 @@ export async function timeCommand(deps: FeatureDeps, turn: Turn, args: string): 
 /** The time card's save: a time inside the nudge window, else the card again with the problem. */
 export async function timeAction(deps: FeatureDeps, turn: Turn, data: Data): Promise<ActionResult> {
   const p = turn.participant;
-  const blocked = gate(turn);
+  const blocked = gate(turn, 'time');
   if (blocked || !p) return { card: blocked ?? joinFirstCard(turn.lang) };
   const parsed = settingsSchemas.time.safeParse(data);
   if (!parsed.success) {
