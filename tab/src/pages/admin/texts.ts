@@ -1,5 +1,4 @@
-import type { Localized } from '@soestainable/shared/domain/types';
-import { GLOSSARY } from '@soestainable/shared/text';
+import { GLOSSARY, type TextTable } from '@soestainable/shared/text';
 import { commonTexts } from '../../texts/texts';
 
 /** The campaign admin page's texts: Dutch is the source, English the translation; the same keys in both. */
@@ -43,7 +42,10 @@ export const adminTexts = {
   closingDaysHint: { nl: 'Op deze dagen krijgt niemand een herinnering.', en: 'Nobody is nudged on these days.' },
   noClosingDays: { nl: 'Geen sluitingsdagen.', en: 'No closing days.' },
   closingDay: { nl: 'Sluitingsdag toevoegen', en: 'Add a closing day' },
-  challengeDays: { nl: '{n} uitdagingsdagen: {first} t/m {last}', en: '{n} challenge days: {first} to {last}' },
+  challengeDays: {
+    nl: { one: '{count} challengedag: {first} t/m {last}', other: '{count} challengedagen: {first} t/m {last}' },
+    en: { one: '{count} challenge day: {first} to {last}', other: '{count} challenge days: {first} to {last}' },
+  },
   followUpWeeks: { nl: 'Terugblikken (weken na de laatste uitdagingsdag)', en: 'Follow-ups (weeks after the last challenge day)' },
   followUpWeeksHint: {
     nl: '1 tot 4 hele getallen van 1 tot 52, oplopend, bijvoorbeeld 2, 6, 12. Te wijzigen tot de eerste terugblik verstuurd is.',
@@ -69,7 +71,7 @@ export const adminTexts = {
   // Teams and people
   teams: { nl: 'Teams en leidinggevenden', en: 'Teams and managers' },
   teamName: { nl: 'Naam van het team', en: 'Team name' },
-  members: { nl: '{n} deelnemers', en: '{n} participants' },
+  members: { nl: { one: '{count} deelnemer', other: '{count} deelnemers' }, en: { one: '{count} participant', other: '{count} participants' } },
   managers: { nl: 'Leidinggevenden', en: 'Managers' },
   noManagers: { nl: 'Nog geen leidinggevende.', en: 'No manager yet.' },
   addManager: { nl: 'Leidinggevende toevoegen', en: 'Add a manager' },
@@ -129,6 +131,6 @@ export const adminTexts = {
     en: 'The first follow-up has been sent; the end date and closing days can no longer change in a way that moves the follow-ups.',
   },
   rule_follow_up_in_past: { nl: 'De eerste terugblik zou in het verleden liggen.', en: 'The first follow-up would lie in the past.' },
-} as const satisfies Record<string, Localized>;
+} as const satisfies TextTable;
 
 export type AdminTextKey = keyof typeof adminTexts;
