@@ -95,7 +95,10 @@ export interface MeResponse {
   readonly openDays: readonly OpenDay[];
   /** My estimated impact in this campaign. */
   readonly impact: ImpactInfo | null;
-  /** Whether I gave a baseline (nulmeting): without it, travel savings count against a car commute of my band. */
+  /**
+   * Whether I gave a baseline (nulmeting): without it, my travel counts 0 in the estimate (we do not know how I
+   * would otherwise have travelled, so nothing is guessed; see `travelAvoided` in shared/src/impact/estimate.ts).
+   */
   readonly hasBaseline: boolean;
 }
 

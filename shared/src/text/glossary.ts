@@ -47,6 +47,10 @@ export const GLOSSARY = {
   // The daily message with the day's challenge, where a person's messages and Beheer's send runs are listed. No
   // word: "herinnering" also names the owner's reminder and the check-in reminder.
   nudge: { label: { nl: 'Dagelijkse herinnering', en: 'Daily reminder' } },
+  // The day's small task, and the campaign as a whole ("Soestainable Challenge"): Dutch says "challenge", as the
+  // check-in card and form ask ("Hoe ging de challenge van vandaag?"), not "uitdaging". No word yet: some bot and
+  // help texts still say "uitdaging" in Dutch where English says "challenge".
+  challenge: { label: { nl: 'Challenge', en: 'Challenge' } },
 } as const satisfies Record<string, Term>;
 
 export type TermName = keyof typeof GLOSSARY;

@@ -1,8 +1,9 @@
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import type { CampaignInfo, ImpactInfo } from '@soestainable/shared/api/dashboard';
+import type { Localized } from '@soestainable/shared/domain/types';
 import { useLang } from '../app/context';
-import { formatDate, formatKg, formatNumber } from '../texts/format';
+import { co2Shown, formatDate, formatKg, formatKgRange, formatNumber } from '../texts/format';
 import { dashboardTexts } from '../texts/texts';
 import { useT } from '../texts/useT';
 import { StatCard } from './StatCard';
@@ -26,15 +27,27 @@ export function useCampaignLine(): (campaign: CampaignInfo | null) => string {
   };
 }
 
-/** The CO2 estimate as a stat card: the middle value large, its range below. */
-export function Co2Card({ impact, label }: { readonly impact: ImpactInfo; readonly label?: string }): ReactElement {
+/** The card's label when the estimate is a saving, and when it is extra emissions (its middle value below 0). */
+export interface Co2Labels {
+  readonly avoided: Localized;
+  readonly extra: Localized;
+}
+
+const CO2_LABELS: Co2Labels = { avoided: dashboardTexts.co2Label, extra: dashboardTexts.co2ExtraLabel };
+
+/**
+ * The CO2 estimate as a stat card: the middle value large, its range below ("bandbreedte 12 tot 18 kg CO2-eq").
+ * A middle value below 0 is not a saving: the card then says extra emissions, with the values made absolute.
+ */
+export function Co2Card({ impact, labels = CO2_LABELS }: { readonly impact: ImpactInfo; readonly labels?: Co2Labels }): ReactElement {
   const lang = useLang();
   const t = useT();
+  const shown = co2Shown(impact.co2);
   return (
     <StatCard
-      label={label ?? t(dashboardTexts.co2Label)}
-      value={t(dashboardTexts.co2Value, { kg: formatKg(lang, impact.co2.mid) })}
-      hint={t(dashboardTexts.co2Hint, { low: formatKg(lang, impact.co2.low), high: formatKg(lang, impact.co2.high) })}
+      label={t(labels[shown.kind])}
+      value={t(dashboardTexts.co2Value, { kg: formatKg(lang, shown.range.mid) })}
+      hint={t(dashboardTexts.co2Hint, { range: formatKgRange(lang, shown.range) })}
     />
   );
 }
@@ -48,7 +61,7 @@ export function FactorSources({ impact }: { readonly impact: ImpactInfo }): Reac
     <Text size={200} className={styles.sources}>
       <span>
         {t(dashboardTexts.factorSources, { version: impact.factorVersion })}{' '}
-        {impact.cupsAvoided > 0 ? `${t(dashboardTexts.cupsAvoided, { cups: formatNumber(lang, impact.cupsAvoided) })}.` : ''}
+        {impact.cupsAvoided > 0 ? `${t(dashboardTexts.cupsAvoided, { count: impact.cupsAvoided, cups: formatNumber(lang, impact.cupsAvoided) })}.` : ''}
       </span>
       <ul className={styles.list}>
         {impact.sources.map((source) => (

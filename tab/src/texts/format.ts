@@ -1,4 +1,6 @@
 import type { IsoDate, KgRange, Language, Localized } from '@soestainable/shared/domain/types';
+import { t } from '@soestainable/shared/text';
+import { commonTexts } from './texts';
 
 /** Numbers, shares and dates the way a Dutch or English reader expects them. */
 const LOCALE: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
@@ -23,14 +25,30 @@ export function formatPoints(lang: Language, fractionPoints: number): string {
   return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(fractionPoints * 100);
 }
 
-/** kg CO2-eq with one decimal below 10 kg, whole kilograms above. */
+/** The minus sign (U+2212): it reads as a minus beside a dash or a hyphen, where "-" would run into them. */
+const MINUS = '\u2212';
+
+/**
+ * kg CO2-eq with one decimal below 10 kg, whole kilograms above; a negative value with a real minus sign ("−2,7"),
+ * and one that rounds to zero without a sign ("0", not "-0").
+ */
 export function formatKg(lang: Language, kg: number): string {
-  return formatNumber(lang, kg, Math.abs(kg) < 10 ? 1 : 0);
+  const text = formatNumber(lang, kg, Math.abs(kg) < 10 ? 1 : 0);
+  return /[1-9]/.test(text) ? text.replace('-', MINUS) : text.replace('-', '');
 }
 
-/** A range "12–18" around the middle value, for "about 15 kg (12–18)". */
+/** A range "12 tot 18" / "12 to 18" (for "about 15 kg (12 tot 18)"): words, so a negative bound reads "−5 tot −0,5". */
 export function formatKgRange(lang: Language, range: KgRange): string {
-  return `${formatKg(lang, range.low)}–${formatKg(lang, range.high)}`;
+  return t(commonTexts.fromTo, lang, { low: formatKg(lang, range.low), high: formatKg(lang, range.high) });
+}
+
+/**
+ * How to show a CO2 estimate: as CO2 avoided when its middle value is 0 or more, as extra emissions (the estimate
+ * negated, so the values are absolute and the range still runs low to high) when it is below 0.
+ */
+export function co2Shown(range: KgRange): { readonly kind: 'avoided' | 'extra'; readonly range: KgRange } {
+  if (range.mid >= 0) return { kind: 'avoided', range };
+  return { kind: 'extra', range: { low: -range.high, mid: -range.mid, high: -range.low } };
 }
 
 /** `2026-05-11` → "ma 11 mei" / "Mon 11 May" (a calendar date, no time zone involved). */

@@ -1,5 +1,5 @@
 import type { Localized } from '@soestainable/shared/domain/types';
-import { GLOSSARY } from '@soestainable/shared/text';
+import { GLOSSARY, type TextTable } from '@soestainable/shared/text';
 import type { ClientErrorCode } from '../api/errors';
 
 /** Texts the shell and the shared components use. Dutch is the source, English the translation. */
@@ -35,6 +35,10 @@ export const commonTexts = {
   signedInAs: { nl: 'Aangemeld als {name}', en: 'Signed in as {name}' },
   signOut: { nl: 'Afmelden', en: 'Sign out' },
   range: { nl: 'bandbreedte {range}', en: 'range {range}' },
+  // Two bounds of a range, written out so that a minus sign never runs into a dash ("−5 tot −0,5").
+  fromTo: { nl: '{low} tot {high}', en: '{low} to {high}' },
+  // A cell or row left empty because its group is below the minimum group size (organisation page, report).
+  tooSmall: { nl: 'te klein voor cijfers', en: 'too small for numbers' },
   // Words of the forms on several pages.
   save: { nl: 'Opslaan', en: 'Save' },
   saving: { nl: 'Bezig met opslaan…', en: 'Saving…' },
@@ -76,9 +80,16 @@ export const dashboardTexts = {
   campaignEnded: { nl: '{name} · afgelopen op {date}', en: '{name} · ended on {date}' },
   noCampaign: { nl: 'Er loopt nu geen campagne.', en: 'No campaign is running right now.' },
   co2Label: GLOSSARY.co2Avoided.label,
+  // The label when the estimate's middle value is below 0 (e.g. usually working from home, driving today): the
+  // figures are then shown as extra emissions, in absolute values.
+  co2ExtraLabel: { nl: 'Geschatte extra CO2-uitstoot', en: 'Estimated extra CO2 emissions' },
   co2Value: { nl: '{kg} kg', en: '{kg} kg' },
-  co2Hint: { nl: 'bandbreedte {low}–{high} kg CO2-eq', en: 'range {low}–{high} kg CO2-eq' },
+  co2Hint: { nl: 'bandbreedte {range} kg CO2-eq', en: 'range {range} kg CO2-eq' },
   factorSources: { nl: 'Schatting met factortabel {version}. Bronnen:', en: 'Estimate with factor table {version}. Sources:' },
   unverified: { nl: '(nog niet nagerekend)', en: '(not yet checked)' },
-  cupsAvoided: { nl: '{cups} wegwerpbekers vermeden', en: '{cups} disposable cups avoided' },
-} as const satisfies Record<string, Localized>;
+  // {cups} the formatted number, {count} the number that picks the form.
+  cupsAvoided: {
+    nl: { one: '{cups} wegwerpbeker vermeden', other: '{cups} wegwerpbekers vermeden' },
+    en: { one: '{cups} disposable cup avoided', other: '{cups} disposable cups avoided' },
+  },
+} as const satisfies TextTable;

@@ -265,7 +265,7 @@ describe('my progress', () => {
     const settings = await screen.findByRole('region', { name: 'Instellingen' }, LOADED);
     const save = within(settings).getByRole('button', { name: 'Instellingen opslaan' }) as HTMLButtonElement;
     expect(save.disabled).toBe(true);
-    await userEvent.selectOptions(within(settings).getByRole('combobox', { name: 'Tijd van de dagelijkse uitdaging' }), '08:15');
+    await userEvent.selectOptions(within(settings).getByRole('combobox', { name: 'Tijd van de dagelijkse challenge' }), '08:15');
     await userEvent.click(within(settings).getByRole('switch', { name: 'Gepauzeerd (geen dagelijkse berichten)' }));
     await userEvent.click(save);
     expect(await within(settings).findByText('Opgeslagen.')).toBeTruthy();
@@ -328,5 +328,25 @@ describe('my progress', () => {
   test('error: the server fails, in English', async () => {
     renderTab('#/me', { lang: 'en', answers: { [ME]: apiError(500, 'INTERNAL') } });
     expect((await screen.findByRole('alert', {}, LOADED)).textContent).toContain('Something went wrong on our side. Nothing was half-saved.');
+  });
+
+  test('a negative estimate is extra emissions, in absolute values; no baseline says travel does not count; a streak of 1 is one day (Dutch)', async () => {
+    const worse = { ...impact, co2: { low: -5, mid: -2.7, high: -0.5 } };
+    renderTab('#/me', { answers: { [ME]: { body: me({ impact: worse, hasBaseline: false, progress: { streak: 1, daysCheckedIn: 1, daysSoFar: 1, totalDays: 1, done: 1, partly: 0 } }) } } });
+    const extra = await screen.findByRole('group', { name: 'Mijn geschatte extra CO2-uitstoot' }, LOADED);
+    expect(within(extra).getByText('2,7 kg')).toBeTruthy();
+    expect(within(extra).getByText('bandbreedte 0,5 tot 5 kg CO2-eq')).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'Mijn geschatte CO2-besparing' })).toBeNull();
+    expect(screen.getByText('Zonder nulmeting telt je reiswijze niet mee in je besparing; vul de nulmeting in om die te laten meetellen.')).toBeTruthy();
+    expect(screen.queryByText(/autorit/)).toBeNull();
+    expect(within(screen.getByRole('group', { name: 'Reeks' })).getByText('1 dag')).toBeTruthy();
+    expect(within(screen.getByRole('group', { name: 'Dagen ingecheckt' })).getByText('1 gedaan, 0 deels · 1 dag in totaal')).toBeTruthy();
+  });
+
+  test('without a baseline, in English: the same rule, no car assumed', async () => {
+    renderTab('#/me', { lang: 'en', answers: { [ME]: { body: me({ hasBaseline: false }) } } });
+    expect(await screen.findByText('Without a baseline your travel mode does not count in your savings; fill in the baseline to have it counted.', {}, LOADED)).toBeTruthy();
+    expect(within(screen.getByRole('group', { name: 'My estimated CO2 avoided' })).getByText('range 13 to 24 kg CO2-eq')).toBeTruthy();
+    expect(within(screen.getByRole('group', { name: 'Streak' })).getByText('2 days')).toBeTruthy();
   });
 });

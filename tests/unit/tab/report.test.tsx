@@ -2,8 +2,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReportResponse } from '@soestainable/shared/api/report';
-import { placeholders } from '@soestainable/shared/text';
-import { reportTexts } from '../../../tab/src/pages/report/texts';
 import { apiError, PENDING, renderTab, sessionOf } from './harness';
 
 const coordinator = sessionOf({ roles: ['coordinator'] });
@@ -51,18 +49,18 @@ describe('campaign report', () => {
     renderTab('#/report', { lang: 'en', session: coordinator, answers: { 'GET /api/report': { body: FULL } } });
     const participation = await screen.findByRole('region', { name: 'Participation' });
     expect(within(participation).getByRole('group', { name: 'Participants' }).textContent).toContain('42');
-    expect(within(participation).getByRole('group', { name: 'Participation rate' }).textContent).toContain('74%');
+    expect(within(participation).getByRole('group', { name: 'Participation' }).textContent).toContain('74%');
     expect(within(participation).getByRole('group', { name: 'Teams in the figures' }).textContent).toContain('1 teams too small to show');
     const co2 = within(screen.getByRole('region', { name: 'Impact' })).getByRole('group', { name: 'Estimated CO2 avoided' });
     expect(co2.textContent).toContain('120 kg');
     expect(co2.textContent).toContain('range 80 to 190 kg CO2-eq');
     expect(screen.getByText(/CO2emissiefactoren.nl 2026 \(Dutch list\)/)).toBeTruthy();
     const teams = screen.getByRole('table', { name: 'Participation and impact by team' });
-    expect(within(within(teams).getByRole('row', { name: /Team Ster/ })).getByText('too small to show')).toBeTruthy();
+    expect(within(within(teams).getByRole('row', { name: /Team Ster/ })).getByText('too small for numbers')).toBeTruthy();
     expect(within(within(teams).getByRole('row', { name: /Team Zon/ })).getByText('75%')).toBeTruthy();
     const top = screen.getByRole('table', { name: 'Actions carrying the most barriers' });
     expect(within(top).getByRole('row', { name: /Reusable cups/ }).textContent).toContain('In progress');
-    expect(screen.getByRole('heading', { name: 'Participation rate per day' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Participation per day' })).toBeTruthy();
     expect(screen.getByText('Spring challenge, 11 May 2026 to 22 May 2026 (10 days)')).toBeTruthy();
   });
 
@@ -97,11 +95,4 @@ describe('campaign report', () => {
     expect(await screen.findByText('Dit onderdeel is er alleen voor de programmacoördinatoren.')).toBeTruthy();
     expect(tab.calls.some((c) => c.path === '/api/report')).toBe(false);
   });
-});
-
-test('the report texts have every key in Dutch and English, with the same placeholders', () => {
-  for (const [key, text] of Object.entries(reportTexts)) {
-    expect([key, text.nl.trim().length > 0, text.en.trim().length > 0]).toEqual([key, true, true]);
-    expect([key, placeholders(text.en)]).toEqual([key, placeholders(text.nl)]);
-  }
 });

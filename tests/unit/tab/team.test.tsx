@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { suppressedDashboard, teamDashboard, figures } from './dashboardFixtures';
+import { figures, impact, suppressedDashboard, teamDashboard } from './dashboardFixtures';
 import { apiError, LOADED, PENDING, renderTab } from './harness';
 
 const path = 'GET /api/teams/t-zon/dashboard';
@@ -22,7 +22,7 @@ describe('team dashboard', () => {
     expect(within(screen.getByRole('group', { name: 'Afvalvrije dagen' })).getByText('11')).toBeTruthy();
     const co2 = screen.getByRole('group', { name: 'Geschatte CO2-besparing' });
     expect(within(co2).getByText('18 kg')).toBeTruthy();
-    expect(within(co2).getByText('bandbreedte 13–24 kg CO2-eq')).toBeTruthy();
+    expect(within(co2).getByText('bandbreedte 13 tot 24 kg CO2-eq')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'CO2emissiefactoren.nl' })).toBeTruthy();
 
     const perDay = screen.getByRole('table', { name: 'Check-ins per dag' });
@@ -50,7 +50,7 @@ describe('team dashboard', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Team Zon' }, LOADED)).toBeTruthy();
     expect(screen.getByText('Soestainable spring · day 3 of 10')).toBeTruthy();
     expect(within(screen.getByRole('group', { name: 'Participation' })).getByText('73%')).toBeTruthy();
-    expect(within(screen.getByRole('group', { name: 'Estimated CO2 avoided' })).getByText('range 13–24 kg CO2-eq')).toBeTruthy();
+    expect(within(screen.getByRole('group', { name: 'Estimated CO2 avoided' })).getByText('range 13 to 24 kg CO2-eq')).toBeTruthy();
     expect(screen.getByRole('table', { name: 'Travel mode (number of check-ins)' })).toBeTruthy();
     expect(within(screen.getByRole('table', { name: 'Check-ins per day' })).getByRole('rowheader', { name: 'Mon 11 May' })).toBeTruthy();
     const toggles = screen.getAllByRole('button', { name: 'Show as table' });
@@ -113,5 +113,19 @@ describe('team dashboard', () => {
     await userEvent.click(within(alert).getByRole('button', { name: 'Opnieuw proberen' }));
     expect(await screen.findByRole('group', { name: 'Deelname' }, LOADED)).toBeTruthy();
     expect(tab.calls.filter((c) => c.path === '/api/teams/t-zon/dashboard')).toHaveLength(2);
+  });
+
+  test('a CO2 range across 0: a saving keeps its label with a real minus on the low bound; a middle below 0 is extra emissions (English)', async () => {
+    const across = (co2: { low: number; mid: number; high: number }) => teamDashboard({ figures: figures({ impact: { ...impact, co2 } }) });
+    const saving = renderTab('#/team/t-zon', { lang: 'en', answers: { [path]: { body: across({ low: -1, mid: 2, high: 4 }) } } });
+    const avoided = await screen.findByRole('group', { name: 'Estimated CO2 avoided' }, LOADED);
+    expect(within(avoided).getByText('2 kg')).toBeTruthy();
+    expect(within(avoided).getByText('range \u22121 to 4 kg CO2-eq')).toBeTruthy();
+    saving.unmount();
+    renderTab('#/team/t-zon', { lang: 'en', answers: { [path]: { body: across({ low: -3, mid: -1, high: 2 }) } } });
+    const extra = await screen.findByRole('group', { name: 'Estimated extra CO2 emissions' }, LOADED);
+    expect(within(extra).getByText('1 kg')).toBeTruthy();
+    expect(within(extra).getByText('range \u22122 to 3 kg CO2-eq')).toBeTruthy();
+    expect(extra.textContent).not.toMatch(/[-–]\d/); // no hyphen or dash as a minus sign
   });
 });

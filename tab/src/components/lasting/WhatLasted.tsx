@@ -86,7 +86,7 @@ function useCellText(minimum: number): (cell: KeptCell | null | undefined) => st
 type WaveColumn = Omit<LastingWave, 'overall'> & { readonly overall?: KeptCell | null };
 
 function waveHeader(wave: WaveColumn, lang: Language, t: ReturnType<typeof useT>): string {
-  return t(lastingTexts.waveColumn, { weeks: wave.weeks, date: formatDate(lang, wave.sendOn) });
+  return t(lastingTexts.waveColumn, { count: wave.weeks, date: formatDate(lang, wave.sendOn) });
 }
 
 /** A wave's cell in the table: figures when final, else when it goes out or until when it takes answers. */
@@ -167,7 +167,7 @@ function Waves({ data, figures }: { readonly data: LastingData; readonly figures
         <ChartFigure
           title={t(lastingTexts.wavesChart)}
           categoryLabel={t(lastingTexts.wavesTitle)}
-          rows={shown.map(({ wave, cell }) => ({ label: t(lastingTexts.waveLabel, { weeks: wave.weeks }), values: { ja: cell.ja, soms: cell.soms, nee: cell.nee } }))}
+          rows={shown.map(({ wave, cell }) => ({ label: t(lastingTexts.waveLabel, { count: wave.weeks }), values: { ja: cell.ja, soms: cell.soms, nee: cell.nee } }))}
           series={KEPT_ORDER.map((k) => ({ key: k, name: t(KEPT_LABELS[k]) }))}
           format={(v) => formatPercent(lang, v)}
           domainMax={1}
@@ -243,7 +243,7 @@ export function TeamsTable({ report }: { readonly report: LastingReportResponse 
             <tr>
               <th scope="col" className={mergeClasses(styles.cell, styles.head)}>{t(lastingTexts.team)}</th>
               {waves.map((w) => (
-                <th key={w.wave} scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t(lastingTexts.waveLabel, { weeks: w.weeks })}</th>
+                <th key={w.wave} scope="col" className={mergeClasses(styles.cell, styles.number, styles.head)}>{t(lastingTexts.waveLabel, { count: w.weeks })}</th>
               ))}
             </tr>
           </thead>

@@ -1,7 +1,7 @@
 import type { SurveyQuestion } from '@soestainable/shared/api/lasting';
 import type { KeptAnswer } from '@soestainable/shared/domain/followUp';
 import type { Localized } from '@soestainable/shared/domain/types';
-import { GLOSSARY } from '@soestainable/shared/text';
+import { GLOSSARY, type TextTable } from '@soestainable/shared/text';
 
 /** Texts of the "Wat bleef / What lasted" section on the team, organisation and report pages. Dutch is the source. */
 export const lastingTexts = {
@@ -20,8 +20,8 @@ export const lastingTexts = {
   wavesTitle: { nl: 'Voornemens volgehouden', en: 'Pledges kept' },
   wavesChart: { nl: 'Voornemens volgehouden per terugblik', en: 'Pledges kept per follow-up' },
   wavesTable: { nl: 'Tabel voornemens per gewoonte en terugblik', en: 'Table of pledges per habit and follow-up' },
-  waveLabel: { nl: '+{weeks} weken', en: '+{weeks} weeks' },
-  waveColumn: { nl: '+{weeks} weken ({date})', en: '+{weeks} weeks ({date})' },
+  waveLabel: { nl: { one: '+{count} week', other: '+{count} weken' }, en: { one: '+{count} week', other: '+{count} weeks' } },
+  waveColumn: { nl: { one: '+{count} week ({date})', other: '+{count} weken ({date})' }, en: { one: '+{count} week ({date})', other: '+{count} weeks ({date})' } },
   habit: { nl: 'Gewoonte', en: 'Habit' },
   overall: { nl: 'Alle voornemens', en: 'All pledges' },
   cell: { nl: 'ja {ja} · soms {soms} · nee {nee} ({answers} antwoorden)', en: 'yes {ja} · sometimes {soms} · no {nee} ({answers} answers)' },
@@ -47,7 +47,7 @@ export const lastingTexts = {
   team: GLOSSARY.team.label,
   teamCell: { nl: 'ja {ja}', en: 'yes {ja}' },
   teamsNote: { nl: 'Per team het aandeel "ja" over alle voornemens.', en: 'Per team the share of "yes" over all pledges.' },
-} as const satisfies Record<string, Localized>;
+} as const satisfies TextTable;
 
 export const KEPT_LABELS: Readonly<Record<KeptAnswer, Localized>> = {
   ja: { nl: 'Ja', en: 'Yes' },

@@ -146,7 +146,7 @@ function CampaignForm({ campaign, saver, onSaved }: { readonly campaign: Campaig
       )}
       {campaign === null || campaign.days.length === 0 ? null : (
         <Text className={styles.muted}>
-          {t(adminTexts.challengeDays, { n: campaign.days.length, first: formatDate(lang, campaign.days[0] ?? ''), last: formatDate(lang, campaign.days[campaign.days.length - 1] ?? '') })}
+          {t(adminTexts.challengeDays, { count: campaign.days.length, first: formatDate(lang, campaign.days[0] ?? ''), last: formatDate(lang, campaign.days[campaign.days.length - 1] ?? '') })}
         </Text>
       )}
       <SaveButton busy={busy} />

@@ -101,7 +101,7 @@ function TeamsForm({ data, people, saver, onSaved }: {
                 <Input value={team.name} onChange={(_, d) => update(team.key, (x) => ({ ...x, name: d.value }))} />
               </Field>
               <div className={styles.buttons}>
-                <Text className={styles.muted}>{t(adminTexts.members, { n: team.members })}</Text>
+                <Text className={styles.muted}>{t(adminTexts.members, { count: team.members })}</Text>
                 <Button size="small" className={styles.wrapButton} onClick={() => setTeams((all) => all.filter((x) => x.key !== team.key))}>
                   {t(adminTexts.removeItem, { name: team.name === '' ? t(adminTexts.newTeam) : team.name })}
                 </Button>

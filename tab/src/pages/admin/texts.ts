@@ -1,5 +1,4 @@
-import type { Localized } from '@soestainable/shared/domain/types';
-import { GLOSSARY } from '@soestainable/shared/text';
+import { GLOSSARY, type TextTable } from '@soestainable/shared/text';
 import { commonTexts } from '../../texts/texts';
 
 /** The campaign admin page's texts: Dutch is the source, English the translation; the same keys in both. */
@@ -43,8 +42,11 @@ export const adminTexts = {
   closingDaysHint: { nl: 'Op deze dagen krijgt niemand een herinnering.', en: 'Nobody is nudged on these days.' },
   noClosingDays: { nl: 'Geen sluitingsdagen.', en: 'No closing days.' },
   closingDay: { nl: 'Sluitingsdag toevoegen', en: 'Add a closing day' },
-  challengeDays: { nl: '{n} uitdagingsdagen: {first} t/m {last}', en: '{n} challenge days: {first} to {last}' },
-  followUpWeeks: { nl: 'Terugblikken (weken na de laatste uitdagingsdag)', en: 'Follow-ups (weeks after the last challenge day)' },
+  challengeDays: {
+    nl: { one: '{count} challengedag: {first} t/m {last}', other: '{count} challengedagen: {first} t/m {last}' },
+    en: { one: '{count} challenge day: {first} to {last}', other: '{count} challenge days: {first} to {last}' },
+  },
+  followUpWeeks: { nl: 'Terugblikken (weken na de laatste challengedag)', en: 'Follow-ups (weeks after the last challenge day)' },
   followUpWeeksHint: {
     nl: '1 tot 4 hele getallen van 1 tot 52, oplopend, bijvoorbeeld 2, 6, 12. Te wijzigen tot de eerste terugblik verstuurd is.',
     en: '1 to 4 whole numbers from 1 to 52, rising, for example 2, 6, 12. Can be changed until the first follow-up is sent.',
@@ -52,7 +54,7 @@ export const adminTexts = {
   followUpDates: { nl: 'De terugblikken gaan uit op {dates}.', en: 'The follow-ups go out on {dates}.' },
   // Day plan
   dayPlan: { nl: 'Dagprogramma', en: 'Day plan' },
-  dayPlanIntro: { nl: 'De volgorde van de uitdagingen en hun teksten, in het Nederlands en het Engels.', en: 'The order of the challenges and their texts, in Dutch and English.' },
+  dayPlanIntro: { nl: 'De volgorde van de challenges en hun teksten, in het Nederlands en het Engels.', en: 'The order of the challenges and their texts, in Dutch and English.' },
   dayLabel: { nl: 'Dag {day}', en: 'Day {day}' },
   dayDate: { nl: 'Dag {day} · {date}', en: 'Day {day} · {date}' },
   moveUp: { nl: 'Dag {day} omhoog', en: 'Move day {day} up' },
@@ -69,7 +71,7 @@ export const adminTexts = {
   // Teams and people
   teams: { nl: 'Teams en leidinggevenden', en: 'Teams and managers' },
   teamName: { nl: 'Naam van het team', en: 'Team name' },
-  members: { nl: '{n} deelnemers', en: '{n} participants' },
+  members: { nl: { one: '{count} deelnemer', other: '{count} deelnemers' }, en: { one: '{count} participant', other: '{count} participants' } },
   managers: { nl: 'Leidinggevenden', en: 'Managers' },
   noManagers: { nl: 'Nog geen leidinggevende.', en: 'No manager yet.' },
   addManager: { nl: 'Leidinggevende toevoegen', en: 'Add a manager' },
@@ -113,7 +115,7 @@ export const adminTexts = {
   rule_longer_than_a_year: { nl: 'Een campagne duurt hoogstens een jaar.', en: 'A campaign lasts a year at most.' },
   rule_closing_day_outside: { nl: 'Een sluitingsdag valt buiten de campagne.', en: 'A closing day falls outside the campaign.' },
   rule_too_short_for_day_plan: { nl: 'De campagne heeft minder werkdagen dan het dagprogramma.', en: 'The campaign has fewer working days than the day plan.' },
-  rule_unknown_challenge: { nl: 'Een uitdaging in het dagprogramma bestaat niet.', en: 'A challenge in the day plan does not exist.' },
+  rule_unknown_challenge: { nl: 'Een challenge in het dagprogramma bestaat niet.', en: 'A challenge in the day plan does not exist.' },
   rule_duplicate: { nl: 'Iets staat er dubbel in.', en: 'Something is listed twice.' },
   rule_last_coordinator: { nl: 'Er moet minstens één coördinator blijven.', en: 'At least one coordinator must remain.' },
   rule_not_a_participant: { nl: 'Iemand in de lijst doet niet mee aan de challenge.', en: 'Someone in the list is not taking part in the challenge.' },
@@ -121,7 +123,7 @@ export const adminTexts = {
   rule_untranslated: { nl: 'Een Engelse tekst is gelijk aan de Nederlandse.', en: 'An English text equals the Dutch one.' },
   rule_follow_up_not_numbers: { nl: 'Vul de terugblikken in als hele getallen (weken), bijvoorbeeld 2, 6, 12.', en: 'Enter the follow-ups as whole numbers (weeks), for example 2, 6, 12.' },
   rule_follow_up_count: { nl: 'Kies 1 tot 4 terugblikken.', en: 'Choose 1 to 4 follow-ups.' },
-  rule_follow_up_range: { nl: 'Een terugblik ligt 1 tot 52 weken na de laatste uitdagingsdag.', en: 'A follow-up lies 1 to 52 weeks after the last challenge day.' },
+  rule_follow_up_range: { nl: 'Een terugblik ligt 1 tot 52 weken na de laatste challengedag.', en: 'A follow-up lies 1 to 52 weeks after the last challenge day.' },
   rule_follow_up_not_rising: { nl: 'Elke terugblik moet later zijn dan de vorige.', en: 'Each follow-up must come later than the one before.' },
   rule_follow_up_started: { nl: 'De eerste terugblik is al verstuurd; de terugblikken liggen nu vast.', en: 'The first follow-up has been sent; the follow-ups can no longer change.' },
   rule_follow_up_dates_fixed: {
@@ -129,6 +131,6 @@ export const adminTexts = {
     en: 'The first follow-up has been sent; the end date and closing days can no longer change in a way that moves the follow-ups.',
   },
   rule_follow_up_in_past: { nl: 'De eerste terugblik zou in het verleden liggen.', en: 'The first follow-up would lie in the past.' },
-} as const satisfies Record<string, Localized>;
+} as const satisfies TextTable;
 
 export type AdminTextKey = keyof typeof adminTexts;

@@ -122,7 +122,7 @@ export const helpTexts = {
   },
   followUpWeeksHeading: { nl: 'Terugblikken instellen', en: 'Set the follow-ups' },
   followUpWeeksText: {
-    nl: 'Bij de campagne onder Beheer vul je "Terugblikken (weken na de laatste uitdagingsdag)" in: 1 tot 4 hele getallen van 1 tot 52, oplopend, bijvoorbeeld 2, 6, 12. Onder het veld staat op welke dagen ze uitgaan. Wijzigen kan tot de eerste terugblik verstuurd is. Wat medewerkers bij "Soms" of "Nee" schrijven, komt als prikkel binnen onder Prikkels.',
+    nl: 'Bij de campagne onder Beheer vul je "Terugblikken (weken na de laatste challengedag)" in: 1 tot 4 hele getallen van 1 tot 52, oplopend, bijvoorbeeld 2, 6, 12. Onder het veld staat op welke dagen ze uitgaan. Wijzigen kan tot de eerste terugblik verstuurd is. Wat medewerkers bij "Soms" of "Nee" schrijven, komt als prikkel binnen onder Prikkels.',
     en: 'With the campaign under Admin you fill in "Follow-ups (weeks after the last challenge day)": 1 to 4 whole numbers from 1 to 52, rising, for example 2, 6, 12. Below the field you see on which days they go out. You can change them until the first follow-up has been sent. What employees write with "Sometimes" or "No" comes in as a barrier under Barriers.',
   },
   runsHeading: { nl: 'De verzendrondes volgen', en: 'Watch the send runs' },

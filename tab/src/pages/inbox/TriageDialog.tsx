@@ -97,7 +97,7 @@ export function TriageDialog({ kind, lang, selected, actions, busy, error, onCon
   const valid = Object.values(problems).every((p) => p === undefined);
 
   const title =
-    kind === 'link' ? t(inboxTexts.linkTitle, { n }) : kind === 'create' ? t(inboxTexts.createTitle, { n }) : kind === 'merge' ? t(inboxTexts.mergeTitle, { n }) : t(inboxTexts.dismissTitle, { n });
+    kind === 'link' ? t(inboxTexts.linkTitle, { count: n }) : kind === 'create' ? t(inboxTexts.createTitle, { count: n }) : kind === 'merge' ? t(inboxTexts.mergeTitle, { count: n }) : t(inboxTexts.dismissTitle, { count: n });
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();

@@ -1,5 +1,4 @@
-import type { Localized } from '@soestainable/shared/domain/types';
-import { GLOSSARY } from '@soestainable/shared/text';
+import { GLOSSARY, type TextTable } from '@soestainable/shared/text';
 import { commonTexts } from '../../texts/texts';
 
 /** The barrier inbox's texts: Dutch is the source, English the translation; the same keys in both. */
@@ -9,8 +8,10 @@ export const inboxTexts = {
     nl: 'Nieuwe prikkels, anoniem, per thema en team. Kies er één of meer en koppel ze aan een actie, maak er een nieuwe actie van, voeg dubbele samen of wijs ze af met een reden.',
     en: 'New barriers, anonymous, by theme and team. Pick one or more and link them to an action, turn them into a new action, merge duplicates or dismiss them with a reason.',
   },
-  empty: { nl: 'Geen nieuwe prikkels: alles is getrieerd.', en: 'No new barriers: everything has been triaged.' },
+  empty: { nl: 'Geen nieuwe prikkels: alles is getriëerd.', en: 'No new barriers: everything has been triaged.' },
+  // Superseded by `newCount`; kept until inbox/index.tsx passes the count (then removed).
   total: { nl: '{n} nieuwe prikkels', en: '{n} new barriers' },
+  newCount: { nl: { one: '{count} nieuwe prikkel', other: '{count} nieuwe prikkels' }, en: { one: '{count} new barrier', other: '{count} new barriers' } },
   byTheme: { nl: 'Per thema', en: 'By theme' },
   byTeam: { nl: 'Per team', en: 'By team' },
   groupHeading: { nl: '{theme} · {team} ({n})', en: '{theme} · {team} ({n})' },
@@ -26,30 +27,51 @@ export const inboxTexts = {
   dismiss: { nl: 'Afwijzen', en: 'Dismiss' },
   cancel: commonTexts.cancel,
   confirm: { nl: 'Bevestigen', en: 'Confirm' },
-  linkTitle: { nl: '{n} prikkel(s) koppelen aan een actie', en: 'Link {n} barrier(s) to an action' },
+  linkTitle: {
+    nl: { one: '{count} prikkel koppelen aan een actie', other: '{count} prikkels koppelen aan een actie' },
+    en: { one: 'Link {count} barrier to an action', other: 'Link {count} barriers to an action' },
+  },
   linkAction: GLOSSARY.action.label,
   linkChoose: { nl: 'Kies een actie', en: 'Choose an action' },
   noActions: { nl: 'Er zijn nog geen acties: maak een nieuwe actie.', en: 'There are no actions yet: create a new one.' },
-  createTitle: { nl: 'Nieuwe actie van {n} prikkel(s)', en: 'New action from {n} barrier(s)' },
+  createTitle: {
+    nl: { one: 'Nieuwe actie van {count} prikkel', other: 'Nieuwe actie van {count} prikkels' },
+    en: { one: 'New action from {count} barrier', other: 'New action from {count} barriers' },
+  },
   actionTitleNl: { nl: 'Titel (Nederlands)', en: 'Title (Dutch)' },
   actionTitleEn: { nl: 'Titel (Engels, mag later)', en: 'Title (English, may follow later)' },
   theme: GLOSSARY.theme.label,
   dimension: GLOSSARY.embedding.label,
   owner: { nl: 'Eigenaar (naam of rol)', en: 'Owner (name or role)' },
   dueDate: { nl: 'Gereed op (mag leeg)', en: 'Due date (optional)' },
-  mergeTitle: { nl: '{n} prikkels samenvoegen', en: 'Merge {n} barriers' },
+  mergeTitle: { nl: { one: '{count} prikkel samenvoegen', other: '{count} prikkels samenvoegen' }, en: { one: 'Merge {count} barrier', other: 'Merge {count} barriers' } },
   mergeInto: { nl: 'Welke prikkel blijft staan?', en: 'Which barrier stays?' },
   mergeNeedsTwo: { nl: 'Kies minstens twee prikkels om samen te voegen.', en: 'Select at least two barriers to merge.' },
-  dismissTitle: { nl: '{n} prikkel(s) afwijzen', en: 'Dismiss {n} barrier(s)' },
+  dismissTitle: { nl: { one: '{count} prikkel afwijzen', other: '{count} prikkels afwijzen' }, en: { one: 'Dismiss {count} barrier', other: 'Dismiss {count} barriers' } },
   reason: { nl: 'Reden (de melders zien die niet, de coördinatoren wel)', en: 'Reason (reporters do not see it, coordinators do)' },
   required: commonTexts.required,
   tooLong: commonTexts.tooLong,
   tooMany: { nl: 'Kies hoogstens {max} prikkels per keer.', en: 'Select at most {max} barriers at a time.' },
   working: { nl: 'Bezig…', en: 'Working…' },
+  // `linked`, `created`, `merged` and `dismissed` are superseded by the plural `…Count` texts below; they stay until
+  // inbox/index.tsx passes the count (then they are removed).
   linked: { nl: '{n} prikkel(s) gekoppeld aan "{title}".', en: '{n} barrier(s) linked to "{title}".' },
   created: { nl: 'Actie "{title}" gemaakt met {n} prikkel(s).', en: 'Action "{title}" created with {n} barrier(s).' },
   merged: { nl: '{n} prikkel(s) samengevoegd met {reference}.', en: '{n} barrier(s) merged into {reference}.' },
   dismissed: { nl: '{n} prikkel(s) afgewezen.', en: '{n} barrier(s) dismissed.' },
+  linkedCount: {
+    nl: { one: '{count} prikkel gekoppeld aan "{title}".', other: '{count} prikkels gekoppeld aan "{title}".' },
+    en: { one: '{count} barrier linked to "{title}".', other: '{count} barriers linked to "{title}".' },
+  },
+  createdCount: {
+    nl: { one: 'Actie "{title}" gemaakt met {count} prikkel.', other: 'Actie "{title}" gemaakt met {count} prikkels.' },
+    en: { one: 'Action "{title}" created with {count} barrier.', other: 'Action "{title}" created with {count} barriers.' },
+  },
+  mergedCount: {
+    nl: { one: '{count} prikkel samengevoegd met {reference}.', other: '{count} prikkels samengevoegd met {reference}.' },
+    en: { one: '{count} barrier merged into {reference}.', other: '{count} barriers merged into {reference}.' },
+  },
+  dismissedCount: { nl: { one: '{count} prikkel afgewezen.', other: '{count} prikkels afgewezen.' }, en: { one: '{count} barrier dismissed.', other: '{count} barriers dismissed.' } },
   unchanged: { nl: 'Dit was al gedaan; er is niets veranderd.', en: 'This had already been done; nothing changed.' },
   conflict: {
     nl: 'Prikkel {reference} is intussen al behandeld. De lijst is ververst; kies opnieuw.',
@@ -57,4 +79,4 @@ export const inboxTexts = {
   },
   pending: { nl: 'Half gekoppeld: koppel opnieuw aan de actie om af te ronden.', en: 'Half linked: link it to the action again to finish.' },
   openProgramme: { nl: 'Naar het actieprogramma', en: 'To the action programme' },
-} as const satisfies Record<string, Localized>;
+} as const satisfies TextTable;

@@ -4,7 +4,7 @@ import type { DeleteMeResponse, MeResponse } from '@soestainable/shared/api/me';
 import { CHECKIN_OUTCOME_LABELS, TRAVEL_MODE_LABELS } from '@soestainable/shared/catalogue/labels';
 import { useApi } from '../../api/useApi';
 import { useLang } from '../../app/context';
-import { Co2Card, FactorSources, useCampaignLine } from '../../components/dashboard';
+import { Co2Card, FactorSources, useCampaignLine, type Co2Labels } from '../../components/dashboard';
 import { PageFrame } from '../../components/PageFrame';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { Section, useSectionStyles } from '../../components/Section';
@@ -16,6 +16,9 @@ import { CheckInForm } from './CheckInForm';
 import { MyLasting } from './MyLasting';
 import { Settings } from './Settings';
 import { meTexts } from './texts';
+
+/** My CO2 card says "my" in both of its labels: a saving, or extra emissions when my estimate is below 0. */
+const MY_CO2_LABELS: Co2Labels = { avoided: meTexts.myImpact, extra: meTexts.myExtraEmissions };
 
 // The export and the deletion (with its confirmation dialog) load on demand: they are rarely used.
 const MyData = lazy(() => import('./MyData').then((m) => ({ default: m.MyData })));
@@ -47,9 +50,9 @@ function Progress({ me, reload }: { readonly me: MeResponse; readonly reload: ()
     <>
       {p === null ? null : (
         <StatGrid>
-          <StatCard label={t(meTexts.days)} value={t(meTexts.daysValue, { checked: p.daysCheckedIn, soFar: p.daysSoFar })} hint={t(meTexts.daysHint, { done: p.done, partly: p.partly, total: p.totalDays })} />
-          <StatCard label={t(meTexts.streak)} value={t(meTexts.streakValue, { days: p.streak })} />
-          {me.impact === null ? null : <Co2Card impact={me.impact} label={t(meTexts.myImpact)} />}
+          <StatCard label={t(meTexts.days)} value={t(meTexts.daysValue, { checked: p.daysCheckedIn, soFar: p.daysSoFar })} hint={t(meTexts.daysHint, { done: p.done, partly: p.partly, count: p.totalDays })} />
+          <StatCard label={t(meTexts.streak)} value={t(meTexts.streakValue, { count: p.streak })} />
+          {me.impact === null ? null : <Co2Card impact={me.impact} labels={MY_CO2_LABELS} />}
         </StatGrid>
       )}
       {me.impact === null ? null : <FactorSources impact={me.impact} />}

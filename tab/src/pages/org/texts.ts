@@ -1,5 +1,6 @@
 import type { Localized } from '@soestainable/shared/domain/types';
 import { GLOSSARY } from '@soestainable/shared/text';
+import { commonTexts } from '../../texts/texts';
 
 export const orgTexts = {
   title: GLOSSARY.organisation.label,
@@ -20,7 +21,7 @@ export const orgTexts = {
   improvement: { nl: 'Verbetering t.o.v. nulmeting', en: 'Improvement on baseline' },
   improvementValue: { nl: '{points} procentpunt', en: '{points} percentage points' },
   co2: { nl: 'CO2-besparing (kg)', en: 'CO2 avoided (kg)' },
-  tooSmall: { nl: 'te klein voor cijfers', en: 'too small for numbers' },
+  tooSmall: commonTexts.tooSmall,
   disclosureNote: {
     nl: 'De cijfers lopen tot en met eergisteren: recentere dagen kunnen nog veranderen. Kleine teams tellen in de totalen alleen samen mee, als ze samen minstens {minimum} mensen uit twee of meer teams zijn; zo is niemand uit het totaal terug te rekenen.',
     en: 'Figures run up to the day before yesterday: later days can still change. Small teams count in the totals only together, when they are at least {minimum} people from two or more teams, so nobody can be worked out from the totals.',

@@ -78,7 +78,7 @@ function timelineText(entry: TimelineEntryView, lang: Language, t: TFunction): s
   if (entry.kind === 'status' && entry.toStatus !== undefined) {
     return entry.fromStatus === undefined ? t(programmeTexts.statusSet, { to: status(entry.toStatus) }) : t(programmeTexts.statusChange, { from: status(entry.fromStatus), to: status(entry.toStatus) });
   }
-  if (entry.kind === 'link') return t(programmeTexts.linked, { n: entry.barrierIds?.length ?? 0 });
+  if (entry.kind === 'link') return t(programmeTexts.linked, { count: entry.barrierIds?.length ?? 0 });
   if (entry.text === undefined) return '';
   if (typeof entry.text === 'string') return entry.text === ACTION_CREATED_NOTE ? t(programmeTexts.created) : entry.text;
   return localized(entry.text, lang);

@@ -82,7 +82,7 @@ export function ActionList({ actions, lang }: { readonly actions: readonly Actio
         <Filter label={t(programmeTexts.filterOwner)} values={owners} labels={undefined} value={filter.owner} onChange={set('owner')} />
       </fieldset>
       <div className={styles.summary}>
-        <Text role="status">{t(programmeTexts.shownOf, { n: shown.length, total: actions.length })}</Text>
+        <Text role="status">{t(programmeTexts.shownOf, { n: shown.length, count: actions.length })}</Text>
         {filtered ? (
           <Button appearance="subtle" onClick={() => setFilter({})}>
             {t(programmeTexts.clearFilters)}

@@ -85,7 +85,7 @@ export function Kansenkaart({ map, actions, lang }: { readonly map: KansenkaartD
                     {inCell.length === 0 ? (
                       <span className={styles.empty}>{t(programmeTexts.cellEmpty)}</span>
                     ) : (
-                      <ul className={styles.list} aria-label={t(programmeTexts.cellCount, { n: inCell.length })}>
+                      <ul className={styles.list} aria-label={t(programmeTexts.cellCount, { count: inCell.length })}>
                         {inCell.map((a) => (
                           <li key={a.actionId} className={styles.item}>
                             <Link href={hrefFor('programme', 'action', a.actionId)}>{localized(a.title, lang)}</Link>

@@ -1,5 +1,4 @@
-import type { Localized } from '@soestainable/shared/domain/types';
-import { GLOSSARY } from '@soestainable/shared/text';
+import { GLOSSARY, type TextTable } from '@soestainable/shared/text';
 import { commonTexts } from '../../texts/texts';
 
 /** The action programme page's texts: Dutch is the source, English the translation; the same keys in both. */
@@ -20,7 +19,7 @@ export const programmeTexts = {
   },
   themeHeader: GLOSSARY.theme.label,
   cellEmpty: { nl: 'Geen acties', en: 'No actions' },
-  cellCount: { nl: '{n} acties', en: '{n} actions' },
+  cellCount: { nl: { one: '{count} actie', other: '{count} acties' }, en: { one: '{count} action', other: '{count} actions' } },
   filters: { nl: 'Filters', en: 'Filters' },
   filterTheme: GLOSSARY.theme.label,
   filterDimension: GLOSSARY.embedding.label,
@@ -30,7 +29,8 @@ export const programmeTexts = {
   filterNone: { nl: 'Geen acties passen bij deze filters.', en: 'No actions match these filters.' },
   clearFilters: { nl: 'Filters wissen', en: 'Clear filters' },
   listCaption: { nl: 'Acties', en: 'Actions' },
-  shownOf: { nl: '{n} van {total} acties', en: '{n} of {total} actions' },
+  // The form follows the total: "1 van 1 actie", "1 van 3 acties".
+  shownOf: { nl: { one: '{n} van {count} actie', other: '{n} van {count} acties' }, en: { one: '{n} of {count} action', other: '{n} of {count} actions' } },
   colDue: { nl: 'Gereed op', en: 'Due' },
   colBarriers: GLOSSARY.barriers.label,
   back: { nl: 'Terug naar het overzicht', en: 'Back to the overview' },
@@ -48,7 +48,7 @@ export const programmeTexts = {
   created: { nl: 'Actie aangemaakt', en: 'Action created' },
   statusChange: { nl: 'Status: {from} → {to}', en: 'Status: {from} → {to}' },
   statusSet: { nl: 'Status: {to}', en: 'Status: {to}' },
-  linked: { nl: '{n} prikkel(s) gekoppeld', en: '{n} barrier(s) linked' },
+  linked: { nl: { one: '{count} prikkel gekoppeld', other: '{count} prikkels gekoppeld' }, en: { one: '{count} barrier linked', other: '{count} barriers linked' } },
   edit: { nl: 'Actie bijwerken', en: 'Update the action' },
   newStatus: { nl: 'Nieuwe status', en: 'New status' },
   keepStatus: { nl: 'Status niet wijzigen', en: 'Keep the status' },
@@ -96,4 +96,4 @@ export const programmeTexts = {
     nl: 'Je bent eigenaar van deze acties. Werk ze bij in de chat met de bot: typ "mijn acties".',
     en: 'You are the owner of these actions. Update them in the chat with the bot: type "my actions".',
   },
-} as const satisfies Record<string, Localized>;
+} as const satisfies TextTable;

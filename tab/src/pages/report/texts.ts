@@ -1,5 +1,5 @@
-import type { Localized } from '@soestainable/shared/domain/types';
-import { GLOSSARY } from '@soestainable/shared/text';
+import { GLOSSARY, type TextTable } from '@soestainable/shared/text';
+import { commonTexts } from '../../texts/texts';
 
 /** The printable campaign report's texts: Dutch is the source, English the translation; the same keys in both. */
 export const reportTexts = {
@@ -11,20 +11,25 @@ export const reportTexts = {
   participation: GLOSSARY.participation.label,
   participants: GLOSSARY.participants.label,
   checkIns: GLOSSARY.checkIns.label,
-  participationRate: { nl: 'Deelnamegraad', en: 'Participation rate' },
+  participationRate: GLOSSARY.participation.label,
   participationHint: { nl: 'check-ins per deelnemer per dag', en: 'check-ins per participant per day' },
   teamsShown: { nl: 'Teams in de cijfers', en: 'Teams in the figures' },
+  // Superseded by `teamsHidden`; kept until report/index.tsx passes the count (then removed).
   teamsHiddenHint: { nl: '{n} te kleine teams niet getoond', en: '{n} teams too small to show' },
+  teamsHidden: {
+    nl: { one: '{count} team te klein voor cijfers, niet getoond', other: '{count} teams te klein voor cijfers, niet getoond' },
+    en: { one: '{count} team too small for numbers, not shown', other: '{count} teams too small for numbers, not shown' },
+  },
   impact: { nl: 'Impact', en: 'Impact' },
   co2: GLOSSARY.co2Avoided.label,
   co2Value: { nl: '{kg} kg', en: '{kg} kg' },
   co2Range: { nl: 'bandbreedte {low} tot {high} kg CO2-eq', en: 'range {low} to {high} kg CO2-eq' },
   cups: { nl: 'Wegwerpbekers vermeden', en: 'Disposable cups avoided' },
   wasteFree: GLOSSARY.wasteFreeDays.label,
-  sustainableTravel: { nl: 'Duurzaam reizen', en: 'Sustainable travel' },
+  sustainableTravel: GLOSSARY.sustainableTravel.label,
   sources: { nl: 'Emissiefactoren (versie {version})', en: 'Emission factors (version {version})' },
   charts: { nl: 'Verloop per dag', en: 'Day by day' },
-  chartParticipation: { nl: 'Deelnamegraad per dag', en: 'Participation rate per day' },
+  chartParticipation: { nl: 'Deelname per dag', en: 'Participation per day' },
   chartCo2: { nl: 'Geschatte CO2-besparing per dag (kg)', en: 'Estimated CO2 avoided per day (kg)' },
   day: { nl: 'Dag', en: 'Day' },
   rate: GLOSSARY.participation.label,
@@ -33,7 +38,7 @@ export const reportTexts = {
   teams: { nl: 'Teams', en: 'Teams' },
   teamsCaption: { nl: 'Deelname en impact per team', en: 'Participation and impact by team' },
   team: GLOSSARY.team.label,
-  hiddenCell: { nl: 'te klein om te tonen', en: 'too small to show' },
+  hiddenCell: commonTexts.tooSmall,
   barriers: { nl: 'Prikkels en hun status', en: 'Barriers and their status' },
   barriersTotal: { nl: 'Gemelde prikkels', en: 'Reported barriers' },
   byStatus: { nl: 'Per status', en: 'By status' },
@@ -45,5 +50,8 @@ export const reportTexts = {
   count: GLOSSARY.barriers.label,
   noTop: { nl: 'Nog geen prikkels aan acties gekoppeld.', en: 'No barriers linked to actions yet.' },
   actions: GLOSSARY.actionProgramme.label,
+  // Superseded by `actionsCount` ({n} the formatted count, {count} the number that picks the form); kept until
+  // report/index.tsx passes the count (then removed).
   actionsTotal: { nl: '{n} acties', en: '{n} actions' },
-} as const satisfies Record<string, Localized>;
+  actionsCount: { nl: { one: '{n} actie', other: '{n} acties' }, en: { one: '{n} action', other: '{n} actions' } },
+} as const satisfies TextTable;

@@ -41,7 +41,7 @@ export const teamTexts = {
   ideasNone: { nl: 'Dit team stuurde nog geen ideeën in.', en: 'This team has not sent in any ideas yet.' },
   emptyTitle: { nl: 'Nog geen check-ins', en: 'No check-ins yet' },
   emptyBody: {
-    nl: 'Zodra teamleden inchecken bij de dagelijkse uitdaging, zie je hier de cijfers.',
+    nl: 'Zodra teamleden inchecken bij de dagelijkse challenge, zie je hier de cijfers.',
     en: 'As soon as team members check in for the daily challenge, the figures appear here.',
   },
 } as const satisfies Record<string, Localized>;
