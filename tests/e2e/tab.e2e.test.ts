@@ -208,7 +208,7 @@ describe('the tab in Chromium', () => {
       await dialog.getByLabel('Title (Dutch)').fill(title);
       await dialog.getByLabel('Owner (name or role)').fill('Facilitair team');
       await dialog.getByRole('button', { name: 'Confirm' }).click();
-      await page.getByText(`Action "${title}" created with 3 barrier(s).`).waitFor({ timeout: 30_000 });
+      await page.getByText(`Action "${title}" created with 3 barriers.`).waitFor({ timeout: 30_000 });
 
       // Open it from the list and move it to "In progress".
       await page.goto(`${base}/tab/?lang=en#/programme/list`);

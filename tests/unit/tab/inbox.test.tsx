@@ -78,6 +78,17 @@ describe('barrier inbox', () => {
     expect(within(screen.getByRole('list', { name: 'Per thema' })).getByText('Verantwoord inkopen (MVOI): 0')).toBeTruthy();
   });
 
+  test('the heading counts one new barrier in the singular and two in the plural (Dutch and English)', async () => {
+    const one = renderTab('#/inbox', { session: coordinator, answers: { 'GET /api/inbox': { body: inbox([B4]) } } });
+    expect(await screen.findByRole('heading', { name: '1 nieuwe prikkel' }, { timeout: 20000 })).toBeTruthy();
+    one.unmount();
+    const two = renderTab('#/inbox', { session: coordinator, answers: { 'GET /api/inbox': { body: inbox([B1, B4]) } } });
+    expect(await screen.findByRole('heading', { name: '2 nieuwe prikkels' }, { timeout: 20000 })).toBeTruthy();
+    two.unmount();
+    renderTab('#/inbox', { lang: 'en', session: coordinator, answers: { 'GET /api/inbox': { body: inbox([B4]) } } });
+    expect(await screen.findByRole('heading', { name: '1 new barrier' }, { timeout: 20000 })).toBeTruthy();
+  });
+
   test('an empty inbox says everything is triaged; a failure shows the coded error in English', async () => {
     const empty = renderTab('#/inbox', { session: coordinator, answers: { 'GET /api/inbox': { body: inbox([]) } } });
     expect((await screen.findByRole('status')).textContent).toContain('Geen nieuwe prikkels: alles is getriëerd.');
@@ -111,7 +122,7 @@ describe('barrier inbox', () => {
     await user.type(within(dialog).getByRole('textbox', { name: /Eigenaar/, hidden: true }), 'Facilitair');
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Inbedding', hidden: true }), 'organisatie');
     await user.click(within(dialog).getByRole('button', { name: 'Bevestigen', hidden: true }));
-    expect((await screen.findByText('Actie "Eigen beker overal" gemaakt met 3 prikkel(s).')).closest('[role="status"]')).toBeTruthy();
+    expect((await screen.findByText('Actie "Eigen beker overal" gemaakt met 3 prikkels.')).closest('[role="status"]')).toBeTruthy();
     const post = tab.calls.find((c) => c.method === 'POST');
     expect(post?.path).toBe('/api/inbox/create-action');
     expect(post?.body).toEqual({
@@ -131,7 +142,7 @@ describe('barrier inbox', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Link 1 barrier to an action', hidden: true });
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Action', hidden: true }), 'a1');
     await user.click(within(dialog).getByRole('button', { name: 'Confirm', hidden: true }));
-    expect(await screen.findByText('1 barrier(s) linked to "Reusable cups".')).toBeTruthy();
+    expect(await screen.findByText('1 barrier linked to "Reusable cups".')).toBeTruthy();
     expect(tab.calls.find((c) => c.method === 'POST')?.body).toEqual({ barrierIds: ['b4'], actionId: 'a1' });
   });
 
@@ -146,7 +157,7 @@ describe('barrier inbox', () => {
     const dialog = await screen.findByRole('dialog', { name: '2 prikkels samenvoegen', hidden: true });
     await user.click(within(dialog).getByRole('radio', { name: `P-0003: ${B3.text}` }));
     await user.click(within(dialog).getByRole('button', { name: 'Bevestigen', hidden: true }));
-    expect(await screen.findByText('1 prikkel(s) samengevoegd met P-0003.')).toBeTruthy();
+    expect(await screen.findByText('1 prikkel samengevoegd met P-0003.')).toBeTruthy();
     expect(tab.calls.find((c) => c.method === 'POST')?.body).toEqual({ barrierIds: ['b1'], intoBarrierId: 'b3' });
   });
 

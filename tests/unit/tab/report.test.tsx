@@ -50,7 +50,7 @@ describe('campaign report', () => {
     const participation = await screen.findByRole('region', { name: 'Participation' });
     expect(within(participation).getByRole('group', { name: 'Participants' }).textContent).toContain('42');
     expect(within(participation).getByRole('group', { name: 'Participation' }).textContent).toContain('74%');
-    expect(within(participation).getByRole('group', { name: 'Teams in the figures' }).textContent).toContain('1 teams too small to show');
+    expect(within(participation).getByRole('group', { name: 'Teams in the figures' }).textContent).toContain('1 team too small for numbers, not shown');
     const co2 = within(screen.getByRole('region', { name: 'Impact' })).getByRole('group', { name: 'Estimated CO2 avoided' });
     expect(co2.textContent).toContain('120 kg');
     expect(co2.textContent).toContain('range 80 to 190 kg CO2-eq');
@@ -62,6 +62,18 @@ describe('campaign report', () => {
     expect(within(top).getByRole('row', { name: /Reusable cups/ }).textContent).toContain('In progress');
     expect(screen.getByRole('heading', { name: 'Participation per day' })).toBeTruthy();
     expect(screen.getByText('Spring challenge, 11 May 2026 to 22 May 2026 (10 days)')).toBeTruthy();
+  });
+
+  test('the hidden teams are counted in the plural from two on, in both languages', async () => {
+    const two: ReportResponse = { ...FULL, participation: { ...FULL.participation, teamsHidden: 2 } as ReportResponse['participation'] };
+    const nl = renderTab('#/report', { session: coordinator, answers: { 'GET /api/report': { body: two } } });
+    const deelname = await screen.findByRole('region', { name: 'Deelname' }, { timeout: 20000 });
+    expect(within(deelname).getByRole('group', { name: 'Teams in de cijfers' }).textContent).toContain('2 teams te klein voor cijfers, niet getoond');
+    expect(within(screen.getByRole('group', { name: 'Actieprogramma' })).getByText('7 acties')).toBeTruthy();
+    nl.unmount();
+    renderTab('#/report', { lang: 'en', session: coordinator, answers: { 'GET /api/report': { body: two } } });
+    const participation = await screen.findByRole('region', { name: 'Participation' }, { timeout: 20000 });
+    expect(within(participation).getByRole('group', { name: 'Teams in the figures' }).textContent).toContain('2 teams too small for numbers, not shown');
   });
 
   test('the Print button prints', async () => {

@@ -89,13 +89,13 @@ function resultText(request: TriageRequest, answer: TriageResponse, barriers: Re
   const title = answer.action === undefined ? '' : localized(answer.action.title, lang);
   switch (request.kind) {
     case 'link':
-      return t(inboxTexts.linked, { n, title });
+      return t(inboxTexts.linkedCount, { count: n, title });
     case 'create':
-      return t(inboxTexts.created, { n, title });
+      return t(inboxTexts.createdCount, { count: n, title });
     case 'merge':
-      return t(inboxTexts.merged, { n: request.body.barrierIds.length, reference: barriers.get(request.body.intoBarrierId)?.reference ?? '' });
+      return t(inboxTexts.mergedCount, { count: request.body.barrierIds.length, reference: barriers.get(request.body.intoBarrierId)?.reference ?? '' });
     case 'dismiss':
-      return t(inboxTexts.dismissed, { n });
+      return t(inboxTexts.dismissedCount, { count: n });
   }
 }
 
@@ -210,7 +210,7 @@ function Inbox({ data, reload }: { readonly data: InboxResponse; readonly reload
     <>
       <div className={styles.summary}>
         <div className={styles.countBlock}>
-          <h2 className={styles.h2}>{t(inboxTexts.total, { n: data.total })}</h2>
+          <h2 className={styles.h2}>{t(inboxTexts.newCount, { count: data.total })}</h2>
         </div>
         <div className={styles.countBlock}>
           <Text weight="semibold">{t(inboxTexts.byTheme)}</Text>

@@ -9,8 +9,6 @@ export const inboxTexts = {
     en: 'New barriers, anonymous, by theme and team. Pick one or more and link them to an action, turn them into a new action, merge duplicates or dismiss them with a reason.',
   },
   empty: { nl: 'Geen nieuwe prikkels: alles is getriëerd.', en: 'No new barriers: everything has been triaged.' },
-  // Superseded by `newCount`; kept until inbox/index.tsx passes the count (then removed).
-  total: { nl: '{n} nieuwe prikkels', en: '{n} new barriers' },
   newCount: { nl: { one: '{count} nieuwe prikkel', other: '{count} nieuwe prikkels' }, en: { one: '{count} new barrier', other: '{count} new barriers' } },
   byTheme: { nl: 'Per thema', en: 'By theme' },
   byTeam: { nl: 'Per team', en: 'By team' },
@@ -53,12 +51,6 @@ export const inboxTexts = {
   tooLong: commonTexts.tooLong,
   tooMany: { nl: 'Kies hoogstens {max} prikkels per keer.', en: 'Select at most {max} barriers at a time.' },
   working: { nl: 'Bezig…', en: 'Working…' },
-  // `linked`, `created`, `merged` and `dismissed` are superseded by the plural `…Count` texts below; they stay until
-  // inbox/index.tsx passes the count (then they are removed).
-  linked: { nl: '{n} prikkel(s) gekoppeld aan "{title}".', en: '{n} barrier(s) linked to "{title}".' },
-  created: { nl: 'Actie "{title}" gemaakt met {n} prikkel(s).', en: 'Action "{title}" created with {n} barrier(s).' },
-  merged: { nl: '{n} prikkel(s) samengevoegd met {reference}.', en: '{n} barrier(s) merged into {reference}.' },
-  dismissed: { nl: '{n} prikkel(s) afgewezen.', en: '{n} barrier(s) dismissed.' },
   linkedCount: {
     nl: { one: '{count} prikkel gekoppeld aan "{title}".', other: '{count} prikkels gekoppeld aan "{title}".' },
     en: { one: '{count} barrier linked to "{title}".', other: '{count} barriers linked to "{title}".' },

@@ -58,7 +58,7 @@ function Participation({ report, lang }: { readonly report: ReportResponse; read
           <StatCard
             label={t(reportTexts.teamsShown)}
             value={formatNumber(lang, p.teamsShown)}
-            {...(p.teamsHidden > 0 ? { hint: t(reportTexts.teamsHiddenHint, { n: p.teamsHidden }) } : {})}
+            {...(p.teamsHidden > 0 ? { hint: t(reportTexts.teamsHidden, { count: p.teamsHidden }) } : {})}
           />
         </StatGrid>
       )}
@@ -199,7 +199,7 @@ function Barriers({ report, lang }: { readonly report: ReportResponse; readonly 
     <Section title={t(reportTexts.barriers)}>
       <StatGrid>
         <StatCard label={t(reportTexts.barriersTotal)} value={formatNumber(lang, barriers.total)} />
-        <StatCard label={t(reportTexts.actions)} value={t(reportTexts.actionsTotal, { n: formatNumber(lang, actions.total) })} />
+        <StatCard label={t(reportTexts.actions)} value={t(reportTexts.actionsCount, { count: actions.total, n: formatNumber(lang, actions.total) })} />
       </StatGrid>
       <div className={s.columns}>
         <CountTable caption={t(reportTexts.byStatus)} rows={BARRIER_STATUSES.map((st) => [t(BARRIER_STATUS_LABELS[st]), barriers.byStatus[st]] as const)} />

@@ -14,8 +14,6 @@ export const reportTexts = {
   participationRate: GLOSSARY.participation.label,
   participationHint: { nl: 'check-ins per deelnemer per dag', en: 'check-ins per participant per day' },
   teamsShown: { nl: 'Teams in de cijfers', en: 'Teams in the figures' },
-  // Superseded by `teamsHidden`; kept until report/index.tsx passes the count (then removed).
-  teamsHiddenHint: { nl: '{n} te kleine teams niet getoond', en: '{n} teams too small to show' },
   teamsHidden: {
     nl: { one: '{count} team te klein voor cijfers, niet getoond', other: '{count} teams te klein voor cijfers, niet getoond' },
     en: { one: '{count} team too small for numbers, not shown', other: '{count} teams too small for numbers, not shown' },
@@ -50,8 +48,6 @@ export const reportTexts = {
   count: GLOSSARY.barriers.label,
   noTop: { nl: 'Nog geen prikkels aan acties gekoppeld.', en: 'No barriers linked to actions yet.' },
   actions: GLOSSARY.actionProgramme.label,
-  // Superseded by `actionsCount` ({n} the formatted count, {count} the number that picks the form); kept until
-  // report/index.tsx passes the count (then removed).
-  actionsTotal: { nl: '{n} acties', en: '{n} actions' },
+  // {n} the formatted count, {count} the number that picks the form.
   actionsCount: { nl: { one: '{n} actie', other: '{n} acties' }, en: { one: '{n} action', other: '{n} actions' } },
 } as const satisfies TextTable;
