@@ -137,6 +137,8 @@ export const myDataTexts = {
   deletedReports: { nl: 'Prikkels en ideeën nu anoniem', en: 'Barriers and ideas now anonymous' },
   deletedRecognitions: { nl: 'Herkende prikkels ingetrokken', en: 'Barrier recognitions withdrawn' },
   deletedOwnedActions: { nl: 'Acties niet meer aan jou gekoppeld als eigenaar', en: 'Actions no longer linked to you as owner' },
+  deletedTeamCards: { nl: 'Teamkaarten: niet meer te zien dat jij ze aan- of uitzette', en: 'Team cards: no longer shown as switched on or off by you' },
+  deletedManagedTeams: { nl: 'Teams waarvan je niet meer als leidinggevende staat', en: 'Teams no longer listing you as a manager' },
   deletedChat: { nl: 'Chatkoppelingen verwijderd', en: 'Chat links deleted' },
   deletedMessages: { nl: 'Gegevens over berichten verwijderd', en: 'Message records deleted' },
   deletedAfter: {
