@@ -6,7 +6,7 @@ import { orgIdsOf, sweepPersonalRows } from '@soestainable/bot/services/personal
 import { exportDocument } from '@soestainable/bot/services/personalData/exportDocument';
 import { readStoredData } from '@soestainable/bot/services/personalData/storedData';
 import { useBotHarness } from '../../../helpers/botHarness';
-import { execute, joinedAdapter, replyCard } from '../../../helpers/botTurns';
+import { execute, joinedAdapter, LANGS, replyCard } from '../../../helpers/botTurns';
 import { cardTexts, executeActions } from '../../../helpers/cards';
 
 /*
@@ -41,7 +41,7 @@ describe('my data: team cards switched and teams managed', () => {
   it('the download lists the team cards the person switched and the teams they manage, and nobody else’s', async () => {
     const n = ++seq;
     const userId = `aad-manager-data-${n}`;
-    await joinedAdapter(h, { userId });
+    const adapter = await joinedAdapter(h, { userId });
     await h.repos.teamCards.save(card(`19:mine-on-${n}@thread`, `ta-${n}`, userId));
     await h.repos.teamCards.save(card(`19:mine-off-${n}@thread`, `tb-${n}`, userId, false));
     await h.repos.teamCards.save(card(`19:theirs-${n}@thread`, `tc-${n}`, 'aad-other-manager'));
@@ -56,6 +56,16 @@ describe('my data: team cards switched and teams managed', () => {
     ]);
     expect(doc['teamsYouManage']).toEqual([{ teamId: `ta-${n}`, name: `Team ta-${n}` }]);
     expect(JSON.stringify(doc)).not.toContain(`19:theirs-${n}@thread`);
+
+    // "mijn gegevens" has a section for them: each team managed by name, and how many team cards they switched.
+    const texts = cardTexts(await replyCard(adapter, 'mijn gegevens'));
+    expect(texts).toEqual(expect.arrayContaining([myDataTexts.teamsHeading.nl, `Team ta-${n}`, myDataTexts.managerOf.nl, myDataTexts.teamCardsSwitched.nl, '2']));
+    expect(texts).not.toContain(`Team tb-${n}`);
+  });
+
+  it.each(LANGS)('in %s: someone who manages no team and switched no team card sees no such section', async (lang) => {
+    const adapter = await joinedAdapter(h, { userId: `aad-no-teams-${lang}`, language: lang });
+    expect(cardTexts(await replyCard(adapter, lang === 'nl' ? 'mijn gegevens' : 'my data'))).not.toContain(myDataTexts.teamsHeading[lang]);
   });
 
   it('"verwijder mijn gegevens" makes the switcher unknown and takes the person out of the managers; a second sweep changes nothing', async () => {
