@@ -51,8 +51,14 @@ const story = openStory({
 });
 const { step, server, pg, newMessages } = story;
 
-const runJob = (name: 'nudges' | 'followups', at = JOB_AT) =>
-  server<{ runs: { kind: string; sent: number }[]; skippedBecause?: string }>('POST', `/api/jobs/${name}`, { token: JOBS_KEY, body: { at } });
+/**
+ * Triggers a job as an external timer that fires at `at`: the stack's clock moves there first (POST /api/dev/clock),
+ * as the route refuses an `at` more than 60 s after the server's clock.
+ */
+const runJob = async (name: 'nudges' | 'followups', at = JOB_AT) => {
+  await server('POST', '/api/dev/clock', { token: JOBS_KEY, body: { at } });
+  return server<{ runs: { kind: string; sent: number }[]; skippedBecause?: string }>('POST', `/api/jobs/${name}`, { token: JOBS_KEY, body: { at } });
+};
 
 const sentBy = (summary: { runs: { sent: number }[] }): number => summary.runs.reduce((n, r) => n + r.sent, 0);
 

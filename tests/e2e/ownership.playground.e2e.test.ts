@@ -77,8 +77,14 @@ const seen: { userId?: string; userToken?: string; barrierId?: string; item?: Ba
 const signIn = async (userId: string, role: 'employee' | 'manager' | 'coordinator'): Promise<string> =>
   (await server<{ token: string }>('POST', '/api/dev/session', { body: { userId, role } })).token;
 
-const runJob = (name: 'owners' | 'teamcards', at: string) =>
-  server<{ runs: { kind: string; sent: number }[]; skippedBecause?: string }>('POST', `/api/jobs/${name}`, { token: JOBS_KEY, body: { at } });
+/**
+ * Triggers a job as an external timer that fires at `at`: the stack's clock moves there first (POST /api/dev/clock),
+ * as the route refuses an `at` more than 60 s after the server's clock.
+ */
+const runJob = async (name: 'owners' | 'teamcards', at: string) => {
+  await server('POST', '/api/dev/clock', { token: JOBS_KEY, body: { at } });
+  return server<{ runs: { kind: string; sent: number }[]; skippedBecause?: string }>('POST', `/api/jobs/${name}`, { token: JOBS_KEY, body: { at } });
+};
 
 const sentBy = (summary: { runs: { sent: number }[] }): number => summary.runs.reduce((n, r) => n + r.sent, 0);
 

@@ -106,6 +106,10 @@ describe('two server instances on one store', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${JOBS_KEY}` },
         body: JSON.stringify({ at: NUDGE_AT }),
       });
+    // The timer fires at NUDGE_AT: each stack's clock moves there first (the route refuses an `at` ahead of it).
+    const moveClock = (server: ServerProcess) =>
+      fetch(`${server.base}/api/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${JOBS_KEY}` }, body: JSON.stringify({ at: NUDGE_AT }) });
+    expect((await Promise.all(servers.map(moveClock))).map((r) => r.status)).toEqual([200, 200]);
     const answers = await Promise.all(servers.map(trigger));
     expect(answers.map((r) => r.status)).toEqual([200, 200]);
     const summaries = (await Promise.all(answers.map((r) => r.json()))) as { runs: { kind: string; sent: number; skipped: number; failed: number; uncertain: number }[] }[];

@@ -27,6 +27,33 @@ const bodySchema = z.strictObject({
   dryRun: z.boolean().optional(),
 });
 
+/** How far an `at` may lie from the server's clock and still count as "now": a timer's clock may drift a little. */
+export const AT_LEEWAY_MS = 60_000;
+
+/** Why a triggered run at `at` is refused: a coded 400 body, or `undefined` when it may run. */
+export interface InstantRefusal {
+  readonly code: 'AT_IN_FUTURE' | 'AT_NEEDS_DRY_RUN';
+  readonly message: string;
+}
+
+/**
+ * The rule for a caller's `at`, against the server's clock `now` (the dev clock on a local stack): no job runs more
+ * than {@link AT_LEEWAY_MS} ahead of it (a future `at` would send nudges and digests early, or make retention purge
+ * data before its time), and retention, whose deletions cannot be undone, runs at another instant than now only as
+ * a dry run. Without an `at` the job runs now and nothing is refused.
+ */
+export function refuseInstant(job: string, at: Date | undefined, now: Date, dryRun: boolean): InstantRefusal | undefined {
+  if (at === undefined) return undefined;
+  const ahead = at.getTime() - now.getTime();
+  if (ahead > AT_LEEWAY_MS) {
+    return { code: 'AT_IN_FUTURE', message: `at lies more than ${AT_LEEWAY_MS / 1000} s after the server's clock; a job never runs ahead of time.` };
+  }
+  if (job === 'retention' && !dryRun && Math.abs(ahead) > AT_LEEWAY_MS) {
+    return { code: 'AT_NEEDS_DRY_RUN', message: 'retention runs at another instant than now only with dryRun: true; leave at out to run it now.' };
+  }
+  return undefined;
+}
+
 /**
  * Compares the presented key with the configured one in constant time: both are hashed first, so neither the
  * length nor a prefix of the secret leaks through timing.
@@ -58,8 +85,8 @@ export interface JobRouteDeps {
 
 /**
  * `POST /api/jobs/:name` for an external timer (Logic App, Functions) in larger deployments: `Authorization:
- * Bearer <JOBS_KEY>` or `x-jobs-key`; optional JSON body `{at?, dryRun?}`. Answers the job's summary. Without a
- * configured key every call is 401: the route is closed, not open.
+ * Bearer <JOBS_KEY>` or `x-jobs-key`; optional JSON body `{at?, dryRun?}` ({@link refuseInstant} says which `at`s
+ * are taken). Answers the job's summary. Without a configured key every call is 401: the route is closed, not open.
  */
 export function jobRoutes(deps: JobRouteDeps): RouteRegistrar {
   return (server: restify.Server) => {
@@ -83,9 +110,16 @@ export function jobRoutes(deps: JobRouteDeps): RouteRegistrar {
         });
         return;
       }
-      const at = parsed.data.at === undefined ? deps.now() : (parseInstant(parsed.data.at) ?? deps.now());
+      const now = deps.now();
+      const given = parsed.data.at === undefined ? undefined : parseInstant(parsed.data.at);
+      const dryRun = parsed.data.dryRun ?? false;
+      const refused = refuseInstant(name, given, now, dryRun);
+      if (refused !== undefined) {
+        sendJson(res, 400, { ...refused, details: { now: now.toISOString(), leewaySeconds: AT_LEEWAY_MS / 1000 } });
+        return;
+      }
       try {
-        const summary: JobSummary = await deps.registry.get(name).run({ at, dryRun: parsed.data.dryRun ?? false });
+        const summary: JobSummary = await deps.registry.get(name).run({ at: given ?? now, dryRun });
         sendJson(res, 200, summary);
       } catch (err) {
         deps.logger.error('jobs: triggered run failed', { job: name, ...errorFields(err) });

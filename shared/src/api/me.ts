@@ -172,5 +172,9 @@ export interface DeleteMeResponse {
     /** Actions the person owned in the app: the owner link removed (the actions stay). */
     readonly ownedActions: number;
     readonly conversationRefs: number;
+    /** Team cards the person switched last: who switched them is no longer known (the switch stays). */
+    readonly teamCards: number;
+    /** Organisation teams that no longer name the person as a manager (the team stays). */
+    readonly managedTeams: number;
   };
 }

@@ -27,6 +27,12 @@ export function ownerReminderPeriod(actionId: string, lastUpdate: string, now: D
 }
 
 /**
+ * The `changedBy` of a team card whose switcher's data was erased: who switched it is no longer known. Not an Entra
+ * or Teams id (those are GUIDs or `29:…`), so it never matches a person; nothing reads it as anyone's id.
+ */
+export const CHANGED_BY_UNKNOWN = 'unknown';
+
+/**
  * A team channel that carries the weekly team card: one per Teams team (`teamsTeamId`, from `channelData.team.id`),
  * for one organisation team.
  */
@@ -38,7 +44,7 @@ export interface TeamCardChannel {
   readonly orgTeamId: string;
   /** Switched on (`teamkaart aan`) or off (`teamkaart uit`). */
   readonly enabled: boolean;
-  /** Who switched it last (a manager or coordinator of the team). */
+  /** Who switched it last (a manager or coordinator of the team), or {@link CHANGED_BY_UNKNOWN} once they were erased. */
   readonly changedBy: string;
   readonly changedAt: string;
   /** Set when Teams answered 403/404 (the app was removed): no card is sent until someone switches it on again. */

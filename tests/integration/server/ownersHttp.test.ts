@@ -3,7 +3,7 @@ import { ownerTexts } from '@soestainable/bot/services/owners/texts';
 import { teamCardTexts } from '@soestainable/bot/features/teamCard/texts';
 import { t } from '@soestainable/shared/text';
 import { FakeConnector, type RecordedCall } from '../../helpers/fakeConnector';
-import { startTabApi, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
+import { startTabApi, TAB_NOW, TAB_USERS, type TabApiHarness } from '../../helpers/tabApi';
 
 /*
  * Issue 16's "done when", over HTTP against the real server (tab API, bot endpoint, jobs route) with a fake Bot
@@ -30,7 +30,19 @@ describe('owners and the team card over HTTP', () => {
     ((call?.body as { attachments?: Array<{ content: Record<string, unknown> }> } | undefined)?.attachments?.[0]?.content ?? {});
   /** The repositories stamp the timeline with the real clock (the app's clock is fixed): the job looks from just after now. */
   const soon = (): string => new Date(Date.now() + 60_000).toISOString();
-  const job = (name: string, at: string) => h.api<{ runs: Array<{ sent: number }> }>('POST', `/api/jobs/${name}`, { headers: { authorization: `Bearer ${KEY}` }, body: { at } });
+  /**
+   * The app's clock: the harness's fixed one, except while a job runs: then it is the job's `at`, as for an external
+   * timer that fires at the instant it names (the route refuses an `at` more than 60 s after the server's clock).
+   */
+  let clock = TAB_NOW;
+  const job = async (name: string, at: string) => {
+    clock = new Date(at);
+    try {
+      return await h.api<{ runs: Array<{ sent: number }> }>('POST', `/api/jobs/${name}`, { headers: { authorization: `Bearer ${KEY}` }, body: { at } });
+    } finally {
+      clock = TAB_NOW;
+    }
+  };
   const activity = (over: Record<string, unknown>) =>
     fetch(`${h.base}/api/messages`, {
       method: 'POST',
@@ -46,7 +58,7 @@ describe('owners and the team card over HTTP', () => {
 
   beforeAll(async () => {
     await connector.start();
-    h = await startTabApi({ env: { JOBS_KEY: KEY } });
+    h = await startTabApi({ clock: () => clock, env: { JOBS_KEY: KEY } });
     coordinator = await h.tokenFor(TAB_USERS.coordinator);
     for (const userId of [OWNER, REPORTER]) {
       await h.repos.conversationRefs.save({ kind: 'user', userId }, 'personal', {

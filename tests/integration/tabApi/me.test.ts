@@ -267,7 +267,7 @@ describe('tab API: me', () => {
 
     const res = await h.api<DeleteMeResponse>('DELETE', '/api/me', { token, body: { confirm: true } });
     expect(res.status).toBe(200);
-    expect(res.body.deleted).toEqual({ profile: true, checkIns: 2, surveys: 1, pledges: 1, followUps: 0, reports: 0, recognitions: 1, ownedActions: 0, conversationRefs: expect.any(Number) });
+    expect(res.body.deleted).toEqual({ profile: true, checkIns: 2, surveys: 1, pledges: 1, followUps: 0, reports: 0, recognitions: 1, ownedActions: 0, conversationRefs: expect.any(Number), teamCards: 0, managedTeams: 0 });
     expect(await h.repos.recognitions.count('soest', barrier.barrierId)).toBe(0);
     expect(await h.repos.pledges.listAll(userId)).toEqual([]);
     expect(await h.repos.participants.get(userId)).toBeUndefined();

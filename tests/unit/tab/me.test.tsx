@@ -280,7 +280,7 @@ describe('my progress', () => {
         [ME]: { body: me() },
         'DELETE /api/me': (call) => {
           deletes.push(call);
-          return { body: { deleted: { profile: true, checkIns: 2, surveys: 1, pledges: 3, followUps: 0, reports: 1, recognitions: 2, ownedActions: 0, conversationRefs: 1 } } };
+          return { body: { deleted: { profile: true, checkIns: 2, surveys: 1, pledges: 3, followUps: 0, reports: 1, recognitions: 2, ownedActions: 0, conversationRefs: 1, teamCards: 1, managedTeams: 2 } } };
         },
       },
     });
@@ -306,6 +306,8 @@ describe('my progress', () => {
       '3 pledges',
       'your name on 1 barrier or idea (the report stays, anonymous)',
       '2 "Me too" marks (the counts go down)',
+      'you as who switched 1 team card on or off (the card stays)',
+      'you as the manager of 2 teams (the teams stay)',
     ]);
     expect(deletes[0]?.body).toEqual({ confirm: true });
   });

@@ -74,6 +74,8 @@ export function deletedCardData(counts: DeletionCounts, lang: Language): Deleted
       { title: t(T.deletedReports, lang), value: String(counts.barriers + counts.ideas) },
       ...(counts.recognitions > 0 ? [{ title: t(T.deletedRecognitions, lang), value: String(counts.recognitions) }] : []),
       ...(counts.ownedActions > 0 ? [{ title: t(T.deletedOwnedActions, lang), value: String(counts.ownedActions) }] : []),
+      ...(counts.teamCards > 0 ? [{ title: t(T.deletedTeamCards, lang), value: String(counts.teamCards) }] : []),
+      ...(counts.managedTeams > 0 ? [{ title: t(T.deletedManagedTeams, lang), value: String(counts.managedTeams) }] : []),
       { title: t(T.deletedChat, lang), value: String(counts.conversationRefs) },
       { title: t(T.deletedMessages, lang), value: String(counts.sendClaims) },
     ],

@@ -71,6 +71,19 @@ function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return counts;
 }
 
+/**
+ * The teams the person manages (by name: the coordinator's text, literal) and how many team cards they switched last:
+ * a section only for someone with either, so everyone else's card stays as it was.
+ */
+function teamsSection(data: StoredData, lang: Language): SummarySection[] {
+  if (data.managedTeams.length + data.teamCards.length === 0) return [];
+  const facts = [
+    ...data.managedTeams.map((team) => ({ title: literal(team.name), value: t(T.managerOf, lang) })),
+    ...(data.teamCards.length === 0 ? [] : [{ title: t(T.teamCardsSwitched, lang), value: String(data.teamCards.length) }]),
+  ];
+  return [{ heading: t(T.teamsHeading, lang), note: t(T.teamsNote, lang), facts, empty: '' }];
+}
+
 /** The summary card's data: one section per kind of stored data, in the user's language. */
 export function summaryCardData(data: StoredData, names: SummaryNames, lang: Language, link: { url: string; expiresAt: Date }): SummaryCardData {
   const campaignName = (id: string) => literal(names.campaigns.get(id)?.[lang] ?? id);
@@ -138,6 +151,7 @@ export function summaryCardData(data: StoredData, names: SummaryNames, lang: Lan
       { heading: t(T.surveysHeading, lang), note: '', facts: [...surveyFacts, ...pledgeFacts, ...followUpFacts], empty: surveyFacts.length + pledgeFacts.length + followUpFacts.length > 0 ? '' : t(T.noSurveys, lang) },
       { heading: t(T.reportsHeading, lang), note: t(T.reportsNote, lang), facts: reportFacts, empty: reportFacts.length > 0 ? '' : t(T.noReports, lang) },
       ...owned,
+      ...teamsSection(data, lang),
       { heading: t(T.chatHeading, lang), note: '', facts: [], empty: t(chat, lang) },
       { heading: t(T.messagesHeading, lang), note: t(T.messagesNote, lang), facts: messageFacts, empty: messageFacts.length > 0 ? '' : t(T.noMessages, lang) },
     ],

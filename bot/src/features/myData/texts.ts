@@ -70,6 +70,13 @@ export const myDataTexts = {
     nl: 'De coördinator koppelde je als eigenaar in het actieprogramma: daarom krijg je de eigenaarskaart en herinneringen. Verwijder je je gegevens, dan blijft de actie bestaan zonder koppeling aan jou.',
     en: 'The coordinator linked you as owner in the action programme: that is why you get the owner card and reminders. If you delete your data, the action stays without a link to you.',
   },
+  teamsHeading: { nl: 'Teams en teamkaarten', en: 'Teams and team cards' },
+  teamsNote: {
+    nl: 'Je id staat bij de teams waarvan je leidinggevende bent, en bij een teamkaart die je als laatste aan- of uitzette. Verwijder je je gegevens, dan blijven de teams en de teamkaarten bestaan zonder jou.',
+    en: 'Your id is on the teams you are a manager of, and on a team card you were the last to switch on or off. If you delete your data, the teams and the team cards stay without you.',
+  },
+  managerOf: GLOSSARY.manager.label,
+  teamCardsSwitched: { nl: 'Teamkaarten die je als laatste aan- of uitzette', en: 'Team cards you last switched on or off' },
   ideaWord: GLOSSARY.idea.label,
   ideaNieuw: { nl: 'Nieuw', en: 'New' },
   ideaBekeken: { nl: 'Bekeken', en: 'Reviewed' },
@@ -137,6 +144,8 @@ export const myDataTexts = {
   deletedReports: { nl: 'Prikkels en ideeën nu anoniem', en: 'Barriers and ideas now anonymous' },
   deletedRecognitions: { nl: 'Herkende prikkels ingetrokken', en: 'Barrier recognitions withdrawn' },
   deletedOwnedActions: { nl: 'Acties niet meer aan jou gekoppeld als eigenaar', en: 'Actions no longer linked to you as owner' },
+  deletedTeamCards: { nl: 'Teamkaarten: niet meer te zien dat jij ze aan- of uitzette', en: 'Team cards: no longer shown as switched on or off by you' },
+  deletedManagedTeams: { nl: 'Teams waarvan je niet meer als leidinggevende staat', en: 'Teams no longer listing you as a manager' },
   deletedChat: { nl: 'Chatkoppelingen verwijderd', en: 'Chat links deleted' },
   deletedMessages: { nl: 'Gegevens over berichten verwijderd', en: 'Message records deleted' },
   deletedAfter: {

@@ -23,6 +23,8 @@ export const RETENTION_COUNTS = [
   'ErasureConfirmations',
   'Recognitions',
   'ActionOwners',
+  'TeamCardChangers',
+  'TeamManagers',
 ] as const;
 type RetentionCounts = Record<(typeof RETENTION_COUNTS)[number], number>;
 

@@ -21,6 +21,10 @@ export interface PeopleCounts {
   Recognitions: number;
   /** Actions whose owner link to the person went (the action stays). */
   ActionOwners: number;
+  /** Team cards whose `changedBy` was the person, now unknown (the switch stays). */
+  TeamCardChangers: number;
+  /** Organisation teams that named the person as a manager, now without them. */
+  TeamManagers: number;
 }
 
 function asCounts(c: DeletionCounts): PeopleCounts {
@@ -35,6 +39,8 @@ function asCounts(c: DeletionCounts): PeopleCounts {
     SendClaims: c.sendClaims,
     Recognitions: c.recognitions,
     ActionOwners: c.ownedActions,
+    TeamCardChangers: c.teamCards,
+    TeamManagers: c.managedTeams,
   };
 }
 
@@ -62,7 +68,7 @@ export async function erasePeopleWhoLeft(
   dryRun: boolean,
 ): Promise<PeopleCounts> {
   const { config, logger, repos } = deps;
-  const total: PeopleCounts = { Participants: 0, CheckIns: 0, Surveys: 0, Pledges: 0, FollowUpAnswers: 0, ReportContacts: 0, ConversationRefs: 0, SendClaims: 0, Recognitions: 0, ActionOwners: 0 };
+  const total: PeopleCounts = { Participants: 0, CheckIns: 0, Surveys: 0, Pledges: 0, FollowUpAnswers: 0, ReportContacts: 0, ConversationRefs: 0, SendClaims: 0, Recognitions: 0, ActionOwners: 0, TeamCardChangers: 0, TeamManagers: 0 };
   for (const teamId of teamIds) {
     for (const member of await repos.participants.listTeamMembers(teamId)) {
       if (isJoined(member)) continue;

@@ -37,6 +37,10 @@ export interface DeletionCounts {
   readonly ownedActions: number;
   readonly conversationRefs: number;
   readonly sendClaims: number;
+  /** Team channels the person switched last, now with `changedBy` `CHANGED_BY_UNKNOWN` (the switch stays). */
+  readonly teamCards: number;
+  /** Organisation teams the person was a manager of, now without them (the team and its other managers stay). */
+  readonly managedTeams: number;
 }
 
 /** {@link DeletionCounts} but the profile: what one sweep of a person's rows found. */
@@ -50,7 +54,8 @@ export function orgIdsOf(configOrgId: string, participant: Pick<Participant, 'or
 /**
  * Deletes every personal row of `userId` but the profile: check-ins, surveys, pledges, follow-up answers, the contact on barriers and ideas
  * (the reports stay, anonymous), their recognitions of barriers (the counts go down), their link as owner of actions
- * (the action stays, see `ActionsRepository.forgetOwner`), chat references, send claims and an open delete confirmation. Every step is
+ * (the action stays, see `ActionsRepository.forgetOwner`), their id on the team cards they switched (made unknown) and
+ * among teams' managers (taken out), chat references, send claims and an open delete confirmation. Every step is
  * idempotent and safe beside another sweep of the same person.
  */
 export async function sweepPersonalRows(repos: Repositories, orgIds: readonly string[], userId: string): Promise<RowCounts> {
@@ -62,16 +67,20 @@ export async function sweepPersonalRows(repos: Repositories, orgIds: readonly st
   let ideas = 0;
   let recognitions = 0;
   let ownedActions = 0;
+  let teamCards = 0;
+  let managedTeams = 0;
   for (const orgId of orgIds) {
     barriers += await repos.barriers.forgetContact(orgId, userId);
     ideas += await repos.ideas.forgetContact(orgId, userId);
     recognitions += await repos.recognitions.forgetUser(orgId, userId);
     ownedActions += await repos.actions.forgetOwner(orgId, userId);
+    teamCards += await repos.teamCards.forgetChanger(orgId, userId);
+    managedTeams += await repos.orgTeams.forgetManager(orgId, userId);
   }
   const conversationRefs = await repos.conversationRefs.deleteAll({ kind: 'user', userId });
   const sendClaims = await repos.sendClaims.deleteForRecipient(userId);
   await repos.erasureConfirmations.remove(userId);
-  return { checkIns, surveys, pledges, followUps, barriers, ideas, recognitions, ownedActions, conversationRefs, sendClaims };
+  return { checkIns, surveys, pledges, followUps, barriers, ideas, recognitions, ownedActions, conversationRefs, sendClaims, teamCards, managedTeams };
 }
 
 /** What the retention job's other steps count already: rows of campaigns past retention, claims before a cutoff. */
@@ -98,8 +107,12 @@ export async function countPersonalRows(repos: Repositories, orgIds: readonly st
   let ideas = 0;
   let recognitions = 0;
   let ownedActions = 0;
+  let teamCards = 0;
+  let managedTeams = 0;
   for (const orgId of orgIds) {
     ownedActions += (await repos.actions.listByOwner(orgId, userId)).length;
+    teamCards += (await repos.teamCards.listChangedBy(orgId, userId)).length;
+    managedTeams += (await repos.orgTeams.listManagedBy(orgId, userId)).length;
     barriers += (await repos.barriers.listByContact(orgId, userId)).filter((b) => !elsewhere.barrierTextPurged(b)).length;
     ideas += kept(await repos.ideas.listByContact(orgId, userId));
     // Recognitions of a barrier of a campaign past retention go with that campaign's step.
@@ -119,6 +132,8 @@ export async function countPersonalRows(repos: Repositories, orgIds: readonly st
     ownedActions,
     conversationRefs: (await repos.conversationRefs.listAll({ kind: 'user', userId })).length,
     sendClaims: (await repos.sendClaims.listForRecipient(userId)).filter((c) => c.claimedAt >= elsewhere.claimedBefore).length,
+    teamCards,
+    managedTeams,
   };
 }
 
@@ -175,12 +190,14 @@ async function eraseMarked(repos: Repositories, configOrgId: string, userId: str
     ownedActions: first.ownedActions + second.ownedActions,
     conversationRefs: first.conversationRefs + second.conversationRefs,
     sendClaims: first.sendClaims + second.sendClaims,
+    teamCards: first.teamCards + second.teamCards,
+    managedTeams: first.managedTeams + second.managedTeams,
   };
 }
 
 /** True when an erasure found nothing to delete. */
 export function nothingDeleted(c: DeletionCounts): boolean {
-  return !c.profile && c.checkIns + c.surveys + c.pledges + c.followUps + c.barriers + c.ideas + c.recognitions + c.ownedActions + c.conversationRefs + c.sendClaims === 0;
+  return !c.profile && c.checkIns + c.surveys + c.pledges + c.followUps + c.barriers + c.ideas + c.recognitions + c.ownedActions + c.conversationRefs + c.sendClaims + c.teamCards + c.managedTeams === 0;
 }
 
 function erasureInProgress(): AppError {

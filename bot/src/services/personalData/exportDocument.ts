@@ -36,5 +36,7 @@ export function exportDocument(data: StoredData, exportedAt: Date): Record<strin
     recognitions: data.recognitions.map((r) => ({ barrierId: r.barrierId, notify: r.notify, createdAt: r.createdAt })),
     actionsYouOwn: data.ownedActions.map((a) => ({ actionId: a.actionId, title: a.title, status: a.status, ownerName: a.owner, dueDate: a.dueDate ?? null, updatedAt: a.updatedAt })),
     sendClaims: data.sendClaims,
+    teamCardsYouSwitched: data.teamCards.map((c) => ({ teamsTeamId: c.teamsTeamId, orgTeamId: c.orgTeamId, enabled: c.enabled, changedAt: c.changedAt })),
+    teamsYouManage: data.managedTeams.map((team) => ({ teamId: team.teamId, name: team.name })),
   };
 }

@@ -58,6 +58,8 @@ export function countsOf(data: StoredData): DeletionCounts {
     ownedActions: data.ownedActions.length,
     conversationRefs: data.conversationRefs.length,
     sendClaims: data.sendClaims.length,
+    teamCards: data.teamCards.length,
+    managedTeams: data.managedTeams.length,
   };
 }
 
@@ -78,6 +80,8 @@ const LINES: ReadonlyArray<readonly [keyof Omit<DeletionCounts, 'profile'>, stri
   ['ownedActions', 'actions unlinked from their owner (the action stays)'],
   ['conversationRefs', 'chat addresses'],
   ['sendClaims', 'message records'],
+  ['teamCards', 'team cards: who switched them made unknown (the switch stays)'],
+  ['managedTeams', 'teams no longer naming them as a manager (the team stays)'],
 ];
 
 /** The operator's summary: what was (or would be) deleted, one line a kind. No texts, no names. */

@@ -1,5 +1,6 @@
 import type { FollowUpAnswers, Pledge } from '@soestainable/shared/domain/followUp';
-import type { Participant } from '@soestainable/shared/domain/organisation';
+import type { OrgTeam, Participant } from '@soestainable/shared/domain/organisation';
+import type { TeamCardChannel } from '@soestainable/shared/domain/owners';
 import type { StoredConversationRef } from '@soestainable/shared/domain/conversation';
 import type { Action, Barrier, Idea } from '@soestainable/shared/domain/programme';
 import type { Recognition } from '@soestainable/shared/domain/recognition';
@@ -33,13 +34,21 @@ export interface StoredData {
   readonly ownedActions: readonly Action[];
   /** The proactive messages recorded for the person (nudges, digests as a manager, "you said, we did"). */
   readonly sendClaims: readonly SendClaim[];
+  /** Team channels whose weekly team card the person switched on or off last (`teamkaart aan/uit`). */
+  readonly teamCards: readonly TeamCardChannel[];
+  /** Organisation teams that name the person as a manager. */
+  readonly managedTeams: readonly OrgTeam[];
 }
 
-/** Reads everything stored about `userId`: a handful of partition queries, and two filtered queries of `SendClaims`. */
+/**
+ * Reads everything stored about `userId`: a handful of partition queries (`TeamCards` and `OrgTeams` are one small
+ * partition per organisation, filtered here), and two filtered queries of `SendClaims`.
+ */
 export async function readStoredData(repos: Repositories, configOrgId: string, userId: string): Promise<StoredData> {
   const participant = await repos.participants.get(userId);
   const orgIds = orgIdsOf(configOrgId, participant);
-  const [checkIns, surveys, pledges, followUps, conversationRefs, barriers, ideas, sendClaims, recognitions, ownedActions] = await Promise.all([
+  const perOrg = <T>(read: (orgId: string) => Promise<T[]>): Promise<T[]> => Promise.all(orgIds.map(read)).then((lists) => lists.flat());
+  const [checkIns, surveys, pledges, followUps, conversationRefs, barriers, ideas, sendClaims, recognitions, ownedActions, teamCards, managedTeams] = await Promise.all([
     repos.checkIns.listAll(userId),
     repos.surveys.listAll(userId),
     repos.pledges.listAll(userId),
@@ -50,8 +59,10 @@ export async function readStoredData(repos: Repositories, configOrgId: string, u
     repos.sendClaims.listForRecipient(userId),
     Promise.all(orgIds.map((orgId) => repos.recognitions.listByUser(orgId, userId))).then((lists) => lists.flat()),
     Promise.all(orgIds.map((orgId) => repos.actions.listByOwner(orgId, userId))).then((lists) => lists.flat().map((s) => s.action)),
+    perOrg((orgId) => repos.teamCards.listChangedBy(orgId, userId)),
+    perOrg((orgId) => repos.orgTeams.listManagedBy(orgId, userId)),
   ]);
-  return { userId, participant, checkIns, surveys, pledges, followUps, conversationRefs, barriers, ideas, recognitions, ownedActions, sendClaims };
+  return { userId, participant, checkIns, surveys, pledges, followUps, conversationRefs, barriers, ideas, recognitions, ownedActions, sendClaims, teamCards, managedTeams };
 }
 
 /** True when nothing at all is stored about the person. */
@@ -67,6 +78,8 @@ export function isEmpty(data: StoredData): boolean {
     data.ideas.length === 0 &&
     data.recognitions.length === 0 &&
     data.ownedActions.length === 0 &&
-    data.sendClaims.length === 0
+    data.sendClaims.length === 0 &&
+    data.teamCards.length === 0 &&
+    data.managedTeams.length === 0
   );
 }

@@ -1,8 +1,11 @@
+import type { TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
 import type { OrgTeam } from '@soestainable/shared/domain/organisation';
+import { AppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart } from '../keys';
 import { parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
+import { readModifyWrite } from './optimistic';
 
 /** Row shape of `OrgTeams` (PartitionKey orgId, RowKey teamId): see docs/storage.md. */
 export type OrgTeamRow = {
@@ -24,6 +27,16 @@ function fromRow(row: StoredRow<OrgTeamRow>): OrgTeam {
   };
 }
 
+function toEntity(team: OrgTeam): TableEntity<OrgTeamRow> {
+  return {
+    partitionKey: encodeKeyPart(team.orgId),
+    rowKey: encodeKeyPart(team.teamId),
+    name: team.name,
+    managerIds: JSON.stringify(team.managerIds),
+    demo: team.demo,
+  };
+}
+
 /** Organisation teams and their managers. */
 export class OrgTeamsRepository {
   constructor(private readonly store: TableStore<OrgTeamRow>) {}
@@ -41,13 +54,38 @@ export class OrgTeamsRepository {
 
   /** Creates or replaces a team. */
   async save(team: OrgTeam): Promise<void> {
-    await this.store.upsert({
-      partitionKey: encodeKeyPart(team.orgId),
-      rowKey: encodeKeyPart(team.teamId),
-      name: team.name,
-      managerIds: JSON.stringify(team.managerIds),
-      demo: team.demo,
-    });
+    await this.store.upsert(toEntity(team));
+  }
+
+  /** The teams that name `userId` among their managers (their "my data"). */
+  async listManagedBy(orgId: string, userId: string): Promise<OrgTeam[]> {
+    return (await this.list(orgId)).filter((team) => team.managerIds.includes(userId));
+  }
+
+  /**
+   * Erasure: takes `userId` out of every team's `managerIds` (the team and its other managers stay). Idempotent;
+   * each row ETag-checked and retried, so a change to the managers at the same time is never lost. Returns how many
+   * teams it changed.
+   */
+  async forgetManager(orgId: string, userId: string): Promise<number> {
+    let removed = 0;
+    for (const team of await this.listManagedBy(orgId, userId)) {
+      try {
+        const result = await readModifyWrite({
+          store: this.store,
+          partitionKey: encodeKeyPart(orgId),
+          rowKey: encodeKeyPart(team.teamId),
+          parse: fromRow,
+          change: (current) => (current.managerIds.includes(userId) ? { ...current, managerIds: current.managerIds.filter((id) => id !== userId) } : undefined),
+          toEntity,
+        });
+        if (result.changed) removed++;
+      } catch (err) {
+        // Removed meanwhile: nothing left to change.
+        if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
+      }
+    }
+    return removed;
   }
 
   async remove(orgId: string, teamId: string): Promise<boolean> {

@@ -1,8 +1,11 @@
+import type { TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
-import type { TeamCardChannel } from '@soestainable/shared/domain/owners';
+import { CHANGED_BY_UNKNOWN, type TeamCardChannel } from '@soestainable/shared/domain/owners';
+import { AppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart } from '../keys';
 import { parseRow } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
+import { readModifyWrite } from './optimistic';
 import { idSchema, nonEmpty, validateInput } from './rowSchemas';
 
 /** Row shape of `TeamCards` (PartitionKey orgId, RowKey the Teams team id): see docs/storage.md. */
@@ -45,6 +48,18 @@ function fromRow(row: StoredRow<TeamCardRow>): TeamCardChannel {
   };
 }
 
+function toEntity(c: z.infer<typeof channelSchema>): TableEntity<TeamCardRow> {
+  return {
+    partitionKey: encodeKeyPart(c.orgId),
+    rowKey: encodeKeyPart(c.teamsTeamId),
+    orgTeamId: c.orgTeamId,
+    enabled: c.enabled,
+    changedBy: c.changedBy,
+    changedAt: c.changedAt,
+    ...(c.inactiveSince === undefined ? {} : { inactiveSince: c.inactiveSince }),
+  };
+}
+
 /**
  * The team channels that carry the weekly team card (issue 16, item 3): one row per Teams team in the organisation's
  * partition (a handful of rows). The channel's conversation reference itself is in `ConversationRefs` (owner the
@@ -65,16 +80,38 @@ export class TeamCardsRepository {
 
   /** Creates or replaces the channel's row (a switch on clears `inactiveSince` by leaving it out). */
   async save(channel: TeamCardChannel): Promise<void> {
-    const c = validateInput(channelSchema, channel, 'team card channel');
-    await this.store.upsert({
-      partitionKey: encodeKeyPart(c.orgId),
-      rowKey: encodeKeyPart(c.teamsTeamId),
-      orgTeamId: c.orgTeamId,
-      enabled: c.enabled,
-      changedBy: c.changedBy,
-      changedAt: c.changedAt,
-      ...(c.inactiveSince === undefined ? {} : { inactiveSince: c.inactiveSince }),
-    });
+    await this.store.upsert(toEntity(validateInput(channelSchema, channel, 'team card channel')));
+  }
+
+  /** The organisation's channels that `userId` switched last (their "my data"). */
+  async listChangedBy(orgId: string, userId: string): Promise<TeamCardChannel[]> {
+    return (await this.list(orgId)).filter((c) => c.changedBy === userId);
+  }
+
+  /**
+   * Erasure: every channel `userId` switched last gets `changedBy` {@link CHANGED_BY_UNKNOWN}; the switch itself
+   * (on or off, when) stays. Idempotent; each row ETag-checked and retried, so a switch at the same time is never
+   * lost (a new switcher's id is left alone). Returns how many rows it changed.
+   */
+  async forgetChanger(orgId: string, userId: string): Promise<number> {
+    let forgotten = 0;
+    for (const channel of await this.listChangedBy(orgId, userId)) {
+      try {
+        const result = await readModifyWrite({
+          store: this.store,
+          partitionKey: encodeKeyPart(orgId),
+          rowKey: encodeKeyPart(channel.teamsTeamId),
+          parse: fromRow,
+          change: (current) => (current.changedBy === userId ? { ...current, changedBy: CHANGED_BY_UNKNOWN } : undefined),
+          toEntity,
+        });
+        if (result.changed) forgotten++;
+      } catch (err) {
+        // Removed meanwhile: nothing left to forget.
+        if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
+      }
+    }
+    return forgotten;
   }
 
   /** Marks the channel inactive (Teams answered 403/404): the job sends it nothing until it is switched on again. */

@@ -34,6 +34,8 @@ export async function deleteMe(ctx: MeContext, body: unknown, principal: Princip
       recognitions: counts.recognitions,
       ownedActions: counts.ownedActions,
       conversationRefs: counts.conversationRefs,
+      teamCards: counts.teamCards,
+      managedTeams: counts.managedTeams,
     },
   };
   return { body: deleted };

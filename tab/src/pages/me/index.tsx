@@ -119,6 +119,8 @@ function Deleted({ result }: { readonly result: DeleteMeResponse }): ReactElemen
     ...(d.reports > 0 ? [t(meTexts.deletedReports, { count: d.reports })] : []),
     ...(d.recognitions > 0 ? [t(meTexts.deletedRecognitions, { count: d.recognitions })] : []),
     ...(d.ownedActions > 0 ? [t(meTexts.deletedOwnedActions, { count: d.ownedActions })] : []),
+    ...(d.teamCards > 0 ? [t(meTexts.deletedTeamCards, { count: d.teamCards })] : []),
+    ...(d.managedTeams > 0 ? [t(meTexts.deletedManagedTeams, { count: d.managedTeams })] : []),
   ];
   return (
     <>

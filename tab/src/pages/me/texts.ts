@@ -103,4 +103,12 @@ export const meTexts = {
     nl: { one: 'jij als eigenaar van {count} actie (de actie blijft)', other: 'jij als eigenaar van {count} acties (de acties blijven)' },
     en: { one: 'you as the owner of {count} action (the action stays)', other: 'you as the owner of {count} actions (the actions stay)' },
   },
+  deletedTeamCards: {
+    nl: { one: 'jij als wie {count} teamkaart aan- of uitzette (de kaart blijft)', other: 'jij als wie {count} teamkaarten aan- of uitzette (de kaarten blijven)' },
+    en: { one: 'you as who switched {count} team card on or off (the card stays)', other: 'you as who switched {count} team cards on or off (the cards stay)' },
+  },
+  deletedManagedTeams: {
+    nl: { one: 'jij als leidinggevende van {count} team (het team blijft)', other: 'jij als leidinggevende van {count} teams (de teams blijven)' },
+    en: { one: 'you as the manager of {count} team (the team stays)', other: 'you as the manager of {count} teams (the teams stay)' },
+  },
 } as const satisfies TextTable;

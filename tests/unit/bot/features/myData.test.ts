@@ -66,6 +66,8 @@ const SAMPLE: StoredData = {
   followUps: [],
   recognitions: [],
   ownedActions: [],
+  teamCards: [],
+  managedTeams: [],
   conversationRefs: [{ owner: { kind: 'user', userId: 'aad-sample' }, scope: 'personal', reference: {}, active: true, updatedAt: '2026-11-27T09:00:00.000Z' }],
   barriers: [
     {
@@ -110,7 +112,7 @@ describe('my data: card templates', () => {
       ),
       confirm: expandCard(confirmTemplate, confirmCardData(lang, 'one-time-value')),
       confirmAgain: expandCard(confirmTemplate, confirmCardData(lang, 'another-value', T.confirmAgain[lang])),
-      deleted: expandCard(deletedTemplate, deletedCardData({ profile: true, checkIns: 12, surveys: 1, pledges: 0, followUps: 0, barriers: 2, ideas: 1, recognitions: 0, ownedActions: 0, conversationRefs: 1, sendClaims: 9 }, lang)),
+      deleted: expandCard(deletedTemplate, deletedCardData({ profile: true, checkIns: 12, surveys: 1, pledges: 0, followUps: 0, barriers: 2, ideas: 1, recognitions: 0, ownedActions: 0, conversationRefs: 1, sendClaims: 9, teamCards: 0, managedTeams: 0 }, lang)),
     };
     for (const card of Object.values(cards)) expect(cardProblems(card)).toEqual([]);
     expect(cards).toMatchSnapshot();
@@ -327,7 +329,7 @@ describe('my data: erasure that stopped half-way', () => {
     expect([half.checkIns, half.surveys, half.barriers, half.ideas].map((l) => l.length)).toEqual([0, 0, 0, 0]);
 
     const counts = await eraseStoredData(harness.repos, 'soest', userId);
-    expect(counts).toEqual({ profile: true, checkIns: 0, surveys: 0, pledges: 0, followUps: 0, barriers: 0, ideas: 0, recognitions: 0, ownedActions: 0, conversationRefs: 1, sendClaims: 0 });
+    expect(counts).toEqual({ profile: true, checkIns: 0, surveys: 0, pledges: 0, followUps: 0, barriers: 0, ideas: 0, recognitions: 0, ownedActions: 0, conversationRefs: 1, sendClaims: 0, teamCards: 0, managedTeams: 0 });
     const after = await readStoredData(harness.repos, 'soest', userId);
     expect(after.participant).toBeUndefined();
     expect(after.conversationRefs).toEqual([]);
