@@ -38,8 +38,9 @@ const CO2_LABELS: Co2Labels = { avoided: dashboardTexts.co2Label, extra: dashboa
 /**
  * The CO2 estimate as a stat card: the middle value large, its range below ("bandbreedte 12 tot 18 kg CO2-eq").
  * A middle value below 0 is not a saving: the card then says extra emissions, with the values made absolute.
+ * It reads only the estimate, so the report's impact (not an {@link ImpactInfo}) fits too.
  */
-export function Co2Card({ impact, labels = CO2_LABELS }: { readonly impact: ImpactInfo; readonly labels?: Co2Labels }): ReactElement {
+export function Co2Card({ impact, labels = CO2_LABELS }: { readonly impact: Pick<ImpactInfo, 'co2'>; readonly labels?: Co2Labels }): ReactElement {
   const lang = useLang();
   const t = useT();
   const shown = co2Shown(impact.co2);

@@ -76,6 +76,41 @@ describe('campaign report', () => {
     expect(within(participation).getByRole('group', { name: 'Teams in the figures' }).textContent).toContain('2 teams too small for numbers, not shown');
   });
 
+  test('the total CO2 card says a saving at 0 or more and extra emissions below 0, with absolute values, in both languages', async () => {
+    const extra: ReportResponse = { ...FULL, impact: { ...FULL.impact, co2: { low: -30, mid: -12, high: -4 } } as ReportResponse['impact'] };
+    const cases = [
+      { lang: 'nl', body: FULL, label: 'Geschatte CO2-besparing', other: 'Geschatte extra CO2-uitstoot', value: '120 kg', hint: 'bandbreedte 80 tot 190 kg CO2-eq' },
+      { lang: 'en', body: FULL, label: 'Estimated CO2 avoided', other: 'Estimated extra CO2 emissions', value: '120 kg', hint: 'range 80 to 190 kg CO2-eq' },
+      { lang: 'nl', body: extra, label: 'Geschatte extra CO2-uitstoot', other: 'Geschatte CO2-besparing', value: '12 kg', hint: 'bandbreedte 4 tot 30 kg CO2-eq' },
+      { lang: 'en', body: extra, label: 'Estimated extra CO2 emissions', other: 'Estimated CO2 avoided', value: '12 kg', hint: 'range 4 to 30 kg CO2-eq' },
+    ] as const;
+    for (const c of cases) {
+      const tab = renderTab('#/report', { lang: c.lang, session: coordinator, answers: { 'GET /api/report': { body: c.body } } });
+      const impact = await screen.findByRole('region', { name: 'Impact' }, { timeout: 20000 });
+      const card = within(impact).getByRole('group', { name: c.label });
+      expect(card.textContent).toContain(c.value);
+      expect(card.textContent).toContain(c.hint);
+      expect(card.textContent).not.toMatch(/[-\u2212]\d/);
+      expect(within(impact).queryByRole('group', { name: c.other })).toBeNull();
+      tab.unmount();
+    }
+  });
+
+  test('the subtitle counts the campaign days in the singular for one day and the plural for two, in both languages', async () => {
+    const cases = [
+      { lang: 'nl', days: 1, text: 'Voorjaarschallenge, 11 mei 2026 t/m 22 mei 2026 (1 dag)' },
+      { lang: 'nl', days: 2, text: 'Voorjaarschallenge, 11 mei 2026 t/m 22 mei 2026 (2 dagen)' },
+      { lang: 'en', days: 1, text: 'Spring challenge, 11 May 2026 to 22 May 2026 (1 day)' },
+      { lang: 'en', days: 2, text: 'Spring challenge, 11 May 2026 to 22 May 2026 (2 days)' },
+    ] as const;
+    for (const c of cases) {
+      const body: ReportResponse = { ...FULL, campaign: { ...FULL.campaign, days: c.days } as ReportResponse['campaign'] };
+      const tab = renderTab('#/report', { lang: c.lang, session: coordinator, answers: { 'GET /api/report': { body } } });
+      expect(await screen.findByText(c.text, undefined, { timeout: 20000 })).toBeTruthy();
+      tab.unmount();
+    }
+  });
+
   test('the Print button prints', async () => {
     const print = jest.fn();
     window.print = print;

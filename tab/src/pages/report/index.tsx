@@ -6,6 +6,7 @@ import { ACTION_STATUSES, BARRIER_STATUSES, THEMES, type Language } from '@soest
 import { useApi } from '../../api/useApi';
 import { useLang } from '../../app/context';
 import { ChartFigure } from '../../components/charts/ChartFigure';
+import { Co2Card } from '../../components/dashboard';
 import { ReportLasting } from '../../components/lasting/views';
 import { PageFrame } from '../../components/PageFrame';
 import { Section, useSectionStyles } from '../../components/Section';
@@ -77,11 +78,7 @@ function Impact({ report, lang }: { readonly report: ReportResponse; readonly la
       ) : (
         <>
           <StatGrid>
-            <StatCard
-              label={t(reportTexts.co2)}
-              value={t(reportTexts.co2Value, { kg: formatKg(lang, i.co2.mid) })}
-              hint={t(reportTexts.co2Range, { low: formatKg(lang, i.co2.low), high: formatKg(lang, i.co2.high) })}
-            />
+            <Co2Card impact={i} />
             <StatCard label={t(reportTexts.cups)} value={formatNumber(lang, i.cupsAvoided)} />
             <StatCard label={t(reportTexts.wasteFree)} value={formatNumber(lang, i.wasteFreeDays)} />
             <StatCard label={t(reportTexts.sustainableTravel)} value={formatPercent(lang, i.sustainableTravelShare)} />
@@ -291,7 +288,7 @@ export default function ReportPage(): ReactElement {
               name: localized(campaign.name, lang),
               start: formatDate(lang, campaign.startDate),
               end: formatDate(lang, campaign.endDate),
-              days: campaign.days,
+              count: campaign.days,
             }),
           })}
       actions={

@@ -4,7 +4,11 @@ import { commonTexts } from '../../texts/texts';
 /** The printable campaign report's texts: Dutch is the source, English the translation; the same keys in both. */
 export const reportTexts = {
   title: { nl: 'Campagnerapport', en: 'Campaign report' },
-  subtitle: { nl: '{name}, {start} t/m {end} ({days} dagen)', en: '{name}, {start} to {end} ({days} days)' },
+  // The form follows the campaign's number of days ({count}).
+  subtitle: {
+    nl: { one: '{name}, {start} t/m {end} ({count} dag)', other: '{name}, {start} t/m {end} ({count} dagen)' },
+    en: { one: '{name}, {start} to {end} ({count} day)', other: '{name}, {start} to {end} ({count} days)' },
+  },
   generated: { nl: 'Gemaakt op {date}. Cijfers alleen voor groepen van minstens {minimum} deelnemers.', en: 'Generated on {date}. Figures only for groups of at least {minimum} participants.' },
   print: { nl: 'Afdrukken', en: 'Print' },
   noCampaign: { nl: 'Er is nog geen campagne om over te rapporteren.', en: 'There is no campaign to report on yet.' },
@@ -19,9 +23,8 @@ export const reportTexts = {
     en: { one: '{count} team too small for numbers, not shown', other: '{count} teams too small for numbers, not shown' },
   },
   impact: { nl: 'Impact', en: 'Impact' },
+  // The teams table's column; the total's card is the dashboards' Co2Card (it says extra emissions below 0).
   co2: GLOSSARY.co2Avoided.label,
-  co2Value: { nl: '{kg} kg', en: '{kg} kg' },
-  co2Range: { nl: 'bandbreedte {low} tot {high} kg CO2-eq', en: 'range {low} to {high} kg CO2-eq' },
   cups: { nl: 'Wegwerpbekers vermeden', en: 'Disposable cups avoided' },
   wasteFree: GLOSSARY.wasteFreeDays.label,
   sustainableTravel: GLOSSARY.sustainableTravel.label,
