@@ -53,6 +53,18 @@ function problem(t: TFunction, value: string, max: number, required: boolean): s
   return undefined;
 }
 
+/** A message inside the dialog (what changed under it, or the server's refusal), read out when it appears. */
+function Alert({ intent, text }: { readonly intent: 'warning' | 'error'; readonly text: string | null }): ReactElement | null {
+  if (text === null) return null;
+  return (
+    <div role="alert">
+      <MessageBar intent={intent} layout="multiline">
+        <MessageBarBody>{text}</MessageBarBody>
+      </MessageBar>
+    </div>
+  );
+}
+
 export interface TriageDialogProps {
   readonly kind: TriageKind;
   readonly lang: Language;
@@ -61,6 +73,10 @@ export interface TriageDialogProps {
   readonly busy: boolean;
   /** The server's refusal, in the user's language, shown inside the dialog. */
   readonly error: string | null;
+  /** What changed under the dialog (another coordinator was first), shown above its buttons. */
+  readonly warning: string | null;
+  /** A request of this kind that could not be finished: its fields fill the form again. */
+  readonly draft: TriageRequest | null;
   readonly onConfirm: (request: TriageRequest) => void;
   readonly onCancel: () => void;
 }
@@ -69,22 +85,29 @@ export interface TriageDialogProps {
  * One triage step's confirmation: what to link to, the new action's fields, which barrier stays when merging,
  * or the reason to dismiss. Checks the fields before anything is sent.
  */
-export function TriageDialog({ kind, lang, selected, actions, busy, error, onConfirm, onCancel }: TriageDialogProps): ReactElement {
+export function TriageDialog({ kind, lang, selected, actions, busy, error, warning, draft, onConfirm, onCancel }: TriageDialogProps): ReactElement {
   const styles = useStyles();
   const t = useT();
   const ids = selected.map((b) => b.barrierId);
   const n = selected.length;
   const firstTheme: Theme = selected[0]?.theme ?? 'circulariteit';
-  const [actionId, setActionId] = useState(selected.find((b) => b.pendingActionId !== undefined)?.pendingActionId ?? '');
-  const [titleNl, setTitleNl] = useState('');
-  const [titleEn, setTitleEn] = useState('');
-  const [theme, setTheme] = useState<Theme>(firstTheme);
-  const [dimension, setDimension] = useState<Dimension>('uitvoering');
-  const [owner, setOwner] = useState('');
-  const [due, setDue] = useState('');
-  const [into, setInto] = useState(ids[0] ?? '');
-  const [reason, setReason] = useState('');
+  const created = draft?.kind === 'create' ? draft.body.action : undefined;
+  const [chosenAction, setActionId] = useState(
+    draft?.kind === 'link' ? draft.body.actionId : (selected.find((b) => b.pendingActionId !== undefined)?.pendingActionId ?? ''),
+  );
+  const [titleNl, setTitleNl] = useState(created?.title.nl ?? '');
+  const [titleEn, setTitleEn] = useState(created?.title.en ?? '');
+  const [theme, setTheme] = useState<Theme>(created?.theme ?? firstTheme);
+  const [dimension, setDimension] = useState<Dimension>(created?.dimension ?? 'uitvoering');
+  const [owner, setOwner] = useState(created?.owner ?? '');
+  const [due, setDue] = useState(created?.dueDate ?? '');
+  const [chosenInto, setInto] = useState(draft?.kind === 'merge' ? draft.body.intoBarrierId : (ids[0] ?? ''));
+  const [reason, setReason] = useState(draft?.kind === 'dismiss' ? draft.body.reason : '');
   const [touched, setTouched] = useState(false);
+  // The selection and the actions can change under an open dialog (a reload after a conflict): a choice that
+  // is no longer offered counts as not made, so nothing gone is ever sent.
+  const actionId = actions.some((a) => a.actionId === chosenAction) ? chosenAction : '';
+  const into = ids.includes(chosenInto) ? chosenInto : (ids[0] ?? '');
 
   const problems = {
     action: kind === 'link' && actionId === '' ? t(inboxTexts.required) : undefined,
@@ -192,13 +215,8 @@ export function TriageDialog({ kind, lang, selected, actions, busy, error, onCon
                   <Textarea value={reason} resize="vertical" onChange={(_, d) => setReason(d.value)} />
                 </Field>
               ) : null}
-              {error === null ? null : (
-                <div role="alert">
-                  <MessageBar intent="error" layout="multiline">
-                    <MessageBarBody>{error}</MessageBarBody>
-                  </MessageBar>
-                </div>
-              )}
+              <Alert intent="warning" text={warning} />
+              <Alert intent="error" text={error} />
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={onCancel} disabled={busy}>

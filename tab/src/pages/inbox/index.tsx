@@ -8,21 +8,20 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useMemo, useState, type ReactElement } from 'react';
-import type { InboxBarrier, InboxGroup, InboxResponse, TRIAGE_BARRIERS_MAX as CONTRACT_MAX, TriageResponse } from '@soestainable/shared/api/inbox';
+import type { InboxBarrier, InboxGroup, InboxResponse, TRIAGE_BARRIERS_MAX as CONTRACT_MAX } from '@soestainable/shared/api/inbox';
 import { THEME_LABELS } from '@soestainable/shared/catalogue/labels';
 import { THEMES, type Language } from '@soestainable/shared/domain/types';
-import type { TFunction } from '@soestainable/shared/text';
-import { ApiClientError, isApiClientError } from '../../api/errors';
-import { useApi, useApiCalls } from '../../api/useApi';
+import { useApi } from '../../api/useApi';
 import { useLang } from '../../app/context';
 import { hrefFor } from '../../app/router';
-import { ApiView, EmptyState, useErrorText } from '../../components/states';
+import { ApiView, EmptyState } from '../../components/states';
 import { PageFrame } from '../../components/PageFrame';
-import { amsterdamDay, formatDate, localized } from '../../texts/format';
+import { amsterdamDay, formatDate } from '../../texts/format';
 import { useT } from '../../texts/useT';
-import { NoticeBar, type Notice } from '../../components/NoticeBar';
+import { NoticeBar } from '../../components/NoticeBar';
 import { inboxTexts } from './texts';
-import { TriageDialog, type TriageKind, type TriageRequest } from './TriageDialog';
+import { TriageDialog } from './TriageDialog';
+import { useTriage } from './useTriage';
 
 const useStyles = makeStyles({
   summary: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-start' },
@@ -68,37 +67,6 @@ const useStyles = makeStyles({
  */
 const TRIAGE_BARRIERS_MAX: typeof CONTRACT_MAX = 50;
 
-/** The triage route a confirmed dialog calls, with its body. */
-function triage(apiSend: ReturnType<typeof useApiCalls>['apiSend'], request: TriageRequest): Promise<TriageResponse> {
-  switch (request.kind) {
-    case 'link':
-      return apiSend('inbox.link', { body: request.body });
-    case 'create':
-      return apiSend('inbox.createAction', { body: request.body });
-    case 'merge':
-      return apiSend('inbox.merge', { body: request.body });
-    case 'dismiss':
-      return apiSend('inbox.dismiss', { body: request.body });
-  }
-}
-
-/** What the page says after a triage call succeeded. */
-function resultText(request: TriageRequest, answer: TriageResponse, barriers: ReadonlyMap<string, InboxBarrier>, lang: Language, t: TFunction): string {
-  if (!answer.changed) return t(inboxTexts.unchanged);
-  const n = answer.barriers.length;
-  const title = answer.action === undefined ? '' : localized(answer.action.title, lang);
-  switch (request.kind) {
-    case 'link':
-      return t(inboxTexts.linkedCount, { count: n, title });
-    case 'create':
-      return t(inboxTexts.createdCount, { count: n, title });
-    case 'merge':
-      return t(inboxTexts.mergedCount, { count: request.body.barrierIds.length, reference: barriers.get(request.body.intoBarrierId)?.reference ?? '' });
-    case 'dismiss':
-      return t(inboxTexts.dismissedCount, { count: n });
-  }
-}
-
 function GroupView({ group, lang, selected, toggle }: {
   readonly group: InboxGroup;
   readonly lang: Language;
@@ -140,19 +108,14 @@ function Inbox({ data, reload }: { readonly data: InboxResponse; readonly reload
   const t = useT();
   const lang = useLang();
   const styles = useStyles();
-  const errorText = useErrorText();
-  const { apiSend } = useApiCalls();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [dialog, setDialog] = useState<TriageKind | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [dialogError, setDialogError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-
   const barriers = useMemo(() => new Map(data.groups.flatMap((g) => g.barriers.map((b) => [b.barrierId, b] as const))), [data]);
   // A reload may have removed barriers someone else triaged: only ids still in the inbox count as selected.
   const chosen = [...selected].map((id) => barriers.get(id)).filter((b): b is InboxBarrier => b !== undefined);
   const n = chosen.length;
   const tooMany = n > TRIAGE_BARRIERS_MAX;
+  const flow = useTriage({ data, reload }, chosen, barriers, setSelected, lang);
+  const { open, notice } = flow;
 
   const toggle = useCallback((ids: readonly string[], on: boolean) => {
     setSelected((current) => {
@@ -164,37 +127,6 @@ function Inbox({ data, reload }: { readonly data: InboxResponse; readonly reload
       return next;
     });
   }, []);
-
-  const open = (kind: TriageKind): void => {
-    setNotice(null);
-    setDialogError(null);
-    setDialog(kind);
-  };
-
-  const confirm = async (request: TriageRequest): Promise<void> => {
-    setBusy(true);
-    setDialogError(null);
-    try {
-      const answer = await triage(apiSend, request);
-      setDialog(null);
-      setSelected(new Set());
-      setNotice({ intent: answer.changed ? 'success' : 'warning', text: resultText(request, answer, barriers, lang, t) });
-      reload();
-    } catch (err) {
-      const e = isApiClientError(err) ? err : new ApiClientError('BAD_RESPONSE', 0, 'unexpected failure');
-      if (e.code === 'CONFLICT' || e.code === 'NOT_FOUND') {
-        // Someone else triaged one of them in the meantime: say which, and show the inbox as it is now.
-        const id = typeof e.details?.['barrierId'] === 'string' ? e.details['barrierId'] : '';
-        setDialog(null);
-        setNotice({ intent: 'warning', text: t(inboxTexts.conflict, { reference: barriers.get(id)?.reference ?? '' }) });
-        reload();
-      } else {
-        setDialogError(errorText(e));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (data.total === 0) {
     return (
@@ -263,16 +195,18 @@ function Inbox({ data, reload }: { readonly data: InboxResponse; readonly reload
           <GroupView key={`${g.theme}|${g.teamId}`} group={g} lang={lang} selected={selected} toggle={toggle} />
         ))}
       </div>
-      {dialog === null ? null : (
+      {flow.dialog === null ? null : (
         <TriageDialog
-          kind={dialog}
+          kind={flow.dialog.kind}
           lang={lang}
           selected={chosen}
           actions={data.actions}
-          busy={busy}
-          error={dialogError}
-          onConfirm={(request) => void confirm(request)}
-          onCancel={() => setDialog(null)}
+          busy={flow.busy}
+          error={flow.error}
+          warning={flow.warning}
+          draft={flow.dialog.draft}
+          onConfirm={flow.confirm}
+          onCancel={flow.close}
         />
       )}
     </>

@@ -65,10 +65,32 @@ export const inboxTexts = {
   },
   dismissedCount: { nl: { one: '{count} prikkel afgewezen.', other: '{count} prikkels afgewezen.' }, en: { one: '{count} barrier dismissed.', other: '{count} barriers dismissed.' } },
   unchanged: { nl: 'Dit was al gedaan; er is niets veranderd.', en: 'This had already been done; nothing changed.' },
-  conflict: {
-    nl: 'Prikkel {reference} is intussen al behandeld. De lijst is ververst; kies opnieuw.',
-    en: 'Barrier {reference} was handled in the meantime. The list was refreshed; select again.',
+  // A triage call refused because another coordinator was first: what the reloaded inbox says was handled.
+  conflictDropped: {
+    nl: {
+      one: 'Een andere coördinator heeft {count} van de gekozen prikkels al afgehandeld ({references}); die is uit je keuze gehaald. Wat je invulde, staat er nog: bevestig opnieuw voor de rest.',
+      other: 'Een andere coördinator heeft {count} van de gekozen prikkels al afgehandeld ({references}); die zijn uit je keuze gehaald. Wat je invulde, staat er nog: bevestig opnieuw voor de rest.',
+    },
+    en: {
+      one: 'Another coordinator already handled {count} of the selected barriers ({references}); it was taken out of your selection. What you filled in is still there: confirm again for the rest.',
+      other: 'Another coordinator already handled {count} of the selected barriers ({references}); they were taken out of your selection. What you filled in is still there: confirm again for the rest.',
+    },
   },
+  conflictNoneLeft: {
+    nl: {
+      one: 'Een andere coördinator heeft {count} van de gekozen prikkels al afgehandeld ({references}); er is niet genoeg over om verder te gaan. Kies andere prikkels: wat je invulde, staat weer klaar als je dit opnieuw opent.',
+      other: 'Een andere coördinator heeft {count} van de gekozen prikkels al afgehandeld ({references}); er is niet genoeg over om verder te gaan. Kies andere prikkels: wat je invulde, staat weer klaar als je dit opnieuw opent.',
+    },
+    en: {
+      one: 'Another coordinator already handled {count} of the selected barriers ({references}); not enough is left to go on. Select other barriers: what you filled in comes back when you open this again.',
+      other: 'Another coordinator already handled {count} of the selected barriers ({references}); not enough is left to go on. Select other barriers: what you filled in comes back when you open this again.',
+    },
+  },
+  conflictChanged: {
+    nl: 'Er is intussen iets veranderd en de lijst is ververst. Controleer je keuze en bevestig opnieuw.',
+    en: 'Something changed in the meantime and the list was refreshed. Check your choice and confirm again.',
+  },
+  actionGone: { nl: 'De gekozen actie bestaat niet meer. Kies een andere actie en bevestig opnieuw.', en: 'The chosen action no longer exists. Choose another action and confirm again.' },
   pending: { nl: 'Half gekoppeld: koppel opnieuw aan de actie om af te ronden.', en: 'Half linked: link it to the action again to finish.' },
   openProgramme: { nl: 'Naar het actieprogramma', en: 'To the action programme' },
 } as const satisfies TextTable;
