@@ -26,7 +26,7 @@ import { AppError, ConflictError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart, newSortableId } from '../keys';
 import { parseRow, parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
-import { readModifyWrite } from './optimistic';
+import { changeEachExisting, readModifyWrite } from './optimistic';
 import { charCount, idSchema, isoDateSchema, validateInput } from './rowSchemas';
 
 /** Row shape of `Actions` (PartitionKey orgId, RowKey actionId): see docs/storage.md. */
@@ -280,28 +280,18 @@ export class ActionsRepository {
    * Returns how many actions it unlinked.
    */
   async forgetOwner(orgId: string, userId: string): Promise<number> {
-    let unlinked = 0;
-    for (const { action } of await this.listByOwner(orgId, userId)) {
-      try {
-        const result = await readModifyWrite({
-          store: this.actions,
-          partitionKey: encodeKeyPart(orgId),
-          rowKey: encodeKeyPart(action.actionId),
-          parse: fromRow,
-          change: (current) => {
-            if (current.ownerUserId !== userId) return undefined;
-            const { ownerUserId: _unlinked, ...rest } = current;
-            return current.owner.trim() === userId ? { ...rest, owner: ERASED_OWNER_NAME } : rest;
-          },
-          toEntity,
-        });
-        if (result.changed) unlinked++;
-      } catch (err) {
-        // Deleted meanwhile: nothing left to unlink.
-        if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
-      }
-    }
-    return unlinked;
+    return changeEachExisting({
+      store: this.actions,
+      partitionKey: encodeKeyPart(orgId),
+      rowKeys: (await this.listByOwner(orgId, userId)).map(({ action }) => encodeKeyPart(action.actionId)),
+      parse: fromRow,
+      change: (current) => {
+        if (current.ownerUserId !== userId) return undefined;
+        const { ownerUserId: _unlinked, ...rest } = current;
+        return current.owner.trim() === userId ? { ...rest, owner: ERASED_OWNER_NAME } : rest;
+      },
+      toEntity,
+    });
   }
 
   /**

@@ -110,3 +110,28 @@ export async function readModifyWrite<R extends Row, D>(args: {
     throw err instanceof ChangeFailed ? err.error : err;
   }
 }
+
+/**
+ * {@link readModifyWrite} of each row of `rowKeys` in one partition, for an erasure's unlinking of a person (an
+ * action's owner, a team card's switcher, a team's manager): a row deleted meanwhile is skipped (nothing left to
+ * change), `change` returning `undefined` writes nothing. Returns how many rows this call changed.
+ */
+export async function changeEachExisting<R extends Row, D>(args: {
+  store: TableStore<R>;
+  partitionKey: string;
+  rowKeys: readonly string[];
+  parse: (row: StoredRow<R>) => D;
+  change: (current: D) => D | undefined;
+  toEntity: (value: D) => TableEntity<R>;
+}): Promise<number> {
+  const { rowKeys, ...rest } = args;
+  let changed = 0;
+  for (const rowKey of rowKeys) {
+    try {
+      if ((await readModifyWrite({ ...rest, rowKey })).changed) changed++;
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
+    }
+  }
+  return changed;
+}

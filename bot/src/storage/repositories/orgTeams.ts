@@ -1,11 +1,10 @@
 import type { TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
 import type { OrgTeam } from '@soestainable/shared/domain/organisation';
-import { AppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart } from '../keys';
 import { parseRowJson } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
-import { readModifyWrite } from './optimistic';
+import { changeEachExisting } from './optimistic';
 
 /** Row shape of `OrgTeams` (PartitionKey orgId, RowKey teamId): see docs/storage.md. */
 export type OrgTeamRow = {
@@ -68,24 +67,14 @@ export class OrgTeamsRepository {
    * teams it changed.
    */
   async forgetManager(orgId: string, userId: string): Promise<number> {
-    let removed = 0;
-    for (const team of await this.listManagedBy(orgId, userId)) {
-      try {
-        const result = await readModifyWrite({
-          store: this.store,
-          partitionKey: encodeKeyPart(orgId),
-          rowKey: encodeKeyPart(team.teamId),
-          parse: fromRow,
-          change: (current) => (current.managerIds.includes(userId) ? { ...current, managerIds: current.managerIds.filter((id) => id !== userId) } : undefined),
-          toEntity,
-        });
-        if (result.changed) removed++;
-      } catch (err) {
-        // Removed meanwhile: nothing left to change.
-        if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
-      }
-    }
-    return removed;
+    return changeEachExisting({
+      store: this.store,
+      partitionKey: encodeKeyPart(orgId),
+      rowKeys: (await this.listManagedBy(orgId, userId)).map((team) => encodeKeyPart(team.teamId)),
+      parse: fromRow,
+      change: (current) => (current.managerIds.includes(userId) ? { ...current, managerIds: current.managerIds.filter((id) => id !== userId) } : undefined),
+      toEntity,
+    });
   }
 
   async remove(orgId: string, teamId: string): Promise<boolean> {

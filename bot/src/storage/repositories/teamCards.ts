@@ -1,11 +1,10 @@
 import type { TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
 import { CHANGED_BY_UNKNOWN, type TeamCardChannel } from '@soestainable/shared/domain/owners';
-import { AppError } from '../../errors';
 import { decodeKeyPart, encodeKeyPart } from '../keys';
 import { parseRow } from '../rowJson';
 import type { StoredRow, TableStore } from '../tableStore';
-import { readModifyWrite } from './optimistic';
+import { changeEachExisting } from './optimistic';
 import { idSchema, nonEmpty, validateInput } from './rowSchemas';
 
 /** Row shape of `TeamCards` (PartitionKey orgId, RowKey the Teams team id): see docs/storage.md. */
@@ -94,24 +93,14 @@ export class TeamCardsRepository {
    * lost (a new switcher's id is left alone). Returns how many rows it changed.
    */
   async forgetChanger(orgId: string, userId: string): Promise<number> {
-    let forgotten = 0;
-    for (const channel of await this.listChangedBy(orgId, userId)) {
-      try {
-        const result = await readModifyWrite({
-          store: this.store,
-          partitionKey: encodeKeyPart(orgId),
-          rowKey: encodeKeyPart(channel.teamsTeamId),
-          parse: fromRow,
-          change: (current) => (current.changedBy === userId ? { ...current, changedBy: CHANGED_BY_UNKNOWN } : undefined),
-          toEntity,
-        });
-        if (result.changed) forgotten++;
-      } catch (err) {
-        // Removed meanwhile: nothing left to forget.
-        if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
-      }
-    }
-    return forgotten;
+    return changeEachExisting({
+      store: this.store,
+      partitionKey: encodeKeyPart(orgId),
+      rowKeys: (await this.listChangedBy(orgId, userId)).map((channel) => encodeKeyPart(channel.teamsTeamId)),
+      parse: fromRow,
+      change: (current) => (current.changedBy === userId ? { ...current, changedBy: CHANGED_BY_UNKNOWN } : undefined),
+      toEntity,
+    });
   }
 
   /** Marks the channel inactive (Teams answered 403/404): the job sends it nothing until it is switched on again. */
